@@ -1,0 +1,29 @@
+package io.factorgraph.nodes;
+
+import io.factorgraph.nodes.operator.Arithmetic;
+import io.factorgraph.nodes.operator.Comparison;
+import io.factorgraph.nodes.operator.Logic;
+import io.factorgraph.nodes.series.Lag;
+import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.FunctionLibrary;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** The standard library: operators, series transforms, rolling statistics and the spec's nodes. */
+public final class StandardLibrary implements FunctionLibrary {
+    @Override
+    public String name() {
+        return "factorgraph-std";
+    }
+
+    @Override
+    public Collection<FunctionDefinition> functions() {
+        List<FunctionDefinition> functions = new ArrayList<>();
+        functions.addAll(Arithmetic.functions());
+        functions.addAll(Comparison.functions());
+        functions.addAll(Logic.functions());
+        functions.add(Lag.FUNCTION);
+        return functions;
+    }
+}

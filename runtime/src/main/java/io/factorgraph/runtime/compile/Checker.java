@@ -1,0 +1,586 @@
+package io.factorgraph.runtime.compile;
+
+import io.factorgraph.dsl.ast.Argument;
+import io.factorgraph.dsl.ast.Binary;
+import io.factorgraph.dsl.ast.BinaryOperator;
+import io.factorgraph.dsl.ast.BoolLiteral;
+import io.factorgraph.dsl.ast.Call;
+import io.factorgraph.dsl.ast.Definition;
+import io.factorgraph.dsl.ast.DurationLiteral;
+import io.factorgraph.dsl.ast.Expr;
+import io.factorgraph.dsl.ast.Identifier;
+import io.factorgraph.dsl.ast.NameRef;
+import io.factorgraph.dsl.ast.NumberLiteral;
+import io.factorgraph.dsl.ast.Unary;
+import io.factorgraph.dsl.ast.UnaryOperator;
+import io.factorgraph.dsl.diagnostic.Diagnostic;
+import io.factorgraph.dsl.diagnostic.Note;
+import io.factorgraph.dsl.diagnostic.Severity;
+import io.factorgraph.dsl.parse.FgParser;
+import io.factorgraph.dsl.parse.ParseResult;
+import io.factorgraph.dsl.source.SourceText;
+import io.factorgraph.dsl.source.Span;
+import io.factorgraph.runtime.registry.FunctionRegistry;
+import io.factorgraph.runtime.registry.Suggestions;
+import io.factorgraph.runtime.spi.Constant;
+import io.factorgraph.runtime.spi.ConstantArguments;
+import io.factorgraph.runtime.spi.ConstantKind;
+import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.Parameter;
+import io.factorgraph.runtime.spi.Signature;
+import io.factorgraph.runtime.spi.ValueType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Phase 3: gives every expression a type, folds constant arithmetic, applies {@code --param}
+ * overrides, binds call arguments to signatures (positional, then named, then defaults) and checks
+ * their types and ranges. Each problem is reported once, where it is; an expression that already
+ * failed is {@link Typed#INVALID} and is not reported again by its users.
+ */
+public final class Checker {
+    private final Resolution resolution;
+    private final FunctionRegistry registry;
+    private final DiagnosticSink sink;
+    private final List<OverrideProblem> overrideProblems;
+    private final Map<String, Typed> values = new HashMap<>();
+    private final Map<String, Constant> params = new LinkedHashMap<>();
+    private final Map<String, ParamOverride> appliedOverrides = new HashMap<>();
+
+    private Checker(Resolution resolution, FunctionRegistry registry, DiagnosticSink sink,
+            List<OverrideProblem> overrideProblems) {
+        this.resolution = resolution;
+        this.registry = registry;
+        this.sink = sink;
+        this.overrideProblems = overrideProblems;
+    }
+
+    /**
+     * @param overrideProblems receives the problems of {@code overrides}, which have no place in
+     *     the file to point at
+     */
+    public static CheckedProgram check(Resolution resolution, FunctionRegistry registry, List<ParamOverride> overrides,
+            DiagnosticSink sink, List<OverrideProblem> overrideProblems) {
+        return new Checker(resolution, registry, sink, overrideProblems).run(overrides);
+    }
+
+    private CheckedProgram run(List<ParamOverride> overrides) {
+        Map<String, ParamOverride> byName = overridesByName(overrides);
+        for (Symbol symbol : resolution.symbols().values()) {
+            if (symbol instanceof Symbol.Input input) {
+                values.put(input.name(), new Typed.Stream(new StreamExpr.InputRef(input.name(), input.type())));
+            }
+        }
+        Map<String, Typed> definitions = new LinkedHashMap<>();
+        for (String name : resolution.evaluationOrder()) {
+            switch (resolution.symbols().get(name)) {
+                case Symbol.Param param -> checkParam(param, byName.get(name));
+                case Symbol.Defined defined -> {
+                    Typed typed = resolution.poisoned().contains(name) ? Typed.INVALID : type(defined.definition().value());
+                    values.put(name, typed);
+                    definitions.put(name, typed);
+                }
+                case Symbol.Input input -> {
+                }
+            }
+        }
+        List<CheckedProgram.NamedValue> outputs = new ArrayList<>();
+        for (Identifier output : resolution.outputs()) {
+            Typed typed = values.getOrDefault(output.text(), Typed.INVALID);
+            if (!(typed instanceof Typed.Invalid)) {
+                outputs.add(new CheckedProgram.NamedValue(output.text(), typed));
+            }
+        }
+        Optional<StreamExpr.Apply> sinkApply = resolution.sink().flatMap(s -> checkSink(s.call()));
+        OptionalLong clock = resolution.clock().map(c -> checkClock(c.interval())).orElse(OptionalLong.empty());
+        return new CheckedProgram(resolution, params, definitions, outputs, sinkApply, clock);
+    }
+
+    // ---- params and overrides
+
+    private Map<String, ParamOverride> overridesByName(List<ParamOverride> overrides) {
+        Map<String, ParamOverride> byName = new LinkedHashMap<>();
+        List<String> paramNames = resolution.symbols().values().stream()
+                .filter(s -> s instanceof Symbol.Param).map(Symbol::name).toList();
+        for (ParamOverride override : overrides) {
+            Symbol symbol = resolution.symbols().get(override.name());
+            if (symbol instanceof Symbol.Param) {
+                byName.put(override.name(), override);
+                continue;
+            }
+            String message = symbol == null
+                    ? "no param named '" + override.name() + "' in " + resolution.program().source().name()
+                    : "'" + override.name() + "' is " + Resolver.article(symbol.kindName()) + ", not a param";
+            Optional<String> suggestion = Suggestions.closest(override.name(), paramNames, false);
+            String help = suggestion.map(s -> "did you mean '" + s + "'?")
+                    .orElse(paramNames.isEmpty() ? "this file declares no params"
+                            : "the params are: " + String.join(", ", paramNames));
+            overrideProblems.add(new OverrideProblem(override, message, Optional.of(help)));
+        }
+        return byName;
+    }
+
+    private void checkParam(Symbol.Param param, ParamOverride override) {
+        String name = param.name();
+        if (resolution.poisoned().contains(name)) {
+            values.put(name, Typed.INVALID);
+            return;
+        }
+        Typed declared = type(param.statement().value());
+        if (!(declared instanceof Typed.Const(Constant declaredValue))) {
+            values.put(name, Typed.INVALID);
+            return;
+        }
+        Constant value = declaredValue;
+        if (override != null) {
+            Optional<Constant> overridden = parseOverride(override, declaredValue, param);
+            if (overridden.isPresent()) {
+                value = overridden.get();
+                appliedOverrides.put(name, override);
+            }
+        }
+        params.put(name, value);
+        values.put(name, new Typed.Const(value));
+    }
+
+    private Optional<Constant> parseOverride(ParamOverride override, Constant declared, Symbol.Param param) {
+        String expected = "a " + declared.kindName() + " like " + declared + ", as '" + param.name() + "' is declared at "
+                + param.span().position();
+        ParseResult parsed = FgParser.parse(SourceText.of("--param " + override.name(), "value = " + override.value()));
+        if (parsed.hasErrors() || parsed.program().statements().size() != 1
+                || !(parsed.program().statements().getFirst() instanceof Definition definition)) {
+            overrideProblems.add(new OverrideProblem(override, "'" + override.value() + "' is not a constant",
+                    Optional.of("expected " + expected)));
+            return Optional.empty();
+        }
+        if (!Expressions.names(definition.value()).isEmpty() || !Expressions.calls(definition.value()).isEmpty()) {
+            overrideProblems.add(new OverrideProblem(override, "'" + override.value() + "' is not a literal",
+                    Optional.of("expected " + expected)));
+            return Optional.empty();
+        }
+        DiagnosticSink scratch = new DiagnosticSink();
+        Typed typed = new Checker(resolution, registry, scratch, overrideProblems).type(definition.value());
+        if (!(typed instanceof Typed.Const(Constant value)) || scratch.hasErrors()) {
+            overrideProblems.add(new OverrideProblem(override, "'" + override.value() + "' is not a constant",
+                    Optional.of("expected " + expected)));
+            return Optional.empty();
+        }
+        if (!value.kindName().equals(declared.kindName())) {
+            overrideProblems.add(new OverrideProblem(override, "param '" + param.name() + "' is a " + declared.kindName()
+                    + ", but '" + override.value() + "' is a " + value.kindName(), Optional.of("expected " + expected)));
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    // ---- expressions
+
+    Typed type(Expr expr) {
+        return switch (expr) {
+            case NumberLiteral number -> new Typed.Const(Constant.number(number.value()));
+            case DurationLiteral duration -> new Typed.Const(Constant.duration(duration.nanos()));
+            case BoolLiteral bool -> new Typed.Const(Constant.bool(bool.value()));
+            case NameRef name -> values.getOrDefault(name.name(), Typed.INVALID);
+            case Unary unary -> unary(unary);
+            case Binary binary -> binary(binary);
+            case Call call -> call(call);
+        };
+    }
+
+    private Typed unary(Unary unary) {
+        Typed operand = type(unary.operand());
+        return switch (operand) {
+            case Typed.Invalid invalid -> invalid;
+            case Typed.Const(Constant value) -> foldUnary(unary, value);
+            case Typed.Stream stream -> applyOperator(unary.operator().functionName(), unary.operator().symbol(),
+                    List.of(operand), List.of(unary.operand().span()), unary.span());
+        };
+    }
+
+    private Typed foldUnary(Unary unary, Constant value) {
+        if (unary.operator() == UnaryOperator.NEGATE) {
+            switch (value) {
+                case Constant.Number(double v) -> {
+                    return new Typed.Const(Constant.number(-v));
+                }
+                case Constant.Duration(long nanos) -> {
+                    return new Typed.Const(Constant.duration(-nanos));
+                }
+                default -> {
+                }
+            }
+        } else if (value instanceof Constant.Bool(boolean v)) {
+            return new Typed.Const(Constant.bool(!v));
+        }
+        return operandError(unary.operator().symbol(), unary.span(), "a " + value.kindName());
+    }
+
+    private Typed binary(Binary binary) {
+        Typed left = type(binary.left());
+        Typed right = type(binary.right());
+        if (left instanceof Typed.Invalid || right instanceof Typed.Invalid) {
+            return Typed.INVALID;
+        }
+        if (left instanceof Typed.Const(Constant a) && right instanceof Typed.Const(Constant b)) {
+            return fold(binary, a, b);
+        }
+        return applyOperator(binary.operator().functionName(), binary.operator().symbol(), List.of(left, right),
+                List.of(binary.left().span(), binary.right().span()), binary.operatorSpan());
+    }
+
+    private Typed fold(Binary binary, Constant a, Constant b) {
+        BinaryOperator op = binary.operator();
+        Span at = binary.operatorSpan();
+        if (a instanceof Constant.Number(double x) && b instanceof Constant.Number(double y)) {
+            if (op == BinaryOperator.DIVIDE && y == 0) {
+                return error(binary.right().span(), "division by zero in a constant expression");
+            }
+            return switch (op) {
+                case ADD -> number(x + y);
+                case SUBTRACT -> number(x - y);
+                case MULTIPLY -> number(x * y);
+                case DIVIDE -> number(x / y);
+                case LESS -> bool(x < y);
+                case LESS_OR_EQUAL -> bool(x <= y);
+                case GREATER -> bool(x > y);
+                case GREATER_OR_EQUAL -> bool(x >= y);
+                case EQUAL -> bool(x == y);
+                case NOT_EQUAL -> bool(x != y);
+                case AND, OR -> operandError(op.symbol(), at, "numbers");
+            };
+        }
+        if (a instanceof Constant.Duration(long x) && b instanceof Constant.Duration(long y)) {
+            return switch (op) {
+                case ADD -> duration(Math.addExact(x, y), at);
+                case SUBTRACT -> duration(Math.subtractExact(x, y), at);
+                case DIVIDE -> y == 0 ? error(binary.right().span(), "division by zero in a constant expression")
+                        : number((double) x / y);
+                case LESS -> bool(x < y);
+                case LESS_OR_EQUAL -> bool(x <= y);
+                case GREATER -> bool(x > y);
+                case GREATER_OR_EQUAL -> bool(x >= y);
+                case EQUAL -> bool(x == y);
+                case NOT_EQUAL -> bool(x != y);
+                case MULTIPLY, AND, OR -> operandError(op.symbol(), at, "durations");
+            };
+        }
+        if (a instanceof Constant.Duration(long d) && b instanceof Constant.Number(double n)) {
+            if (op == BinaryOperator.MULTIPLY) {
+                return scaledDuration(d * n, at);
+            }
+            if (op == BinaryOperator.DIVIDE) {
+                return n == 0 ? error(binary.right().span(), "division by zero in a constant expression")
+                        : scaledDuration(d / n, at);
+            }
+        }
+        if (a instanceof Constant.Number(double n) && b instanceof Constant.Duration(long d)
+                && op == BinaryOperator.MULTIPLY) {
+            return scaledDuration(n * d, at);
+        }
+        if (a instanceof Constant.Bool(boolean x) && b instanceof Constant.Bool(boolean y)) {
+            switch (op) {
+                case AND -> {
+                    return bool(x && y);
+                }
+                case OR -> {
+                    return bool(x || y);
+                }
+                case EQUAL -> {
+                    return bool(x == y);
+                }
+                case NOT_EQUAL -> {
+                    return bool(x != y);
+                }
+                default -> {
+                }
+            }
+        }
+        return operandError(op.symbol(), at, "a " + a.kindName() + " and a " + b.kindName());
+    }
+
+    private Typed scaledDuration(double nanos, Span at) {
+        if (nanos != Math.rint(nanos) || Math.abs(nanos) > Long.MAX_VALUE) {
+            return error(at, "this duration is not a whole number of nanoseconds (" + nanos + "ns)");
+        }
+        return duration((long) nanos, at);
+    }
+
+    private static Typed number(double value) {
+        return new Typed.Const(Constant.number(value));
+    }
+
+    private static Typed bool(boolean value) {
+        return new Typed.Const(Constant.bool(value));
+    }
+
+    private static Typed duration(long nanos, Span at) {
+        return new Typed.Const(Constant.duration(nanos));
+    }
+
+    private Typed operandError(String operator, Span at, String found) {
+        return error(at, "operator '" + operator + "' cannot be applied to " + found,
+                Note.help("arithmetic + - * / takes numbers or double streams (and durations, for constants);"
+                        + " comparisons give bool; and/or/not take bools"));
+    }
+
+    /** An operator on at least one stream is a call of its library function. */
+    private Typed applyOperator(String functionName, String symbol, List<Typed> operands, List<Span> spans, Span at) {
+        Optional<FunctionDefinition> function = registry.find(functionName);
+        if (function.isEmpty()) {
+            return error(at, "operator '" + symbol + "' needs the library function '" + functionName
+                    + "', which is not on the class path", Note.help("add the factorgraph nodes-std library"));
+        }
+        Signature signature = function.get().signature();
+        List<Parameter> parameters = signature.parameters();
+        List<StreamExpr> streams = new ArrayList<>();
+        boolean failed = false;
+        for (int i = 0; i < operands.size() && i < parameters.size(); i++) {
+            ValueType expected = ((Parameter.Stream) parameters.get(i)).type();
+            Optional<StreamExpr> stream = asStream(operands.get(i), expected);
+            if (stream.isEmpty()) {
+                String side = operands.size() == 1 ? "its operand" : i == 0 ? "the left operand" : "the right operand";
+                error(spans.get(i), "operator '" + symbol + "' expects " + expected.displayName() + " operands, but "
+                        + side + " is " + operands.get(i).describe());
+                failed = true;
+            } else {
+                streams.add(stream.get());
+            }
+        }
+        if (failed) {
+            return Typed.INVALID;
+        }
+        return new Typed.Stream(new StreamExpr.Apply(function.get(), streams, Map.of(),
+                signature.returns().orElseThrow(), at));
+    }
+
+    private Optional<StreamExpr> asStream(Typed typed, ValueType expected) {
+        return switch (typed) {
+            case Typed.Stream(StreamExpr expr) -> expr.type() == expected ? Optional.of(expr) : Optional.empty();
+            case Typed.Const(Constant.Number number) when expected == ValueType.DOUBLE ->
+                    Optional.of(new StreamExpr.ConstantStream(number, ValueType.DOUBLE));
+            case Typed.Const(Constant.Bool bool) when expected == ValueType.BOOL ->
+                    Optional.of(new StreamExpr.ConstantStream(bool, ValueType.BOOL));
+            default -> Optional.empty();
+        };
+    }
+
+    private Typed call(Call call) {
+        Optional<FunctionDefinition> function = registry.find(call.function().text());
+        if (function.isEmpty()) {
+            return Typed.INVALID;
+        }
+        if (function.get().signature().isSink()) {
+            return error(call.function().span(), "'" + function.get().signature().name()
+                    + "' is a sink and gives no stream to use in an expression",
+                    Note.help("bind it as the graph's terminal consumer: sink " + function.get().signature().name()
+                            + "(...)"));
+        }
+        return bind(function.get(), call).<Typed>map(Typed.Stream::new).orElse(Typed.INVALID);
+    }
+
+    private Optional<StreamExpr.Apply> checkSink(Call call) {
+        Optional<FunctionDefinition> function = registry.find(call.function().text());
+        if (function.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!function.get().signature().isSink()) {
+            error(call.function().span(), "'" + function.get().signature().name() + "' is not a sink",
+                    Note.help("a sink consumes the graph's streams and gives none, e.g. stateless_mm(...); "
+                            + "define '" + function.get().signature().name() + "' as NAME = "
+                            + function.get().signature().name() + "(...) instead"));
+            return Optional.empty();
+        }
+        return bind(function.get(), call);
+    }
+
+    private OptionalLong checkClock(Expr interval) {
+        Typed typed = type(interval);
+        if (typed instanceof Typed.Invalid) {
+            return OptionalLong.empty();
+        }
+        if (typed instanceof Typed.Const(Constant.Duration(long nanos))) {
+            if (nanos > 0) {
+                return OptionalLong.of(nanos);
+            }
+            error(interval.span(), "the clock interval must be positive, found " + Constant.formatNanos(nanos));
+            return OptionalLong.empty();
+        }
+        error(interval.span(), "clock every expects a duration, found " + typed.describe(),
+                Note.help("write a duration such as 100ms, 1s or 5m"));
+        return OptionalLong.empty();
+    }
+
+    // ---- argument binding
+
+    private record BoundArgument(Typed value, Expr expr, Span span) {
+    }
+
+    private Optional<StreamExpr.Apply> bind(FunctionDefinition function, Call call) {
+        Signature signature = function.signature();
+        Note usage = Note.help("the signature is " + signature.render());
+        Map<String, BoundArgument> bound = new LinkedHashMap<>();
+        boolean failed = false;
+        boolean seenNamed = false;
+        int position = 0;
+        for (Argument argument : call.arguments()) {
+            Parameter parameter;
+            if (argument.name().isPresent()) {
+                seenNamed = true;
+                Identifier name = argument.name().get();
+                Optional<Parameter> found = signature.parameter(name.text());
+                if (found.isEmpty()) {
+                    Optional<String> suggestion = Suggestions.closest(name.text(),
+                            signature.parameters().stream().map(Parameter::name).toList(), false);
+                    error(name.span(), "'" + signature.name() + "' has no parameter '" + name.text() + "'",
+                            suggestion.map(s -> Note.help("did you mean '" + s + "'?")).orElse(usage), usage);
+                    failed = true;
+                    type(argument.value());
+                    continue;
+                }
+                parameter = found.get();
+            } else {
+                if (seenNamed) {
+                    error(argument.span(), "positional argument after named arguments",
+                            Note.help("write positional arguments first, e.g. f(a, b, name = c)"), usage);
+                    failed = true;
+                    continue;
+                }
+                if (position >= signature.parameters().size()) {
+                    error(argument.span(), "too many arguments: '" + signature.name() + "' takes "
+                            + signature.parameters().size() + ", found " + call.arguments().size(), usage);
+                    failed = true;
+                    break;
+                }
+                parameter = signature.parameters().get(position++);
+            }
+            BoundArgument previous = bound.get(parameter.name());
+            if (previous != null) {
+                error(argument.span(), "argument '" + parameter.name() + "' is given twice",
+                        Note.note("first given here", previous.span()), usage);
+                failed = true;
+                continue;
+            }
+            bound.put(parameter.name(), new BoundArgument(type(argument.value()), argument.value(), argument.span()));
+        }
+        if (failed) {
+            return Optional.empty();
+        }
+        List<String> missing = new ArrayList<>();
+        List<StreamExpr> streams = new ArrayList<>();
+        Map<String, Constant> constants = new LinkedHashMap<>();
+        Map<String, Span> spans = new HashMap<>();
+        for (Parameter parameter : signature.parameters()) {
+            BoundArgument argument = bound.get(parameter.name());
+            if (argument == null) {
+                if (parameter instanceof Parameter.Const c && c.defaultValue().isPresent()) {
+                    constants.put(c.name(), c.defaultValue().get());
+                } else {
+                    missing.add(parameter.name());
+                }
+                continue;
+            }
+            spans.put(parameter.name(), argument.span());
+            if (argument.value() instanceof Typed.Invalid) {
+                failed = true;
+                continue;
+            }
+            switch (parameter) {
+                case Parameter.Stream stream -> {
+                    Optional<StreamExpr> expr = asStream(argument.value(), stream.type());
+                    if (expr.isPresent()) {
+                        streams.add(expr.get());
+                    } else {
+                        error(argument.span(), "argument '" + stream.name() + "' of '" + signature.name()
+                                + "' must be a " + stream.type().displayName() + " stream, found "
+                                + argument.value().describe(), usage);
+                        failed = true;
+                    }
+                }
+                case Parameter.Const constant -> {
+                    Optional<Constant> value = checkConstantArgument(signature, constant, argument, usage);
+                    if (value.isPresent()) {
+                        constants.put(constant.name(), value.get());
+                    } else {
+                        failed = true;
+                    }
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            error(call.span(), (missing.size() == 1 ? "missing argument '" : "missing arguments '")
+                    + String.join("', '", missing) + "' in call to '" + signature.name() + "'", usage);
+            return Optional.empty();
+        }
+        if (failed) {
+            return Optional.empty();
+        }
+        int before = sink.diagnostics().size();
+        function.validate(new ConstantArguments(constants), (parameter, message, help) -> error(
+                spans.getOrDefault(parameter, call.span()), message, Note.help(help)));
+        if (sink.diagnostics().size() > before) {
+            return Optional.empty();
+        }
+        ValueType type = signature.returns().orElse(ValueType.DOUBLE);
+        return Optional.of(new StreamExpr.Apply(function, streams, constants, type, call.span()));
+    }
+
+    private Optional<Constant> checkConstantArgument(Signature signature, Parameter.Const parameter,
+            BoundArgument argument, Note usage) {
+        String what = "argument '" + parameter.name() + "' of '" + signature.name() + "'";
+        if (!(argument.value() instanceof Typed.Const(Constant value))) {
+            error(argument.span(), what + " must be a constant (a literal, a param, or arithmetic of them), found "
+                    + argument.value().describe(), usage);
+            return Optional.empty();
+        }
+        List<Note> notes = new ArrayList<>();
+        provenance(argument.expr()).ifPresent(notes::add);
+        notes.add(usage);
+        boolean kindMatches = switch (parameter.kind()) {
+            case NUMBER, INTEGER -> value instanceof Constant.Number;
+            case DURATION -> value instanceof Constant.Duration;
+            case BOOL -> value instanceof Constant.Bool;
+        };
+        if (!kindMatches) {
+            report(argument.span(), what + " must be " + Resolver.article(parameter.kind().displayName()) + ", found "
+                    + argument.value().describe(), notes);
+            return Optional.empty();
+        }
+        if (value instanceof Constant.Number(double number)) {
+            if (parameter.kind() == ConstantKind.INTEGER && (number != Math.rint(number) || Math.abs(number) > Integer.MAX_VALUE)) {
+                report(argument.span(), what + " must be a whole number, found " + value, notes);
+                return Optional.empty();
+            }
+            if (!parameter.range().contains(number)) {
+                report(argument.span(), what + " must be " + parameter.range().describe() + ", found " + value, notes);
+                return Optional.empty();
+            }
+        }
+        return Optional.of(value);
+    }
+
+    /** When an argument is a param, say where its value came from. */
+    private Optional<Note> provenance(Expr expr) {
+        if (expr instanceof NameRef name && resolution.symbols().get(name.name()) instanceof Symbol.Param param) {
+            ParamOverride override = appliedOverrides.get(name.name());
+            if (override != null) {
+                return Optional.of(Note.note("'" + name.name() + "' was set by --param " + override));
+            }
+            return Optional.of(Note.note("'" + name.name() + "' is declared here", param.span()));
+        }
+        return Optional.empty();
+    }
+
+    private Typed error(Span span, String message, Note... notes) {
+        sink.report(Diagnostic.error(span, message, notes));
+        return Typed.INVALID;
+    }
+
+    private void report(Span span, String message, List<Note> notes) {
+        sink.report(new Diagnostic(Severity.ERROR, span, message, notes));
+    }
+}

@@ -1,0 +1,210 @@
+package io.factorgraph.runtime.compile;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.graph.GraphBuilder;
+import com.google.common.graph.Graphs;
+import com.google.common.graph.ImmutableGraph;
+import com.google.common.graph.MutableGraph;
+import io.factorgraph.dsl.ast.Identifier;
+import io.factorgraph.dsl.ast.NameRef;
+import io.factorgraph.dsl.diagnostic.Diagnostic;
+import io.factorgraph.dsl.diagnostic.Note;
+import io.factorgraph.runtime.plan.NamedStream;
+import io.factorgraph.runtime.plan.Plan;
+import io.factorgraph.runtime.plan.PlanNode;
+import io.factorgraph.runtime.spi.Constant;
+import io.factorgraph.runtime.spi.ValueType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jgrapht.graph.guava.ImmutableGraphAdapter;
+import org.jgrapht.traverse.TopologicalOrderIterator;
+
+/**
+ * Phase 4: turns typed expressions into the plan graph. Equal sub-expressions (same function, same
+ * inputs, same constants) become one node; only what an output or the sink needs is kept; unused
+ * definitions, params and inputs are warned about. The run order comes from JGraphT's topological
+ * sort with ties broken by source order.
+ */
+public final class Planner {
+    private record FunctionKey(String function, List<Integer> inputs, Map<String, Constant> constants) {
+    }
+
+    private record ConstantKey(Constant value, ValueType type) {
+    }
+
+    private final Map<Object, PlanNode> interned = new HashMap<>();
+    private final List<PlanNode> nodes = new ArrayList<>();
+
+    private Planner() {
+    }
+
+    public static Plan plan(CheckedProgram checked, DiagnosticSink sink) {
+        return new Planner().run(checked, sink);
+    }
+
+    private Plan run(CheckedProgram checked, DiagnosticSink sink) {
+        warnUnused(checked.resolution(), sink);
+
+        List<NamedStream> outputs = new ArrayList<>();
+        for (CheckedProgram.NamedValue output : checked.outputs()) {
+            Optional<PlanNode> node = switch (output.value()) {
+                case Typed.Stream(StreamExpr expr) -> Optional.of(lower(expr));
+                case Typed.Const(Constant.Number number) -> Optional.of(lower(new StreamExpr.ConstantStream(number, ValueType.DOUBLE)));
+                case Typed.Const(Constant.Bool bool) -> Optional.of(lower(new StreamExpr.ConstantStream(bool, ValueType.BOOL)));
+                case Typed.Const(Constant.Duration duration) -> {
+                    Identifier at = checked.resolution().outputs().stream()
+                            .filter(o -> o.text().equals(output.name())).findFirst().orElseThrow();
+                    sink.report(Diagnostic.error(at.span(), "cannot output '" + output.name() + "': it is a duration constant",
+                            Note.help("outputs are double or bool streams")));
+                    yield Optional.empty();
+                }
+                case Typed.Invalid invalid -> Optional.empty();
+            };
+            node.ifPresent(n -> outputs.add(new NamedStream(output.name(), n)));
+        }
+        Optional<PlanNode.Sink> sinkNode = checked.sink().map(this::lowerSink);
+
+        MutableGraph<PlanNode> graph = GraphBuilder.directed().allowsSelfLoops(false).expectedNodeCount(nodes.size())
+                .build();
+        for (PlanNode node : nodes) {
+            graph.addNode(node);
+            for (int input : inputsOf(node)) {
+                graph.putEdge(nodes.get(input), node);
+            }
+        }
+        Set<PlanNode> reachable = new HashSet<>();
+        outputs.forEach(o -> reachable.addAll(Graphs.reachableNodes(Graphs.transpose(graph), o.node())));
+        sinkNode.ifPresent(s -> reachable.addAll(Graphs.reachableNodes(Graphs.transpose(graph), s)));
+        Set<PlanNode> needed = new LinkedHashSet<>();
+        nodes.stream().filter(reachable::contains).forEach(needed::add);
+        ImmutableGraph<PlanNode> pruned = ImmutableGraph.copyOf(Graphs.inducedSubgraph(graph, needed));
+
+        ImmutableList.Builder<PlanNode> order = ImmutableList.builder();
+        new TopologicalOrderIterator<>(new ImmutableGraphAdapter<>(pruned), Comparator.comparingInt(PlanNode::id))
+                .forEachRemaining(order::add);
+
+        ImmutableListMultimap.Builder<Integer, String> names = ImmutableListMultimap.builder();
+        for (Map.Entry<String, Typed> definition : checked.definitions().entrySet()) {
+            if (definition.getValue() instanceof Typed.Stream(StreamExpr expr)) {
+                PlanNode node = lower(expr);
+                if (needed.contains(node)) {
+                    names.put(node.id(), definition.getKey());
+                }
+            }
+        }
+        for (PlanNode node : needed) {
+            if (node instanceof PlanNode.Input input) {
+                names.put(input.id(), input.name());
+            }
+        }
+        return new Plan(checked.resolution().program().source(), pruned, order.build(), names.build(), outputs,
+                sinkNode, checked.clockNanos(), checked.params());
+    }
+
+    private PlanNode lower(StreamExpr expr) {
+        return switch (expr) {
+            case StreamExpr.InputRef input -> intern(input.name(),
+                    id -> new PlanNode.Input(id, input.name(), input.type()));
+            case StreamExpr.ConstantStream constant -> intern(new ConstantKey(constant.value(), constant.type()),
+                    id -> new PlanNode.ConstantValue(id, constant.value(), constant.type()));
+            case StreamExpr.Apply apply -> {
+                List<Integer> inputs = lowerAll(apply.streams());
+                yield intern(new FunctionKey(apply.function().signature().key(), inputs, apply.constants()),
+                        id -> new PlanNode.Function(id, apply.function(), inputs, apply.constants(), apply.type(),
+                                apply.span()));
+            }
+        };
+    }
+
+    private PlanNode.Sink lowerSink(StreamExpr.Apply apply) {
+        List<Integer> inputs = lowerAll(apply.streams());
+        PlanNode.Sink sink = new PlanNode.Sink(nodes.size(), apply.function(), inputs, apply.constants(), apply.span());
+        nodes.add(sink);
+        return sink;
+    }
+
+    private List<Integer> lowerAll(List<StreamExpr> streams) {
+        List<Integer> ids = new ArrayList<>(streams.size());
+        for (StreamExpr stream : streams) {
+            ids.add(lower(stream).id());
+        }
+        return ids;
+    }
+
+    private PlanNode intern(Object key, java.util.function.IntFunction<PlanNode> create) {
+        PlanNode existing = interned.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        PlanNode node = create.apply(nodes.size());
+        nodes.add(node);
+        interned.put(key, node);
+        return node;
+    }
+
+    private static List<Integer> inputsOf(PlanNode node) {
+        return switch (node) {
+            case PlanNode.Function function -> function.inputs();
+            case PlanNode.Sink sink -> sink.inputs();
+            case PlanNode.Input input -> List.of();
+            case PlanNode.ConstantValue constant -> List.of();
+        };
+    }
+
+    /**
+     * Warns about definitions that neither an output nor the sink needs (only when the file lists
+     * its outputs: otherwise every definition is one), and about params and inputs never used.
+     */
+    private static void warnUnused(Resolution resolution, DiagnosticSink sink) {
+        Map<String, List<NameRef>> uses = new HashMap<>();
+        for (Symbol symbol : resolution.symbols().values()) {
+            switch (symbol) {
+                case Symbol.Defined defined -> uses.put(defined.name(), Expressions.names(defined.definition().value()));
+                case Symbol.Param param -> uses.put(param.name(), Expressions.names(param.statement().value()));
+                case Symbol.Input input -> {
+                }
+            }
+        }
+        Set<String> used = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>();
+        resolution.outputs().forEach(o -> pending.add(o.text()));
+        resolution.sink().ifPresent(s -> Expressions.names(s.call()).forEach(n -> pending.add(n.name())));
+        resolution.clock().ifPresent(c -> Expressions.names(c.interval()).forEach(n -> pending.add(n.name())));
+        if (!resolution.explicitOutputs()) {
+            resolution.symbols().values().stream().filter(s -> s instanceof Symbol.Defined).forEach(s -> pending.add(s.name()));
+        }
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            if (used.add(name)) {
+                uses.getOrDefault(name, List.of()).forEach(n -> pending.add(n.name()));
+            }
+        }
+        for (Symbol symbol : resolution.symbols().values()) {
+            if (used.contains(symbol.name()) || resolution.poisoned().contains(symbol.name())) {
+                continue;
+            }
+            switch (symbol) {
+                case Symbol.Defined defined -> sink.report(Diagnostic.warning(defined.span(),
+                        "unused definition '" + defined.name() + "'",
+                        Note.help("no output or sink needs it: list it in `output` or remove it")));
+                case Symbol.Param param -> sink.report(Diagnostic.warning(param.span(),
+                        "unused param '" + param.name() + "'", Note.help("nothing uses it: remove it")));
+                case Symbol.Input input when !input.predeclared() -> sink.report(Diagnostic.warning(input.span(),
+                        "unused input '" + input.name() + "'", Note.help("nothing uses it: remove it")));
+                case Symbol.Input input -> {
+                }
+            }
+        }
+    }
+
+}

@@ -1,0 +1,37 @@
+package io.factorgraph.runtime.compile;
+
+import io.factorgraph.dsl.source.Span;
+import io.factorgraph.runtime.spi.Constant;
+import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.ValueType;
+import java.util.List;
+import java.util.Map;
+
+/** A type-checked stream expression: what the planner turns into nodes. */
+public sealed interface StreamExpr permits StreamExpr.InputRef, StreamExpr.ConstantStream, StreamExpr.Apply {
+    ValueType type();
+
+    /** A stream the host feeds. */
+    record InputRef(String name, ValueType type) implements StreamExpr {
+    }
+
+    /** A constant used where a stream is expected, as in {@code 0.5 * alpha}. */
+    record ConstantStream(Constant value, ValueType type) implements StreamExpr {
+    }
+
+    /**
+     * A call of a library function.
+     *
+     * @param streams the stream arguments, in the order of the signature's stream parameters
+     * @param constants the constant arguments after defaults, by parameter name
+     * @param type the result type; {@code null} never: a sink is an {@code Apply} of a sink function
+     *     whose type is not read
+     */
+    record Apply(FunctionDefinition function, List<StreamExpr> streams, Map<String, Constant> constants,
+            ValueType type, Span span) implements StreamExpr {
+        public Apply {
+            streams = List.copyOf(streams);
+            constants = Map.copyOf(constants);
+        }
+    }
+}

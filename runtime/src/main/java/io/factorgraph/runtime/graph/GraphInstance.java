@@ -1,0 +1,89 @@
+package io.factorgraph.runtime.graph;
+
+import io.factorgraph.runtime.market.OrderBook;
+import io.factorgraph.runtime.spi.Node;
+import io.factorgraph.runtime.spi.TickTime;
+
+/**
+ * One running copy of a compiled graph, for one instrument: the shared slot array, the books, and
+ * the flat node array in run order. A tick runs every node once; nothing is allocated. Not
+ * thread-safe: one instance belongs to one thread at a time.
+ */
+public final class GraphInstance {
+    private final CompiledGraph graph;
+    private final double[] slots;
+    private final double[] initialSlots;
+    private final Node[] nodes;
+    private final OrderBook[] books;
+    private final TickTime time;
+    private long ticks;
+
+    GraphInstance(CompiledGraph graph, double[] slots, double[] initialSlots, Node[] nodes, OrderBook[] books,
+            TickTime time) {
+        this.graph = graph;
+        this.slots = slots;
+        this.initialSlots = initialSlots;
+        this.nodes = nodes;
+        this.books = books;
+        this.time = time;
+    }
+
+    public CompiledGraph graph() {
+        return graph;
+    }
+
+    /** Sets a double input; it keeps its value until set again. */
+    public void set(InputHandle input, double value) {
+        slots[input.slot()] = value;
+    }
+
+    public OrderBook book(BookHandle book) {
+        return books[book.index()];
+    }
+
+    /** Runs every node once, in order, for the tick at {@code timeNanos} (local clock). */
+    public void onTick(long timeNanos) {
+        time.set(timeNanos);
+        final Node[] nodes = this.nodes;
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i].update();
+        }
+        ticks++;
+    }
+
+    /** The output's value after the last tick; a bool reads 1.0 or 0.0. */
+    public double value(OutputHandle output) {
+        return slots[output.slot()];
+    }
+
+    public boolean isTrue(OutputHandle output) {
+        return slots[output.slot()] != 0.0;
+    }
+
+    /** A slot's value, for execution contexts that read a {@link SinkBinding}'s arguments. */
+    public double slot(int slot) {
+        return slots[slot];
+    }
+
+    public long tickCount() {
+        return ticks;
+    }
+
+    /** Back to the state of a new instance: nodes, slots and books. */
+    public void reset() {
+        System.arraycopy(initialSlots, 0, slots, 0, slots.length);
+        for (Node node : nodes) {
+            node.reset();
+        }
+        for (OrderBook book : books) {
+            book.clear();
+        }
+        time.set(Long.MIN_VALUE);
+        ticks = 0;
+    }
+
+    /** How many nodes run per tick. */
+    public int nodeCount() {
+        return nodes.length;
+    }
+}

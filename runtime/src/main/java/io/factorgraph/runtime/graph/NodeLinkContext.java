@@ -1,0 +1,118 @@
+package io.factorgraph.runtime.graph;
+
+import io.factorgraph.runtime.market.OrderBook;
+import io.factorgraph.runtime.plan.PlanNode;
+import io.factorgraph.runtime.spi.Constant;
+import io.factorgraph.runtime.spi.LinkContext;
+import io.factorgraph.runtime.spi.Parameter;
+import io.factorgraph.runtime.spi.TickTime;
+import java.util.List;
+
+/** What one function node sees while it is linked into an instance. */
+final class NodeLinkContext implements LinkContext {
+    private final PlanNode.Function node;
+    private final double[] slots;
+    private final int[] slotOfNode;
+    private final int[] bookOfNode;
+    private final OrderBook[] books;
+    private final TickTime time;
+
+    NodeLinkContext(PlanNode.Function node, double[] slots, int[] slotOfNode, int[] bookOfNode, OrderBook[] books,
+            TickTime time) {
+        this.node = node;
+        this.slots = slots;
+        this.slotOfNode = slotOfNode;
+        this.bookOfNode = bookOfNode;
+        this.books = books;
+        this.time = time;
+    }
+
+    @Override
+    public double[] slots() {
+        return slots;
+    }
+
+    @Override
+    public int outputSlot() {
+        return slotOfNode[node.id()];
+    }
+
+    @Override
+    public int slot(String parameter) {
+        int slot = slotOfNode[inputNode(parameter)];
+        if (slot < 0) {
+            throw new IllegalArgumentException(name() + ": parameter '" + parameter + "' is a Book, not a slot");
+        }
+        return slot;
+    }
+
+    @Override
+    public OrderBook book(String parameter) {
+        int book = bookOfNode[inputNode(parameter)];
+        if (book < 0) {
+            throw new IllegalArgumentException(name() + ": parameter '" + parameter + "' is not a Book");
+        }
+        return books[book];
+    }
+
+    @Override
+    public double number(String parameter) {
+        return switch (constant(parameter)) {
+            case Constant.Number(double value) -> value;
+            default -> throw wrongKind(parameter, "a number");
+        };
+    }
+
+    @Override
+    public int integer(String parameter) {
+        return (int) number(parameter);
+    }
+
+    @Override
+    public long durationNanos(String parameter) {
+        return switch (constant(parameter)) {
+            case Constant.Duration(long nanos) -> nanos;
+            default -> throw wrongKind(parameter, "a duration");
+        };
+    }
+
+    @Override
+    public boolean bool(String parameter) {
+        return switch (constant(parameter)) {
+            case Constant.Bool(boolean value) -> value;
+            default -> throw wrongKind(parameter, "a bool");
+        };
+    }
+
+    @Override
+    public TickTime time() {
+        return time;
+    }
+
+    private int inputNode(String parameter) {
+        List<Parameter> streams = node.function().signature().parameters().stream()
+                .filter(p -> p instanceof Parameter.Stream).toList();
+        for (int i = 0; i < streams.size(); i++) {
+            if (streams.get(i).name().equals(parameter)) {
+                return node.inputs().get(i);
+            }
+        }
+        throw new IllegalArgumentException(name() + " has no stream parameter '" + parameter + "'");
+    }
+
+    private Constant constant(String parameter) {
+        Constant value = node.constants().get(parameter);
+        if (value == null) {
+            throw new IllegalArgumentException(name() + " has no constant parameter '" + parameter + "'");
+        }
+        return value;
+    }
+
+    private IllegalArgumentException wrongKind(String parameter, String expected) {
+        return new IllegalArgumentException(name() + ": parameter '" + parameter + "' is not " + expected);
+    }
+
+    private String name() {
+        return "function '" + node.function().signature().name() + "'";
+    }
+}

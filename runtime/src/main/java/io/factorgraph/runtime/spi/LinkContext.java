@@ -1,0 +1,32 @@
+package io.factorgraph.runtime.spi;
+
+/**
+ * What a node is given when it is linked into a graph instance: where its inputs and its result
+ * live, and the values of its constant arguments. Arguments are looked up by parameter name, as
+ * declared in the function's {@link Signature}. Only called while linking, never per tick.
+ */
+public interface LinkContext {
+    /** The instance's slot array, shared by every node of the instance. */
+    double[] slots();
+
+    /** Where the node writes its result; -1 for a sink. */
+    int outputSlot();
+
+    /** The slot of a double or bool stream argument. */
+    int slot(String parameter);
+
+    /** A book stream argument. */
+    io.factorgraph.runtime.market.OrderBook book(String parameter);
+
+    double number(String parameter);
+
+    /** An {@link ConstantKind#INTEGER} argument, checked whole and in range at compile time. */
+    int integer(String parameter);
+
+    long durationNanos(String parameter);
+
+    boolean bool(String parameter);
+
+    /** The time of the tick being computed. */
+    TickTime time();
+}
