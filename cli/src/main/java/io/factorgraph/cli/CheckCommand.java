@@ -32,8 +32,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         CompiledGraph compiled = result.graph().orElseThrow();
         String outputs = compiled.outputs().stream().map(OutputHandle::name).collect(Collectors.joining(", "));
-        spec.commandLine().getOut().println(graph.file + ": ok: " + compiled.plan().functionNodes().size()
-                + " nodes, outputs: " + (outputs.isEmpty() ? "(none)" : outputs)
+        int nodes = compiled.plan().functionNodes().size();
+        spec.commandLine().getOut().println(graph.file + ": ok: " + nodes + (nodes == 1 ? " node" : " nodes")
+                + ", outputs: " + (outputs.isEmpty() ? "(none)" : outputs)
                 + compiled.sink().map(s -> ", sink: " + s.function().signature().name()).orElse("")
                 + (result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warning"
                         + (result.warnings().size() == 1 ? "" : "s")));

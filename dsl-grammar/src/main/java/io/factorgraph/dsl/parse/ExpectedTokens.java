@@ -28,7 +28,8 @@ final class ExpectedTokens {
         }
         boolean operators = false;
         for (int operator : OPERATORS) {
-            operators |= expected.contains(operator);
+            // After '+', '-' and 'not' start an operand; they only mean "an operator" where no expression can start.
+            operators |= expected.contains(operator) && !(expression && startsExpression(operator));
         }
         for (int type : expected.toList()) {
             if (expression && startsExpression(type)) {

@@ -2,6 +2,7 @@ package io.factorgraph.runtime.compile;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.graph.ElementOrder;
 import com.google.common.graph.GraphBuilder;
 import com.google.common.graph.Graphs;
 import com.google.common.graph.ImmutableGraph;
@@ -74,7 +75,8 @@ public final class Planner {
         }
         Optional<PlanNode.Sink> sinkNode = checked.sink().map(this::lowerSink);
 
-        MutableGraph<PlanNode> graph = GraphBuilder.directed().allowsSelfLoops(false).expectedNodeCount(nodes.size())
+        MutableGraph<PlanNode> graph = GraphBuilder.directed().allowsSelfLoops(false).nodeOrder(ElementOrder.insertion())
+                .incidentEdgeOrder(ElementOrder.stable()).expectedNodeCount(nodes.size())
                 .build();
         for (PlanNode node : nodes) {
             graph.addNode(node);
@@ -163,48 +165,52 @@ public final class Planner {
 
     /**
      * Warns about definitions that neither an output nor the sink needs (only when the file lists
-     * its outputs: otherwise every definition is one), and about params and inputs never used.
+     * its outputs: otherwise every definition is one), and about params and inputs that nothing
+     * refers to.
      */
     private static void warnUnused(Resolution resolution, DiagnosticSink sink) {
         Map<String, List<NameRef>> uses = new HashMap<>();
+        Set<String> referenced = new HashSet<>();
         for (Symbol symbol : resolution.symbols().values()) {
-            switch (symbol) {
-                case Symbol.Defined defined -> uses.put(defined.name(), Expressions.names(defined.definition().value()));
-                case Symbol.Param param -> uses.put(param.name(), Expressions.names(param.statement().value()));
-                case Symbol.Input input -> {
-                }
-            }
+            List<NameRef> names = switch (symbol) {
+                case Symbol.Defined defined -> Expressions.names(defined.definition().value());
+                case Symbol.Param param -> Expressions.names(param.statement().value());
+                case Symbol.Input input -> List.of();
+            };
+            uses.put(symbol.name(), names);
+            names.forEach(n -> referenced.add(n.name()));
         }
-        Set<String> used = new HashSet<>();
         Deque<String> pending = new ArrayDeque<>();
         resolution.outputs().forEach(o -> pending.add(o.text()));
         resolution.sink().ifPresent(s -> Expressions.names(s.call()).forEach(n -> pending.add(n.name())));
         resolution.clock().ifPresent(c -> Expressions.names(c.interval()).forEach(n -> pending.add(n.name())));
+        pending.forEach(referenced::add);
         if (!resolution.explicitOutputs()) {
             resolution.symbols().values().stream().filter(s -> s instanceof Symbol.Defined).forEach(s -> pending.add(s.name()));
         }
+        Set<String> needed = new HashSet<>();
         while (!pending.isEmpty()) {
             String name = pending.pop();
-            if (used.add(name)) {
+            if (needed.add(name)) {
                 uses.getOrDefault(name, List.of()).forEach(n -> pending.add(n.name()));
             }
         }
         for (Symbol symbol : resolution.symbols().values()) {
-            if (used.contains(symbol.name()) || resolution.poisoned().contains(symbol.name())) {
+            if (resolution.poisoned().contains(symbol.name())) {
                 continue;
             }
             switch (symbol) {
-                case Symbol.Defined defined -> sink.report(Diagnostic.warning(defined.span(),
-                        "unused definition '" + defined.name() + "'",
+                case Symbol.Defined defined when !needed.contains(defined.name()) -> sink.report(Diagnostic.warning(
+                        defined.span(), "unused definition '" + defined.name() + "'",
                         Note.help("no output or sink needs it: list it in `output` or remove it")));
-                case Symbol.Param param -> sink.report(Diagnostic.warning(param.span(),
-                        "unused param '" + param.name() + "'", Note.help("nothing uses it: remove it")));
-                case Symbol.Input input when !input.predeclared() -> sink.report(Diagnostic.warning(input.span(),
-                        "unused input '" + input.name() + "'", Note.help("nothing uses it: remove it")));
-                case Symbol.Input input -> {
+                case Symbol.Param param when !referenced.contains(param.name()) -> sink.report(Diagnostic.warning(
+                        param.span(), "unused param '" + param.name() + "'", Note.help("nothing uses it: remove it")));
+                case Symbol.Input input when !input.predeclared() && !referenced.contains(input.name()) ->
+                        sink.report(Diagnostic.warning(input.span(), "unused input '" + input.name() + "'",
+                                Note.help("nothing uses it: remove it")));
+                default -> {
                 }
             }
         }
     }
-
 }

@@ -27,7 +27,8 @@ public final class Suggestions {
                 bestDistance = distance;
             }
         }
-        if (best == null) {
+        if (best == null || typed.length() < 3) {
+            // One- and two-letter names are a typo away from every other short name: no guess is a good guess.
             return Optional.empty();
         }
         int allowed = Math.max(1, Math.min(typed.length(), best.length()) / 3);
