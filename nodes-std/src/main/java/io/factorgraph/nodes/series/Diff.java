@@ -1,0 +1,51 @@
+package io.factorgraph.nodes.series;
+
+import io.factorgraph.runtime.spi.Constant;
+import io.factorgraph.runtime.spi.ConstantKind;
+import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.Functions;
+import io.factorgraph.runtime.spi.LinkContext;
+import io.factorgraph.runtime.spi.Node;
+import io.factorgraph.runtime.spi.Parameter;
+import io.factorgraph.runtime.spi.Range;
+import io.factorgraph.runtime.spi.Signature;
+import io.factorgraph.runtime.spi.ValueType;
+
+/** {@code diff(x, k = 1)}: {@code x_t - x_{t-k}}, NaN for the first k ticks, as pandas' {@code diff}. */
+public final class Diff extends Node {
+    public static final FunctionDefinition FUNCTION = Functions.define(
+            Signature.of("diff", ValueType.DOUBLE, "x - x as it was k ticks ago (NaN for the first k ticks)",
+                    Parameter.doubleStream("x"),
+                    Parameter.constant("k", ConstantKind.INTEGER, Range.atLeast(1), Constant.number(1))),
+            Diff::new);
+
+    private final double[] slots;
+    private final int in;
+    private final int out;
+    private final double[] history;
+    private int next;
+    private long seen;
+
+    private Diff(LinkContext context) {
+        this.slots = context.slots();
+        this.in = context.slot("x");
+        this.out = context.outputSlot();
+        this.history = new double[context.integer("k")];
+    }
+
+    @Override
+    public void update() {
+        final double x = slots[in];
+        final double[] history = this.history;
+        slots[out] = seen >= history.length ? x - history[next] : Double.NaN;
+        history[next] = x;
+        next = next + 1 == history.length ? 0 : next + 1;
+        seen++;
+    }
+
+    @Override
+    public void reset() {
+        next = 0;
+        seen = 0;
+    }
+}
