@@ -1,7 +1,176 @@
 package io.factorgraph.runtime.market;
 
-/** Placeholder until the market model lands; replaced by the full L2 book. */
+/**
+ * An L2 order book of one instrument: aggregate quantity per price level on each side, prices as
+ * exact doubles.
+ *
+ * <p>Prices are the doubles the feed's decimal strings parse to; parsing is correctly rounded, so the
+ * same string always lands on the same level and levels are matched with {@code ==}, with no tick
+ * rounding to get wrong. The best levels are O(1); {@link #bidPrice(int)} and friends walk outward from
+ * the best level ({@code level 0}) by index, which costs nothing and allocates nothing:
+ *
+ * <pre>{@code
+ * for (int i = 0; i < book.bidDepth() && book.bidPrice(i) >= floor; i++) sum += book.bidQty(i);
+ * }</pre>
+ *
+ * <p>The book is edited only by depth messages ({@link #onLevel}, {@link #clear()}, {@link #clearSide}),
+ * normally through a {@link BookBuilder}; trades and best-bid/offer messages never touch it. It is
+ * {@link #isReady() ready} once a full snapshot has been applied; before that its levels are partial and
+ * must not be traded on. Not thread-safe: one writer, readers on the same thread.
+ */
 public final class OrderBook {
+    private static final int DEFAULT_CAPACITY = 1024;
+
+    private final BookSide bids;
+    private final BookSide asks;
+    private boolean ready;
+
+    /** An empty book, not ready. */
+    public OrderBook() {
+        this(DEFAULT_CAPACITY);
+    }
+
+    /**
+     * An empty book with room for {@code levelsPerSide} levels on each side before its arrays grow;
+     * size it to the feed's snapshot depth to keep warm-up allocation to one go.
+     */
+    public OrderBook(int levelsPerSide) {
+        if (levelsPerSide < 0) {
+            throw new IllegalArgumentException("levelsPerSide must be >= 0, was " + levelsPerSide);
+        }
+        this.bids = new BookSide(true, levelsPerSide);
+        this.asks = new BookSide(false, levelsPerSide);
+    }
+
+    /**
+     * Sets the level at {@code price} on one side to {@code qty}; {@code qty == 0} removes the level (and
+     * is a no-op when there is none). Returns whether the book changed.
+     *
+     * @throws IllegalArgumentException when the price is not finite and positive or the quantity not
+     *     finite and non-negative: such a level would silently corrupt every statistic computed from the
+     *     book, so readers reject it at the source and the book refuses it as a last line of defence
+     */
+    public boolean onLevel(boolean bid, double price, double qty) {
+        if (!(price > 0.0) || price == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("level price must be finite and > 0, was " + price);
+        }
+        if (!(qty >= 0.0) || qty == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("level quantity must be finite and >= 0, was " + qty);
+        }
+        return bid ? bids.set(price, qty) : asks.set(price, qty);
+    }
+
+    /** Removes every level and marks the book not ready. */
     public void clear() {
+        bids.clear();
+        asks.clear();
+        ready = false;
+    }
+
+    /**
+     * Removes the levels of one side from its best level outward through {@code throughPrice}
+     * inclusive (bids priced {@code >= throughPrice}, asks priced {@code <= throughPrice}); NaN removes
+     * the whole side. This is hftbacktest's depth-clear "up to" a price, which a snapshot sends before
+     * its levels so that levels deeper than the snapshot survive. Does not change {@link #isReady()}.
+     * Returns whether the book changed.
+     */
+    public boolean clearSide(boolean bid, double throughPrice) {
+        return bid ? bids.clearThrough(throughPrice) : asks.clearThrough(throughPrice);
+    }
+
+    /** Whether a full snapshot has been applied since the book was created or last cleared. */
+    public boolean isReady() {
+        return ready;
+    }
+
+    /** Marks the book (not) ready; {@link BookBuilder} calls this when a snapshot completes or a clear starts over. */
+    public void setReady(boolean ready) {
+        this.ready = ready;
+    }
+
+    public int bidDepth() {
+        return bids.depth();
+    }
+
+    public int askDepth() {
+        return asks.depth();
+    }
+
+    /** Price of the bid level {@code level} steps below the best ({@code 0} = best). */
+    public double bidPrice(int level) {
+        return bids.price(level);
+    }
+
+    /** Quantity of the bid level {@code level} steps below the best ({@code 0} = best). */
+    public double bidQty(int level) {
+        return bids.qty(level);
+    }
+
+    /** Price of the ask level {@code level} steps above the best ({@code 0} = best). */
+    public double askPrice(int level) {
+        return asks.price(level);
+    }
+
+    /** Quantity of the ask level {@code level} steps above the best ({@code 0} = best). */
+    public double askQty(int level) {
+        return asks.qty(level);
+    }
+
+    /** Best bid price; NaN when there are no bids. */
+    public double bestBid() {
+        return bids.bestPrice();
+    }
+
+    /** Best ask price; NaN when there are no asks. */
+    public double bestAsk() {
+        return asks.bestPrice();
+    }
+
+    /** Quantity at the best bid; NaN when there are no bids. */
+    public double bestBidQty() {
+        return bids.bestQty();
+    }
+
+    /** Quantity at the best ask; NaN when there are no asks. */
+    public double bestAskQty() {
+        return asks.bestQty();
+    }
+
+    /** {@code (bestBid + bestAsk) / 2}; NaN when either side is empty. */
+    public double mid() {
+        return (bids.bestPrice() + asks.bestPrice()) * 0.5;
+    }
+
+    /** {@code bestAsk - bestBid}; NaN when either side is empty. */
+    public double spread() {
+        return asks.bestPrice() - bids.bestPrice();
+    }
+
+    /** Quantity resting at {@code price} on one side; 0 when there is no such level. O(log depth). */
+    public double qtyAt(boolean bid, double price) {
+        return bid ? bids.qtyAt(price) : asks.qtyAt(price);
+    }
+
+    /**
+     * Whether the best bid is at or above the best ask. A correctly synchronised L2 feed never shows
+     * this at a message boundary; seeing it means lost or misapplied updates.
+     */
+    public boolean isCrossed() {
+        return bids.depth() > 0 && asks.depth() > 0 && bids.bestPrice() >= asks.bestPrice();
+    }
+
+    /** The top five levels a side, for debugging and messages (allocates). */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("OrderBook[").append(ready ? "ready" : "not ready")
+                .append(", bids ").append(bids.depth()).append(", asks ").append(asks.depth()).append(": ");
+        for (int i = Math.min(4, asks.depth() - 1); i >= 0; i--) {
+            sb.append(asks.qty(i)).append('@').append(asks.price(i)).append(' ');
+        }
+        sb.append("| ");
+        for (int i = 0; i < Math.min(5, bids.depth()); i++) {
+            sb.append(bids.qty(i)).append('@').append(bids.price(i)).append(' ');
+        }
+        return sb.append(']').toString();
     }
 }

@@ -1,0 +1,44 @@
+package io.factorgraph.runtime.data;
+
+import io.factorgraph.runtime.market.MarketEvent;
+
+/**
+ * A pull source of market events in hftbacktest's event model: recorded feeds, {@code .npz} event
+ * files, our own binary files, live subscribers.
+ *
+ * <p>The source owns one {@link MarketEvent} cursor and overwrites it on every {@link #next()}, so a
+ * replay allocates nothing per event:
+ *
+ * <pre>{@code
+ * try (EventSource source = BinanceFeedReader.open(files)) {
+ *     MarketEvent e = source.event();
+ *     while (source.next()) {
+ *         builder.apply(e);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Events come in the order the source holds them. Events flagged {@code LOCAL_EVENT} never go back in
+ * {@code local_ts}; {@link MarketEvent#endOfMessage()} marks the end of each atomically delivered group.
+ * Problems with the data are {@link MarketDataException}s whose message names the file and line.
+ */
+public interface EventSource extends AutoCloseable {
+    /**
+     * Advances to the next event; returns false at the end of the data, after which the source's
+     * end-of-data checks have passed.
+     */
+    boolean next() throws MarketDataException;
+
+    /** The cursor {@link #next()} fills; the same instance for the life of the source. */
+    MarketEvent event();
+
+    /**
+     * Where the current event came from, as {@code file:line} or {@code file:row n}, for messages
+     * (allocates; not for the per-event path).
+     */
+    String position();
+
+    /** Releases the underlying files; never throws for a read-only source. */
+    @Override
+    void close();
+}
