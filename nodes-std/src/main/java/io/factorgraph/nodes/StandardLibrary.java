@@ -1,9 +1,15 @@
 package io.factorgraph.nodes;
 
+import io.factorgraph.nodes.book.BookPrices;
+import io.factorgraph.nodes.book.OrderBookImbalance;
 import io.factorgraph.nodes.operator.Arithmetic;
 import io.factorgraph.nodes.operator.Comparison;
+import io.factorgraph.nodes.operator.Elementwise;
 import io.factorgraph.nodes.operator.Logic;
+import io.factorgraph.nodes.series.Change;
+import io.factorgraph.nodes.series.Diff;
 import io.factorgraph.nodes.series.Lag;
+import io.factorgraph.nodes.signal.StopLoss;
 import io.factorgraph.runtime.spi.FunctionDefinition;
 import io.factorgraph.runtime.spi.FunctionLibrary;
 import java.util.ArrayList;
@@ -23,7 +29,13 @@ public final class StandardLibrary implements FunctionLibrary {
         functions.addAll(Arithmetic.functions());
         functions.addAll(Comparison.functions());
         functions.addAll(Logic.functions());
+        functions.addAll(Elementwise.functions());
         functions.add(Lag.FUNCTION);
+        functions.add(Diff.FUNCTION);
+        functions.add(Change.FUNCTION);
+        functions.add(StopLoss.FUNCTION);
+        functions.addAll(BookPrices.functions());
+        functions.addAll(OrderBookImbalance.functions());
         return functions;
     }
 }

@@ -51,10 +51,27 @@ public final class BookReplay implements AutoCloseable {
 
     /** Reads and applies the next event; false at the end of the data. */
     public boolean next() throws MarketDataException {
+        if (!read()) {
+            return false;
+        }
+        apply();
+        return true;
+    }
+
+    /**
+     * Reads the next event without applying it, for a driver that must act between the two (a
+     * sampling clock ticks before the first event past its tick time is applied); false at the end.
+     */
+    public boolean read() throws MarketDataException {
         if (!source.next()) {
             changed = false;
             return false;
         }
+        return true;
+    }
+
+    /** Applies the event {@link #read()} returned; call it exactly once per read. */
+    public void apply() throws MarketDataException {
         try {
             changed = builder.apply(event);
         } catch (IllegalArgumentException e) {
@@ -67,7 +84,6 @@ public final class BookReplay implements AutoCloseable {
             }
             changedInMessage = false;
         }
-        return true;
     }
 
     private void crossed() throws MarketDataException {

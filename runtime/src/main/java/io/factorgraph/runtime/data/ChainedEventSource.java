@@ -1,0 +1,54 @@
+package io.factorgraph.runtime.data;
+
+import io.factorgraph.runtime.market.MarketEvent;
+import java.util.List;
+
+/**
+ * Several event sources read one after another as one stream, on one cursor. The local clock must
+ * not go back across a boundary: files given out of order are an error, not a silent reordering.
+ */
+final class ChainedEventSource implements EventSource {
+    private final List<EventSource> sources;
+    private final MarketEvent event = new MarketEvent();
+    private int current;
+    private long lastLocalTs = Long.MIN_VALUE;
+
+    ChainedEventSource(List<EventSource> sources) {
+        this.sources = List.copyOf(sources);
+    }
+
+    @Override
+    public boolean next() throws MarketDataException {
+        while (current < sources.size()) {
+            EventSource source = sources.get(current);
+            if (source.next()) {
+                MarketEvent read = source.event();
+                if (read.localTs() < lastLocalTs && read.isLocal()) {
+                    throw new MarketDataException(source.position(), "files out of order: this file starts at local "
+                            + "time " + read.localTs() + ", before the previous file's last event at " + lastLocalTs
+                            + "; give the files in time order");
+                }
+                lastLocalTs = Math.max(lastLocalTs, read.localTs());
+                event.copyFrom(read);
+                return true;
+            }
+            current++;
+        }
+        return false;
+    }
+
+    @Override
+    public MarketEvent event() {
+        return event;
+    }
+
+    @Override
+    public String position() {
+        return sources.get(Math.min(current, sources.size() - 1)).position();
+    }
+
+    @Override
+    public void close() {
+        sources.forEach(EventSource::close);
+    }
+}
