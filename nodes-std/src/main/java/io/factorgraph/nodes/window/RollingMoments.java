@@ -59,9 +59,10 @@ package io.factorgraph.nodes.window;
  *       tests assert {@code 1e-12·σ};</li>
  *   <li>a constant window gives exactly the constant and exactly {@code 0.0}.</li>
  * </ul>
- * Outside that range (deviations whose squares overflow or go subnormal) results follow IEEE
- * arithmetic as a two-pass computation would; a window holding values whose squared deviations
- * overflow is re-summed on every update while they are in it.
+ * Outside that range accuracy degrades as it would for any two-pass computation: subnormal squares
+ * lose relative precision, and a window whose squared deviations overflow has a NaN variance (a
+ * compensated sum cannot carry an infinity); such a window is re-summed on every update while the
+ * offending value is in it, and the statistics are exact again once it has left.
  */
 public final class RollingMoments {
     /** Largest number of bits the final subtraction may cancel before the window is re-summed. */

@@ -12,12 +12,14 @@ package io.factorgraph.testkit.streams;
  * gives (±∞ or NaN), as in numpy.
  *
  * <p>"Naive" is about the algorithm, not the arithmetic: a reference is only useful if it is more
- * accurate than what it checks. So the mean is taken relative to the window's first valid value
- * (a constant window gives back exactly the constant), variances are two-pass with the correction
- * term of Chan, Golub and LeVeque ({@code Σd² - (Σd)²/n}, which absorbs the error of the mean),
- * and every sum uses Neumaier's compensated summation. The result is within a few units in the
- * last place of the exact value of the double inputs whenever the squared deviations are normal
- * doubles.
+ * accurate than what it checks. So every sum uses Neumaier's compensated summation; the mean is
+ * refined once by the mean of the deviations from a first estimate (so it is accurate relative to
+ * the spread, not just to the level, and a constant window gives back exactly the constant);
+ * variances are two-pass with the correction term of Chan, Golub and LeVeque
+ * ({@code Σd² - (Σd)²/n}, which absorbs what error of the mean remains). The result is within a
+ * few units in the last place of the exact value for the double inputs whenever the squared
+ * deviations are normal doubles. The same holds for the exponentially weighted versions, whose
+ * weights are taken to the exact power rather than accumulated by repeated multiplication.
  */
 public final class BatchReference {
     private BatchReference() {
@@ -75,14 +77,20 @@ public final class BatchReference {
         if (hasInfinity(xs, from, end)) {
             return plainSum(xs, from, end) / n;
         }
-        final double first = firstValid(xs, from, end);
-        final NeumaierSum deviations = new NeumaierSum();
+        final NeumaierSum sum = new NeumaierSum();
         for (int i = from; i <= end; i++) {
             if (!Double.isNaN(xs[i])) {
-                deviations.add(xs[i] - first);
+                sum.add(xs[i]);
             }
         }
-        return first + deviations.value() / n;
+        final double estimate = sum.value() / n;
+        final NeumaierSum correction = new NeumaierSum();
+        for (int i = from; i <= end; i++) {
+            if (!Double.isNaN(xs[i])) {
+                correction.add(xs[i] - estimate);
+            }
+        }
+        return estimate + correction.value() / n;
     }
 
     /** Population variance (ddof = 0) of the window's valid values. */
@@ -146,14 +154,19 @@ public final class BatchReference {
             return Double.NaN;
         }
         final double[] weights = ewmWeights(values.length, alpha);
-        final double first = values[0];
         final NeumaierSum weighted = new NeumaierSum();
         final NeumaierSum total = new NeumaierSum();
         for (int k = 0; k < values.length; k++) {
-            weighted.add(weights[k] * (values[k] - first));
+            weighted.add(weights[k] * values[k]);
             total.add(weights[k]);
         }
-        return first + weighted.value() / total.value();
+        final double weightSum = total.value();
+        final double estimate = weighted.value() / weightSum;
+        final NeumaierSum correction = new NeumaierSum();
+        for (int k = 0; k < values.length; k++) {
+            correction.add(weights[k] * (values[k] - estimate));
+        }
+        return estimate + correction.value() / weightSum;
     }
 
     /** Exponentially weighted population variance under the same weights as {@link #ewmMean}. */
@@ -264,15 +277,6 @@ public final class BatchReference {
             throw new IllegalArgumentException("window must be >= 1, was " + window);
         }
         return Math.max(0, end - window + 1);
-    }
-
-    private static double firstValid(double[] xs, int from, int end) {
-        for (int i = from; i <= end; i++) {
-            if (!Double.isNaN(xs[i])) {
-                return xs[i];
-            }
-        }
-        return Double.NaN;
     }
 
     private static boolean hasInfinity(double[] xs, int from, int end) {
