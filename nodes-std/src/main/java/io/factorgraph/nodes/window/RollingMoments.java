@@ -40,7 +40,9 @@ package io.factorgraph.nodes.window;
  *       numerically unstable, with an explicit bound on cancellation instead of a heuristic.</li>
  *   <li>A window whose valid values are all equal is recognised in O(1) (the tick of the last value
  *       that differed has left the window), and then the mean is that value and the variance is
- *       exactly {@code 0.0}, whatever residue the sums carry.</li>
+ *       exactly {@code 0.0}, whatever residue the sums carry. This also keeps constant windows
+ *       (common: prices that do not move) from re-summing on every tick, which the cancellation
+ *       rule alone would do whenever the constant is not exactly {@code (n·c)/n} in doubles.</li>
  * </ul>
  * As a safety net against long-run accumulation the window is also re-summed after
  * {@value #REBUILD_PERIOD_WINDOWS}·W non-trivial updates, so no state older than that survives and
@@ -86,6 +88,7 @@ public final class RollingMoments {
     private int negativeInfinities;
     private double peakSquaredDeviationSum;
     private long updatesSinceRebuild;
+    private long resumCount;
 
     /** Index of the current tick; -1 before the first update. */
     private long tick = -1;
@@ -157,6 +160,14 @@ public final class RollingMoments {
 
     public int window() {
         return window;
+    }
+
+    /**
+     * How many times the window has been re-summed since construction (not cleared by reset());
+     * package-private so tests can hold the O(1)-amortised claim to account.
+     */
+    long resumCount() {
+        return resumCount;
     }
 
     public void reset() {
@@ -248,6 +259,7 @@ public final class RollingMoments {
      * rebuilt from scratch, so no error from earlier updates survives.
      */
     private void resumWindow() {
+        resumCount++;
         final int size = values.size();
         deviationSum.reset();
         for (int i = 0; i < size; i++) {

@@ -11,9 +11,6 @@ import java.util.SplittableRandom;
  * reproducible; shrinking thousands of individual noise values teaches nothing.
  */
 public record Segment(SegmentKind kind, int length, double level, double scale, long seed) {
-    /** How far a {@link SegmentKind#SPIKE} reaches, in multiples of the segment's scale. */
-    public static final double SPIKE_FACTOR = 1e8;
-
     public Segment {
         if (length < 1) {
             throw new IllegalArgumentException("segment length must be >= 1, was " + length);
@@ -38,9 +35,14 @@ public record Segment(SegmentKind kind, int length, double level, double scale, 
                 case ULP_STEPS -> level + random.nextInt(4) * Math.ulp(level == 0.0 ? 1.0 : level);
                 case NAN_BURST -> Double.NaN;
                 case SPARSE_NAN -> random.nextInt(3) == 0 ? Double.NaN : level + scale * symmetric(random);
-                case SPIKE -> level + (random.nextBoolean() ? SPIKE_FACTOR : -SPIKE_FACTOR) * scale;
+                case SPIKE -> level + (random.nextBoolean() ? 1 : -1) * spikeFactor(random) * scale;
             };
         }
+    }
+
+    /** 1e2 to 1e8: small spikes leave residue that matters, big ones cross the re-sum thresholds. */
+    private static double spikeFactor(SplittableRandom random) {
+        return Math.pow(10.0, 2 + random.nextInt(7));
     }
 
     private static double symmetric(SplittableRandom random) {

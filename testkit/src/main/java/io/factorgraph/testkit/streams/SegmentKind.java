@@ -24,6 +24,9 @@ public enum SegmentKind {
     NAN_BURST,
     /** Noise with about a third of its ticks NaN. */
     SPARSE_NAN,
-    /** {@code level ± 1e8·scale}: values far outside the rest, whose residue must not linger. */
+    /**
+     * {@code level ± f·scale} with f from 1e2 to 1e8: values far outside the rest, whose residue
+     * must not linger after they leave.
+     */
     SPIKE
 }

@@ -93,7 +93,7 @@ public final class Streams {
         return of(Arbitraries.frequencyOf(Tuple.of(1, bursts), Tuple.of(2, data)), 1, 10);
     }
 
-    /** Small noise with spikes of {@code 1e8} times its scale passing through. */
+    /** Small noise with spikes of {@code 1e2} to {@code 1e8} times its scale passing through. */
     public static Arbitrary<double[]> withSpikes() {
         final Arbitrary<Segment> spikes = segments(Arbitraries.just(SegmentKind.SPIKE), 3, LEVELS, SCALES);
         final Arbitrary<Segment> data = segments(Arbitraries.of(SegmentKind.NOISE, SegmentKind.CONSTANT,
