@@ -49,6 +49,20 @@ final class AccuracyBounds {
                 "std", actual, expected, "relative error " + Math.abs(actual - expected) / expected, where);
     }
 
+    /**
+     * For exponentially weighted stds, which decay towards 0 without reaching it: the reference's
+     * weights underflow to exactly 0 where the recurrence still holds a subnormal variance, so a
+     * zero reference is matched within {@link #STD_FLOOR} rather than exactly (a constant stream's
+     * exact 0 is tested on its own).
+     */
+    static void assertDecayingStd(double actual, double expected, Supplier<String> where) {
+        if (bothNaN(actual, expected, where)) {
+            return;
+        }
+        check(Math.abs(actual - expected) <= STD_RELATIVE * expected + STD_FLOOR,
+                "std", actual, expected, "relative error " + Math.abs(actual - expected) / expected, where);
+    }
+
     static void assertSum(double actual, double expected, double scale, Supplier<String> where) {
         if (bothNaN(actual, expected, where)) {
             return;

@@ -1,7 +1,7 @@
 package io.factorgraph.nodes.window;
 
 import static io.factorgraph.nodes.window.AccuracyBounds.assertMean;
-import static io.factorgraph.nodes.window.AccuracyBounds.assertStd;
+import static io.factorgraph.nodes.window.AccuracyBounds.assertDecayingStd;
 import static io.factorgraph.nodes.window.AccuracyBounds.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -196,7 +196,7 @@ class EwmStatsTest {
         // Scale: the largest magnitude seen so far, since every valid value keeps some weight.
         final double scale = BatchReference.scale(xs, t, t + 1);
         assertMean(ewm.mean(), BatchReference.ewmMean(xs, t, alpha), scale, at(xs, t, span));
-        assertStd(ewm.std(), BatchReference.ewmStd(xs, t, alpha), at(xs, t, span));
+        assertDecayingStd(ewm.std(), BatchReference.ewmStd(xs, t, alpha), at(xs, t, span));
     }
 
     @Provide
