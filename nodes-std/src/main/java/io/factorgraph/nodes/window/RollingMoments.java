@@ -1,0 +1,296 @@
+package io.factorgraph.nodes.window;
+
+/**
+ * Mean and population variance (ddof = 0) over a tick window, in O(1) amortised per update and
+ * accurate to a two-pass computation over the same window.
+ *
+ * <h2>Window and NaN rule</h2>
+ * The window is the last {@code window} ticks including the current one; during warm-up it is the
+ * ticks seen so far. A NaN occupies its tick but is left out of the count and the sums, as numpy's
+ * {@code nanmean}/{@code nanstd} over the window do. With no valid value in the window, mean and
+ * variance are NaN. Infinities are valid values with IEEE meaning, again as numpy computes them:
+ * the mean is ±∞ (NaN when both signs are present) and the variance is NaN while one is in the
+ * window; they are counted on the side, so they do not poison the sums after they leave.
+ *
+ * <h2>Method, and why</h2>
+ * The obvious {@code sum}/{@code sumOfSquares} recurrence computes the variance as the difference
+ * of two numbers of size {@code mean²}: for prices ({@code 61800 + noise}) every digit of the noise
+ * is lost, and the rounding errors of adding and removing values accumulate over millions of
+ * updates. Instead this class keeps, for the finite values of the window,
+ * <pre>
+ *   S1 = Σ (x - K)      S2 = Σ (x - K)²      (n = count of finite values)
+ *   mean = K + S1/n     variance = (S2 - S1·S1/n) / n
+ * </pre>
+ * around a <em>shift</em> {@code K} chosen near the window's mean, so the terms are the size of the
+ * data's spread rather than of its level. Four properties make this accurate:
+ * <ul>
+ *   <li>The shift only changes when the window is re-summed, so the term subtracted when a value
+ *       leaves is bit-for-bit the term added when it arrived; both sums are {@link CompensatedSum}s,
+ *       so add-then-remove returns them to where they were up to {@code 2^-106}-relative residue
+ *       instead of {@code 2^-53}.</li>
+ *   <li>{@code x - K} is exact whenever {@code x} is within a factor of two of {@code K} (Sterbenz),
+ *       which is the case for price-like data; otherwise it is rounded once, relative to the
+ *       deviation, not to the level.</li>
+ *   <li>If the final subtraction {@code S2 - S1²/n} would cancel more than
+ *       {@value #CANCELLATION_BITS} bits (the mean has drifted far from {@code K} relative to the
+ *       spread), or {@code S2} has fallen below {@code 2^-40} of the largest value it held since the
+ *       last re-sum (a spike has passed through and its residue could matter), or the sums are no
+ *       longer finite, the window is re-summed exactly from the ring buffer with a fresh shift
+ *       (two passes, O(W)). This is what pandas' {@code roll_var} does when it flags a window as
+ *       numerically unstable, with an explicit bound on cancellation instead of a heuristic.</li>
+ *   <li>A window whose valid values are all equal is recognised in O(1) (the tick of the last value
+ *       that differed has left the window), and then the mean is that value and the variance is
+ *       exactly {@code 0.0}, whatever residue the sums carry. This also keeps constant windows
+ *       (common: prices that do not move) from re-summing on every tick, which the cancellation
+ *       rule alone would do whenever the constant is not exactly {@code (n·c)/n} in doubles.</li>
+ * </ul>
+ * As a safety net against long-run accumulation the window is also re-summed after
+ * {@value #REBUILD_PERIOD_WINDOWS}·W non-trivial updates, so no state older than that survives and
+ * 10^7 updates cannot drift. Re-summing costs O(W) and happens about every 4.6 W updates on a
+ * steady trend, every ~17 W on a price-like random walk, and once per level change when data jumps
+ * between flat levels (the tests hold it to at most once per W/2), so the cost is O(1) amortised.
+ *
+ * <h2>Accuracy bound</h2>
+ * With {@code u = 2^-53}, {@code scale = max |x|} over the window's valid values and
+ * {@code σ} the window's exact population standard deviation, when every term {@code (x - K)²}
+ * is a normal double (roughly {@code 1e-150 < |x - K| < 1e150}):
+ * <ul>
+ *   <li>{@code |mean() - mean| ≤ ~33u·scale} (from {@code |S1/n| ≤ 16σ} and {@code σ ≤ scale}); the
+ *       tests assert {@code 1e-13·scale};</li>
+ *   <li>{@code |variance() - σ²| ≤ ~1100u·σ²}, i.e. {@code |std() - σ| ≤ ~6e-14·σ} — relative to the
+ *       noise's own size, not to the level, so {@code 1e9 + noise} gets the noise's std right; the
+ *       tests assert {@code 1e-12·σ};</li>
+ *   <li>a constant window gives exactly the constant and exactly {@code 0.0}.</li>
+ * </ul>
+ * Outside that range accuracy degrades as it would for any two-pass computation: subnormal squares
+ * lose relative precision, and a window whose squared deviations overflow has a NaN variance (a
+ * compensated sum cannot carry an infinity); such a window is re-summed on every update while the
+ * offending value is in it, and the statistics are exact again once it has left.
+ */
+public final class RollingMoments {
+    /** Largest number of bits the final subtraction may cancel before the window is re-summed. */
+    public static final int CANCELLATION_BITS = 8;
+    /** Updates between unconditional re-sums, in multiples of the window length. */
+    public static final int REBUILD_PERIOD_WINDOWS = 64;
+
+    private static final double CANCELLATION_LIMIT = Math.scalb(1.0, -CANCELLATION_BITS);
+    private static final double RESIDUE_LIMIT = 0x1p-40;
+    private static final long NO_TICK = Long.MIN_VALUE;
+
+    private final int window;
+    private final long rebuildPeriod;
+    private final DoubleRingBuffer values;
+    private final CompensatedSum deviationSum = new CompensatedSum();
+    private final CompensatedSum squaredDeviationSum = new CompensatedSum();
+
+    private double shift;
+    private int finiteCount;
+    private int positiveInfinities;
+    private int negativeInfinities;
+    private double peakSquaredDeviationSum;
+    private long updatesSinceRebuild;
+    private long resumCount;
+
+    /** Index of the current tick; -1 before the first update. */
+    private long tick = -1;
+    private double lastValid = Double.NaN;
+    private long lastValidTick = NO_TICK;
+    /** Tick of the latest valid value that differs from {@link #lastValid}. */
+    private long lastDifferentTick = NO_TICK;
+
+    public RollingMoments(int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be >= 1, was " + window);
+        }
+        this.window = window;
+        this.rebuildPeriod = (long) REBUILD_PERIOD_WINDOWS * window;
+        this.values = new DoubleRingBuffer(window);
+    }
+
+    public void onValue(double x) {
+        tick++;
+        final boolean full = values.isFull();
+        final double evicted = values.push(x);
+        if (full) {
+            remove(evicted);
+        }
+        add(x);
+        keepAccurate();
+    }
+
+    /** Mean of the window's valid values; NaN when there are none. */
+    public double mean() {
+        if (positiveInfinities + negativeInfinities > 0) {
+            if (positiveInfinities == 0) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            return negativeInfinities == 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+        }
+        if (finiteCount == 0) {
+            return Double.NaN;
+        }
+        if (isConstantWindow()) {
+            return lastValid;
+        }
+        return shift + deviationSum.value() / finiteCount;
+    }
+
+    /** Population variance (ddof = 0) of the window's valid values; NaN when there are none. */
+    public double variance() {
+        if (finiteCount == 0 || positiveInfinities + negativeInfinities > 0) {
+            return Double.NaN;
+        }
+        if (isConstantWindow()) {
+            return 0.0;
+        }
+        final double spread = spread(squaredDeviationSum.value());
+        // Rounding can leave a tiny negative spread only in ways the re-sum rule already excludes;
+        // the clamp keeps std() real, and NaN (overflowed sums) still passes through.
+        return spread < 0.0 ? 0.0 : spread / finiteCount;
+    }
+
+    /** Population standard deviation (ddof = 0); NaN when the window has no valid value. */
+    public double std() {
+        return Math.sqrt(variance());
+    }
+
+    /** Number of valid (non-NaN) values in the window. */
+    public int count() {
+        return finiteCount + positiveInfinities + negativeInfinities;
+    }
+
+    public int window() {
+        return window;
+    }
+
+    /**
+     * How many times the window has been re-summed since construction (not cleared by reset());
+     * package-private so tests can hold the O(1)-amortised claim to account.
+     */
+    long resumCount() {
+        return resumCount;
+    }
+
+    public void reset() {
+        values.reset();
+        deviationSum.reset();
+        squaredDeviationSum.reset();
+        shift = 0.0;
+        finiteCount = 0;
+        positiveInfinities = 0;
+        negativeInfinities = 0;
+        peakSquaredDeviationSum = 0.0;
+        updatesSinceRebuild = 0;
+        tick = -1;
+        lastValid = Double.NaN;
+        lastValidTick = NO_TICK;
+        lastDifferentTick = NO_TICK;
+    }
+
+    private void add(double x) {
+        if (x != x) {
+            return;
+        }
+        if (x != lastValid) {
+            lastDifferentTick = lastValidTick;
+            lastValid = x;
+        }
+        lastValidTick = tick;
+        if (x == Double.POSITIVE_INFINITY) {
+            positiveInfinities++;
+        } else if (x == Double.NEGATIVE_INFINITY) {
+            negativeInfinities++;
+        } else {
+            if (finiteCount == 0) {
+                // Nothing finite is in the window: start afresh around this value, exactly.
+                startAround(x);
+            }
+            finiteCount++;
+            final double deviation = x - shift;
+            deviationSum.add(deviation);
+            squaredDeviationSum.add(deviation * deviation);
+        }
+    }
+
+    private void remove(double x) {
+        if (x != x) {
+            return;
+        }
+        if (x == Double.POSITIVE_INFINITY) {
+            positiveInfinities--;
+        } else if (x == Double.NEGATIVE_INFINITY) {
+            negativeInfinities--;
+        } else if (--finiteCount == 0) {
+            startAround(0.0);
+        } else {
+            // Same shift as when x arrived, so these are exactly the terms that were added.
+            final double deviation = x - shift;
+            deviationSum.add(-deviation);
+            squaredDeviationSum.add(-(deviation * deviation));
+        }
+    }
+
+    private void startAround(double newShift) {
+        shift = newShift;
+        deviationSum.reset();
+        squaredDeviationSum.reset();
+        peakSquaredDeviationSum = 0.0;
+        updatesSinceRebuild = 0;
+    }
+
+    private void keepAccurate() {
+        if (finiteCount == 0 || isConstantWindow()) {
+            return;
+        }
+        final double squares = squaredDeviationSum.value();
+        if (squares > peakSquaredDeviationSum) {
+            peakSquaredDeviationSum = squares;
+        }
+        final double spread = spread(squares);
+        // Written as !(a >= b) so that NaN sums (an overflowed term) also trigger the re-sum.
+        if (!(spread >= squares * CANCELLATION_LIMIT)
+                || squares < peakSquaredDeviationSum * RESIDUE_LIMIT
+                || ++updatesSinceRebuild >= rebuildPeriod) {
+            resumWindow();
+        }
+    }
+
+    /**
+     * Two passes over the ring buffer: the mean becomes the new shift, then the shifted sums are
+     * rebuilt from scratch, so no error from earlier updates survives.
+     */
+    private void resumWindow() {
+        resumCount++;
+        final int size = values.size();
+        deviationSum.reset();
+        for (int i = 0; i < size; i++) {
+            final double x = values.fromOldest(i);
+            if (Double.isFinite(x)) {
+                deviationSum.add(x);
+            }
+        }
+        final double newShift = deviationSum.value() / finiteCount;
+        startAround(newShift);
+        for (int i = 0; i < size; i++) {
+            final double x = values.fromOldest(i);
+            if (Double.isFinite(x)) {
+                final double deviation = x - newShift;
+                deviationSum.add(deviation);
+                squaredDeviationSum.add(deviation * deviation);
+            }
+        }
+        peakSquaredDeviationSum = squaredDeviationSum.value();
+    }
+
+    /** n·variance, before the clamp: the one subtraction where cancellation can happen. */
+    private double spread(double squares) {
+        final double deviations = deviationSum.value();
+        return squares - deviations * (deviations / finiteCount);
+    }
+
+    /** True when every valid value in the window equals {@link #lastValid}. */
+    private boolean isConstantWindow() {
+        return lastDifferentTick <= tick - window;
+    }
+
+}
