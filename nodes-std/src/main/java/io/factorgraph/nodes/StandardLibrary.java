@@ -10,6 +10,9 @@ import io.factorgraph.nodes.series.Change;
 import io.factorgraph.nodes.series.Diff;
 import io.factorgraph.nodes.series.Lag;
 import io.factorgraph.nodes.signal.StopLoss;
+import io.factorgraph.nodes.window.EwmNodes;
+import io.factorgraph.nodes.window.RollingNodes;
+import io.factorgraph.nodes.window.Volatility;
 import io.factorgraph.runtime.spi.FunctionDefinition;
 import io.factorgraph.runtime.spi.FunctionLibrary;
 import java.util.ArrayList;
@@ -36,6 +39,9 @@ public final class StandardLibrary implements FunctionLibrary {
         functions.add(StopLoss.FUNCTION);
         functions.addAll(BookPrices.functions());
         functions.addAll(OrderBookImbalance.functions());
+        functions.addAll(RollingNodes.functions());
+        functions.addAll(EwmNodes.functions());
+        functions.add(Volatility.FUNCTION);
         return functions;
     }
 }

@@ -1,0 +1,173 @@
+package io.factorgraph.nodes.window;
+
+import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.Functions;
+import io.factorgraph.runtime.spi.LinkContext;
+import io.factorgraph.runtime.spi.Node;
+import io.factorgraph.runtime.spi.Parameter;
+import io.factorgraph.runtime.spi.Signature;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Statistics over a tick window of W (the last W ticks including the current one; fewer during
+ * warm-up). NaN occupies its tick but is left out of counts and sums; a window with no valid value
+ * gives NaN. Standard deviations are population ones (ddof = 0), as numpy's default.
+ */
+public final class RollingNodes {
+    private RollingNodes() {
+    }
+
+    public static List<FunctionDefinition> functions() {
+        return List.of(
+                define("rolling_mean", "mean of the last W ticks (NaN-skipping)", Mean::new),
+                define("rolling_std", "population std of the last W ticks (NaN-skipping)", Std::new),
+                define("zscore", "(x - mean) / std over the last W ticks; 0 when std <= 1e-10", ZScoreNode::new),
+                define("rolling_sum", "sum of the last W ticks (NaN-skipping)", Sum::new),
+                define("rolling_min", "minimum of the last W ticks (NaN-skipping)", Min::new),
+                define("rolling_max", "maximum of the last W ticks (NaN-skipping)", Max::new));
+    }
+
+    private static FunctionDefinition define(String name, String description, Function<LinkContext, Node> linker) {
+        return Functions.define(Signature.of(name, io.factorgraph.runtime.spi.ValueType.DOUBLE, description,
+                Parameter.doubleStream("x"), Parameter.window("window")), linker);
+    }
+
+    /** The shape of a windowed node: one input slot, one output slot, a window length. */
+    abstract static class WindowNode extends Node {
+        protected final double[] slots;
+        protected final int in;
+        protected final int out;
+
+        WindowNode(LinkContext context) {
+            this.slots = context.slots();
+            this.in = context.slot("x");
+            this.out = context.outputSlot();
+        }
+
+        static int window(LinkContext context) {
+            return context.integer("window");
+        }
+    }
+
+    static final class Mean extends WindowNode {
+        private final RollingMoments moments;
+
+        Mean(LinkContext context) {
+            super(context);
+            this.moments = new RollingMoments(window(context));
+        }
+
+        @Override
+        public void update() {
+            moments.onValue(slots[in]);
+            slots[out] = moments.mean();
+        }
+
+        @Override
+        public void reset() {
+            moments.reset();
+        }
+    }
+
+    static final class Std extends WindowNode {
+        private final RollingMoments moments;
+
+        Std(LinkContext context) {
+            super(context);
+            this.moments = new RollingMoments(window(context));
+        }
+
+        @Override
+        public void update() {
+            moments.onValue(slots[in]);
+            slots[out] = moments.std();
+        }
+
+        @Override
+        public void reset() {
+            moments.reset();
+        }
+    }
+
+    static final class ZScoreNode extends WindowNode {
+        private final RollingMoments moments;
+
+        ZScoreNode(LinkContext context) {
+            super(context);
+            this.moments = new RollingMoments(window(context));
+        }
+
+        @Override
+        public void update() {
+            final double x = slots[in];
+            moments.onValue(x);
+            slots[out] = ZScore.of(x, moments.mean(), moments.std());
+        }
+
+        @Override
+        public void reset() {
+            moments.reset();
+        }
+    }
+
+    static final class Sum extends WindowNode {
+        private final RollingSum sum;
+
+        Sum(LinkContext context) {
+            super(context);
+            this.sum = new RollingSum(window(context));
+        }
+
+        @Override
+        public void update() {
+            sum.onValue(slots[in]);
+            slots[out] = sum.sum();
+        }
+
+        @Override
+        public void reset() {
+            sum.reset();
+        }
+    }
+
+    static final class Min extends WindowNode {
+        private final RollingMin min;
+
+        Min(LinkContext context) {
+            super(context);
+            this.min = new RollingMin(window(context));
+        }
+
+        @Override
+        public void update() {
+            min.onValue(slots[in]);
+            slots[out] = min.min();
+        }
+
+        @Override
+        public void reset() {
+            min.reset();
+        }
+    }
+
+    static final class Max extends WindowNode {
+        private final RollingMax max;
+
+        Max(LinkContext context) {
+            super(context);
+            this.max = new RollingMax(window(context));
+        }
+
+        @Override
+        public void update() {
+            max.onValue(slots[in]);
+            slots[out] = max.max();
+        }
+
+        @Override
+        public void reset() {
+            max.reset();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.factorgraph.nodes.window;
+
+import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.Functions;
+import io.factorgraph.runtime.spi.LinkContext;
+import io.factorgraph.runtime.spi.Node;
+import io.factorgraph.runtime.spi.Parameter;
+import io.factorgraph.runtime.spi.Signature;
+import io.factorgraph.runtime.spi.ValueType;
+
+/**
+ * {@code volatility(x, W)}: the population std of the last W values of {@code change(x)}. The first
+ * tick has no change and is not counted; the result is 0.0 until a change exists.
+ */
+public final class Volatility extends Node {
+    public static final FunctionDefinition FUNCTION = Functions.define(
+            Signature.of("volatility", ValueType.DOUBLE,
+                    "population std of the last W relative changes x/prev - 1 (0 until a change exists)",
+                    Parameter.doubleStream("x"), Parameter.window("window")),
+            Volatility::new);
+
+    private final double[] slots;
+    private final int in;
+    private final int out;
+    private final RollingMoments changes;
+    private double previous;
+    private boolean started;
+
+    private Volatility(LinkContext context) {
+        this.slots = context.slots();
+        this.in = context.slot("x");
+        this.out = context.outputSlot();
+        this.changes = new RollingMoments(context.integer("window"));
+    }
+
+    @Override
+    public void update() {
+        final double x = slots[in];
+        if (started) {
+            changes.onValue(x / previous - 1.0);
+            slots[out] = changes.std();
+        } else {
+            slots[out] = 0.0;
+            started = true;
+        }
+        previous = x;
+    }
+
+    @Override
+    public void reset() {
+        changes.reset();
+        started = false;
+        previous = 0.0;
+    }
+}
