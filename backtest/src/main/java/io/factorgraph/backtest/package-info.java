@@ -1,0 +1,2 @@
+/** Backtesting: an exchange simulator on recorded data, accounting, and reports. */
+package io.factorgraph.backtest;
