@@ -479,6 +479,10 @@ public final class Checker {
             if (argument == null) {
                 if (parameter instanceof Parameter.Const c && c.defaultValue().isPresent()) {
                     constants.put(c.name(), c.defaultValue().get());
+                } else if (parameter instanceof Parameter.Stream s && s.type() == ValueType.BOOK
+                        && values.get("book") instanceof Typed.Stream(StreamExpr book) && book.type() == ValueType.BOOK) {
+                    // A Book parameter left out reads the graph's `book`: `sink stateless_mm(alpha, vol, stop, ...)`.
+                    streams.add(book);
                 } else {
                     missing.add(parameter.name());
                 }

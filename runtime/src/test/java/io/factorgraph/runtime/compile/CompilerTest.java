@@ -195,6 +195,19 @@ class CompilerTest {
     }
 
     @Test
+    void aBookParameterLeftOutReadsTheGraphsBook() {
+        SinkBinding sink = compile("input x: double; sink trade(x, size = 1)").sink().orElseThrow();
+        assertEquals(Map.of("book", 0), sink.books());
+        assertEquals(42.0, valueOf(compile("d = depth()"), "d"));
+    }
+
+    private static double valueOf(CompiledGraph graph, String output) {
+        GraphInstance instance = graph.newInstance();
+        instance.onTick(0);
+        return instance.value(graph.output(output));
+    }
+
+    @Test
     void sinkMisuseIsReported() {
         assertEquals(List.of("t.fg:1:5: error: 'trade' is a sink and gives no stream to use in an expression"),
                 errors("a = trade(1, book, size = 1)"));
