@@ -25,6 +25,11 @@ package io.factorgraph.nodes.window;
  * the shift's ulp and {@code d = (x - shift) - offset} is computed from numbers the size of the
  * deviation. The variance recurrence adds only non-negative terms, so it cannot cancel; its
  * relative error is bounded by about {@code 2u/a} ({@code u = 2^-53}) in the worst case.
+ *
+ * <p>Against an exactly weighted two-pass reference on the testkit's adversarial generators (spans
+ * 1 to 600): mean within {@code 3e-16} of the largest magnitude seen, std within {@code 5e-14} of
+ * itself (above {@code 1e-140}, where the old weights underflow); the tests assert {@code 1e-13}
+ * and {@code 1e-12}.
  */
 public final class EwmStats {
     private final double alpha;
