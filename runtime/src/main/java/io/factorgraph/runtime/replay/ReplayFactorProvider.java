@@ -14,31 +14,18 @@ import java.util.List;
 
 /**
  * Factor updates computed from recorded market data: events drive the instance's book, and the
- * graph ticks by DESIGN §5's clock rule, on the local (receive) clock.
- *
- * <ul>
- *   <li>With an interval D, the graph ticks at every multiple of D (epoch-aligned, ns) from the
- *       first one at or after the moment the book becomes ready (snapshot applied) through the last
- *       one at or before the last event; at a tick at time t the book reflects every event with
- *       {@code local_ts <= t}. A book that stops being ready (a re-sync after a gap) stops the clock
- *       until it is ready again.
- *   <li>Without an interval, the graph ticks after every message that changed a ready book, at
- *       that message's time.
- * </ul>
+ * graph ticks when the {@link SamplingClock} says, on the local (receive) clock.
  */
 public final class ReplayFactorProvider implements FactorProvider {
     private final BookReplay replay;
     private final GraphInstance instance;
     private final OrderBook book;
     private final MarketEvent event;
-    private final long interval;
+    private final SamplingClock clock;
     private final OutputHandle[] outputs;
     private final FactorUpdate update;
     private boolean pending;
-    private boolean clockRunning;
-    private long nextTick;
-    private long lastEventTs = Long.MIN_VALUE;
-    private boolean changedInMessage;
+    private boolean ended;
     private long events;
 
     /**
@@ -48,10 +35,7 @@ public final class ReplayFactorProvider implements FactorProvider {
      */
     public ReplayFactorProvider(EventSource source, GraphInstance instance, long intervalNanos,
             CrossedBookPolicy crossedPolicy) {
-        if (intervalNanos < 0) {
-            throw new IllegalArgumentException("interval must be positive, or 0 for every book change, was "
-                    + intervalNanos);
-        }
+        this.clock = new SamplingClock(intervalNanos);
         List<BookHandle> books = List.copyOf(instance.graph().books().values());
         if (books.size() != 1) {
             throw new IllegalArgumentException(books.isEmpty()
@@ -68,7 +52,6 @@ public final class ReplayFactorProvider implements FactorProvider {
         this.book = instance.book(books.get(0));
         this.replay = new BookReplay(source, book, crossedPolicy);
         this.event = replay.event();
-        this.interval = intervalNanos;
         List<OutputHandle> handles = instance.graph().outputs();
         this.outputs = handles.toArray(OutputHandle[]::new);
         this.update = new FactorUpdate(handles.stream().map(OutputHandle::name).toList());
@@ -76,47 +59,36 @@ public final class ReplayFactorProvider implements FactorProvider {
 
     @Override
     public boolean next() throws MarketDataException {
+        if (ended) {
+            return emit(clock.tickAtEnd());
+        }
         while (true) {
             if (!pending) {
                 if (!replay.read()) {
-                    if (clockRunning && nextTick <= lastEventTs) {
-                        tick(nextTick);
-                        nextTick += interval;
-                        return true;
-                    }
-                    return false;
+                    ended = true;
+                    return emit(clock.tickAtEnd());
                 }
                 pending = true;
             }
             final long ts = event.localTs();
-            if (clockRunning && nextTick < ts) {
-                tick(nextTick);
-                nextTick += interval;
+            if (emit(clock.tickBefore(ts))) {
                 return true;
             }
             replay.apply();
             pending = false;
             events++;
-            lastEventTs = Math.max(lastEventTs, ts);
-            if (interval > 0) {
-                if (!clockRunning && book.isReady()) {
-                    clockRunning = true;
-                    nextTick = Math.ceilDiv(ts, interval) * interval;
-                } else if (clockRunning && !book.isReady()) {
-                    clockRunning = false;
-                }
-            } else {
-                changedInMessage |= replay.bookChanged();
-                if (event.endOfMessage()) {
-                    final boolean changed = changedInMessage;
-                    changedInMessage = false;
-                    if (changed && book.isReady()) {
-                        tick(ts);
-                        return true;
-                    }
-                }
+            if (emit(clock.afterEvent(ts, event.endOfMessage(), replay.bookChanged(), book.isReady()))) {
+                return true;
             }
         }
+    }
+
+    private boolean emit(long tick) {
+        if (tick == SamplingClock.NONE) {
+            return false;
+        }
+        tick(tick);
+        return true;
     }
 
     private void tick(long time) {
