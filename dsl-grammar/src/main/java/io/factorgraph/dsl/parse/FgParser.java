@@ -91,26 +91,47 @@ public final class FgParser {
         eof.setStopIndex(eof.getStartIndex() - 1);
         input.add(eof);
 
-        FactorGraphParser parser = new FactorGraphParser(new CommonTokenStream(new ListTokenSource(input)));
-        parser.removeErrorListeners();
-        SyntaxErrorCollector collector = new SyntaxErrorCollector(spans);
-        parser.addErrorListener(collector);
-        FactorGraphParser.StatementEofContext tree = parser.statementEof();
-
         Span span = spans.cover(group.getFirst(), last);
         boolean containsUnclosed = unclosed != null && group.contains(unclosed);
         if (containsUnclosed) {
             diagnostics.add(unclosedDiagnostic(spans, group, unclosed));
             return invalid(group, span, spans);
         }
-        if (collector.first().isPresent()) {
-            diagnostics.add(collector.first().get());
+
+        FactorGraphParser parser = new FactorGraphParser(new CommonTokenStream(new ListTokenSource(input)));
+        parser.removeErrorListeners();
+        SyntaxErrorCollector collector = new SyntaxErrorCollector(spans);
+        parser.addErrorListener(collector);
+        AstBuilder builder = new AstBuilder(source, spans);
+        Statement statement;
+        try {
+            FactorGraphParser.StatementEofContext tree = parser.statementEof();
+            if (collector.first().isPresent()) {
+                diagnostics.add(collector.first().get());
+                return invalid(group, span, spans);
+            }
+            statement = builder.statement(tree.statement());
+        } catch (StackOverflowError tooDeep) {
+            // ANTLR and the AST builder recurse once per level of nesting; a pathological statement
+            // (thousands of '(' or '-') exhausts the stack before any depth check could run.
+            diagnostics.add(tooDeeplyNested(span));
             return invalid(group, span, spans);
         }
-        AstBuilder builder = new AstBuilder(source, spans);
-        Statement statement = builder.statement(tree.statement());
         diagnostics.addAll(builder.diagnostics());
-        return builder.diagnostics().stream().anyMatch(Diagnostic::isError) ? invalid(group, span, spans) : statement;
+        if (builder.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+            return invalid(group, span, spans);
+        }
+        if (AstDepth.of(statement) > AstDepth.MAX) {
+            diagnostics.add(tooDeeplyNested(span));
+            return invalid(group, span, spans);
+        }
+        return statement;
+    }
+
+    private static Diagnostic tooDeeplyNested(Span statement) {
+        return Diagnostic.error(statement, "this statement nests too deeply: more than " + AstDepth.MAX
+                + " levels of parentheses, calls and operators",
+                Note.help("split it into several named definitions"));
     }
 
     /**
