@@ -42,12 +42,18 @@ public final class FgParser {
         List<Token> tokens = stream.getTokens();
 
         Deque<Token> openParens = new ArrayDeque<>();
-        for (Token token : tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
             switch (token.getType()) {
-                case FactorGraphLexer.STRAY -> diagnostics.add(Diagnostic.error(spans.of(token),
-                        "unexpected character '" + printable(token.getText()) + "'",
-                        Note.help("a .fg file holds names, numbers, durations, operators + - * / < <= > >= == !=,"
-                                + " parentheses, ',', ':', ';', '=' and # comments")));
+                case FactorGraphLexer.STRAY -> {
+                    int end = i;
+                    while (end + 1 < tokens.size() && tokens.get(end + 1).getType() == FactorGraphLexer.STRAY
+                            && tokens.get(end + 1).getStartIndex() == tokens.get(end).getStopIndex() + 1) {
+                        end++;
+                    }
+                    diagnostics.add(strayCharacters(spans, tokens.subList(i, end + 1)));
+                    i = end;
+                }
                 case FactorGraphLexer.LPAREN -> openParens.push(token);
                 case FactorGraphLexer.RPAREN -> {
                     if (!openParens.isEmpty()) {
@@ -62,16 +68,21 @@ public final class FgParser {
 
         List<Statement> statements = new ArrayList<>();
         List<Token> group = new ArrayList<>();
+        Token firstStray = null;
         for (Token token : tokens) {
+            if (token.getType() == FactorGraphLexer.STRAY && firstStray == null) {
+                firstStray = token;
+            }
             if (token.getChannel() != Token.DEFAULT_CHANNEL) {
                 continue;
             }
             int type = token.getType();
             if (type == FactorGraphLexer.NEWLINE || type == FactorGraphLexer.SEMI || type == Token.EOF) {
                 if (!group.isEmpty()) {
-                    statements.add(parseStatement(source, spans, group, token, unclosed, diagnostics));
+                    statements.add(parseStatement(source, spans, group, token, unclosed, firstStray, diagnostics));
                     group = new ArrayList<>();
                 }
+                firstStray = null;
             } else {
                 group.add(token);
             }
@@ -80,8 +91,14 @@ public final class FgParser {
         return new ParseResult(new Program(source, statements), diagnostics);
     }
 
+    /**
+     * Parses one statement. {@code firstStray} is the first unexpected character on the statement's
+     * lines, already reported: the parser never sees it, so what it parses is not what the user wrote.
+     * Such a statement is kept only as an {@link InvalidStatement}, and a syntax error after the
+     * character is taken for its echo ({@code x = a$b} reads as {@code x = a b}) and not reported.
+     */
     private static Statement parseStatement(SourceText source, TokenSpans spans, List<Token> group, Token terminator,
-            Token unclosed, List<Diagnostic> diagnostics) {
+            Token unclosed, Token firstStray, List<Diagnostic> diagnostics) {
         List<Token> input = new ArrayList<>(group);
         CommonToken eof = new CommonToken(Token.EOF, "<end of statement>");
         Token last = group.getLast();
@@ -107,7 +124,12 @@ public final class FgParser {
         try {
             FactorGraphParser.StatementEofContext tree = parser.statementEof();
             if (collector.first().isPresent()) {
-                diagnostics.add(collector.first().get());
+                Diagnostic error = collector.first().get();
+                boolean echo = firstStray != null
+                        && error.span().offset() >= spans.of(firstStray).offset();
+                if (!echo) {
+                    diagnostics.add(error);
+                }
                 return invalid(group, span, spans);
             }
             statement = builder.statement(tree.statement());
@@ -118,7 +140,7 @@ public final class FgParser {
             return invalid(group, span, spans);
         }
         diagnostics.addAll(builder.diagnostics());
-        if (builder.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+        if (builder.diagnostics().stream().anyMatch(Diagnostic::isError) || firstStray != null) {
             return invalid(group, span, spans);
         }
         if (AstDepth.of(statement) > AstDepth.MAX) {
@@ -182,11 +204,42 @@ public final class FgParser {
         return new InvalidStatement(name, span);
     }
 
+    private static Diagnostic strayCharacters(TokenSpans spans, List<Token> run) {
+        String text = run.stream().map(Token::getText).reduce("", String::concat);
+        boolean several = text.codePointCount(0, text.length()) > 1;
+        Note help = text.codePoints().allMatch(FgParser::invisible)
+                ? Note.help((several ? "these are invisible characters" : "this is an invisible character")
+                        + "; delete " + (several ? "them" : "it") + " or use a plain space")
+                : text.contains("\"") || text.contains("'")
+                ? Note.help("a .fg file has no strings: names, such as input types, are written without quotes")
+                : Note.help("a .fg file holds names, numbers, durations, operators + - * / < <= > >= == !=,"
+                        + " parentheses, ',', ':', ';', '=' and # comments");
+        return Diagnostic.error(spans.cover(run.getFirst(), run.getLast()),
+                "unexpected character" + (several ? "s" : "") + " '" + printable(text) + "'", help);
+    }
+
+    /** The text as it can be quoted in a message: anything invisible or unprintable as a backslash-u-{hex} escape. */
     private static String printable(String text) {
-        if (text.equals("'")) {
-            return "\\'";
-        }
-        return text.codePoints().allMatch(c -> c >= 0x20 && c != 0x7f) ? text
-                : String.format("\\u{%x}", text.codePointAt(0));
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (c == '\'' || c == '\\') {
+                out.append('\\').appendCodePoint(c);
+            } else if (invisible(c) || c == 0x7f || Character.getType(c) == Character.UNASSIGNED
+                    || Character.getType(c) == Character.PRIVATE_USE) {
+                out.append(String.format("\\u{%x}", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    /** Characters that print as nothing or as blank space: a user cannot see which one is there. */
+    private static boolean invisible(int c) {
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.SPACE_SEPARATOR,
+                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            default -> false;
+        };
     }
 }

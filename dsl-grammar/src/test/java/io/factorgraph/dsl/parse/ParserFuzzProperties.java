@@ -99,10 +99,10 @@ class ParserFuzzProperties {
             Statement statement = statements.get(i);
             checkSpan(source, statement.span(), () -> "statement " + statement + " of " + quote(text));
             assertTrue(statement.span().offset() >= previousEnd, () -> "statements overlap in " + quote(text));
+            int from = previousEnd;
             previousEnd = statement.span().endOffset();
             checkStatement(source, statement, text);
             if (statement instanceof InvalidStatement invalid) {
-                int from = invalid.span().offset();
                 int to = i + 1 < statements.size() ? statements.get(i + 1).span().offset() : text.length();
                 assertTrue(result.diagnostics().stream().anyMatch(d -> d.isError()
                         && d.span().offset() >= from && d.span().offset() <= to),

@@ -96,4 +96,109 @@ class SyntaxDiagnosticsTest {
                     + "     = help: split it into several named definitions\n");
         }
     }
+
+    // ---------------------------------------------------------------- unexpected characters
+
+    static final String CHARACTERS_HELP = "     = help: a .fg file holds names, numbers, durations, operators"
+            + " + - * / < <= > >= == !=, parentheses, ',', ':', ';', '=' and # comments\n";
+
+    @Nested
+    class UnexpectedCharacters {
+        @Test
+        void dollar() {
+            assertRendered("x = $a\n", """
+                    graph.fg:1:5: error: unexpected character '$'
+                       1 | x = $a
+                         |     ^
+                    """ + CHARACTERS_HELP);
+        }
+
+        @Test
+        void theStatementIsInvalidNotSilentlyReadWithoutTheCharacter() {
+            ParseResult result = parse("x = $a\ny = 2");
+            InvalidStatement x = assertInstanceOf(InvalidStatement.class, result.program().statements().get(0));
+            assertEquals("x", x.definedName().orElseThrow().text());
+            assertInstanceOf(Definition.class, result.program().statements().get(1));
+        }
+
+        @Test
+        void aSyntaxErrorThatOnlyEchoesTheCharacterIsNotReported() {
+            // Without the '$' the parser reads 'x = a b' and would complain about 'b'.
+            assertRendered("x = a$b\n", """
+                    graph.fg:1:6: error: unexpected character '$'
+                       1 | x = a$b
+                         |      ^
+                    """ + CHARACTERS_HELP);
+        }
+
+        @Test
+        void aSyntaxErrorBeforeTheCharacterIsStillReported() {
+            List<String> messages = messages("x = + $ 1");
+            assertEquals(2, messages.size());
+            assertTrue(messages.getFirst().endsWith(", found '+'"), messages.getFirst());
+            assertEquals("unexpected character '$'", messages.getLast());
+        }
+
+        @Test
+        void nonAsciiLetter() {
+            assertRendered("x = é + 1\n", """
+                    graph.fg:1:5: error: unexpected character 'é'
+                       1 | x = é + 1
+                         |     ^
+                    """ + CHARACTERS_HELP);
+        }
+
+        @Test
+        void adjacentCharactersAreOneDiagnostic() {
+            assertRendered("alpha = obi ?? 0\n", """
+                    graph.fg:1:13: error: unexpected characters '??'
+                       1 | alpha = obi ?? 0
+                         |             ^~
+                    """ + CHARACTERS_HELP);
+        }
+
+        @Test
+        void aLineOfJunkBetweenStatements() {
+            ParseResult result = parse("a = 1\n@@@\nb = 2");
+            assertEquals(2, result.program().statements().size());
+            assertTrue(result.program().statements().stream().allMatch(Definition.class::isInstance));
+            assertEquals(List.of("unexpected characters '@@@'"), messages("a = 1\n@@@\nb = 2"));
+        }
+
+        @Test
+        void quotesGetAHintThatThereAreNoStrings() {
+            assertRendered("input book: \"Book\"\n", """
+                    graph.fg:1:13: error: unexpected character '"'
+                       1 | input book: "Book"
+                         |             ^
+                         = help: a .fg file has no strings: names, such as input types, are written without quotes
+                    graph.fg:1:18: error: unexpected character '"'
+                       1 | input book: "Book"
+                         |                  ^
+                         = help: a .fg file has no strings: names, such as input types, are written without quotes
+                    """);
+        }
+
+        @Test
+        void invisibleCharactersAreShownByTheirCodePoint() {
+            assertRendered("x = 1\u00a0+ 2\n", """
+                    graph.fg:1:6: error: unexpected character '\\u{a0}'
+                       1 | x = 1\u00a0+ 2
+                         |      ^
+                         = help: this is an invisible character; delete it or use a plain space
+                    """);
+            assertEquals(List.of("unexpected character '\\u{7}'"), messages("x = 1\u0007"));
+            assertEquals(List.of("unexpected characters '\\u{feff}\\u{200b}'"), messages("\ufeff\u200bx = 1"));
+        }
+
+        @Test
+        void quoteAndBackslashAreEscapedInTheMessage() {
+            assertEquals(List.of("unexpected character '\\''"), messages("x = 1'"));
+            assertEquals(List.of("unexpected character '\\\\'"), messages("x = 1\\"));
+        }
+    }
+
+    static List<String> messages(String text) {
+        return parse(text).diagnostics().stream().map(Diagnostic::message).toList();
+    }
 }
