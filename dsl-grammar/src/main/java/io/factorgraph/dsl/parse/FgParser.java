@@ -95,7 +95,8 @@ public final class FgParser {
      * Parses one statement. {@code firstStray} is the first unexpected character on the statement's
      * lines, already reported: the parser never sees it, so what it parses is not what the user wrote.
      * Such a statement is kept only as an {@link InvalidStatement}, and a syntax error after the
-     * character is taken for its echo ({@code x = a$b} reads as {@code x = a b}) and not reported.
+     * character, or at the end of the statement, is taken for its echo ({@code x = a$b} reads as
+     * {@code x = a b}, {@code y = $} as {@code y =}) and not reported.
      */
     private static Statement parseStatement(SourceText source, TokenSpans spans, List<Token> group, Token terminator,
             Token unclosed, Token firstStray, List<Diagnostic> diagnostics) {
@@ -126,7 +127,7 @@ public final class FgParser {
             if (collector.first().isPresent()) {
                 Diagnostic error = collector.first().get();
                 boolean echo = firstStray != null
-                        && error.span().offset() >= spans.of(firstStray).offset();
+                        && (error.span().offset() >= spans.of(firstStray).offset() || collector.atEnd());
                 if (!echo) {
                     diagnostics.add(error);
                 }

@@ -19,6 +19,7 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 final class SyntaxErrorCollector extends BaseErrorListener {
     private final TokenSpans spans;
     private Diagnostic first;
+    private Token offending;
 
     SyntaxErrorCollector(TokenSpans spans) {
         this.spans = spans;
@@ -26,6 +27,11 @@ final class SyntaxErrorCollector extends BaseErrorListener {
 
     Optional<Diagnostic> first() {
         return Optional.ofNullable(first);
+    }
+
+    /** Whether the first error was found at the end of the statement (the parser wanted more). */
+    boolean atEnd() {
+        return offending != null && offending.getType() == Token.EOF;
     }
 
     @Override
@@ -40,6 +46,7 @@ final class SyntaxErrorCollector extends BaseErrorListener {
         String expectation = ExpectedTokens.describe(expected);
         String message = expectation.isEmpty() ? "unexpected " + found : "expected " + expectation + ", found " + found;
         first = Diagnostic.error(spans.of(token), message, hintFor(token, expected));
+        offending = token;
     }
 
     private static Note[] hintFor(Token token, IntervalSet expected) {

@@ -188,7 +188,17 @@ class SyntaxDiagnosticsTest {
                          = help: this is an invisible character; delete it or use a plain space
                     """);
             assertEquals(List.of("unexpected character '\\u{7}'"), messages("x = 1\u0007"));
-            assertEquals(List.of("unexpected characters '\\u{feff}\\u{200b}'"), messages("\ufeff\u200bx = 1"));
+            assertEquals(List.of("unexpected characters '\\u{feff}\\u{200b}'"), messages("x = 1\ufeff\u200b"));
+        }
+
+        @Test
+        void anEndOfStatementErrorAfterTheCharacterIsAnEchoToo() {
+            // Without the '$' the parser reads 'y =' and would complain that the expression is missing.
+            assertRendered("y = $\n", """
+                    graph.fg:1:5: error: unexpected character '$'
+                       1 | y = $
+                         |     ^
+                    """ + CHARACTERS_HELP);
         }
 
         @Test
