@@ -18,8 +18,14 @@ public final class SourceText {
         this.lineStarts = computeLineStarts(text);
     }
 
+    /**
+     * A source from its text. A leading byte order mark (U+FEFF, which some editors write at the
+     * start of UTF-8 files and {@code Files.readString} keeps) is an artifact of the encoding, not
+     * content: it is dropped, so it is neither an unexpected character nor a column.
+     */
     public static SourceText of(String name, String text) {
-        return new SourceText(name, text);
+        Objects.requireNonNull(text, "text");
+        return new SourceText(name, text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 
     public String name() {

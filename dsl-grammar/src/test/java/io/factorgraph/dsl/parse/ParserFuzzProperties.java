@@ -48,8 +48,9 @@ class ParserFuzzProperties {
     // ---------------------------------------------------------------- the contract, checked on one input
 
     /** Parses and renders {@code text} with System.out and System.err captured, then checks everything. */
-    static ParseResult checkContract(String text) {
-        SourceText source = SourceText.of("fuzz.fg", text);
+    static ParseResult checkContract(String input) {
+        SourceText source = SourceText.of("fuzz.fg", input);
+        String text = source.text(); // without a leading byte order mark
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();

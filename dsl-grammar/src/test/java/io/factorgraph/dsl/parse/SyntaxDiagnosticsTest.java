@@ -10,6 +10,7 @@ import io.factorgraph.dsl.ast.Statement;
 import io.factorgraph.dsl.diagnostic.Diagnostic;
 import io.factorgraph.dsl.diagnostic.DiagnosticRenderer;
 import io.factorgraph.dsl.source.SourceText;
+import io.factorgraph.dsl.source.Span;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
@@ -189,6 +190,18 @@ class SyntaxDiagnosticsTest {
                     """);
             assertEquals(List.of("unexpected character '\\u{7}'"), messages("x = 1\u0007"));
             assertEquals(List.of("unexpected characters '\\u{feff}\\u{200b}'"), messages("x = 1\ufeff\u200b"));
+        }
+
+        @Test
+        void aByteOrderMarkAtTheStartOfTheFileIsNotContent() {
+            ParseResult result = parse("\ufeffx = 1\ny = $");
+            Definition x = assertInstanceOf(Definition.class, result.program().statements().getFirst());
+            assertEquals(new Span(0, 1, 1, 1), x.name().span());
+            assertEquals("""
+                    graph.fg:2:5: error: unexpected character '$'
+                       2 | y = $
+                         |     ^
+                    """ + CHARACTERS_HELP, render("\ufeffx = 1\ny = $"));
         }
 
         @Test
