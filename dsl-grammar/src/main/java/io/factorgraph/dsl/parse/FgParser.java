@@ -124,12 +124,13 @@ public final class FgParser {
         Statement statement;
         try {
             FactorGraphParser.StatementEofContext tree = parser.statementEof();
-            if (collector.first().isPresent()) {
-                Diagnostic error = collector.first().get();
+            if (collector.offending().isPresent()) {
+                Token offending = collector.offending().get();
                 boolean echo = firstStray != null
-                        && (error.span().offset() >= spans.of(firstStray).offset() || collector.atEnd());
+                        && (offending.getStartIndex() >= firstStray.getStartIndex() || collector.atEnd());
                 if (!echo) {
-                    diagnostics.add(error);
+                    int position = offending.getType() == Token.EOF ? group.size() : group.indexOf(offending);
+                    diagnostics.add(collector.diagnostic(ExpectedTokens.probe(group, position)));
                 }
                 return invalid(group, span, spans);
             }

@@ -18,15 +18,16 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  */
 final class SyntaxErrorCollector extends BaseErrorListener {
     private final TokenSpans spans;
-    private Diagnostic first;
     private Token offending;
+    private IntervalSet antlrExpected;
 
     SyntaxErrorCollector(TokenSpans spans) {
         this.spans = spans;
     }
 
-    Optional<Diagnostic> first() {
-        return Optional.ofNullable(first);
+    /** Where the first error was found, if there was one. */
+    Optional<Token> offending() {
+        return Optional.ofNullable(offending);
     }
 
     /** Whether the first error was found at the end of the statement (the parser wanted more). */
@@ -34,19 +35,29 @@ final class SyntaxErrorCollector extends BaseErrorListener {
         return offending != null && offending.getType() == Token.EOF;
     }
 
+    /**
+     * The first error as a diagnostic. {@code expected} is what may stand at the offending token,
+     * when the caller could work it out exactly (see {@link ExpectedTokens#probe}); otherwise
+     * ANTLR's own expectation is used, which is computed where the failing decision began and so
+     * can be stale by a token or more.
+     */
+    Diagnostic diagnostic(Optional<IntervalSet> expected) {
+        IntervalSet set = expected.orElse(antlrExpected);
+        String found = describeFound(offending);
+        String expectation = ExpectedTokens.describe(set);
+        String message = expectation.isEmpty() ? "unexpected " + found : "expected " + expectation + ", found " + found;
+        return Diagnostic.error(spans.of(offending), message, hintFor(offending, set));
+    }
+
     @Override
     public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
             String msg, RecognitionException e) {
-        if (first != null || !(offendingSymbol instanceof Token token)) {
+        if (offending != null || !(offendingSymbol instanceof Token token)) {
             return;
         }
-        IntervalSet expected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens()
-                : ((Parser) recognizer).getExpectedTokens();
-        String found = describeFound(token);
-        String expectation = ExpectedTokens.describe(expected);
-        String message = expectation.isEmpty() ? "unexpected " + found : "expected " + expectation + ", found " + found;
-        first = Diagnostic.error(spans.of(token), message, hintFor(token, expected));
         offending = token;
+        antlrExpected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens()
+                : ((Parser) recognizer).getExpectedTokens();
     }
 
     private static Note[] hintFor(Token token, IntervalSet expected) {

@@ -134,10 +134,8 @@ class SyntaxDiagnosticsTest {
 
         @Test
         void aSyntaxErrorBeforeTheCharacterIsStillReported() {
-            List<String> messages = messages("x = + $ 1");
-            assertEquals(2, messages.size());
-            assertTrue(messages.getFirst().endsWith(", found '+'"), messages.getFirst());
-            assertEquals("unexpected character '$'", messages.getLast());
+            assertEquals(List.of("expected an expression, found '+'", "unexpected character '$'"),
+                    messages("x = + $ 1"));
         }
 
         @Test
@@ -223,5 +221,53 @@ class SyntaxDiagnosticsTest {
 
     static List<String> messages(String text) {
         return parse(text).diagnostics().stream().map(Diagnostic::message).toList();
+    }
+
+    // ---------------------------------------------------------------- what was expected
+
+    @Nested
+    class Expectations {
+        @Test
+        void missingOperandSaysOnlyExpression() {
+            // ANTLR's own expectation would add "or an operator", which cannot stand after '+'.
+            assertRendered("x = 1 +\n", """
+                    graph.fg:1:8: error: expected an expression, found end of statement
+                       1 | x = 1 +
+                         |        ^
+                    """);
+            assertEquals(List.of("expected an expression, found '<'"), messages("x = 1 < < 2"));
+            assertEquals(List.of("expected an expression, found ')'"), messages("x = f(a = )"));
+            assertEquals(List.of("expected an expression, found end of statement"), messages("x = -"));
+            assertEquals(List.of("expected an expression, found end of statement"), messages("clock every"));
+        }
+
+        @Test
+        void doubledCommaSaysWhatMayFollowTheFirstComma() {
+            // ANTLR's own expectation is "')' or ','", what may follow 'a', which contradicts "found ','".
+            assertEquals(List.of("expected an expression or ')', found ','"), messages("x = f(a,,b)"));
+            assertEquals(List.of("expected an expression or ')', found ','"), messages("x = f(,)"));
+            assertEquals(List.of("expected end of statement or a name, found ','"), messages("output a,, b"));
+        }
+
+        @Test
+        void afterACompleteOperand() {
+            assertEquals(List.of("expected end of statement or an operator, found name 'b'"), messages("x = a b"));
+            assertEquals(List.of("expected end of statement or an operator, found number 2"), messages("x = 1 2"));
+            assertEquals(List.of("expected ')' or an operator, found name 'b'"), messages("x = (a b)"));
+            assertEquals(List.of("expected ')', ',' or an operator, found '='"), messages("x = f(1 = 2)"));
+            assertEquals(List.of("expected end of statement or an operator, found '('"), messages("x = f(a)(b)"));
+        }
+
+        @Test
+        void statementForms() {
+            assertEquals(List.of("expected a statement, found number 3"), messages("3"));
+            assertEquals(List.of("expected a statement, found '='"), messages("= 3"));
+            assertEquals(List.of("expected ':', found end of statement"), messages("input x"));
+            assertEquals(List.of("expected a name, found number 3"), messages("input x: 3"));
+            assertEquals(List.of("expected 'every', found duration 100ms"), messages("clock 100ms"));
+            assertEquals(List.of("expected a name, found end of statement"), messages("output"));
+            assertEquals(List.of("expected end of statement or ',', found name 'b'"), messages("output a b"));
+            assertEquals(List.of("expected '(', found end of statement"), messages("sink f"));
+        }
     }
 }
