@@ -103,9 +103,11 @@ public final class FgParser {
         List<Token> input = new ArrayList<>(group);
         CommonToken eof = new CommonToken(Token.EOF, "<end of statement>");
         Token last = group.getLast();
-        eof.setLine(terminator.getLine());
-        eof.setCharPositionInLine(terminator.getCharPositionInLine());
-        eof.setStartIndex(terminator.getType() == Token.EOF ? last.getStopIndex() + 1 : terminator.getStartIndex());
+        // "found end of statement" points at the ';' that ended it, or else right after its last token:
+        // the newline (or the end of the file) may come after trailing blanks and a comment.
+        boolean semicolon = terminator.getType() == FactorGraphLexer.SEMI;
+        eof.setLine(semicolon ? terminator.getLine() : last.getLine());
+        eof.setStartIndex(semicolon ? terminator.getStartIndex() : last.getStopIndex() + 1);
         eof.setStopIndex(eof.getStartIndex() - 1);
         input.add(eof);
 

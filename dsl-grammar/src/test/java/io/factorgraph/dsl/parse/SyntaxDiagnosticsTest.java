@@ -242,6 +242,31 @@ class SyntaxDiagnosticsTest {
         }
 
         @Test
+        void endOfStatementIsRightAfterTheLastTokenNotAfterATrailingComment() {
+            assertRendered("x = 1 +   # more to come\ny = 2\n", """
+                    graph.fg:1:8: error: expected an expression, found end of statement
+                       1 | x = 1 +   # more to come
+                         |        ^
+                    """);
+        }
+
+        @Test
+        void endOfStatementAtASemicolonIsTheSemicolon() {
+            assertRendered("x = 1 + ; y = 2\n", """
+                    graph.fg:1:9: error: expected an expression, found end of statement
+                       1 | x = 1 + ; y = 2
+                         |         ^
+                    """);
+        }
+
+        @Test
+        void endOfStatementAtTheEndOfTheFile() {
+            assertRendered("x = 1 +  ", "graph.fg:1:8: error: expected an expression, found end of statement\n"
+                    + "   1 | x = 1 +  \n"
+                    + "     |        ^\n");
+        }
+
+        @Test
         void doubledCommaSaysWhatMayFollowTheFirstComma() {
             // ANTLR's own expectation is "')' or ','", what may follow 'a', which contradicts "found ','".
             assertEquals(List.of("expected an expression or ')', found ','"), messages("x = f(a,,b)"));
