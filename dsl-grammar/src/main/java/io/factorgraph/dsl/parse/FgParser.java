@@ -41,50 +41,76 @@ public final class FgParser {
         stream.fill();
         List<Token> tokens = stream.getTokens();
 
-        Deque<Token> openParens = new ArrayDeque<>();
         for (int i = 0; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            switch (token.getType()) {
-                case FactorGraphLexer.STRAY -> {
-                    int end = i;
-                    while (end + 1 < tokens.size() && tokens.get(end + 1).getType() == FactorGraphLexer.STRAY
-                            && tokens.get(end + 1).getStartIndex() == tokens.get(end).getStopIndex() + 1) {
-                        end++;
-                    }
-                    diagnostics.add(strayCharacters(spans, tokens.subList(i, end + 1)));
-                    i = end;
+            if (tokens.get(i).getType() == FactorGraphLexer.STRAY) {
+                int end = i;
+                while (end + 1 < tokens.size() && tokens.get(end + 1).getType() == FactorGraphLexer.STRAY
+                        && tokens.get(end + 1).getStartIndex() == tokens.get(end).getStopIndex() + 1) {
+                    end++;
                 }
-                case FactorGraphLexer.LPAREN -> openParens.push(token);
-                case FactorGraphLexer.RPAREN -> {
-                    if (!openParens.isEmpty()) {
-                        openParens.pop();
-                    }
-                }
-                default -> {
-                }
+                diagnostics.add(strayCharacters(spans, tokens.subList(i, end + 1)));
+                i = end;
             }
         }
-        Token unclosed = openParens.isEmpty() ? null : openParens.peekLast();
+
+        List<Token> significant = new ArrayList<>();
+        List<Token> strayBefore = new ArrayList<>(); // per significant token: the first stray character since the last one
+        Token stray = null;
+        for (Token token : tokens) {
+            if (token.getType() == FactorGraphLexer.STRAY && stray == null) {
+                stray = token;
+            }
+            if (token.getChannel() == Token.DEFAULT_CHANNEL) {
+                significant.add(token);
+                strayBefore.add(stray);
+                stray = null;
+            }
+        }
+        boolean[] neverClosed = neverClosed(significant);
 
         List<Statement> statements = new ArrayList<>();
         List<Token> group = new ArrayList<>();
         Token firstStray = null;
-        for (Token token : tokens) {
-            if (token.getType() == FactorGraphLexer.STRAY && firstStray == null) {
-                firstStray = token;
-            }
-            if (token.getChannel() != Token.DEFAULT_CHANNEL) {
-                continue;
+        int depth = 0;
+        Token unclosed = null;
+        for (int i = 0; i < significant.size(); i++) {
+            Token token = significant.get(i);
+            if (firstStray == null) {
+                firstStray = strayBefore.get(i);
             }
             int type = token.getType();
+            Token resumeAt = null;
+            if (type == FactorGraphLexer.NEWLINE && depth > 0) {
+                // Inside parentheses a newline is no separator. But when a '(' of this statement is
+                // never closed, the statement would run to the end of the file: end it where the
+                // next statement seems to start, and go on parsing from there.
+                if (unclosed == null) {
+                    continue;
+                }
+                resumeAt = nextStatementStart(significant, i, group, spans);
+                if (resumeAt == null) {
+                    continue;
+                }
+            }
             if (type == FactorGraphLexer.NEWLINE || type == FactorGraphLexer.SEMI || type == Token.EOF) {
                 if (!group.isEmpty()) {
-                    statements.add(parseStatement(source, spans, group, token, unclosed, firstStray, diagnostics));
+                    statements.add(parseStatement(source, spans, group, token, unclosed, resumeAt, firstStray,
+                            diagnostics));
                     group = new ArrayList<>();
                 }
                 firstStray = null;
-            } else {
-                group.add(token);
+                depth = 0;
+                unclosed = null;
+                continue;
+            }
+            group.add(token);
+            if (type == FactorGraphLexer.LPAREN) {
+                depth++;
+                if (neverClosed[i] && unclosed == null) {
+                    unclosed = token;
+                }
+            } else if (type == FactorGraphLexer.RPAREN && depth > 0) {
+                depth--;
             }
         }
         diagnostics.sort(Comparator.comparingInt((Diagnostic d) -> d.span().offset()));
@@ -99,7 +125,7 @@ public final class FgParser {
      * {@code x = a b}, {@code y = $} as {@code y =}) and not reported.
      */
     private static Statement parseStatement(SourceText source, TokenSpans spans, List<Token> group, Token terminator,
-            Token unclosed, Token firstStray, List<Diagnostic> diagnostics) {
+            Token unclosed, Token resumeAt, Token firstStray, List<Diagnostic> diagnostics) {
         List<Token> input = new ArrayList<>(group);
         CommonToken eof = new CommonToken(Token.EOF, "<end of statement>");
         Token last = group.getLast();
@@ -112,9 +138,8 @@ public final class FgParser {
         input.add(eof);
 
         Span span = spans.cover(group.getFirst(), last);
-        boolean containsUnclosed = unclosed != null && group.contains(unclosed);
-        if (containsUnclosed) {
-            diagnostics.add(unclosedDiagnostic(spans, group, unclosed));
+        if (unclosed != null) {
+            diagnostics.add(unclosedDiagnostic(spans, group, unclosed, resumeAt));
             return invalid(group, span, spans);
         }
 
@@ -161,28 +186,92 @@ public final class FgParser {
     }
 
     /**
-     * A '(' that is never closed swallows every later line into its call, so the parser's own
-     * complaint lands far away from the mistake. Point at the '(' and at the line where the next
-     * statement seems to start instead.
+     * Which '(' of the file are never closed: a ')' closes the latest '(' still open, and a ';' ends
+     * a statement, with whatever is open in it. Cutting a statement short where the next one seems
+     * to start (see {@link #nextStatementStart}) only drops open '(' before the cut, so it never
+     * closes one of these.
      */
-    private static Diagnostic unclosedDiagnostic(TokenSpans spans, List<Token> group, Token unclosed) {
-        int openLine = unclosed.getLine();
-        Token nextLineStart = null;
-        for (Token token : group) {
-            if (token.getLine() > openLine && token.getTokenIndex() > unclosed.getTokenIndex()) {
-                nextLineStart = token;
-                break;
+    private static boolean[] neverClosed(List<Token> significant) {
+        boolean[] never = new boolean[significant.size()];
+        Deque<Integer> open = new ArrayDeque<>();
+        for (int i = 0; i < significant.size(); i++) {
+            switch (significant.get(i).getType()) {
+                case FactorGraphLexer.LPAREN -> open.push(i);
+                case FactorGraphLexer.RPAREN -> {
+                    if (!open.isEmpty()) {
+                        open.pop();
+                    }
+                }
+                case FactorGraphLexer.SEMI, Token.EOF -> {
+                    open.forEach(index -> never[index] = true);
+                    open.clear();
+                }
+                default -> {
+                }
             }
         }
+        return never;
+    }
+
+    /**
+     * Where the statement seems to end when one of its '(' is never closed: at the newline
+     * {@code significant[newline]}, if the line before it is complete (it does not end in ',', '(',
+     * '=', ':', an operator or a keyword, all of which ask for more) and the next line starts like a
+     * statement ({@code NAME =} or a statement keyword) no further right than this statement. A named
+     * argument on a continuation line, {@code    vol_threshold = 3.0,}, follows a ',' and is indented,
+     * so it is not taken for a definition. Returns the first token of the next statement, or null.
+     */
+    private static Token nextStatementStart(List<Token> significant, int newline, List<Token> group, TokenSpans spans) {
+        if (group.isEmpty() || asksForMore(group.getLast().getType())) {
+            return null;
+        }
+        int next = newline + 1;
+        while (next < significant.size() && significant.get(next).getType() == FactorGraphLexer.NEWLINE) {
+            next++;
+        }
+        if (next >= significant.size()) {
+            return null;
+        }
+        Token start = significant.get(next);
+        boolean looksLikeStatement = switch (start.getType()) {
+            case FactorGraphLexer.PARAM, FactorGraphLexer.INPUT, FactorGraphLexer.CLOCK, FactorGraphLexer.OUTPUT,
+                    FactorGraphLexer.SINK -> true;
+            case FactorGraphLexer.IDENT -> next + 1 < significant.size()
+                    && significant.get(next + 1).getType() == FactorGraphLexer.ASSIGN;
+            default -> false;
+        };
+        if (!looksLikeStatement || spans.of(start).column() > spans.of(group.getFirst()).column()) {
+            return null;
+        }
+        return start;
+    }
+
+    private static boolean asksForMore(int type) {
+        return switch (type) {
+            case FactorGraphLexer.COMMA, FactorGraphLexer.LPAREN, FactorGraphLexer.ASSIGN, FactorGraphLexer.COLON,
+                    FactorGraphLexer.PLUS, FactorGraphLexer.MINUS, FactorGraphLexer.STAR, FactorGraphLexer.SLASH,
+                    FactorGraphLexer.LT, FactorGraphLexer.LE, FactorGraphLexer.GT, FactorGraphLexer.GE,
+                    FactorGraphLexer.EQ, FactorGraphLexer.NE, FactorGraphLexer.AND, FactorGraphLexer.OR,
+                    FactorGraphLexer.NOT, FactorGraphLexer.PARAM, FactorGraphLexer.INPUT, FactorGraphLexer.CLOCK,
+                    FactorGraphLexer.EVERY, FactorGraphLexer.OUTPUT, FactorGraphLexer.SINK -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * A '(' that is never closed would make the parser complain far from the mistake, about
+     * whatever the following lines look like as arguments. Point at the '(' instead and, when the
+     * statement was cut short, at where the next statement seems to start, where parsing resumed.
+     */
+    private static Diagnostic unclosedDiagnostic(TokenSpans spans, List<Token> group, Token unclosed, Token resumeAt) {
         String function = functionBefore(group, unclosed);
         List<Note> notes = new ArrayList<>();
-        notes.add(Note.help("add ')' to close " + (function == null ? "the parenthesis" : "the call to '" + function + "'")
-                + "; a statement may continue over several lines only inside its parentheses"));
-        if (nextLineStart != null) {
-            notes.add(Note.note("everything from here on was read as part of that call", spans.of(nextLineStart)));
+        notes.add(Note.help("add ')' to close it"));
+        if (resumeAt != null) {
+            notes.add(Note.note("the next statement seems to start here", spans.of(resumeAt)));
         }
         return new Diagnostic(io.factorgraph.dsl.diagnostic.Severity.ERROR, spans.of(unclosed),
-                "unclosed '(': expected ')' before the end of the file", notes);
+                "unclosed '('" + (function == null ? "" : " in the call to '" + function + "'"), notes);
     }
 
     private static String functionBefore(List<Token> group, Token paren) {

@@ -295,4 +295,121 @@ class SyntaxDiagnosticsTest {
             assertEquals(List.of("expected '(', found end of statement"), messages("sink f"));
         }
     }
+
+    // ---------------------------------------------------------------- unclosed '('
+
+    @Nested
+    class Unclosed {
+        @Test
+        void atTheEndOfTheFile() {
+            assertRendered("obi = OBI(book, 0.001", """
+                    graph.fg:1:10: error: unclosed '(' in the call to 'OBI'
+                       1 | obi = OBI(book, 0.001
+                         |          ^
+                         = help: add ')' to close it
+                    """);
+        }
+
+        @Test
+        void parenthesisNotOfACall() {
+            assertRendered("x = (1 + 2\n", """
+                    graph.fg:1:5: error: unclosed '('
+                       1 | x = (1 + 2
+                         |     ^
+                         = help: add ')' to close it
+                    """);
+        }
+
+        @Test
+        void followedByMoreLinesPointsAtTheParenthesisAndWhereTheNextStatementStarts() {
+            String text = """
+                    obi = OBI(book, 0.001
+                    alpha = zscore(obi, 600)
+                    output alpha
+                    """;
+            assertRendered(text, """
+                    graph.fg:1:10: error: unclosed '(' in the call to 'OBI'
+                       1 | obi = OBI(book, 0.001
+                         |          ^
+                         = help: add ')' to close it
+                    graph.fg:2:1: note: the next statement seems to start here
+                       2 | alpha = zscore(obi, 600)
+                         | ^~~~~
+                    """);
+            List<Statement> statements = parse(text).program().statements();
+            assertEquals(3, statements.size(), "parsing resumes at the next statement");
+            InvalidStatement obi = assertInstanceOf(InvalidStatement.class, statements.get(0));
+            assertEquals("obi", obi.definedName().orElseThrow().text());
+            assertEquals(new Span(0, 21, 1, 1), obi.span());
+            assertInstanceOf(Definition.class, statements.get(1));
+        }
+
+        @Test
+        void namedArgumentsOnContinuationLinesAreNotTakenForTheNextStatement() {
+            String text = """
+                    stop = stop_loss(vol, change(mid), vol_threshold = 3.0,
+                                     change_threshold = 8.0,
+                                     baseline_vol = 0.0001
+                    alpha = zscore(obi, 600)
+                    bad = = 1
+                    """;
+            assertRendered(text, """
+                    graph.fg:1:17: error: unclosed '(' in the call to 'stop_loss'
+                       1 | stop = stop_loss(vol, change(mid), vol_threshold = 3.0,
+                         |                 ^
+                         = help: add ')' to close it
+                    graph.fg:4:1: note: the next statement seems to start here
+                       4 | alpha = zscore(obi, 600)
+                         | ^~~~~
+                    graph.fg:5:7: error: expected an expression, found '='
+                       5 | bad = = 1
+                         |       ^
+                    """);
+        }
+
+        @Test
+        void anIndentedNameEqualsIsAContinuationEvenAfterACompleteLine() {
+            // The ',' after change(mid) is missing too; line 2 is indented, so it is not a new statement.
+            String text = "stop = stop_loss(vol, change(mid)\n    vol_threshold = 3.0\nalpha = 1\n";
+            ParseResult result = parse(text);
+            assertEquals(2, result.program().statements().size());
+            Diagnostic unclosed = result.diagnostics().getFirst();
+            assertEquals(3, unclosed.notes().get(1).span().orElseThrow().line());
+        }
+
+        @Test
+        void aLineEndingInACommaOrOperatorAsksForMore() {
+            assertEquals(1, parse("x = f(a,\ny = 2").program().statements().size());
+            assertEquals(1, parse("x = f(a +\ny = 2").program().statements().size());
+            assertEquals(1, parse("x = f(a, k =\ny = 2").program().statements().size());
+            assertEquals(2, parse("x = f(a\ny = 2").program().statements().size());
+        }
+
+        @Test
+        void severalUnclosedCallsAreEachReported() {
+            String text = "x = f(a, g(b\ny = 2\nz = h(c\n\n# comment\nw = 1\n";
+            ParseResult result = parse(text);
+            assertEquals(List.of("unclosed '(' in the call to 'f'", "unclosed '(' in the call to 'h'"),
+                    result.diagnostics().stream().map(Diagnostic::message).toList());
+            assertEquals(List.of(2, 6), result.diagnostics().stream()
+                    .map(d -> d.notes().get(1).span().orElseThrow().line()).toList());
+            assertEquals(4, result.program().statements().size());
+        }
+
+        @Test
+        void aSemicolonEndsTheStatementAndWhatIsOpenInIt() {
+            ParseResult result = parse("a = 1; b = f(x\nc = 2");
+            assertEquals(List.of("unclosed '(' in the call to 'f'"),
+                    result.diagnostics().stream().map(Diagnostic::message).toList());
+            assertEquals(3, result.program().statements().size());
+            assertEquals(List.of("unclosed '(' in the call to 'f'"), messages("x = f(1;\ny = 2\nz = 3"));
+        }
+
+        @Test
+        void aParenthesisClosedOnALaterLineIsNotUnclosed() {
+            // The ')' on line 2 closes g, the one at its end closes f: one statement, one error at 'y'.
+            assertEquals(List.of("expected ')', ',', '=' or an operator, found name 'y'"),
+                    messages("x = f(a\ny = g(b))"));
+        }
+    }
 }
