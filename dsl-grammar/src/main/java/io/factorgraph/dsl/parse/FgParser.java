@@ -157,7 +157,7 @@ public final class FgParser {
                         && (offending.getStartIndex() >= firstStray.getStartIndex() || collector.atEnd());
                 if (!echo) {
                     int position = offending.getType() == Token.EOF ? group.size() : group.indexOf(offending);
-                    diagnostics.add(collector.diagnostic(ExpectedTokens.probe(group, position)));
+                    diagnostics.add(collector.diagnostic(ExpectedTokens.probe(group, position), group, position));
                 }
                 return invalid(group, span, spans);
             }
@@ -282,19 +282,30 @@ public final class FgParser {
         return null;
     }
 
+    /**
+     * A statement with an error, keeping the name it meant to define so that its uses are not
+     * reported as unknown: {@code x = ...}, {@code param x ...}, {@code input x ...}, and the forms a
+     * slip leaves behind: a missing '=' ({@code obi OBI(book)}, {@code x 3}), {@code x: ...},
+     * {@code x := ...}, {@code x == ...}, and a misspelled keyword ({@code pram depth = 3}).
+     */
     private static Statement invalid(List<Token> group, Span span, TokenSpans spans) {
-        Optional<Identifier> name = Optional.empty();
-        if (group.size() >= 2) {
-            Token first = group.get(0);
-            Token second = group.get(1);
-            if (first.getType() == FactorGraphLexer.IDENT && second.getType() == FactorGraphLexer.ASSIGN) {
-                name = Optional.of(new Identifier(first.getText(), spans.of(first)));
-            } else if ((first.getType() == FactorGraphLexer.PARAM || first.getType() == FactorGraphLexer.INPUT)
-                    && second.getType() == FactorGraphLexer.IDENT) {
-                name = Optional.of(new Identifier(second.getText(), spans.of(second)));
+        Token name = null;
+        int first = group.getFirst().getType();
+        int second = group.size() > 1 ? group.get(1).getType() : Token.INVALID_TYPE;
+        int third = group.size() > 2 ? group.get(2).getType() : Token.INVALID_TYPE;
+        if ((first == FactorGraphLexer.PARAM || first == FactorGraphLexer.INPUT) && second == FactorGraphLexer.IDENT) {
+            name = group.get(1);
+        } else if (first == FactorGraphLexer.IDENT) {
+            switch (second) {
+                case FactorGraphLexer.ASSIGN, FactorGraphLexer.COLON, FactorGraphLexer.EQ, FactorGraphLexer.NUMBER,
+                        FactorGraphLexer.DURATION, FactorGraphLexer.TRUE, FactorGraphLexer.FALSE -> name = group.get(0);
+                case FactorGraphLexer.IDENT -> name = third == FactorGraphLexer.ASSIGN || third == FactorGraphLexer.COLON
+                        ? group.get(1) : group.get(0);
+                default -> {
+                }
             }
         }
-        return new InvalidStatement(name, span);
+        return new InvalidStatement(Optional.ofNullable(name).map(t -> new Identifier(t.getText(), spans.of(t))), span);
     }
 
     private static Diagnostic strayCharacters(TokenSpans spans, List<Token> run) {

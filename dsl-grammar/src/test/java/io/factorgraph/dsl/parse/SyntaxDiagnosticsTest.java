@@ -412,4 +412,167 @@ class SyntaxDiagnosticsTest {
                     messages("x = f(a\ny = g(b))"));
         }
     }
+
+    // ---------------------------------------------------------------- the brief's classic mistakes
+
+    static String definedName(String text) {
+        Statement statement = parse(text).program().statements().getFirst();
+        return assertInstanceOf(InvalidStatement.class, statement).definedName().map(i -> i.text()).orElse(null);
+    }
+
+    @Nested
+    class Mistakes {
+        @Test
+        void strayClosingParenthesis() {
+            assertRendered("mid = mid(book))\n", """
+                    graph.fg:1:16: error: unmatched ')'
+                       1 | mid = mid(book))
+                         |                ^
+                         = help: no '(' is open here; remove it, or add the '(' it was meant to close
+                    """);
+            assertEquals("mid", definedName("mid = mid(book))"));
+            assertEquals(List.of("unmatched ')'"), messages(") = 1"));
+        }
+
+        @Test
+        void anEarlierErrorWinsOverALaterUnmatchedParenthesis() {
+            assertEquals(List.of("expected an expression, found '*'"), messages("x = * f(a))"));
+        }
+
+        @Test
+        void strayComma() {
+            assertRendered("obi = OBI(book,, 0.001)\n", """
+                    graph.fg:1:16: error: expected an expression or ')', found ','
+                       1 | obi = OBI(book,, 0.001)
+                         |                ^
+                         = help: remove the extra ','
+                    """);
+            assertEquals("obi", definedName("obi = OBI(book,, 0.001)"));
+        }
+
+        @Test
+        void missingEquals() {
+            assertRendered("obi OBI(book)\n", """
+                    graph.fg:1:5: error: expected '=', found name 'OBI'
+                       1 | obi OBI(book)
+                         |     ^~~
+                         = help: a definition is written NAME = EXPR, e.g. obi = OBI(book, 0.001)
+                    """);
+            assertEquals("obi", definedName("obi OBI(book)"), "uses of obi must not be reported as unknown");
+            assertEquals("x", definedName("x 600"));
+        }
+
+        @Test
+        void colonEquals() {
+            assertRendered("obi := OBI(book)\n", """
+                    graph.fg:1:5: error: expected '=', found ':='
+                       1 | obi := OBI(book)
+                         |     ^~
+                         = help: a definition is written NAME = EXPR, with a plain '='
+                    """);
+            assertEquals("obi", definedName("obi := OBI(book)"));
+        }
+
+        @Test
+        void colonOrDoubleEqualsInsteadOfEquals() {
+            assertEquals(List.of("expected '=', found ':'"), messages("obi: OBI(book)"));
+            assertEquals("obi", definedName("obi: OBI(book)"));
+            assertEquals(List.of("expected '=', found '=='"), messages("obi == OBI(book)"));
+            assertEquals("obi", definedName("obi == OBI(book)"));
+        }
+
+        @Test
+        void keywordAsADefinitionName() {
+            assertRendered("output = 3\n", """
+                    graph.fg:1:1: error: 'output' is a keyword, not a name
+                       1 | output = 3
+                         | ^~~~~~
+                         = note: 'output' starts a statement: output NAME, NAME, ...
+                         = help: choose another name
+                    """);
+            assertRendered("true = 1\n", """
+                    graph.fg:1:1: error: 'true' is a keyword, not a name
+                       1 | true = 1
+                         | ^~~~
+                         = help: choose another name
+                    """);
+            assertEquals(List.of("'param' is a keyword, not a name", "'input' is a keyword, not a name",
+                    "'clock' is a keyword, not a name", "'sink' is a keyword, not a name",
+                    "'every' is a keyword, not a name", "'not' is a keyword, not a name"),
+                    messages("param = 1\ninput = 2\nclock = 3\nsink = 4\nevery = 5\nnot = 6"));
+        }
+
+        @Test
+        void keywordWhereANameShouldBe() {
+            assertRendered("x = 2 * output\n", """
+                    graph.fg:1:9: error: expected an expression, found keyword 'output'
+                       1 | x = 2 * output
+                         |         ^~~~~~
+                         = help: 'output' is a keyword, not a name; choose another name
+                    """);
+            assertRendered("param sink = 3\n", """
+                    graph.fg:1:7: error: expected a name, found keyword 'sink'
+                       1 | param sink = 3
+                         |       ^~~~
+                         = help: 'sink' is a keyword, not a name; choose another name
+                    """);
+            assertEquals(List.of("expected an expression or ')', found keyword 'every'"),
+                    messages("x = f(a, every = 1)"));
+        }
+
+        @Test
+        void misspelledStatementKeyword() {
+            assertRendered("pram depth = 0.001\n", """
+                    graph.fg:1:6: error: expected '=', found name 'depth'
+                       1 | pram depth = 0.001
+                         |      ^~~~~
+                         = help: 'pram' is not a keyword; did you mean 'param'?
+                    """);
+            assertEquals("depth", definedName("pram depth = 0.001"));
+            assertEquals("funding", definedName("Input funding: double"));
+            assertEquals(List.of("expected '=', found name 'a'"), messages("ouput a, b"));
+            assertEquals("help: 'ouput' is not a keyword; did you mean 'output'?", helpOf("ouput a, b"));
+            assertEquals("help: 'snk' is not a keyword; did you mean 'sink'?", helpOf("snk f(x)"));
+            assertEquals("help: a definition is written NAME = EXPR, e.g. obi = OBI(book, 0.001)", helpOf("mid mid(x)"));
+        }
+
+        @Test
+        void aCallOnItsOwn() {
+            assertRendered("zscore(obi, 600)\n", """
+                    graph.fg:1:7: error: expected '=', found '('
+                       1 | zscore(obi, 600)
+                         |       ^
+                         = help: a call on its own is not a statement: give it a name, NAME = zscore(...), or, \
+                    for the graph's consumer, write sink zscore(...)
+                    """);
+        }
+
+        @Test
+        void statementFormsSayHowTheyAreWritten() {
+            assertEquals("help: write it as param NAME = VALUE", helpOf("param depth 0.001"));
+            assertEquals("help: write it as input NAME: TYPE, e.g. input funding: double", helpOf("input f double"));
+            assertEquals("help: write it as clock every DURATION, e.g. clock every 100ms", helpOf("clock 100ms"));
+            assertEquals("help: write it as output NAME, NAME, ...", helpOf("output a b"));
+            assertEquals("help: write it as sink FUNCTION(ARGUMENTS)", helpOf("sink f"));
+            assertEquals("", helpOf("param depth = 1 +"), "an error inside the value is not about the form");
+        }
+
+        @Test
+        void twoOperandsWithoutAComma() {
+            assertRendered("alpha = zscore(obi 600)\n", """
+                    graph.fg:1:20: error: expected ')', ',', '=' or an operator, found number 600
+                       1 | alpha = zscore(obi 600)
+                         |                    ^~~
+                         = help: separate arguments with ','
+                    """);
+            assertEquals("help: separate arguments with ','", helpOf("alpha = zscore(obi window)"));
+        }
+    }
+
+    static String helpOf(String text) {
+        List<Diagnostic> diagnostics = parse(text).diagnostics();
+        assertEquals(1, diagnostics.size(), diagnostics::toString);
+        return diagnostics.getFirst().notes().stream().map(n -> n.kind().label() + ": " + n.message())
+                .reduce((a, b) -> a + "\n" + b).orElse("");
+    }
 }
