@@ -575,4 +575,62 @@ class SyntaxDiagnosticsTest {
         return diagnostics.getFirst().notes().stream().map(n -> n.kind().label() + ": " + n.message())
                 .reduce((a, b) -> a + "\n" + b).orElse("");
     }
+
+    // ---------------------------------------------------------------- literals
+
+    @Nested
+    class Literals {
+        @Test
+        void numberTooLarge() {
+            assertRendered("param big = 1e999\n", """
+                    graph.fg:1:13: error: number 1e999 is too large for a double
+                       1 | param big = 1e999
+                         |             ^~~~~
+                         = help: the largest double is about 1.8e308
+                    """);
+            assertEquals("big", definedName("param big = 1e999"));
+            assertEquals(List.of("number 1" + "0".repeat(400) + " is too large for a double"),
+                    messages("x = 1" + "0".repeat(400)));
+        }
+
+        @Test
+        void numberTooSmallWouldSilentlyBeZero() {
+            assertRendered("eps = 1e-400\n", """
+                    graph.fg:1:7: error: number 1e-400 is too small for a double: it would be read as 0
+                       1 | eps = 1e-400
+                         |       ^~~~~~
+                         = help: the smallest positive double is about 4.9e-324; write 0 if 0 is meant
+                    """);
+            assertTrue(messages("x = 0.000e-999 + 1e-320").isEmpty(), "a written zero and a subnormal are fine");
+        }
+
+        @Test
+        void durationNotWholeInNanoseconds() {
+            assertRendered("clock every 1.5ns\n", """
+                    graph.fg:1:13: error: duration 1.5ns is not a whole number of nanoseconds
+                       1 | clock every 1.5ns
+                         |             ^~~~~
+                         = help: durations are held as whole nanoseconds; the nearest is 2ns
+                    """);
+            assertEquals(List.of("duration 0.0000001ms is not a whole number of nanoseconds"),
+                    messages("x = 0.0000001ms"));
+        }
+
+        @Test
+        void durationTooLong() {
+            assertRendered("x = 3000000h\n", """
+                    graph.fg:1:5: error: duration 3000000h is too long
+                       1 | x = 3000000h
+                         |     ^~~~~~~~
+                         = help: durations are held in nanoseconds and must stay below about 292 years
+                    """);
+            assertEquals(List.of("duration 9223372036854775808ns is too long"), messages("x = 9223372036854775808ns"));
+        }
+
+        @Test
+        void everyBadLiteralInAStatementIsReported() {
+            assertEquals(List.of("number 1e999 is too large for a double",
+                    "duration 1.5ns is not a whole number of nanoseconds"), messages("x = f(1e999, 1.5ns)"));
+        }
+    }
 }
