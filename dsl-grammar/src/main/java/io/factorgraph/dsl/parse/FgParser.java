@@ -328,8 +328,11 @@ public final class FgParser {
         text.codePoints().forEach(c -> {
             if (c == '\'' || c == '\\') {
                 out.append('\\').appendCodePoint(c);
-            } else if (invisible(c) || c == 0x7f || Character.getType(c) == Character.UNASSIGNED
-                    || Character.getType(c) == Character.PRIVATE_USE) {
+            } else if (invisible(c) || c == 0x7f || switch (Character.getType(c)) {
+                case Character.UNASSIGNED, Character.PRIVATE_USE, Character.NON_SPACING_MARK,
+                        Character.ENCLOSING_MARK -> true; // a mark alone would sit on the quote
+                default -> false;
+            }) {
                 out.append(String.format("\\u{%x}", c));
             } else {
                 out.appendCodePoint(c);

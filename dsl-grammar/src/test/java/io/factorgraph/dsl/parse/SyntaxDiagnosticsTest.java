@@ -148,6 +148,30 @@ class SyntaxDiagnosticsTest {
         }
 
         @Test
+        void emoji() {
+            assertRendered("x = 1 + 🚀\n", """
+                    graph.fg:1:9: error: unexpected character '🚀'
+                       1 | x = 1 + 🚀
+                         |         ^~
+                    """ + CHARACTERS_HELP);
+        }
+
+        @Test
+        void columnsAndCaretsStayRightAfterCharactersOutsideTheBmp() {
+            // Each emoji is two UTF-16 units, one column (as rustc counts) and two terminal cells.
+            assertRendered("x = 1 # 🚀🚀\ny = 🚀🚀; z = f(a))\n", """
+                    graph.fg:2:5: error: unexpected characters '🚀🚀'
+                       2 | y = 🚀🚀; z = f(a))
+                         |     ^~~~
+                    """ + CHARACTERS_HELP + """
+                    graph.fg:2:17: error: unmatched ')'
+                       2 | y = 🚀🚀; z = f(a))
+                         |                   ^
+                         = help: no '(' is open here; remove it, or add the '(' it was meant to close
+                    """);
+        }
+
+        @Test
         void adjacentCharactersAreOneDiagnostic() {
             assertRendered("alpha = obi ?? 0\n", """
                     graph.fg:1:13: error: unexpected characters '??'
