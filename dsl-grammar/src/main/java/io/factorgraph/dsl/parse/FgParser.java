@@ -66,13 +66,10 @@ public final class FgParser {
                 stray = null;
             }
         }
-        boolean[] neverClosed = neverClosed(significant);
-
         List<Statement> statements = new ArrayList<>();
         List<Token> group = new ArrayList<>();
         Token firstStray = null;
-        int depth = 0;
-        Token unclosed = null;
+        Deque<Token> open = new ArrayDeque<>(); // the statement's '(' not closed yet, latest first
         for (int i = 0; i < significant.size(); i++) {
             Token token = significant.get(i);
             if (firstStray == null) {
@@ -80,13 +77,9 @@ public final class FgParser {
             }
             int type = token.getType();
             Token resumeAt = null;
-            if (type == FactorGraphLexer.NEWLINE && depth > 0) {
-                // Inside parentheses a newline is no separator. But when a '(' of this statement is
-                // never closed, the statement would run to the end of the file: end it where the
-                // next statement seems to start, and go on parsing from there.
-                if (unclosed == null) {
-                    continue;
-                }
+            if (type == FactorGraphLexer.NEWLINE && !open.isEmpty()) {
+                // Inside parentheses a newline is no separator, unless the next line is plainly the
+                // next statement: then a ')' is missing, and parsing goes on from there.
                 resumeAt = nextStatementStart(significant, i, group, spans);
                 if (resumeAt == null) {
                     continue;
@@ -94,23 +87,20 @@ public final class FgParser {
             }
             if (type == FactorGraphLexer.NEWLINE || type == FactorGraphLexer.SEMI || type == Token.EOF) {
                 if (!group.isEmpty()) {
+                    Token unclosed = open.isEmpty() ? null : open.getLast();
                     statements.add(parseStatement(source, spans, group, token, unclosed, resumeAt, firstStray,
                             diagnostics));
                     group = new ArrayList<>();
                 }
                 firstStray = null;
-                depth = 0;
-                unclosed = null;
+                open.clear();
                 continue;
             }
             group.add(token);
             if (type == FactorGraphLexer.LPAREN) {
-                depth++;
-                if (neverClosed[i] && unclosed == null) {
-                    unclosed = token;
-                }
-            } else if (type == FactorGraphLexer.RPAREN && depth > 0) {
-                depth--;
+                open.push(token);
+            } else if (type == FactorGraphLexer.RPAREN && !open.isEmpty()) {
+                open.pop();
             }
         }
         diagnostics.sort(Comparator.comparingInt((Diagnostic d) -> d.span().offset()));
@@ -186,40 +176,16 @@ public final class FgParser {
     }
 
     /**
-     * Which '(' of the file are never closed: a ')' closes the latest '(' still open, and a ';' ends
-     * a statement, with whatever is open in it. Cutting a statement short where the next one seems
-     * to start (see {@link #nextStatementStart}) only drops open '(' before the cut, so it never
-     * closes one of these.
-     */
-    private static boolean[] neverClosed(List<Token> significant) {
-        boolean[] never = new boolean[significant.size()];
-        Deque<Integer> open = new ArrayDeque<>();
-        for (int i = 0; i < significant.size(); i++) {
-            switch (significant.get(i).getType()) {
-                case FactorGraphLexer.LPAREN -> open.push(i);
-                case FactorGraphLexer.RPAREN -> {
-                    if (!open.isEmpty()) {
-                        open.pop();
-                    }
-                }
-                case FactorGraphLexer.SEMI, Token.EOF -> {
-                    open.forEach(index -> never[index] = true);
-                    open.clear();
-                }
-                default -> {
-                }
-            }
-        }
-        return never;
-    }
-
-    /**
-     * Where the statement seems to end when one of its '(' is never closed: at the newline
+     * Where a statement with an open '(' seems to end after all: at the newline
      * {@code significant[newline]}, if the line before it is complete (it does not end in ',', '(',
      * '=', ':', an operator or a keyword, all of which ask for more) and the next line starts like a
-     * statement ({@code NAME =} or a statement keyword) no further right than this statement. A named
-     * argument on a continuation line, {@code    vol_threshold = 3.0,}, follows a ',' and is indented,
-     * so it is not taken for a definition. Returns the first token of the next statement, or null.
+     * statement ({@code NAME =} or a statement keyword) no further right than this statement.
+     * Returns the first token of the next statement, or null.
+     *
+     * <p>This never cuts a valid program: inside a call, a line can only start with a named argument
+     * after a ',' or the '(' itself, and a statement keyword cannot start an argument. It does catch
+     * the '(' closed by mistake by a stray ')' lines later ({@code obi = OBI(book} ...
+     * {@code mid = mid(book))}), which no matching of parentheses could tell from a long call.
      */
     private static Token nextStatementStart(List<Token> significant, int newline, List<Token> group, TokenSpans spans) {
         if (group.isEmpty() || asksForMore(group.getLast().getType())) {

@@ -430,10 +430,22 @@ class SyntaxDiagnosticsTest {
         }
 
         @Test
-        void aParenthesisClosedOnALaterLineIsNotUnclosed() {
-            // The ')' on line 2 closes g, the one at its end closes f: one statement, one error at 'y'.
-            assertEquals(List.of("expected ')', ',', '=' or an operator, found name 'y'"),
-                    messages("x = f(a\ny = g(b))"));
+        void aStrayClosingParenthesisLaterDoesNotHideTheMissingOne() {
+            // Matching parentheses alone would pair f's '(' with the extra ')' on line 2 and read
+            // 'x = f(a y = g(b))' as one statement, reporting "found name 'y'" and losing y.
+            ParseResult result = parse("x = f(a\ny = g(b))\nz = 1");
+            assertEquals(List.of("unclosed '(' in the call to 'f'", "unmatched ')'"),
+                    result.diagnostics().stream().map(Diagnostic::message).toList());
+            assertEquals(List.of("x", "y"), result.program().statements().stream().limit(2)
+                    .map(st -> ((InvalidStatement) st).definedName().orElseThrow().text()).toList());
+            assertInstanceOf(Definition.class, result.program().statements().get(2));
+        }
+
+        @Test
+        void aCallThatDoesCloseOnALaterLineIsOneStatement() {
+            ParseResult result = parse("x = f(a,\ny = 2)\nz = 1");
+            assertTrue(result.diagnostics().isEmpty(), () -> result.diagnostics().toString());
+            assertEquals(2, result.program().statements().size());
         }
     }
 
