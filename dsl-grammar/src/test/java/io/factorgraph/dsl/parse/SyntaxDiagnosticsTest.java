@@ -669,4 +669,76 @@ class SyntaxDiagnosticsTest {
                     "duration 1.5ns is not a whole number of nanoseconds"), messages("x = f(1e999, 1.5ns)"));
         }
     }
+
+    // ---------------------------------------------------------------- a whole file
+
+    @Nested
+    class WholeFile {
+        static final String FILE = """
+                param depth = 0.001
+                input book: Book
+                obi   = OBI(book, depth
+                alpha = zscore(obi, 600)
+                mid   = mid(book))
+                vol   = volatility(mid 600)
+                edge  = 0.5 * alpha - 2 * vol $
+                output = alpha
+                output alpha, vol, edge
+                """;
+
+        @Test
+        void everyErrorIsReportedInSourceOrder() {
+            assertRendered(FILE, """
+                    graph.fg:3:12: error: unclosed '(' in the call to 'OBI'
+                       3 | obi   = OBI(book, depth
+                         |            ^
+                         = help: add ')' to close it
+                    graph.fg:4:1: note: the next statement seems to start here
+                       4 | alpha = zscore(obi, 600)
+                         | ^~~~~
+                    graph.fg:5:18: error: unmatched ')'
+                       5 | mid   = mid(book))
+                         |                  ^
+                         = help: no '(' is open here; remove it, or add the '(' it was meant to close
+                    graph.fg:6:24: error: expected ')', ',', '=' or an operator, found number 600
+                       6 | vol   = volatility(mid 600)
+                         |                        ^~~
+                         = help: separate arguments with ','
+                    graph.fg:7:31: error: unexpected character '$'
+                       7 | edge  = 0.5 * alpha - 2 * vol $
+                         |                               ^
+                    """ + CHARACTERS_HELP + """
+                    graph.fg:8:1: error: 'output' is a keyword, not a name
+                       8 | output = alpha
+                         | ^~~~~~
+                         = note: 'output' starts a statement: output NAME, NAME, ...
+                         = help: choose another name
+                    """);
+        }
+
+        @Test
+        void theValidStatementsAroundTheBadOnesAreParsed() {
+            List<Statement> statements = parse(FILE).program().statements();
+            assertEquals(List.of("ParamStatement", "InputStatement", "InvalidStatement", "Definition",
+                    "InvalidStatement", "InvalidStatement", "InvalidStatement", "InvalidStatement", "OutputStatement"),
+                    statements.stream().map(st -> st.getClass().getSimpleName()).toList());
+            assertEquals(List.of("obi", "mid", "vol", "edge", "-"), statements.stream()
+                    .filter(InvalidStatement.class::isInstance).map(InvalidStatement.class::cast)
+                    .map(st -> st.definedName().map(i -> i.text()).orElse("-")).toList());
+            Definition alpha = (Definition) statements.get(3);
+            assertEquals(new Span(FILE.indexOf("alpha"), 5, 4, 1), alpha.name().span());
+            InvalidStatement vol = (InvalidStatement) statements.get(5);
+            assertEquals(new Span(FILE.indexOf("vol "), 27, 6, 1), vol.span());
+        }
+
+        @Test
+        void oneErrorPerStatementNeverHidesTheNext() {
+            String text = "a = = 1\nb = 1 +\nc = f(,)\nd = )\ne = 1 2\nf = ok(1)";
+            ParseResult result = parse(text);
+            assertEquals(List.of(1, 2, 3, 4, 5), result.diagnostics().stream().map(d -> d.span().line()).toList());
+            assertInstanceOf(Definition.class, result.program().statements().getLast());
+            assertEquals(List.of("a", "b", "c", "d", "e"), result.program().statements().stream().limit(5)
+                    .map(st -> ((InvalidStatement) st).definedName().orElseThrow().text()).toList());
+        }
+    }
 }
