@@ -284,8 +284,11 @@ public final class FgParser {
                 ? Note.help("a .fg file has no strings: names, such as input types, are written without quotes")
                 : Note.help("a .fg file holds names, numbers, durations, operators + - * / < <= > >= == !=,"
                         + " parentheses, ',', ':', ';', '=' and # comments");
+        int count = text.codePointCount(0, text.length());
+        String quoted = count <= 16 ? "'" + printable(text) + "'"
+                : "'" + printable(text.substring(0, text.offsetByCodePoints(0, 16))) + "...' (" + count + " of them)";
         return Diagnostic.error(spans.cover(run.getFirst(), run.getLast()),
-                "unexpected character" + (several ? "s" : "") + " '" + printable(text) + "'", help);
+                "unexpected character" + (several ? "s" : "") + " " + quoted, help);
     }
 
     /** The text as it can be quoted in a message: anything invisible or unprintable as a backslash-u-{hex} escape. */

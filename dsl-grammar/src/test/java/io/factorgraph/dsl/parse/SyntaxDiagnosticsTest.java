@@ -181,6 +181,13 @@ class SyntaxDiagnosticsTest {
         }
 
         @Test
+        void aLongRunIsQuotedShort() {
+            assertEquals(List.of("unexpected characters '" + "@".repeat(16) + "...' (5000 of them)"),
+                    messages("x = 1 " + "@".repeat(5000)));
+            assertEquals(List.of("unexpected characters '" + "@".repeat(16) + "'"), messages("@".repeat(16)));
+        }
+
+        @Test
         void aLineOfJunkBetweenStatements() {
             ParseResult result = parse("a = 1\n@@@\nb = 2");
             assertEquals(2, result.program().statements().size());
