@@ -87,7 +87,12 @@ final class SyntaxErrorCollector extends BaseErrorListener {
         List<Note> notes = new ArrayList<>();
         int kind = statement.getFirst().getType();
         Token previous = position > 0 ? statement.get(position - 1) : null;
-        if (isKeyword(offending.getType()) && expected.contains(FactorGraphLexer.IDENT)) {
+        if (offending.getType() == FactorGraphLexer.IDENT && previous != null
+                && previous.getType() == FactorGraphLexer.NUMBER && DURATION_UNITS.contains(offending.getText())) {
+            boolean exponent = previous.getText().contains("e") || previous.getText().contains("E");
+            notes.add(Note.help("a duration is written " + (exponent ? "without an exponent" : "with no space")
+                    + " before its unit (ns, us, ms, s, m, h), e.g. 100ms or 1500us"));
+        } else if (isKeyword(offending.getType()) && expected.contains(FactorGraphLexer.IDENT)) {
             notes.add(Note.help("'" + offending.getText() + "' is a keyword, not a name; choose another name"));
         } else if (kind == FactorGraphLexer.IDENT && position == 1) {
             String name = statement.getFirst().getText();
@@ -111,6 +116,8 @@ final class SyntaxErrorCollector extends BaseErrorListener {
         }
         return notes;
     }
+
+    private static final List<String> DURATION_UNITS = List.of("ns", "us", "ms", "s", "m", "h", "min", "sec");
 
     private static boolean startsOperand(int type) {
         return switch (type) {

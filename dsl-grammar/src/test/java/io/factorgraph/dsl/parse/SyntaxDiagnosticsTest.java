@@ -660,6 +660,21 @@ class SyntaxDiagnosticsTest {
         }
 
         @Test
+        void durationWithASpaceOrAnExponentBeforeItsUnit() {
+            assertRendered("clock every 100 ms\n", """
+                    graph.fg:1:17: error: expected end of statement or an operator, found name 'ms'
+                       1 | clock every 100 ms
+                         |                 ^~
+                         = help: a duration is written with no space before its unit (ns, us, ms, s, m, h), \
+                    e.g. 100ms or 1500us
+                    """);
+            assertEquals("help: a duration is written without an exponent before its unit (ns, us, ms, s, m, h),"
+                    + " e.g. 100ms or 1500us", helpOf("clock every 1e3ms"));
+            assertEquals("help: a duration is written with no space before its unit (ns, us, ms, s, m, h),"
+                    + " e.g. 100ms or 1500us", helpOf("x = 5 min"));
+        }
+
+        @Test
         void durationTooLong() {
             assertRendered("x = 3000000h\n", """
                     graph.fg:1:5: error: duration 3000000h is too long
