@@ -1,18 +1,10 @@
 /*
  * The .fg language. Statements end at a newline or ';'. Inside parentheses a newline is
- * insignificant, so a call may continue over several lines. The parser is driven one statement
- * at a time (see io.factorgraph.dsl.FgParser), so a syntax error never hides the next statement.
+ * insignificant, so a call may continue over several lines. The lexer emits every NEWLINE; the
+ * driver (io.factorgraph.dsl.parse.FgParser) tracks the parentheses, cuts the tokens into
+ * statements and parses one statement at a time, so a syntax error never hides the next statement.
  */
 grammar FactorGraph;
-
-@lexer::members {
-    private int nesting = 0;
-
-    /** How many '(' are open at the current position: newlines inside them are not separators. */
-    public int nesting() {
-        return nesting;
-    }
-}
 
 statementEof
     : statement EOF
@@ -67,8 +59,8 @@ DURATION : DECIMAL ('ns' | 'us' | 'ms' | 's' | 'm' | 'h');
 NUMBER   : DECIMAL EXPONENT?;
 IDENT    : [a-zA-Z_] [a-zA-Z_0-9]*;
 
-LPAREN : '(' { nesting++; };
-RPAREN : ')' { if (nesting > 0) nesting--; };
+LPAREN : '(';
+RPAREN : ')';
 COMMA  : ',';
 COLON  : ':';
 SEMI   : ';';
@@ -84,7 +76,7 @@ MINUS  : '-';
 STAR   : '*';
 SLASH  : '/';
 
-NEWLINE : ('\r'? '\n' | '\r') { if (nesting > 0) setChannel(HIDDEN); };
+NEWLINE : '\r'? '\n' | '\r';
 COMMENT : '#' ~[\r\n]* -> channel(HIDDEN);
 WS      : [ \t\f]+ -> channel(HIDDEN);
 

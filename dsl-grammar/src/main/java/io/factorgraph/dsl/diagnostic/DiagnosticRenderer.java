@@ -55,30 +55,53 @@ public final class DiagnosticRenderer {
                 .append(": ").append(label).append(": ").append(message).append('\n');
     }
 
+    /**
+     * The source line and a caret line under it. The caret goes under the span's first character
+     * however the characters before it print: a tab as four spaces (in both lines), a control
+     * character as its visible symbol, an emoji or a CJK character two terminal cells wide, a
+     * combining accent none. The underline covers the span's characters on this line the same way.
+     */
     private static void excerpt(StringBuilder out, SourceText source, Span span) {
         String lineNumber = Integer.toString(span.line());
-        String text = span.line() <= source.lineCount() ? source.line(span.line()) : "";
-        String pad = " ".repeat(lineNumber.length());
-        out.append("  ").append(' ').append(lineNumber).append(" | ").append(expandTabs(text)).append('\n');
-        out.append("  ").append(' ').append(pad).append(" | ");
-        int column = span.column() - 1;
-        for (int i = 0; i < column && i < text.length(); i++) {
-            out.append(text.charAt(i) == '\t' ? "    " : " ");
+        boolean known = span.line() <= source.lineCount();
+        String text = known ? source.line(span.line()) : "";
+        int start = known ? Math.max(0, span.offset() - source.lineOffset(span.line())) : 0;
+
+        StringBuilder shown = new StringBuilder();
+        int[] cell = new int[text.length() + 1]; // the display cell where each UTF-16 index of the line starts
+        int cells = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int units = Character.charCount(c);
+            for (int k = 0; k < units; k++) {
+                cell[i + k] = cells;
+            }
+            if (c == '\t') {
+                shown.append("    ");
+                cells += 4;
+            } else if (c < 0x20 || c == 0x7f) {
+                shown.append((char) (c == 0x7f ? 0x2421 : 0x2400 + c)); // the control picture: U+2400 for NUL
+                cells += 1;
+            } else if (Character.isSurrogate((char) c) || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029) {
+                shown.append('\uFFFD');
+                cells += 1;
+            } else {
+                shown.appendCodePoint(c);
+                cells += DisplayWidth.of(c);
+            }
+            i += units;
         }
-        for (int i = text.length(); i < column; i++) {
-            out.append(' ');
-        }
-        int visible = Math.max(1, Math.min(span.length(), Math.max(1, text.length() - column)));
-        out.append('^');
-        out.append("~".repeat(visible - 1));
-        out.append('\n');
+        cell[text.length()] = cells;
+
+        int pad = start <= text.length() ? cell[start] : cells + (start - text.length());
+        int end = Math.min(text.length(), start + span.length());
+        int underline = start < text.length() ? Math.max(1, cell[end] - cell[start]) : 1;
+        out.append("  ").append(' ').append(lineNumber).append(" | ").append(shown).append('\n');
+        out.append("  ").append(' ').append(" ".repeat(lineNumber.length())).append(" | ");
+        out.append(" ".repeat(pad)).append('^').append("~".repeat(underline - 1)).append('\n');
     }
 
     private static String gutter(SourceText source, Span span) {
         return "  " + " " + " ".repeat(Integer.toString(span.line()).length()) + " ";
-    }
-
-    private static String expandTabs(String text) {
-        return text.replace("\t", "    ");
     }
 }

@@ -27,6 +27,7 @@ import io.factorgraph.dsl.source.SourceText;
 import io.factorgraph.dsl.source.Span;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -107,6 +108,9 @@ final class AstBuilder {
         if (Double.isInfinite(value)) {
             diagnostics.add(Diagnostic.error(span, "number " + text + " is too large for a double",
                     Note.help("the largest double is about 1.8e308")));
+        } else if (value == 0 && text.split("[eE]")[0].chars().anyMatch(c -> c >= '1' && c <= '9')) {
+            diagnostics.add(Diagnostic.error(span, "number " + text + " is too small for a double: it would be read as 0",
+                    Note.help("the smallest positive double is about 4.9e-324; write 0 if 0 is meant")));
         }
         return new NumberLiteral(value, text, span);
     }
@@ -139,7 +143,8 @@ final class AstBuilder {
             whole = nanos.toBigIntegerExact();
         } catch (ArithmeticException notWhole) {
             diagnostics.add(Diagnostic.error(span, "duration " + text + " is not a whole number of nanoseconds",
-                    Note.help("write it in a smaller unit, e.g. 1500us instead of 1.5ms")));
+                    Note.help("durations are held as whole nanoseconds; the nearest is "
+                            + nanos.setScale(0, RoundingMode.HALF_UP).toPlainString() + "ns")));
             return new DurationLiteral(nanos.longValue(), text, span);
         }
         return new DurationLiteral(whole.longValueExact(), text, span);

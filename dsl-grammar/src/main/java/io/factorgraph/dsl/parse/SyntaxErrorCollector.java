@@ -3,6 +3,10 @@ package io.factorgraph.dsl.parse;
 import io.factorgraph.dsl.diagnostic.Diagnostic;
 import io.factorgraph.dsl.diagnostic.Note;
 import io.factorgraph.dsl.grammar.FactorGraphLexer;
+import io.factorgraph.dsl.diagnostic.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.Parser;
@@ -18,44 +22,206 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  */
 final class SyntaxErrorCollector extends BaseErrorListener {
     private final TokenSpans spans;
-    private Diagnostic first;
+    private Token offending;
+    private IntervalSet antlrExpected;
 
     SyntaxErrorCollector(TokenSpans spans) {
         this.spans = spans;
     }
 
-    Optional<Diagnostic> first() {
-        return Optional.ofNullable(first);
+    /** Where the first error was found, if there was one. */
+    Optional<Token> offending() {
+        return Optional.ofNullable(offending);
+    }
+
+    /** Whether the first error was found at the end of the statement (the parser wanted more). */
+    boolean atEnd() {
+        return offending != null && offending.getType() == Token.EOF;
+    }
+
+    /**
+     * The first error as a diagnostic. {@code expected} is what may stand at the offending token,
+     * when the caller could work it out exactly (see {@link ExpectedTokens#probe}); otherwise
+     * ANTLR's own expectation is used, which is computed where the failing decision began and so
+     * can be stale by a token or more. {@code statement} is the statement's tokens and
+     * {@code position} the offending token's index among them ({@code statement.size()} for the end).
+     */
+    Diagnostic diagnostic(Optional<IntervalSet> expected, List<Token> statement, int position) {
+        IntervalSet set = expected.orElse(antlrExpected);
+        Token first = statement.getFirst();
+        if (isKeyword(first.getType()) && statement.size() > 1 && statement.get(1).getType() == FactorGraphLexer.ASSIGN
+                && position <= 1) {
+            return keywordAsName(first);
+        }
+        Token unmatched = unmatchedClosing(statement);
+        if (unmatched != null && position >= statement.indexOf(unmatched)) {
+            return Diagnostic.error(spans.of(unmatched), "unmatched ')'",
+                    Note.help("no '(' is open here; remove it, or add the '(' it was meant to close"));
+        }
+        if (offending.getType() == FactorGraphLexer.COLON && position + 1 < statement.size()
+                && statement.get(position + 1).getType() == FactorGraphLexer.ASSIGN
+                && statement.get(position + 1).getStartIndex() == offending.getStopIndex() + 1
+                && set.contains(FactorGraphLexer.ASSIGN)) {
+            return Diagnostic.error(spans.cover(offending, statement.get(position + 1)), "expected '=', found ':='",
+                    Note.help("a definition is written NAME = EXPR, with a plain '='"));
+        }
+        String found = describeFound(offending);
+        String expectation = ExpectedTokens.describe(set);
+        String message = expectation.isEmpty() ? "unexpected " + found : "expected " + expectation + ", found " + found;
+        return Diagnostic.error(spans.of(offending), message, hints(set, statement, position).toArray(Note[]::new));
+    }
+
+    private Diagnostic keywordAsName(Token keyword) {
+        String word = keyword.getText();
+        List<Note> notes = new ArrayList<>();
+        String form = statementForm(keyword.getType());
+        if (form != null) {
+            notes.add(Note.note("'" + word + "' starts a statement: " + form));
+        }
+        notes.add(Note.help("choose another name"));
+        return new Diagnostic(Severity.ERROR, spans.of(keyword), "'" + word + "' is a keyword, not a name",
+                notes);
+    }
+
+    private List<Note> hints(IntervalSet expected, List<Token> statement, int position) {
+        List<Note> notes = new ArrayList<>();
+        int kind = statement.getFirst().getType();
+        Token previous = position > 0 ? statement.get(position - 1) : null;
+        if (offending.getType() == FactorGraphLexer.IDENT && previous != null
+                && previous.getType() == FactorGraphLexer.NUMBER && DURATION_UNITS.contains(offending.getText())) {
+            boolean exponent = previous.getText().contains("e") || previous.getText().contains("E");
+            notes.add(Note.help("a duration is written " + (exponent ? "without an exponent" : "with no space")
+                    + " before its unit (ns, us, ms, s, m, h), e.g. 100ms or 1500us"));
+        } else if (isKeyword(offending.getType()) && expected.contains(FactorGraphLexer.IDENT)) {
+            notes.add(Note.help("'" + offending.getText() + "' is a keyword, not a name; choose another name"));
+        } else if (kind == FactorGraphLexer.IDENT && position == 1) {
+            String name = statement.getFirst().getText();
+            Optional<String> keyword = offending.getType() == FactorGraphLexer.IDENT ? misspelledKeyword(name)
+                    : Optional.empty();
+            if (keyword.isPresent()) {
+                notes.add(Note.help("'" + name + "' is not a keyword; did you mean '" + keyword.get() + "'?"));
+            } else if (offending.getType() == FactorGraphLexer.LPAREN) {
+                notes.add(Note.help("a call on its own is not a statement: give it a name, NAME = " + name
+                        + "(...), or, for the graph's consumer, write sink " + name + "(...)"));
+            } else {
+                notes.add(Note.help("a definition is written NAME = EXPR, e.g. obi = OBI(book, 0.001)"));
+            }
+        } else if (isStatementKeyword(kind) && position <= formLength(kind)) {
+            notes.add(Note.help("write it as " + statementForm(kind)));
+        } else if (offending.getType() == FactorGraphLexer.COMMA && previous != null
+                && previous.getType() == FactorGraphLexer.COMMA) {
+            notes.add(Note.help("remove the extra ','"));
+        } else if (startsOperand(offending.getType()) && expected.contains(FactorGraphLexer.COMMA)) {
+            notes.add(Note.help("separate arguments with ','"));
+        }
+        return notes;
+    }
+
+    private static final List<String> DURATION_UNITS = List.of("ns", "us", "ms", "s", "m", "h", "min", "sec");
+
+    private static boolean startsOperand(int type) {
+        return switch (type) {
+            case FactorGraphLexer.IDENT, FactorGraphLexer.NUMBER, FactorGraphLexer.DURATION, FactorGraphLexer.TRUE,
+                    FactorGraphLexer.FALSE, FactorGraphLexer.NOT -> true;
+            default -> false;
+        };
+    }
+
+    /** How many tokens after a statement keyword make up the statement's fixed form. */
+    private static int formLength(int keyword) {
+        return switch (keyword) {
+            case FactorGraphLexer.PARAM, FactorGraphLexer.SINK -> 2;
+            case FactorGraphLexer.INPUT -> 3;
+            case FactorGraphLexer.CLOCK -> 1;
+            default -> Integer.MAX_VALUE; // output: the list is the form
+        };
+    }
+
+    private static String statementForm(int keyword) {
+        return switch (keyword) {
+            case FactorGraphLexer.PARAM -> "param NAME = VALUE";
+            case FactorGraphLexer.INPUT -> "input NAME: TYPE, e.g. input funding: double";
+            case FactorGraphLexer.CLOCK -> "clock every DURATION, e.g. clock every 100ms";
+            case FactorGraphLexer.OUTPUT -> "output NAME, NAME, ...";
+            case FactorGraphLexer.SINK -> "sink FUNCTION(ARGUMENTS)";
+            default -> null;
+        };
+    }
+
+    /** The statement keyword that {@code name} seems to be a misspelling of, such as 'pram' or 'Input'. */
+    static Optional<String> misspelledKeyword(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        String closest = null;
+        int best = lower.length() >= 3 ? 2 : 0; // 'pram', 'ouput', 'Input'; not 'x' for 'sink'
+        for (String keyword : List.of("param", "input", "clock", "output", "sink")) {
+            int distance = editDistance(lower, keyword);
+            if (distance <= best) {
+                closest = keyword;
+                best = distance - 1;
+            }
+        }
+        return Optional.ofNullable(closest);
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1),
+                        diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
+    }
+
+    /** The first ')' of the statement with no '(' of the statement open before it, or null. */
+    private static Token unmatchedClosing(List<Token> statement) {
+        int depth = 0;
+        for (Token token : statement) {
+            if (token.getType() == FactorGraphLexer.LPAREN) {
+                depth++;
+            } else if (token.getType() == FactorGraphLexer.RPAREN) {
+                if (depth == 0) {
+                    return token;
+                }
+                depth--;
+            }
+        }
+        return null;
+    }
+
+    static boolean isKeyword(int type) {
+        return isStatementKeyword(type) || switch (type) {
+            case FactorGraphLexer.EVERY, FactorGraphLexer.AND, FactorGraphLexer.OR, FactorGraphLexer.NOT,
+                    FactorGraphLexer.TRUE, FactorGraphLexer.FALSE -> true;
+            default -> false;
+        };
+    }
+
+    static boolean isStatementKeyword(int type) {
+        return switch (type) {
+            case FactorGraphLexer.PARAM, FactorGraphLexer.INPUT, FactorGraphLexer.CLOCK, FactorGraphLexer.OUTPUT,
+                    FactorGraphLexer.SINK -> true;
+            default -> false;
+        };
     }
 
     @Override
     public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
             String msg, RecognitionException e) {
-        if (first != null || !(offendingSymbol instanceof Token token)) {
+        if (offending != null || !(offendingSymbol instanceof Token token)) {
             return;
         }
-        IntervalSet expected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens()
+        offending = token;
+        antlrExpected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens()
                 : ((Parser) recognizer).getExpectedTokens();
-        String found = describeFound(token);
-        String expectation = ExpectedTokens.describe(expected);
-        String message = expectation.isEmpty() ? "unexpected " + found : "expected " + expectation + ", found " + found;
-        first = Diagnostic.error(spans.of(token), message, hintFor(token, expected));
-    }
-
-    private static Note[] hintFor(Token token, IntervalSet expected) {
-        if (token.getType() == Token.EOF && expected.contains(FactorGraphLexer.RPAREN)) {
-            return new Note[] {Note.help("close the call with ')'")};
-        }
-        if (token.getType() == FactorGraphLexer.COLON && expected.contains(FactorGraphLexer.ASSIGN)) {
-            return new Note[] {Note.help("a definition is written NAME = EXPR")};
-        }
-        if (expected.contains(FactorGraphLexer.ASSIGN) && expected.size() == 1) {
-            return new Note[] {Note.help("a definition is written NAME = EXPR, e.g. obi = OBI(book, 0.001)")};
-        }
-        if (token.getType() == FactorGraphLexer.IDENT && expected.contains(FactorGraphLexer.COMMA)) {
-            return new Note[] {Note.help("separate arguments with ','")};
-        }
-        return new Note[0];
     }
 
     static String describeFound(Token token) {

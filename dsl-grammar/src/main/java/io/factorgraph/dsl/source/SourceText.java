@@ -18,8 +18,14 @@ public final class SourceText {
         this.lineStarts = computeLineStarts(text);
     }
 
+    /**
+     * A source from its text. A leading byte order mark (U+FEFF, which some editors write at the
+     * start of UTF-8 files and {@code Files.readString} keeps) is an artifact of the encoding, not
+     * content: it is dropped, so it is neither an unexpected character nor a column.
+     */
     public static SourceText of(String name, String text) {
-        return new SourceText(name, text);
+        Objects.requireNonNull(text, "text");
+        return new SourceText(name, text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 
     public String name() {
@@ -47,12 +53,25 @@ public final class SourceText {
         return text.substring(start, end);
     }
 
-    /** The span of {@code length} characters starting at a 0-based offset. */
+    /** The offset of the 1-based line's first character. */
+    public int lineOffset(int line) {
+        if (line < 1 || line > lineStarts.length) {
+            throw new IllegalArgumentException("line " + line + " is outside 1.." + lineStarts.length + " of " + name);
+        }
+        return lineStarts[line - 1];
+    }
+
+    /**
+     * The span of {@code length} UTF-16 units starting at a 0-based offset. Its column counts
+     * characters (code points) from the start of the line, as a user and rustc count them: an
+     * emoji or another character outside the BMP is one column, as is a tab.
+     */
     public Span spanAt(int offset, int length) {
         int clamped = Math.max(0, Math.min(offset, text.length()));
         int index = Arrays.binarySearch(lineStarts, clamped);
         int lineIndex = index >= 0 ? index : -index - 2;
-        return new Span(clamped, Math.max(0, length), lineIndex + 1, clamped - lineStarts[lineIndex] + 1);
+        int column = text.codePointCount(lineStarts[lineIndex], clamped) + 1;
+        return new Span(clamped, Math.max(0, length), lineIndex + 1, column);
     }
 
     /** The span from the start of {@code first} to the end of {@code last}. */

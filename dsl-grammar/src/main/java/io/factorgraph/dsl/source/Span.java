@@ -2,7 +2,9 @@ package io.factorgraph.dsl.source;
 
 /**
  * A run of characters in a {@link SourceText}: where a diagnostic points and how far its caret
- * underline reaches. Lines and columns are 1-based, as editors and compilers print them.
+ * underline reaches. {@code offset} and {@code length} are in UTF-16 units, as Java strings index
+ * the text; lines and columns are 1-based, as editors and compilers print them, and a column counts
+ * code points (see {@link SourceText#spanAt}).
  */
 public record Span(int offset, int length, int line, int column) {
     public Span {
