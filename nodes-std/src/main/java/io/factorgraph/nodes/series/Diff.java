@@ -1,5 +1,6 @@
 package io.factorgraph.nodes.series;
 
+import io.factorgraph.nodes.window.DoubleRingBuffer;
 import io.factorgraph.runtime.spi.Constant;
 import io.factorgraph.runtime.spi.ConstantKind;
 import io.factorgraph.runtime.spi.FunctionDefinition;
@@ -22,30 +23,25 @@ public final class Diff extends Node {
     private final double[] slots;
     private final int in;
     private final int out;
-    private final double[] history;
-    private int next;
-    private long seen;
+    /** The last k values: once full, the oldest is the one k ticks before the current. */
+    private final DoubleRingBuffer history;
 
     private Diff(LinkContext context) {
         this.slots = context.slots();
         this.in = context.slot("x");
         this.out = context.outputSlot();
-        this.history = new double[context.integer("k")];
+        this.history = new DoubleRingBuffer(context.integer("k"));
     }
 
     @Override
     public void update() {
         final double x = slots[in];
-        final double[] history = this.history;
-        slots[out] = seen >= history.length ? x - history[next] : Double.NaN;
-        history[next] = x;
-        next = next + 1 == history.length ? 0 : next + 1;
-        seen++;
+        slots[out] = history.isFull() ? x - history.fromOldest(0) : Double.NaN;
+        history.push(x);
     }
 
     @Override
     public void reset() {
-        next = 0;
-        seen = 0;
+        history.reset();
     }
 }

@@ -1,5 +1,6 @@
 package io.factorgraph.nodes.series;
 
+import io.factorgraph.nodes.window.DoubleRingBuffer;
 import io.factorgraph.runtime.spi.ConstantKind;
 import io.factorgraph.runtime.spi.FunctionDefinition;
 import io.factorgraph.runtime.spi.Functions;
@@ -23,30 +24,24 @@ public final class Lag extends Node {
     private final double[] slots;
     private final int in;
     private final int out;
-    private final double[] history;
-    private int next;
-    private long seen;
+    /** The last k+1 values: once full, the oldest is the one k ticks ago. */
+    private final DoubleRingBuffer history;
 
     private Lag(LinkContext context) {
         this.slots = context.slots();
         this.in = context.slot("x");
         this.out = context.outputSlot();
-        this.history = new double[context.integer("k") + 1];
+        this.history = new DoubleRingBuffer(context.integer("k") + 1);
     }
 
     @Override
     public void update() {
-        final double[] history = this.history;
-        history[next] = slots[in];
-        next = next + 1 == history.length ? 0 : next + 1;
-        seen++;
-        // After the write, `next` holds the oldest of the last k+1 values: the one k ticks ago.
-        slots[out] = seen >= history.length ? history[next] : Double.NaN;
+        history.push(slots[in]);
+        slots[out] = history.isFull() ? history.fromOldest(0) : Double.NaN;
     }
 
     @Override
     public void reset() {
-        next = 0;
-        seen = 0;
+        history.reset();
     }
 }
