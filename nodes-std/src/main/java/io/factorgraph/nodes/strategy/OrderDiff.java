@@ -29,7 +29,7 @@ public final class OrderDiff {
     private double[] askQty;
     private int askCount;
 
-    /** Scratch for the diff: which grid levels an active order already holds. */
+    /** Scratch for the diff, level by level: whether an active order already holds it. */
     boolean[] bidHeld;
     boolean[] askHeld;
 
@@ -57,8 +57,9 @@ public final class OrderDiff {
         mode = newMode;
         tickSize = newTickSize;
         if (cancelIds.length < activeOrders) {
-            cancelIds = new long[activeOrders];
-            keepIds = new long[activeOrders];
+            int capacity = Math.max(activeOrders, 2 * cancelIds.length);
+            cancelIds = new long[capacity];
+            keepIds = new long[capacity];
         }
         if (bidTicks.length < gridNum) {
             bidTicks = new long[gridNum];
