@@ -1,0 +1,129 @@
+package io.factorgraph.nodes.strategy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.factorgraph.nodes.StandardLibrary;
+import io.factorgraph.runtime.compile.CompileResult;
+import io.factorgraph.runtime.compile.FgCompiler;
+import io.factorgraph.runtime.graph.SinkBinding;
+import io.factorgraph.runtime.registry.FunctionRegistry;
+import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.FunctionLibrary;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code stateless_mm} as a sink: its signature, its compile-time checks, and how a binding becomes params. */
+class StatelessMmSinkTest {
+    /** The standard library plus the sink (StandardLibrary does not register it yet). */
+    static final FgCompiler COMPILER = FgCompiler.withRegistry(FunctionRegistry.of(List.of(new StandardLibrary(),
+            new FunctionLibrary() {
+                @Override
+                public String name() {
+                    return "strategy-test";
+                }
+
+                @Override
+                public Collection<FunctionDefinition> functions() {
+                    return List.of(StatelessMm.FUNCTION);
+                }
+            })));
+
+    static final String FACTORS = """
+            obi   = OBI(book, 0.001)
+            alpha = zscore(obi, 600)
+            mid   = mid(book)
+            vol   = volatility(mid, 600)
+            stop  = stop_loss(vol, change(mid), vol_threshold = 3.0, change_threshold = 8.0,
+                              baseline_vol = 0.0001, baseline_change_std = 0.0001)
+            output alpha, vol, stop
+            """;
+
+    static CompileResult compile(String sinkArguments) {
+        return COMPILER.compile("mm.fg", FACTORS + "sink stateless_mm(alpha, vol, stop, book, " + sinkArguments + ")\n");
+    }
+
+    static final String DESIGN_ARGUMENTS = "tick_size = 0.1, order_qty = 0.01, max_position = 0.1, "
+            + "half_spread = 0.0002, skew = 0.00005, c1 = 0.0001, power = 1.0, baseline_vol = 0.0001";
+
+    @Test
+    void theSignatureReadsAsDocumented() {
+        assertEquals("stateless_mm(alpha: double, vol: double, stop: bool, book: Book, tick_size: number > 0, "
+                + "order_qty: number > 0, max_position: number > 0, half_spread: number >= 0, skew: number >= 0, "
+                + "c1: number, power: number >= 0, baseline_vol: number > 0, grid_num: integer in [1, 1000] = 1, "
+                + "grid_interval: number >= 0 = 0, flatten_ticks: integer >= 1 = 100) (sink)",
+                StatelessMm.FUNCTION.signature().render());
+        assertTrue(StatelessMm.FUNCTION.signature().isSink());
+    }
+
+    @Test
+    void aBoundSinkGivesTheParameters() {
+        CompileResult result = compile(DESIGN_ARGUMENTS + ", grid_num = 3, grid_interval = 0.5");
+        SinkBinding sink = result.orElseThrow().sink().orElseThrow();
+        assertSame(StatelessMm.FUNCTION, sink.function());
+        assertEquals(List.of("alpha", "stop", "vol"), sink.slots().keySet().stream().sorted().toList());
+        assertEquals(List.of("book"), List.copyOf(sink.books().keySet()));
+        assertEquals(new StrategyParams(0.1, 0.01, 0.1, 0.0002, 0.00005, 0.0001, 1.0, 0.0001, 3, 0.5, 100),
+                StrategyParams.fromConstants(sink.constants()));
+    }
+
+    @Test
+    void defaultsAreOneLevelOneTickApartAndAHundredTicksToFlatten() {
+        SinkBinding sink = compile(DESIGN_ARGUMENTS).orElseThrow().sink().orElseThrow();
+        StrategyParams params = StrategyParams.fromConstants(sink.constants());
+        assertEquals(1, params.gridNum());
+        assertEquals(0.1, params.gridInterval());
+        assertEquals(1, params.gridIntervalTicks());
+        assertEquals(100, params.flattenTicks());
+    }
+
+    @Test
+    void aGridIntervalOffTheTickIsAnErrorAtTheArgument() {
+        CompileResult result = compile(DESIGN_ARGUMENTS + ", grid_num = 3, grid_interval = 0.25");
+        assertTrue(result.hasErrors());
+        String rendered = result.render();
+        assertTrue(rendered.contains("grid_interval must be a positive multiple of tick_size (0.1), found 0.25"),
+                rendered);
+        assertTrue(rendered.contains("grid_interval = 0.25"), "points at the argument: " + rendered);
+        assertTrue(rendered.contains("help: use a whole number of ticks"), rendered);
+    }
+
+    @Test
+    void anOrderLargerThanTheLimitIsAnError() {
+        CompileResult result = compile("tick_size = 0.1, order_qty = 0.2, max_position = 0.1, "
+                + "half_spread = 0.0002, skew = 0.00005, c1 = 0.0001, power = 1.0, baseline_vol = 0.0001");
+        assertTrue(result.hasErrors());
+        assertTrue(result.render().contains("order_qty (0.2) must be at most max_position (0.1)"), result.render());
+    }
+
+    @Test
+    void rangesAreCheckedPerArgument() {
+        for (String bad : List.of("skew = -0.1", "power = -1", "grid_num = 0", "flatten_ticks = 0",
+                "grid_interval = -0.1", "grid_num = 2.5")) {
+            String arguments = DESIGN_ARGUMENTS.replaceAll(bad.split(" ")[0] + " = [^,]*", bad);
+            if (!arguments.contains(bad)) {
+                arguments = arguments + ", " + bad;
+            }
+            CompileResult result = compile(arguments);
+            assertTrue(result.hasErrors(), bad);
+            assertTrue(result.render().contains(bad.split(" ")[0]), bad + ": " + result.render());
+        }
+    }
+
+    @Test
+    void missingParametersAreNamed() {
+        CompileResult result = compile("tick_size = 0.1");
+        assertTrue(result.render().contains("missing arguments 'order_qty', 'max_position', 'half_spread', 'skew', "
+                + "'c1', 'power', 'baseline_vol'"), result.render());
+    }
+
+    @Test
+    void itIsNotLinkedAsANode() {
+        UnsupportedOperationException thrown = assertThrows(UnsupportedOperationException.class,
+                () -> StatelessMm.FUNCTION.link(null));
+        assertTrue(thrown.getMessage().contains("sink"), thrown.getMessage());
+    }
+}
