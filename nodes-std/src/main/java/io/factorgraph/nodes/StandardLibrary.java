@@ -10,6 +10,7 @@ import io.factorgraph.nodes.series.Change;
 import io.factorgraph.nodes.series.Diff;
 import io.factorgraph.nodes.series.Lag;
 import io.factorgraph.nodes.signal.StopLoss;
+import io.factorgraph.nodes.strategy.StatelessMm;
 import io.factorgraph.nodes.window.EwmNodes;
 import io.factorgraph.nodes.window.RollingNodes;
 import io.factorgraph.nodes.window.Volatility;
@@ -42,6 +43,7 @@ public final class StandardLibrary implements FunctionLibrary {
         functions.addAll(RollingNodes.functions());
         functions.addAll(EwmNodes.functions());
         functions.add(Volatility.FUNCTION);
+        functions.add(StatelessMm.FUNCTION);
         return functions;
     }
 }

@@ -21,8 +21,11 @@ import io.factorgraph.runtime.spi.Signature;
  *       not flat ({@code |position| > }{@link #FLAT_EPSILON}), send one marketable limit order on the
  *       <em>closing</em> side for {@code |position|}: when long, a sell at
  *       {@code floor_tick(best_bid) - flatten_ticks} (at least one tick); when short, a buy at
- *       {@code ceil_tick(best_ask) + flatten_ticks}. When that touch is missing (NaN, not positive) or
- *       out of range the closing order is left out: the next decision, with a book, sends it.</li>
+ *       {@code ceil_tick(best_ask) + flatten_ticks}. An active order that already is exactly that
+ *       order (side, price, quantity) is kept instead of cancelled and sent again, so a stop that stays
+ *       on is idempotent and a closing order in flight cannot be doubled. When the touch is missing
+ *       (NaN, not positive) or out of range the closing order is left out: the next decision, with a
+ *       book, sends it.</li>
  *   <li><b>Cannot quote</b> ({@link StrategyMode#HALTED}): cancel every active order and send
  *       nothing when alpha or volatility is not finite (DESIGN §6 step 2), and also when volatility is
  *       negative, the position or the mid is not finite, the mid or either touch is not a finite
@@ -150,19 +153,40 @@ public final class StatelessMm {
         // 1. Stop: cancel everything; close a non-flat position with one marketable order.
         if (stop) {
             out.mode(StrategyMode.STOPPED);
-            cancelAll(active, out);
             final double size = Math.abs(position);
+            boolean closeBid = false;
+            long closeTicks = -1;
             if (size > FLAT_EPSILON) {
                 if (position > 0) {
                     final double touch = isPrice(bestBid) ? Ticks.floor(bestBid, tick) : Double.NaN;
                     if (touch >= 0 && touch <= Ticks.MAX_PRICE_TICKS) {
-                        out.ask(Math.max(1, (long) touch - params.flattenTicks()), size);
+                        closeTicks = Math.max(1, (long) touch - params.flattenTicks());
                     }
                 } else {
                     final double touch = isPrice(bestAsk) ? Ticks.ceil(bestAsk, tick) : Double.NaN;
                     if (Ticks.isQuotable(touch + params.flattenTicks())) {
-                        out.bid((long) touch + params.flattenTicks(), size);
+                        closeBid = true;
+                        closeTicks = (long) touch + params.flattenTicks();
                     }
+                }
+            }
+            // Cancel everything but an order that already is this closing order: cancelling and re-sending
+            // it every tick would, under latency, let the old one fill too and flip the position.
+            boolean closeWorking = false;
+            for (int j = 0; j < activeCount; j++) {
+                if (!closeWorking && closeTicks > 0 && active.isBid(j) == closeBid
+                        && active.priceTicks(j) == closeTicks && Math.abs(active.qty(j) - size) <= FLAT_EPSILON) {
+                    closeWorking = true;
+                    out.keep(active.id(j));
+                } else {
+                    out.cancel(active.id(j));
+                }
+            }
+            if (closeTicks > 0 && !closeWorking) {
+                if (closeBid) {
+                    out.bid(closeTicks, size);
+                } else {
+                    out.ask(closeTicks, size);
                 }
             }
             return;
@@ -246,6 +270,7 @@ public final class StatelessMm {
     }
 
     private static void cancelAll(ActiveOrders active, OrderDiff out) {
+        // Only the halted path cancels unconditionally; the stop keeps a matching closing order.
         for (int j = 0, n = active.size(); j < n; j++) {
             out.cancel(active.id(j));
         }

@@ -45,7 +45,19 @@ final class ReferenceMm {
                     qty.add(size);
                 }
             }
-            return new Decision(StrategyMode.STOPPED, everything, List.of(), bids, asks, qty);
+            // An active order that already is the closing order (side, price, qty) stays; the rest go.
+            Level close = !bids.isEmpty() ? bids.get(0) : !asks.isEmpty() ? asks.get(0) : null;
+            List<Long> cancel = new ArrayList<>();
+            List<Long> keep = new ArrayList<>();
+            for (ActiveOrder order : in.activeOrders()) {
+                boolean isClose = close != null && keep.isEmpty() && order.side() == close.side()
+                        && order.priceTicks() == close.ticks() && Math.abs(order.qty() - size) <= 1e-9;
+                (isClose ? keep : cancel).add(order.id());
+            }
+            if (!keep.isEmpty()) {
+                return new Decision(StrategyMode.STOPPED, cancel, keep, List.of(), List.of(), List.of());
+            }
+            return new Decision(StrategyMode.STOPPED, cancel, keep, bids, asks, qty);
         }
         boolean sound = Double.isFinite(in.alpha()) && Double.isFinite(in.volatility()) && in.volatility() >= 0
                 && Double.isFinite(in.position()) && positiveFinite(in.mid()) && positiveFinite(in.bestBid())
