@@ -5,32 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.factorgraph.nodes.StandardLibrary;
 import io.factorgraph.runtime.compile.CompileResult;
 import io.factorgraph.runtime.compile.FgCompiler;
 import io.factorgraph.runtime.graph.SinkBinding;
-import io.factorgraph.runtime.registry.FunctionRegistry;
-import io.factorgraph.runtime.spi.FunctionDefinition;
-import io.factorgraph.runtime.spi.FunctionLibrary;
-import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code stateless_mm} as a sink: its signature, its compile-time checks, and how a binding becomes params. */
 class StatelessMmSinkTest {
-    /** The standard library plus the sink (StandardLibrary does not register it yet). */
-    static final FgCompiler COMPILER = FgCompiler.withRegistry(FunctionRegistry.of(List.of(new StandardLibrary(),
-            new FunctionLibrary() {
-                @Override
-                public String name() {
-                    return "strategy-test";
-                }
-
-                @Override
-                public Collection<FunctionDefinition> functions() {
-                    return List.of(StatelessMm.FUNCTION);
-                }
-            })));
+    /** The standard library, which registers the sink. */
+    static final FgCompiler COMPILER = FgCompiler.standard();
 
     static final String FACTORS = """
             obi   = OBI(book, 0.001)
