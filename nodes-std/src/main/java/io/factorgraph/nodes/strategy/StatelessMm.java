@@ -2,7 +2,7 @@ package io.factorgraph.nodes.strategy;
 
 import io.factorgraph.runtime.spi.Constant;
 import io.factorgraph.runtime.spi.ConstantKind;
-import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.SinkFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Range;
@@ -93,7 +93,7 @@ public final class StatelessMm {
      * of {@code tick_size}. The cross-parameter checks of {@link StrategyParams#check} run at compile
      * time. Linking it as a node throws {@link UnsupportedOperationException}.
      */
-    public static final FunctionDefinition FUNCTION = Functions.define(
+    public static final SinkFunction FUNCTION = Functions.defineSink(
             Signature.sink(NAME, "stateless market making: a quote grid around an alpha-shifted, "
                             + "inventory-skewed fair price; cancels and flattens on stop",
                     Parameter.doubleStream(ALPHA), Parameter.doubleStream(VOL), Parameter.boolStream(STOP),
@@ -113,10 +113,7 @@ public final class StatelessMm {
                             Constant.number(0)),
                     Parameter.constant(StrategyParams.FLATTEN_TICKS, ConstantKind.INTEGER, Range.atLeast(1),
                             Constant.number(StrategyParams.DEFAULT_FLATTEN_TICKS))),
-            context -> {
-                throw new UnsupportedOperationException("stateless_mm is a sink, not a node: the backtest or live "
-                        + "execution context evaluates it from the graph's SinkBinding (StatelessMm.decide)");
-            },
+            constants -> new StatelessMmSink(StrategyParams.fromConstants(constants)),
             (arguments, problems) -> {
                 double tick = arguments.number(StrategyParams.TICK_SIZE);
                 double interval = arguments.number(StrategyParams.GRID_INTERVAL);

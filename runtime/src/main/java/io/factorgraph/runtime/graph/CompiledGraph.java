@@ -91,6 +91,7 @@ public final class CompiledGraph {
 
     private SinkBinding bindSink(PlanNode.Sink sinkNode) {
         Map<String, Integer> slots = new LinkedHashMap<>();
+        List<Integer> argumentSlots = new ArrayList<>();
         Map<String, Integer> bookArgs = new LinkedHashMap<>();
         List<io.factorgraph.runtime.spi.Parameter> streams = sinkNode.function().signature().parameters().stream()
                 .filter(p -> p instanceof io.factorgraph.runtime.spi.Parameter.Stream).toList();
@@ -100,9 +101,10 @@ public final class CompiledGraph {
                 bookArgs.put(streams.get(i).name(), bookOfNode[input]);
             } else {
                 slots.put(streams.get(i).name(), slotOfNode[input]);
+                argumentSlots.add(slotOfNode[input]);
             }
         }
-        return new SinkBinding(sinkNode.function(), slots, bookArgs, sinkNode.constants());
+        return new SinkBinding(sinkNode.function(), slots, argumentSlots, bookArgs, sinkNode.constants());
     }
 
     /** A fresh instance: slots at their initial values (inputs NaN), books empty, nodes new. */

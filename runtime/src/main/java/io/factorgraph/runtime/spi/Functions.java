@@ -19,6 +19,35 @@ public final class Functions {
         return new Defined(signature, linker, Objects.requireNonNull(validator, "validator"));
     }
 
+    /** A sink, bound by {@code binder} from its constant arguments; see {@link SinkFunction}. */
+    public static SinkFunction defineSink(Signature signature,
+            Function<java.util.Map<String, Constant>, io.factorgraph.runtime.execution.StrategySink> binder,
+            Validator validator) {
+        if (!signature.isSink()) {
+            throw new IllegalArgumentException(signature.name() + " is not declared as a sink (Signature.sink)");
+        }
+        return new DefinedSink(signature, binder, Objects.requireNonNull(validator, "validator"));
+    }
+
+    private record DefinedSink(Signature signature,
+            Function<java.util.Map<String, Constant>, io.factorgraph.runtime.execution.StrategySink> binder,
+            Validator validator) implements SinkFunction {
+        @Override
+        public void validate(ConstantArguments arguments, ArgumentProblems problems) {
+            validator.validate(arguments, problems);
+        }
+
+        @Override
+        public io.factorgraph.runtime.execution.StrategySink bind(java.util.Map<String, Constant> constants) {
+            return binder.apply(constants);
+        }
+
+        @Override
+        public String toString() {
+            return signature.render();
+        }
+    }
+
     /** A cross-argument check, see {@link FunctionDefinition#validate}. */
     @FunctionalInterface
     public interface Validator {
