@@ -5,7 +5,8 @@ package io.factorgraph.backtest.report;
  * and the price chart's rows (thinned records merged with the fills to show), serialised as the JSON the
  * page's script reads.
  *
- * <p>Price chart rows: every thinned record row, plus one row per fill shown, placed after the record
+ * <p>Price chart rows: every thinned record row, plus one row per fill shown (all of them, or when there
+ * are many, {@link MinMaxDownsampling#fillsToShow} over {@link #fillBuckets} slices), placed after the record
  * rows of the same time. On a fill row the fill's price is in the {@code buy} or {@code sell} column; the
  * mid is interpolated linearly between the neighbouring record rows (so the drawn mid line is unchanged),
  * and the market's best bid/ask and the strategy's quotes (step series) carry the value of the last record
@@ -28,6 +29,8 @@ final class ChartData {
     final int records;
     final int fills;
     final int buckets;
+    /** Time slices for thinning fill markers (a third of {@link #buckets}: markers are several pixels wide). */
+    final int fillBuckets;
     final double initialEquity;
     final MinMaxDownsampling.Rows rows;
     final long[] priceTs;
@@ -79,7 +82,9 @@ final class ChartData {
         };
         this.rows = MinMaxDownsampling.of(s.ts, columns, buckets);
 
-        int[] shown = MinMaxDownsampling.fillsToShow(f.ts, f.price, f.buy, buckets);
+        // markers are several pixels wide: a third as many slices for them as for the lines
+        this.fillBuckets = Math.max(1, buckets / 3);
+        int[] shown = MinMaxDownsampling.fillsToShow(f.ts, f.price, f.buy, fillBuckets);
         this.fillsShown = shown.length;
         int m = rows.size() + shown.length;
         priceTs = new long[m];

@@ -57,6 +57,8 @@ public final class HtmlReport {
                 "uplot.css", resource(UPLOT_DIR + "uPlot.min.css"),
                 "report.css", resource("report.css"),
                 "header", header(summary, run, data),
+                "details", details(summary, run, data),
+                "equity.hint", equityHint(data.initialEquity),
                 "footer", footer(data),
                 "data", data.toJson(),
                 "uplot.js", resource(UPLOT_DIR + "uPlot.iife.min.js"),
@@ -97,7 +99,7 @@ public final class HtmlReport {
         kpi(h, "Return", percent(s.returnOnCapital()), tone(s.returnOnCapital()),
                 Double.isNaN(s.capitalBase()) ? "no capital base" : "on capital " + money(s.capitalBase()));
         kpi(h, "Sharpe", number(s.sharpe(), 2), "",
-                "annualised, " + interval(s.sharpeIntervalNs()) + " steps");
+                "annualised, " + interval(s.sharpeIntervalNs()) + " changes");
         kpi(h, "Max drawdown", money(s.maxDrawdown()), s.maxDrawdown() > 0 ? "down" : "",
                 Double.isNaN(s.maxDrawdownOfCapital()) ? "" : percent(s.maxDrawdownOfCapital()) + " of capital");
         kpi(h, "Trades", count(s.trades()), "", count(s.filledOrders()) + " orders filled");
@@ -107,6 +109,12 @@ public final class HtmlReport {
                 "maker " + signedMoney(s.feesMaker()) + " \u00b7 taker " + signedMoney(s.feesTaker()));
         h.append("</div>\n");
 
+        return h.toString();
+    }
+
+    private static String details(PerformanceSummary s, RunMetadata run, ChartData data) {
+        int qd = data.qtyDecimals;
+        StringBuilder h = new StringBuilder(8192);
         h.append("<div class=\"tables\">\n<section class=\"card\"><h2>Performance</h2>\n<table class=\"facts\">\n");
         row(h, "Initial equity", money(s.initialEquity()));
         row(h, "Final equity", money(s.finalEquity()));
@@ -161,6 +169,11 @@ public final class HtmlReport {
         return h.toString();
     }
 
+    private static String equityHint(double initialEquity) {
+        String hint = "PnL = equity − initial equity (" + money(initialEquity) + ")";
+        return initialEquity != 0 && Double.isFinite(initialEquity) ? hint + "; equity on the right axis" : hint;
+    }
+
     private static String footer(ChartData data) {
         StringBuilder f = new StringBuilder("<footer>");
         if (data.rows.size() < data.records) {
@@ -172,7 +185,8 @@ public final class HtmlReport {
         }
         if (data.fillsShown < data.fills) {
             f.append("Fill markers: ").append(count(data.fillsShown)).append(" of ").append(count(data.fills))
-                    .append(" (per slice and side, the lowest- and highest-priced fill). ");
+                    .append(" (in each of ").append(count(data.fillBuckets))
+                    .append(" time slices, each side\u2019s lowest- and highest-priced fill). ");
         }
         f.append("<code>timeseries.csv</code> and <code>fills.csv</code> hold every record and fill. ")
                 .append("Drag on a chart to zoom, double-click to reset. Made by factorgraph with uPlot ")

@@ -1,5 +1,5 @@
 /* factorgraph backtest report: draws the charts from the JSON in #fg-data with uPlot.
- * After each chart draws, it writes evidence into #fg-evidence (hidden): the canvas size, and per
+ * After each chart first draws, it writes evidence into #fg-evidence (hidden): the canvas size, and per
  * series the number of points given to uPlot and the number of plot-area pixels painted in the
  * series' own colour. Tests read that evidence from the DOM to check every chart drew its data. */
 (function () {
@@ -81,16 +81,26 @@
     };
   }
 
+  /* Time of day on every tick; the date under the first tick and under each tick on a new day. */
   function timeAxis() {
     return {
       scale: 'x',
       stroke: AXIS,
       font: '12px system-ui, sans-serif',
       space: 80,
+      size: 46,
       grid: { stroke: GRID, width: 1 },
       ticks: { stroke: GRID, width: 1, size: 4 },
       values: function (u, splits, axisIdx, space, incr) {
-        return splits.map(function (v) { return clock(v, incr < 1); });
+        var lastDay = null;
+        return splits.map(function (v) {
+          if (v == null) { return null; }
+          var day = new Date(Math.round(v * 1000)).toISOString().slice(0, 10);
+          var label = incr >= 86400 ? day : clock(v, incr < 1);
+          if (incr < 86400 && day !== lastDay) { label += '\n' + day; }
+          lastDay = day;
+          return label;
+        });
       }
     };
   }
@@ -119,7 +129,7 @@
       fill: fill,
       scale: 'price',
       paths: function () { return null; },
-      points: { show: true, size: 8, width: 1, fill: fill, stroke: edge, space: 0 },
+      points: { show: true, size: DATA.fillsShown > 1000 ? 6 : 8, width: 1, fill: fill, stroke: edge, space: 0 },
       value: function (u, v) { return fixed(v, decimals); }
     };
   }
@@ -138,6 +148,11 @@
       chartEl = document.createElement('b');
       chartEl.setAttribute('data-chart', name);
       box.appendChild(chartEl);
+    }
+    var draws = Number(chartEl.getAttribute('data-draws') || '0') + 1;
+    chartEl.setAttribute('data-draws', String(draws));
+    if (draws > 1) {
+      return; /* the first draw is the evidence; redraws on zoom stay cheap */
     }
     var canvas = u.ctx.canvas;
     var bb = u.bbox;
@@ -159,7 +174,6 @@
     }
     chartEl.setAttribute('data-width', String(canvas.width));
     chartEl.setAttribute('data-height', String(canvas.height));
-    chartEl.setAttribute('data-draws', String(Number(chartEl.getAttribute('data-draws') || '0') + 1));
     for (var i = 1; i < u.series.length; i++) {
       var id = u.series[i].fgId;
       var el = box.querySelector('i[data-chart="' + name + '"][data-series="' + id + '"]');
@@ -234,7 +248,7 @@
        line('PnL before fees', C.gross, 1.5, 'money', md, { dash: [6, 4],
          value: function (u, v) { return signed(v, md); } })],
       ['pnl', 'pnlGross'], [C.pnl, C.gross],
-      [timeAxis(), numberAxis('money', 3, 'PnL'), numberAxis('money', 1, 'equity', isFinite(eq0) ? eq0 : 0)],
+      [timeAxis(), numberAxis('money', 3, 'PnL'), eq0 ? numberAxis('money', 1, 'equity', eq0) : numberAxis('money', 1, '')],
       [DATA.t, DATA.pnl, DATA.pnlGross]);
 
     var P = DATA.price;
