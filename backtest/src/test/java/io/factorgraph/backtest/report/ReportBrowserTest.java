@@ -1,0 +1,220 @@
+package io.factorgraph.backtest.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens reports in headless Chromium and checks, from the evidence the page writes into its DOM after
+ * drawing, that every chart drew its data: a canvas of a sensible size, and for every series the number of
+ * points handed to uPlot and the number of plot-area pixels painted in that series' own colour.
+ *
+ * <p>Needs Debian's {@code chromium} package (or {@code FG_CHROMIUM} naming a Chromium or Chrome binary).
+ * Without one the test fails, it does not skip: CI installs the package.
+ */
+class ReportBrowserTest {
+    private static final Pattern TAG = Pattern.compile("<([bi]) (data-chart=[^>]*)>");
+    private static final Pattern ATTR = Pattern.compile("data-([a-z-]+)=\"([^\"]*)\"");
+
+    static final Map<String, List<String>> SERIES = Map.of(
+            "equity", List.of("pnl", "pnlGross"),
+            "price", List.of("mid", "bestBid", "bestAsk", "quoteBid", "quoteAsk", "buy", "sell"),
+            "position", List.of("position"),
+            "drawdown", List.of("drawdown"));
+
+    /** The evidence of one chart: its own attributes and those of each of its series. */
+    record Evidence(Map<String, String> chart, Map<String, Map<String, String>> series) {
+        long series(String id, String attr) {
+            Map<String, String> s = series.get(id);
+            assertNotNull(s, "no evidence for series " + id);
+            return Long.parseLong(s.get(attr));
+        }
+    }
+
+    @Test
+    void everyChartOfARealisticReportDrawsItsData(@TempDir Path tmp) throws Exception {
+        Recording rec = SyntheticRecording.make(11, 8000, HtmlReportTest.evilMetadata());
+        PerformanceSummary summary = PerformanceSummary.of(rec, 0.01 * rec.series().mid(0));
+        Path report = BacktestReport.write(tmp.resolve("report"), rec, summary).reportHtml();
+        String dom = dumpDom(report, tmp);
+
+        assertNoScriptErrors(dom);
+        assertTrue(dom.contains("data-fg-charts=\"4\""), "four charts constructed");
+        Map<String, Evidence> ev = evidence(dom);
+        assertEquals(SERIES.keySet(), ev.keySet());
+        ChartData data = new ChartData(rec, ChartData.DEFAULT_BUCKETS);
+        for (var chart : SERIES.entrySet()) {
+            Evidence e = ev.get(chart.getKey());
+            assertTrue(Long.parseLong(e.chart().get("width")) >= 600, chart.getKey() + " width " + e.chart());
+            assertTrue(Long.parseLong(e.chart().get("height")) >= 150, chart.getKey() + " height " + e.chart());
+            assertTrue(Long.parseLong(e.chart().get("draws")) >= 1);
+            for (String id : chart.getValue()) {
+                assertEquals("true", e.series().get(id).get("shown"), id);
+                assertTrue(e.series(id, "points") > 0, chart.getKey() + "/" + id + " has points");
+                if (id.equals("bestBid") || id.equals("bestAsk")) {
+                    continue; // over the whole run the one-tick touch lies under the mid line (see the next test)
+                }
+                assertTrue(e.series(id, "painted") >= (id.equals("buy") || id.equals("sell") ? 10 : 50),
+                        chart.getKey() + "/" + id + " painted pixels: " + e.series().get(id));
+            }
+        }
+        // the points drawn are the thinned rows the Java side computed
+        assertEquals(data.rows.size(), ev.get("equity").series("pnl", "points"));
+        assertEquals(data.rows.size(), ev.get("position").series("position", "points"));
+        assertEquals(data.fillsShown,
+                ev.get("price").series("buy", "points") + ev.get("price").series("sell", "points"));
+        assertTrue(data.rows.size() < rec.series().size(), "this run is long enough to be thinned");
+
+        // hostile file names were shown as text, not run: the browser holds them as text nodes, which it
+        // serialises with only & < > escaped
+        String asText = HtmlReportTest.EVIL_DATA.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        assertTrue(dom.contains("<code>" + asText + "</code>"), asText);
+        assertEquals(4, count(dom.toLowerCase(Locale.ROOT), "<script"), "no injected script element");
+        assertFalse(dom.toLowerCase(Locale.ROOT).contains("<img"), "no injected image element");
+    }
+
+    /* A short run with no fills over a price range of a few ticks: every line series draws, and the fill
+       series paint nothing (a control: the pixel probe does not find colours that are not there). */
+    @Test
+    void seriesWithoutDataPaintNothing(@TempDir Path tmp) throws Exception {
+        BacktestRecorder r = new BacktestRecorder();
+        long t0 = SyntheticRecording.START_NS;
+        for (int i = 0; i < 120; i++) {
+            double mid = 100 + Math.sin(i / 10.0);
+            r.record(t0 + i * 500_000_000L, mid, mid - 0.05, mid + 0.05, mid - 0.2, mid + 0.2, (i / 30) % 2, 10 + i * 0.01,
+                    0);
+        }
+        Recording rec = r.finish(RunMetadata.empty());
+        Path report = tmp.resolve("report.html");
+        HtmlReport.write(report, rec, PerformanceSummary.of(rec, 100));
+        String dom = dumpDom(report, tmp);
+        assertNoScriptErrors(dom);
+        Map<String, Evidence> ev = evidence(dom);
+        Evidence price = ev.get("price");
+        assertEquals(120, price.series("mid", "points"));
+        assertTrue(price.series("mid", "painted") > 50);
+        assertTrue(price.series("quoteBid", "painted") > 50);
+        assertTrue(price.series("quoteAsk", "painted") > 50);
+        // here the price range is a few ticks: the touch lines show beside the mid
+        assertTrue(price.series("bestBid", "painted") > 50);
+        assertTrue(price.series("bestAsk", "painted") > 50);
+        assertEquals(0, price.series("buy", "points"));
+        assertEquals(0, price.series("buy", "painted"));
+        assertEquals(0, price.series("sell", "points"));
+        assertEquals(0, price.series("sell", "painted"));
+        assertTrue(ev.get("position").series("position", "painted") > 50);
+    }
+
+    @Test
+    void emptyRecordingShowsAMessageAndNoError(@TempDir Path tmp) throws Exception {
+        Recording rec = new BacktestRecorder().finish(RunMetadata.empty());
+        Path report = tmp.resolve("report.html");
+        HtmlReport.write(report, rec, PerformanceSummary.of(rec, Double.NaN));
+        String dom = dumpDom(report, tmp);
+        assertNoScriptErrors(dom);
+        assertTrue(dom.contains("data-fg-charts=\"0\""));
+        assertEquals(4, count(dom, ">No records: nothing to draw.</div>"));
+    }
+
+    private static void assertNoScriptErrors(String dom) {
+        Matcher m = Pattern.compile("<pre id=\"fg-errors\" hidden=\"\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
+        assertTrue(m.find(), "error box present");
+        assertEquals("", m.group(1), "script errors on the page");
+    }
+
+    static Map<String, Evidence> evidence(String dom) {
+        Map<String, Evidence> out = new LinkedHashMap<>();
+        Matcher tag = TAG.matcher(dom);
+        while (tag.find()) {
+            Map<String, String> attrs = new HashMap<>();
+            Matcher a = ATTR.matcher(tag.group(2));
+            while (a.find()) {
+                attrs.put(a.group(1), a.group(2));
+            }
+            Evidence e = out.computeIfAbsent(attrs.get("chart"), k -> new Evidence(new HashMap<>(), new HashMap<>()));
+            if (tag.group(1).equals("b")) {
+                e.chart().putAll(attrs);
+            } else {
+                e.series().put(attrs.get("series"), attrs);
+            }
+        }
+        return out;
+    }
+
+    /** Runs headless Chromium on the page and returns the DOM after its scripts ran. */
+    static String dumpDom(Path page, Path tmp) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory(tmp, "chromium-profile");
+        Path stderr = tmp.resolve("chromium-stderr-" + System.nanoTime() + ".txt");
+        List<String> cmd = new ArrayList<>(List.of(
+                chromium(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile.toAbsolutePath(),
+                "--window-size=1400,1200",
+                "--virtual-time-budget=5000",
+                "--dump-dom",
+                page.toAbsolutePath().toUri().toString()));
+        Process p = new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("chromium did not finish in 120 s");
+        }
+        String dom = new String(out, StandardCharsets.UTF_8);
+        if (p.exitValue() != 0 || !dom.contains("fg-evidence")) {
+            fail("chromium exited " + p.exitValue() + " without the page's DOM; stderr:\n" + Files.readString(stderr));
+        }
+        return dom;
+    }
+
+    /** The browser: {@code FG_CHROMIUM}, else the first of chromium, chromium-browser, google-chrome on PATH. */
+    static String chromium() {
+        String env = System.getenv("FG_CHROMIUM");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
+            for (String dir : path.split(File.pathSeparator)) {
+                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+                    return Path.of(dir, name).toString();
+                }
+            }
+        }
+        return fail("headless Chromium is needed to check the report renders: install Debian's package with "
+                + "`apt-get install -y chromium`, or set FG_CHROMIUM to a Chromium or Chrome binary");
+    }
+
+    private static int count(String haystack, String needle) {
+        int n = 0;
+        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
