@@ -1,0 +1,180 @@
+package io.factorgraph.backtest;
+
+import io.factorgraph.backtest.exchange.ExchangeSimulator;
+import io.factorgraph.backtest.exchange.ReportType;
+import io.factorgraph.backtest.exchange.SimulationFeed;
+import io.factorgraph.backtest.exchange.SimulatorConfig;
+import io.factorgraph.backtest.report.BacktestRecorder;
+import io.factorgraph.backtest.report.PerformanceSummary;
+import io.factorgraph.backtest.report.Recording;
+import io.factorgraph.backtest.report.RunMetadata;
+import io.factorgraph.runtime.data.BookReplay;
+import io.factorgraph.runtime.data.CrossedBookPolicy;
+import io.factorgraph.runtime.data.EventSource;
+import io.factorgraph.runtime.data.MarketDataException;
+import io.factorgraph.runtime.execution.StrategySink;
+import io.factorgraph.runtime.graph.BookHandle;
+import io.factorgraph.runtime.graph.CompiledGraph;
+import io.factorgraph.runtime.graph.GraphInstance;
+import io.factorgraph.runtime.graph.InstanceSinkInputs;
+import io.factorgraph.runtime.graph.SinkBinding;
+import io.factorgraph.runtime.market.MarketEvent;
+import io.factorgraph.runtime.market.OrderBook;
+import io.factorgraph.runtime.replay.SamplingClock;
+import io.factorgraph.runtime.spi.Constant;
+import io.factorgraph.runtime.spi.SinkFunction;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs a compiled graph with its {@code sink} over recorded (or synthetic) market data against the
+ * exchange simulator. One pass over the events: each is applied to the graph's book (the strategy's
+ * local view) and fed to the simulator (its exchange timeline); the graph ticks by the same
+ * {@link SamplingClock} as {@code fg run}, so the factors are bit for bit those of {@code fg run};
+ * after each tick the sink decides and works its orders through the simulator, at the tick's time.
+ * Deterministic: the same inputs give the same result to the bit.
+ */
+public final class Backtest {
+    /** Progress is reported this often, in events. */
+    private static final int PROGRESS_EVERY = 1 << 16;
+
+    private final CompiledGraph graph;
+    private final SimulatorConfig simulatorConfig;
+    private final long intervalNanos;
+
+    /**
+     * @param intervalNanos the sampling interval, or 0 to tick on every book change
+     * @throws IllegalArgumentException when the graph has no sink, a sink that cannot be run, no book,
+     *     or double inputs that recorded data cannot feed
+     */
+    public Backtest(CompiledGraph graph, SimulatorConfig simulatorConfig, long intervalNanos) {
+        SinkBinding binding = graph.sink().orElseThrow(() -> new IllegalArgumentException(
+                "the graph has no sink: a backtest needs a strategy, e.g. `sink stateless_mm(alpha, vol, stop, ...)`"));
+        if (!(binding.function() instanceof SinkFunction)) {
+            throw new IllegalArgumentException("sink '" + binding.function().signature().name()
+                    + "' cannot be run by a backtest");
+        }
+        if (graph.books().size() != 1) {
+            throw new IllegalArgumentException("a backtest of one instrument drives one book, but the graph reads "
+                    + graph.books().size());
+        }
+        if (!graph.inputs().isEmpty()) {
+            throw new IllegalArgumentException("a backtest feeds only the book, but the graph also has double inputs "
+                    + graph.inputs().keySet() + " that would stay NaN");
+        }
+        this.graph = graph;
+        this.simulatorConfig = simulatorConfig;
+        this.intervalNanos = intervalNanos;
+        new SamplingClock(intervalNanos); // rejects a negative interval here, before any data is read
+    }
+
+    /** The capital a return is measured on: {@code max_position} at the first mid, when the sink has one. */
+    public double capitalBase(double firstMid) {
+        Constant maxPosition = graph.sink().orElseThrow().constants().get("max_position");
+        return maxPosition instanceof Constant.Number(double value) && firstMid > 0 ? value * firstMid : Double.NaN;
+    }
+
+    /**
+     * Replays {@code source} to its end. Closes it.
+     *
+     * @throws MarketDataException when the data is broken, naming where
+     */
+    public BacktestResult run(EventSource source, RunMetadata.Builder metadata, BacktestProgress progress)
+            throws MarketDataException {
+        long started = System.nanoTime();
+        SinkBinding binding = graph.sink().orElseThrow();
+        StrategySink sink = ((SinkFunction) binding.function()).bind(binding.constants());
+        GraphInstance instance = graph.newInstance();
+        OrderBook book = instance.book(List.copyOf(graph.books().values()).get(0));
+        InstanceSinkInputs inputs = new InstanceSinkInputs(instance, binding);
+        ExchangeSimulator simulator = new ExchangeSimulator(simulatorConfig);
+        SimulatedGateway gateway = new SimulatedGateway(simulator);
+        BacktestRecorder recorder = new BacktestRecorder(1 << 14, 1 << 10);
+        simulator.setExecutionListener(report -> {
+            if (report.type() == ReportType.FILL) {
+                recorder.fill(report.localTime(), report.side() == io.factorgraph.backtest.exchange.Side.BUY,
+                        report.execPrice(), report.execQty(), report.fee(), report.maker(), report.orderId());
+            }
+        });
+        SamplingClock clock = new SamplingClock(intervalNanos);
+        long events = 0;
+        long ticks = 0;
+        try (SimulationFeed feed = new SimulationFeed(source, simulator);
+                BookReplay replay = new BookReplay(feed, book, CrossedBookPolicy.FAIL)) {
+            MarketEvent event = replay.event();
+            Ticker ticker = new Ticker(feed, instance, sink, inputs, gateway, simulator, book, recorder);
+            while (replay.read()) {
+                final long ts = event.localTs();
+                for (long t = clock.tickBefore(ts); t != SamplingClock.NONE; t = clock.tickBefore(ts)) {
+                    ticker.tick(t);
+                    ticks++;
+                }
+                replay.apply();
+                long t = clock.afterEvent(ts, event.endOfMessage(), replay.bookChanged(), book.isReady());
+                if (t != SamplingClock.NONE) {
+                    ticker.tick(t);
+                    ticks++;
+                }
+                if ((++events & (PROGRESS_EVERY - 1)) == 0) {
+                    progress.onProgress(events, ts);
+                }
+            }
+            for (long t = clock.tickAtEnd(); t != SamplingClock.NONE; t = clock.tickAtEnd()) {
+                ticker.tick(t);
+                ticks++;
+            }
+            simulator.advanceToEnd();
+        }
+        progress.onProgress(events, Long.MIN_VALUE);
+        Recording recording = recorder.finish(metadata
+                .wallTime(Duration.ofNanos(System.nanoTime() - started))
+                .eventsProcessed(events)
+                .build());
+        double firstMid = firstFiniteMid(recording);
+        PerformanceSummary summary = PerformanceSummary.of(recording, capitalBase(firstMid));
+        return new BacktestResult(recording, summary, simulator.stats(), events, ticks);
+    }
+
+    private static double firstFiniteMid(Recording recording) {
+        for (int i = 0; i < recording.series().size(); i++) {
+            if (Double.isFinite(recording.series().mid(i))) {
+                return recording.series().mid(i);
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** One tick: the exchange catches up, the graph computes, the sink acts, the state is recorded. */
+    private static final class Ticker {
+        private final SimulationFeed feed;
+        private final GraphInstance instance;
+        private final StrategySink sink;
+        private final InstanceSinkInputs inputs;
+        private final SimulatedGateway gateway;
+        private final ExchangeSimulator simulator;
+        private final OrderBook book;
+        private final BacktestRecorder recorder;
+
+        Ticker(SimulationFeed feed, GraphInstance instance, StrategySink sink, InstanceSinkInputs inputs,
+                SimulatedGateway gateway, ExchangeSimulator simulator, OrderBook book, BacktestRecorder recorder) {
+            this.feed = feed;
+            this.instance = instance;
+            this.sink = sink;
+            this.inputs = inputs;
+            this.gateway = gateway;
+            this.simulator = simulator;
+            this.book = book;
+            this.recorder = recorder;
+        }
+
+        void tick(long time) throws MarketDataException {
+            feed.advanceTo(time);
+            instance.onTick(time);
+            gateway.beginTick(time);
+            sink.onTick(time, inputs, gateway);
+            final double mid = book.mid();
+            recorder.record(time, mid, book.bestBid(), book.bestAsk(), gateway.quotedBid(), gateway.quotedAsk(),
+                    simulator.account().position(), simulator.account().cash(), simulator.account().fees());
+        }
+    }
+}
