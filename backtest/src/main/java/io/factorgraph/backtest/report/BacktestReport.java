@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * BacktestRecorder recorder = new BacktestRecorder(expectedRecords, expectedFills);
  * // ... the loop calls recorder.record(...) every record interval and recorder.fill(...) on every fill ...
  * Recording recording = recorder.finish(metadata);
- * PerformanceSummary summary = PerformanceSummary.of(recording, maxPosition * recording.series().mid(0));
+ * PerformanceSummary summary = PerformanceSummary.of(recording, PerformanceSummary.capitalBase(maxPosition, recording));
  * BacktestReport.write(dir, recording, summary);
  * }</pre>
  */

@@ -14,8 +14,9 @@ import java.util.Arrays;
  *       {@code cash + position × mid}, cash net of fees). {@code pnl = finalEquity − initialEquity};
  *       {@code pnlBeforeFees = pnl + feesTotal}.
  *   <li>{@code returnOnCapital = pnl / capitalBase}. The capital base is the caller's: the money the run
- *       puts at risk. {@code fg backtest} passes {@code max_position × mid of the first record} (the value
- *       of the largest position the strategy may hold, at the start), as hftbacktest's {@code book_size}.
+ *       puts at risk. {@code fg backtest} passes {@link #capitalBase(double, Recording)}: {@code max_position ×}
+ *       the first finite mid (the value of the largest position the strategy may hold, at the start), in the
+ *       role of hftbacktest's {@code book_size}.
  *       NaN when the caller passes NaN (no base known).
  *   <li>Sharpe: see {@link SharpeRatio} (equity changes on an epoch-aligned grid of {@code sharpeIntervalNs},
  *       default 1 s, annualised with √(periods in 365 days); NaN with fewer than 2 changes or zero variance).
@@ -191,6 +192,24 @@ public record PerformanceSummary(
                 feesTaker,
                 n == 0 ? Double.NaN : s.position[n - 1],
                 maxAbsPos);
+    }
+
+    /**
+     * The capital base {@code fg backtest} uses: {@code maxPosition × the first finite mid} of the recording
+     * (the value of the largest position the strategy may hold, at the start). NaN when the recording has
+     * no finite mid or {@code maxPosition} is not positive and finite.
+     */
+    public static double capitalBase(double maxPosition, Recording recording) {
+        if (!(maxPosition > 0.0 && maxPosition < Double.POSITIVE_INFINITY)) {
+            return Double.NaN;
+        }
+        TimeSeries s = recording.series();
+        for (int i = 0; i < s.size(); i++) {
+            if (Double.isFinite(s.mid[i]) && s.mid[i] > 0.0) {
+                return maxPosition * s.mid[i];
+            }
+        }
+        return Double.NaN;
     }
 
     /** Duration of the recording, first to last record. */

@@ -192,6 +192,20 @@ class PerformanceSummaryTest {
         assertEquals(expected, s.sharpe(), 1e-9 * expected);
     }
 
+    /* max_position 0.5 × the first finite mid (the first record has none; the second has 10) = 5. */
+    @Test
+    void capitalBaseIsMaxPositionAtTheFirstMid() {
+        BacktestRecorder r = new BacktestRecorder();
+        r.record(T0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0);
+        r.record(T0 + S, 10, 9.5, 10.5, 9, 11, 0, 0, 0);
+        r.record(T0 + 2 * S, 12, 11.5, 12.5, 11, 13, 0, 0, 0);
+        Recording rec = r.finish(RunMetadata.empty());
+        assertEquals(5, PerformanceSummary.capitalBase(0.5, rec));
+        assertTrue(Double.isNaN(PerformanceSummary.capitalBase(0, rec)));
+        assertTrue(Double.isNaN(PerformanceSummary.capitalBase(Double.NaN, rec)));
+        assertTrue(Double.isNaN(PerformanceSummary.capitalBase(1, new BacktestRecorder().finish(RunMetadata.empty()))));
+    }
+
     @Test
     void rejectsBadCapitalAndInterval() {
         Recording rec = new BacktestRecorder().finish(RunMetadata.empty());
