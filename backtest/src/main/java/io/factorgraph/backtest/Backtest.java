@@ -68,10 +68,10 @@ public final class Backtest {
         new SamplingClock(intervalNanos); // rejects a negative interval here, before any data is read
     }
 
-    /** The capital a return is measured on: {@code max_position} at the first mid, when the sink has one. */
-    public double capitalBase(double firstMid) {
+    /** The sink's {@code max_position}, which with the first mid makes the capital a return is measured on. */
+    private double maxPosition() {
         Constant maxPosition = graph.sink().orElseThrow().constants().get("max_position");
-        return maxPosition instanceof Constant.Number(double value) && firstMid > 0 ? value * firstMid : Double.NaN;
+        return maxPosition instanceof Constant.Number(double value) ? value : Double.NaN;
     }
 
     /**
@@ -130,18 +130,9 @@ public final class Backtest {
                 .wallTime(Duration.ofNanos(System.nanoTime() - started))
                 .eventsProcessed(events)
                 .build());
-        double firstMid = firstFiniteMid(recording);
-        PerformanceSummary summary = PerformanceSummary.of(recording, capitalBase(firstMid));
+        PerformanceSummary summary = PerformanceSummary.of(recording,
+                PerformanceSummary.capitalBase(maxPosition(), recording));
         return new BacktestResult(recording, summary, simulator.stats(), events, ticks);
-    }
-
-    private static double firstFiniteMid(Recording recording) {
-        for (int i = 0; i < recording.series().size(); i++) {
-            if (Double.isFinite(recording.series().mid(i))) {
-                return recording.series().mid(i);
-            }
-        }
-        return Double.NaN;
     }
 
     /** One tick: the exchange catches up, the graph computes, the sink acts, the state is recorded. */

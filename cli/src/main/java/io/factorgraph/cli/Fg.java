@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code fg} command: compile, inspect and run factor graphs. */
 @Command(name = "fg", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Compile, inspect and run streaming factor graphs written in .fg files.",
-        subcommands = {CheckCommand.class, DotCommand.class, RunCommand.class, FunctionsCommand.class,
+        subcommands = {CheckCommand.class, DotCommand.class, RunCommand.class, BacktestCommand.class,
+            FunctionsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Fg implements Runnable {
     @CommandLine.Spec

@@ -43,6 +43,9 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         CompiledGraph compiled = result.graph().orElseThrow();
+        if (data.data.isEmpty()) {
+            throw new UserError("Missing required option: '--data=FILE': the recorded data to replay");
+        }
         long interval = data.intervalNanos(compiled);
         long started = System.nanoTime();
         long rows = 0;

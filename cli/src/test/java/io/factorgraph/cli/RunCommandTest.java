@@ -76,7 +76,7 @@ class RunCommandTest {
     @Test
     void missingDataOptionIsReported() {
         CliRun run = CliRun.of("run", "../examples/obi_mm_factors.fg");
-        assertTrue(run.err().startsWith("fg run: error: Missing required option: '--data=FILE'"), run.err());
+        assertTrue(run.err().startsWith("fg run: error: Missing required option: '--data=FILE': the recorded data to replay"), run.err());
         assertEquals(1, run.exitCode());
     }
 
