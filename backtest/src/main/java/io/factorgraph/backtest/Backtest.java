@@ -48,6 +48,20 @@ public final class Backtest {
      *     or double inputs that recorded data cannot feed
      */
     public Backtest(CompiledGraph graph, SimulatorConfig simulatorConfig, long intervalNanos) {
+        requireRunnable(graph);
+        this.graph = graph;
+        this.simulatorConfig = simulatorConfig;
+        this.intervalNanos = intervalNanos;
+        new SamplingClock(intervalNanos); // rejects a negative interval here, before any data is read
+    }
+
+    /**
+     * Checks that a graph can be backtested: it has a runnable sink, reads one book, and has no double
+     * inputs that recorded data cannot feed.
+     *
+     * @throws IllegalArgumentException saying what is missing and what is expected
+     */
+    public static void requireRunnable(CompiledGraph graph) {
         SinkBinding binding = graph.sink().orElseThrow(() -> new IllegalArgumentException(
                 "the graph has no sink: a backtest needs a strategy, e.g. `sink stateless_mm(alpha, vol, stop, ...)`"));
         if (!(binding.function() instanceof SinkFunction)) {
@@ -62,10 +76,6 @@ public final class Backtest {
             throw new IllegalArgumentException("a backtest feeds only the book, but the graph also has double inputs "
                     + graph.inputs().keySet() + " that would stay NaN");
         }
-        this.graph = graph;
-        this.simulatorConfig = simulatorConfig;
-        this.intervalNanos = intervalNanos;
-        new SamplingClock(intervalNanos); // rejects a negative interval here, before any data is read
     }
 
     /** The sink's {@code max_position}, which with the first mid makes the capital a return is measured on. */

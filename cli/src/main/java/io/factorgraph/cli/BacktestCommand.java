@@ -74,14 +74,14 @@ final class BacktestCommand implements Callable<Integer> {
             return 1;
         }
         CompiledGraph compiled = result.graph().orElseThrow();
-        long interval = data.intervalNanos(compiled);
-        SimulatorConfig config = simulatorConfig(compiled);
-        Backtest backtest;
         try {
-            backtest = new Backtest(compiled, config, interval);
+            Backtest.requireRunnable(compiled);
         } catch (IllegalArgumentException e) {
             throw new UserError(graph.file + ": " + e.getMessage());
         }
+        long interval = data.intervalNanos(compiled);
+        SimulatorConfig config = simulatorConfig(compiled);
+        Backtest backtest = new Backtest(compiled, config, interval);
         if (data.data.isEmpty()) {
             throw new UserError("--data: a synthetic market is not available yet; give recorded data with --data FILE");
         }
