@@ -1,0 +1,2 @@
+/** JMH benchmarks and their baselines. */
+package io.factorgraph.bench;
