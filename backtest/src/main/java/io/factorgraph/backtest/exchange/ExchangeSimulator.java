@@ -84,11 +84,12 @@ public final class ExchangeSimulator {
     private final long maxFeedLatency;
     private final double lotSize;
 
-    // exchange side: a book in ticks and lots, the events and requests waiting for it, our resting orders
-    private final OrderBook book = new OrderBook(2048);
+    // exchange side: a book in ticks and lots (room for 8192 levels a side before it grows: feeds that keep every
+    // level they ever saw reach thousands), the events and requests waiting for it, our resting orders
+    private final OrderBook book = new OrderBook(8192);
     private final BookBuilder builder = BookBuilder.exchange(book);
     private final MarketEvent cursor = new MarketEvent();
-    private final MarketEventQueue pending = new MarketEventQueue(4096);
+    private final MarketEventQueue pending = new MarketEventQueue(16384);
     private final RequestQueue requests = new RequestQueue(64);
     private final RestingOrders resting = new RestingOrders(32);
     private final ReportQueue outbox = new ReportQueue(256);
@@ -188,6 +189,15 @@ public final class ExchangeSimulator {
         }
         horizon = local;
         statMarketEvents++;
+        if (autoOffset) {
+            // every message carries the exchange's clock, so every event informs the offset, even those (best
+            // bid/offer) that never reach the exchange side
+            long raw = local - e.exchTs();
+            if (raw < minRawLatency) {
+                minRawLatency = raw;
+                offset = Math.min(0, minRawLatency - minFeedLatency);
+            }
+        }
         int kind = (int) (ev & EventFlags.KIND_MASK);
         int rank;
         double px;
@@ -225,13 +235,6 @@ public final class ExchangeSimulator {
 
     /** The corrected exchange time of an event (steps 1 and 2 of the rule in {@link TimelineCorrection}). */
     private long exchangeTime(long exchTs, long local) {
-        if (autoOffset) {
-            long raw = local - exchTs;
-            if (raw < minRawLatency) {
-                minRawLatency = raw;
-                offset = Math.min(0, minRawLatency - minFeedLatency);
-            }
-        }
         long exch = exchTs + offset;
         long latest = local - minFeedLatency;
         long earliest = local - maxFeedLatency;
@@ -754,8 +757,14 @@ public final class ExchangeSimulator {
      * trades have passed its front), or NaN when the order does not rest at the exchange.
      */
     public double queueAhead(long orderId) {
+        double lots = queueAheadLots(orderId);
+        return lots == Math.rint(lots) && Math.abs(lots) < 0x1p52 ? grid.qty((long) lots) : lots * lotSize;
+    }
+
+    /** As {@link #queueAhead}, in lots (fractional under the probabilistic models). */
+    public double queueAheadLots(long orderId) {
         int i = resting.indexOf(orderId);
-        return i < 0 ? Double.NaN : resting.front(i) * lotSize;
+        return i < 0 ? Double.NaN : resting.front(i);
     }
 
     /** Receives reports as they reach the strategy; null for none. */
