@@ -272,7 +272,7 @@ final class Recorder implements ExchangeListener, ExecutionListener, RealDataRun
             if (riskAverseOracle) {
                 resting.put(orderId, new Resting(orderId, buy, limit, level));
             }
-        } else if (!filled && !marketable) {
+        } else if (!filled && !marketable && sim.exchangeBookReady()) {
             problem("order " + orderId + " neither rests nor executes although not marketable");
         }
     }
