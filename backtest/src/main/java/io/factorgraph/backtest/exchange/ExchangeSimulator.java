@@ -43,6 +43,12 @@ import io.factorgraph.runtime.market.OrderBook;
  * }
  * }</pre>
  *
+ * <p>Items due at the same nanosecond are processed market events first, then requests arriving at the exchange,
+ * then reports arriving at the strategy. A request sent with zero entry latency therefore reaches the exchange after
+ * the market events of that instant, at the next {@link #advanceTo} (or at once, if the clock is already there and
+ * {@code advanceTo} is called again). Listeners must not call back into the simulator, except that an {@link
+ * ExecutionListener} may {@link #submit} and {@link #cancel} at the report's time.
+ *
  * <h2>Matching (hftbacktest's L2 rules)</h2>
  * <ul>
  *   <li>An order does nothing before it reaches the exchange. On arrival a buy priced at or above the best ask (a sell
@@ -463,26 +469,26 @@ public final class ExchangeSimulator {
             onTrade((ev & EventFlags.BUY_EVENT) != 0, (long) px, (long) qty, ts);
         } else if (kind == EventFlags.DEPTH_CLEAR_EVENT) {
             builder.apply(cursor);
+        } else if (resting.size() == 0) {
+            builder.apply(cursor); // no queue to move, nothing to cross
         } else {
             boolean bid = (ev & EventFlags.BUY_EVENT) != 0;
             long prevLots = (long) book.qtyAt(bid, px);
             boolean hadBest = bid ? book.bidDepth() > 0 : book.askDepth() > 0;
             long prevBest = hadBest ? (long) (bid ? book.bestBid() : book.bestAsk()) : 0;
             builder.apply(cursor);
-            if (resting.size() > 0) {
-                onLevelChange(bid, (long) px, prevLots, (long) qty);
-                if (bid) {
-                    if (book.bidDepth() > 0) {
-                        long best = (long) book.bestBid();
-                        if (!hadBest || best > prevBest) {
-                            crossSells(best, ts);
-                        }
+            onLevelChange(bid, (long) px, prevLots, (long) qty);
+            if (bid) {
+                if (book.bidDepth() > 0) {
+                    long best = (long) book.bestBid();
+                    if (!hadBest || best > prevBest) {
+                        crossSells(best, ts);
                     }
-                } else if (book.askDepth() > 0) {
-                    long best = (long) book.bestAsk();
-                    if (!hadBest || best < prevBest) {
-                        crossBuys(best, ts);
-                    }
+                }
+            } else if (book.askDepth() > 0) {
+                long best = (long) book.bestAsk();
+                if (!hadBest || best < prevBest) {
+                    crossBuys(best, ts);
                 }
             }
         }
