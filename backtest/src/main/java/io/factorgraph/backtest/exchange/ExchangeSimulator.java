@@ -136,6 +136,7 @@ public final class ExchangeSimulator {
     private long statRejected;
     private long statCanceled;
     private long statCancelsRejected;
+    private long statOffGrid;
 
     public ExchangeSimulator(SimulatorConfig config) {
         this(config, 1024);
@@ -177,7 +178,7 @@ public final class ExchangeSimulator {
      * builds its own exchange timeline); best-bid/offer and L3 events are counted but never reach the exchange side.
      *
      * @throws IllegalArgumentException when the event goes back in local time, is a depth or trade event without
-     *     exactly one side, or has a price or quantity off the configured grid (naming the event)
+     *     exactly one side, has a price off the configured tick grid or a negative quantity (naming the event)
      * @throws IllegalStateException after {@link #endOfData()}
      */
     public void onMarketEvent(MarketEvent e) {
@@ -273,13 +274,21 @@ public final class ExchangeSimulator {
         return t;
     }
 
+    /**
+     * A market quantity in lots: a whole number when it is on the lot grid, as it almost always is; otherwise the exact
+     * fraction, counted in {@link SimulatorStats#offGridQuantities()} (real books hold such quantities: orders placed
+     * before the exchange changed the instrument's lot size, e.g. {@code 25.426189} BTC on spot BTCUSDT, lot 0.00001).
+     */
     private double lots(double qty, MarketEvent e) {
-        long l = grid.lotsOrInvalid(qty);
-        if (l == Long.MIN_VALUE || l < 0) {
-            throw new IllegalArgumentException("quantity " + qty + " is not a non-negative multiple of the lot size "
-                    + grid.lotSize() + " (is the lot size right?): " + e);
+        if (!(qty >= 0) || qty == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("quantity " + qty + " must be finite and >= 0: " + e);
         }
-        return l;
+        long l = grid.lotsOrInvalid(qty);
+        if (l != Long.MIN_VALUE) {
+            return l;
+        }
+        statOffGrid++;
+        return qty / lotSize;
     }
 
     /** Says that no more market events will come: the exchange side may then process everything fed. */
@@ -466,18 +475,18 @@ public final class ExchangeSimulator {
         int kind = (int) (ev & EventFlags.KIND_MASK);
         cursor.set(ev, ts, ts, px, qty, 0, 0, 0, end);
         if (kind == EventFlags.TRADE_EVENT) {
-            onTrade((ev & EventFlags.BUY_EVENT) != 0, (long) px, (long) qty, ts);
+            onTrade((ev & EventFlags.BUY_EVENT) != 0, (long) px, qty, ts);
         } else if (kind == EventFlags.DEPTH_CLEAR_EVENT) {
             builder.apply(cursor);
         } else if (resting.size() == 0) {
             builder.apply(cursor); // no queue to move, nothing to cross
         } else {
             boolean bid = (ev & EventFlags.BUY_EVENT) != 0;
-            long prevLots = (long) book.qtyAt(bid, px);
+            double prevLots = book.qtyAt(bid, px);
             boolean hadBest = bid ? book.bidDepth() > 0 : book.askDepth() > 0;
             long prevBest = hadBest ? (long) (bid ? book.bestBid() : book.bestAsk()) : 0;
             builder.apply(cursor);
-            onLevelChange(bid, (long) px, prevLots, (long) qty);
+            onLevelChange(bid, (long) px, prevLots, qty);
             if (bid) {
                 if (book.bidDepth() > 0) {
                     long best = (long) book.bestBid();
@@ -498,7 +507,7 @@ public final class ExchangeSimulator {
     }
 
     /** The level at {@code ticks} on one side changed from {@code prev} to {@code next} lots: move the queues there. */
-    private void onLevelChange(boolean bid, long ticks, long prev, long next) {
+    private void onLevelChange(boolean bid, long ticks, double prev, double next) {
         for (int i = 0; i < resting.size(); i++) {
             if (resting.buy(i) == bid && resting.priceTicks(i) == ticks) {
                 resting.front(i, queueModel.afterDepthChange(resting.front(i), resting.traded(i), prev, next, lotSize));
@@ -532,8 +541,8 @@ public final class ExchangeSimulator {
     }
 
     /** A trade of {@code tradeLots} at {@code tradeTicks}; {@code aggressorBuy}: it lifted offers (hits our sells). */
-    private void onTrade(boolean aggressorBuy, long tradeTicks, long tradeLots, long ts) {
-        long unallocated = tradeLots;
+    private void onTrade(boolean aggressorBuy, long tradeTicks, double tradeLots, long ts) {
+        double unallocated = tradeLots;
         int i = 0;
         while (i < resting.size()) {
             if (resting.buy(i) == aggressorBuy) {
@@ -557,7 +566,8 @@ public final class ExchangeSimulator {
                         continue;
                     }
                 } else {
-                    long x = Math.min(executable, Math.min(resting.leavesLots(i), unallocated));
+                    long x = Math.min(Math.min(executable, resting.leavesLots(i)),
+                            (long) Math.floor(unallocated + QUEUE_EPSILON));
                     if (x > 0) {
                         unallocated -= x;
                         if (fillResting(i, x, ts)) {
@@ -671,7 +681,7 @@ public final class ExchangeSimulator {
             if (buy ? p >= ticks : p <= ticks) {
                 break;
             }
-            long x = Math.min(leaves, (long) (buy ? book.askQty(level) : book.bidQty(level)));
+            long x = Math.min(leaves, (long) Math.floor((buy ? book.askQty(level) : book.bidQty(level)) + QUEUE_EPSILON));
             if (x > 0) {
                 leaves -= x;
                 emitFill(id, buy, false, ticks, lots, leaves, lots - leaves, x, p, false, ts);
@@ -787,6 +797,7 @@ public final class ExchangeSimulator {
         long makers = exchangeAccount.makerFills();
         return new SimulatorStats(statMarketEvents, statExchangeEvents, statReordered, statSlowClamped, statFastClamped,
                 offset, statOrders, statCancels, statAccepted, exchangeAccount.fills(), makers,
-                exchangeAccount.fills() - makers, statExpired, statRejected, statCanceled, statCancelsRejected);
+                exchangeAccount.fills() - makers, statExpired, statRejected, statCanceled, statCancelsRejected,
+                statOffGrid);
     }
 }

@@ -20,7 +20,8 @@
  *       io.factorgraph.backtest.exchange.OrderTracker}: what the exchange tells the strategy, and the strategy's view of
  *       its orders kept from that alone (the live path can keep one the same way).
  * </ul>
- * Prices are integer ticks and quantities integer lots inside; {@link io.factorgraph.backtest.exchange.PriceGrid}
- * converts exactly. Everything is deterministic and allocation-free in steady state.
+ * Prices are integer ticks and order quantities integer lots inside (market quantities are lots too, a fraction of a
+ * lot only for the rare level that is off the lot grid); {@link io.factorgraph.backtest.exchange.PriceGrid} converts
+ * exactly. Everything is deterministic and allocation-free in steady state.
  */
 package io.factorgraph.backtest.exchange;

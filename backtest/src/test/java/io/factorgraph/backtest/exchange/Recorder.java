@@ -58,8 +58,8 @@ final class Recorder implements ExchangeListener, ExecutionListener, RealDataRun
     private final boolean riskAverseOracle;
     private final long minFeed;
     private final long maxFeed;
-    private final TreeMap<Long, Long> bids = new TreeMap<>();
-    private final TreeMap<Long, Long> asks = new TreeMap<>();
+    private final TreeMap<Long, Double> bids = new TreeMap<>();
+    private final TreeMap<Long, Double> asks = new TreeMap<>();
     private final Map<Long, Resting> resting = new LinkedHashMap<>();
     private final Map<Long, Long> arrivals = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
@@ -115,10 +115,10 @@ final class Recorder implements ExchangeListener, ExecutionListener, RealDataRun
         boolean buySide = (ev & EventFlags.BUY_EVENT) != 0;
         boolean sellSide = (ev & EventFlags.SELL_EVENT) != 0;
         long px = Double.isNaN(priceTicks) ? Long.MIN_VALUE : (long) priceTicks;
-        long q = (long) lots;
+        double q = lots;
         switch (kind) {
             case (int) EventFlags.DEPTH_EVENT, (int) EventFlags.DEPTH_SNAPSHOT_EVENT -> {
-                TreeMap<Long, Long> side = buySide ? bids : asks;
+                TreeMap<Long, Double> side = buySide ? bids : asks;
                 if (q == 0) {
                     side.remove(px);
                 } else {
@@ -154,7 +154,7 @@ final class Recorder implements ExchangeListener, ExecutionListener, RealDataRun
                         expected.add(o.id);
                     } else if (px == o.price) {
                         o.front -= q;
-                        if (o.front <= -1) {
+                        if (o.front <= -1 + 1e-9) {
                             expected.add(o.id);
                         }
                     }
@@ -264,9 +264,9 @@ final class Recorder implements ExchangeListener, ExecutionListener, RealDataRun
             if (marketable || filled) {
                 problem("order " + orderId + " rests although marketable at arrival");
             }
-            long level = (buy ? bids : asks).getOrDefault(limit, 0L);
+            double level = (buy ? bids : asks).getOrDefault(limit, 0.0);
             queueChecks++;
-            if (ahead != sim.grid().qty(level)) {
+            if (sim.queueAheadLots(orderId) != level) {
                 problem("order " + orderId + " joined behind " + ahead + ", the book shows " + level + " lots");
             }
             if (riskAverseOracle) {
