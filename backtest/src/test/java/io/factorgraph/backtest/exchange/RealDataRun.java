@@ -8,6 +8,7 @@ import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.OrderBook;
 import io.factorgraph.testkit.data.RecordedData;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The backtest loop the tests run on recorded data: events in local order through a {@link SimulationFeed}, the
@@ -38,15 +39,21 @@ final class RealDataRun {
         return RecordedData.binance(FILE);
     }
 
-    /** Runs the whole file; returns the number of events read. */
+    /** Runs the whole USD-M BTCUSDT file; returns the number of events read. */
     static long run(ExchangeSimulator sim, int offsetTicks, TickHook tickHook, EventHook eventHook)
+            throws MarketDataException {
+        return run(sim, List.of(file()), offsetTicks, tickHook, eventHook);
+    }
+
+    /** Runs recorded files continuing one stream; returns the number of events read. */
+    static long run(ExchangeSimulator sim, List<Path> files, int offsetTicks, TickHook tickHook, EventHook eventHook)
             throws MarketDataException {
         OrderBook localBook = new OrderBook(8192); // the file's book reaches 5,018 bid levels
         BookBuilder local = BookBuilder.local(localBook);
         QuotingStrategy strategy = new QuotingStrategy(sim, localBook, offsetTicks, 2, 10, 100);
         long events = 0;
         long nextTick = Long.MIN_VALUE;
-        try (SimulationFeed feed = new SimulationFeed(BinanceFeedReader.open(file()), sim)) {
+        try (SimulationFeed feed = new SimulationFeed(BinanceFeedReader.open(files), sim)) {
             MarketEvent e = feed.event();
             while (feed.next()) {
                 long t = e.localTs();
