@@ -43,6 +43,12 @@ import io.factorgraph.runtime.market.OrderBook;
  * }
  * }</pre>
  *
+ * <p>Items due at the same nanosecond are processed market events first, then requests arriving at the exchange,
+ * then reports arriving at the strategy. A request sent with zero entry latency therefore reaches the exchange after
+ * the market events of that instant, at the next {@link #advanceTo} (or at once, if the clock is already there and
+ * {@code advanceTo} is called again). Listeners must not call back into the simulator, except that an {@link
+ * ExecutionListener} may {@link #submit} and {@link #cancel} at the report's time.
+ *
  * <h2>Matching (hftbacktest's L2 rules)</h2>
  * <ul>
  *   <li>An order does nothing before it reaches the exchange. On arrival a buy priced at or above the best ask (a sell
@@ -84,11 +90,12 @@ public final class ExchangeSimulator {
     private final long maxFeedLatency;
     private final double lotSize;
 
-    // exchange side: a book in ticks and lots, the events and requests waiting for it, our resting orders
-    private final OrderBook book = new OrderBook(2048);
+    // exchange side: a book in ticks and lots (room for 8192 levels a side before it grows: feeds that keep every
+    // level they ever saw reach thousands), the events and requests waiting for it, our resting orders
+    private final OrderBook book = new OrderBook(8192);
     private final BookBuilder builder = BookBuilder.exchange(book);
     private final MarketEvent cursor = new MarketEvent();
-    private final MarketEventQueue pending = new MarketEventQueue(4096);
+    private final MarketEventQueue pending = new MarketEventQueue(16384);
     private final RequestQueue requests = new RequestQueue(64);
     private final RestingOrders resting = new RestingOrders(32);
     private final ReportQueue outbox = new ReportQueue(256);
@@ -129,6 +136,7 @@ public final class ExchangeSimulator {
     private long statRejected;
     private long statCanceled;
     private long statCancelsRejected;
+    private long statOffGrid;
 
     public ExchangeSimulator(SimulatorConfig config) {
         this(config, 1024);
@@ -170,7 +178,7 @@ public final class ExchangeSimulator {
      * builds its own exchange timeline); best-bid/offer and L3 events are counted but never reach the exchange side.
      *
      * @throws IllegalArgumentException when the event goes back in local time, is a depth or trade event without
-     *     exactly one side, or has a price or quantity off the configured grid (naming the event)
+     *     exactly one side, has a price off the configured tick grid or a negative quantity (naming the event)
      * @throws IllegalStateException after {@link #endOfData()}
      */
     public void onMarketEvent(MarketEvent e) {
@@ -188,6 +196,15 @@ public final class ExchangeSimulator {
         }
         horizon = local;
         statMarketEvents++;
+        if (autoOffset) {
+            // every message carries the exchange's clock, so every event informs the offset, even those (best
+            // bid/offer) that never reach the exchange side
+            long raw = local - e.exchTs();
+            if (raw < minRawLatency) {
+                minRawLatency = raw;
+                offset = Math.min(0, minRawLatency - minFeedLatency);
+            }
+        }
         int kind = (int) (ev & EventFlags.KIND_MASK);
         int rank;
         double px;
@@ -225,13 +242,6 @@ public final class ExchangeSimulator {
 
     /** The corrected exchange time of an event (steps 1 and 2 of the rule in {@link TimelineCorrection}). */
     private long exchangeTime(long exchTs, long local) {
-        if (autoOffset) {
-            long raw = local - exchTs;
-            if (raw < minRawLatency) {
-                minRawLatency = raw;
-                offset = Math.min(0, minRawLatency - minFeedLatency);
-            }
-        }
         long exch = exchTs + offset;
         long latest = local - minFeedLatency;
         long earliest = local - maxFeedLatency;
@@ -264,13 +274,21 @@ public final class ExchangeSimulator {
         return t;
     }
 
+    /**
+     * A market quantity in lots: a whole number when it is on the lot grid, as it almost always is; otherwise the exact
+     * fraction, counted in {@link SimulatorStats#offGridQuantities()} (real books hold such quantities: orders placed
+     * before the exchange changed the instrument's lot size, e.g. {@code 25.426189} BTC on spot BTCUSDT, lot 0.00001).
+     */
     private double lots(double qty, MarketEvent e) {
-        long l = grid.lotsOrInvalid(qty);
-        if (l == Long.MIN_VALUE || l < 0) {
-            throw new IllegalArgumentException("quantity " + qty + " is not a non-negative multiple of the lot size "
-                    + grid.lotSize() + " (is the lot size right?): " + e);
+        if (!(qty >= 0) || qty == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("quantity " + qty + " must be finite and >= 0: " + e);
         }
-        return l;
+        long l = grid.lotsOrInvalid(qty);
+        if (l != Long.MIN_VALUE) {
+            return l;
+        }
+        statOffGrid++;
+        return qty / lotSize;
     }
 
     /** Says that no more market events will come: the exchange side may then process everything fed. */
@@ -457,29 +475,29 @@ public final class ExchangeSimulator {
         int kind = (int) (ev & EventFlags.KIND_MASK);
         cursor.set(ev, ts, ts, px, qty, 0, 0, 0, end);
         if (kind == EventFlags.TRADE_EVENT) {
-            onTrade((ev & EventFlags.BUY_EVENT) != 0, (long) px, (long) qty, ts);
+            onTrade((ev & EventFlags.BUY_EVENT) != 0, (long) px, qty, ts);
         } else if (kind == EventFlags.DEPTH_CLEAR_EVENT) {
             builder.apply(cursor);
+        } else if (resting.size() == 0) {
+            builder.apply(cursor); // no queue to move, nothing to cross
         } else {
             boolean bid = (ev & EventFlags.BUY_EVENT) != 0;
-            long prevLots = (long) book.qtyAt(bid, px);
+            double prevLots = book.qtyAt(bid, px);
             boolean hadBest = bid ? book.bidDepth() > 0 : book.askDepth() > 0;
             long prevBest = hadBest ? (long) (bid ? book.bestBid() : book.bestAsk()) : 0;
             builder.apply(cursor);
-            if (resting.size() > 0) {
-                onLevelChange(bid, (long) px, prevLots, (long) qty);
-                if (bid) {
-                    if (book.bidDepth() > 0) {
-                        long best = (long) book.bestBid();
-                        if (!hadBest || best > prevBest) {
-                            crossSells(best, ts);
-                        }
+            onLevelChange(bid, (long) px, prevLots, qty);
+            if (bid) {
+                if (book.bidDepth() > 0) {
+                    long best = (long) book.bestBid();
+                    if (!hadBest || best > prevBest) {
+                        crossSells(best, ts);
                     }
-                } else if (book.askDepth() > 0) {
-                    long best = (long) book.bestAsk();
-                    if (!hadBest || best < prevBest) {
-                        crossBuys(best, ts);
-                    }
+                }
+            } else if (book.askDepth() > 0) {
+                long best = (long) book.bestAsk();
+                if (!hadBest || best < prevBest) {
+                    crossBuys(best, ts);
                 }
             }
         }
@@ -489,7 +507,7 @@ public final class ExchangeSimulator {
     }
 
     /** The level at {@code ticks} on one side changed from {@code prev} to {@code next} lots: move the queues there. */
-    private void onLevelChange(boolean bid, long ticks, long prev, long next) {
+    private void onLevelChange(boolean bid, long ticks, double prev, double next) {
         for (int i = 0; i < resting.size(); i++) {
             if (resting.buy(i) == bid && resting.priceTicks(i) == ticks) {
                 resting.front(i, queueModel.afterDepthChange(resting.front(i), resting.traded(i), prev, next, lotSize));
@@ -523,8 +541,8 @@ public final class ExchangeSimulator {
     }
 
     /** A trade of {@code tradeLots} at {@code tradeTicks}; {@code aggressorBuy}: it lifted offers (hits our sells). */
-    private void onTrade(boolean aggressorBuy, long tradeTicks, long tradeLots, long ts) {
-        long unallocated = tradeLots;
+    private void onTrade(boolean aggressorBuy, long tradeTicks, double tradeLots, long ts) {
+        double unallocated = tradeLots;
         int i = 0;
         while (i < resting.size()) {
             if (resting.buy(i) == aggressorBuy) {
@@ -548,7 +566,8 @@ public final class ExchangeSimulator {
                         continue;
                     }
                 } else {
-                    long x = Math.min(executable, Math.min(resting.leavesLots(i), unallocated));
+                    long x = Math.min(Math.min(executable, resting.leavesLots(i)),
+                            (long) Math.floor(unallocated + QUEUE_EPSILON));
                     if (x > 0) {
                         unallocated -= x;
                         if (fillResting(i, x, ts)) {
@@ -662,7 +681,7 @@ public final class ExchangeSimulator {
             if (buy ? p >= ticks : p <= ticks) {
                 break;
             }
-            long x = Math.min(leaves, (long) (buy ? book.askQty(level) : book.bidQty(level)));
+            long x = Math.min(leaves, (long) Math.floor((buy ? book.askQty(level) : book.bidQty(level)) + QUEUE_EPSILON));
             if (x > 0) {
                 leaves -= x;
                 emitFill(id, buy, false, ticks, lots, leaves, lots - leaves, x, p, false, ts);
@@ -754,8 +773,14 @@ public final class ExchangeSimulator {
      * trades have passed its front), or NaN when the order does not rest at the exchange.
      */
     public double queueAhead(long orderId) {
+        double lots = queueAheadLots(orderId);
+        return lots == Math.rint(lots) && Math.abs(lots) < 0x1p52 ? grid.qty((long) lots) : lots * lotSize;
+    }
+
+    /** As {@link #queueAhead}, in lots (fractional under the probabilistic models). */
+    public double queueAheadLots(long orderId) {
         int i = resting.indexOf(orderId);
-        return i < 0 ? Double.NaN : resting.front(i) * lotSize;
+        return i < 0 ? Double.NaN : resting.front(i);
     }
 
     /** Receives reports as they reach the strategy; null for none. */
@@ -772,6 +797,7 @@ public final class ExchangeSimulator {
         long makers = exchangeAccount.makerFills();
         return new SimulatorStats(statMarketEvents, statExchangeEvents, statReordered, statSlowClamped, statFastClamped,
                 offset, statOrders, statCancels, statAccepted, exchangeAccount.fills(), makers,
-                exchangeAccount.fills() - makers, statExpired, statRejected, statCanceled, statCancelsRejected);
+                exchangeAccount.fills() - makers, statExpired, statRejected, statCanceled, statCancelsRejected,
+                statOffGrid);
     }
 }

@@ -46,7 +46,7 @@ public final class SimulationFeed implements EventSource {
         this.source = source;
         this.simulator = simulator;
         this.lookahead = simulator.config().timeline().maxFeedLatencyNanos();
-        allocate(4096);
+        allocate(16384);
     }
 
     private void allocate(int c) {

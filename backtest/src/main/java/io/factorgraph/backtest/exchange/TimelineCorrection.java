@@ -16,7 +16,7 @@ package io.factorgraph.backtest.exchange;
  * {@code E}, on the local clock:
  * <ol>
  *   <li>{@code E = exch_ts + c}. In {@link #automatic() automatic} mode {@code c = min(0, m - minFeedLatency)}, where {@code m} is
- *       the least {@code local_ts - exch_ts} among the events fed so far: hftbacktest's rule mirrored (it shifts only
+ *       the least {@code local_ts - exch_ts} among the events fed so far (all of them, best-bid/offer included): hftbacktest's rule mirrored (it shifts only
  *       when some feed latency is too small, and then so that the fastest message has latency {@code
  *       minFeedLatency}), with a running minimum so that it works while streaming; on the Binance files here {@code
  *       c} settles within the first seconds at about -1.27 s. In fixed mode {@code c = offsetNanos}.

@@ -132,17 +132,30 @@ class BadInputTest {
         assertEquals(false, sim.cancel(12345, 300), "an unknown order: nothing to cancel");
     }
 
+    @Test
+    void marketQuantitiesOffTheLotGridAreKeptExactlyAndCounted() {
+        // 0.005 with lot 0.01: half a lot (real books hold such legacy quantities); counted so that a wrong lot size
+        // shows in the statistics
+        ExchangeSimulator sim = new ExchangeSimulator(Tape.CONFIG);
+        MarketEvent e = new MarketEvent();
+        e.set(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_EVENT | EventFlags.BUY_EVENT, 1, 1, 100.0, 0.005, 0, 0, 0, true);
+        sim.onMarketEvent(e);
+        e.set(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_EVENT | EventFlags.BUY_EVENT, 2, 2, 100.0, 0.02, 0, 0, 0, true);
+        sim.onMarketEvent(e);
+        assertEquals(1, sim.stats().offGridQuantities());
+    }
+
     @ParameterizedTest
     @ValueSource(doubles = {61800.25, 0.05})
-    void marketDataOffTheGridIsRefusedNamingTheEvent(double price) {
+    void pricesOffTheGridAreRefusedNamingTheEvent(double price) {
         ExchangeSimulator sim = new ExchangeSimulator(Tape.CONFIG);
         MarketEvent e = new MarketEvent();
         e.set(EventFlags.LOCAL_EVENT | EventFlags.TRADE_EVENT | EventFlags.SELL_EVENT, 1, 1, price, 1, 0, 0, 0, true);
         assertContains(message(IllegalArgumentException.class, () -> sim.onMarketEvent(e)), "price " + price,
                 "tick size 0.1", "TRADE");
-        e.set(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_EVENT | EventFlags.BUY_EVENT, 1, 1, 100.0, 0.005, 0, 0, 0, true);
-        assertContains(message(IllegalArgumentException.class, () -> sim.onMarketEvent(e)), "quantity 0.005",
-                "lot size 0.01", "DEPTH");
+        e.set(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_EVENT | EventFlags.BUY_EVENT, 1, 1, 100.0, -1, 0, 0, 0, true);
+        assertContains(message(IllegalArgumentException.class, () -> sim.onMarketEvent(e)), "quantity -1.0",
+                "finite and >= 0", "DEPTH");
         e.set(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_EVENT, 1, 1, 100.0, 1, 0, 0, 0, true);
         assertContains(message(IllegalArgumentException.class, () -> sim.onMarketEvent(e)), "exactly one of BUY_EVENT");
     }

@@ -63,8 +63,8 @@ class TimelineCorrectionTest {
         sim.advanceTo(2000);
         long[] last = seen.get(seen.size() - 1);
         long[] beforeLast = seen.get(seen.size() - 2);
-        assertEquals(List.of(1050L, (long) EventFlags.TRADE_EVENT), List.of(beforeLast[0], beforeLast[2]));
-        assertEquals(List.of(1100L, (long) EventFlags.DEPTH_EVENT), List.of(last[0], last[2]));
+        assertEquals(List.of(1050L, EventFlags.TRADE_EVENT), List.of(beforeLast[0], beforeLast[2]));
+        assertEquals(List.of(1100L, EventFlags.DEPTH_EVENT), List.of(last[0], last[2]));
         assertEquals(1, sim.stats().reorderedEvents());
     }
 
