@@ -2,7 +2,6 @@ package io.factorgraph.cli;
 
 import io.factorgraph.backtest.Backtest;
 import io.factorgraph.backtest.BacktestResult;
-import io.factorgraph.backtest.exchange.ConstantLatency;
 import io.factorgraph.backtest.exchange.FillMode;
 import io.factorgraph.backtest.exchange.InterpolatedLatency;
 import io.factorgraph.backtest.exchange.LatencyModel;
@@ -10,7 +9,6 @@ import io.factorgraph.backtest.exchange.QueueModel;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
 import io.factorgraph.backtest.report.BacktestReport;
 import io.factorgraph.backtest.report.RunMetadata;
-import io.factorgraph.dsl.parse.Literals;
 import io.factorgraph.runtime.compile.CompileResult;
 import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.MarketDataException;
@@ -18,7 +16,6 @@ import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.spi.Constant;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,8 +35,9 @@ final class BacktestCommand implements Callable<Integer> {
     DataOptions data;
 
     @Option(names = "--latency", paramLabel = "DURATION|FILE", defaultValue = "0ms",
-            description = "Order entry and response latency: a duration each way (e.g. 5ms), or a latency file "
-                    + "(CSV req_ts,exch_ts,resp_ts in ns) to interpolate. Default: ${DEFAULT-VALUE}.")
+            description = "Order entry and response latency: a duration each way (e.g. 5ms), ENTRY/RESPONSE "
+                    + "(e.g. 250us/1.5ms), or a latency file (CSV req_ts,exch_ts,resp_ts in ns) to interpolate. "
+                    + "Default: ${DEFAULT-VALUE}.")
     String latency;
 
     @Option(names = "--queue", paramLabel = "MODEL", defaultValue = "risk-averse",
@@ -152,30 +150,26 @@ final class BacktestCommand implements Callable<Integer> {
     }
 
     private LatencyModel latencyModel() {
-        var nanos = Literals.duration(latency);
-        if (nanos.isPresent()) {
-            if (nanos.getAsLong() < 0) {
-                throw new UserError("--latency " + latency + ": a latency cannot be negative");
-            }
-            return new ConstantLatency(nanos.getAsLong(), nanos.getAsLong());
-        }
         Path file = Path.of(latency);
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new UserError("--latency '" + latency + "': expected a duration such as 5ms, or a latency file "
-                    + "(no such file)");
+        if (java.nio.file.Files.isRegularFile(file)) {
+            try {
+                return InterpolatedLatency.load(file);
+            } catch (MarketDataException e) {
+                throw new UserError(e.getMessage());
+            }
         }
         try {
-            return InterpolatedLatency.load(file);
-        } catch (MarketDataException e) {
-            throw new UserError(e.getMessage());
+            return LatencyModel.parse(latency);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--" + e.getMessage() + "; or a latency file (no such file)");
         }
     }
 
     private FillMode fillMode() {
-        return switch (fill.toLowerCase(Locale.ROOT)) {
-            case "no-partial" -> FillMode.NO_PARTIAL;
-            case "partial" -> FillMode.PARTIAL;
-            default -> throw new UserError("--fill '" + fill + "': expected no-partial or partial");
-        };
+        try {
+            return FillMode.parse(fill);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--fill: " + e.getMessage());
+        }
     }
 }
