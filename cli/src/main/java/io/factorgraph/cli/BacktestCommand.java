@@ -9,6 +9,7 @@ import io.factorgraph.backtest.exchange.QueueModel;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
 import io.factorgraph.backtest.report.BacktestReport;
 import io.factorgraph.backtest.report.RunMetadata;
+import io.factorgraph.backtest.synthetic.SyntheticMarket;
 import io.factorgraph.runtime.compile.CompileResult;
 import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.MarketDataException;
@@ -58,6 +59,14 @@ final class BacktestCommand implements Callable<Integer> {
             description = "The instrument's quantity step. Default: ${DEFAULT-VALUE} (USD-M BTCUSDT).")
     double lotSize;
 
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Without --data: the synthetic market's seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "10m",
+            description = "Without --data: how much synthetic market time to simulate. Default: ${DEFAULT-VALUE}.")
+    String duration;
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "Write report.html (charts), summary.json, timeseries.csv and fills.csv here.")
     Path report;
@@ -80,9 +89,6 @@ final class BacktestCommand implements Callable<Integer> {
         long interval = data.intervalNanos(compiled);
         SimulatorConfig config = simulatorConfig(compiled);
         Backtest backtest = new Backtest(compiled, config, interval);
-        if (data.data.isEmpty()) {
-            throw new UserError("--data: a synthetic market is not available yet; give recorded data with --data FILE");
-        }
         RunMetadata.Builder metadata = RunMetadata.builder()
                 .graphFile(graph.file.toString())
                 .latency(latency)
@@ -90,7 +96,15 @@ final class BacktestCommand implements Callable<Integer> {
                 .fees(config.makerFee(), config.takerFee());
         data.data.forEach(f -> metadata.dataFile(f.toString()));
         compiled.plan().params().forEach((k, v) -> metadata.param(k, v.toString()));
-        EventSource source = data.open();
+        EventSource source;
+        if (data.data.isEmpty()) {
+            SyntheticMarket.Config market = syntheticMarket(config);
+            spec.commandLine().getErr().println("fg backtest: no --data: a synthetic market, " + market.summary());
+            metadata.dataFile("synthetic: " + market.summary()).seed(seed);
+            source = new SyntheticMarket(market);
+        } else {
+            source = data.open();
+        }
         Progress progress = new Progress(spec.commandLine().getErr());
         BacktestResult outcome;
         try {
@@ -128,6 +142,25 @@ final class BacktestCommand implements Callable<Integer> {
                     .withFillMode(fillMode());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
+        }
+    }
+
+    /** The built-in market, on the instrument grid the strategy quotes on. */
+    private SyntheticMarket.Config syntheticMarket(SimulatorConfig config) {
+        var nanos = io.factorgraph.dsl.parse.Literals.duration(duration);
+        if (nanos.isEmpty() || nanos.getAsLong() <= 0) {
+            throw new UserError("--duration '" + duration + "': expected a positive duration such as 10m or 90s");
+        }
+        SyntheticMarket.Config defaults = SyntheticMarket.Config.defaults();
+        if (config.tickSize() != defaults.tickSize() || config.lotSize() != defaults.lotSize()) {
+            throw new UserError("the synthetic market trades on tick " + defaults.tickSize() + " and lot "
+                    + defaults.lotSize() + " (like USD-M BTCUSDT), but the strategy quotes on tick " + config.tickSize()
+                    + " and lot " + config.lotSize() + "; give recorded data with --data for other instruments");
+        }
+        try {
+            return defaults.withSeed(seed).withDuration(java.time.Duration.ofNanos(nanos.getAsLong()));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--duration '" + duration + "': " + e.getMessage());
         }
     }
 

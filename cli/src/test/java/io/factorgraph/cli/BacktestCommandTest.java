@@ -181,4 +181,26 @@ class BacktestCommandTest {
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("no depth snapshot"), run.err());
     }
+
+    @Test
+    void withoutDataASeededSyntheticMarketRunsTheWholePipeline() {
+        CliRun run = CliRun.of("backtest", "../examples/obi_mm.fg", "--duration", "2m");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("fg backtest: no --data: a synthetic market, synthetic zero-intelligence market "
+                + "(seed 42)"), run.err());
+        String trades = run.out().lines().filter(l -> l.startsWith("trades ")).findFirst().orElseThrow();
+        assertFalse(trades.contains(" 0 fills"), trades);
+        assertEquals(run.out(), CliRun.of("backtest", "../examples/obi_mm.fg", "--duration", "2m").out(),
+                "same seed, same result");
+        assertFalse(run.out().equals(CliRun.of("backtest", "../examples/obi_mm.fg", "--duration", "2m", "--seed", "7")
+                .out()), "another seed, another market");
+    }
+
+    @Test
+    void badSyntheticDurationIsNamed() {
+        CliRun run = CliRun.of("backtest", "../examples/obi_mm.fg", "--duration", "soon");
+        assertEquals("fg backtest: error: --duration 'soon': expected a positive duration such as 10m or 90s\n",
+                run.err());
+        assertEquals(1, run.exitCode());
+    }
 }
