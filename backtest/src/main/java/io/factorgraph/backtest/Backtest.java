@@ -97,9 +97,9 @@ public final class Backtest {
         GraphInstance instance = graph.newInstance();
         OrderBook book = instance.book(List.copyOf(graph.books().values()).get(0));
         InstanceSinkInputs inputs = new InstanceSinkInputs(instance, binding);
-        ExchangeSimulator simulator = new ExchangeSimulator(simulatorConfig);
+        ExchangeSimulator simulator = new ExchangeSimulator(simulatorConfig, 1 << 12);
         SimulatedGateway gateway = new SimulatedGateway(simulator);
-        BacktestRecorder recorder = new BacktestRecorder(1 << 14, 1 << 10);
+        BacktestRecorder recorder = new BacktestRecorder(1 << 14, 1 << 12);
         simulator.setExecutionListener(report -> {
             if (report.type() == ReportType.FILL) {
                 recorder.fill(report.localTime(), report.side() == io.factorgraph.backtest.exchange.Side.BUY,
