@@ -24,9 +24,6 @@ import java.nio.file.StandardOpenOption;
  * {@link MarketEvent#endOfMessage()}. Events flagged {@code LOCAL_EVENT} must not go back in
  * {@code local_ts}, as with every {@link EventSource}.
  *
- * <p>For a consumer that wants columns rather than a cursor, {@link #read(EventColumns)} copies the next
- * run of events into primitive arrays.
- *
  * <p>The mapping is released by {@link #close()}; reading after it fails with an
  * {@link IllegalStateException}. Reading from several threads is allowed (the mapping is shared), but
  * the cursor is not thread-safe: one reader per thread.
@@ -119,59 +116,6 @@ public final class EventFileReader implements EventSource {
                 r.get(LONG, at + 40), r.get(LONG, at + 48), r.get(DOUBLE, at + 56),
                 everyEventEnds || (raw & endBit) != 0);
         return true;
-    }
-
-    /**
-     * Copies up to {@code into.capacity()} next events into {@code into}, advancing past them; returns
-     * how many (0 at the end). The cursor ({@link #event()}) is left as it was; {@link #position()} names
-     * the last event copied. Checks the local clock as {@link #next()} does.
-     */
-    public int read(EventColumns into) throws MarketDataException {
-        long first = index + 1;
-        if (first >= count) {
-            index = count;
-            return 0;
-        }
-        int n = (int) Math.min(into.capacity(), count - first);
-        long[] ev = into.ev;
-        long[] exchTs = into.exchTs;
-        long[] localTs = into.localTs;
-        double[] px = into.px;
-        double[] qty = into.qty;
-        long[] orderId = into.orderId;
-        long[] ival = into.ival;
-        double[] fval = into.fval;
-        boolean[] end = into.endOfMessage;
-        MemorySegment r = records;
-        long base = first * EventFile.RECORD_BYTES;
-        long last = lastLocalTs;
-        long bit = endBit;
-        boolean always = everyEventEnds;
-        for (int k = 0; k < n; k++) {
-            long at = base + (long) k * EventFile.RECORD_BYTES;
-            long raw = r.get(LONG, at);
-            long t = r.get(LONG, at + 16);
-            if ((raw & EventFlags.LOCAL_EVENT) != 0) {
-                if (t < last) {
-                    index = first + k;
-                    throw outOfOrder(t, last);
-                }
-                last = t;
-            }
-            ev[k] = raw & ~bit;
-            end[k] = always || (raw & bit) != 0;
-            exchTs[k] = r.get(LONG, at + 8);
-            localTs[k] = t;
-            px[k] = r.get(DOUBLE, at + 24);
-            qty[k] = r.get(DOUBLE, at + 32);
-            orderId[k] = r.get(LONG, at + 40);
-            ival[k] = r.get(LONG, at + 48);
-            fval[k] = r.get(DOUBLE, at + 56);
-        }
-        lastLocalTs = last;
-        index = first + n - 1;
-        into.size = n;
-        return n;
     }
 
     private MarketDataException outOfOrder(long localTs, long previous) {

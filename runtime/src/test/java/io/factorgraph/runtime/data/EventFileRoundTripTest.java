@@ -146,37 +146,6 @@ class EventFileRoundTripTest {
     }
 
     @Test
-    void batchReadsGiveTheSameEventsAsTheCursor() throws MarketDataException {
-        EventColumns columns = new EventColumns(1000);
-        long n = 0;
-        try (EventFileReader cursor = EventFileReader.open(usdm); EventFileReader batch = EventFileReader.open(usdm)) {
-            MarketEvent e = cursor.event();
-            for (int size; (size = batch.read(columns)) > 0; ) {
-                assertEquals(size, columns.size());
-                for (int k = 0; k < size; k++) {
-                    assertTrue(cursor.next());
-                    String at = "event " + n;
-                    assertEquals(e.ev(), columns.ev()[k], at);
-                    assertEquals(e.exchTs(), columns.exchTs()[k], at);
-                    assertEquals(e.localTs(), columns.localTs()[k], at);
-                    assertEquals(Double.doubleToRawLongBits(e.px()), Double.doubleToRawLongBits(columns.px()[k]), at);
-                    assertEquals(Double.doubleToRawLongBits(e.qty()), Double.doubleToRawLongBits(columns.qty()[k]), at);
-                    assertEquals(e.orderId(), columns.orderId()[k], at);
-                    assertEquals(e.ival(), columns.ival()[k], at);
-                    assertEquals(Double.doubleToRawLongBits(e.fval()), Double.doubleToRawLongBits(columns.fval()[k]),
-                            at);
-                    assertEquals(e.endOfMessage(), columns.endOfMessage()[k], at);
-                    n++;
-                }
-                assertEquals("usdm.fgev:row " + (n - 1), batch.position());
-            }
-            assertFalse(cursor.next());
-            assertEquals(0, batch.read(columns));
-        }
-        assertEquals(598_755, n);
-    }
-
-    @Test
     void hftbacktestNpzFilesConvertWithTheirDerivedMessageEnds() throws IOException, MarketDataException {
         Path npz = npzFixture("events.npz");
         Path out = dir.resolve("from_npz.fgev");
@@ -226,7 +195,6 @@ class EventFileRoundTripTest {
         try (EventFileReader reader = EventFileReader.open(out)) {
             assertFalse(reader.next());
             assertFalse(reader.next());
-            assertEquals(0, reader.read(new EventColumns(8)));
             assertEquals("empty.fgev:row 0", reader.position());
         }
     }
