@@ -22,7 +22,8 @@ import io.factorgraph.runtime.market.EventFlags;
  *   <tr><td>10</td><td>2</td><td>record length, unsigned: {@value #RECORD_BYTES}</td></tr>
  *   <tr><td>12</td><td>4</td><td>{@code H}, the header length, unsigned: a multiple of 64, at least 64,
  *       so that every record is 64-byte aligned in the file (and in a page-aligned mapping)</td></tr>
- *   <tr><td>16</td><td>8</td><td>{@code N}, the event count, unsigned (at most {@code 2^57})</td></tr>
+ *   <tr><td>16</td><td>8</td><td>{@code N}, the event count (at most {@code 2^56}, so that the size
+ *       fits a signed 64-bit count)</td></tr>
  *   <tr><td>24</td><td>8</td><td>flags; version 1 defines bit 0, {@link #FLAG_END_OF_MESSAGE}. A reader
  *       refuses a file with a flag it does not know</td></tr>
  *   <tr><td>32</td><td>8</td><td>{@code local_ts} of the first event, signed (0 when {@code N = 0})</td></tr>
@@ -61,6 +62,11 @@ import io.factorgraph.runtime.market.EventFlags;
  * strips it, so {@code ev} reads back exactly as the source had it, and a writer refuses an event whose
  * {@code ev} already uses bit 32. Without the flag, no marks are recorded: {@code ev} is read as stored
  * and every event ends a message.
+ *
+ * <h3>Writing</h3>
+ * A writer streams the records after a placeholder header and writes the header last, when the count
+ * and the last {@code local_ts} are known, into a temporary file that is then renamed onto the
+ * destination ({@link EventFileWriter}): a file under its final name is always complete.
  *
  * <h3>Invariants a reader checks</h3>
  * Magic, version ({@code 1}), record length ({@code 64}), header length (a multiple of 64 that holds the
@@ -104,8 +110,8 @@ public final class EventFile {
     public static final long KNOWN_FLAGS = FLAG_END_OF_MESSAGE;
     /** The bit of {@code ev} that carries {@code endOfMessage} under {@link #FLAG_END_OF_MESSAGE}. */
     public static final long END_OF_MESSAGE_BIT = 1L << 32;
-    /** The most events a file can declare: its size must fit in a signed 64-bit byte count. */
-    public static final long MAX_EVENTS = 1L << 57;
+    /** The most events a file can declare: {@code H + 64 N} must fit in a signed 64-bit byte count. */
+    public static final long MAX_EVENTS = 1L << 56;
     /** The longest symbol and source description, in UTF-8 bytes. */
     public static final int MAX_TEXT_BYTES = 0xFFFF;
 

@@ -25,8 +25,8 @@ import java.nio.file.StandardOpenOption;
  * {@code local_ts}, as with every {@link EventSource}.
  *
  * <p>The mapping is released by {@link #close()}; reading after it fails with an
- * {@link IllegalStateException}. Reading from several threads is allowed (the mapping is shared), but
- * the cursor is not thread-safe: one reader per thread.
+ * {@link IllegalStateException}. The mapping lives in a shared arena, so a reader may be opened on one
+ * thread and read on another; it is not thread-safe: one thread at a time.
  */
 public final class EventFileReader implements EventSource {
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);

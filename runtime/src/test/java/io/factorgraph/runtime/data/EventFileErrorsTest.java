@@ -55,7 +55,8 @@ class EventFileErrorsTest {
     void aFileCutInsideTheHeaderIsTruncated() throws IOException {
         Path file = valid("cut_header.fgev", 3);
         truncate(file, 40);
-        assertEquals("cut_header.fgev: truncated: the file is 40 bytes, shorter than the 64-byte header", errorOf(file));
+        assertEquals("cut_header.fgev: truncated: the file is 40 bytes, shorter than the 64-byte header",
+                errorOf(file));
     }
 
     @Test

@@ -62,7 +62,8 @@ class EventFileRoundTripTest {
 
     @Test
     void theHeaderDescribesTheFile() throws MarketDataException {
-        try (EventFileReader reader = EventFileReader.open(usdm); BinanceFeedReader feed = BinanceFeedReader.open(USDM)) {
+        try (EventFileReader reader = EventFileReader.open(usdm);
+                BinanceFeedReader feed = BinanceFeedReader.open(USDM)) {
             EventFileHeader h = reader.header();
             assertEquals(1, h.version());
             assertEquals(598_755, h.eventCount());
