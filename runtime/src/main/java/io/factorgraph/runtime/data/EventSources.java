@@ -7,8 +7,9 @@ import java.util.Locale;
 
 /**
  * Opens recorded market data by its file type: hftbacktest's raw Binance feed files ({@code .gz}),
- * which continue one stream across files, or hftbacktest {@code .npz} event files, read one after
- * another. One call, so that every command accepts the same files.
+ * which continue one stream across files, or hftbacktest {@code .npz} event files or factorgraph
+ * {@code .fgev} event files ({@link EventFile}), read one after another. One call, so that every command
+ * accepts the same files.
  */
 public final class EventSources {
     private EventSources() {
@@ -24,12 +25,15 @@ public final class EventSources {
         }
         boolean gz = false;
         boolean npz = false;
+        boolean fgev = false;
         for (Path file : files) {
             String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
             if (name.endsWith(".gz")) {
                 gz = true;
             } else if (name.endsWith(".npz")) {
                 npz = true;
+            } else if (EventFile.hasExtension(name)) {
+                fgev = true;
             } else {
                 throw new MarketDataException(String.valueOf(file), "unknown data file type: expected a recorded "
                         + "Binance feed (.gz) or an hftbacktest event file (.npz)");
@@ -39,13 +43,18 @@ public final class EventSources {
             throw new MarketDataException(String.valueOf(files.get(0)),
                     "the data files mix recorded feeds (.gz) and event files (.npz); give files of one kind");
         }
+        if (fgev && (gz || npz)) {
+            throw new MarketDataException(String.valueOf(files.get(0)), "the data files mix factorgraph event files "
+                    + "(" + EventFile.EXTENSION + ") and " + (gz ? "recorded feeds (.gz)" : "event files (.npz)")
+                    + "; give files of one kind");
+        }
         if (gz) {
             return BinanceFeedReader.open(files, gapPolicy);
         }
         List<EventSource> sources = new ArrayList<>();
         try {
             for (Path file : files) {
-                sources.add(NpzEventReader.open(file));
+                sources.add(fgev ? EventFileReader.open(file) : NpzEventReader.open(file));
             }
         } catch (MarketDataException e) {
             sources.forEach(EventSource::close);
