@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 /** The recorded data to replay and how to sample it, shared by {@code fg run} and {@code fg backtest}. */
 final class DataOptions {
     @Option(names = "--data", paramLabel = "FILE",
-            description = {"Recorded data: hftbacktest's raw Binance feed files (.gz) or .npz event files.",
+            description = {"Recorded data: hftbacktest's raw Binance feed files (.gz), .npz event files, or .fgev files "
+                    + "made by fg convert (fastest).",
                 "Repeat for files that continue one stream, in time order."})
     List<Path> data = new ArrayList<>();
 

@@ -87,8 +87,8 @@ class RunCommandTest {
         assertEquals(1, missing.exitCode());
         Path csv = write("data.csv", "1,2,3\n");
         CliRun unknown = CliRun.of("run", "../examples/obi_mm_factors.fg", "--data", csv.toString());
-        assertEquals("fg run: error: " + csv + ": unknown data file type: expected a recorded Binance feed (.gz) or an "
-                + "hftbacktest event file (.npz)\n", unknown.err());
+        assertEquals("fg run: error: " + csv + ": unknown data file type: expected a recorded Binance feed (.gz), an "
+                + "hftbacktest event file (.npz) or a factorgraph event file (.fgev)\n", unknown.err());
         assertEquals(1, unknown.exitCode());
     }
 

@@ -36,7 +36,7 @@ public final class EventSources {
                 fgev = true;
             } else {
                 throw new MarketDataException(String.valueOf(file), "unknown data file type: expected a recorded "
-                        + "Binance feed (.gz) or an hftbacktest event file (.npz)");
+                        + "Binance feed (.gz), an hftbacktest event file (.npz) or a factorgraph event file (.fgev)");
             }
         }
         if (gz && npz) {
