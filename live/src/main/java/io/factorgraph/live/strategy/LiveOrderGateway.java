@@ -39,6 +39,9 @@ public final class LiveOrderGateway implements OrderGateway {
         default void onCancel(long timeNanos, long orderId) {
         }
 
+        default void onCancelAll(long timeNanos, long requestId, CancelAllReason reason) {
+        }
+
         default void onReport(ExecutionReport report) {
         }
     }
@@ -148,11 +151,10 @@ public final class LiveOrderGateway implements OrderGateway {
 
     @Override
     public void cancel(long orderId) {
-        if (!tracker.onCancelRequest(orderId)) {
-            return;
-        }
-        sendCancel(orderId);
         listener.onCancel(now, orderId);
+        if (tracker.onCancelRequest(orderId)) {
+            sendCancel(orderId);
+        }
     }
 
     private void sendCancel(long orderId) {
@@ -174,10 +176,10 @@ public final class LiveOrderGateway implements OrderGateway {
             long id = tracker.id(i);
             if (tracker.onCancelRequest(id)) {
                 sendCancel(id);
-                listener.onCancel(now, id);
             }
         }
         long requestId = nextRequestId++;
+        listener.onCancelAll(now, requestId, reason);
         cancelAll.wrapAndApplyHeader(orders.buffer(), 0, orders.header())
                 .sequence(orders.nextSequence())
                 .instanceId(instanceId)

@@ -466,6 +466,11 @@ public final class StrategyRunner {
         }
 
         @Override
+        public void onCancelAll(long timeNanos, long requestId, CancelAllReason reason) {
+            write(timeNanos + ",cancel-all," + requestId + "," + reason + ",,,");
+        }
+
+        @Override
         public void onReport(ExecutionReport report) {
             if (report.type() == ReportType.FILL) {
                 long ts = Math.max(report.localTime(), lastFillTs);
