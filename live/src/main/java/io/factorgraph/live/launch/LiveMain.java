@@ -24,8 +24,12 @@ public final class LiveMain {
     }
 
     public static void main(String[] args) {
-        System.exit(run(Arrays.asList(args)));
+        int code = run(Arrays.asList(args));
+        SIGNAL.exit(code);
     }
+
+    /** This process's shutdown signal (one per JVM). */
+    private static final ShutdownSignal SIGNAL = new ShutdownSignal();
 
     public static int run(List<String> args) {
         if (args.isEmpty()) {
@@ -40,7 +44,7 @@ public final class LiveMain {
         }
         try {
             LiveArgs options = LiveArgs.parse(args.subList(1, args.size()));
-            ShutdownSignal shutdown = new ShutdownSignal();
+            ShutdownSignal shutdown = SIGNAL;
             return switch (role) {
                 case "connector" -> {
                     ConnectorConfig config = ConnectorConfig.fromArgs(options);

@@ -106,12 +106,12 @@ public final class LiveProcess {
 
     /** SIGTERM: the process cleans up (cancel-all, close) and exits. */
     public void terminate() {
-        process.destroy();
+        process.toHandle().destroy(); // unlike Process.destroy(), leaves its output readable to the end
     }
 
     /** SIGKILL: the process dies at once, as in a crash. */
     public void kill() {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
     }
 
     /** SIGTERM, then SIGKILL if it has not exited within {@code graceMillis}; returns the exit code. */

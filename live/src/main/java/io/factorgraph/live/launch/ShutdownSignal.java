@@ -10,15 +10,24 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ShutdownSignal {
     private volatile boolean raised;
+    private volatile boolean exiting;
     private final CountDownLatch finished = new CountDownLatch(1);
     private Thread hook;
 
     /** Installs the JVM hook; the hook waits up to {@code graceMillis} for {@link #finished()}. */
     public ShutdownSignal install(long graceMillis) {
         hook = new Thread(() -> {
+            if (exiting) {
+                return;
+            }
             raised = true;
             try {
-                finished.await(graceMillis, TimeUnit.MILLISECONDS);
+                if (finished.await(graceMillis, TimeUnit.MILLISECONDS)) {
+                    // a signal asked us to stop and we did, cleanly: say so with exit code 0 (not 143)
+                    System.out.flush();
+                    System.err.flush();
+                    Runtime.getRuntime().halt(0);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -34,6 +43,12 @@ public final class ShutdownSignal {
     /** Raises the flag from inside the process (tests, a fatal condition). */
     public void raise() {
         raised = true;
+    }
+
+    /** Exits the JVM with {@code code} after the run ended by itself (the hook then does nothing). */
+    public void exit(int code) {
+        exiting = true;
+        System.exit(code);
     }
 
     /** Says the clean exit is done; the hook lets the JVM go. */
