@@ -71,6 +71,8 @@ public final class LiveFactorProvider implements FactorProvider {
     @Override
     public boolean next() {
         while (true) {
+            duty.run(); // execution reports first: a decision sees every report received before it
+            int fragments = available ? 0 : subscription.poll(assembler, 1);
             if (available) {
                 available = false;
                 return true;
@@ -78,11 +80,7 @@ public final class LiveFactorProvider implements FactorProvider {
             if (ended || stop.getAsBoolean()) {
                 return false;
             }
-            int fragments = subscription.poll(assembler, 1);
-            if (!available) {
-                duty.run();
-                idle.idle(fragments);
-            }
+            idle.idle(fragments);
         }
     }
 

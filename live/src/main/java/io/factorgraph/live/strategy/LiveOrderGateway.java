@@ -241,6 +241,16 @@ public final class LiveOrderGateway implements OrderGateway {
         return best;
     }
 
+    /** Whether an order is working that no cancel has been sent for. */
+    public boolean hasUncancelledOrders() {
+        for (int i = 0, n = tracker.size(); i < n; i++) {
+            if (!tracker.cancelPending(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public OrderTracker orders() {
         return tracker;
     }

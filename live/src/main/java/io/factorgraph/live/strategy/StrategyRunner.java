@@ -250,8 +250,7 @@ public final class StrategyRunner {
      * halted with nothing working).
      */
     private boolean halt(CancelAllReason reason, String why) {
-        boolean working = gateway.orders().size() > 0;
-        if (!quoting && !working) {
+        if (!quoting && !gateway.hasUncancelledOrders()) {
             return false;
         }
         gateway.cancelAll(reason);
