@@ -148,7 +148,8 @@ public final class Connector {
             this.controlPoller = () -> control.poll(controlAssembler, 4);
             log.info("venue " + config.simulatorConfig().tickSize() + " tick, " + config.lotSize() + " lot, fees "
                     + config.fees() + ", latency " + config.latency() + ", queue " + config.queue()
-                    + (config.lockstep() ? ", lock-step clock" : "") + "; instance " + Long.toHexString(instanceId));
+                    + (config.lockstep() ? ", lock-step clock" : "") + "; instance " + Long.toHexString(instanceId)
+                    + "; " + transport.channels().describe() + (transport.embeddedDriver() ? " (own media driver)" : ""));
             if (!awaitPeers()) {
                 return shutdown.raised() ? 0 : 1;
             }

@@ -46,6 +46,16 @@ public record Channels(String marketData, String factors, String orders, String 
         return "aeron:udp?endpoint=" + host + ":" + port;
     }
 
+    /** For logs: the channel when all five share one, else each stream's. */
+    public String describe() {
+        if (marketData.equals(factors) && factors.equals(orders) && orders.equals(executions)
+                && executions.equals(control)) {
+            return marketData;
+        }
+        return "market data " + marketData + ", factors " + factors + ", orders " + orders + ", executions "
+                + executions + ", control " + control;
+    }
+
     /** A channel for a monitor that must never slow the publisher down (IPC subscribers untethered). */
     public static String untethered(String channel) {
         if (channel.startsWith(IPC)) {
