@@ -32,6 +32,16 @@ public final class LiveMain {
     private static final ShutdownSignal SIGNAL = new ShutdownSignal();
 
     public static int run(List<String> args) {
+        try {
+            return runRole(args);
+        } finally {
+            if (!SIGNAL.raised()) {
+                SIGNAL.ended();
+            }
+        }
+    }
+
+    private static int runRole(List<String> args) {
         if (args.isEmpty()) {
             System.err.println("usage: LiveMain connector|engine|strategy|driver --option value ...");
             return 1;

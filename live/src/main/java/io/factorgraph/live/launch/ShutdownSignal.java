@@ -51,6 +51,11 @@ public final class ShutdownSignal {
         System.exit(code);
     }
 
+    /** Says the run ended by itself, so that a later {@code System.exit} elsewhere keeps its own exit code. */
+    public void ended() {
+        exiting = true;
+    }
+
     /** Says the clean exit is done; the hook lets the JVM go. */
     public void finished() {
         finished.countDown();
