@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Lost messages, through the processes' test hooks, on a max-speed replay of the recorded BTCUSDT feed: the connector
- * does not send market data messages 20000 and 20001, the engine does not send factor message 1500. The engine sees
+ * does not send market data messages 20000 and 20001, the engine does not send factor message 1500, the strategy does
+ * not send order stream message 300 (the venue then cancels all our orders). The engine sees
  * the market data gap, clears its book, asks for a snapshot, gets the connector's book and warms up again (its updates
  * say not warm for the warm-up); the strategy cancels everything on the factor gap and on the engine's not-warm
  * updates, and quotes again once the stream is whole and warm.
@@ -30,7 +31,7 @@ class GapTest {
         try (LiveTestCluster cluster = LiveTestCluster.start();
                 FactorRecorder factors = new FactorRecorder(cluster, Channels.IPC)) {
             LiveProcess strategy = cluster.launch("strategy", "strategy", new StrategyConfig(spec, cluster.transport(),
-                    0.001, 2_000_000_000L, false, null, null, List.of()).toArgs());
+                    0.001, 2_000_000_000L, false, null, null, List.of("300")).toArgs());
             LiveProcess engine = cluster.launch("engine", "engine", new EngineConfig(spec, cluster.transport(), WARMUP,
                     "usdm_btcusdt", 30_000_000_000L, List.of("1500")).toArgs());
             LiveProcess connector = cluster.launch("connector", "connector", new ConnectorConfig(
@@ -75,6 +76,11 @@ class GapTest {
             assertTrue(strategyLog.contains("halted (factor updates lost)"), strategyLog);
             assertTrue(strategyLog.contains("halted (engine not warm)"), strategyLog);
             assertTrue(strategyLog.indexOf("quoting again (was halted: factor updates lost)") > 0, strategyLog);
+            // the order stream: command 300 never reached the venue, which swept our orders rather than keep any that
+            // a lost cancel was meant for
+            assertTrue(cluster.log("connector").contains("order stream gap: messages 300..300 lost"),
+                    cluster.log("connector"));
+            assertTrue(cluster.log("connector").contains("cancel all (COMMANDS_LOST)"), cluster.log("connector"));
             assertTrue(strategyLog.indexOf("quoting again (was halted: engine not warm)")
                     > strategyLog.indexOf("halted (engine not warm)"), strategyLog);
         }

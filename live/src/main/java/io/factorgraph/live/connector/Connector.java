@@ -364,11 +364,14 @@ public final class Connector {
         long instance = Envelope.instance(buffer, offset);
         strategy.heard(instance, System.nanoTime());
         SequenceTracker.Result result = orderSequence.onMessage(instance, sequence);
-        if (result == SequenceTracker.Result.GAP) {
-            log.info("order stream gap: messages " + orderSequence.lastGapFrom() + ".." + orderSequence.lastGapTo()
-                    + " lost");
-        } else if (result == SequenceTracker.Result.DUPLICATE) {
+        if (result == SequenceTracker.Result.DUPLICATE) {
             return;
+        }
+        if (result == SequenceTracker.Result.GAP) {
+            // lost commands may have been cancels: what rests may no longer be wanted, so none of it stays
+            log.info("order stream gap: messages " + orderSequence.lastGapFrom() + ".." + orderSequence.lastGapTo()
+                    + " lost; cancelling every order of ours");
+            onCancelAll(0, "COMMANDS_LOST");
         }
         switch (template) {
             case NewOrderDecoder.TEMPLATE_ID -> {
