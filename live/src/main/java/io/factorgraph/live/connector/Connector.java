@@ -72,6 +72,7 @@ import org.agrona.concurrent.IdleStrategy;
  * </ul>
  */
 public final class Connector {
+    private static final long SIGTERM_SERVE_NANOS = 2_000_000_000L;
     private static final int MESSAGE_CAPACITY = MarketDataWriter.MAX_LENGTH + 1024;
 
     private final ConnectorConfig config;
@@ -292,11 +293,13 @@ public final class Connector {
     }
 
     private void finish() {
-        long deadline = System.nanoTime() + config.lingerNanos();
-        while (!strategyDone && !shutdown.raised() && System.nanoTime() < deadline) {
+        // serve the strategy until it is done: after the data, up to the linger; on SIGTERM (which a terminal sends to
+        // every process of the group at once) up to 2 s, so that the strategy's own cancel-all still finds a venue
+        long deadline = System.nanoTime() + (shutdown.raised() ? SIGTERM_SERVE_NANOS : config.lingerNanos());
+        while (!strategyDone && System.nanoTime() < deadline) {
             boolean strategyHere = executions.isConnected();
             boolean engineHere = marketData.isConnected();
-            if (!strategyHere && (!engineHere || engineReplayTime >= lastLocalTs)) {
+            if (!strategyHere && (shutdown.raised() || !engineHere || engineReplayTime >= lastLocalTs)) {
                 break;
             }
             duty();

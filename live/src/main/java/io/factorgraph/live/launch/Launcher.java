@@ -28,6 +28,9 @@ public final class Launcher {
     private final PrintStream err;
     private final List<LiveProcess> processes = new ArrayList<>();
     private volatile boolean stopping;
+    private final java.util.concurrent.CountDownLatch runFinished = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicReference<MediaDriver> driver =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public Launcher(LaunchConfig config, PrintStream out, PrintStream err) {
         this.config = config;
@@ -38,9 +41,8 @@ public final class Launcher {
     /** Runs everything to the end of the data; returns 0 when every process exited cleanly. */
     public int run() throws IOException, InterruptedException {
         String aeronDir = config.connector().transport().aeronDir();
-        MediaDriver driver = null;
         if (config.driver().equals("embedded")) {
-            driver = MediaDrivers.launch(aeronDir, config.driverIdle());
+            driver.set(MediaDrivers.launch(aeronDir, config.driverIdle()));
         } else if (config.driver().equals("external") && !AeronSession.driverRunning(aeronDir)) {
             throw new IllegalArgumentException("no media driver is running in " + aeronDir
                     + ": start one with `fg live driver --aeron-dir " + aeronDir + "`, or use --driver embedded");
@@ -55,7 +57,15 @@ public final class Launcher {
                 config.strategy().transport(), config.strategy().lotSize(), config.strategy().staleAfterNanos(),
                 config.strategy().lockstep(), config.strategy().ordersLog(), summary,
                 config.strategy().testDropOrders());
-        Thread hook = new Thread(this::stopAll, "fg-live-run-shutdown");
+        Thread hook = new Thread(() -> {
+            stopAll();
+            try {
+                runFinished.await(5, TimeUnit.SECONDS); // the run's own clean-up (it closes the driver) goes first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            closeDriver();
+        }, "fg-live-run-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         int worst = 0;
         try {
@@ -93,14 +103,21 @@ public final class Launcher {
                     // shutting down already
                 }
             }
-            if (driver != null) {
-                driver.close();
-            }
+            closeDriver();
             if (tempSummary != null) {
                 Files.deleteIfExists(tempSummary);
             }
+            runFinished.countDown();
         }
         return worst;
+    }
+
+    /** Closes the embedded driver once (it deletes its directory). */
+    private void closeDriver() {
+        MediaDriver d = driver.getAndSet(null);
+        if (d != null) {
+            d.close();
+        }
     }
 
     private LiveProcess start(String role, List<String> options) throws IOException {

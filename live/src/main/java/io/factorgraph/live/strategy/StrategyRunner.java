@@ -322,6 +322,7 @@ public final class StrategyRunner {
             boolean acked = awaitVenue(() -> lastAcked >= request);
             log.info("shutdown: cancel-all " + (acked ? "acknowledged by the venue" : "NOT acknowledged within 2 s")
                     + "; " + gateway.orders().size() + " orders still listed");
+            sendDone();
             return;
         }
         if (provider.ended()) {
@@ -329,16 +330,20 @@ public final class StrategyRunner {
         } else {
             log.info("stopped");
         }
-        StrategyDoneEncoder done = new StrategyDoneEncoder();
-        done.wrapAndApplyHeader(orders.buffer(), 0, orders.header())
-                .sequence(orders.nextSequence())
-                .instanceId(instanceId);
-        orders.send(MessageHeaderEncoder.ENCODED_LENGTH + done.encodedLength());
+        sendDone();
         quoting = false;
         boolean closed = awaitVenue(() -> venueClosed);
         if (!closed) {
             log.info("the venue did not confirm its close within 2 s");
         }
+    }
+
+    private void sendDone() {
+        StrategyDoneEncoder done = new StrategyDoneEncoder();
+        done.wrapAndApplyHeader(orders.buffer(), 0, orders.header())
+                .sequence(orders.nextSequence())
+                .instanceId(instanceId);
+        orders.send(MessageHeaderEncoder.ENCODED_LENGTH + done.encodedLength());
     }
 
     private boolean awaitVenue(java.util.function.BooleanSupplier condition) {
