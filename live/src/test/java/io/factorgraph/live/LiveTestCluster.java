@@ -90,9 +90,14 @@ final class LiveTestCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         for (LiveProcess p : processes) {
-            p.stop(5_000);
+            try {
+                p.stop(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.kill();
+            }
         }
         aeron.close();
         driver.close();

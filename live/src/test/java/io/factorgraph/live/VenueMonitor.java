@@ -97,9 +97,13 @@ final class VenueMonitor implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         closed = true;
-        poller.join(2_000);
+        try {
+            poller.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         subscription.close();
     }
 }

@@ -127,7 +127,8 @@ public final class Connector {
     public int run() throws MarketDataException {
         TransportConfig transport = config.transport();
         idle = transport.idle().newStrategy();
-        simulator = new ExchangeSimulator(config.simulatorConfig(), 4096);
+        io.factorgraph.backtest.exchange.SimulatorConfig venue = config.simulatorConfig();
+        simulator = new ExchangeSimulator(venue, 4096);
         simulator.setExecutionListener(this::publishReport);
         strategy = new PeerWatch("strategy", transport.peerTimeoutNanos());
         engine = new PeerWatch("engine", transport.peerTimeoutNanos());
@@ -147,7 +148,7 @@ public final class Connector {
             FragmentAssembler controlAssembler = new FragmentAssembler(this::onControlStream);
             this.orderPoller = () -> orders.poll(orderAssembler, 16);
             this.controlPoller = () -> control.poll(controlAssembler, 4);
-            log.info("venue " + config.simulatorConfig().tickSize() + " tick, " + config.lotSize() + " lot, fees "
+            log.info("venue " + venue.tickSize() + " tick, " + config.lotSize() + " lot, fees "
                     + config.fees() + ", latency " + config.latency() + ", queue " + config.queue()
                     + (config.lockstep() ? ", lock-step clock" : "") + "; instance " + Long.toHexString(instanceId)
                     + "; " + transport.channels().describe() + (transport.embeddedDriver() ? " (own media driver)" : ""));
@@ -192,7 +193,7 @@ public final class Connector {
         long firstTs = Long.MIN_VALUE;
         long startWall = 0;
         double speed = config.speed();
-        try (SimulationFeed open = feed) {
+        try {
             MarketEvent e = feed.event();
             while (!shutdown.raised() && feed.next()) {
                 final long ts = e.localTs();
@@ -233,6 +234,8 @@ public final class Connector {
                 duty();
             }
             flush(false);
+        } finally {
+            feed.close();
         }
         if (shutdown.raised()) {
             log.info("stopped by signal after " + events + " events");
@@ -301,6 +304,9 @@ public final class Connector {
             boolean engineHere = marketData.isConnected();
             if (!strategyHere && (shutdown.raised() || !engineHere || engineReplayTime >= lastLocalTs)) {
                 break;
+            }
+            if (pendingResync && !shutdown.raised()) {
+                sendSnapshot(); // past the last event: a message boundary
             }
             duty();
             idle.idle();
