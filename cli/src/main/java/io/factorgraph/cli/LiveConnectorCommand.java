@@ -10,10 +10,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code fg live connector}: replays a recorded feed and runs the paper venue. */
 @Command(name = "connector", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The connector: replays a recorded feed on the market data stream (paced by --speed) and runs",
-            "the paper venue, the backtest's exchange simulator fed the same events, executing order commands at",
-            "the replay's current time and reporting executions. Answers the engine's re-sync requests with a",
-            "snapshot of its own book. Waits for the engine (and strategy) to subscribe before replaying."})
+        description = {"The connector: replays a recorded feed on the market data stream (paced by --speed) and runs "
+                    + "the paper venue, the backtest's exchange simulator fed the same events, executing order "
+                    + "commands at the replay's current time and reporting executions. Answers the engine's re-sync "
+                    + "requests with a snapshot of its own book. Waits for the engine (and strategy) to subscribe "
+                    + "before replaying."})
 final class LiveConnectorCommand implements Callable<Integer> {
     @Mixin
     LiveVenueOptions venue;

@@ -12,10 +12,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code fg live engine}: book + compiled graph, one factor update per tick. */
 @Command(name = "engine", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The factor engine: keeps the book from the connector's market data through the same",
-            "BookReplay and SamplingClock as `fg run`, ticks the graph and publishes every output, the sink's",
-            "arguments and the best levels per tick. After a start, restart or re-sync its updates say not warm",
-            "until --warmup ticks have passed; on a market data gap it asks the connector for a snapshot."})
+        description = {"The factor engine: keeps the book from the connector's market data through the same BookReplay "
+                    + "and SamplingClock as `fg run`, ticks the graph and publishes every output, the sink's "
+                    + "arguments and the best levels per tick. After a start, restart or re-sync its updates say not "
+                    + "warm until --warmup ticks have passed; on a market data gap it asks the connector for a "
+                    + "snapshot."})
 final class LiveEngineCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.fg", description = "The graph.")
     Path file;

@@ -23,10 +23,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code fg live run}: driver, strategy, engine and connector, to the end of the data. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a graph and its sink live on a replayed recorded feed: a media driver, then the strategy,",
-            "the engine and the connector, each in its own JVM; wait for the connector to finish the data, shut",
-            "everything down cleanly and print the strategy's summary (the rows of fg backtest's, and more).",
-            "The processes' logs go to standard error, prefixed with their role.",
+        description = {"Run a graph and its sink live on a replayed recorded feed: a media driver, then the strategy, "
+                    + "the engine and the connector, each in its own JVM; wait for the connector to finish the data, "
+                    + "shut everything down cleanly and print the strategy's summary (the rows of fg backtest's, and "
+                    + "more). The processes' logs go to standard error, prefixed with their role.",
             "",
             "Example: fg live run examples/obi_mm.fg --data usdm_btcusdt_20240808.gz --speed 10"})
 final class LiveRunCommand implements Callable<Integer> {

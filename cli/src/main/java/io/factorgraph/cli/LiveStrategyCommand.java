@@ -12,10 +12,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code fg live strategy}: the graph's sink on live factor updates. */
 @Command(name = "strategy", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The strategy: runs the graph's sink (e.g. stateless_mm, the same object a backtest runs) on",
-            "the engine's factor updates, keeps position and working orders from execution reports, and sends",
-            "orders. Cancels everything when factors are stale, a peer is silent, updates were lost or the engine",
-            "is not warm; on SIGTERM cancels everything and waits for the venue's ack. Prints a summary at the end."})
+        description = {"The strategy: runs the graph's sink (e.g. stateless_mm, the same object a backtest runs) on "
+                    + "the engine's factor updates, keeps position and working orders from execution reports, and "
+                    + "sends orders. Cancels everything when factors are stale, a peer is silent, updates were lost "
+                    + "or the engine is not warm; on SIGTERM cancels everything and waits for the venue's ack. Prints "
+                    + "a summary at the end."})
 final class LiveStrategyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.fg", description = "The graph (the same file and params as the "
             + "engine's: the strategy checks).")
