@@ -9,8 +9,7 @@ import picocli.CommandLine.Command;
                     + "one factor update per tick) and a strategy (the graph's sink) as separate JVMs over Aeron IPC "
                     + "or UDP, with SBE messages, sequence numbers, heartbeats and fail-safes.",
             "",
-            "  fg live run FILE.fg --data F --speed 10    all of it, to the end of the data"
-                    + "the data",
+            "  fg live run FILE.fg --data F --speed 10   all of it, to the end of the data",
             "  fg live driver|connector|engine|strategy  one process (per terminal or host)"},
         subcommands = {LiveRunCommand.class, LiveDriverCommand.class, LiveConnectorCommand.class,
             LiveEngineCommand.class, LiveStrategyCommand.class})
