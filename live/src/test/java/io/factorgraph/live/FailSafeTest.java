@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * The fail-safes with real processes, on the recorded BTCUSDT feed replayed at 10x: an engine killed in the middle
  * of the run, the strategy's quotes cancelled at the venue within the stale bound, a new engine that re-syncs from the
  * connector's book and warms up before the strategy quotes again, and SIGTERM to the strategy, whose cancel-all
- * reaches the venue before it exits.
+ * reaches the venue before it exits; then a strategy killed outright, whose orders the venue cancels when its
+ * heartbeats stop.
  */
 class FailSafeTest {
     static final long STALE_AFTER = 1_000_000_000L;
@@ -97,6 +98,24 @@ class FailSafeTest {
             assertFalse(venue.acks().stream().filter(t -> t >= terminatedAt).toList().isEmpty(), "ack seen");
             assertTrue(LiveTestCluster.await(() -> venue.resting() == 0, Duration.ofSeconds(2)),
                     "nothing rests after the strategy left");
+
+            // 4. a new strategy: the venue drops what its predecessor's ids meant; then SIGKILL it (no cancel-all can
+            //    be sent): the venue cancels its orders once its heartbeats stop (cancel on disconnect)
+            LiveProcess strategy2 = cluster.launch("strategy-2", "strategy", new StrategyConfig(spec,
+                    cluster.transport(), 0.001, STALE_AFTER, false, null, null, List.of()).toArgs());
+            assertTrue(LiveTestCluster.await(() -> venue.resting() > 0, Duration.ofSeconds(15)),
+                    "the new strategy quotes:\n" + cluster.log("strategy-2"));
+            assertTrue(cluster.log("connector").contains("a new strategy instance"), cluster.log("connector"));
+            long strategyKilledAt = System.nanoTime();
+            strategy2.kill();
+            assertTrue(cluster.awaitLog("connector", "no heartbeat from the strategy", Duration.ofSeconds(3)),
+                    cluster.log("connector"));
+            assertTrue(LiveTestCluster.await(() -> venue.resting() == 0, Duration.ofSeconds(1)),
+                    "the venue cancelled the dead strategy's orders");
+            long sweptAfter = System.nanoTime() - strategyKilledAt;
+            assertTrue(sweptAfter < 1_000_000_000L + 700_000_000L, "swept within the peer timeout: "
+                    + sweptAfter / 1_000_000 + " ms");
+
             engine2.terminate();
             assertEquals(0, engine2.waitFor(10, TimeUnit.SECONDS), cluster.log("engine-2"));
         }

@@ -108,6 +108,7 @@ public final class Connector {
     private PeerWatch engine;
 
     private boolean pendingResync;
+    private boolean strategyDownSwept;
     private boolean strategyDone;
     private long lastLocalTs;
     private long events;
@@ -356,6 +357,14 @@ public final class Connector {
 
     private void heartbeatDuty() {
         long now = System.nanoTime();
+        if (!strategyDownSwept && strategy.everHeard() && !strategy.alive(now) && simulator.orders().size() > 0
+                && !executions.busy()) {
+            // cancel on disconnect: a strategy that went silent cannot manage its quotes any more
+            strategyDownSwept = true;
+            log.info("no heartbeat from the strategy for " + strategy.silenceNanos(now) / 1_000_000
+                    + " ms; cancelling its orders");
+            onCancelAll(0, "STRATEGY_DOWN");
+        }
         if (heartbeats.due(now)) {
             heartbeats.send(now, lastLocalTs, book.isReady(), simulator.restingOrders(), simulator.orders().size(),
                     simulator.account().position());
@@ -371,7 +380,18 @@ public final class Connector {
         }
         long sequence = Envelope.sequence(buffer, offset);
         long instance = Envelope.instance(buffer, offset);
+        boolean newStrategy = strategy.everHeard() && instance != strategy.instance();
         strategy.heard(instance, System.nanoTime());
+        strategyDownSwept = false;
+        if (newStrategy) {
+            // its order ids start again at 1: what the previous instance left goes, and its ids are forgotten so
+            // that no late report about an old order can be taken for one of the new instance's
+            log.info("a new strategy instance " + Long.toHexString(instance) + "; cancelling what the previous one "
+                    + "left");
+            onCancelAll(0, "NEW_STRATEGY");
+            clientToVenue.clear();
+            venueToClient.clear();
+        }
         SequenceTracker.Result result = orderSequence.onMessage(instance, sequence);
         if (result == SequenceTracker.Result.DUPLICATE) {
             return;
