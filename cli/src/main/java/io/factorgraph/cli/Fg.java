@@ -8,8 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fg", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Compile, inspect and run streaming factor graphs written in .fg files.",
         subcommands = {CheckCommand.class, DotCommand.class, RunCommand.class, BacktestCommand.class,
-            ConvertCommand.class,
-            FunctionsCommand.class,
+            ConvertCommand.class, LiveCommand.class, FunctionsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Fg implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,149 @@
+package io.factorgraph.cli;
+
+import io.factorgraph.live.GraphSpec;
+import io.factorgraph.live.connector.ConnectorConfig;
+import io.factorgraph.live.engine.EngineConfig;
+import io.factorgraph.live.launch.LaunchConfig;
+import io.factorgraph.live.launch.Launcher;
+import io.factorgraph.live.launch.LiveArgs;
+import io.factorgraph.live.strategy.StrategyConfig;
+import io.factorgraph.live.transport.IdleMode;
+import io.factorgraph.runtime.compile.CompileResult;
+import io.factorgraph.runtime.graph.CompiledGraph;
+import io.factorgraph.runtime.spi.Constant;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fg live run}: driver, strategy, engine and connector, to the end of the data. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a graph and its sink live on a replayed recorded feed: a media driver, then the strategy, "
+                    + "the engine and the connector, each in its own JVM; wait for the connector to finish the data, "
+                    + "shut everything down cleanly and print the strategy's summary (the rows of fg backtest's, and "
+                    + "more). The processes' logs go to standard error, prefixed with their role.",
+            "",
+            "Example: fg live run examples/obi_mm.fg --data usdm_btcusdt_20240808.gz --speed 10"})
+final class LiveRunCommand implements Callable<Integer> {
+    @Mixin
+    GraphOptions graph;
+
+    @Option(names = "--interval", paramLabel = "DURATION", description = "Sample every DURATION, overriding the "
+            + "file's `clock every`.")
+    String interval;
+
+    @Mixin
+    LiveVenueOptions venue;
+
+    @Option(names = "--warmup", paramLabel = "TICKS", description = "Engine warm-up after a (re)start or re-sync. "
+            + "Default: the graph's largest window.")
+    Long warmup;
+
+    @Option(names = "--stale-after", paramLabel = "DURATION", defaultValue = "1s",
+            description = "The strategy cancels every quote after this long without a factor update. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String staleAfter;
+
+    @Option(names = "--orders-log", paramLabel = "FILE.csv", description = "The strategy writes every order and "
+            + "cancel it sends here.")
+    Path ordersLog;
+
+    @Option(names = "--driver", paramLabel = "embedded|external|per-process", defaultValue = "embedded",
+            description = "embedded (default): a media driver in this launcher; external: one already running "
+                    + "(fg live driver) at --aeron-dir; per-process: each process its own (with --udp).")
+    String driver;
+
+    @Option(names = "--jvm-opt", paramLabel = "OPTION", description = "An extra JVM option for every process, e.g. "
+            + "--jvm-opt=-Xmx512m (repeatable).")
+    List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
+
+    @Mixin
+    LiveTransportOptions transport;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        return LiveProcesses.run(spec, this::runHere);
+    }
+
+    private int runHere() throws Exception {
+        CompileResult result = graph.compile(spec.commandLine().getErr());
+        if (result.hasErrors()) {
+            return 1;
+        }
+        CompiledGraph compiled = result.graph().orElseThrow();
+        double tick = compiled.sink().map(s -> s.constants().get("tick_size"))
+                .filter(c -> c instanceof Constant.Number).map(c -> ((Constant.Number) c).value())
+                .orElseThrow(() -> new UserError(graph.file + ": the graph needs a sink with a tick_size, e.g. "
+                        + "`sink stateless_mm(alpha, vol, stop, tick_size = 0.1, ...)`"));
+        String mode = driver.toLowerCase(Locale.ROOT);
+        if (transport.aeronDir == null && mode.equals("embedded")) {
+            transport.aeronDir = "/dev/shm/fg-live-" + ProcessHandle.current().pid();
+        }
+        if (mode.equals("per-process")) {
+            transport.embeddedDriver = true;
+        }
+        List<String> common = transport.toArgs();
+        List<String> graphArgs = new ArrayList<>();
+        LiveTransportOptions.put(graphArgs, "graph", graph.file);
+        LiveTransportOptions.putAll(graphArgs, "param", graph.params);
+        LiveTransportOptions.put(graphArgs, "interval", interval);
+
+        List<String> engineArgs = new ArrayList<>(graphArgs);
+        engineArgs.addAll(common);
+        LiveTransportOptions.put(engineArgs, "warmup", warmup);
+        LiveTransportOptions.put(engineArgs, "symbol", symbol());
+
+        List<String> strategyArgs = new ArrayList<>(graphArgs);
+        strategyArgs.addAll(common);
+        LiveTransportOptions.put(strategyArgs, "lot-size", venue.lotSize);
+        LiveTransportOptions.put(strategyArgs, "stale-after", staleAfter);
+        LiveTransportOptions.put(strategyArgs, "lockstep", venue.lockstep ? "true" : null);
+        LiveTransportOptions.put(strategyArgs, "orders-log", ordersLog == null ? null : ordersLog.toAbsolutePath());
+
+        List<String> connectorArgs = new ArrayList<>(venue.toArgs(tick));
+        connectorArgs.addAll(common);
+        for (int i = 0; i < connectorArgs.size(); i++) {
+            if (connectorArgs.get(i).equals("--data")) {
+                connectorArgs.set(i + 1, Path.of(connectorArgs.get(i + 1)).toAbsolutePath().toString());
+            }
+        }
+        LaunchConfig config;
+        try {
+            config = new LaunchConfig(
+                    ConnectorConfig.fromArgs(strict(connectorArgs, ConnectorConfig::fromArgs)),
+                    EngineConfig.fromArgs(LiveArgs.parse(engineArgs)),
+                    StrategyConfig.fromArgs(LiveArgs.parse(strategyArgs)),
+                    mode, IdleMode.parse(transport.idle), jvmOptions);
+            new GraphSpec(graph.file, graph.params, -1).compile();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        try {
+            return new Launcher(config, System.out, System.err).run();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private static LiveArgs strict(List<String> args, java.util.function.Function<LiveArgs, ?> check) {
+        LiveArgs parsed = LiveArgs.parse(args);
+        check.apply(LiveArgs.parse(args));
+        return parsed;
+    }
+
+    /** The first data file's name up to its date: usdm_btcusdt_20240808.gz gives usdm_btcusdt. */
+    private String symbol() {
+        String name = String.valueOf(venue.data.get(0).getFileName());
+        int dot = name.indexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        return stem.replaceFirst("_\\d{8}$", "");
+    }
+}

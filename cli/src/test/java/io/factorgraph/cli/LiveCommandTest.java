@@ -1,0 +1,66 @@
+package io.factorgraph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.factorgraph.testkit.data.RecordedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code fg live}: the whole live pipeline from the command line ({@code fg live run} restarts itself in a JVM with
+ * Aeron's flags, which starts a media driver and the three processes), its help, and its errors.
+ */
+class LiveCommandTest {
+    private static final String BTC = RecordedData.binance("usdm_btcusdt_20240808.gz").toString();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void liveRunReplaysTheFileThroughThreeProcessesAndPrintsTheStrategysSummary() throws Exception {
+        Path orders = dir.resolve("orders.csv");
+        CliRun run = CliRun.of("live", "run", "../examples/obi_mm.fg", "--data", BTC, "--speed", "max", "--warmup",
+                "100", "--orders-log", orders.toString(), "--jvm-opt=-Xmx256m");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String row : List.of("span", "pnl", "return", "sharpe", "max drawdown", "trades", "volume", "maker share",
+                "fees", "final position", "orders sent", "factor stream", "latency")) {
+            assertTrue(run.out().lines().anyMatch(l -> l.startsWith(row + " ")), row + " in\n" + run.out());
+        }
+        assertTrue(run.err().contains("[connector]") && run.err().contains("[engine]")
+                && run.err().contains("[strategy]"), run.err());
+        assertTrue(run.err().contains("end of market data: 3445 ticks"), run.err());
+        assertTrue(run.err().contains("venue closed:"), run.err());
+        List<String> lines = Files.readAllLines(orders);
+        assertEquals("time_ns,action,order_id,side,price,qty,post_only", lines.get(0));
+        assertTrue(lines.size() > 100, "the strategy traded: " + lines.size());
+    }
+
+    @Test
+    void helpNamesTheProcesses() {
+        CliRun help = CliRun.of("live", "--help");
+        assertEquals(0, help.exitCode(), help.err());
+        for (String sub : List.of("run", "driver", "connector", "engine", "strategy")) {
+            assertTrue(help.out().contains(sub), sub + " in\n" + help.out());
+        }
+        CliRun engine = CliRun.of("live", "engine", "--help");
+        assertEquals(0, engine.exitCode());
+        assertTrue(engine.out().contains("--warmup") && engine.out().contains("--udp"), engine.out());
+        assertTrue(!engine.out().contains("--test-drop"), "test hooks are hidden");
+    }
+
+    @Test
+    void badInputIsAOneLineError() {
+        CliRun noData = CliRun.of("live", "run", "../examples/obi_mm.fg");
+        assertEquals(1, noData.exitCode());
+        assertTrue(noData.err().contains("fg run: error: Missing required option: '--data=FILE'"), noData.err());
+
+        CliRun noFile = CliRun.of("live", "run", dir.resolve("missing.fg").toString(), "--data", BTC);
+        assertEquals(1, noFile.exitCode(), noFile.err());
+        assertTrue(noFile.err().contains("error: cannot read"), noFile.err());
+        assertTrue(!noFile.err().contains("Exception"), noFile.err());
+    }
+}

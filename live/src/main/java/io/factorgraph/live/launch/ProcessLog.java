@@ -1,0 +1,22 @@
+package io.factorgraph.live.launch;
+
+import java.io.PrintStream;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+
+/** One line per event of a live process, on its standard error: {@code HH:mm:ss.SSS fg live ROLE: message}. */
+public final class ProcessLog {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    private final String role;
+    private final PrintStream out;
+
+    public ProcessLog(String role, PrintStream out) {
+        this.role = role;
+        this.out = out;
+    }
+
+    public void info(String message) {
+        out.println(LocalTime.now().format(TIME) + " fg live " + role + ": " + message);
+        out.flush();
+    }
+}

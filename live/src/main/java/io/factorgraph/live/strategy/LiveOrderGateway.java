@@ -1,0 +1,281 @@
+package io.factorgraph.live.strategy;
+
+import io.factorgraph.backtest.account.Account;
+import io.factorgraph.backtest.exchange.ExecutionReport;
+import io.factorgraph.backtest.exchange.OrderStatus;
+import io.factorgraph.backtest.exchange.OrderTracker;
+import io.factorgraph.backtest.exchange.PriceGrid;
+import io.factorgraph.backtest.exchange.RejectReason;
+import io.factorgraph.backtest.exchange.ReportType;
+import io.factorgraph.backtest.exchange.Side;
+import io.factorgraph.backtest.exchange.TimeInForce;
+import io.factorgraph.live.sbe.BooleanType;
+import io.factorgraph.live.sbe.CancelAllEncoder;
+import io.factorgraph.live.sbe.CancelAllReason;
+import io.factorgraph.live.sbe.CancelOrderEncoder;
+import io.factorgraph.live.sbe.ExecutionReportDecoder;
+import io.factorgraph.live.sbe.MessageHeaderEncoder;
+import io.factorgraph.live.sbe.NewOrderEncoder;
+import io.factorgraph.live.sbe.OrderSide;
+import io.factorgraph.live.transport.SequencedPublication;
+import io.factorgraph.runtime.execution.OrderGateway;
+import java.util.Arrays;
+
+/**
+ * The strategy's gateway to the venue over Aeron: what the sink sees of its position and working orders, kept only
+ * from what it sent and the execution reports it received (the backtest's own {@link OrderTracker} and {@link Account},
+ * so the two keep books the same way), and the orders and cancels it sends as messages.
+ *
+ * <p>As in the backtest's gateway, orders with a cancel on its way are not listed as working (the sink does not cancel
+ * them twice), and a cancel for an order not active here sends nothing. Client order ids count 1, 2, 3 ... per
+ * strategy process. Allocation-free per tick.
+ */
+public final class LiveOrderGateway implements OrderGateway {
+    /** Receives each order event as it is sent or reported, for logs and recordings. */
+    public interface Listener {
+        default void onSubmit(long timeNanos, long orderId, boolean bid, double price, double qty, boolean postOnly) {
+        }
+
+        default void onCancel(long timeNanos, long orderId) {
+        }
+
+        default void onCancelAll(long timeNanos, long requestId, CancelAllReason reason) {
+        }
+
+        default void onReport(ExecutionReport report) {
+        }
+    }
+
+    private static final ReportType[] TYPES = ReportType.values();
+    private static final OrderStatus[] STATUSES = OrderStatus.values();
+    private static final RejectReason[] REASONS = RejectReason.values();
+
+    private final SequencedPublication orders;
+    private final long instanceId;
+    private final PriceGrid grid;
+    private final OrderTracker tracker;
+    private final Account account;
+    private final ExecutionReport report;
+    private final NewOrderEncoder newOrder = new NewOrderEncoder();
+    private final CancelOrderEncoder cancelOrder = new CancelOrderEncoder();
+    private final CancelAllEncoder cancelAll = new CancelAllEncoder();
+    private Listener listener = new Listener() { };
+    private int[] working = new int[64];
+    private int workingCount;
+    private long now;
+    private long nextOrderId = 1;
+    private long nextRequestId = 1;
+    private long submitted;
+    private long cancels;
+    private long reports;
+    private long fills;
+
+    public LiveOrderGateway(SequencedPublication orders, long instanceId, PriceGrid grid) {
+        this.orders = orders;
+        this.instanceId = instanceId;
+        this.grid = grid;
+        this.tracker = new OrderTracker(grid, 32);
+        this.account = new Account(grid, 0.0);
+        this.report = new ExecutionReport(grid);
+    }
+
+    public LiveOrderGateway listener(Listener l) {
+        this.listener = l;
+        return this;
+    }
+
+    /** Sets the tick's time and takes the list of working orders for it. */
+    public void beginTick(long timeNanos) {
+        now = timeNanos;
+        workingCount = 0;
+        for (int i = 0, n = tracker.size(); i < n; i++) {
+            if (!tracker.cancelPending(i)) {
+                if (workingCount == working.length) {
+                    working = Arrays.copyOf(working, working.length * 2);
+                }
+                working[workingCount++] = i;
+            }
+        }
+    }
+
+    @Override
+    public double position() {
+        return account.position();
+    }
+
+    @Override
+    public int activeOrderCount() {
+        return workingCount;
+    }
+
+    @Override
+    public long activeOrderId(int index) {
+        return tracker.id(working[index]);
+    }
+
+    @Override
+    public boolean activeOrderIsBid(int index) {
+        return tracker.side(working[index]) == Side.BUY;
+    }
+
+    @Override
+    public double activeOrderPrice(int index) {
+        return tracker.price(working[index]);
+    }
+
+    @Override
+    public double activeOrderQty(int index) {
+        return tracker.leaves(working[index]);
+    }
+
+    @Override
+    public void submit(boolean bid, double price, double qty, boolean postOnly) {
+        long id = nextOrderId++;
+        Side side = bid ? Side.BUY : Side.SELL;
+        tracker.onSubmit(id, side, grid.ticks(price), grid.lots(qty), postOnly ? TimeInForce.GTX : TimeInForce.GTC,
+                now);
+        newOrder.wrapAndApplyHeader(orders.buffer(), 0, orders.header())
+                .sequence(orders.nextSequence())
+                .instanceId(instanceId)
+                .clOrdId(id)
+                .decisionTimeNs(now)
+                .side(bid ? OrderSide.BUY : OrderSide.SELL)
+                .price(price)
+                .qty(qty)
+                .postOnly(postOnly ? BooleanType.TRUE : BooleanType.FALSE)
+                .sendNanos(System.nanoTime());
+        orders.send(MessageHeaderEncoder.ENCODED_LENGTH + newOrder.encodedLength());
+        submitted++;
+        listener.onSubmit(now, id, bid, price, qty, postOnly);
+    }
+
+    @Override
+    public void cancel(long orderId) {
+        listener.onCancel(now, orderId);
+        if (tracker.onCancelRequest(orderId)) {
+            sendCancel(orderId);
+        }
+    }
+
+    private void sendCancel(long orderId) {
+        cancelOrder.wrapAndApplyHeader(orders.buffer(), 0, orders.header())
+                .sequence(orders.nextSequence())
+                .instanceId(instanceId)
+                .clOrdId(orderId)
+                .decisionTimeNs(now);
+        orders.send(MessageHeaderEncoder.ENCODED_LENGTH + cancelOrder.encodedLength());
+        cancels++;
+    }
+
+    /**
+     * Cancels every order working as far as we know, one by one, and asks the venue to sweep whatever else of ours
+     * rests there (orders whose acknowledgement is still on its way). Returns the request id its ack will carry.
+     */
+    public long cancelAll(CancelAllReason reason) {
+        for (int i = tracker.size() - 1; i >= 0; i--) {
+            long id = tracker.id(i);
+            if (tracker.onCancelRequest(id)) {
+                sendCancel(id);
+            }
+        }
+        long requestId = nextRequestId++;
+        listener.onCancelAll(now, requestId, reason);
+        cancelAll.wrapAndApplyHeader(orders.buffer(), 0, orders.header())
+                .sequence(orders.nextSequence())
+                .instanceId(instanceId)
+                .requestId(requestId)
+                .reason(reason);
+        orders.send(MessageHeaderEncoder.ENCODED_LENGTH + cancelAll.encodedLength());
+        return requestId;
+    }
+
+    /**
+     * Applies an execution report.
+     *
+     * @throws IllegalStateException when the venue's price or lot grid is not ours
+     */
+    public void onReport(ExecutionReportDecoder r) {
+        if (r.tickSize() != grid.tickSize() || r.lotSize() != grid.lotSize()) {
+            throw new IllegalStateException("the venue trades on tick " + r.tickSize() + ", lot " + r.lotSize()
+                    + " but the strategy on tick " + grid.tickSize() + ", lot " + grid.lotSize()
+                    + ": give the same --lot-size to both and the sink's tick_size to the connector");
+        }
+        report.set(TYPES[r.execType().value()], r.clOrdId(), r.side() == OrderSide.BUY ? Side.BUY : Side.SELL,
+                r.postOnly() == BooleanType.TRUE ? TimeInForce.GTX : TimeInForce.GTC, r.priceTicks(), r.qtyLots(),
+                r.leavesLots(), r.cumExecLots(), r.execLots(), r.execPriceTicks(), r.fee(),
+                r.maker() == BooleanType.TRUE, STATUSES[r.ordStatus().value()], reasonOf(r), r.exchTimeNs(),
+                r.localTimeNs());
+        tracker.onReport(report);
+        if (report.type() == ReportType.FILL) {
+            account.onFill(report.side(), report.execPriceTicks(), report.execLots(), report.fee(), report.maker());
+            fills++;
+        }
+        reports++;
+        listener.onReport(report);
+    }
+
+    private static RejectReason reasonOf(ExecutionReportDecoder r) {
+        int v = r.reason().value();
+        return v < REASONS.length ? REASONS[v] : RejectReason.NONE;
+    }
+
+    /** The highest working bid (including ones just sent), or NaN: what the strategy is quoting. */
+    public double quotedBid() {
+        double best = Double.NaN;
+        for (int i = 0, n = tracker.size(); i < n; i++) {
+            if (!tracker.cancelPending(i) && tracker.side(i) == Side.BUY && !(tracker.price(i) <= best)) {
+                best = tracker.price(i);
+            }
+        }
+        return best;
+    }
+
+    /** The lowest working ask (including ones just sent), or NaN. */
+    public double quotedAsk() {
+        double best = Double.NaN;
+        for (int i = 0, n = tracker.size(); i < n; i++) {
+            if (!tracker.cancelPending(i) && tracker.side(i) == Side.SELL && !(tracker.price(i) >= best)) {
+                best = tracker.price(i);
+            }
+        }
+        return best;
+    }
+
+    /** Whether an order is working that no cancel has been sent for. */
+    public boolean hasUncancelledOrders() {
+        for (int i = 0, n = tracker.size(); i < n; i++) {
+            if (!tracker.cancelPending(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public OrderTracker orders() {
+        return tracker;
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public PriceGrid grid() {
+        return grid;
+    }
+
+    public long submittedCount() {
+        return submitted;
+    }
+
+    public long cancelCount() {
+        return cancels;
+    }
+
+    public long reportCount() {
+        return reports;
+    }
+
+    public long fillCount() {
+        return fills;
+    }
+}

@@ -1,0 +1,129 @@
+package io.factorgraph.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.factorgraph.live.connector.ConnectorConfig;
+import io.factorgraph.live.engine.EngineConfig;
+import io.factorgraph.live.launch.LiveProcess;
+import io.factorgraph.live.sbe.ExecType;
+import io.factorgraph.live.strategy.StrategyConfig;
+import io.factorgraph.live.transport.Channels;
+import io.factorgraph.runtime.data.GapPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fail-safes with real processes, on the recorded BTCUSDT feed replayed at 10x: an engine killed in the middle
+ * of the run, the strategy's quotes cancelled at the venue within the stale bound, a new engine that re-syncs from the
+ * connector's book and warms up before the strategy quotes again, and SIGTERM to the strategy, whose cancel-all
+ * reaches the venue before it exits; then a strategy killed outright, whose orders the venue cancels when its
+ * heartbeats stop.
+ */
+class FailSafeTest {
+    static final long STALE_AFTER = 1_000_000_000L;
+
+    @Test
+    void killedEngineStopsQuotingRestartedEngineResumesItAndSigtermCancelsEverything() throws Exception {
+        GraphSpec spec = new GraphSpec(EngineParityTest.OBI_MM, List.of(), -1);
+        try (LiveTestCluster cluster = LiveTestCluster.start();
+                VenueMonitor venue = new VenueMonitor(cluster, Channels.IPC)) {
+            EngineConfig engineConfig = new EngineConfig(spec, cluster.transport(), 20, "usdm_btcusdt",
+                    30_000_000_000L, List.of());
+            LiveProcess strategy = cluster.launch("strategy", "strategy", new StrategyConfig(spec, cluster.transport(),
+                    0.001, STALE_AFTER, false, null, null, List.of()).toArgs());
+            LiveProcess engine = cluster.launch("engine-1", "engine", engineConfig.toArgs());
+            cluster.launch("connector", "connector", new ConnectorConfig(List.of(EngineParityTest.BTC),
+                    GapPolicy.FAIL, 10.0, false, 0.1, 0.001, "0.0002,0.0005", "0ms", "risk-averse", "no-partial",
+                    cluster.transport(), 30_000_000_000L, true, 5_000_000_000L, List.of()).toArgs());
+
+            assertTrue(LiveTestCluster.await(() -> venue.resting() > 0, Duration.ofSeconds(30)),
+                    "the strategy quotes:\n" + cluster.log("strategy"));
+            Thread.sleep(1_000);
+            assertFalse(cluster.log("strategy").contains("halted"), "quoting until the kill:\n" + cluster.log("strategy"));
+
+            // 1. SIGKILL the engine: within the stale bound (plus a heartbeat and a poll) nothing of ours rests
+            long killedAt = System.nanoTime();
+            engine.kill();
+            assertTrue(cluster.awaitLog("strategy", "halted (", Duration.ofSeconds(5)), cluster.log("strategy"));
+            long haltedAfter = System.nanoTime() - killedAt;
+            assertTrue(cluster.log("strategy").contains("halted (no factor update for")
+                    || cluster.log("strategy").contains("halted (no heartbeat from the engine"), cluster.log("strategy"));
+            assertTrue(haltedAfter < STALE_AFTER + 500_000_000L, "halted within the stale bound: "
+                    + haltedAfter / 1_000_000 + " ms after the kill");
+            // the venue: a heartbeat after the cancel-all was processed says nothing of ours rests, and so do all
+            // later ones while no engine runs
+            assertTrue(cluster.awaitLog("connector", "cancel all (STALE_FACTORS)", Duration.ofSeconds(1))
+                    || cluster.awaitLog("connector", "cancel all (PEER_DOWN)", Duration.ofSeconds(1)),
+                    cluster.log("connector"));
+            long cancelledAt = System.nanoTime();
+            Thread.sleep(1_500);
+            List<VenueMonitor.Beat> beats = venue.beatsSince(cancelledAt);
+            assertTrue(beats.size() >= 5, "the connector keeps beating: " + beats);
+            assertTrue(beats.stream().allMatch(b -> b.resting() == 0), "no quote rests while no engine runs: "
+                    + beats);
+            assertTrue(System.nanoTime() - killedAt > 0);
+
+            // 2. a new engine: it joined a stream under way, re-syncs from the connector's book, warms up, and only
+            //    then does the strategy quote again
+            long restartedAt = System.nanoTime();
+            LiveProcess engine2 = cluster.launch("engine-2", "engine", engineConfig.toArgs());
+            assertTrue(cluster.awaitLog("engine-2", "warm after", Duration.ofSeconds(20)), cluster.log("engine-2"));
+            assertTrue(cluster.log("engine-2").contains("joined the market data stream"), cluster.log("engine-2"));
+            assertTrue(cluster.log("engine-2").contains("snapshot received"), cluster.log("engine-2"));
+            assertTrue(cluster.log("connector").contains("sent a snapshot of"), cluster.log("connector"));
+            assertTrue(LiveTestCluster.await(() -> venue.resting() > 0, Duration.ofSeconds(10)),
+                    "quoting resumes:\n" + cluster.log("strategy"));
+            assertTrue(cluster.log("strategy").contains("quoting again"), cluster.log("strategy"));
+            long warmTick = warmTick(cluster.log("engine-2"));
+            List<VenueMonitor.Report> accepted = venue.reportsSince(restartedAt).stream()
+                    .filter(r -> r.type() == ExecType.ACCEPTED).toList();
+            assertFalse(accepted.isEmpty());
+            assertTrue(accepted.get(0).localTime() >= warmTick, "the first order after the restart rests at "
+                    + accepted.get(0).localTime() + ", after the new engine's first warm tick " + warmTick);
+
+            // 3. SIGTERM the strategy: its cancel-all is acknowledged by the venue before it exits
+            Thread.sleep(500);
+            assertTrue(venue.resting() > 0, "quoting before SIGTERM");
+            long terminatedAt = System.nanoTime();
+            strategy.terminate();
+            assertEquals(0, strategy.waitFor(10, TimeUnit.SECONDS), cluster.log("strategy"));
+            assertTrue(cluster.log("strategy").contains("cancel-all acknowledged by the venue"), cluster.log("strategy"));
+            assertTrue(cluster.log("connector").contains("cancel all (SHUTDOWN)"), cluster.log("connector"));
+            assertFalse(venue.acks().stream().filter(t -> t >= terminatedAt).toList().isEmpty(), "ack seen");
+            assertTrue(LiveTestCluster.await(() -> venue.resting() == 0, Duration.ofSeconds(2)),
+                    "nothing rests after the strategy left");
+
+            // 4. a new strategy: the venue drops what its predecessor's ids meant; then SIGKILL it (no cancel-all can
+            //    be sent): the venue cancels its orders once its heartbeats stop (cancel on disconnect)
+            LiveProcess strategy2 = cluster.launch("strategy-2", "strategy", new StrategyConfig(spec,
+                    cluster.transport(), 0.001, STALE_AFTER, false, null, null, List.of()).toArgs());
+            assertTrue(LiveTestCluster.await(() -> venue.resting() > 0, Duration.ofSeconds(15)),
+                    "the new strategy quotes:\n" + cluster.log("strategy-2"));
+            assertTrue(cluster.log("connector").contains("a new strategy instance"), cluster.log("connector"));
+            long strategyKilledAt = System.nanoTime();
+            strategy2.kill();
+            assertTrue(cluster.awaitLog("connector", "no heartbeat from the strategy", Duration.ofSeconds(3)),
+                    cluster.log("connector"));
+            assertTrue(LiveTestCluster.await(() -> venue.resting() == 0, Duration.ofSeconds(1)),
+                    "the venue cancelled the dead strategy's orders");
+            long sweptAfter = System.nanoTime() - strategyKilledAt;
+            assertTrue(sweptAfter < 1_000_000_000L + 700_000_000L, "swept within the peer timeout: "
+                    + sweptAfter / 1_000_000 + " ms");
+
+            engine2.terminate();
+            assertEquals(0, engine2.waitFor(10, TimeUnit.SECONDS), cluster.log("engine-2"));
+        }
+    }
+
+    private static long warmTick(String log) {
+        Matcher m = Pattern.compile("warm after \\d+ ticks \\(tick time (\\d+)\\)").matcher(log);
+        assertTrue(m.find(), log);
+        return Long.parseLong(m.group(1));
+    }
+}
