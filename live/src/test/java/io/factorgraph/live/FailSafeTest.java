@@ -54,7 +54,8 @@ class FailSafeTest {
             long haltedAfter = System.nanoTime() - killedAt;
             assertTrue(cluster.log("strategy").contains("halted (no factor update for")
                     || cluster.log("strategy").contains("halted (no heartbeat from the engine"), cluster.log("strategy"));
-            assertTrue(haltedAfter < STALE_AFTER + 500_000_000L, "halted within the stale bound: "
+            // The bound plus a heartbeat and a poll, with room for a loaded 2-core machine running four JVMs.
+            assertTrue(haltedAfter < STALE_AFTER + 1_500_000_000L, "halted within the stale bound: "
                     + haltedAfter / 1_000_000 + " ms after the kill");
             // the venue: a heartbeat after the cancel-all was processed says nothing of ours rests, and so do all
             // later ones while no engine runs
@@ -88,8 +89,8 @@ class FailSafeTest {
                     + accepted.get(0).localTime() + ", after the new engine's first warm tick " + warmTick);
 
             // 3. SIGTERM the strategy: its cancel-all is acknowledged by the venue before it exits
-            Thread.sleep(500);
-            assertTrue(venue.resting() > 0, "quoting before SIGTERM");
+            assertTrue(LiveTestCluster.await(() -> venue.resting() > 0, Duration.ofSeconds(10)),
+                    "quoting before SIGTERM:\n" + cluster.log("strategy"));
             long terminatedAt = System.nanoTime();
             strategy.terminate();
             assertEquals(0, strategy.waitFor(10, TimeUnit.SECONDS), cluster.log("strategy"));
@@ -110,10 +111,10 @@ class FailSafeTest {
             strategy2.kill();
             assertTrue(cluster.awaitLog("connector", "no heartbeat from the strategy", Duration.ofSeconds(3)),
                     cluster.log("connector"));
-            assertTrue(LiveTestCluster.await(() -> venue.resting() == 0, Duration.ofSeconds(1)),
+            assertTrue(LiveTestCluster.await(() -> venue.resting() == 0, Duration.ofSeconds(2)),
                     "the venue cancelled the dead strategy's orders");
             long sweptAfter = System.nanoTime() - strategyKilledAt;
-            assertTrue(sweptAfter < 1_000_000_000L + 700_000_000L, "swept within the peer timeout: "
+            assertTrue(sweptAfter < 1_000_000_000L + 1_700_000_000L, "swept within the peer timeout: "
                     + sweptAfter / 1_000_000 + " ms");
 
             engine2.terminate();
