@@ -54,7 +54,7 @@ class FailSafeTest {
             long haltedAfter = System.nanoTime() - killedAt;
             assertTrue(cluster.log("strategy").contains("halted (no factor update for")
                     || cluster.log("strategy").contains("halted (no heartbeat from the engine"), cluster.log("strategy"));
-            assertTrue(haltedAfter < STALE_AFTER + 500_000_000L, "halted within the stale bound: "
+            assertTrue(haltedAfter < STALE_AFTER + 800_000_000L, "halted within the stale bound: "
                     + haltedAfter / 1_000_000 + " ms after the kill");
             // the venue: a heartbeat after the cancel-all was processed says nothing of ours rests, and so do all
             // later ones while no engine runs
