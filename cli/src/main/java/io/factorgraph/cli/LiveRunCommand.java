@@ -1,6 +1,5 @@
 package io.factorgraph.cli;
 
-import io.factorgraph.live.GraphSpec;
 import io.factorgraph.live.connector.ConnectorConfig;
 import io.factorgraph.live.engine.EngineConfig;
 import io.factorgraph.live.launch.LaunchConfig;
@@ -118,11 +117,10 @@ final class LiveRunCommand implements Callable<Integer> {
         LaunchConfig config;
         try {
             config = new LaunchConfig(
-                    ConnectorConfig.fromArgs(strict(connectorArgs, ConnectorConfig::fromArgs)),
+                    ConnectorConfig.fromArgs(LiveArgs.parse(connectorArgs)),
                     EngineConfig.fromArgs(LiveArgs.parse(engineArgs)),
                     StrategyConfig.fromArgs(LiveArgs.parse(strategyArgs)),
                     mode, IdleMode.parse(transport.idle), jvmOptions);
-            new GraphSpec(graph.file, graph.params, -1).compile();
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -131,12 +129,6 @@ final class LiveRunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-    }
-
-    private static LiveArgs strict(List<String> args, java.util.function.Function<LiveArgs, ?> check) {
-        LiveArgs parsed = LiveArgs.parse(args);
-        check.apply(LiveArgs.parse(args));
-        return parsed;
     }
 
     /** The first data file's name up to its date: usdm_btcusdt_20240808.gz gives usdm_btcusdt. */

@@ -102,11 +102,6 @@ public final class MarketDataSource implements EventSource {
         }
     }
 
-    /** Polls once without blocking (for the engine's duty before the first event). */
-    public int pollOnce() {
-        return subscription.poll(assembler, FRAGMENTS_PER_POLL);
-    }
-
     private void onFragment(DirectBuffer buffer, int offset, int length, Header header) {
         int template = envelope.wrap(buffer, offset, length);
         if (template < 0) {

@@ -84,13 +84,6 @@ public final class LiveFactorProvider implements FactorProvider {
         }
     }
 
-    /** Polls once without waiting (for duties that must see the stream while not asking for updates). */
-    public void poll() {
-        if (!available) {
-            subscription.poll(assembler, 1);
-        }
-    }
-
     private void onFragment(DirectBuffer buffer, int offset, int length, Header header) {
         int template = envelope.wrap(buffer, offset, length);
         if (template < 0) {
