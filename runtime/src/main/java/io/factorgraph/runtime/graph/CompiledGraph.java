@@ -8,6 +8,7 @@ import io.factorgraph.runtime.spi.Constant;
 import io.factorgraph.runtime.spi.Node;
 import io.factorgraph.runtime.spi.TickTime;
 import io.factorgraph.runtime.spi.ValueType;
+import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,6 +32,9 @@ public final class CompiledGraph {
     private final Map<String, BookHandle> books;
     private final List<OutputHandle> outputs;
     private final Optional<SinkBinding> sink;
+    /** Makes this graph's generated tick program from a node array; generated on first use. */
+    private MethodHandle programFactory;
+    private boolean programUnavailable;
 
     /** Phase 5: assigns slots and books to the plan's nodes. */
     public static CompiledGraph link(Plan plan) {
@@ -107,8 +111,16 @@ public final class CompiledGraph {
         return new SinkBinding(sinkNode.function(), slots, argumentSlots, bookArgs, sinkNode.constants());
     }
 
-    /** A fresh instance: slots at their initial values (inputs NaN), books empty, nodes new. */
+    /**
+     * A fresh instance: slots at their initial values (inputs NaN), books empty, nodes new; run by
+     * {@link Execution#defaultExecution()}.
+     */
     public GraphInstance newInstance() {
+        return newInstance(Execution.defaultExecution());
+    }
+
+    /** A fresh instance run the given way; {@link Execution#GENERATED} falls back to the loop if it must. */
+    public GraphInstance newInstance(Execution execution) {
         double[] slots = initialSlots.clone();
         OrderBook[] bookArray = new OrderBook[bookCount];
         for (int i = 0; i < bookCount; i++) {
@@ -122,7 +134,38 @@ public final class CompiledGraph {
             nodes[i] = function.function().link(new NodeLinkContext(function, slots, slotOfNode, bookOfNode, bookArray,
                     time));
         }
-        return new GraphInstance(this, slots, initialSlots, nodes, bookArray, time);
+        TickProgram program = execution == Execution.GENERATED ? generatedProgram(nodes) : null;
+        if (program == null) {
+            program = new TickProgram.Interpreted(nodes);
+        }
+        return new GraphInstance(this, slots, initialSlots, nodes, program, bookArray, time);
+    }
+
+    /**
+     * This graph's generated program over {@code nodes}, or null when it cannot be had (then the
+     * instance interprets). One hidden class per compiled graph, so that each of its call sites sees
+     * the node classes of this graph only.
+     */
+    private TickProgram generatedProgram(Node[] nodes) {
+        MethodHandle factory;
+        synchronized (this) {
+            if (programFactory == null && !programUnavailable) {
+                try {
+                    programFactory = TickPrograms.generate(nodes.length);
+                } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                    programUnavailable = true;
+                }
+            }
+            factory = programFactory;
+        }
+        if (factory == null) {
+            return null;
+        }
+        try {
+            return (TickProgram) factory.invokeExact(nodes);
+        } catch (Throwable e) {
+            return null;
+        }
     }
 
     public Plan plan() {

@@ -14,16 +14,18 @@ public final class GraphInstance {
     private final double[] slots;
     private final double[] initialSlots;
     private final Node[] nodes;
+    private final TickProgram program;
     private final OrderBook[] books;
     private final TickTime time;
     private long ticks;
 
-    GraphInstance(CompiledGraph graph, double[] slots, double[] initialSlots, Node[] nodes, OrderBook[] books,
-            TickTime time) {
+    GraphInstance(CompiledGraph graph, double[] slots, double[] initialSlots, Node[] nodes, TickProgram program,
+            OrderBook[] books, TickTime time) {
         this.graph = graph;
         this.slots = slots;
         this.initialSlots = initialSlots;
         this.nodes = nodes;
+        this.program = program;
         this.books = books;
         this.time = time;
     }
@@ -44,10 +46,7 @@ public final class GraphInstance {
     /** Runs every node once, in order, for the tick at {@code timeNanos} (local clock). */
     public void onTick(long timeNanos) {
         time.set(timeNanos);
-        final Node[] nodes = this.nodes;
-        for (int i = 0; i < nodes.length; i++) {
-            nodes[i].update();
-        }
+        program.run();
         ticks++;
     }
 
@@ -80,6 +79,11 @@ public final class GraphInstance {
         }
         time.set(Long.MIN_VALUE);
         ticks = 0;
+    }
+
+    /** How this instance runs its nodes: {@link Execution#GENERATED} unless asked or forced otherwise. */
+    public Execution execution() {
+        return program instanceof TickProgram.Interpreted ? Execution.INTERPRETED : Execution.GENERATED;
     }
 
     /** How many nodes run per tick. */
