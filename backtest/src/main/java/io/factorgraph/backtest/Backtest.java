@@ -49,10 +49,13 @@ public final class Backtest {
      */
     public Backtest(CompiledGraph graph, SimulatorConfig simulatorConfig, long intervalNanos) {
         requireRunnable(graph);
+        if (intervalNanos < 0) {
+            throw new IllegalArgumentException("interval must be positive, or 0 for every book change, was "
+                    + intervalNanos);
+        }
         this.graph = graph;
         this.simulatorConfig = simulatorConfig;
         this.intervalNanos = intervalNanos;
-        new SamplingClock(intervalNanos); // rejects a negative interval here, before any data is read
     }
 
     /**
