@@ -289,8 +289,8 @@ public final class BenchMain {
             double fused = median("BookTickBench.handFused", p);
             md.append("| ").append(w).append(" | ").append(ns(book)).append(" | ").append(ns(graph)).append(" | ")
                     .append(ns(median("BookTickBench.graphWithSink", p))).append(" | ").append(ns(fused)).append(" | ")
-                    .append(ns(median("BookTickBench.recompute", p))).append(" | ").append(ns(graph - book))
-                    .append(" | ").append(ns(fused - book)).append(" | ")
+                    .append(ns(median("BookTickBench.recompute", p))).append(" | ").append(difference(graph - book))
+                    .append(" | ").append(difference(fused - book)).append(" | ")
                     .append(bytes(alloc("BookTickBench.graph", p))).append(", ")
                     .append(bytes(alloc("BookTickBench.graphWithSink", p))).append(" |\n");
         }
@@ -429,6 +429,11 @@ public final class BenchMain {
             return "–";
         }
         return value >= 1000 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** A difference of two medians, which noise can make negative: then it says so. */
+    private static String difference(double value) {
+        return value < 0 ? "< noise" : ns(value);
     }
 
     private static String ms(double value) {

@@ -5,15 +5,22 @@ import io.factorgraph.nodes.window.ZScore;
 import io.factorgraph.runtime.market.OrderBook;
 
 /**
- * What the seed does and the graph replaces: keep the history, and at every tick recompute
- * {@code nanmean}/{@code nanstd} over the last W values (hftbacktest's {@code obi_mm} example does this
- * with numpy over arrays of 30 M slots). O(W) per tick.
+ * What the seed does and the graph replaces: keep the history, and at every tick recompute over the
+ * last W values, as the seed's lines read (spec/stateless-mm-seed.md, after hftbacktest's
+ * {@code obi_mm} example):
  *
- * <p>Written as a good Java programmer would, which is generous to it: the history is a ring of W
- * doubles rather than a 30 M-slot array, and each window is read twice (mean, then the squared
- * deviations from it), where {@code np.nanmean} followed by {@code np.nanstd} reads it three times and
- * pays Python's per-call overhead. Numerically it is the two-pass computation the graph's statistics
- * are tested against, so it agrees with the graph to rounding, not to the bit (summation order).
+ * <pre>
+ * m = np.nanmean(imbalance_timeseries[t-window:t+1])
+ * s = np.nanstd(imbalance_timeseries[t-window:t+1])
+ * volatility = np.nanstd(change_timeseries[t-window:t+1])
+ * </pre>
+ *
+ * <p>Each call is a loop here, as numba compiles it: {@code nanmean} one pass, {@code nanstd} two
+ * (its own mean, then the squared deviations), so five passes of W per tick. That is still generous
+ * to the seed: the history is a ring of W doubles rather than a 30 M-slot array, and numpy in Python
+ * would also copy each window to replace NaNs and pay per-call overhead. Numerically it is the
+ * two-pass computation the graph's statistics are tested against, so it agrees with the graph to
+ * rounding, not to the bit (summation order).
  */
 public final class WindowRecompute {
     private final int window;
@@ -43,14 +50,13 @@ public final class WindowRecompute {
     public void onFactors(double obi, double mid) {
         obiHistory[(int) (obiCount++ % window)] = obi;
         final int n = (int) Math.min(obiCount, window);
-        final double mean = nanmean(obiHistory, n);
-        alpha = ZScore.of(obi, mean, nanstd(obiHistory, n, mean));
+        alpha = ZScore.of(obi, nanmean(obiHistory, n), nanstd(obiHistory, n));
         final double chg;
         if (started) {
             chg = mid / previousMid - 1.0;
             changeHistory[(int) (changeCount++ % window)] = chg;
             final int m = (int) Math.min(changeCount, window);
-            vol = nanstd(changeHistory, m, nanmean(changeHistory, m));
+            vol = nanstd(changeHistory, m);
         } else {
             chg = 0.0;
             vol = 0.0;
@@ -77,8 +83,9 @@ public final class WindowRecompute {
         return count == 0 ? Double.NaN : sum / count;
     }
 
-    /** numpy's nanstd (ddof = 0) given the window's nanmean. */
-    static double nanstd(double[] values, int n, double mean) {
+    /** numpy's nanstd (ddof = 0): the window's nanmean, then the mean squared deviation from it. */
+    static double nanstd(double[] values, int n) {
+        final double mean = nanmean(values, n);
         double sum = 0;
         int count = 0;
         for (int i = 0; i < n; i++) {
