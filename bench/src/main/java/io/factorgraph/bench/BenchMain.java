@@ -1,0 +1,477 @@
+package io.factorgraph.bench;
+
+import io.factorgraph.bench.data.BenchData;
+import io.factorgraph.bench.data.RecordedTicks;
+import io.factorgraph.runtime.compile.FgCompiler;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the whole suite and writes the report: {@code bin/fg-bench} calls this. Three JMH runs (per-tick,
+ * replay, compile) with the GC profiler, a cold compile in this fresh JVM, and JOL footprints; then
+ * one Markdown report with the tables, the ratios and a line per DESIGN §10 target, printed, written
+ * to {@code <out>/results.md}, and with {@code --update FILE} spliced into that file between the
+ * {@code <!-- results:begin -->} and {@code <!-- results:end -->} markers.
+ *
+ * <p>Cells are the median of the measured iterations: on a shared machine a neighbour's build lands
+ * in a few iterations and drags the mean; the raw table at the end has JMH's mean and 99.9% error too.
+ */
+public final class BenchMain {
+    private static final String BEGIN = "<!-- results:begin -->";
+    private static final String END = "<!-- results:end -->";
+
+    private final boolean quick;
+    private final String data;
+    private final Path out;
+    private final Path update;
+    private final String only;
+    private final Map<String, Stat> stats = new LinkedHashMap<>();
+    private final List<String> raw = new ArrayList<>();
+
+    /** One benchmark configuration's result: per-op scores of the iterations, and allocation per op. */
+    record Stat(String benchmark, String params, String unit, double mean, double error, double median, double min,
+            double allocPerOp, double eventsPerSecond) {
+    }
+
+    private BenchMain(boolean quick, String data, Path out, Path update, String only) {
+        this.quick = quick;
+        this.data = data;
+        this.out = out;
+        this.update = update;
+        this.only = only;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        String data = BenchData.DEFAULT_FILE;
+        Path out = Path.of("bench/target/benchmarks");
+        Path update = null;
+        String only = "";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--data" -> data = args[++i];
+                case "--out" -> out = Path.of(args[++i]);
+                case "--update" -> update = Path.of(args[++i]);
+                case "--only" -> only = args[++i];
+                case "-h", "--help" -> {
+                    System.out.println("""
+                            usage: fg-bench [--quick] [--only ticks|replay|compile] [--data FILE.gz]
+                                            [--out DIR] [--update BENCHMARKS.md]
+                              --quick    one short fork per benchmark, W = 600 only (a smoke run, ~2 min)
+                              --only     run one group of benchmarks
+                              --data     the recorded feed under <data dir>/binance/ (default %s);
+                                         the data dir is -Dfactorgraph.data.dir, FG_DATA_DIR or ../shared/data
+                              --out      where results.md and the JMH JSON files go (default bench/target/benchmarks)
+                              --update   splice the report into this file between the results markers
+                            """.formatted(BenchData.DEFAULT_FILE));
+                    return;
+                }
+                default -> {
+                    System.err.println("fg-bench: unknown argument '" + args[i] + "' (try --help)");
+                    System.exit(1);
+                }
+            }
+        }
+        new BenchMain(quick, data, out, update, only).run();
+    }
+
+    private void run() throws IOException, RunnerException {
+        Files.createDirectories(out);
+        Instant started = Instant.now();
+        Machine machine = Machine.current();
+        double[] cold = coldCompile();
+        RecordedTicks ticks = RecordedTicks.of(data, ObiMmGraphs.DEPTH);
+        List<RecordedTicks.BookState> states = ticks.states(64);
+        double levels = states.stream().mapToInt(s -> s.levelsInBand(ObiMmGraphs.DEPTH)).average().orElse(0);
+        List<Footprint.Row> footprint = Footprint.measure(ticks, 60, 600, 6000);
+        List<String> windows = quick ? List.of("600") : List.of("60", "600", "6000");
+        if (only.isEmpty() || only.equals("ticks")) {
+            ChainedOptionsBuilder options = base("io\\.factorgraph\\.bench\\.(FactorTickBench|BookStateBench|BookTickBench|ObiBench)\\.",
+                    "jmh-ticks.json")
+                    .param("window", windows.toArray(String[]::new))
+                    .warmupIterations(quick ? 2 : 3).warmupTime(TimeValue.milliseconds(400))
+                    .measurementIterations(quick ? 3 : 6).measurementTime(TimeValue.milliseconds(400));
+            collect(new Runner(options.build()).run());
+        }
+        if (only.isEmpty() || only.equals("replay")) {
+            ChainedOptionsBuilder options = base("io\\.factorgraph\\.bench\\.ReplayBench\\.", "jmh-replay.json");
+            if (quick) {
+                options.warmupIterations(1).warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(1).measurementTime(TimeValue.seconds(1));
+            }
+            collect(new Runner(options.build()).run());
+        }
+        if (only.isEmpty() || only.equals("compile")) {
+            ChainedOptionsBuilder options = base("io\\.factorgraph\\.bench\\.CompileBench\\.", "jmh-compile.json")
+                    .param("statements", quick ? new String[] {"10", "10000"} : new String[] {"10", "100", "1000", "10000"})
+                    .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.milliseconds(quick ? 500 : 700))
+                    .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.milliseconds(quick ? 500 : 700));
+            collect(new Runner(options.build()).run());
+        }
+        String report = report(machine, Machine.loadAverage(), started, cold, ticks, levels, footprint, windows);
+        System.out.println();
+        System.out.println(report);
+        Files.writeString(out.resolve("results.md"), report, StandardCharsets.UTF_8);
+        if (update != null) {
+            splice(update, report);
+            System.out.println("fg-bench: updated " + update);
+        }
+        System.out.println("fg-bench: results in " + out.toAbsolutePath().normalize());
+    }
+
+    private ChainedOptionsBuilder base(String include, String json) {
+        return new OptionsBuilder()
+                .include(include)
+                .param("data", data)
+                .forks(1)
+                .addProfiler(GCProfiler.class)
+                .jvmArgsAppend("-Xms1g", "-Xmx1g",
+                        "-Dfactorgraph.data.dir=" + BenchData.dataDir().toAbsolutePath().normalize())
+                .resultFormat(ResultFormatType.JSON)
+                .result(out.resolve(json).toString())
+                .shouldFailOnError(true);
+    }
+
+    /** The first compiles in this JVM, before anything has warmed it: 10 and then 10,000 statements, ms. */
+    private static double[] coldCompile() {
+        FgCompiler compiler = FgCompiler.standard();
+        String small = GeneratedGraphs.source(10, 42);
+        String large = GeneratedGraphs.source(10_000, 42);
+        long t0 = System.nanoTime();
+        compiler.compile("generated10.fg", small).orElseThrow();
+        long t1 = System.nanoTime();
+        compiler.compile("generated10000.fg", large).orElseThrow();
+        long t2 = System.nanoTime();
+        return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6};
+    }
+
+    private void collect(Collection<RunResult> results) {
+        for (RunResult result : results) {
+            String benchmark = result.getParams().getBenchmark();
+            benchmark = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+            List<String> keys = new ArrayList<>(result.getParams().getParamsKeys());
+            keys.remove("data");
+            StringBuilder params = new StringBuilder();
+            for (String key : keys) {
+                params.append(params.isEmpty() ? "" : ",").append(key).append('=').append(result.getParams().getParam(key));
+            }
+            List<Double> scores = new ArrayList<>();
+            List<Double> events = new ArrayList<>();
+            for (BenchmarkResult fork : result.getBenchmarkResults()) {
+                for (IterationResult iteration : fork.getIterationResults()) {
+                    scores.add(iteration.getPrimaryResult().getScore());
+                    Result<?> counter = iteration.getSecondaryResults().get("events");
+                    if (counter != null) {
+                        events.add(counter.getScore());
+                    }
+                }
+            }
+            Result<?> primary = result.getPrimaryResult();
+            Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
+            Stat stat = new Stat(benchmark, params.toString(), primary.getScoreUnit(), primary.getScore(),
+                    primary.getScoreError(), median(scores), scores.stream().mapToDouble(d -> d).min().orElse(Double.NaN),
+                    alloc == null ? Double.NaN : alloc.getScore(), events.isEmpty() ? Double.NaN : median(events));
+            stats.put(benchmark + "|" + params, stat);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] sorted = values.stream().mapToDouble(d -> d).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private Stat stat(String benchmark, String params) {
+        return stats.get(benchmark + "|" + params);
+    }
+
+    private double median(String benchmark, String params) {
+        Stat s = stat(benchmark, params);
+        return s == null ? Double.NaN : s.median();
+    }
+
+    private double alloc(String benchmark, String params) {
+        Stat s = stat(benchmark, params);
+        return s == null ? Double.NaN : s.allocPerOp();
+    }
+
+    private String report(Machine machine, String loadAtEnd, Instant started, double[] cold, RecordedTicks ticks,
+            double levels, List<Footprint.Row> footprint, List<String> windows) {
+        StringBuilder md = new StringBuilder();
+        long minutes = Math.max(1, ChronoUnit.SECONDS.between(started, Instant.now()) / 60);
+        md.append("Measured ").append(started.truncatedTo(ChronoUnit.SECONDS)).append(" in about ").append(minutes)
+                .append(" min").append(quick ? " (**--quick**: short runs, W = 600 only; a smoke run, not a result)" : "")
+                .append(".\n\n");
+        md.append("| machine | |\n| --- | --- |\n");
+        md.append("| cores (`nproc`) | ").append(machine.cores()).append(" |\n");
+        md.append("| CPU (`/proc/cpuinfo`) | ").append(machine.cpu()).append(" |\n");
+        md.append("| JVM | ").append(machine.jvm()).append(" |\n");
+        md.append("| OS | ").append(machine.os()).append(" |\n");
+        md.append("| load average at start / end | ").append(machine.load()).append(" / ").append(loadAtEnd)
+                .append(" |\n");
+        md.append("| data | `").append(data).append("`: ").append(String.format(Locale.ROOT, "%,d", ticks.events()))
+                .append(" events, ").append(String.format(Locale.ROOT, "%,d", ticks.ticks()))
+                .append(" book-changing messages (ticks), ")
+                .append(String.format(Locale.ROOT, "%.0f", (double) ticks.bookOps() / ticks.ticks()))
+                .append(" depth edits per message, OBI(0.001) band ")
+                .append(String.format(Locale.ROOT, "%.0f", levels)).append(" levels on average |\n\n");
+
+        md.append("### 1. Per tick, obi_mm's factors on the recorded OBI/mid series (ns/tick, median)\n\n");
+        md.append("| W | graph (generated) | graph (interpreted) | hand-fused | naive fused (seed's sums) "
+                + "| O(W) recompute | graph / hand-fused | recompute / graph | graph B/tick |\n");
+        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (String w : windows) {
+            String p = "window=" + w;
+            double graph = median("FactorTickBench.graph", p);
+            double fused = median("FactorTickBench.handFused", p);
+            double recompute = median("FactorTickBench.recompute", p);
+            md.append("| ").append(w).append(" | ").append(ns(graph)).append(" | ")
+                    .append(ns(median("FactorTickBench.graphInterpreted", p))).append(" | ").append(ns(fused))
+                    .append(" | ").append(ns(median("FactorTickBench.naiveFused", p))).append(" | ")
+                    .append(ns(recompute)).append(" | ").append(ratio(graph / fused)).append(" | ")
+                    .append(ratio(recompute / graph)).append(" | ").append(bytes(alloc("FactorTickBench.graph", p)))
+                    .append(" |\n");
+        }
+
+        md.append("\n### 2. Per tick, examples/obi_mm.fg on 64 real book states (ns/tick, median)\n\n");
+        md.append("| W | graph | graph + sink | hand-fused | hand-fused + sink | OBI + O(W) recompute "
+                + "| graph / hand-fused | graph + sink / hand-fused + sink | recompute / graph | B/tick graph, graph + sink |\n");
+        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (String w : windows) {
+            String p = "window=" + w;
+            double graph = median("BookStateBench.graph", p);
+            double graphSink = median("BookStateBench.graphWithSink", p);
+            double fused = median("BookStateBench.handFused", p);
+            double fusedSink = median("BookStateBench.handFusedWithSink", p);
+            double recompute = median("BookStateBench.recompute", p);
+            md.append("| ").append(w).append(" | ").append(ns(graph)).append(" | ").append(ns(graphSink)).append(" | ")
+                    .append(ns(fused)).append(" | ").append(ns(fusedSink)).append(" | ").append(ns(recompute))
+                    .append(" | ").append(ratio(graph / fused)).append(" | ").append(ratio(graphSink / fusedSink))
+                    .append(" | ").append(ratio(recompute / graph)).append(" | ")
+                    .append(bytes(alloc("BookStateBench.graph", p))).append(", ")
+                    .append(bytes(alloc("BookStateBench.graphWithSink", p))).append(" |\n");
+        }
+
+        md.append("\n### 3. Per tick, examples/obi_mm.fg with its book message: apply the message's depth edits, "
+                + "then compute (ns/tick, median)\n\n");
+        md.append("| W | book edits only | graph | graph + sink | hand-fused | OBI + O(W) recompute "
+                + "| graph − book | hand-fused − book | B/tick graph, graph + sink |\n");
+        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (String w : windows) {
+            String p = "window=" + w;
+            double book = median("BookTickBench.bookOnly", p);
+            double graph = median("BookTickBench.graph", p);
+            double fused = median("BookTickBench.handFused", p);
+            md.append("| ").append(w).append(" | ").append(ns(book)).append(" | ").append(ns(graph)).append(" | ")
+                    .append(ns(median("BookTickBench.graphWithSink", p))).append(" | ").append(ns(fused)).append(" | ")
+                    .append(ns(median("BookTickBench.recompute", p))).append(" | ").append(difference(graph - book))
+                    .append(" | ").append(difference(fused - book)).append(" | ")
+                    .append(bytes(alloc("BookTickBench.graph", p))).append(", ")
+                    .append(bytes(alloc("BookTickBench.graphWithSink", p))).append(" |\n");
+        }
+
+        md.append("\n### 4. OBI(book, 0.001) alone on 64 real book states (ns, median)\n\n");
+        md.append("| graph (one node) | hand-written, same method | hand-written level-by-level walk | B/op graph |\n");
+        md.append("| ---: | ---: | ---: | ---: |\n");
+        md.append("| ").append(ns(median("ObiBench.graph", ""))).append(" | ").append(ns(median("ObiBench.handWritten", "")))
+                .append(" | ").append(ns(median("ObiBench.handWalk", ""))).append(" | ")
+                .append(bytes(alloc("ObiBench.graph", ""))).append(" |\n");
+
+        md.append("\n### 5. Replay throughput on the real file (events/s, median)\n\n");
+        md.append("| decode (gunzip + JSON + sync) | + book | + obi_mm factors at 100 ms (`fg run`) "
+                + "| full `Backtest` of obi_mm.fg | from memory: book + graph per message (depth edits/s) |\n");
+        md.append("| ---: | ---: | ---: | ---: | ---: |\n");
+        md.append("| ").append(rate("ReplayBench.decode")).append(" | ").append(rate("ReplayBench.book")).append(" | ")
+                .append(rate("ReplayBench.fgRun")).append(" | ").append(rate("ReplayBench.backtest")).append(" | ")
+                .append(rate("ReplayBench.memoryBookAndGraph")).append(" |\n");
+
+        md.append("\n### 6. Compile time of generated graphs (ms, median)\n\n");
+        md.append("| statements | compile (warm JVM) | compile + newInstance (warm) | first compile in a fresh JVM |\n");
+        md.append("| ---: | ---: | ---: | ---: |\n");
+        for (String n : List.of("10", "100", "1000", "10000")) {
+            String p = "statements=" + n;
+            if (stat("CompileBench.compile", p) == null) {
+                continue;
+            }
+            String coldCell = n.equals("10") ? ms(cold[0]) + " (the JVM's first compile)"
+                    : n.equals("10000") ? ms(cold[1]) + " (after one 10-statement compile)" : "";
+            md.append("| ").append(String.format(Locale.ROOT, "%,d", Integer.parseInt(n))).append(" | ")
+                    .append(ms(median("CompileBench.compile", p))).append(" | ")
+                    .append(ms(median("CompileBench.compileAndInstantiate", p))).append(" | ").append(coldCell)
+                    .append(" |\n");
+        }
+
+        md.append("\n### 7. Retained memory of one obi_mm graph instance (JOL, bytes)\n\n");
+        md.append("| W | graph state: nodes, windows, slots | target: 2 × 8 B × W × 2 windows + 1 KB | book, new "
+                + "| book after the file | instance total after the file |\n");
+        md.append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Footprint.Row row : footprint) {
+            md.append("| ").append(row.window()).append(" | ").append(String.format(Locale.ROOT, "%,d", row.graphState()))
+                    .append(" | ").append(String.format(Locale.ROOT, "%,d", row.budget())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", row.bookEmpty())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", row.bookAfterFile())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", row.totalAfterFile())).append(" |\n");
+        }
+
+        md.append("\n### Targets (DESIGN §10)\n\n");
+        targets(md, cold, footprint, windows);
+
+        md.append("\n<details><summary>Every configuration: JMH mean ± 99.9% error, median, min, allocation</summary>\n\n");
+        md.append("| benchmark | params | unit | mean | ± error | median | min | B/op |\n");
+        md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Stat s : stats.values()) {
+            md.append("| ").append(s.benchmark()).append(" | ").append(s.params()).append(" | ").append(s.unit())
+                    .append(" | ").append(num(s.mean())).append(" | ").append(num(s.error())).append(" | ")
+                    .append(num(s.median())).append(" | ").append(num(s.min())).append(" | ")
+                    .append(bytes(s.allocPerOp())).append(" |\n");
+        }
+        md.append("\n</details>\n");
+        return md.toString();
+    }
+
+    private void targets(StringBuilder md, double[] cold, List<Footprint.Row> footprint, List<String> windows) {
+        double graph600 = median("FactorTickBench.graph", "window=600");
+        double fused600 = median("FactorTickBench.handFused", "window=600");
+        double recompute600 = median("FactorTickBench.recompute", "window=600");
+        if (!Double.isNaN(graph600)) {
+            double worst = 0;
+            for (String w : windows) {
+                worst = Math.max(worst, median("FactorTickBench.graph", "window=" + w)
+                        / median("FactorTickBench.handFused", "window=" + w));
+                worst = Math.max(worst, median("BookStateBench.graph", "window=" + w)
+                        / median("BookStateBench.handFused", "window=" + w));
+            }
+            target(md, worst <= 1.5, "compiled graph within 1.5× of the hand-fused loop per tick",
+                    "factor series " + ratio(graph600 / fused600) + ", on real books "
+                            + ratio(median("BookStateBench.graph", "window=600")
+                                    / median("BookStateBench.handFused", "window=600"))
+                            + " at W = 600; at most " + ratio(worst) + " over W in " + windows);
+            double maxAlloc = 0;
+            for (Stat s : stats.values()) {
+                if (s.benchmark().matches("(FactorTickBench|BookStateBench|BookTickBench|ObiBench)\\.graph.*")) {
+                    maxAlloc = Math.max(maxAlloc, s.allocPerOp());
+                }
+            }
+            target(md, maxAlloc < 0.5, "0 B allocated per tick",
+                    "at most " + bytes(maxAlloc) + " B/op over every graph and graph + sink configuration "
+                            + "(JMH's gc profiler; fractions of a byte are the profiler's own)");
+            StringBuilder gap = new StringBuilder();
+            for (String w : windows) {
+                gap.append(gap.isEmpty() ? "" : ", ").append("W = ").append(w).append(": ")
+                        .append(ratio(median("FactorTickBench.recompute", "window=" + w)
+                                / median("FactorTickBench.graph", "window=" + w)));
+            }
+            target(md, recompute600 / graph600 >= 50, "≥ 50× faster than the O(window) recompute at W = 600",
+                    gap + " (factor series)");
+        }
+        double replay = stat("ReplayBench.fgRun", "") == null ? Double.NaN : stat("ReplayBench.fgRun", "").eventsPerSecond();
+        if (!Double.isNaN(replay)) {
+            double memory = stat("ReplayBench.memoryBookAndGraph", "").eventsPerSecond();
+            target(md, replay >= 10e6, "≥ 10 M events/s replay",
+                    "gzip feed through `fg run`'s path: " + eventsRate(replay) + "; the decoder alone: "
+                            + eventsRate(stat("ReplayBench.decode", "").eventsPerSecond())
+                            + "; with no decoding (book edits from memory + graph): " + eventsRate(memory));
+        }
+        Stat compile = stat("CompileBench.compile", "statements=10000");
+        if (compile != null) {
+            target(md, compile.median() < 1000, "10,000 statements compiled in under 1 s",
+                    ms(compile.median()) + " ms in a warm JVM; " + ms(cold[1]) + " ms as the second compile of a "
+                            + "fresh JVM (the JIT still compiling the compiler)");
+        }
+        Footprint.Row row600 = footprint.stream().filter(r -> r.window() == 600).findFirst().orElseThrow();
+        boolean allMet = footprint.stream().allMatch(Footprint.Row::met);
+        target(md, allMet, "retained memory within 2× of 8 B × W per windowed node plus a small constant",
+                String.format(Locale.ROOT, "%,d B at W = 600 (the seed claims ~8 KB for its window; the target is %,d B)",
+                        row600.graphState(), row600.budget()));
+    }
+
+    private static void target(StringBuilder md, boolean met, String target, String figure) {
+        md.append("- **").append(met ? "met" : "missed").append("**: ").append(target).append(": ").append(figure)
+                .append('\n');
+    }
+
+    private String rate(String benchmark) {
+        Stat s = stat(benchmark, "");
+        return s == null ? "–" : eventsRate(s.eventsPerSecond());
+    }
+
+    private static String eventsRate(double perSecond) {
+        return Double.isNaN(perSecond) ? "–" : String.format(Locale.ROOT, "%.2f M", perSecond / 1e6);
+    }
+
+    private static String ns(double value) {
+        if (Double.isNaN(value)) {
+            return "–";
+        }
+        return value >= 1000 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** A difference of two medians, which noise can make negative: then it says so. */
+    private static String difference(double value) {
+        return value < 0 ? "< noise" : ns(value);
+    }
+
+    private static String ms(double value) {
+        if (Double.isNaN(value)) {
+            return "–";
+        }
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String ratio(double value) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? "–" : String.format(Locale.ROOT, "%.2f×", value);
+    }
+
+    private static String bytes(double value) {
+        if (Double.isNaN(value)) {
+            return "–";
+        }
+        return value < 0.5 ? "0" : String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    private static String num(double value) {
+        if (Double.isNaN(value)) {
+            return "–";
+        }
+        double abs = Math.abs(value);
+        return abs >= 1e5 ? String.format(Locale.ROOT, "%.4g", value)
+                : abs >= 100 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /** Replaces what is between the markers in {@code file} with {@code report}. */
+    static void splice(Path file, String report) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        int begin = text.indexOf(BEGIN);
+        int end = text.indexOf(END);
+        if (begin < 0 || end < begin) {
+            throw new IOException(file + " has no " + BEGIN + " ... " + END + " section to update");
+        }
+        String updated = text.substring(0, begin + BEGIN.length()) + "\n" + report + "\n" + text.substring(end);
+        Files.writeString(file, updated, StandardCharsets.UTF_8);
+    }
+}
