@@ -85,6 +85,7 @@ public final class BenchMain {
                                          the data dir is -Dfactorgraph.data.dir, FG_DATA_DIR or ../shared/data
                               --out      where results.md and the JMH JSON files go (default bench/target/benchmarks)
                               --update   splice the report into this file between the results markers
+                            or:    fg-bench jmh [JMH ARGS...]   plain JMH on the bench jar (-l lists the benchmarks)
                             """.formatted(BenchData.DEFAULT_FILE));
                     return;
                 }
