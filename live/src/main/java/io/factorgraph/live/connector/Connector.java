@@ -138,8 +138,12 @@ public final class Connector {
                     Streams.MARKET_DATA), transport.idle().newStrategy(), MESSAGE_CAPACITY)
                     .dropWhen(TestHooks.dropSequences(config.testDropMarketData()))
                     .abandonWhen(shutdown::raised);
+            // A report to a strategy that has gone silent is not waited for: it cannot be delivered, and waiting
+            // would hold off the sweep that cancels the dead strategy's orders.
             executions = new SequencedPublication(session.publication(transport.channels().executions(),
-                    Streams.EXECUTIONS), transport.idle().newStrategy(), 4096);
+                    Streams.EXECUTIONS), transport.idle().newStrategy(), 4096)
+                    .abandonWhen(() -> shutdown.raised()
+                            || (strategy.everHeard() && !strategy.alive(System.nanoTime())));
             marketData.duty(this::duty);
             executions.duty(this::heartbeatDuty);
             heartbeats = new Heartbeats(Role.CONNECTOR, instanceId, transport.heartbeatNanos(), marketData, executions);
