@@ -3,6 +3,7 @@ package io.factorgraph.backtest.exchange;
 import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.market.MarketEvent;
+import io.factorgraph.runtime.market.MarketEventRing;
 
 /**
  * An {@link EventSource} that feeds an {@link ExchangeSimulator} ahead of the strategy: it reads the underlying
@@ -24,20 +25,8 @@ public final class SimulationFeed implements EventSource {
     private final ExchangeSimulator simulator;
     private final long lookahead;
     private final MarketEvent event = new MarketEvent();
+    private final MarketEventRing ahead = new MarketEventRing(16384);
     private boolean sourceDone;
-
-    private long[] ev;
-    private long[] exchTs;
-    private long[] localTs;
-    private double[] px;
-    private double[] qty;
-    private long[] orderId;
-    private long[] ival;
-    private double[] fval;
-    private boolean[] end;
-    private int mask;
-    private int head;
-    private int size;
 
     public SimulationFeed(EventSource source, ExchangeSimulator simulator) {
         if (source == null || simulator == null) {
@@ -46,32 +35,15 @@ public final class SimulationFeed implements EventSource {
         this.source = source;
         this.simulator = simulator;
         this.lookahead = simulator.config().timeline().maxFeedLatencyNanos();
-        allocate(16384);
-    }
-
-    private void allocate(int c) {
-        ev = new long[c];
-        exchTs = new long[c];
-        localTs = new long[c];
-        px = new double[c];
-        qty = new double[c];
-        orderId = new long[c];
-        ival = new long[c];
-        fval = new double[c];
-        end = new boolean[c];
-        mask = c - 1;
     }
 
     @Override
     public boolean next() throws MarketDataException {
-        if (size == 0 && !readOne()) {
+        if (ahead.isEmpty() && !readOne()) {
             return false;
         }
-        readBeyond(saturatedAdd(localTs[head], lookahead));
-        int i = head;
-        event.set(ev[i], exchTs[i], localTs[i], px[i], qty[i], orderId[i], ival[i], fval[i], end[i]);
-        head = (head + 1) & mask;
-        size--;
+        readBeyond(saturatedAdd(ahead.peekLocalTs(), lookahead));
+        ahead.poll(event);
         return true;
     }
 
@@ -106,48 +78,8 @@ public final class SimulationFeed implements EventSource {
         } catch (IllegalArgumentException ex) {
             throw new MarketDataException(source.position(), ex.getMessage(), ex);
         }
-        if (size == ev.length) {
-            grow();
-        }
-        int i = (head + size) & mask;
-        ev[i] = e.ev();
-        exchTs[i] = e.exchTs();
-        localTs[i] = e.localTs();
-        px[i] = e.px();
-        qty[i] = e.qty();
-        orderId[i] = e.orderId();
-        ival[i] = e.ival();
-        fval[i] = e.fval();
-        end[i] = e.endOfMessage();
-        size++;
+        ahead.add(e);
         return true;
-    }
-
-    private void grow() {
-        int c = ev.length;
-        long[] ev0 = ev;
-        long[] exchTs0 = exchTs;
-        long[] localTs0 = localTs;
-        double[] px0 = px;
-        double[] qty0 = qty;
-        long[] orderId0 = orderId;
-        long[] ival0 = ival;
-        double[] fval0 = fval;
-        boolean[] end0 = end;
-        allocate(c * 2);
-        for (int k = 0; k < size; k++) {
-            int i = (head + k) & (c - 1);
-            ev[k] = ev0[i];
-            exchTs[k] = exchTs0[i];
-            localTs[k] = localTs0[i];
-            px[k] = px0[i];
-            qty[k] = qty0[i];
-            orderId[k] = orderId0[i];
-            ival[k] = ival0[i];
-            fval[k] = fval0[i];
-            end[k] = end0[i];
-        }
-        head = 0;
     }
 
     private static long saturatedAdd(long a, long b) {

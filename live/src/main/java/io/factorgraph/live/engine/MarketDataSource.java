@@ -14,6 +14,7 @@ import io.factorgraph.live.transport.SequenceTracker;
 import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
+import io.factorgraph.runtime.market.MarketEventRing;
 import java.util.function.BooleanSupplier;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
@@ -63,7 +64,7 @@ public final class MarketDataSource implements EventSource {
     private final EndOfDataDecoder endOfData = new EndOfDataDecoder();
     private final MarketEvent cursor = new MarketEvent();
     private final MarketEvent scratch = new MarketEvent();
-    private final EventRing queue = new EventRing(4096);
+    private final MarketEventRing queue = new MarketEventRing(4096);
 
     private boolean awaitingSnapshot;
     private boolean inSnapshot;
@@ -238,91 +239,5 @@ public final class MarketDataSource implements EventSource {
 
     public long lastLocalTs() {
         return lastLocalTs;
-    }
-
-    /** Received events waiting to be handed out: primitive columns in a ring that doubles when full. */
-    private static final class EventRing {
-        private long[] ev;
-        private long[] exchTs;
-        private long[] localTs;
-        private double[] px;
-        private double[] qty;
-        private long[] orderId;
-        private long[] ival;
-        private double[] fval;
-        private boolean[] end;
-        private int head;
-        private int size;
-
-        EventRing(int capacity) {
-            allocate(capacity);
-        }
-
-        private void allocate(int c) {
-            ev = new long[c];
-            exchTs = new long[c];
-            localTs = new long[c];
-            px = new double[c];
-            qty = new double[c];
-            orderId = new long[c];
-            ival = new long[c];
-            fval = new double[c];
-            end = new boolean[c];
-        }
-
-        int size() {
-            return size;
-        }
-
-        void add(MarketEvent e) {
-            if (size == ev.length) {
-                grow();
-            }
-            int i = (head + size) & (ev.length - 1);
-            ev[i] = e.ev();
-            exchTs[i] = e.exchTs();
-            localTs[i] = e.localTs();
-            px[i] = e.px();
-            qty[i] = e.qty();
-            orderId[i] = e.orderId();
-            ival[i] = e.ival();
-            fval[i] = e.fval();
-            end[i] = e.endOfMessage();
-            size++;
-        }
-
-        void poll(MarketEvent into) {
-            int i = head;
-            into.set(ev[i], exchTs[i], localTs[i], px[i], qty[i], orderId[i], ival[i], fval[i], end[i]);
-            head = (head + 1) & (ev.length - 1);
-            size--;
-        }
-
-        private void grow() {
-            int c = ev.length;
-            long[] ev0 = ev;
-            long[] exchTs0 = exchTs;
-            long[] localTs0 = localTs;
-            double[] px0 = px;
-            double[] qty0 = qty;
-            long[] orderId0 = orderId;
-            long[] ival0 = ival;
-            double[] fval0 = fval;
-            boolean[] end0 = end;
-            allocate(c * 2);
-            for (int k = 0; k < size; k++) {
-                int i = (head + k) & (c - 1);
-                ev[k] = ev0[i];
-                exchTs[k] = exchTs0[i];
-                localTs[k] = localTs0[i];
-                px[k] = px0[i];
-                qty[k] = qty0[i];
-                orderId[k] = orderId0[i];
-                ival[k] = ival0[i];
-                fval[k] = fval0[i];
-                end[k] = end0[i];
-            }
-            head = 0;
-        }
     }
 }
