@@ -12,8 +12,10 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.Size;
 
 /** {@link OrderBook} against a naive {@link TreeMap} book, over random sequences of level updates and clears. */
@@ -42,29 +44,70 @@ class OrderBookPropertyTest {
     }
 
     @Property(tries = 300)
-    void matchesATreeMapBook(@ForAll @Size(max = 400) List<@net.jqwik.api.From("ops") Op> ops) {
+    void matchesATreeMapBook(@ForAll @Size(max = 400) List<@From("ops") Op> ops) {
         OrderBook book = new OrderBook(4);
         NavigableMap<Double, Double> bids = new TreeMap<>((a, b) -> Double.compare(b, a)); // best first
         NavigableMap<Double, Double> asks = new TreeMap<>();
         for (Op op : ops) {
-            NavigableMap<Double, Double> side = op.bid() ? bids : asks;
-            if (op.kind() == 1) {
-                boolean expectChange = !side.headMap(op.price(), true).isEmpty();
-                side.headMap(op.price(), true).clear();
-                assertEquals(expectChange, book.clearSide(op.bid(), op.price()), op::toString);
-            } else {
-                Double before = side.get(op.price());
-                if (op.qty() == 0.0) {
-                    side.remove(op.price());
-                } else {
-                    side.put(op.price(), op.qty());
-                }
-                boolean expectChange = op.qty() == 0.0 ? before != null : before == null || before != op.qty();
-                assertEquals(expectChange, book.onLevel(op.bid(), op.price(), op.qty()), op::toString);
-            }
+            apply(op, book, bids, asks);
             assertSame(bids, book, true);
             assertSame(asks, book, false);
         }
+    }
+
+    /**
+     * Deep sides, many blocks of the side's storage: inserts and deletes at every depth, so levels cross
+     * block boundaries in both directions, the arrays grow while their rings are rotated, and clears cut
+     * through the middle of a block.
+     */
+    @Property(tries = 40)
+    void matchesATreeMapBookWhenSidesAreThousandsOfLevelsDeep(
+            @ForAll @Size(min = 2_000, max = 6_000) List<@From("deepOps") Op> ops) {
+        OrderBook book = new OrderBook(0);
+        NavigableMap<Double, Double> bids = new TreeMap<>((a, b) -> Double.compare(b, a));
+        NavigableMap<Double, Double> asks = new TreeMap<>();
+        int step = 0;
+        for (Op op : ops) {
+            NavigableMap<Double, Double> side = apply(op, book, bids, asks);
+            assertEquals(side.getOrDefault(op.price(), 0.0), book.qtyAt(op.bid(), op.price()), op::toString);
+            if (++step % 97 == 0) {
+                assertSame(bids, book, true);
+                assertSame(asks, book, false);
+            }
+        }
+        assertSame(bids, book, true);
+        assertSame(asks, book, false);
+    }
+
+    @Provide
+    Arbitrary<Op> deepOps() {
+        // 3,000 ticks a side, three sets in four, deletes one in four: sides hold up to ~2,000 levels.
+        Arbitrary<Integer> lots = Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just(0)), Tuple.of(3, Arbitraries.integers().between(1, 5000)));
+        Arbitrary<Integer> kinds = Arbitraries.integers().between(0, 1_500).map(k -> k == 0 ? 1 : 0);
+        return Combinators.combine(kinds, Arbitraries.of(true, false), Arbitraries.integers().between(1, 3_000), lots)
+                .as((kind, bid, tick, lot) -> new Op(kind, bid, bid ? 10_000 - tick : 10_000 + tick, lot));
+    }
+
+    /** Applies {@code op} to the book and to the reference side; checks that the book says whether it changed. */
+    private static NavigableMap<Double, Double> apply(Op op, OrderBook book, NavigableMap<Double, Double> bids,
+            NavigableMap<Double, Double> asks) {
+        NavigableMap<Double, Double> side = op.bid() ? bids : asks;
+        if (op.kind() == 1) {
+            boolean expectChange = !side.headMap(op.price(), true).isEmpty();
+            side.headMap(op.price(), true).clear();
+            assertEquals(expectChange, book.clearSide(op.bid(), op.price()), op::toString);
+        } else {
+            Double before = side.get(op.price());
+            if (op.qty() == 0.0) {
+                side.remove(op.price());
+            } else {
+                side.put(op.price(), op.qty());
+            }
+            boolean expectChange = op.qty() == 0.0 ? before != null : before == null || before != op.qty();
+            assertEquals(expectChange, book.onLevel(op.bid(), op.price(), op.qty()), op::toString);
+        }
+        return side;
     }
 
     private static void assertSame(NavigableMap<Double, Double> expected, OrderBook book, boolean bid) {
