@@ -6,12 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes an {@code .fgev} event file ({@link EventFile}), streaming, in bounded memory, atomically.
@@ -80,7 +77,7 @@ public final class EventFileWriter implements AutoCloseable {
         if (Files.isDirectory(target)) {
             throw new IllegalArgumentException(target + " is a directory");
         }
-        Path temp = tempFileFor(target);
+        Path temp = PartFiles.partFileFor(target);
         FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         EventFileWriter writer = new EventFileWriter(target, temp, channel, symbol, source,
                 EventFileHeader.lengthFor(sym, src));
@@ -93,12 +90,6 @@ public final class EventFileWriter implements AutoCloseable {
         return writer;
     }
 
-    /** A hidden, not yet existing file in the target's directory, so that the final rename is atomic. */
-    static Path tempFileFor(Path target) {
-        Path absolute = target.toAbsolutePath();
-        String random = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        return absolute.resolveSibling("." + absolute.getFileName() + "." + random + ".part");
-    }
 
     /** Appends the event the cursor holds. */
     public void write(MarketEvent e) throws IOException {
@@ -172,11 +163,7 @@ public final class EventFileWriter implements AutoCloseable {
             }
             channel.force(true);
             channel.close();
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            PartFiles.publish(temp, target);
             done = true;
             return header;
         } finally {
@@ -193,23 +180,10 @@ public final class EventFileWriter implements AutoCloseable {
             return;
         }
         done = true;
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // deleting it below is what matters
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // a leftover hidden .part file is harmless
-        }
+        PartFiles.discard(channel, temp);
     }
 
     private void flush() throws IOException {
-        buffer.flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-        buffer.clear();
+        PartFiles.drain(buffer, channel);
     }
 }

@@ -9,10 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -57,7 +55,7 @@ public final class NpzEventWriter implements AutoCloseable {
         if (Files.isDirectory(target)) {
             throw new IllegalArgumentException(target + " is a directory");
         }
-        Path npy = EventFileWriter.tempFileFor(target);
+        Path npy = PartFiles.partFileFor(target);
         FileChannel channel = FileChannel.open(npy, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         NpzEventWriter writer = new NpzEventWriter(target, npy, channel);
@@ -94,7 +92,7 @@ public final class NpzEventWriter implements AutoCloseable {
         if (done) {
             throw new IllegalStateException("the writer is finished or closed");
         }
-        Path zip = EventFileWriter.tempFileFor(target);
+        Path zip = PartFiles.partFileFor(target);
         boolean ok = false;
         try {
             flush();
@@ -126,11 +124,7 @@ public final class NpzEventWriter implements AutoCloseable {
             try (FileChannel written = FileChannel.open(zip, StandardOpenOption.WRITE)) {
                 written.force(true);
             }
-            try {
-                Files.move(zip, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(zip, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            PartFiles.publish(zip, target);
             ok = true;
             return Files.size(target);
         } finally {
@@ -148,24 +142,11 @@ public final class NpzEventWriter implements AutoCloseable {
             return;
         }
         done = true;
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // deleting it below is what matters
-        }
-        try {
-            Files.deleteIfExists(npy);
-        } catch (IOException ignored) {
-            // a leftover hidden .part file is harmless
-        }
+        PartFiles.discard(channel, npy);
     }
 
     private void flush() throws IOException {
-        buffer.flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-        buffer.clear();
+        PartFiles.drain(buffer, channel);
     }
 
     private static String headerDict(long count) {
