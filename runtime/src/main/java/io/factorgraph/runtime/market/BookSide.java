@@ -28,6 +28,10 @@ final class BookSide {
     private double[] qtys;
     /** Per block, the slot (0..B-1) of its first (lowest-key) level. */
     private int[] heads;
+    /** Per block, its lowest key, so that finding a key's block reads one contiguous array. */
+    private double[] lows;
+    /** The block the last search ended in: a depth message's edits come sorted by price, so the next is near. */
+    private int finger;
     private int size;
 
     BookSide(boolean bid, int initialCapacity) {
@@ -36,6 +40,7 @@ final class BookSide {
         this.keys = new double[blocks << SHIFT];
         this.qtys = new double[blocks << SHIFT];
         this.heads = new int[blocks];
+        this.lows = new double[blocks];
     }
 
     int depth() {
@@ -127,63 +132,77 @@ final class BookSide {
 
     /**
      * Index of {@code key}, or {@code -(insertion point) - 1} as {@link java.util.Arrays#binarySearch(double[], double)}
-     * returns. Gallops down the blocks from the best (last) one, comparing their lowest keys, to find the
-     * block that holds the key's place; then bisects that block's ring with its head read once. Keys are
-     * finite and never zero, so no NaN or signed-zero cases arise.
+     * returns. Gallops down the blocks' lowest keys from the best (last) block to bracket the key's block,
+     * bisects them, then bisects that block's ring with its head read once. Both bisections are branch
+     * free, since whether a probe lands above or below the key is a coin toss the CPU cannot predict.
+     * Keys are finite and never zero, so no NaN or signed-zero cases arise.
      */
     private int find(double key) {
         if (size == 0) {
             return -1;
         }
-        double[] k = keys;
-        int[] h = heads;
+        double[] low = lows;
         int top = (size - 1) >>> SHIFT;
-        // the block to bisect: the highest whose lowest key is <= key, or block 0
-        int block;
-        if (k[(top << SHIFT) | h[top]] <= key) {
-            block = top;
+        int block = Math.min(finger, top);
+        if (low[block] <= key) {
+            if (block < top && low[block + 1] <= key) {
+                // gallop up from the finger: low[lo] <= key, then bisect [lo, hi)
+                int lo = block + 1;
+                int step = 1;
+                int hi = lo + step;
+                while (hi <= top && low[hi] <= key) {
+                    lo = hi;
+                    step <<= 1;
+                    hi = lo + step;
+                }
+                block = lastAtOrBelow(low, key, lo, Math.min(hi, top + 1));
+            }
         } else {
-            int hi = top; // lowest key of hi > key
+            int hi = block; // low[hi] > key
             int step = 1;
             int lo = hi - step;
-            while (lo >= 0 && k[(lo << SHIFT) | h[lo]] > key) {
+            while (lo >= 0 && low[lo] > key) {
                 hi = lo;
                 step <<= 1;
                 lo = hi - step;
             }
             if (lo < 0) {
-                lo = 0;
-                if (k[h[0]] > key) {
+                if (low[0] > key) {
+                    finger = 0;
                     return -1;
                 }
+                lo = 0;
             }
-            // lowest key of lo <= key < lowest key of hi
-            while (hi - lo > 1) {
-                int mid = (lo + hi) >>> 1;
-                if (k[(mid << SHIFT) | h[mid]] <= key) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            block = lo;
+            block = lastAtOrBelow(low, key, lo, hi);
         }
-        int base = block << SHIFT;
-        int head = h[block];
-        int n = block == top ? size - base : BLOCK;
-        // the first offset in [0, n] whose key is >= key (n when none)
+        finger = block;
+        double[] k = keys;
+        int start = block << SHIFT;
+        int head = heads[block];
+        // the first offset in the block whose key is >= key, or one past the block's last level
         int first = 0;
-        while (n > 0) {
+        int n = block == top ? size - start : BLOCK;
+        while (n > 1) {
             int half = n >>> 1;
-            if (k[base | ((head + first + half) & MASK)] < key) {
-                first += half + 1;
-                n -= half + 1;
-            } else {
-                n = half;
-            }
+            first = k[start | ((head + first + half - 1) & MASK)] < key ? first + half : first;
+            n -= half;
         }
-        int i = base + first;
-        return i < size && k[base | ((head + first) & MASK)] == key ? i : -i - 1;
+        double at = k[start | ((head + first) & MASK)];
+        if (at == key) {
+            return start + first;
+        }
+        return -(start + (at < key ? first + 1 : first)) - 1;
+    }
+
+    /** The last block in {@code [lo, hi)} whose lowest key is {@code <= key}, given that {@code low[lo] <= key}. */
+    private static int lastAtOrBelow(double[] low, double key, int lo, int hi) {
+        int n = hi - lo;
+        while (n > 1) {
+            int half = n >>> 1;
+            lo = low[lo + half] <= key ? lo + half : lo;
+            n -= half;
+        }
+        return lo;
     }
 
     private void insertAt(int i, double key, double qty) {
@@ -192,6 +211,9 @@ final class BookSide {
         }
         int block = i >>> SHIFT;
         int last = size >>> SHIFT; // the block the new top level lands in: partly filled, or empty
+        if ((i & MASK) == 0) {
+            lows[block] = key;
+        }
         if (block == last) {
             shiftUp(block, i & MASK, size & MASK);
             put(slot(block, i & MASK), key, qty);
@@ -212,6 +234,7 @@ final class BookSide {
             double nextKey = keys[s];
             double nextQty = qtys[s];
             put(s, carryKey, carryQty);
+            lows[b] = carryKey;
             carryKey = nextKey;
             carryQty = nextQty;
         }
@@ -224,15 +247,22 @@ final class BookSide {
         if (block == last) {
             shiftDown(block, (i & MASK) + 1, size - (block << SHIFT));
             size--;
+            if ((i & MASK) == 0 && size > i) {
+                lows[block] = keys[slot(block, 0)];
+            }
             return;
         }
         // each block above passes its lowest level down to fill the top of the block below it
         shiftDown(block, (i & MASK) + 1, BLOCK);
+        if ((i & MASK) == 0) {
+            lows[block] = keys[slot(block, 0)];
+        }
         int hole = slot(block, MASK);
         for (int b = block + 1; b <= last; b++) {
             int s = (b << SHIFT) | heads[b];
             put(hole, keys[s], qtys[s]);
             heads[b] = (heads[b] + 1) & MASK;
+            lows[b] = keys[slot(b, 0)];
             hole = s; // the lowest slot becomes the top slot of a full ring
         }
         size--;
@@ -301,5 +331,9 @@ final class BookSide {
         keys = newKeys;
         qtys = newQtys;
         heads = new int[capacity >>> SHIFT];
+        lows = new double[capacity >>> SHIFT];
+        for (int b = 0; b << SHIFT < size; b++) {
+            lows[b] = newKeys[b << SHIFT];
+        }
     }
 }
