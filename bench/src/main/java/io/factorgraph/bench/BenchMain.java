@@ -2,6 +2,8 @@ package io.factorgraph.bench;
 
 import io.factorgraph.bench.data.BenchData;
 import io.factorgraph.bench.data.RecordedTicks;
+import io.factorgraph.bench.ipc.Hop;
+import io.factorgraph.bench.ipc.HopMessages;
 import io.factorgraph.runtime.compile.FgCompiler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -28,8 +31,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the whole suite and writes the report: {@code bin/fg-bench} calls this. Three JMH runs (per-tick,
- * replay, compile) with the GC profiler, a cold compile in this fresh JVM, and JOL footprints; then
+ * Runs the whole suite and writes the report: {@code bin/fg-bench} calls this. Four JMH runs (per-tick,
+ * replay, compile, IPC hops) with the GC profiler, a cold compile in this fresh JVM, and JOL footprints; then
  * one Markdown report with the tables, the ratios and a line per DESIGN §10 target, printed, written
  * to {@code <out>/results.md}, and with {@code --update FILE} spliced into that file between the
  * {@code <!-- results:begin -->} and {@code <!-- results:end -->} markers.
@@ -48,6 +51,9 @@ public final class BenchMain {
     private final String only;
     private final Map<String, Stat> stats = new LinkedHashMap<>();
     private final List<String> raw = new ArrayList<>();
+    /** Per {@link Mode#SampleTime} configuration: its p50, p90, p99, p99.9 over every measured sample. */
+    private final Map<String, double[]> percentiles = new LinkedHashMap<>();
+    private static final double[] PERCENTILES = {50, 90, 99, 99.9};
 
     /** One benchmark configuration's result: per-op scores of the iterations, and allocation per op. */
     record Stat(String benchmark, String params, String unit, double mean, double error, double median, double min,
@@ -77,7 +83,7 @@ public final class BenchMain {
                 case "--only" -> only = args[++i];
                 case "-h", "--help" -> {
                     System.out.println("""
-                            usage: fg-bench [--quick] [--only ticks|replay|compile] [--data FILE.gz]
+                            usage: fg-bench [--quick] [--only ticks|replay|compile|ipc] [--data FILE.gz]
                                             [--out DIR] [--update BENCHMARKS.md]
                               --quick    one short fork per benchmark, W = 600 only (a smoke run, ~2 min)
                               --only     run one group of benchmarks
@@ -124,6 +130,15 @@ public final class BenchMain {
             }
             collect(new Runner(options.build()).run());
         }
+        if (only.isEmpty() || only.equals("ipc")) {
+            ChainedOptionsBuilder options = base("io\\.factorgraph\\.bench\\.IpcHopBench\\.", "jmh-ipc.json",
+                    IpcHopBench.JVM_FLAG);
+            if (quick) {
+                options.warmupIterations(1).warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(2).measurementTime(TimeValue.seconds(1));
+            }
+            collect(new Runner(options.build()).run());
+        }
         if (only.isEmpty() || only.equals("compile")) {
             ChainedOptionsBuilder options = base("io\\.factorgraph\\.bench\\.CompileBench\\.", "jmh-compile.json")
                     .param("statements", quick ? new String[] {"10", "10000"} : new String[] {"10", "100", "1000", "10000"})
@@ -142,14 +157,16 @@ public final class BenchMain {
         System.out.println("fg-bench: results in " + out.toAbsolutePath().normalize());
     }
 
-    private ChainedOptionsBuilder base(String include, String json) {
+    private ChainedOptionsBuilder base(String include, String json, String... jvmArgs) {
+        List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g",
+                "-Dfactorgraph.data.dir=" + BenchData.dataDir().toAbsolutePath().normalize()));
+        args.addAll(List.of(jvmArgs));
         return new OptionsBuilder()
                 .include(include)
                 .param("data", data)
                 .forks(1)
                 .addProfiler(GCProfiler.class)
-                .jvmArgsAppend("-Xms1g", "-Xmx1g",
-                        "-Dfactorgraph.data.dir=" + BenchData.dataDir().toAbsolutePath().normalize())
+                .jvmArgsAppend(args.toArray(String[]::new))
                 .resultFormat(ResultFormatType.JSON)
                 .result(out.resolve(json).toString())
                 .shouldFailOnError(true);
@@ -195,6 +212,13 @@ public final class BenchMain {
                     primary.getScoreError(), median(scores), scores.stream().mapToDouble(d -> d).min().orElse(Double.NaN),
                     alloc == null ? Double.NaN : alloc.getScore(), events.isEmpty() ? Double.NaN : median(events));
             stats.put(benchmark + "|" + params, stat);
+            if (result.getParams().getMode() == Mode.SampleTime) {
+                double[] at = new double[PERCENTILES.length];
+                for (int i = 0; i < at.length; i++) {
+                    at[i] = primary.getStatistics().getPercentile(PERCENTILES[i]);
+                }
+                percentiles.put(benchmark + "|" + params, at);
+            }
         }
     }
 
@@ -339,6 +363,8 @@ public final class BenchMain {
                     .append(String.format(Locale.ROOT, "%,d", row.totalAfterFile())).append(" |\n");
         }
 
+        ipcTable(md);
+
         md.append("\n### Targets (DESIGN §10)\n\n");
         targets(md, cold, footprint, windows);
 
@@ -353,6 +379,50 @@ public final class BenchMain {
         }
         md.append("\n</details>\n");
         return md.toString();
+    }
+
+    /** Table 8: one-way latency of each hop and of the raw pings, from JMH's samples of single round trips. */
+    private void ipcTable(StringBuilder md) {
+        if (percentiles.keySet().stream().noneMatch(k -> k.startsWith("IpcHopBench."))) {
+            return;
+        }
+        HopMessages messages = HopMessages.load(data);
+        md.append("\n### 8. IPC hop latency over `aeron:ipc`, one-way = round trip / 2 (µs; both ends and the driver "
+                + "idle with `yield`)\n\n");
+        md.append("| hop | message | p50 | p90 | p99 | p99.9 | p50 over the raw ping of its size | B/op |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Hop hop : Hop.values()) {
+            String key = "IpcHopBench.roundTrip|hop=" + hop.param();
+            double[] at = percentiles.get(key);
+            if (at == null) {
+                continue;
+            }
+            String size = String.format(Locale.ROOT, "%,d B", messages.length(hop));
+            if (hop == Hop.MARKET_DATA || hop == Hop.PING_BATCH) {
+                size += " (" + messages.batch().length + " events)";
+            }
+            md.append("| ").append(hop.label()).append(" | ").append(size);
+            for (double v : at) {
+                md.append(" | ").append(us(v / 2));
+            }
+            double[] base = percentiles.get("IpcHopBench.roundTrip|hop=" + hop.baseline().param());
+            String over = "";
+            if (hop.raw()) {
+                over = "(baseline)";
+            } else if (base != null) {
+                double difference = (at[0] - base[0]) / 2;
+                over = (difference < 0 ? "−" : "+") + us(Math.abs(difference)) + " (" + ratio(at[0] / base[0]) + ")";
+            }
+            md.append(" | ").append(over).append(" | ").append(bytes(stat("IpcHopBench.roundTrip", "hop=" + hop.param())
+                    .allocPerOp())).append(" |\n");
+        }
+    }
+
+    private static String us(double value) {
+        if (Double.isNaN(value)) {
+            return "–";
+        }
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private void targets(StringBuilder md, double[] cold, List<Footprint.Row> footprint, List<String> windows) {

@@ -17,16 +17,17 @@ import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * A smoke run of every benchmark without JMH's timing: each benchmark class is set up with small
- * parameters and each {@code @Benchmark} method is called a few times, so a broken benchmark fails
- * {@code mvn verify} rather than the next {@code bin/fg-bench}. Also checks that JMH's annotation
+ * parameters, each {@code @Benchmark} method is called a few times, and the class is torn down, so
+ * a broken benchmark fails {@code mvn verify} rather than the next {@code bin/fg-bench}. Also checks that JMH's annotation
  * processor listed every benchmark in the jar. No timing is asserted.
  */
 class BenchmarksRunTest {
     private static final List<Class<?>> BENCHMARKS = List.of(FactorTickBench.class, BookStateBench.class, BookTickBench.class,
-            ObiBench.class, ReplayBench.class, CompileBench.class);
+            ObiBench.class, ReplayBench.class, CompileBench.class, IpcHopBench.class);
     /** Parameter values for the smoke run; the rest keep their first declared value. */
     private static final Map<String, String> SMALL = Map.of("window", "60", "statements", "100");
 
@@ -60,12 +61,18 @@ class BenchmarksRunTest {
                         arguments[0] = events;
                     }
                     Object result = method.invoke(bench, arguments);
-                    assertTrue(result != null, type.getSimpleName() + "." + method.getName() + " returned nothing");
+                    assertTrue(result != null || method.getReturnType() == void.class,
+                            type.getSimpleName() + "." + method.getName() + " returned nothing");
                     if (events != null) {
                         assertTrue(events.events > 100_000, method.getName() + " counted " + events.events + " events");
                     }
                 }
                 ran++;
+            }
+            for (Method method : type.getMethods()) {
+                if (method.isAnnotationPresent(TearDown.class)) {
+                    method.invoke(bench);
+                }
             }
         }
         assertEquals(listedBenchmarks().size(), ran, "every listed benchmark ran");
