@@ -1,13 +1,17 @@
 package io.factorgraph.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.bench.data.BenchData;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +80,33 @@ class BenchmarksRunTest {
             }
         }
         assertEquals(listedBenchmarks().size(), ran, "every listed benchmark ran");
+    }
+
+    /**
+     * The {@code .fgev} rows replay what the gzip rows replay: the file {@code fg convert} makes at set-up holds the
+     * same events, so decoding, the book and {@code fg run}'s path count the same events and compute the same
+     * factors; the converted file is deleted at tear-down.
+     */
+    @Test
+    void theFgevReplayIsTheSameReplayAsTheFeeds() throws Exception {
+        ReplayBench bench = new ReplayBench();
+        bench.data = BenchData.DEFAULT_FILE;
+        bench.setUp();
+        Path converted = bench.fgevFile();
+        assertTrue(Files.isRegularFile(converted), "converted at set-up: " + converted);
+        try {
+            ReplayBench.Events gz = new ReplayBench.Events();
+            ReplayBench.Events fgev = new ReplayBench.Events();
+            assertEquals(bench.decode(gz), bench.fgevDecode(fgev), "events decoded");
+            assertEquals(bench.book(gz), bench.fgevBook(fgev), "events applied to the book");
+            assertEquals(bench.fgRun(gz), bench.fgevFgRun(fgev), "fg run's factors, summed");
+            assertEquals(gz.events, fgev.events, "events counted");
+            assertTrue(fgev.events > 3 * 100_000, "three passes over the file: " + fgev.events);
+        } finally {
+            bench.tearDown();
+        }
+        assertFalse(Files.exists(converted), "deleted at tear-down");
+        assertFalse(Files.exists(converted.getParent()), "its folder too");
     }
 
     @Test
