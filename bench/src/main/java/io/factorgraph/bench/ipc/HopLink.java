@@ -1,19 +1,29 @@
 package io.factorgraph.bench.ipc;
 
+import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.aeron.Subscription;
+import io.aeron.driver.MediaDriver;
+import io.factorgraph.live.codec.MarketDataWriter;
 import io.factorgraph.live.transport.AeronSession;
 import io.factorgraph.live.transport.Channels;
 import io.factorgraph.live.transport.IdleMode;
+import io.factorgraph.live.transport.MediaDrivers;
 import io.factorgraph.live.transport.SequencedPublication;
 import java.io.File;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
 
 /**
  * A ping-pong of one {@link Hop} over {@code aeron:ipc} between two threads of this JVM, through a media driver
- * embedded the way a live process embeds one ({@link AeronSession}: {@code MediaDrivers}' settings, in a directory of
- * its own under {@code /dev/shm}, deleted on {@link #close()}).
+ * embedded the way a live process embeds one ({@link AeronSession#connect}: {@link MediaDrivers}' settings, the same
+ * client settings, a directory of its own under {@code /dev/shm}, deleted on {@link #close()} or when the JVM is
+ * stopped). One setting differs, and it is off the data path: a client whose conductor thread has not run for 2 s is
+ * dropped in the live processes (so that a dead engine is noticed quickly); on the loaded 2-core machine the benchmarks
+ * run on, the client's conductor thread has gone unscheduled for longer than that (2.7 s seen), which closed the client
+ * and ended the run, so here the client liveness timeout is {@link #CLIENT_LIVENESS_NANOS}.
  *
  * <p>{@link #roundTrip()}, on the caller's thread: the originator end encodes and sends its message, the echo thread
  * receives and decodes it and sends it back encoded again, and the originator receives and decodes the echo. Both
@@ -25,12 +35,16 @@ public final class HopLink implements AutoCloseable {
     /** The idle strategy of both ends and the driver. */
     public static final IdleMode IDLE = IdleMode.YIELD;
     /** Room for the largest message of any hop (a full market data batch) in a publication's buffer. */
-    private static final int CAPACITY = io.factorgraph.live.codec.MarketDataWriter.MAX_LENGTH + 1024;
+    private static final int CAPACITY = MarketDataWriter.MAX_LENGTH + 1024;
     private static final long CONNECT_NANOS = 10_000_000_000L;
+    /** How long a silent client stays connected (the live processes: 2 s). */
+    public static final long CLIENT_LIVENESS_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final Hop hop;
-    private final AeronSession session;
     private final String directory;
+    private final MediaDriver driver;
+    private final Aeron aeron;
+    private final Thread deleteOnExit;
     private final HopEnd originator;
     private final HopEnd echo;
     private final Thread echoThread;
@@ -39,20 +53,33 @@ public final class HopLink implements AutoCloseable {
 
     private HopLink(Hop hop, HopMessages messages) {
         this.hop = hop;
-        String base = (new File("/dev/shm").isDirectory() ? "/dev/shm" : System.getProperty("java.io.tmpdir"))
-                + "/fg-ipc-bench-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
-        session = AeronSession.connect(base, true, IDLE);
-        directory = session.aeron().context().aeronDirectoryName();
+        directory = (new File("/dev/shm").isDirectory() ? "/dev/shm" : System.getProperty("java.io.tmpdir"))
+                + "/fg-ipc-bench-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + "-"
+                + ProcessHandle.current().pid();
+        deleteOnExit = new Thread(() -> IoUtil.delete(new File(directory), true), "ipc-bench-cleanup");
+        Runtime.getRuntime().addShutdownHook(deleteOnExit);
+        driver = MediaDriver.launchEmbedded(MediaDrivers.context(directory, IDLE)
+                .clientLivenessTimeoutNs(CLIENT_LIVENESS_NANOS)
+                .publicationUnblockTimeoutNs(CLIENT_LIVENESS_NANOS + TimeUnit.SECONDS.toNanos(1)));
+        Aeron client = null;
         try {
-            Publication out = session.publication(Channels.IPC, hop.outStream());
-            Subscription outIn = session.subscription(Channels.IPC, hop.outStream());
-            Publication back = session.publication(Channels.IPC, hop.backStream());
-            Subscription backIn = session.subscription(Channels.IPC, hop.backStream());
+            client = Aeron.connect(AeronSession.clientContext(directory));
+        } finally {
+            if (client == null) {
+                closeAll(null, driver);
+            }
+        }
+        aeron = client;
+        try {
+            Publication out = aeron.addExclusivePublication(Channels.IPC, hop.outStream());
+            Subscription outIn = aeron.addSubscription(Channels.IPC, hop.outStream());
+            Publication back = aeron.addExclusivePublication(Channels.IPC, hop.backStream());
+            Subscription backIn = aeron.addSubscription(Channels.IPC, hop.backStream());
             originator = end(hop, messages, out, backIn, false);
             echo = end(hop, messages, back, outIn, true);
             awaitConnected(out, back);
         } catch (RuntimeException e) {
-            closeSession();
+            closeAll(aeron, driver);
             throw e;
         }
         echoThread = new Thread(this::echoLoop, "ipc-echo-" + hop.param());
@@ -102,8 +129,9 @@ public final class HopLink implements AutoCloseable {
         }
     }
 
+    /** Closing, the echo failed, or the client was closed under us (both ends then give up rather than wait). */
     private boolean stopped() {
-        return stopped;
+        return stopped || aeron.isClosed();
     }
 
     /** One message there and back; half of its time is the hop's latency. */
@@ -142,14 +170,19 @@ public final class HopLink implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeSession();
+        closeAll(aeron, driver);
     }
 
-    private void closeSession() {
+    private void closeAll(Aeron client, MediaDriver mediaDriver) {
         try {
-            session.close();
+            CloseHelper.closeAll(client, mediaDriver);
         } finally {
             IoUtil.delete(new File(directory), true);
+            try {
+                Runtime.getRuntime().removeShutdownHook(deleteOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
         }
     }
 }
