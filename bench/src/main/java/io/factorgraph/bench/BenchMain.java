@@ -2,6 +2,8 @@ package io.factorgraph.bench;
 
 import io.factorgraph.bench.data.BenchData;
 import io.factorgraph.bench.data.RecordedTicks;
+import io.factorgraph.bench.ipc.Hop;
+import io.factorgraph.bench.ipc.HopMessages;
 import io.factorgraph.runtime.compile.FgCompiler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -28,8 +31,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the whole suite and writes the report: {@code bin/fg-bench} calls this. Three JMH runs (per-tick,
- * replay, compile) with the GC profiler, a cold compile in this fresh JVM, and JOL footprints; then
+ * Runs the whole suite and writes the report: {@code bin/fg-bench} calls this. Four JMH runs (per-tick,
+ * replay, compile, IPC hops) with the GC profiler, a cold compile in this fresh JVM, and JOL footprints; then
  * one Markdown report with the tables, the ratios and a line per DESIGN §10 target, printed, written
  * to {@code <out>/results.md}, and with {@code --update FILE} spliced into that file between the
  * {@code <!-- results:begin -->} and {@code <!-- results:end -->} markers.
@@ -48,6 +51,9 @@ public final class BenchMain {
     private final String only;
     private final Map<String, Stat> stats = new LinkedHashMap<>();
     private final List<String> raw = new ArrayList<>();
+    /** Per {@link Mode#SampleTime} configuration: its p50, p90, p99, p99.9 over every measured sample. */
+    private final Map<String, double[]> percentiles = new LinkedHashMap<>();
+    private static final double[] PERCENTILES = {50, 90, 99, 99.9};
 
     /** One benchmark configuration's result: per-op scores of the iterations, and allocation per op. */
     record Stat(String benchmark, String params, String unit, double mean, double error, double median, double min,
@@ -77,7 +83,7 @@ public final class BenchMain {
                 case "--only" -> only = args[++i];
                 case "-h", "--help" -> {
                     System.out.println("""
-                            usage: fg-bench [--quick] [--only ticks|replay|compile] [--data FILE.gz]
+                            usage: fg-bench [--quick] [--only ticks|replay|compile|ipc] [--data FILE.gz]
                                             [--out DIR] [--update BENCHMARKS.md]
                               --quick    one short fork per benchmark, W = 600 only (a smoke run, ~2 min)
                               --only     run one group of benchmarks
@@ -124,6 +130,17 @@ public final class BenchMain {
             }
             collect(new Runner(options.build()).run());
         }
+        if (only.isEmpty() || only.equals("ipc")) {
+            // a configuration that fails (a thread starved past a timeout on a loaded machine) leaves its row empty
+            // rather than ending the suite
+            ChainedOptionsBuilder options = base("io\\.factorgraph\\.bench\\.IpcHopBench\\.", "jmh-ipc.json",
+                    IpcHopBench.JVM_FLAG).shouldFailOnError(false);
+            if (quick) {
+                options.warmupIterations(1).warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(2).measurementTime(TimeValue.seconds(1));
+            }
+            collect(new Runner(options.build()).run());
+        }
         if (only.isEmpty() || only.equals("compile")) {
             ChainedOptionsBuilder options = base("io\\.factorgraph\\.bench\\.CompileBench\\.", "jmh-compile.json")
                     .param("statements", quick ? new String[] {"10", "10000"} : new String[] {"10", "100", "1000", "10000"})
@@ -142,14 +159,16 @@ public final class BenchMain {
         System.out.println("fg-bench: results in " + out.toAbsolutePath().normalize());
     }
 
-    private ChainedOptionsBuilder base(String include, String json) {
+    private ChainedOptionsBuilder base(String include, String json, String... jvmArgs) {
+        List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g",
+                "-Dfactorgraph.data.dir=" + BenchData.dataDir().toAbsolutePath().normalize()));
+        args.addAll(List.of(jvmArgs));
         return new OptionsBuilder()
                 .include(include)
                 .param("data", data)
                 .forks(1)
                 .addProfiler(GCProfiler.class)
-                .jvmArgsAppend("-Xms1g", "-Xmx1g",
-                        "-Dfactorgraph.data.dir=" + BenchData.dataDir().toAbsolutePath().normalize())
+                .jvmArgsAppend(args.toArray(String[]::new))
                 .resultFormat(ResultFormatType.JSON)
                 .result(out.resolve(json).toString())
                 .shouldFailOnError(true);
@@ -195,6 +214,13 @@ public final class BenchMain {
                     primary.getScoreError(), median(scores), scores.stream().mapToDouble(d -> d).min().orElse(Double.NaN),
                     alloc == null ? Double.NaN : alloc.getScore(), events.isEmpty() ? Double.NaN : median(events));
             stats.put(benchmark + "|" + params, stat);
+            if (result.getParams().getMode() == Mode.SampleTime) {
+                double[] at = new double[PERCENTILES.length];
+                for (int i = 0; i < at.length; i++) {
+                    at[i] = primary.getStatistics().getPercentile(PERCENTILES[i]);
+                }
+                percentiles.put(benchmark + "|" + params, at);
+            }
         }
     }
 
@@ -304,12 +330,16 @@ public final class BenchMain {
                 .append(bytes(alloc("ObiBench.graph", ""))).append(" |\n");
 
         md.append("\n### 5. Replay throughput on the real file (events/s, median)\n\n");
-        md.append("| decode (gunzip + JSON + sync) | + book | + obi_mm factors at 100 ms (`fg run`) "
-                + "| full `Backtest` of obi_mm.fg | from memory: book + graph per message (depth edits/s) |\n");
-        md.append("| ---: | ---: | ---: | ---: | ---: |\n");
-        md.append("| ").append(rate("ReplayBench.decode")).append(" | ").append(rate("ReplayBench.book")).append(" | ")
-                .append(rate("ReplayBench.fgRun")).append(" | ").append(rate("ReplayBench.backtest")).append(" | ")
-                .append(rate("ReplayBench.memoryBookAndGraph")).append(" |\n");
+        md.append("| recorded as | decode | + book | + obi_mm factors at 100 ms (`fg run`) | full `Backtest` of obi_mm.fg |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: |\n");
+        md.append("| gzip JSON feed (`.gz`: gunzip + JSON + depth sync) | ").append(rate("ReplayBench.decode"))
+                .append(" | ").append(rate("ReplayBench.book")).append(" | ").append(rate("ReplayBench.fgRun"))
+                .append(" | ").append(rate("ReplayBench.backtest")).append(" |\n");
+        md.append("| `.fgev` event file (`fg convert` of the same feed; memory-mapped records) | ")
+                .append(rate("ReplayBench.fgevDecode")).append(" | ").append(rate("ReplayBench.fgevBook"))
+                .append(" | ").append(rate("ReplayBench.fgevFgRun")).append(" | |\n");
+        md.append("\nFrom memory, no file at all (the recorded depth edits applied from arrays, the graph ticked after "
+                + "every book message): ").append(rate("ReplayBench.memoryBookAndGraph")).append(" depth edits/s.\n");
 
         md.append("\n### 6. Compile time of generated graphs (ms, median)\n\n");
         md.append("| statements | compile (warm JVM) | compile + newInstance (warm) | first compile in a fresh JVM |\n");
@@ -339,6 +369,8 @@ public final class BenchMain {
                     .append(String.format(Locale.ROOT, "%,d", row.totalAfterFile())).append(" |\n");
         }
 
+        ipcTable(md);
+
         md.append("\n### Targets (DESIGN §10)\n\n");
         targets(md, cold, footprint, windows);
 
@@ -353,6 +385,58 @@ public final class BenchMain {
         }
         md.append("\n</details>\n");
         return md.toString();
+    }
+
+    /** Table 8: one-way latency of each hop and of the raw pings, from JMH's samples of single round trips. */
+    private void ipcTable(StringBuilder md) {
+        if (percentiles.keySet().stream().noneMatch(k -> k.startsWith("IpcHopBench."))) {
+            return;
+        }
+        HopMessages messages = HopMessages.load(data);
+        md.append("\n### 8. IPC hop latency over `aeron:ipc`, one-way = round trip / 2 (µs; both ends and the driver "
+                + "idle with `yield`)\n\n");
+        md.append("| hop | message | p50 | p90 | p99 | p99.9 | p50 over the raw ping of its size | B/op |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Hop hop : Hop.values()) {
+            String key = "IpcHopBench.roundTrip|hop=" + hop.param();
+            double[] at = percentiles.get(key);
+            if (at == null) {
+                md.append("| ").append(hop.label()).append(" | did not complete: see JMH's output | | | | | | |\n");
+                continue;
+            }
+            String size = String.format(Locale.ROOT, "%,d B", messages.length(hop));
+            if (hop == Hop.MARKET_DATA || hop == Hop.PING_BATCH) {
+                size += " (" + messages.batch().length + " events)";
+            }
+            md.append("| ").append(hop.label()).append(" | ").append(size);
+            for (double v : at) {
+                md.append(" | ").append(us(v / 2));
+            }
+            double[] base = percentiles.get("IpcHopBench.roundTrip|hop=" + hop.baseline().param());
+            String over = "";
+            if (hop.raw()) {
+                over = "(baseline)";
+            } else if (base != null) {
+                double difference = (at[0] - base[0]) / 2;
+                over = (difference < 0 ? "< noise" : "+" + us(difference)) + " (" + ratio(at[0] / base[0]) + ")";
+            }
+            md.append(" | ").append(over).append(" | ").append(bytes(stat("IpcHopBench.roundTrip", "hop=" + hop.param())
+                    .allocPerOp())).append(" |\n");
+        }
+        md.append("\nEach configuration is a fork of its own, one after the other: a change in the machine's load between "
+                + "forks moves a row against the raw ping, and a hop can come out below it. B/op is JMH's gc profiler "
+                + "over every thread per round trip; in sample mode it includes JMH's own bookkeeping (its sample "
+                + "buffers, the statistics it builds after each iteration) and the Aeron client conductor's background "
+                + "allocation, a few bytes per round trip at these rates, the raw ping's row included. The round trip "
+                + "itself allocates nothing: `IpcHopBenchTest` counts 0 bytes on the benchmark thread and on the echo "
+                + "thread over 2,000 round trips of every hop.\n");
+    }
+
+    private static String us(double value) {
+        if (Double.isNaN(value)) {
+            return "–";
+        }
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private void targets(StringBuilder md, double[] cold, List<Footprint.Row> footprint, List<String> windows) {
@@ -390,13 +474,15 @@ public final class BenchMain {
             target(md, recompute600 / graph600 >= 50, "≥ 50× faster than the O(window) recompute at W = 600",
                     gap + " (factor series)");
         }
-        double replay = stat("ReplayBench.fgRun", "") == null ? Double.NaN : stat("ReplayBench.fgRun", "").eventsPerSecond();
-        if (!Double.isNaN(replay)) {
-            double memory = stat("ReplayBench.memoryBookAndGraph", "").eventsPerSecond();
-            target(md, replay >= 10e6, "≥ 10 M events/s replay",
-                    "gzip feed through `fg run`'s path: " + eventsRate(replay) + "; the decoder alone: "
-                            + eventsRate(stat("ReplayBench.decode", "").eventsPerSecond())
-                            + "; with no decoding (book edits from memory + graph): " + eventsRate(memory));
+        double fgevBook = eventsPerSecond("ReplayBench.fgevBook");
+        if (!Double.isNaN(fgevBook)) {
+            target(md, fgevBook >= 10e6, "≥ 10 M events/s replay",
+                    "`.fgev` file with the book applied: " + eventsRate(fgevBook) + "; through `fg run`'s path "
+                            + "(+ obi_mm factors): " + eventsRate(eventsPerSecond("ReplayBench.fgevFgRun"))
+                            + "; the `.fgev` reader alone: " + eventsRate(eventsPerSecond("ReplayBench.fgevDecode"))
+                            + ". The gzip feed: " + eventsRate(eventsPerSecond("ReplayBench.book")) + " with the book, "
+                            + eventsRate(eventsPerSecond("ReplayBench.fgRun")) + " through `fg run`'s path, "
+                            + eventsRate(eventsPerSecond("ReplayBench.decode")) + " for its decoder alone");
         }
         Stat compile = stat("CompileBench.compile", "statements=10000");
         if (compile != null) {
@@ -417,8 +503,12 @@ public final class BenchMain {
     }
 
     private String rate(String benchmark) {
+        return eventsRate(eventsPerSecond(benchmark));
+    }
+
+    private double eventsPerSecond(String benchmark) {
         Stat s = stat(benchmark, "");
-        return s == null ? "–" : eventsRate(s.eventsPerSecond());
+        return s == null ? Double.NaN : s.eventsPerSecond();
     }
 
     private static String eventsRate(double perSecond) {

@@ -10,7 +10,10 @@ import io.factorgraph.bench.data.RecordedTicks;
 import io.factorgraph.runtime.data.BinanceFeedReader;
 import io.factorgraph.runtime.data.BookReplay;
 import io.factorgraph.runtime.data.CrossedBookPolicy;
+import io.factorgraph.runtime.data.DataConverter;
+import io.factorgraph.runtime.data.EventFile;
 import io.factorgraph.runtime.data.EventSource;
+import io.factorgraph.runtime.data.EventSources;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.graph.CompiledGraph;
@@ -19,6 +22,8 @@ import io.factorgraph.runtime.graph.OutputHandle;
 import io.factorgraph.runtime.market.OrderBook;
 import io.factorgraph.runtime.replay.FactorUpdate;
 import io.factorgraph.runtime.replay.ReplayFactorProvider;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,16 +39,19 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Replay throughput on the real files, in events per second (the {@code events} counter; an op is
  * one pass over the whole file). The layers, each including the ones before it:
  * <ol>
- *   <li>{@code decode}: gunzip, scan the JSON, synchronise the depth stream (the reader alone);</li>
- *   <li>{@code book}: and apply every event to the order book ({@code BookReplay});</li>
- *   <li>{@code fgRun}: and tick {@code obi_mm}'s factors on its 100 ms clock, reading every output as
- *       {@code fg run} does ({@code ReplayFactorProvider}; the CSV formatting is left out);</li>
+ *   <li>{@code decode}: gunzip, scan the JSON, synchronise the depth stream (the reader alone);
+ *       {@code fgevDecode}: read the same events from the {@code .fgev} file {@code fg convert} makes of
+ *       the recording (memory-mapped 64-byte records), converted into a temporary file at set-up;</li>
+ *   <li>{@code book}, {@code fgevBook}: and apply every event to the order book ({@code BookReplay});</li>
+ *   <li>{@code fgRun}, {@code fgevFgRun}: and tick {@code obi_mm}'s factors on its 100 ms clock, reading
+ *       every output as {@code fg run} does ({@code ReplayFactorProvider}; the CSV formatting is left out);</li>
  *   <li>{@code backtest}: the full {@code Backtest} of {@code examples/obi_mm.fg} with its sink,
  *       the exchange simulator and the recorder, as {@code fg backtest} runs it with default options;</li>
  *   <li>{@code memoryBookAndGraph}: no file at all: the recorded depth edits applied from memory, and
@@ -62,6 +70,8 @@ public class ReplayBench {
     public String data;
 
     private List<Path> files;
+    private Path fgevDirectory;
+    private List<Path> fgev;
     private CompiledGraph factors;
     private CompiledGraph obiMm;
     private RecordedTicks ticks;
@@ -81,8 +91,12 @@ public class ReplayBench {
     }
 
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException, MarketDataException {
         files = BenchData.files(data);
+        fgevDirectory = Files.createTempDirectory("fg-replay-bench");
+        Path converted = fgevDirectory.resolve("replay" + EventFile.EXTENSION);
+        DataConverter.convert(files, GapPolicy.RESYNC, converted, null); // what `fg convert --on-gap resync` does
+        fgev = List.of(converted);
         factors = ObiMmGraphs.compile("obi_mm_factors.fg", ObiMmGraphs.OBI_MM_FACTORS);
         obiMm = ObiMmGraphs.compile("obi_mm.fg", ObiMmGraphs.OBI_MM);
         ticks = RecordedTicks.of(files, ObiMmGraphs.DEPTH);
@@ -90,11 +104,63 @@ public class ReplayBench {
         memoryBook = memoryInstance.book(obiMm.book("book"));
     }
 
+    @TearDown
+    public void tearDown() throws IOException {
+        if (fgevDirectory != null) {
+            Files.deleteIfExists(fgev.get(0));
+            Files.deleteIfExists(fgevDirectory);
+            fgevDirectory = null;
+        }
+    }
+
+    /** The {@code .fgev} file made at set-up, for tests. */
+    Path fgevFile() {
+        return fgev.get(0);
+    }
+
+    private EventSource gzip() throws MarketDataException {
+        return BinanceFeedReader.open(files, GapPolicy.RESYNC);
+    }
+
+    /** The converted file, opened by its extension as every command opens data. */
+    private EventSource fgev() throws MarketDataException {
+        return EventSources.open(fgev, GapPolicy.RESYNC);
+    }
+
     @Benchmark
     public long decode(Events counter) throws MarketDataException {
+        return decode(gzip(), counter);
+    }
+
+    @Benchmark
+    public long fgevDecode(Events counter) throws MarketDataException {
+        return decode(fgev(), counter);
+    }
+
+    @Benchmark
+    public long book(Events counter) throws MarketDataException {
+        return book(gzip(), counter);
+    }
+
+    @Benchmark
+    public long fgevBook(Events counter) throws MarketDataException {
+        return book(fgev(), counter);
+    }
+
+    @Benchmark
+    public double fgRun(Events counter) throws MarketDataException {
+        return fgRun(gzip(), counter);
+    }
+
+    @Benchmark
+    public double fgevFgRun(Events counter) throws MarketDataException {
+        return fgRun(fgev(), counter);
+    }
+
+    private static long decode(EventSource source, Events counter) throws MarketDataException {
         long n = 0;
-        try (BinanceFeedReader reader = BinanceFeedReader.open(files, GapPolicy.RESYNC)) {
-            while (reader.next()) {
+        try (source) {
+            while (source.next()) {
                 n++;
             }
         }
@@ -102,10 +168,9 @@ public class ReplayBench {
         return n;
     }
 
-    @Benchmark
-    public long book(Events counter) throws MarketDataException {
+    private static long book(EventSource source, Events counter) throws MarketDataException {
         long n = 0;
-        try (BookReplay replay = new BookReplay(BinanceFeedReader.open(files, GapPolicy.RESYNC), new OrderBook())) {
+        try (BookReplay replay = new BookReplay(source, new OrderBook())) {
             while (replay.next()) {
                 n++;
             }
@@ -114,10 +179,8 @@ public class ReplayBench {
         return n;
     }
 
-    @Benchmark
-    public double fgRun(Events counter) throws MarketDataException {
+    private double fgRun(EventSource source, Events counter) throws MarketDataException {
         double checksum = 0;
-        EventSource source = BinanceFeedReader.open(files, GapPolicy.RESYNC);
         try (ReplayFactorProvider provider = new ReplayFactorProvider(source, factors.newInstance(),
                 factors.clockNanos().orElse(0), CrossedBookPolicy.FAIL)) {
             while (provider.next()) {

@@ -1,13 +1,17 @@
 package io.factorgraph.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.bench.data.BenchData;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +21,17 @@ import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * A smoke run of every benchmark without JMH's timing: each benchmark class is set up with small
- * parameters and each {@code @Benchmark} method is called a few times, so a broken benchmark fails
- * {@code mvn verify} rather than the next {@code bin/fg-bench}. Also checks that JMH's annotation
+ * parameters, each {@code @Benchmark} method is called a few times, and the class is torn down, so
+ * a broken benchmark fails {@code mvn verify} rather than the next {@code bin/fg-bench}. Also checks that JMH's annotation
  * processor listed every benchmark in the jar. No timing is asserted.
  */
 class BenchmarksRunTest {
     private static final List<Class<?>> BENCHMARKS = List.of(FactorTickBench.class, BookStateBench.class, BookTickBench.class,
-            ObiBench.class, ReplayBench.class, CompileBench.class);
+            ObiBench.class, ReplayBench.class, CompileBench.class, IpcHopBench.class);
     /** Parameter values for the smoke run; the rest keep their first declared value. */
     private static final Map<String, String> SMALL = Map.of("window", "60", "statements", "100");
 
@@ -60,15 +65,48 @@ class BenchmarksRunTest {
                         arguments[0] = events;
                     }
                     Object result = method.invoke(bench, arguments);
-                    assertTrue(result != null, type.getSimpleName() + "." + method.getName() + " returned nothing");
+                    assertTrue(result != null || method.getReturnType() == void.class,
+                            type.getSimpleName() + "." + method.getName() + " returned nothing");
                     if (events != null) {
                         assertTrue(events.events > 100_000, method.getName() + " counted " + events.events + " events");
                     }
                 }
                 ran++;
             }
+            for (Method method : type.getMethods()) {
+                if (method.isAnnotationPresent(TearDown.class)) {
+                    method.invoke(bench);
+                }
+            }
         }
         assertEquals(listedBenchmarks().size(), ran, "every listed benchmark ran");
+    }
+
+    /**
+     * The {@code .fgev} rows replay what the gzip rows replay: the file {@code fg convert} makes at set-up holds the
+     * same events, so decoding, the book and {@code fg run}'s path count the same events and compute the same
+     * factors; the converted file is deleted at tear-down.
+     */
+    @Test
+    void theFgevReplayIsTheSameReplayAsTheFeeds() throws Exception {
+        ReplayBench bench = new ReplayBench();
+        bench.data = BenchData.DEFAULT_FILE;
+        bench.setUp();
+        Path converted = bench.fgevFile();
+        assertTrue(Files.isRegularFile(converted), "converted at set-up: " + converted);
+        try {
+            ReplayBench.Events gz = new ReplayBench.Events();
+            ReplayBench.Events fgev = new ReplayBench.Events();
+            assertEquals(bench.decode(gz), bench.fgevDecode(fgev), "events decoded");
+            assertEquals(bench.book(gz), bench.fgevBook(fgev), "events applied to the book");
+            assertEquals(bench.fgRun(gz), bench.fgevFgRun(fgev), "fg run's factors, summed");
+            assertEquals(gz.events, fgev.events, "events counted");
+            assertTrue(fgev.events > 3 * 100_000, "three passes over the file: " + fgev.events);
+        } finally {
+            bench.tearDown();
+        }
+        assertFalse(Files.exists(converted), "deleted at tear-down");
+        assertFalse(Files.exists(converted.getParent()), "its folder too");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.factorgraph.backtest.exchange.Side;
 import io.factorgraph.backtest.exchange.SimulationFeed;
 import io.factorgraph.backtest.exchange.TimeInForce;
 import io.factorgraph.live.codec.Envelope;
+import io.factorgraph.live.codec.ExecutionReportWriter;
 import io.factorgraph.live.codec.MarketDataWriter;
 import io.factorgraph.live.launch.ProcessLog;
 import io.factorgraph.live.launch.ShutdownSignal;
@@ -103,6 +104,7 @@ public final class Connector {
     private final ResyncRequestDecoder resyncRequest = new ResyncRequestDecoder();
     private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
     private final ExecutionReportEncoder reportEncoder = new ExecutionReportEncoder();
+    private final ExecutionReportWriter reportWriter = new ExecutionReportWriter();
     private final LatencyProbe orderHop = new LatencyProbe("strategy -> connector (orders)");
     private PeerWatch strategy;
     private PeerWatch engine;
@@ -571,29 +573,8 @@ public final class Connector {
 
     private void publishReport(ExecutionReport r) {
         long clientId = venueToClient.get(r.orderId());
-        reportEncoder.wrapAndApplyHeader(executions.buffer(), 0, executions.header())
-                .sequence(executions.nextSequence())
-                .instanceId(instanceId)
-                .clOrdId(clientId == -1 ? 0 : clientId)
-                .execType(ExecType.valueOf(r.type().name()))
-                .side(r.side() == Side.BUY ? OrderSide.BUY : OrderSide.SELL)
-                .postOnly(r.timeInForce() == TimeInForce.GTX ? BooleanType.TRUE : BooleanType.FALSE)
-                .ordStatus(OrdStatus.valueOf(r.status().name()))
-                .reason(Reason.valueOf(r.reason().name()))
-                .maker(r.maker() ? BooleanType.TRUE : BooleanType.FALSE)
-                .priceTicks(r.priceTicks())
-                .qtyLots(r.qtyLots())
-                .leavesLots(r.leavesLots())
-                .cumExecLots(r.cumExecLots())
-                .execLots(r.execLots())
-                .execPriceTicks(r.execPriceTicks())
-                .fee(r.fee())
-                .exchTimeNs(r.exchTime())
-                .localTimeNs(r.localTime())
-                .tickSize(simulator.grid().tickSize())
-                .lotSize(simulator.grid().lotSize())
-                .sendNanos(System.nanoTime());
-        executions.send(MessageHeaderEncoder.ENCODED_LENGTH + reportEncoder.encodedLength());
+        executions.send(reportWriter.encode(executions.buffer(), executions.header(), executions.nextSequence(),
+                instanceId, clientId == -1 ? 0 : clientId, r, simulator.grid()));
     }
 
     private void rejectUnknown(long clientId, Side side, boolean postOnly, ExecType type, OrdStatus status,

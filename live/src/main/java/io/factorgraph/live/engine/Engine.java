@@ -1,13 +1,12 @@
 package io.factorgraph.live.engine;
 
 import io.factorgraph.live.GraphSpec;
+import io.factorgraph.live.codec.FactorUpdateWriter;
 import io.factorgraph.live.launch.ProcessLog;
 import io.factorgraph.live.launch.ShutdownSignal;
 import io.factorgraph.live.launch.TestHooks;
 import io.factorgraph.live.probe.LatencyProbe;
-import io.factorgraph.live.sbe.BooleanType;
 import io.factorgraph.live.sbe.FactorStreamEndEncoder;
-import io.factorgraph.live.sbe.FactorUpdateEncoder;
 import io.factorgraph.live.sbe.MessageHeaderEncoder;
 import io.factorgraph.live.sbe.ResyncRequestEncoder;
 import io.factorgraph.live.sbe.Role;
@@ -61,6 +60,8 @@ public final class Engine {
     private long lastResyncRequest = Long.MIN_VALUE;
     private final LatencyProbe marketDataHop = new LatencyProbe("connector -> engine (market data)");
     private final ResyncRequestEncoder resync = new ResyncRequestEncoder();
+    private final FactorUpdateWriter factorWriter = new FactorUpdateWriter();
+    private double[] sinkValues;
 
     public Engine(EngineConfig config, ProcessLog log, ShutdownSignal shutdown) {
         this.config = config;
@@ -99,7 +100,7 @@ public final class Engine {
                 return shutdown.raised() ? 0 : 1;
             }
             ReplayFactorProvider provider = new ReplayFactorProvider(source, instance, interval, CrossedBookPolicy.FAIL);
-            FactorUpdateEncoder encoder = new FactorUpdateEncoder();
+            sinkValues = new double[sinkSlots.length];
             byte[] symbol = config.symbol().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             while (!shutdown.raised() && provider.next()) {
                 if (shutdown.raised()) {
@@ -113,7 +114,7 @@ public final class Engine {
                     log.info("warm after " + ticksSinceSync + " ticks (tick time " + provider.current().timestampNanos()
                             + ")");
                 }
-                publish(encoder, provider.current(), sinkSlots, fingerprint, warm, symbol);
+                publish(provider.current(), sinkSlots, fingerprint, warm, symbol);
             }
             if (!shutdown.raised()) {
                 FactorStreamEndEncoder end = new FactorStreamEndEncoder();
@@ -151,29 +152,13 @@ public final class Engine {
         return true;
     }
 
-    private void publish(FactorUpdateEncoder encoder, FactorUpdate update, int[] sinkSlots, long fingerprint,
-            boolean warm, byte[] symbol) {
-        encoder.wrapAndApplyHeader(factors.buffer(), 0, factors.header())
-                .sequence(factors.nextSequence())
-                .instanceId(instanceId)
-                .tickTimeNs(update.timestampNanos())
-                .graphHash(fingerprint)
-                .bestBid(update.bestBid())
-                .bestAsk(update.bestAsk())
-                .warm(warm ? BooleanType.TRUE : BooleanType.FALSE)
-                .ticksSinceSync(ticksSinceSync)
-                .marketDataSequence(source.lastAppliedSequence())
-                .sendNanos(System.nanoTime());
-        FactorUpdateEncoder.OutputsEncoder outputs = encoder.outputsCount(update.size());
-        for (int i = 0; i < update.size(); i++) {
-            outputs.next().value(update.value(i));
+    private void publish(FactorUpdate update, int[] sinkSlots, long fingerprint, boolean warm, byte[] symbol) {
+        for (int i = 0; i < sinkSlots.length; i++) {
+            sinkValues[i] = instance.slot(sinkSlots[i]);
         }
-        FactorUpdateEncoder.SinkArgumentsEncoder args = encoder.sinkArgumentsCount(sinkSlots.length);
-        for (int slot : sinkSlots) {
-            args.next().value(instance.slot(slot));
-        }
-        encoder.putSymbol(symbol, 0, symbol.length);
-        factors.send(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+        factors.send(factorWriter.encode(factors.buffer(), factors.header(), factors.nextSequence(), instanceId,
+                update, fingerprint, warm, ticksSinceSync, source.lastAppliedSequence(), sinkValues, sinkSlots.length,
+                symbol));
     }
 
     private void duty() {

@@ -8,7 +8,7 @@ import org.HdrHistogram.Histogram;
  * Latency of one hop between live processes on one host: the receiver records {@code System.nanoTime()} at receipt
  * minus the {@code sendNanos} the sender stamped into the message (both read CLOCK_MONOTONIC, which all processes of a
  * host share; across hosts the difference means nothing). Values go into an HdrHistogram (1 ns to 60 s, 3 significant
- * digits), so recording allocates nothing. Measurement, not a test: the bench module reads {@link #histogram()}.
+ * digits), so recording allocates nothing. Measurement, not a test: each process logs its {@link #summary()} at exit.
  */
 public final class LatencyProbe {
     private final String hop;

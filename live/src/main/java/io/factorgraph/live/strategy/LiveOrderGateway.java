@@ -2,21 +2,18 @@ package io.factorgraph.live.strategy;
 
 import io.factorgraph.backtest.account.Account;
 import io.factorgraph.backtest.exchange.ExecutionReport;
-import io.factorgraph.backtest.exchange.OrderStatus;
 import io.factorgraph.backtest.exchange.OrderTracker;
 import io.factorgraph.backtest.exchange.PriceGrid;
-import io.factorgraph.backtest.exchange.RejectReason;
 import io.factorgraph.backtest.exchange.ReportType;
 import io.factorgraph.backtest.exchange.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
-import io.factorgraph.live.sbe.BooleanType;
+import io.factorgraph.live.codec.ExecutionReportReader;
+import io.factorgraph.live.codec.NewOrderWriter;
 import io.factorgraph.live.sbe.CancelAllEncoder;
 import io.factorgraph.live.sbe.CancelAllReason;
 import io.factorgraph.live.sbe.CancelOrderEncoder;
 import io.factorgraph.live.sbe.ExecutionReportDecoder;
 import io.factorgraph.live.sbe.MessageHeaderEncoder;
-import io.factorgraph.live.sbe.NewOrderEncoder;
-import io.factorgraph.live.sbe.OrderSide;
 import io.factorgraph.live.transport.SequencedPublication;
 import io.factorgraph.runtime.execution.OrderGateway;
 import java.util.Arrays;
@@ -46,17 +43,13 @@ public final class LiveOrderGateway implements OrderGateway {
         }
     }
 
-    private static final ReportType[] TYPES = ReportType.values();
-    private static final OrderStatus[] STATUSES = OrderStatus.values();
-    private static final RejectReason[] REASONS = RejectReason.values();
-
     private final SequencedPublication orders;
     private final long instanceId;
     private final PriceGrid grid;
     private final OrderTracker tracker;
     private final Account account;
     private final ExecutionReport report;
-    private final NewOrderEncoder newOrder = new NewOrderEncoder();
+    private final NewOrderWriter newOrder = new NewOrderWriter();
     private final CancelOrderEncoder cancelOrder = new CancelOrderEncoder();
     private final CancelAllEncoder cancelAll = new CancelAllEncoder();
     private Listener listener = new Listener() { };
@@ -134,17 +127,8 @@ public final class LiveOrderGateway implements OrderGateway {
         Side side = bid ? Side.BUY : Side.SELL;
         tracker.onSubmit(id, side, grid.ticks(price), grid.lots(qty), postOnly ? TimeInForce.GTX : TimeInForce.GTC,
                 now);
-        newOrder.wrapAndApplyHeader(orders.buffer(), 0, orders.header())
-                .sequence(orders.nextSequence())
-                .instanceId(instanceId)
-                .clOrdId(id)
-                .decisionTimeNs(now)
-                .side(bid ? OrderSide.BUY : OrderSide.SELL)
-                .price(price)
-                .qty(qty)
-                .postOnly(postOnly ? BooleanType.TRUE : BooleanType.FALSE)
-                .sendNanos(System.nanoTime());
-        orders.send(MessageHeaderEncoder.ENCODED_LENGTH + newOrder.encodedLength());
+        orders.send(newOrder.encode(orders.buffer(), orders.header(), orders.nextSequence(), instanceId, id, now, bid,
+                price, qty, postOnly));
         submitted++;
         listener.onSubmit(now, id, bid, price, qty, postOnly);
     }
@@ -200,11 +184,7 @@ public final class LiveOrderGateway implements OrderGateway {
                     + " but the strategy on tick " + grid.tickSize() + ", lot " + grid.lotSize()
                     + ": give the same --lot-size to both and the sink's tick_size to the connector");
         }
-        report.set(TYPES[r.execType().value()], r.clOrdId(), r.side() == OrderSide.BUY ? Side.BUY : Side.SELL,
-                r.postOnly() == BooleanType.TRUE ? TimeInForce.GTX : TimeInForce.GTC, r.priceTicks(), r.qtyLots(),
-                r.leavesLots(), r.cumExecLots(), r.execLots(), r.execPriceTicks(), r.fee(),
-                r.maker() == BooleanType.TRUE, STATUSES[r.ordStatus().value()], reasonOf(r), r.exchTimeNs(),
-                r.localTimeNs());
+        ExecutionReportReader.read(r, report);
         tracker.onReport(report);
         if (report.type() == ReportType.FILL) {
             account.onFill(report.side(), report.execPriceTicks(), report.execLots(), report.fee(), report.maker());
@@ -212,11 +192,6 @@ public final class LiveOrderGateway implements OrderGateway {
         }
         reports++;
         listener.onReport(report);
-    }
-
-    private static RejectReason reasonOf(ExecutionReportDecoder r) {
-        int v = r.reason().value();
-        return v < REASONS.length ? REASONS[v] : RejectReason.NONE;
     }
 
     /** The highest working bid (including ones just sent), or NaN: what the strategy is quoting. */

@@ -28,17 +28,21 @@ public final class AeronSession implements AutoCloseable {
             driver = MediaDrivers.launch(dir, idle);
         }
         try {
-            Aeron aeron = Aeron.connect(new Aeron.Context()
-                    .aeronDirectoryName(dir)
-                    .driverTimeoutMs(10_000)
-                    .idleSleepDurationNs(1_000_000));
-            return new AeronSession(driver, aeron);
+            return new AeronSession(driver, Aeron.connect(clientContext(dir)));
         } catch (RuntimeException e) {
             if (driver != null) {
                 driver.close();
             }
             throw e;
         }
+    }
+
+    /** The client settings of a live process: a driver silent for 10 s is gone; the client conductor idles 1 ms. */
+    public static Aeron.Context clientContext(String aeronDir) {
+        return new Aeron.Context()
+                .aeronDirectoryName(aeronDir)
+                .driverTimeoutMs(10_000)
+                .idleSleepDurationNs(1_000_000);
     }
 
     /** Aeron's default directory for this user ({@code /dev/shm/aeron-USER} on Linux). */

@@ -4,35 +4,42 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.backtest.exchange.ExecutionReport;
+import io.factorgraph.backtest.exchange.OrderStatus;
+import io.factorgraph.backtest.exchange.PriceGrid;
+import io.factorgraph.backtest.exchange.RejectReason;
+import io.factorgraph.backtest.exchange.ReportType;
+import io.factorgraph.backtest.exchange.Side;
+import io.factorgraph.backtest.exchange.TimeInForce;
 import io.factorgraph.live.sbe.BooleanType;
 import io.factorgraph.live.sbe.CancelAllDecoder;
 import io.factorgraph.live.sbe.CancelAllEncoder;
 import io.factorgraph.live.sbe.CancelAllReason;
 import io.factorgraph.live.sbe.ExecType;
 import io.factorgraph.live.sbe.ExecutionReportDecoder;
-import io.factorgraph.live.sbe.ExecutionReportEncoder;
 import io.factorgraph.live.sbe.FactorUpdateDecoder;
-import io.factorgraph.live.sbe.FactorUpdateEncoder;
 import io.factorgraph.live.sbe.HeartbeatDecoder;
 import io.factorgraph.live.sbe.HeartbeatEncoder;
 import io.factorgraph.live.sbe.MarketDataBatchDecoder;
 import io.factorgraph.live.sbe.MessageHeaderEncoder;
 import io.factorgraph.live.sbe.NewOrderDecoder;
-import io.factorgraph.live.sbe.NewOrderEncoder;
 import io.factorgraph.live.sbe.OrdStatus;
 import io.factorgraph.live.sbe.OrderSide;
 import io.factorgraph.live.sbe.Reason;
 import io.factorgraph.live.sbe.Role;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
+import io.factorgraph.runtime.replay.FactorUpdate;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every field of the messages goes through SBE and comes back the same, doubles to the bit (NaN, -0.0, subnormals
- * included); the envelope reads sequence and instance without decoding the body.
+ * included), encoded by the live processes' writers and read back by their readers; the envelope reads sequence and
+ * instance without decoding the body.
  */
 class CodecRoundTripTest {
     private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(MarketDataWriter.MAX_LENGTH + 64));
@@ -86,20 +93,15 @@ class CodecRoundTripTest {
     void factorUpdateCarriesOutputsSinkArgumentsAndSymbol() {
         double[] outputs = {1.2345678901234567, Double.NaN, 1.0, -0.0};
         double[] args = {Double.MAX_VALUE, 0.5, 0.0};
-        FactorUpdateEncoder enc = new FactorUpdateEncoder();
-        enc.wrapAndApplyHeader(buffer, 0, header).sequence(9).instanceId(3).tickTimeNs(1_723_161_255_400_000_000L)
-                .graphHash(-123456789L).bestBid(61_000.1).bestAsk(61_000.2).warm(BooleanType.TRUE)
-                .ticksSinceSync(600).marketDataSequence(77).sendNanos(555);
-        FactorUpdateEncoder.OutputsEncoder o = enc.outputsCount(outputs.length);
-        for (double v : outputs) {
-            o.next().value(v);
+        FactorUpdate update = new FactorUpdate(List.of("a", "b", "c", "d"));
+        update.set(1_723_161_255_400_000_000L, 61_000.1, 61_000.2);
+        for (int i = 0; i < outputs.length; i++) {
+            update.setValue(i, outputs[i]);
         }
-        FactorUpdateEncoder.SinkArgumentsEncoder a = enc.sinkArgumentsCount(args.length);
-        for (double v : args) {
-            a.next().value(v);
-        }
-        enc.symbol("usdm_btcusdt");
-        int length = MessageHeaderEncoder.ENCODED_LENGTH + enc.encodedLength();
+        long before = System.nanoTime();
+        int length = new FactorUpdateWriter().encode(buffer, header, 9, 3, update, -123456789L, true, 600, 77,
+                new double[] {args[0], args[1], args[2], 42.0}, args.length,
+                "usdm_btcusdt".getBytes(StandardCharsets.UTF_8));
 
         assertEquals(FactorUpdateDecoder.TEMPLATE_ID, envelope.wrap(buffer, 0, length));
         FactorUpdateDecoder dec = new FactorUpdateDecoder().wrapAndApplyHeader(buffer, 0, envelope.header());
@@ -112,7 +114,7 @@ class CodecRoundTripTest {
         assertEquals(BooleanType.TRUE, dec.warm());
         assertEquals(600, dec.ticksSinceSync());
         assertEquals(77, dec.marketDataSequence());
-        assertEquals(555, dec.sendNanos());
+        assertTrue(dec.sendNanos() >= before && dec.sendNanos() <= System.nanoTime(), "stamped at encoding");
         FactorUpdateDecoder.OutputsDecoder od = dec.outputs();
         assertEquals(outputs.length, od.count());
         for (double v : outputs) {
@@ -128,11 +130,8 @@ class CodecRoundTripTest {
 
     @Test
     void orderCommandsAndReportsRoundTrip() {
-        NewOrderEncoder order = new NewOrderEncoder();
-        order.wrapAndApplyHeader(buffer, 0, header).sequence(1).instanceId(2).clOrdId(17)
-                .decisionTimeNs(1_000).side(OrderSide.SELL).price(61_000.5).qty(0.002).postOnly(BooleanType.TRUE)
-                .sendNanos(5);
-        envelope.wrap(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + order.encodedLength());
+        envelope.wrap(buffer, 0, new NewOrderWriter().encode(buffer, header, 1, 2, 17, 1_000, false, 61_000.5, 0.002,
+                true));
         NewOrderDecoder o = new NewOrderDecoder().wrapAndApplyHeader(buffer, 0, envelope.header());
         assertEquals(17, o.clOrdId());
         assertEquals(1_000, o.decisionTimeNs());
@@ -149,25 +148,37 @@ class CodecRoundTripTest {
         assertEquals(4, c.requestId());
         assertEquals(CancelAllReason.STALE_FACTORS, c.reason());
 
-        ExecutionReportEncoder report = new ExecutionReportEncoder();
-        report.wrapAndApplyHeader(buffer, 0, header).sequence(10).instanceId(11).clOrdId(17).execType(ExecType.FILL)
-                .side(OrderSide.BUY).postOnly(BooleanType.FALSE).ordStatus(OrdStatus.PARTIALLY_FILLED)
-                .reason(Reason.NONE).maker(BooleanType.TRUE).priceTicks(610_005).qtyLots(2).leavesLots(1)
-                .cumExecLots(1).execLots(1).execPriceTicks(610_004).fee(0.0122001).exchTimeNs(20).localTimeNs(25)
-                .tickSize(0.1).lotSize(0.001).sendNanos(30);
-        int length = MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength();
+        PriceGrid grid = new PriceGrid(0.1, 0.001);
+        ExecutionReport fill = new ExecutionReport(grid);
+        fill.set(ReportType.FILL, 170, Side.BUY, TimeInForce.GTC, 610_005, 2, 1, 1, 1, 610_004, 0.0122001, true,
+                OrderStatus.PARTIALLY_FILLED, RejectReason.NONE, 20, 25);
+        int length = new ExecutionReportWriter().encode(buffer, header, 10, 11, 17, fill, grid);
         assertEquals(ExecutionReportDecoder.TEMPLATE_ID, envelope.wrap(buffer, 0, length));
         ExecutionReportDecoder r = new ExecutionReportDecoder().wrapAndApplyHeader(buffer, 0, envelope.header());
-        assertEquals(17, r.clOrdId());
+        assertEquals(17, r.clOrdId(), "the strategy's id, not the venue's");
         assertEquals(ExecType.FILL, r.execType());
         assertEquals(OrdStatus.PARTIALLY_FILLED, r.ordStatus());
         assertEquals(BooleanType.TRUE, r.maker());
-        assertEquals(610_005, r.priceTicks());
-        assertEquals(1, r.leavesLots());
-        assertEquals(610_004, r.execPriceTicks());
-        assertEquals(0.0122001, r.fee());
-        assertEquals(25, r.localTimeNs());
+        assertEquals(0.1, r.tickSize());
         assertEquals(0.001, r.lotSize());
+        ExecutionReport back = new ExecutionReport(grid);
+        ExecutionReportReader.read(r, back);
+        assertEquals(ReportType.FILL, back.type());
+        assertEquals(17, back.orderId());
+        assertEquals(Side.BUY, back.side());
+        assertEquals(TimeInForce.GTC, back.timeInForce());
+        assertEquals(610_005, back.priceTicks());
+        assertEquals(2, back.qtyLots());
+        assertEquals(1, back.leavesLots());
+        assertEquals(1, back.cumExecLots());
+        assertEquals(1, back.execLots());
+        assertEquals(610_004, back.execPriceTicks());
+        assertEquals(0.0122001, back.fee());
+        assertTrue(back.maker());
+        assertEquals(OrderStatus.PARTIALLY_FILLED, back.status());
+        assertEquals(RejectReason.NONE, back.reason());
+        assertEquals(20, back.exchTime());
+        assertEquals(25, back.localTime());
     }
 
     @Test
