@@ -363,9 +363,10 @@ public final class Connector {
 
     private void heartbeatDuty() {
         long now = System.nanoTime();
-        if (!strategyDownSwept && strategy.everHeard() && !strategy.alive(now) && simulator.orders().size() > 0
-                && !executions.busy()) {
-            // cancel on disconnect: a strategy that went silent cannot manage its quotes any more
+        if (!strategyDownSwept && strategy.everHeard() && !strategy.alive(now) && !executions.busy()
+                && (!strategyDone || simulator.orders().size() > 0)) {
+            // cancel on disconnect: a strategy that went silent without saying it is done cannot manage its quotes
+            // any more, whether or not one of them rests at this moment
             strategyDownSwept = true;
             log.info("no heartbeat from the strategy for " + strategy.silenceNanos(now) / 1_000_000
                     + " ms; cancelling its orders");
@@ -397,6 +398,7 @@ public final class Connector {
             onCancelAll(0, "NEW_STRATEGY");
             clientToVenue.clear();
             venueToClient.clear();
+            strategyDone = false;
         }
         SequenceTracker.Result result = orderSequence.onMessage(instance, sequence);
         if (result == SequenceTracker.Result.DUPLICATE) {

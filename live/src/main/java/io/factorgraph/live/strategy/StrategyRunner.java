@@ -98,6 +98,7 @@ public final class StrategyRunner {
     private final BacktestRecorder recorder = new BacktestRecorder(1 << 14, 1 << 10);
 
     private boolean quoting;
+    private boolean connectorAwaited;
     private boolean reportsLost;
     private String haltReason = "";
     private long lastAcked;
@@ -215,6 +216,9 @@ public final class StrategyRunner {
                 record(t, update);
                 continue;
             }
+            if (!connector.everHeard() && !connectorAwaited) {
+                now = awaitConnector(now);
+            }
             if (!connector.alive(now)) {
                 peerHalts += halt(CancelAllReason.PEER_DOWN, "no heartbeat from the connector") ? 1 : 0;
                 record(t, update);
@@ -234,6 +238,24 @@ public final class StrategyRunner {
             traded++;
             record(t, update);
         }
+    }
+
+    /**
+     * The first update can be read before the connector's first heartbeat although the connector sent it first: the
+     * Aeron client adds the execution stream's image on its conductor thread, which may not have run yet. So the
+     * first decision waits for the connector, once and up to the peer timeout, rather than take it for dead and let
+     * the tick go by (in lock-step that would shift every order by a tick).
+     */
+    private long awaitConnector(long now) {
+        connectorAwaited = true;
+        long deadline = now + transport.peerTimeoutNanos();
+        while (!connector.everHeard() && !shutdown.raised() && now - deadline < 0) {
+            duty();
+            idle.idle();
+            now = System.nanoTime();
+        }
+        idle.reset();
+        return now;
     }
 
     private void record(long t, FactorUpdate update) {
