@@ -83,7 +83,7 @@ class BaselinesAgreeTest {
             assertEquals(Double.doubleToLongBits(instance.value(graph.output("vol"))),
                     Double.doubleToLongBits(fused.vol), "vol at " + i);
             assertEquals(instance.value(graph.output("stop")), fused.stop, "stop at " + i);
-            assertEquals(ticks.obi(i), HandObi.obi(book, ObiMmGraphs.DEPTH), "the recorded OBI at " + i);
+            assertEquals(ticks.obi(i), HandObi.obi(book, ObiMmGraphs.DEPTH, new double[2]), "the recorded OBI at " + i);
         }
     }
 
@@ -97,7 +97,7 @@ class BaselinesAgreeTest {
             instance.onTick(0);
             double node = instance.value(graph.output("obi"));
             assertEquals(Double.doubleToLongBits(HandObi.walk(book, ObiMmGraphs.DEPTH)), Double.doubleToLongBits(node));
-            assertEquals(Double.doubleToLongBits(HandObi.obi(book, ObiMmGraphs.DEPTH)), Double.doubleToLongBits(node));
+            assertEquals(Double.doubleToLongBits(HandObi.obi(book, ObiMmGraphs.DEPTH, new double[2])), Double.doubleToLongBits(node));
             assertTrue(state.levelsInBand(ObiMmGraphs.DEPTH) > 100, "a real book's band holds hundreds of levels");
         }
     }

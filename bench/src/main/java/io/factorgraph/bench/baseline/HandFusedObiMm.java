@@ -19,6 +19,7 @@ import io.factorgraph.runtime.market.OrderBook;
  */
 public final class HandFusedObiMm implements SinkInputs {
     private final double depth;
+    private final double[] sums = new double[2];
     private final RollingMoments obiWindow;
     private final RollingMoments changeWindow;
     private double previousMid;
@@ -46,7 +47,7 @@ public final class HandFusedObiMm implements SinkInputs {
         final double ask = book.bestAsk();
         bestBid = bid;
         bestAsk = ask;
-        onFactors(HandObi.obi(book, depth), (bid + ask) * 0.5);
+        onFactors(HandObi.obi(book, depth, sums), (bid + ask) * 0.5);
     }
 
     /** One tick on recorded OBI and mid values. */

@@ -4,7 +4,7 @@ import io.factorgraph.runtime.market.OrderBook;
 
 /**
  * OBI written by hand against the {@link OrderBook} API, two ways: the best we know (the same method
- * as the {@code OBI} node: bisect for the band's end, then interleaved counted sums) and the obvious
+ * as the {@code OBI} node: the book's band count, then its side-by-side prefix sums) and the obvious
  * level-by-level walk. Both add each side's quantities best level first, so both give the node's
  * value to the bit.
  */
@@ -12,53 +12,19 @@ public final class HandObi {
     private HandObi() {
     }
 
-    /** Bisect each side for the band's last level, then sum both sides in one counted loop. */
-    public static double obi(OrderBook book, double depth) {
-        final int bids = book.bidDepth();
-        final int asks = book.askDepth();
-        if (bids == 0 || asks == 0) {
+    /**
+     * The book counts each side's levels in the band, then sums both prefixes side by side into
+     * {@code sums} (two doubles the caller owns, so that nothing is allocated per call).
+     */
+    public static double obi(OrderBook book, double depth, double[] sums) {
+        if (book.bidDepth() == 0 || book.askDepth() == 0) {
             return Double.NaN;
         }
         final double m = (book.bidPrice(0) + book.askPrice(0)) / 2.0;
-        final double bidBound = m * (1 - depth);
-        final double askBound = m * (1 + depth);
-        int lo = 0;
-        int hi = bids;
-        while (lo < hi) {
-            final int mid = (lo + hi) >>> 1;
-            if (book.bidPrice(mid) >= bidBound) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        final int bidLevels = lo;
-        lo = 0;
-        hi = asks;
-        while (lo < hi) {
-            final int mid = (lo + hi) >>> 1;
-            if (book.askPrice(mid) <= askBound) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        final int askLevels = lo;
-        final int both = Math.min(bidLevels, askLevels);
-        double bidQty = 0;
-        double askQty = 0;
-        int i = 0;
-        for (; i < both; i++) {
-            bidQty += book.bidQty(i);
-            askQty += book.askQty(i);
-        }
-        for (int j = i; j < bidLevels; j++) {
-            bidQty += book.bidQty(j);
-        }
-        for (int j = i; j < askLevels; j++) {
-            askQty += book.askQty(j);
-        }
-        return bidQty - askQty;
+        final int bidLevels = book.bidLevelsAtOrAbove(m * (1 - depth));
+        final int askLevels = book.askLevelsAtOrBelow(m * (1 + depth));
+        book.sumTopQty(bidLevels, askLevels, sums);
+        return sums[0] - sums[1];
     }
 
     /** The definition as written: walk each side outward while the level is in the band. */

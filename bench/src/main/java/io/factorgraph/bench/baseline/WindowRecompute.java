@@ -25,6 +25,7 @@ import io.factorgraph.runtime.market.OrderBook;
 public final class WindowRecompute {
     private final int window;
     private final double depth;
+    private final double[] sums = new double[2];
     private final double[] obiHistory;
     private final double[] changeHistory;
     private long obiCount;
@@ -44,7 +45,7 @@ public final class WindowRecompute {
     }
 
     public void onBook(OrderBook book) {
-        onFactors(HandObi.obi(book, depth), (book.bestBid() + book.bestAsk()) * 0.5);
+        onFactors(HandObi.obi(book, depth, sums), (book.bestBid() + book.bestAsk()) * 0.5);
     }
 
     public void onFactors(double obi, double mid) {

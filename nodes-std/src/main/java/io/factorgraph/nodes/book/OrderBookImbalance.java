@@ -38,6 +38,7 @@ public final class OrderBookImbalance extends Node {
     private final int out;
     private final double depth;
     private final boolean normalised;
+    private final double[] sums = new double[2];
 
     private OrderBookImbalance(LinkContext context, boolean normalised) {
         this.book = context.book("book");
@@ -57,60 +58,16 @@ public final class OrderBookImbalance extends Node {
             return;
         }
         final double mid = (book.bidPrice(0) + book.askPrice(0)) / 2.0;
-        final double bidBound = mid * (1 - depth);
-        final double askBound = mid * (1 + depth);
         // Prices move away from the mid level by level, so the levels in the band are a prefix of each
-        // side: find its length by bisection, then sum with plain counted loops. The two sums are
-        // interleaved so that their additions overlap (each is a chain of dependent adds, which is what
-        // bounds a long walk), and each is still added best level first, as the definition reads, so
-        // the result is the same to the bit as the level-by-level walk.
-        final int bidLevels = bidsInBand(book, bids, bidBound);
-        final int askLevels = asksInBand(book, asks, askBound);
-        final int both = Math.min(bidLevels, askLevels);
-        double bidQty = 0;
-        double askQty = 0;
-        int i = 0;
-        for (; i < both; i++) {
-            bidQty += book.bidQty(i);
-            askQty += book.askQty(i);
-        }
-        for (int j = i; j < bidLevels; j++) {
-            bidQty += book.bidQty(j);
-        }
-        for (int j = i; j < askLevels; j++) {
-            askQty += book.askQty(j);
-        }
+        // side: the book finds its length by bisection and sums both prefixes side by side, each best
+        // level first, as the definition reads, so the value is the level-by-level walk's to the bit.
+        final int bidLevels = book.bidLevelsAtOrAbove(mid * (1 - depth));
+        final int askLevels = book.askLevelsAtOrBelow(mid * (1 + depth));
+        final double[] sums = this.sums;
+        book.sumTopQty(bidLevels, askLevels, sums);
+        final double bidQty = sums[0];
+        final double askQty = sums[1];
         slots[out] = normalised ? (bidQty - askQty) / (bidQty + askQty) : bidQty - askQty;
-    }
-
-    /** Number of leading bid levels priced {@code >= bound} (bid prices fall with the level). */
-    private static int bidsInBand(OrderBook book, int levels, double bound) {
-        int lo = 0;
-        int hi = levels;
-        while (lo < hi) {
-            final int m = (lo + hi) >>> 1;
-            if (book.bidPrice(m) >= bound) {
-                lo = m + 1;
-            } else {
-                hi = m;
-            }
-        }
-        return lo;
-    }
-
-    /** Number of leading ask levels priced {@code <= bound} (ask prices rise with the level). */
-    private static int asksInBand(OrderBook book, int levels, double bound) {
-        int lo = 0;
-        int hi = levels;
-        while (lo < hi) {
-            final int m = (lo + hi) >>> 1;
-            if (book.askPrice(m) <= bound) {
-                lo = m + 1;
-            } else {
-                hi = m;
-            }
-        }
-        return lo;
     }
 
     @Override

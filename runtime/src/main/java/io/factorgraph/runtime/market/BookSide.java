@@ -70,6 +70,38 @@ final class BookSide {
         return size == 0 ? Double.NaN : qtys[slot(size - 1)];
     }
 
+    /**
+     * How many levels, from the best outward, are priced at or better than {@code price} (bids {@code >=},
+     * asks {@code <=}): the length of the prefix a band reaches. 0 for NaN.
+     */
+    int levelsAtOrBetter(double price) {
+        if (size == 0 || Double.isNaN(price)) {
+            return 0;
+        }
+        int i = find(bid ? price : -price);
+        return size - (i >= 0 ? i : -i - 1);
+    }
+
+    /** The array slot of the level {@code level} steps from the best one. */
+    int slotOfLevel(int level) {
+        return slot(size - 1 - level);
+    }
+
+    /**
+     * How many levels from {@code level} outward sit in consecutive slots going down the array (from
+     * {@link #slotOfLevel}), before a block or ring boundary: a reader can sum those with a plain loop.
+     */
+    int runOfLevel(int level) {
+        int i = size - 1 - level;
+        int offset = i & MASK;
+        return Math.min(offset, (heads[i >>> SHIFT] + offset) & MASK) + 1;
+    }
+
+    /** The quantities by slot: read with {@link #slotOfLevel} and {@link #runOfLevel}. */
+    double[] qtySlots() {
+        return qtys;
+    }
+
     /** The quantity resting at {@code price}, 0 when there is no such level. */
     double qtyAt(double price) {
         int i = find(bid ? price : -price);

@@ -1,5 +1,7 @@
 package io.factorgraph.runtime.market;
 
+import java.util.Objects;
+
 /**
  * An L2 order book of one instrument: aggregate quantity per price level on each side, prices as
  * exact doubles.
@@ -12,6 +14,9 @@ package io.factorgraph.runtime.market;
  * <pre>{@code
  * for (int i = 0; i < book.bidDepth() && book.bidPrice(i) >= floor; i++) sum += book.bidQty(i);
  * }</pre>
+ *
+ * <p>For sums over a band, {@link #bidLevelsAtOrAbove}, {@link #askLevelsAtOrBelow} and
+ * {@link #sumTopQty} give the same doubles several times faster.
  *
  * <p>The book is edited only by depth messages ({@link #onLevel}, {@link #clear()}, {@link #clearSide}),
  * normally through a {@link BookBuilder}; trades and best-bid/offer messages never touch it. It is
@@ -144,6 +149,66 @@ public final class OrderBook {
     /** {@code bestAsk - bestBid}; NaN when either side is empty. */
     public double spread() {
         return asks.bestPrice() - bids.bestPrice();
+    }
+
+    /** How many bid levels are priced at or above {@code price}: the bids within a band below the best. O(log depth). */
+    public int bidLevelsAtOrAbove(double price) {
+        return bids.levelsAtOrBetter(price);
+    }
+
+    /** How many ask levels are priced at or below {@code price}: the asks within a band above the best. O(log depth). */
+    public int askLevelsAtOrBelow(double price) {
+        return asks.levelsAtOrBetter(price);
+    }
+
+    /**
+     * Sums the quantities of the best {@code bidLevels} bid levels into {@code sums[0]} and of the best
+     * {@code askLevels} ask levels into {@code sums[1]}, each side added best level first, so each sum is
+     * the very double that adding {@link #bidQty(int)} level by level gives.
+     *
+     * <p>Why a bulk call: a long sum is a chain of dependent additions, so it is only as fast as the
+     * latency of an add unless the two sides' chains run side by side; and reading level by level pays
+     * the block-and-ring address of every level, where this reads runs of consecutive slots.
+     *
+     * @throws IndexOutOfBoundsException when a count is negative or deeper than its side
+     */
+    public void sumTopQty(int bidLevels, int askLevels, double[] sums) {
+        Objects.checkFromIndexSize(0, bidLevels, bids.depth());
+        Objects.checkFromIndexSize(0, askLevels, asks.depth());
+        final double[] bq = bids.qtySlots();
+        final double[] aq = asks.qtySlots();
+        double bidSum = 0;
+        double askSum = 0;
+        int b = 0;
+        int a = 0;
+        while (b < bidLevels && a < askLevels) {
+            final int run = Math.min(Math.min(bids.runOfLevel(b), bidLevels - b),
+                    Math.min(asks.runOfLevel(a), askLevels - a));
+            final int bs = bids.slotOfLevel(b);
+            final int as = asks.slotOfLevel(a);
+            for (int k = 0; k < run; k++) {
+                bidSum += bq[bs - k];
+                askSum += aq[as - k];
+            }
+            b += run;
+            a += run;
+        }
+        sums[0] = addLevels(bids, b, bidLevels, bidSum);
+        sums[1] = addLevels(asks, a, askLevels, askSum);
+    }
+
+    /** {@code sum} plus the quantities of one side's levels {@code from} to {@code to - 1}, in that order. */
+    private static double addLevels(BookSide side, int from, int to, double sum) {
+        final double[] q = side.qtySlots();
+        for (int level = from; level < to; ) {
+            final int run = Math.min(side.runOfLevel(level), to - level);
+            final int s = side.slotOfLevel(level);
+            for (int k = 0; k < run; k++) {
+                sum += q[s - k];
+            }
+            level += run;
+        }
+        return sum;
     }
 
     /** Quantity resting at {@code price} on one side; 0 when there is no such level. O(log depth). */

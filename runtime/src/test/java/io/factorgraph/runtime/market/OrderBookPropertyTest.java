@@ -73,6 +73,7 @@ class OrderBookPropertyTest {
             if (++step % 97 == 0) {
                 assertSame(bids, book, true);
                 assertSame(asks, book, false);
+                assertBand(bids, asks, book, op.price());
             }
         }
         assertSame(bids, book, true);
@@ -108,6 +109,34 @@ class OrderBookPropertyTest {
             assertEquals(expectChange, book.onLevel(op.bid(), op.price(), op.qty()), op::toString);
         }
         return side;
+    }
+
+    /**
+     * The band queries against the reference: the bids at or above {@code bound}, the asks at or below it,
+     * and their quantities summed best level first, to the bit.
+     */
+    private static void assertBand(NavigableMap<Double, Double> bids, NavigableMap<Double, Double> asks, OrderBook book,
+            double bound) {
+        int bidLevels = bids.headMap(bound, true).size();
+        int askLevels = asks.headMap(bound, true).size();
+        assertEquals(bidLevels, book.bidLevelsAtOrAbove(bound), () -> "bids >= " + bound);
+        assertEquals(askLevels, book.askLevelsAtOrBelow(bound), () -> "asks <= " + bound);
+        double[] sums = new double[2];
+        book.sumTopQty(bidLevels, askLevels, sums);
+        assertEquals(sumOfFirst(bids, bidLevels), sums[0], () -> "sum of the " + bidLevels + " best bids");
+        assertEquals(sumOfFirst(asks, askLevels), sums[1], () -> "sum of the " + askLevels + " best asks");
+        book.sumTopQty(bids.size(), 0, sums);
+        assertEquals(sumOfFirst(bids, bids.size()), sums[0], "sum of every bid");
+        assertEquals(0.0, sums[1]);
+    }
+
+    private static double sumOfFirst(NavigableMap<Double, Double> side, int levels) {
+        double sum = 0;
+        Iterator<Double> qtys = side.values().iterator();
+        for (int i = 0; i < levels; i++) {
+            sum += qtys.next();
+        }
+        return sum;
     }
 
     private static void assertSame(NavigableMap<Double, Double> expected, OrderBook book, boolean bid) {

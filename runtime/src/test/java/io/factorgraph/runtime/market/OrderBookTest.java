@@ -196,6 +196,30 @@ class OrderBookTest {
         assertThrows(IndexOutOfBoundsException.class, () -> new OrderBook().bidPrice(0));
     }
 
+    @Test
+    void bandQueriesCountAndSumTheLevelsWithinAPrice() {
+        OrderBook book = fiveByFive(); // bids 100.0 99.9 99.5 98.0 97.1, asks 100.1 100.5 101.0 102.0 103.5
+        assertEquals(3, book.bidLevelsAtOrAbove(99.5)); // a bound on a level includes it
+        assertEquals(2, book.bidLevelsAtOrAbove(99.6));
+        assertEquals(5, book.bidLevelsAtOrAbove(1.0));
+        assertEquals(0, book.bidLevelsAtOrAbove(100.01));
+        assertEquals(2, book.askLevelsAtOrBelow(100.5));
+        assertEquals(0, book.askLevelsAtOrBelow(100.0));
+        assertEquals(5, book.askLevelsAtOrBelow(1e9));
+        assertEquals(0, book.askLevelsAtOrBelow(Double.NaN));
+        assertEquals(0, new OrderBook().bidLevelsAtOrAbove(1.0));
+
+        double[] sums = new double[2];
+        book.sumTopQty(3, 2, sums);
+        assertEquals(1.0 + 0.999 + 0.995, sums[0]); // best level first, the same double a level walk adds up
+        assertEquals(1.001 + 1.005, sums[1]);
+        book.sumTopQty(0, 5, sums);
+        assertEquals(0.0, sums[0]);
+        assertEquals(1.001 + 1.005 + 1.01 + 1.02 + 1.035, sums[1]);
+        assertThrows(IndexOutOfBoundsException.class, () -> book.sumTopQty(6, 0, sums));
+        assertThrows(IndexOutOfBoundsException.class, () -> book.sumTopQty(0, -1, sums));
+    }
+
     private static void assertArrayEquals(double[] expected, double[] actual) {
         org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual,
                 () -> java.util.Arrays.toString(expected) + " != " + java.util.Arrays.toString(actual));
