@@ -9,14 +9,15 @@ import java.util.Objects;
  * <p>Prices are the doubles the feed's decimal strings parse to; parsing is correctly rounded, so the
  * same string always lands on the same level and levels are matched with {@code ==}, with no tick
  * rounding to get wrong. The best levels are O(1); {@link #bidPrice(int)} and friends walk outward from
- * the best level ({@code level 0}) by index, which costs nothing and allocates nothing:
+ * the best level ({@code level 0}) by index, O(1) per level and allocating nothing:
  *
  * <pre>{@code
  * for (int i = 0; i < book.bidDepth() && book.bidPrice(i) >= floor; i++) sum += book.bidQty(i);
  * }</pre>
  *
  * <p>For sums over a band, {@link #bidLevelsAtOrAbove}, {@link #askLevelsAtOrBelow} and
- * {@link #sumTopQty} give the same doubles several times faster.
+ * {@link #sumTopQty} give the same doubles about three times faster: they read runs of adjacent
+ * slots and keep both sides' additions in flight at once.
  *
  * <p>The book is edited only by depth messages ({@link #onLevel}, {@link #clear()}, {@link #clearSide}),
  * normally through a {@link BookBuilder}; trades and best-bid/offer messages never touch it. It is
