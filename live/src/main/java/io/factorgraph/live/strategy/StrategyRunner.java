@@ -435,8 +435,6 @@ public final class StrategyRunner {
         if (config.summaryFile() != null) {
             Files.writeString(config.summaryFile(), text, StandardCharsets.UTF_8);
         }
-        log.info("latency " + factorHop.summary());
-        log.info("latency " + reportHop.summary());
     }
 
     // ---------------------------------------------------------------------------------------------- counts
