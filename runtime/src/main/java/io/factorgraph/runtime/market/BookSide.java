@@ -15,8 +15,8 @@ import java.util.Objects;
  *
  * <p>Bid keys are prices and ask keys are negated prices, so both sides sort ascending with their best
  * price last and one search serves both. Negation is exact, so a price read back is the very double
- * that was stored. Searches gallop down from the best level, costing O(log d) for a level d steps from
- * the top.
+ * that was stored. A search gallops over the blocks from the block the previous search ended in, so
+ * it costs O(log n) for a level n blocks from there, then O(log B) inside the block.
  */
 final class BookSide {
     private static final int SHIFT = 6;
