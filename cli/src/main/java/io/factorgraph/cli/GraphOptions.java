@@ -34,6 +34,14 @@ final class GraphOptions {
         return overrides;
     }
 
+    /** The file and the overrides as a live process's {@code --graph}/{@code --param} arguments. */
+    List<String> toArgs() {
+        List<String> args = new ArrayList<>();
+        LiveTransportOptions.put(args, "graph", file);
+        LiveTransportOptions.putAll(args, "param", params);
+        return args;
+    }
+
     /** Compiles the file, printing every diagnostic to {@code err}. */
     CompileResult compile(PrintWriter err) {
         if (!Files.isRegularFile(file)) {

@@ -1,13 +1,11 @@
 package io.factorgraph.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fg live engine}: book + compiled graph, one factor update per tick. */
@@ -18,11 +16,8 @@ import picocli.CommandLine.Spec;
                     + "warm until --warmup ticks have passed; on a market data gap it asks the connector for a "
                     + "snapshot."})
 final class LiveEngineCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE.fg", description = "The graph.")
-    Path file;
-
-    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "Override a param (repeatable).")
-    List<String> params = new ArrayList<>();
+    @Mixin
+    GraphOptions graph;
 
     @Option(names = "--interval", paramLabel = "DURATION", description = "Sample every DURATION, overriding the "
             + "file's `clock every`.")
@@ -57,8 +52,7 @@ final class LiveEngineCommand implements Callable<Integer> {
 
     List<String> args() {
         List<String> args = new ArrayList<>();
-        LiveTransportOptions.put(args, "graph", file);
-        LiveTransportOptions.putAll(args, "param", params);
+        args.addAll(graph.toArgs());
         LiveTransportOptions.put(args, "interval", interval);
         LiveTransportOptions.put(args, "warmup", warmup);
         LiveTransportOptions.put(args, "symbol", symbol);

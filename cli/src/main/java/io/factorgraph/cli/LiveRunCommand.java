@@ -90,9 +90,7 @@ final class LiveRunCommand implements Callable<Integer> {
             transport.embeddedDriver = true;
         }
         List<String> common = transport.toArgs();
-        List<String> graphArgs = new ArrayList<>();
-        LiveTransportOptions.put(graphArgs, "graph", graph.file);
-        LiveTransportOptions.putAll(graphArgs, "param", graph.params);
+        List<String> graphArgs = graph.toArgs();
         LiveTransportOptions.put(graphArgs, "interval", interval);
 
         List<String> engineArgs = new ArrayList<>(graphArgs);

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fg live strategy}: the graph's sink on live factor updates. */
@@ -16,14 +15,10 @@ import picocli.CommandLine.Spec;
                     + "the engine's factor updates, keeps position and working orders from execution reports, and "
                     + "sends orders. Cancels everything when factors are stale, a peer is silent, updates were lost "
                     + "or the engine is not warm; on SIGTERM cancels everything and waits for the venue's ack. Prints "
-                    + "a summary at the end."})
+                    + "a summary at the end. Give it the same graph file and params as the engine: it checks."})
 final class LiveStrategyCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE.fg", description = "The graph (the same file and params as the "
-            + "engine's: the strategy checks).")
-    Path file;
-
-    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "Override a param (repeatable).")
-    List<String> params = new ArrayList<>();
+    @Mixin
+    GraphOptions graph;
 
     @Option(names = "--interval", paramLabel = "DURATION", description = "As given to the engine.")
     String interval;
@@ -63,8 +58,7 @@ final class LiveStrategyCommand implements Callable<Integer> {
 
     List<String> args() {
         List<String> args = new ArrayList<>();
-        LiveTransportOptions.put(args, "graph", file);
-        LiveTransportOptions.putAll(args, "param", params);
+        args.addAll(graph.toArgs());
         LiveTransportOptions.put(args, "interval", interval);
         LiveTransportOptions.put(args, "lot-size", lotSize);
         LiveTransportOptions.put(args, "stale-after", staleAfter);
