@@ -1,6 +1,6 @@
 /**
- * jqwik generators of valid L2 order books, for property tests of code that reads a book (the book nodes' properties draw
- * on them, and so can a user's own book node's).
+ * jqwik generators of valid L2 order books, for property tests of code that reads a book (the book nodes' properties
+ * draw on them, and so can a user's own book node's).
  *
  * <p>Start at {@link io.factorgraph.testkit.books.Books}; a generated book is a
  * {@link io.factorgraph.testkit.books.BookLevels}, plain arrays best level first, from which a test computes its naive
