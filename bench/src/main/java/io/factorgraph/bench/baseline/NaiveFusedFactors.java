@@ -40,7 +40,7 @@ public final class NaiveFusedFactors {
     public void onFactors(double obi, double mid) {
         if (obiSize == window) {
             final double old = obiHistory[obiNext];
-            if (old == old) {
+            if (!Double.isNaN(old)) {
                 obiSum -= old;
                 obiSumSq -= old * old;
                 obiValid--;
@@ -50,7 +50,7 @@ public final class NaiveFusedFactors {
         }
         obiHistory[obiNext] = obi;
         obiNext = obiNext + 1 == window ? 0 : obiNext + 1;
-        if (obi == obi) {
+        if (!Double.isNaN(obi)) {
             obiSum += obi;
             obiSumSq += obi * obi;
             obiValid++;
@@ -62,7 +62,7 @@ public final class NaiveFusedFactors {
             chg = mid / previousMid - 1.0;
             if (changeSize == window) {
                 final double old = changeHistory[changeNext];
-                if (old == old) {
+                if (!Double.isNaN(old)) {
                     changeSum -= old;
                     changeSumSq -= old * old;
                     changeValid--;
@@ -72,7 +72,7 @@ public final class NaiveFusedFactors {
             }
             changeHistory[changeNext] = chg;
             changeNext = changeNext + 1 == window ? 0 : changeNext + 1;
-            if (chg == chg) {
+            if (!Double.isNaN(chg)) {
                 changeSum += chg;
                 changeSumSq += chg * chg;
                 changeValid++;

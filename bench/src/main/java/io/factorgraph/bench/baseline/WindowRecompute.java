@@ -76,7 +76,7 @@ public final class WindowRecompute {
         int count = 0;
         for (int i = 0; i < n; i++) {
             final double x = values[i];
-            if (x == x) {
+            if (!Double.isNaN(x)) {
                 sum += x;
                 count++;
             }
@@ -91,7 +91,7 @@ public final class WindowRecompute {
         int count = 0;
         for (int i = 0; i < n; i++) {
             final double x = values[i];
-            if (x == x) {
+            if (!Double.isNaN(x)) {
                 final double d = x - mean;
                 sum += d * d;
                 count++;

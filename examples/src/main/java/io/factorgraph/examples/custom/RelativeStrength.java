@@ -40,7 +40,7 @@ public final class RelativeStrength extends Node {
         final double x = slots[in];
         final double move = x - previous;
         previous = x;
-        if (move == move) {
+        if (!Double.isNaN(move)) {
             gains.onValue(move > 0 ? move : 0.0);
             losses.onValue(move < 0 ? -move : 0.0);
         } else {

@@ -74,7 +74,7 @@ public final class EwmStats {
     }
 
     public void onValue(double x) {
-        if (x != x) {
+        if (Double.isNaN(x)) {
             return;
         }
         count++;

@@ -41,7 +41,7 @@ public final class RollingMax {
             head = (head + 1) & mask;
             size--;
         }
-        if (x != x) {
+        if (Double.isNaN(x)) {
             return;
         }
         while (size > 0 && values[(head + size - 1) & mask] <= x) {

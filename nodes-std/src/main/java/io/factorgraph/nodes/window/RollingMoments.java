@@ -190,7 +190,7 @@ public final class RollingMoments {
     }
 
     private void add(double x) {
-        if (x != x) {
+        if (Double.isNaN(x)) {
             return;
         }
         if (x != lastValid) {
@@ -215,7 +215,7 @@ public final class RollingMoments {
     }
 
     private void remove(double x) {
-        if (x != x) {
+        if (Double.isNaN(x)) {
             return;
         }
         if (x == Double.POSITIVE_INFINITY) {

@@ -84,7 +84,7 @@ public final class RollingSum {
     }
 
     private void add(double x) {
-        if (x != x) {
+        if (Double.isNaN(x)) {
             return;
         }
         if (x == Double.POSITIVE_INFINITY) {
@@ -99,7 +99,7 @@ public final class RollingSum {
     }
 
     private void remove(double x) {
-        if (x != x) {
+        if (Double.isNaN(x)) {
             return;
         }
         if (x == Double.POSITIVE_INFINITY) {
