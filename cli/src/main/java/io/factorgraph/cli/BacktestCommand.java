@@ -10,6 +10,7 @@ import io.factorgraph.backtest.exchange.SimulatorConfig;
 import io.factorgraph.backtest.report.BacktestReport;
 import io.factorgraph.backtest.report.PerformanceSummary;
 import io.factorgraph.backtest.report.RunMetadata;
+import io.factorgraph.backtest.synthetic.Instrument;
 import io.factorgraph.backtest.synthetic.SyntheticMarket;
 import io.factorgraph.runtime.compile.CompileResult;
 import io.factorgraph.runtime.data.EventSource;
@@ -174,9 +175,10 @@ final class BacktestCommand implements Callable<Integer> {
             throw new UserError("--duration '" + duration + "': expected a positive duration such as 10m or 90s");
         }
         SyntheticMarket.Config defaults = SyntheticMarket.Config.defaults();
-        if (config.tickSize() != defaults.tickSize() || config.lotSize() != defaults.lotSize()) {
-            throw new UserError("the synthetic market trades on tick " + defaults.tickSize() + " and lot "
-                    + defaults.lotSize() + " (like USD-M BTCUSDT), but the strategy quotes on tick " + config.tickSize()
+        Instrument instrument = defaults.instrument();
+        if (config.tickSize() != instrument.tickSize() || config.lotSize() != instrument.lotSize()) {
+            throw new UserError("the synthetic market trades on tick " + instrument.tickSize() + " and lot "
+                    + instrument.lotSize() + " (like USD-M BTCUSDT), but the strategy quotes on tick " + config.tickSize()
                     + " and lot " + config.lotSize() + "; give recorded data with --data for other instruments");
         }
         try {
