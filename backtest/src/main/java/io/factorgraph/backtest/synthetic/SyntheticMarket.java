@@ -25,10 +25,11 @@ import java.util.function.UnaryOperator;
  * <b>fair price</b> {@code f} that moves by jumps. Rates are per second of market time, sizes in the
  * instrument's base unit.
  * <ul>
- *   <li><b>Fair price.</b> {@code f} (off the tick grid) jumps at rate {@link PriceProcess#jumpRate() jumpRate} by a
- *       geometric number of ticks with mean {@link PriceProcess#jumpMeanTicks() jumpMeanTicks}: between jumps the mid is
- *       sticky, as in a real large-tick book, and over seconds it is a driftless random walk with variance about
- *       {@code jumpRate * E[k^2]} ticks² a second ({@link Config#impliedVolatility()} gives it annualised). A jump
+ *   <li><b>Fair price.</b> {@code f} (off the tick grid) jumps at rate {@link PriceProcess#jumpRate() jumpRate}
+ *       by a geometric number of ticks with mean {@link PriceProcess#jumpMeanTicks() jumpMeanTicks}: between jumps
+ *       the mid is sticky, as in a real large-tick book, and over seconds it is a driftless random walk with
+ *       variance about {@code jumpRate * E[k^2]} ticks² a second ({@link Config#impliedVolatility()} gives it
+ *       annualised). A jump
  *       goes up with probability {@code 1 / (1 + exp(-imbalanceSensitivity * (qBid - qAsk) / (qBid + qAsk)))},
  *       {@code q} the quantities at the best bid and ask: the thinner queue tends to give way (a queue-reactive
  *       lean in the manner of Huang, Lehalle and Rosenbaum 2015), so order-book imbalance carries some

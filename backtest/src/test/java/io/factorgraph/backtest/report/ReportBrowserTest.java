@@ -94,7 +94,8 @@ class ReportBrowserTest {
         HftbacktestStats h = summary.hftbacktest();
         assertTrue(Double.isFinite(h.sr()) && h.trades() > 0, "a run with hftbacktest figures to show");
         for (String[] metric : new String[][] {{"SR", HtmlReport.number(h.sr(), 3)},
-                {"Sortino", HtmlReport.number(h.sortino(), 3)}, {"ReturnOverMDD", HtmlReport.number(h.returnOverMdd(), 4)},
+                {"Sortino", HtmlReport.number(h.sortino(), 3)},
+                {"ReturnOverMDD", HtmlReport.number(h.returnOverMdd(), 4)},
                 {"DailyNumberOfTrades", HtmlReport.number(h.dailyNumberOfTrades(), 1)},
                 {"DailyTradingValue", HtmlReport.money(h.dailyTradingValue())},
                 {"MaxPositionValue", HtmlReport.money(h.maxPositionValue())}}) {

@@ -26,7 +26,8 @@ class SummaryTextTest {
         }
         Recording rec = r.finish(RunMetadata.empty());
         StringBuilder out = new StringBuilder();
-        SummaryText.appendPerformance(out, PerformanceSummary.of(rec, 1000, Duration.ofSeconds(1), Duration.ofSeconds(10)));
+        SummaryText.appendPerformance(out,
+                PerformanceSummary.of(rec, 1000, Duration.ofSeconds(1), Duration.ofSeconds(10)));
         List<String> lines = out.toString().lines().toList();
         assertEquals("ours (every record; sharpe on 1s equity changes over a 365-day year):", lines.get(0));
         assertTrue(lines.get(1).startsWith("pnl "), lines.get(1));
