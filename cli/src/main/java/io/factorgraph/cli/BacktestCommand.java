@@ -8,7 +8,9 @@ import io.factorgraph.backtest.exchange.LatencyModel;
 import io.factorgraph.backtest.exchange.QueueModel;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
 import io.factorgraph.backtest.report.BacktestReport;
+import io.factorgraph.backtest.report.PerformanceSummary;
 import io.factorgraph.backtest.report.RunMetadata;
+import io.factorgraph.backtest.synthetic.Instrument;
 import io.factorgraph.backtest.synthetic.SyntheticMarket;
 import io.factorgraph.runtime.compile.CompileResult;
 import io.factorgraph.runtime.data.EventSource;
@@ -17,6 +19,7 @@ import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.spi.Constant;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,6 +70,12 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Without --data: how much synthetic market time to simulate. Default: ${DEFAULT-VALUE}.")
     String duration;
 
+    @Option(names = "--resample", paramLabel = "DURATION", defaultValue = "10s",
+            description = "The interval hftbacktest's figures (SR, Sortino, Return, MaxDrawdown, daily trades and "
+                    + "turnover, ...) resample equity to, as its stats().resample(...) does. Default: "
+                    + "${DEFAULT-VALUE} (hftbacktest's).")
+    String resample;
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "Write report.html (charts), summary.json, timeseries.csv and fills.csv here.")
     Path report;
@@ -81,6 +90,7 @@ final class BacktestCommand implements Callable<Integer> {
             return 1;
         }
         CompiledGraph compiled = result.graph().orElseThrow();
+        Duration resampleInterval = resampleInterval();
         try {
             Backtest.requireRunnable(compiled);
         } catch (IllegalArgumentException e) {
@@ -115,13 +125,26 @@ final class BacktestCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         progress.done();
-        SummaryTable.print(spec.commandLine().getOut(), outcome);
+        PerformanceSummary summary = outcome.summary();
+        summary = PerformanceSummary.of(outcome.recording(), summary.capitalBase(),
+                Duration.ofNanos(summary.sharpeIntervalNs()), resampleInterval);
+        SummaryTable.print(spec.commandLine().getOut(), outcome, summary);
         if (report != null) {
-            BacktestReport.ReportFiles files = BacktestReport.write(report, outcome.recording(), outcome.summary());
+            BacktestReport.ReportFiles files = BacktestReport.write(report, outcome.recording(), summary);
             spec.commandLine().getOut().println("report: " + files.reportHtml());
         }
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** {@code --resample}: a positive duration literal, as in the graph language. */
+    private Duration resampleInterval() {
+        var nanos = io.factorgraph.dsl.parse.Literals.duration(resample);
+        if (nanos.isEmpty() || nanos.getAsLong() <= 0) {
+            throw new UserError("--resample '" + resample + "': expected a positive duration such as 10s, 1m or 24h "
+                    + "(units ns, us, ms, s, m, h)");
+        }
+        return Duration.ofNanos(nanos.getAsLong());
     }
 
     private SimulatorConfig simulatorConfig(CompiledGraph compiled) {
@@ -152,9 +175,10 @@ final class BacktestCommand implements Callable<Integer> {
             throw new UserError("--duration '" + duration + "': expected a positive duration such as 10m or 90s");
         }
         SyntheticMarket.Config defaults = SyntheticMarket.Config.defaults();
-        if (config.tickSize() != defaults.tickSize() || config.lotSize() != defaults.lotSize()) {
-            throw new UserError("the synthetic market trades on tick " + defaults.tickSize() + " and lot "
-                    + defaults.lotSize() + " (like USD-M BTCUSDT), but the strategy quotes on tick " + config.tickSize()
+        Instrument instrument = defaults.instrument();
+        if (config.tickSize() != instrument.tickSize() || config.lotSize() != instrument.lotSize()) {
+            throw new UserError("the synthetic market trades on tick " + instrument.tickSize() + " and lot "
+                    + instrument.lotSize() + " (like USD-M BTCUSDT), but the strategy quotes on tick " + config.tickSize()
                     + " and lot " + config.lotSize() + "; give recorded data with --data for other instruments");
         }
         try {

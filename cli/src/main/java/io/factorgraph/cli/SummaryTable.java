@@ -11,8 +11,8 @@ final class SummaryTable {
     private SummaryTable() {
     }
 
-    static void print(PrintWriter out, BacktestResult result) {
-        PerformanceSummary s = result.summary();
+    /** Prints {@code s}, the run's summary (its hftbacktest figures resampled as the user asked). */
+    static void print(PrintWriter out, BacktestResult result, PerformanceSummary s) {
         Duration span = Duration.ofNanos(Math.max(0, s.endNs() - s.startNs()));
         StringBuilder text = new StringBuilder();
         SummaryText.row(text, "span", String.format("%d min %02d s, %,d ticks, %,d events", span.toMinutes(),

@@ -99,7 +99,10 @@ public final class HtmlReport {
         kpi(h, "Return", percent(s.returnOnCapital()), tone(s.returnOnCapital()),
                 Double.isNaN(s.capitalBase()) ? "no capital base" : "on capital " + money(s.capitalBase()));
         kpi(h, "Sharpe", number(s.sharpe(), 2), "",
-                "annualised, " + interval(s.sharpeIntervalNs()) + " changes");
+                "ours: " + interval(s.sharpeIntervalNs()) + " changes, 365-day year");
+        HftbacktestStats hb = s.hftbacktest();
+        kpi(h, "SR (hftbacktest)", number(hb.sr(), 2), "",
+                "resampled every " + hb.interval() + ", " + (long) hb.tradingDaysPerYear() + "-day year");
         kpi(h, "Max drawdown", money(s.maxDrawdown()), s.maxDrawdown() > 0 ? "down" : "",
                 Double.isNaN(s.maxDrawdownOfCapital()) ? "" : percent(s.maxDrawdownOfCapital()) + " of capital");
         kpi(h, "Trades", count(s.trades()), "", count(s.filledOrders()) + " orders filled");
@@ -115,7 +118,10 @@ public final class HtmlReport {
     private static String details(PerformanceSummary s, RunMetadata run, ChartData data) {
         int qd = data.qtyDecimals;
         StringBuilder h = new StringBuilder(8192);
-        h.append("<div class=\"tables\">\n<section class=\"card\"><h2>Performance</h2>\n<table class=\"facts\">\n");
+        h.append("<div class=\"tables\">\n<section class=\"card\" id=\"ours\"><h2>Performance: ours</h2>\n")
+                .append("<p class=\"sub\">Every record at full resolution; Sharpe on ")
+                .append(interval(s.sharpeIntervalNs())).append(" equity changes over a 365-day year.</p>\n")
+                .append("<table class=\"facts\">\n");
         row(h, "Initial equity", money(s.initialEquity()));
         row(h, "Final equity", money(s.finalEquity()));
         row(h, "PnL", signedMoney(s.pnl()));
@@ -140,6 +146,7 @@ public final class HtmlReport {
         row(h, "Final position", number(s.finalPosition(), qd));
         row(h, "Largest |position|", number(s.maxAbsPosition(), qd));
         h.append("</table>\n</section>\n");
+        hftbacktest(h, s.hftbacktest());
 
         h.append("<section class=\"card\"><h2>Run</h2>\n<table class=\"facts\">\n");
         row(h, "Graph", run.graphFile().isEmpty() ? "\u2013" : "<code>" + escape(run.graphFile()) + "</code>");
@@ -167,6 +174,30 @@ public final class HtmlReport {
         row(h, "Wall time", duration(run.wallTime()) + eventRate(run));
         h.append("</table>\n</section>\n</div>\n");
         return h.toString();
+    }
+
+    /** hftbacktest's figures, under its metric names, with the call that gives them in hftbacktest. */
+    private static void hftbacktest(StringBuilder h, HftbacktestStats hb) {
+        h.append("<section class=\"card\" id=\"hftbacktest-stats\"><h2>hftbacktest\u2019s stats (resampled every ")
+                .append(hb.interval()).append(")</h2>\n<p class=\"sub\">As <code>LinearAssetRecord(record).resample('")
+                .append(hb.interval()).append("').stats(")
+                .append(Double.isNaN(hb.bookSize()) ? "" : "book_size=" + number(hb.bookSize(), 2).replace(",", ""))
+                .append(")</code> computes them: equity resampled to the last record of each ").append(hb.interval())
+                .append(" window, SR and Sortino annualised over ").append((long) hb.tradingDaysPerYear())
+                .append(" days a year (").append(count(hb.rows())).append(" rows).</p>\n<table class=\"facts\">\n");
+        row(h, "SR", number(hb.sr(), 3));
+        row(h, "Sortino", number(hb.sortino(), 3));
+        row(h, "Return", percent(hb.ret()) + " <span class=\"sub\">(" + signedMoney(hb.pnl()) + ")</span>");
+        row(h, "MaxDrawdown", percent(hb.maxDrawdown()) + " <span class=\"sub\">(" + money(hb.maxDrawdownValue())
+                + ")</span>");
+        row(h, "ReturnOverMDD", number(hb.returnOverMdd(), 4));
+        row(h, "DailyNumberOfTrades", number(hb.dailyNumberOfTrades(), 1));
+        row(h, "DailyTradingValue", money(hb.dailyTradingValue()));
+        row(h, "DailyTurnover", number(hb.dailyTurnover(), 2));
+        row(h, "ReturnOverTrade", Double.isFinite(hb.returnOverTrade())
+                ? String.format(Locale.ROOT, "%.6g", hb.returnOverTrade()) : "n/a");
+        row(h, "MaxPositionValue", money(hb.maxPositionValue()));
+        h.append("</table>\n</section>\n");
     }
 
     private static String equityHint(double initialEquity) {

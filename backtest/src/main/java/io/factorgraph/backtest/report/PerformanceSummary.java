@@ -30,6 +30,8 @@ import java.util.Arrays;
  *       ({@code makerShare}); {@code makerShareByCount} is maker fills / fills. NaN with no fills.
  *   <li>Fees: the sum of the fills' fees, total and split by maker and taker; rebates are negative.
  * </ul>
+ * These are ours: every record, full resolution. {@link #hftbacktest()} holds the figures hftbacktest prints
+ * for the same run, with its conventions (resampled equity, 252-day year): see {@link HftbacktestStats}.
  *
  * @param startNs time of the first record (0 with no records)
  * @param endNs time of the last record (0 with no records)
@@ -62,6 +64,7 @@ import java.util.Arrays;
  * @param feesTaker fees of taker fills
  * @param finalPosition position at the last record
  * @param maxAbsPosition largest |position| over the records
+ * @param hftbacktest hftbacktest's figures for the run, on equity resampled as it does
  */
 public record PerformanceSummary(
         long startNs,
@@ -94,11 +97,17 @@ public record PerformanceSummary(
         double feesMaker,
         double feesTaker,
         double finalPosition,
-        double maxAbsPosition) {
+        double maxAbsPosition,
+        HftbacktestStats hftbacktest) {
 
-    /** The summary with the Sharpe ratio sampled every second. */
+    /** The summary with the Sharpe ratio sampled every second, hftbacktest's figures every 10 s. */
     public static PerformanceSummary of(Recording recording, double capitalBase) {
         return of(recording, capitalBase, SharpeRatio.DEFAULT_INTERVAL);
+    }
+
+    /** The summary with hftbacktest's figures resampled at its default, 10 s. */
+    public static PerformanceSummary of(Recording recording, double capitalBase, Duration sharpeInterval) {
+        return of(recording, capitalBase, sharpeInterval, HftbacktestStats.DEFAULT_RESAMPLE);
     }
 
     /**
@@ -106,10 +115,12 @@ public record PerformanceSummary(
      *
      * @param capitalBase the money at risk, for return and relative drawdown: positive, or NaN for none
      * @param sharpeInterval the Sharpe ratio's sampling interval
-     * @throws IllegalArgumentException when the capital base is zero, negative or infinite, or the
+     * @param resample the interval hftbacktest's figures resample the records to
+     * @throws IllegalArgumentException when the capital base is zero, negative or infinite, or an
      *     interval is not positive
      */
-    public static PerformanceSummary of(Recording recording, double capitalBase, Duration sharpeInterval) {
+    public static PerformanceSummary of(Recording recording, double capitalBase, Duration sharpeInterval,
+            Duration resample) {
         if (!Double.isNaN(capitalBase) && !(capitalBase > 0.0 && capitalBase < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("capital base must be positive and finite (or NaN), got " + capitalBase);
         }
@@ -191,7 +202,8 @@ public record PerformanceSummary(
                 feesMaker,
                 feesTaker,
                 n == 0 ? Double.NaN : s.position[n - 1],
-                maxAbsPos);
+                maxAbsPos,
+                HftbacktestStats.of(recording, resample, capitalBase));
     }
 
     /**

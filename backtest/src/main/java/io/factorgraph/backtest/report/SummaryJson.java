@@ -8,6 +8,10 @@ import java.util.Map;
 
 /**
  * {@code summary.json}: the {@link PerformanceSummary} and the {@link RunMetadata} for programs to read.
+ * {@code "summary"} holds our figures (every record; Sharpe on 1 s changes over a 365-day year);
+ * {@code "hftbacktest"} the figures hftbacktest prints for the same run, computed its way
+ * ({@link HftbacktestStats}) and keyed by hftbacktest's own metric names, so that a program written for its
+ * {@code stats().summary()} finds them under the names it knows.
  *
  * <p>Layout (keys always in this order, snake_case; NaN and infinities are {@code null}; times in ns
  * since the epoch as exact integers; durations in seconds as numbers):
@@ -20,6 +24,10 @@ import java.util.Map;
  *                "buy_qty", "sell_qty", "volume_qty", "volume_notional", "maker_share",
  *                "maker_share_by_count", "fees_total", "fees_maker", "fees_taker", "final_position",
  *                "max_abs_position" },
+ *   "hftbacktest": { "convention", "resample", "resample_ns", "trading_days_per_year", "book_size", "rows",
+ *                    "days", "SR", "Sortino", "Return", "MaxDrawdown", "ReturnOverMDD", "DailyNumberOfTrades",
+ *                    "DailyTradingValue", "DailyTurnover", "ReturnOverTrade", "MaxPositionValue", "pnl",
+ *                    "max_drawdown_value", "trades", "trading_value" },
  *   "run": { "graph_file", "data_files": [..], "params": {..}, "latency", "queue_model", "maker_fee",
  *            "taker_fee", "seed" (integer or null), "wall_time_s", "events_processed", "extra": {..} } }
  * </pre>
@@ -75,6 +83,7 @@ public final class SummaryJson {
         w.name("final_position").value(s.finalPosition());
         w.name("max_abs_position").value(s.maxAbsPosition());
         w.endObject();
+        hftbacktest(w, s.hftbacktest());
         w.name("run").beginObject();
         w.name("graph_file").value(run.graphFile());
         w.name("data_files").beginArray();
@@ -101,6 +110,34 @@ public final class SummaryJson {
         w.endObject();
         sb.append('\n');
         return sb.toString();
+    }
+
+    private static void hftbacktest(JsonWriter w, HftbacktestStats h) {
+        w.name("hftbacktest").beginObject();
+        w.name("convention").value("hftbacktest LinearAssetRecord(record).resample('" + h.interval()
+                + "').stats(book_size=book_size): equity resampled to the last record of each window, SR and "
+                + "Sortino annualised over " + (long) h.tradingDaysPerYear() + " days a year");
+        w.name("resample").value(h.interval());
+        w.name("resample_ns").value(h.resampleNs());
+        w.name("trading_days_per_year").value(h.tradingDaysPerYear());
+        w.name("book_size").value(h.bookSize());
+        w.name("rows").value(h.rows());
+        w.name("days").value(h.days());
+        w.name("SR").value(h.sr());
+        w.name("Sortino").value(h.sortino());
+        w.name("Return").value(h.ret());
+        w.name("MaxDrawdown").value(h.maxDrawdown());
+        w.name("ReturnOverMDD").value(h.returnOverMdd());
+        w.name("DailyNumberOfTrades").value(h.dailyNumberOfTrades());
+        w.name("DailyTradingValue").value(h.dailyTradingValue());
+        w.name("DailyTurnover").value(h.dailyTurnover());
+        w.name("ReturnOverTrade").value(h.returnOverTrade());
+        w.name("MaxPositionValue").value(h.maxPositionValue());
+        w.name("pnl").value(h.pnl());
+        w.name("max_drawdown_value").value(h.maxDrawdownValue());
+        w.name("trades").value(h.trades());
+        w.name("trading_value").value(h.tradingValue());
+        w.endObject();
     }
 
     private static void map(JsonWriter w, Map<String, String> map) {

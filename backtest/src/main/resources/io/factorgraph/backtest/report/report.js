@@ -294,4 +294,11 @@
 
   build();
   document.body.setAttribute('data-fg-charts', String(charts.length));
+  /* evidence that the tables were laid out: each card with an id, and its rendered height and rows */
+  var laidOut = [];
+  document.querySelectorAll('section.card[id]').forEach(function (card) {
+    laidOut.push(card.id + ':' + Math.round(card.getBoundingClientRect().height) + ':'
+      + card.querySelectorAll('tr').length);
+  });
+  document.body.setAttribute('data-fg-cards', laidOut.join(' '));
 })();

@@ -84,6 +84,24 @@ class ReportBrowserTest {
                 ev.get("price").series("buy", "points") + ev.get("price").series("sell", "points"));
         assertTrue(data.rows.size() < rec.series().size(), "this run is long enough to be thinned");
 
+        // both tables were laid out, ours and hftbacktest's, each under a heading that says its convention
+        Map<String, int[]> cards = cards(dom);
+        assertTrue(cards.get("ours")[0] > 200 && cards.get("ours")[1] >= 15, "ours laid out: " + dom.length());
+        assertTrue(cards.get("hftbacktest-stats")[0] > 150, "hftbacktest's table laid out");
+        assertEquals(10, cards.get("hftbacktest-stats")[1], "one row per hftbacktest metric");
+        assertTrue(dom.contains("<h2>hftbacktest\u2019s stats (resampled every 10s)</h2>"));
+        assertTrue(dom.contains("<h2>Performance: ours</h2>"));
+        HftbacktestStats h = summary.hftbacktest();
+        assertTrue(Double.isFinite(h.sr()) && h.trades() > 0, "a run with hftbacktest figures to show");
+        for (String[] metric : new String[][] {{"SR", HtmlReport.number(h.sr(), 3)},
+                {"Sortino", HtmlReport.number(h.sortino(), 3)},
+                {"ReturnOverMDD", HtmlReport.number(h.returnOverMdd(), 4)},
+                {"DailyNumberOfTrades", HtmlReport.number(h.dailyNumberOfTrades(), 1)},
+                {"DailyTradingValue", HtmlReport.money(h.dailyTradingValue())},
+                {"MaxPositionValue", HtmlReport.money(h.maxPositionValue())}}) {
+            assertTrue(dom.contains("<tr><th>" + metric[0] + "</th><td>" + metric[1]), metric[0] + " " + metric[1]);
+        }
+
         // hostile file names were shown as text, not run: the browser holds them as text nodes, which it
         // serialises with only & < > escaped
         String asText = HtmlReportTest.EVIL_DATA.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
@@ -133,6 +151,18 @@ class ReportBrowserTest {
         assertNoScriptErrors(dom);
         assertTrue(dom.contains("data-fg-charts=\"0\""));
         assertEquals(4, count(dom, ">No records: nothing to draw.</div>"));
+    }
+
+    /** The page's evidence of its tables: card id → {rendered height in px, table rows}. */
+    static Map<String, int[]> cards(String dom) {
+        Matcher m = Pattern.compile("data-fg-cards=\"([^\"]*)\"").matcher(dom);
+        assertTrue(m.find(), "the page wrote its card evidence");
+        Map<String, int[]> out = new HashMap<>();
+        for (String card : m.group(1).split(" ")) {
+            String[] parts = card.split(":");
+            out.put(parts[0], new int[] {Integer.parseInt(parts[1]), Integer.parseInt(parts[2])});
+        }
+        return out;
     }
 
     private static void assertNoScriptErrors(String dom) {

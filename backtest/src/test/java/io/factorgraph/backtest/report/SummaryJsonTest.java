@@ -25,6 +25,10 @@ class SummaryJsonTest {
             "maker_share", "maker_share_by_count", "fees_total", "fees_maker", "fees_taker", "final_position",
             "max_abs_position");
 
+    static final List<String> HFTBACKTEST_KEYS = List.of("convention", "resample", "resample_ns",
+            "trading_days_per_year", "book_size", "rows", "days", "SR", "Sortino", "Return", "MaxDrawdown",
+            "ReturnOverMDD", "DailyNumberOfTrades", "DailyTradingValue", "DailyTurnover", "ReturnOverTrade",
+            "MaxPositionValue", "pnl", "max_drawdown_value", "trades", "trading_value");
     static final List<String> RUN_KEYS = List.of(
             "graph_file", "data_files", "params", "latency", "queue_model", "maker_fee", "taker_fee", "seed",
             "wall_time_s", "events_processed", "extra");
@@ -54,7 +58,7 @@ class SummaryJsonTest {
         assertTrue(text.endsWith("}\n"));
 
         Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(text);
-        assertEquals(List.of("format", "summary", "run"), List.copyOf(doc.keySet()));
+        assertEquals(List.of("format", "summary", "hftbacktest", "run"), List.copyOf(doc.keySet()));
         assertEquals(SummaryJson.FORMAT, doc.get("format"));
 
         Map<String, Object> sum = (Map<String, Object>) doc.get("summary");
@@ -93,6 +97,28 @@ class SummaryJsonTest {
         assertSame(s.maxAbsPosition(), sum, "max_abs_position");
         assertTrue(s.trades() > 10 && s.takerFills() > 0, "the synthetic run trades both ways");
 
+        // hftbacktest's figures under its metric names, with the convention they follow spelled out
+        Map<String, Object> hb = (Map<String, Object>) doc.get("hftbacktest");
+        assertEquals(HFTBACKTEST_KEYS, List.copyOf(hb.keySet()));
+        HftbacktestStats h = s.hftbacktest();
+        assertEquals("10s", hb.get("resample"));
+        assertTrue(((String) hb.get("convention")).contains(".resample('10s')"), (String) hb.get("convention"));
+        assertEquals(10_000_000_000L, num(hb, "resample_ns").asLong());
+        assertEquals(252, num(hb, "trading_days_per_year").asDouble());
+        assertSame(s.capitalBase(), hb, "book_size");
+        assertSame(h.sr(), hb, "SR");
+        assertSame(h.sortino(), hb, "Sortino");
+        assertSame(h.ret(), hb, "Return");
+        assertSame(h.maxDrawdown(), hb, "MaxDrawdown");
+        assertSame(h.returnOverMdd(), hb, "ReturnOverMDD");
+        assertSame(h.dailyNumberOfTrades(), hb, "DailyNumberOfTrades");
+        assertSame(h.dailyTradingValue(), hb, "DailyTradingValue");
+        assertSame(h.dailyTurnover(), hb, "DailyTurnover");
+        assertSame(h.returnOverTrade(), hb, "ReturnOverTrade");
+        assertSame(h.maxPositionValue(), hb, "MaxPositionValue");
+        assertEquals(h.trades(), num(hb, "trades").asLong());
+        assertTrue(h.trades() > 0 && Double.isFinite(h.sr()), "a run with trades and a defined SR");
+
         Map<String, Object> r = (Map<String, Object>) doc.get("run");
         assertEquals(RUN_KEYS, List.copyOf(r.keySet()));
         assertEquals(run.graphFile(), r.get("graph_file"));
@@ -129,6 +155,11 @@ class SummaryJsonTest {
             assertNull(sum.get(key), key);
         }
         assertEquals(0, num(sum, "trades").asLong());
+        Map<String, Object> hb = (Map<String, Object>) doc.get("hftbacktest");
+        for (String key : List.of("SR", "Sortino", "Return", "MaxDrawdown", "DailyTurnover", "MaxPositionValue")) {
+            assertTrue(hb.containsKey(key));
+            assertNull(hb.get(key), key);
+        }
         Map<String, Object> r = (Map<String, Object>) doc.get("run");
         assertTrue(r.containsKey("seed"));
         assertNull(r.get("seed"));

@@ -105,12 +105,12 @@ final class StreamCheck {
             this.fullCompareEvery = fullCompareEvery;
             this.config = market.config();
             this.e = market.event();
-            this.tick = config.tickSize();
-            this.lot = config.lotSize();
-            this.startNs = config.start().getEpochSecond() * 1_000_000_000L + config.start().getNano();
-            this.endNs = startNs + config.duration().toNanos();
-            this.minLatency = config.feedLatency().minus(config.feedJitter()).toNanos();
-            this.maxLatency = config.feedLatency().plus(config.feedJitter()).toNanos();
+            this.tick = config.instrument().tickSize();
+            this.lot = config.instrument().lotSize();
+            this.startNs = config.session().start().getEpochSecond() * 1_000_000_000L + config.session().start().getNano();
+            this.endNs = startNs + config.session().duration().toNanos();
+            this.minLatency = config.feed().latency().minus(config.feed().jitter()).toNanos();
+            this.maxLatency = config.feed().latency().plus(config.feed().jitter()).toNanos();
         }
 
         Summary run() {
@@ -391,8 +391,8 @@ final class StreamCheck {
          */
         private void compensate(long ts) {
             if (compensatorTs != Long.MIN_VALUE) {
-                double meanLots = config.limitSizeMean() / config.lotSize();
-                cancelCompensator += config.cancelRate() * lotsBeforeThisMessage() / meanLots * (ts - compensatorTs) / 1e9;
+                double meanLots = config.flow().limitSizeMean() / config.instrument().lotSize();
+                cancelCompensator += config.flow().cancelRate() * lotsBeforeThisMessage() / meanLots * (ts - compensatorTs) / 1e9;
             }
             compensatorTs = ts;
         }

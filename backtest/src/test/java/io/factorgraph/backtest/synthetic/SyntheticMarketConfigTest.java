@@ -4,96 +4,127 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class SyntheticMarketConfigTest {
     private static final SyntheticMarket.Config DEFAULTS = SyntheticMarket.Config.defaults();
 
-    /** Bad values for every field that can be bad; each must be refused with a message naming the field. */
-    private static final Object[][] BAD = {
-        {"tickSize", 0.0}, {"tickSize", -0.1}, {"tickSize", Double.NaN}, {"tickSize", Double.POSITIVE_INFINITY},
-        {"tickSize", 0.1234567890123}, {"tickSize", Math.PI},
-        {"lotSize", 0.0}, {"lotSize", Double.NaN}, {"lotSize", 1e-13},
-        {"startPrice", 0.0}, {"startPrice", -60_000.0}, {"startPrice", Double.NaN}, {"startPrice", 50.0},
-        {"startPrice", 1e15},
-        {"start", null}, {"start", Instant.parse("1969-12-31T00:00:00Z")}, {"start", Instant.parse("2300-01-01T00:00:00Z")},
-        {"duration", null}, {"duration", Duration.ZERO}, {"duration", Duration.ofSeconds(-1)},
-        {"duration", Duration.ofDays(400)},
-        {"warmup", null}, {"warmup", Duration.ofSeconds(-1)}, {"warmup", Duration.ofDays(2)},
-        {"jumpRate", -1.0}, {"jumpRate", Double.NaN}, {"jumpRate", Double.POSITIVE_INFINITY}, {"jumpRate", 1e7},
-        {"jumpMeanTicks", 0.5}, {"jumpMeanTicks", Double.NaN}, {"jumpMeanTicks", Double.POSITIVE_INFINITY},
-        {"imbalanceSensitivity", -1.0}, {"imbalanceSensitivity", Double.NaN}, {"imbalanceSensitivity", 101.0},
-        {"limitRate", 0.0}, {"limitRate", -1.0}, {"limitRate", Double.NaN},
-        {"limitSizeMean", 0.0}, {"limitSizeMean", 0.0001}, {"limitSizeMean", Double.NaN},
-        {"depthTicks", 0}, {"depthTicks", -5}, {"depthTicks", 50_001},
-        {"placementScaleTicks", 0.0}, {"placementScaleTicks", Double.NaN},
-        {"placementTailIndex", 0.0}, {"placementTailIndex", 101.0},
-        {"marketRate", -1.0}, {"marketRate", Double.NaN},
-        {"marketSizeMean", 0.0}, {"marketSizeMean", 0.0001},
-        {"cancelRate", 0.0}, {"cancelRate", -1.0}, {"cancelRate", 1e7},
-        {"shockRate", -1.0}, {"shockRate", Double.NaN},
-        {"shockMeanTicks", 0.0}, {"shockMeanTicks", Double.NaN},
-        {"burstDuration", null}, {"burstDuration", Duration.ofSeconds(-1)},
-        {"burstIntensity", 0.5}, {"burstIntensity", Double.NaN}, {"burstIntensity", 1e5},
-        {"feedLatency", null}, {"feedLatency", Duration.ofMillis(-1)}, {"feedLatency", Duration.ofHours(2)},
-        {"feedJitter", null}, {"feedJitter", Duration.ofMillis(-1)}, {"feedJitter", Duration.ofMillis(6)},
-    };
-
     /** Fields every value of whose type is valid. */
-    private static final Set<String> ALWAYS_VALID = Set.of("seed", "bookTicker");
+    private static final Set<String> ALWAYS_VALID = Set.of("feed.bookTicker");
+
+    /** Each field tried with bad values, and what went wrong. */
+    private final Set<String> tried = new LinkedHashSet<>();
+    private final List<String> problems = new ArrayList<>();
+
+    /** Tries each value through {@code edit}; each must be refused with a message that starts with the field. */
+    @SafeVarargs
+    private <T> void refused(String field, Function<T, Object> edit, T... values) {
+        tried.add(field);
+        for (T value : values) {
+            try {
+                edit.apply(value);
+                problems.add(field + " = " + value + " was accepted");
+            } catch (IllegalArgumentException e) {
+                if (!e.getMessage().startsWith(field + " ")) {
+                    problems.add(field + " = " + value + ": message does not start with the field: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void tryEveryBadValue() {
+        Instrument i = DEFAULTS.instrument();
+        refused("instrument.tickSize", i::withTickSize, 0.0, -0.1, Double.NaN, Double.POSITIVE_INFINITY,
+                0.1234567890123, Math.PI);
+        refused("instrument.lotSize", i::withLotSize, 0.0, Double.NaN, 1e-13);
+        refused("instrument.startPrice", (Double p) -> DEFAULTS.withInstrument(i.withStartPrice(p)), 0.0, -60_000.0,
+                Double.NaN, 50.0, 1e15);
+        Session s = DEFAULTS.session();
+        refused("session.start", s::withStart, null, Instant.parse("1969-12-31T00:00:00Z"),
+                Instant.parse("2300-01-01T00:00:00Z"));
+        refused("session.duration", s::withDuration, null, Duration.ZERO, Duration.ofSeconds(-1), Duration.ofDays(400));
+        refused("session.warmup", s::withWarmup, null, Duration.ofSeconds(-1), Duration.ofDays(2));
+        PriceProcess p = DEFAULTS.price();
+        refused("price.jumpRate", p::withJumpRate, -1.0, Double.NaN, Double.POSITIVE_INFINITY, 1e7);
+        refused("price.jumpMeanTicks", p::withJumpMeanTicks, 0.5, Double.NaN, Double.POSITIVE_INFINITY);
+        refused("price.imbalanceSensitivity", p::withImbalanceSensitivity, -1.0, Double.NaN, 101.0);
+        OrderFlow f = DEFAULTS.flow();
+        refused("flow.limitRate", f::withLimitRate, 0.0, -1.0, Double.NaN);
+        refused("flow.limitSizeMean", (Double m) -> DEFAULTS.withFlow(f.withLimitSizeMean(m)), 0.0, 0.0001,
+                Double.NaN);
+        refused("flow.marketRate", f::withMarketRate, -1.0, Double.NaN);
+        refused("flow.marketSizeMean", (Double m) -> DEFAULTS.withFlow(f.withMarketSizeMean(m)), 0.0, 0.0001);
+        refused("flow.cancelRate", f::withCancelRate, 0.0, -1.0, 1e7);
+        BookShape b = DEFAULTS.book();
+        refused("book.depthTicks", b::withDepthTicks, 0, -5, 50_001);
+        refused("book.placementScaleTicks", b::withPlacementScaleTicks, 0.0, Double.NaN);
+        refused("book.placementTailIndex", b::withPlacementTailIndex, 0.0, 101.0);
+        Shocks k = DEFAULTS.shocks();
+        refused("shocks.rate", k::withRate, -1.0, Double.NaN);
+        refused("shocks.meanTicks", k::withMeanTicks, 0.0, Double.NaN);
+        refused("shocks.burstDuration", k::withBurstDuration, null, Duration.ofSeconds(-1));
+        refused("shocks.burstIntensity", k::withBurstIntensity, 0.5, Double.NaN, 1e5);
+        FeedTiming t = DEFAULTS.feed();
+        refused("feed.latency", t::withLatency, null, Duration.ofMillis(-1), Duration.ofHours(2));
+        refused("feed.jitter", t::withJitter, null, Duration.ofMillis(-1), Duration.ofMillis(6));
+    }
 
     @Test
     void defaultsAreBinanceBtcUsdtLike() {
-        assertEquals(0.1, DEFAULTS.tickSize());
-        assertEquals(0.001, DEFAULTS.lotSize());
-        assertEquals(60_000.0, DEFAULTS.startPrice());
-        assertEquals(Duration.ofMinutes(10), DEFAULTS.duration());
-        assertEquals(Duration.ofMillis(5), DEFAULTS.feedLatency());
+        assertEquals(0.1, DEFAULTS.instrument().tickSize());
+        assertEquals(0.001, DEFAULTS.instrument().lotSize());
+        assertEquals(60_000.0, DEFAULTS.instrument().startPrice());
+        assertEquals(Duration.ofMinutes(10), DEFAULTS.session().duration());
+        assertEquals(Duration.ofMillis(5), DEFAULTS.feed().latency());
         double vol = DEFAULTS.impliedVolatility();
         assertTrue(vol > 0.3 && vol < 0.8, "a plausible bitcoin volatility, was " + vol);
     }
 
     @Test
     void everyBadValueIsRefusedNamingItsField() {
-        List<String> problems = new ArrayList<>();
-        for (Object[] bad : BAD) {
-            String field = (String) bad[0];
-            try {
-                ConfigEdit.with(DEFAULTS, field, bad[1]);
-                problems.add(field + " = " + bad[1] + " was accepted");
-            } catch (IllegalArgumentException e) {
-                if (!e.getMessage().startsWith(field + " ")) {
-                    problems.add(field + " = " + bad[1] + ": message does not start with the field: " + e.getMessage());
-                }
-            }
-        }
+        tryEveryBadValue();
         assertEquals(List.of(), problems);
     }
 
+    /** Every field of every group (found from the records themselves) is tried with a bad value. */
     @Test
     void everyFieldThatCanBeBadIsChecked() {
-        Set<String> covered = new LinkedHashSet<>();
-        for (Object[] bad : BAD) {
-            covered.add((String) bad[0]);
+        tryEveryBadValue();
+        for (RecordComponent group : SyntheticMarket.Config.class.getRecordComponents()) {
+            if (!group.getType().isRecord()) {
+                continue; // the seed: every long is a seed
+            }
+            for (RecordComponent field : group.getType().getRecordComponents()) {
+                String name = group.getName() + "." + field.getName();
+                assertTrue(tried.contains(name) || ALWAYS_VALID.contains(name), "no bad value tried for " + name);
+            }
         }
-        for (String field : ConfigEdit.fieldNames()) {
-            assertTrue(covered.contains(field) || ALWAYS_VALID.contains(field), "no bad value tried for " + field);
-        }
+    }
+
+    @Test
+    void aMissingGroupIsNamed() {
+        NullPointerException e = assertThrows(NullPointerException.class, () -> DEFAULTS.withShocks((Shocks) null));
+        assertEquals("shocks", e.getMessage());
     }
 
     @Test
     void boundaryValuesAreAccepted() {
-        ConfigEdit.with(DEFAULTS, "jumpRate", 0.0, "marketRate", 0.0, "shockRate", 0.0, "burstIntensity", 1.0,
-                "warmup", Duration.ZERO, "feedLatency", Duration.ZERO, "feedJitter", Duration.ZERO,
-                "burstDuration", Duration.ZERO, "imbalanceSensitivity", 0.0);
-        ConfigEdit.with(DEFAULTS, "tickSize", 0.25, "lotSize", 1.0, "limitSizeMean", 1.0, "marketSizeMean", 1.0);
-        ConfigEdit.with(DEFAULTS, "tickSize", 1e-12, "startPrice", 1e-4, "depthTicks", 1);
+        DEFAULTS.withPrice(p -> p.withJumpRate(0.0).withImbalanceSensitivity(0.0))
+                .withFlow(f -> f.withMarketRate(0.0))
+                .withShocks(s -> s.withRate(0.0).withBurstIntensity(1.0).withBurstDuration(Duration.ZERO))
+                .withSession(s -> s.withWarmup(Duration.ZERO))
+                .withFeed(f -> f.withJitter(Duration.ZERO).withLatency(Duration.ZERO));
+        new SyntheticMarket.Config(1, new Instrument(0.25, 1.0, 60_000), DEFAULTS.session(), DEFAULTS.price(),
+                new OrderFlow(100, 1.0, 5, 1.0, 0.1), DEFAULTS.book(), DEFAULTS.shocks(), DEFAULTS.feed());
+        DEFAULTS.withInstrument(new Instrument(1e-12, 0.001, 1e-4)).withBook(b -> b.withDepthTicks(1));
     }
 
     @Test
@@ -104,10 +135,15 @@ class SyntheticMarketConfigTest {
     @Test
     void withersChangeOnlyTheirField() {
         SyntheticMarket.Config seeded = DEFAULTS.withSeed(7);
-        assertEquals(7, seeded.seed());
-        assertEquals(ConfigEdit.with(DEFAULTS, "seed", 7L), seeded);
+        assertEquals(new SyntheticMarket.Config(7, DEFAULTS.instrument(), DEFAULTS.session(), DEFAULTS.price(),
+                DEFAULTS.flow(), DEFAULTS.book(), DEFAULTS.shocks(), DEFAULTS.feed()), seeded);
         SyntheticMarket.Config shorter = DEFAULTS.withDuration(Duration.ofSeconds(30));
-        assertEquals(ConfigEdit.with(DEFAULTS, "duration", Duration.ofSeconds(30)), shorter);
+        assertEquals(new Session(DEFAULTS.session().start(), Duration.ofSeconds(30), DEFAULTS.session().warmup()),
+                shorter.session());
+        assertEquals(DEFAULTS.withSession(shorter.session()), shorter);
+        OrderFlow flow = DEFAULTS.withFlow(f -> f.withCancelRate(0.5)).flow();
+        assertEquals(new OrderFlow(DEFAULTS.flow().limitRate(), DEFAULTS.flow().limitSizeMean(),
+                DEFAULTS.flow().marketRate(), DEFAULTS.flow().marketSizeMean(), 0.5), flow);
     }
 
     @Test

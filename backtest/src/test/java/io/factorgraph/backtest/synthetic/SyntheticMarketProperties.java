@@ -14,8 +14,9 @@ import net.jqwik.api.constraints.LongRange;
 
 class SyntheticMarketProperties {
     /** Short runs with frequent shocks, so that bursts, big jumps and recentring all happen. */
-    private static final SyntheticMarket.Config SHORT = ConfigEdit.with(SyntheticMarket.Config.defaults(),
-            "duration", Duration.ofSeconds(20), "warmup", Duration.ofSeconds(10), "shockRate", 0.2);
+    private static final SyntheticMarket.Config SHORT = SyntheticMarket.Config.defaults()
+            .withSession(s -> s.withDuration(Duration.ofSeconds(20)).withWarmup(Duration.ofSeconds(10)))
+            .withShocks(s -> s.withRate(0.2));
 
     @Property(tries = 50)
     void anySeedGivesAValidStream(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
@@ -35,30 +36,37 @@ class SyntheticMarketProperties {
         StreamCheck.check(new SyntheticMarket(config));
     }
 
+    /** An instrument with its book depth and order sizes, which are checked against it. */
+    private record Grid(Instrument instrument, int depthTicks, double limitSizeMean, double marketSizeMean) {}
+
+    /** Rates and the placement law. */
+    private record Flow(double limit, double market, double cancel, double scale, double tail, double kappa) {}
+
+    /** Price moves, the feed and the seed. */
+    private record Moves(double jumps, double jumpMean, double shocks, double shockMean, double intensity,
+            int jitterMs, boolean bookTicker, long seed) {}
+
     @Provide
     Arbitrary<SyntheticMarket.Config> configs() {
-        Arbitrary<Object[]> instrument = Combinators.combine(
+        Arbitrary<Grid> grid = Combinators.combine(
                 Arbitraries.of(0.01, 0.1, 0.25, 0.5, 1.0, 5.0),
                 Arbitraries.of(0.00001, 0.001, 0.01, 1.0),
                 Arbitraries.oneOf(Arbitraries.integers().between(1, 5), Arbitraries.integers().between(1, 3000)),
                 Arbitraries.doubles().between(10, 1000),
                 Arbitraries.doubles().between(1, 50),
                 Arbitraries.doubles().between(1, 300))
-                .as((tick, lot, depth, priceFactor, limitLots, marketLots) -> new Object[] {
-                    "tickSize", tick, "lotSize", lot, "depthTicks", depth,
-                    "startPrice", Math.rint(depth * priceFactor) * tick,
-                    "limitSizeMean", Math.rint(limitLots) * lot, "marketSizeMean", Math.rint(marketLots) * lot});
-        Arbitrary<Object[]> flow = Combinators.combine(
+                .as((tick, lot, depth, priceFactor, limitLots, marketLots) -> new Grid(
+                        new Instrument(tick, lot, Math.rint(depth * priceFactor) * tick), depth,
+                        Math.rint(limitLots) * lot, Math.rint(marketLots) * lot));
+        Arbitrary<Flow> flow = Combinators.combine(
                 Arbitraries.doubles().between(0.5, 300),
                 Arbitraries.doubles().between(0, 80),
                 Arbitraries.doubles().between(0.01, 3),
                 Arbitraries.doubles().between(0.1, 50),
                 Arbitraries.doubles().between(0.2, 4),
                 Arbitraries.doubles().between(0, 20))
-                .as((limit, market, cancel, scale, tail, kappa) -> new Object[] {
-                    "limitRate", limit, "marketRate", market, "cancelRate", cancel, "placementScaleTicks", scale,
-                    "placementTailIndex", tail, "imbalanceSensitivity", kappa});
-        Arbitrary<Object[]> moves = Combinators.combine(
+                .as(Flow::new);
+        Arbitrary<Moves> moves = Combinators.combine(
                 Arbitraries.doubles().between(0, 10),
                 Arbitraries.doubles().between(1, 500),
                 Arbitraries.doubles().between(0, 2),
@@ -67,21 +75,16 @@ class SyntheticMarketProperties {
                 Arbitraries.integers().between(0, 5),
                 Arbitraries.of(true, false),
                 Arbitraries.longs())
-                .as((jumps, jumpMean, shocks, shockMean, intensity, jitterMs, bbo, seed) -> new Object[] {
-                    "jumpRate", jumps, "jumpMeanTicks", jumpMean, "shockRate", shocks, "shockMeanTicks", shockMean,
-                    "burstIntensity", intensity, "feedJitter", Duration.ofMillis(jitterMs), "bookTicker", bbo,
-                    "seed", seed});
-        return Combinators.combine(instrument, flow, moves).as((a, b, c) -> {
-            Object[] all = new Object[a.length + b.length + c.length + 4];
-            System.arraycopy(a, 0, all, 0, a.length);
-            System.arraycopy(b, 0, all, a.length, b.length);
-            System.arraycopy(c, 0, all, a.length + b.length, c.length);
-            int k = a.length + b.length + c.length;
-            all[k] = "duration";
-            all[k + 1] = Duration.ofSeconds(10);
-            all[k + 2] = "warmup";
-            all[k + 3] = Duration.ofSeconds(5);
-            return ConfigEdit.with(SyntheticMarket.Config.defaults(), all);
-        });
+                .as(Moves::new);
+        SyntheticMarket.Config d = SyntheticMarket.Config.defaults();
+        return Combinators.combine(grid, flow, moves).as((g, f, m) -> new SyntheticMarket.Config(
+                m.seed(),
+                g.instrument(),
+                d.session().withDuration(Duration.ofSeconds(10)).withWarmup(Duration.ofSeconds(5)),
+                new PriceProcess(m.jumps(), m.jumpMean(), f.kappa()),
+                new OrderFlow(f.limit(), g.limitSizeMean(), f.market(), g.marketSizeMean(), f.cancel()),
+                new BookShape(g.depthTicks(), f.scale(), f.tail()),
+                d.shocks().withRate(m.shocks()).withMeanTicks(m.shockMean()).withBurstIntensity(m.intensity()),
+                d.feed().withJitter(Duration.ofMillis(m.jitterMs())).withBookTicker(m.bookTicker())));
     }
 }

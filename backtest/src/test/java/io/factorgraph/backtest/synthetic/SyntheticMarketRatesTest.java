@@ -18,13 +18,13 @@ class SyntheticMarketRatesTest {
     void orderFlowCountsMatchTheRates() {
         // without jumps and shocks every one-row diff is a limit order or a cancellation, every run of trades a
         // market order
-        SyntheticMarket.Config config = ConfigEdit.with(DEFAULTS, "jumpRate", 0.0, "shockRate", 0.0);
+        SyntheticMarket.Config config = DEFAULTS.withPrice(p -> p.withJumpRate(0.0)).withShocks(s -> s.withRate(0.0));
         SyntheticMarket market = new SyntheticMarket(config);
         StreamCheck.Summary s = StreamCheck.check(market, 500);
-        double seconds = config.duration().toNanos() / 1e9;
-        within("limit orders", s.limitArrivals(), 2 * config.limitRate() * seconds);
-        within("market buys", s.buyRuns(), config.marketRate() * seconds);
-        within("market sells", s.sellRuns(), config.marketRate() * seconds);
+        double seconds = config.session().duration().toNanos() / 1e9;
+        within("limit orders", s.limitArrivals(), 2 * config.flow().limitRate() * seconds);
+        within("market buys", s.buyRuns(), config.flow().marketRate() * seconds);
+        within("market sells", s.sellRuns(), config.flow().marketRate() * seconds);
         // cancellations come at cancelRate * Q / limitSizeMean; Q integrated over the stream from the book itself
         double ratio = s.cancellations() / s.cancelCompensator();
         assertTrue(ratio > 0.95 && ratio < 1.05, s.cancellations() + " cancellations against "
@@ -34,8 +34,8 @@ class SyntheticMarketRatesTest {
 
     @Test
     void jumpsComeAtTheirRateAndGiveTheImpliedVolatility() {
-        SyntheticMarket.Config config = ConfigEdit.with(DEFAULTS, "shockRate", 0.0, "imbalanceSensitivity", 0.0,
-                "duration", Duration.ofMinutes(30));
+        SyntheticMarket.Config config = DEFAULTS.withShocks(s -> s.withRate(0.0))
+                .withPrice(p -> p.withImbalanceSensitivity(0.0)).withDuration(Duration.ofMinutes(30));
         SyntheticMarket market = new SyntheticMarket(config);
         OrderBook book = new OrderBook();
         BookBuilder builder = BookBuilder.local(book);
@@ -49,7 +49,7 @@ class SyntheticMarketRatesTest {
                 next = ts + 1_000_000_000L;
             }
             while (ts > next) {
-                double mid = book.mid() / config.tickSize();
+                double mid = book.mid() / config.instrument().tickSize();
                 if (!Double.isNaN(previous)) {
                     sumSquares += (mid - previous) * (mid - previous);
                     samples++;
@@ -59,10 +59,10 @@ class SyntheticMarketRatesTest {
             }
             builder.apply(market.event());
         }
-        double seconds = config.duration().toNanos() / 1e9;
-        within("jumps", market.jumpCount(), config.jumpRate() * seconds);
-        double m = config.jumpMeanTicks();
-        double expected = config.jumpRate() * m * (2 * m - 1);
+        double seconds = config.session().duration().toNanos() / 1e9;
+        within("jumps", market.jumpCount(), config.price().jumpRate() * seconds);
+        double m = config.price().jumpMeanTicks();
+        double expected = config.price().jumpRate() * m * (2 * m - 1);
         double realised = sumSquares / samples;
         assertTrue(realised > 0.7 * expected && realised < 1.4 * expected, "the mid's variance over one second is "
                 + realised + " ticks², the fair price's " + expected);
@@ -70,7 +70,7 @@ class SyntheticMarketRatesTest {
 
     @Test
     void shocksComeAtTheirRate() {
-        SyntheticMarket.Config config = ConfigEdit.with(DEFAULTS, "shockRate", 0.05, "duration", Duration.ofMinutes(30));
+        SyntheticMarket.Config config = DEFAULTS.withShocks(s -> s.withRate(0.05)).withDuration(Duration.ofMinutes(30));
         SyntheticMarket market = new SyntheticMarket(config);
         while (market.next()) {
             // read to the end

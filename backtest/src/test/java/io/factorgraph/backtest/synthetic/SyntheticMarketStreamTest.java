@@ -29,7 +29,7 @@ class SyntheticMarketStreamTest {
         MarketEvent e = market.event();
         assertTrue(market.next());
         assertTrue(e.is(EventFlags.DEPTH_CLEAR_EVENT | EventFlags.BUY_EVENT), e.toString());
-        assertEquals(market.config().start().toEpochMilli() * 1_000_000L, e.exchTs());
+        assertEquals(market.config().session().start().toEpochMilli() * 1_000_000L, e.exchTs());
         assertEquals(1, e.ival(), "the snapshot's lastUpdateId");
         int bids = 0;
         while (market.next() && e.is(EventFlags.DEPTH_SNAPSHOT_EVENT | EventFlags.BUY_EVENT)) {
@@ -68,8 +68,8 @@ class SyntheticMarketStreamTest {
 
     @Test
     void withoutBookTickerThereAreNoBboEvents() {
-        SyntheticMarket market = new SyntheticMarket(ConfigEdit.with(SyntheticMarket.Config.defaults(),
-                "bookTicker", false, "duration", Duration.ofSeconds(30)));
+        SyntheticMarket market = new SyntheticMarket(SyntheticMarket.Config.defaults()
+                .withFeed(f -> f.withBookTicker(false)).withDuration(Duration.ofSeconds(30)));
         StreamCheck.Summary s = StreamCheck.check(market);
         assertEquals(0, s.bookTickers());
         assertTrue(s.depthRows() > 1000);
@@ -80,7 +80,7 @@ class SyntheticMarketStreamTest {
         SyntheticMarket.Config config = SyntheticMarket.Config.defaults().withDuration(Duration.ofSeconds(20));
         SyntheticMarket market = new SyntheticMarket(config);
         StreamCheck.Summary s = StreamCheck.check(market);
-        long end = config.start().toEpochMilli() * 1_000_000L + Duration.ofSeconds(20).toNanos();
+        long end = config.session().start().toEpochMilli() * 1_000_000L + Duration.ofSeconds(20).toNanos();
         assertTrue(s.lastExchTs() <= end && s.lastExchTs() > end - Duration.ofSeconds(1).toNanos(),
                 "last exchange time " + s.lastExchTs() + ", end " + end);
         assertFalse(market.next());
@@ -101,10 +101,12 @@ class SyntheticMarketStreamTest {
     @Test
     void otherInstrumentsKeepTheirGrid() {
         // a coarse tick, whole-unit lots, a shallow book, no jitter: the grid and the invariants still hold
-        SyntheticMarket.Config config = ConfigEdit.with(SyntheticMarket.Config.defaults(), "tickSize", 0.25,
-                "lotSize", 1.0, "limitSizeMean", 3.0, "marketSizeMean", 5.0, "startPrice", 4321.5, "depthTicks", 50,
-                "placementScaleTicks", 2.0, "jumpMeanTicks", 3.0, "shockMeanTicks", 20.0, "shockRate", 0.2,
-                "feedJitter", Duration.ZERO, "duration", Duration.ofMinutes(2));
+        SyntheticMarket.Config d = SyntheticMarket.Config.defaults();
+        SyntheticMarket.Config config = new SyntheticMarket.Config(d.seed(), new Instrument(0.25, 1.0, 4321.5),
+                d.session().withDuration(Duration.ofMinutes(2)), d.price().withJumpMeanTicks(3.0),
+                d.flow().withLimitSizeMean(3.0).withMarketSizeMean(5.0),
+                d.book().withDepthTicks(50).withPlacementScaleTicks(2.0),
+                d.shocks().withMeanTicks(20.0).withRate(0.2), d.feed().withJitter(Duration.ZERO));
         StreamCheck.check(new SyntheticMarket(config));
     }
 }
