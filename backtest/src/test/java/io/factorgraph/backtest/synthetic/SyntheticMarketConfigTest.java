@@ -30,8 +30,8 @@ class SyntheticMarketConfigTest {
         tried.add(field);
         for (T value : values) {
             try {
-                edit.apply(value);
-                problems.add(field + " = " + value + " was accepted");
+                Object accepted = edit.apply(value);
+                problems.add(field + " = " + value + " was accepted: " + accepted);
             } catch (IllegalArgumentException e) {
                 if (!e.getMessage().startsWith(field + " ")) {
                     problems.add(field + " = " + value + ": message does not start with the field: " + e.getMessage());
