@@ -108,9 +108,31 @@ class FeedExportTest {
 
     @Test
     void exchangeAndLocalTimelinesEachNeverGoBack() {
+        assertBothTimelinesInOrder(written);
+    }
+
+    /**
+     * Spot feeds have no {@code T} on depth diffs and none at all on snapshots (hftbacktest's futures converter
+     * cannot read them); they take {@code E}, else the latest exchange time, and still make a valid file.
+     */
+    @Test
+    void aSpotStreamOfTwoFilesExportsWithBothTimelinesInOrder() throws IOException, MarketDataException {
+        Path out = dir.resolve("spot.npz");
+        DataConverter.Result spot = DataConverter.convert(RecordedData.files("spot_btcusdt_20240808.gz",
+                "spot_btcusdt_20240809.gz"), GapPolicy.FAIL, out, null);
+        List<Row> rows = readBack(out);
+        assertEquals(spot.events(), rows.size());
+        assertTrue(spot.localShiftNs() > 1_000_000_000L && spot.localShiftNs() < 2_000_000_000L,
+                "the recorder's clock ran about 1.27 s behind: " + spot.localShiftNs());
+        assertBothTimelinesInOrder(rows);
+        assertEquals(2, rows.stream().filter(r -> (r.ev() & 0xFF) == CLEAR && (r.ev() & LOCAL) != 0).count(),
+                "one snapshot (the second file continues the first), a clear a side");
+    }
+
+    private static void assertBothTimelinesInOrder(List<Row> rows) {
         long exch = Long.MIN_VALUE;
         long local = Long.MIN_VALUE;
-        for (Row r : written) {
+        for (Row r : rows) {
             if ((r.ev() & EXCH) != 0) {
                 assertTrue(r.exchTs() >= exch);
                 exch = r.exchTs();
