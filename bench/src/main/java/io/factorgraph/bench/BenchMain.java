@@ -5,6 +5,7 @@ import io.factorgraph.bench.data.RecordedTicks;
 import io.factorgraph.bench.ipc.Hop;
 import io.factorgraph.bench.ipc.HopMessages;
 import io.factorgraph.runtime.compile.FgCompiler;
+import io.factorgraph.runtime.data.RecordedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -161,7 +162,7 @@ public final class BenchMain {
 
     private ChainedOptionsBuilder base(String include, String json, String... jvmArgs) {
         List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g",
-                "-Dfactorgraph.data.dir=" + BenchData.dataDir().toAbsolutePath().normalize()));
+                "-Dfactorgraph.data.dir=" + RecordedData.directory().toAbsolutePath().normalize()));
         args.addAll(List.of(jvmArgs));
         return new OptionsBuilder()
                 .include(include)

@@ -7,15 +7,16 @@ import io.factorgraph.backtest.exchange.SimulatorConfig;
 import io.factorgraph.backtest.report.RunMetadata;
 import io.factorgraph.bench.data.BenchData;
 import io.factorgraph.bench.data.RecordedTicks;
-import io.factorgraph.runtime.data.BinanceFeedReader;
 import io.factorgraph.runtime.data.BookReplay;
 import io.factorgraph.runtime.data.CrossedBookPolicy;
 import io.factorgraph.runtime.data.DataConverter;
-import io.factorgraph.runtime.data.EventFile;
 import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.EventSources;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
+import io.factorgraph.runtime.data.RecordedData;
+import io.factorgraph.runtime.data.binance.BinanceFeedReader;
+import io.factorgraph.runtime.data.fgev.EventFile;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.GraphInstance;
 import io.factorgraph.runtime.graph.OutputHandle;
@@ -92,7 +93,7 @@ public class ReplayBench {
 
     @Setup
     public void setUp() throws IOException, MarketDataException {
-        files = BenchData.files(data);
+        files = RecordedData.commaSeparated(data);
         fgevDirectory = Files.createTempDirectory("fg-replay-bench");
         Path converted = fgevDirectory.resolve("replay" + EventFile.EXTENSION);
         DataConverter.convert(files, GapPolicy.RESYNC, converted, null); // what `fg convert --on-gap resync` does

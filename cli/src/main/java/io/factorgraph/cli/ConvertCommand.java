@@ -15,12 +15,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code fg convert}: recorded data to a memory-mapped {@code .fgev} event file (or an hftbacktest {@code .npz}). */
+/** {@code fg convert}: recorded data to a memory-mapped {@code .fgev} event file, or to an hftbacktest {@code .npz}. */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Convert recorded data into a factorgraph event file (.fgev) for fast, memory-mapped replay.",
-            "The events are those fg run replays (a Binance feed synchronised with its snapshot), as hftbacktest's "
-                    + "64-byte records; -o OUT.npz writes an hftbacktest .npz instead. Prints one line: events, "
-                    + "bytes, seconds."})
+        description = {"Convert recorded data into a factorgraph event file (.fgev) for fast, memory-mapped replay, "
+                + "or into an hftbacktest event file (.npz).",
+            "OUT.fgev: the events fg run replays (a Binance feed synchronised with its snapshot), as hftbacktest's "
+                    + "64-byte records.",
+            "OUT.npz from a recorded feed (.gz): the rows hftbacktest's own binancefutures.convert writes for it "
+                    + "(exchange and local timelines, EXCH_EVENT/LOCAL_EVENT; local timestamps moved later so that "
+                    + "no feed latency is negative; bookTicker left out unless --bbo), for hftbacktest to backtest. "
+                    + "OUT.npz from an .npz copies it.",
+            "Prints one line: events, bytes, seconds (and the local timestamp shift of an .npz export)."})
 final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "FILE",
             description = {"Recorded data: hftbacktest's raw Binance feed files (.gz), .npz or .fgev event files.",
@@ -40,6 +45,12 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--symbol", paramLabel = "SYMBOL",
             description = "The symbol to record in the .fgev header. Default: the feed's stream symbol, or none.")
     String symbol;
+
+    @Option(names = "--bbo",
+            description = "Keep bookTicker (best bid/offer) messages in an .npz export, as hftbacktest's events 103 "
+                    + "(best bid) and 104 (best ask), which its book does not apply (its converter's opt='t'). "
+                    + "Default: left out, as hftbacktest's converter does. An .fgev always keeps them.")
+    boolean bbo;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -63,8 +74,11 @@ final class ConvertCommand implements Callable<Integer> {
             }
         }
         if (!DataConverter.isWritable(out)) {
-            throw new UserError("-o " + out + ": unknown output type: expected a factorgraph event file (.fgev) or an "
-                    + "hftbacktest event file (.npz)");
+            throw new UserError("-o " + out + ": unknown output type: expected " + DataConverter.writableTypes());
+        }
+        if (bbo && !String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT).endsWith(".npz")) {
+            throw new UserError("--bbo: keeps bookTicker rows in an .npz export; -o " + out + " is not an .npz (an "
+                    + ".fgev always keeps them)");
         }
         for (Path file : data) {
             if (sameFile(file, out)) {
@@ -75,7 +89,7 @@ final class ConvertCommand implements Callable<Integer> {
         long started = System.nanoTime();
         DataConverter.Result result;
         try {
-            result = DataConverter.convert(data, policy, out, symbol);
+            result = DataConverter.convert(data, policy, out, symbol, bbo);
         } catch (MarketDataException e) {
             throw new UserError(e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -85,9 +99,11 @@ final class ConvertCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         String gaps = result.gaps().isEmpty() ? "" : ", " + result.gaps().size() + " sequence gaps re-synced";
+        String shift = result.localShiftNs() == 0 ? "" : ", local timestamps moved " + result.localShiftNs()
+                + " ns later (no negative feed latency)";
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "fg convert: %d events, %d bytes written to %s in %.2f s%s%n", result.events(),
-                result.bytes(), out, seconds, gaps);
+        stdout.printf(Locale.ROOT, "fg convert: %d events, %d bytes written to %s in %.2f s%s%s%n", result.events(),
+                result.bytes(), out, seconds, gaps, shift);
         stdout.flush();
         return 0;
     }

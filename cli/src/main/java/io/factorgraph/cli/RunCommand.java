@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        String gaps = source instanceof io.factorgraph.runtime.data.BinanceFeedReader feed
+        String gaps = source instanceof io.factorgraph.runtime.data.binance.BinanceFeedReader feed
                 && !feed.stats().gaps().isEmpty() ? ", " + feed.stats().gaps().size() + " sequence gaps re-synced" : "";
         spec.commandLine().getErr().printf("fg run: %d events, %d ticks%s in %.2f s%n", provider.eventCount(), rows,
                 gaps, seconds);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.factorgraph.testkit.data.RecordedData;
+import io.factorgraph.runtime.data.RecordedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every record, two runs are identical, and every kind of bad input is a one-line error.
  */
 class BacktestCommandTest {
-    private static final String BTC = RecordedData.binance("usdm_btcusdt_20240808.gz").toString();
+    private static final String BTC = RecordedData.file("usdm_btcusdt_20240808.gz").toString();
 
     @TempDir
     static Path dir;

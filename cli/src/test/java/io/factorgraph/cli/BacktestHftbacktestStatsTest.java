@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.factorgraph.testkit.data.RecordedData;
+import io.factorgraph.runtime.data.RecordedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is read.
  */
 class BacktestHftbacktestStatsTest {
-    private static final String BTC = RecordedData.binance("usdm_btcusdt_20240808.gz").toString();
+    private static final String BTC = RecordedData.file("usdm_btcusdt_20240808.gz").toString();
     private static final long S = 1_000_000_000L;
 
     @TempDir

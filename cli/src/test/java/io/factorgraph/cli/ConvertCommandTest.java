@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.factorgraph.testkit.data.RecordedData;
+import io.factorgraph.runtime.data.RecordedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code fg run} and {@code fg backtest}; its summary line; every kind of bad input as a one-line error.
  */
 class ConvertCommandTest {
-    private static final String BTC = RecordedData.binance("usdm_btcusdt_20240808.gz").toString();
-    private static final String SPOT_1 = RecordedData.binance("spot_btcusdt_20240808.gz").toString();
-    private static final String SPOT_2 = RecordedData.binance("spot_btcusdt_20240809.gz").toString();
+    private static final String BTC = RecordedData.file("usdm_btcusdt_20240808.gz").toString();
+    private static final String SPOT_1 = RecordedData.file("spot_btcusdt_20240808.gz").toString();
+    private static final String SPOT_2 = RecordedData.file("spot_btcusdt_20240809.gz").toString();
     private static final String FACTORS = "../examples/obi_mm_factors.fg";
 
     @TempDir
@@ -69,15 +73,49 @@ class ConvertCommandTest {
         assertEquals(fromFeed.out(), fromFile.out());
     }
 
+    /**
+     * The {@code .npz} export is what hftbacktest's converter writes: every message unsynchronised and local time
+     * moved later by the largest {@code exch_ts - local_ts}. Read back, the book is wrong at first (diffs older
+     * than the snapshot still reach it, as in hftbacktest) and then, once later diffs have overwritten those
+     * levels, the same as the synchronised feed's at every change, on a clock shifted by that amount.
+     */
     @Test
-    void fgRunOnAnNpzConversionWritesTheSameCsvAsOnTheFeed() throws IOException {
+    void fgRunOnAnNpzExportGivesTheFeedsFactorsShiftedByTheLocalCorrectionOnceTheBookHasCaughtUp()
+            throws IOException {
         Path npz = dir.resolve("btc.npz");
         CliRun convert = CliRun.of("convert", "--data", BTC, "-o", npz.toString());
         assertEquals(0, convert.exitCode(), convert.err());
-        assertTrue(convert.out().startsWith("fg convert: 598755 events, " + Files.size(npz) + " bytes written to "),
+        assertTrue(convert.out().startsWith("fg convert: 491973 events, " + Files.size(npz) + " bytes written to "),
                 convert.out());
-        assertEquals(CliRun.of("run", FACTORS, "--data", BTC).out(), CliRun.of("run", FACTORS, "--data",
-                npz.toString()).out());
+        Matcher moved = Pattern.compile("local timestamps moved (\\d+) ns later").matcher(convert.out());
+        assertTrue(moved.find(), convert.out());
+        long shift = Long.parseLong(moved.group(1));
+        assertEquals(1_272_156_851L, shift, "hftbacktest's notebook: local_timestamp is ahead of exch_timestamp by");
+
+        Path graph = Files.writeString(dir.resolve("book.fg"), "obi = OBI(book, 0.001)\nmid = mid(book)\n"
+                + "output mid, obi\n"); // no clock: a row at every book change, at its local time
+        Map<Long, String> fromFeed = rowsByTime(CliRun.of("run", graph.toString(), "--data", BTC), shift);
+        Map<Long, String> fromNpz = rowsByTime(CliRun.of("run", graph.toString(), "--data", npz.toString()), 0);
+        long start = fromNpz.keySet().stream().min(Long::compare).orElseThrow();
+        long caughtUp = start + 60_000_000_000L;
+        Map<Long, String> feedLater = new TreeMap<>(fromFeed);
+        feedLater.keySet().removeIf(t -> t < caughtUp);
+        Map<Long, String> npzLater = new TreeMap<>(fromNpz);
+        npzLater.keySet().removeIf(t -> t < caughtUp);
+        assertTrue(npzLater.size() > 5000, "book changes over the last five minutes: " + npzLater.size());
+        assertEquals(feedLater, npzLater);
+        assertFalse(fromFeed.equals(fromNpz), "before it catches up the unsynchronised book differs");
+    }
+
+    /** {@code fg run}'s CSV rows by their time plus {@code shift}; a time's last row wins. */
+    private static Map<Long, String> rowsByTime(CliRun run, long shift) {
+        assertEquals(0, run.exitCode(), run.err());
+        Map<Long, String> rows = new TreeMap<>();
+        run.out().lines().skip(1).forEach(line -> {
+            int comma = line.indexOf(',');
+            rows.put(Long.parseLong(line.substring(0, comma)) + shift, line.substring(comma + 1));
+        });
+        return rows;
     }
 
     @Test
@@ -112,7 +150,8 @@ class ConvertCommandTest {
     void helpDescribesTheOptions() {
         CliRun help = CliRun.of("convert", "--help");
         assertEquals(0, help.exitCode());
-        for (String option : List.of("--data", "-o, --out", "--on-gap", "--symbol", ".fgev", ".npz")) {
+        for (String option : List.of("--data", "-o, --out", "--on-gap", "--symbol", "--bbo", ".fgev", ".npz",
+                "binancefutures", "EXCH_EVENT")) {
             assertTrue(help.out().contains(option), option + " in\n" + help.out());
         }
         assertTrue(CliRun.of("--help").out().contains("convert"));
@@ -130,16 +169,24 @@ class ConvertCommandTest {
         assertError("--data nope.gz: no such file", "convert", "--data", "nope.gz", "-o",
                 dir.resolve("x.fgev").toString());
         Path csv = dir.resolve("x.csv");
-        assertError("-o " + csv + ": unknown output type: expected a factorgraph event file (.fgev) or an hftbacktest "
-                + "event file (.npz)", "convert", "--data", BTC, "-o", csv.toString());
+        assertError("-o " + csv + ": unknown output type: expected an hftbacktest event file (.npz) or a factorgraph "
+                + "event file (.fgev)", "convert", "--data", BTC, "-o", csv.toString());
         assertError("--on-gap 'maybe': expected fail or resync", "convert", "--data", BTC, "-o",
                 dir.resolve("x.fgev").toString(), "--on-gap", "maybe");
         assertError("-o " + btc + ": is also an input (--data " + btc + "); write the conversion to another file",
                 "convert", "--data", btc.toString(), "-o", btc.toString());
+        assertError("--bbo: keeps bookTicker rows in an .npz export; -o " + dir.resolve("x.fgev") + " is not an .npz "
+                + "(an .fgev always keeps them)", "convert", "--data", BTC, "-o", dir.resolve("x.fgev").toString(),
+                "--bbo");
+        assertError(btc + ": cannot write a factorgraph event file (.fgev) as an hftbacktest .npz: it holds the "
+                + "synchronised local stream only, without the exchange timeline hftbacktest needs; convert the "
+                + "recorded feed (.gz) instead", "convert", "--data", btc.toString(), "-o",
+                dir.resolve("x.npz").toString());
         Path text = Files.writeString(dir.resolve("text.fgev"), "hello");
         assertError("text.fgev: not a factorgraph event file: it does not start with the .fgev magic bytes "
                 + "\\x89FGEV\\r\\n\\x1a", "convert", "--data", text.toString(), "-o", dir.resolve("y.fgev").toString());
         assertFalse(Files.exists(dir.resolve("x.fgev")));
+        assertFalse(Files.exists(dir.resolve("x.npz")));
         assertFalse(Files.exists(dir.resolve("y.fgev")));
     }
 

@@ -3,7 +3,7 @@ package io.factorgraph.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.factorgraph.testkit.data.RecordedData;
+import io.factorgraph.runtime.data.RecordedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Aeron's flags, which starts a media driver and the three processes), its help, and its errors.
  */
 class LiveCommandTest {
-    private static final String BTC = RecordedData.binance("usdm_btcusdt_20240808.gz").toString();
+    private static final String BTC = RecordedData.file("usdm_btcusdt_20240808.gz").toString();
 
     @TempDir
     Path dir;

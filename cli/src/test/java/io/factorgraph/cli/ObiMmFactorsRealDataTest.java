@@ -3,11 +3,11 @@ package io.factorgraph.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.factorgraph.runtime.data.BinanceFeedReader;
 import io.factorgraph.runtime.data.EventSource;
+import io.factorgraph.runtime.data.RecordedData;
+import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
-import io.factorgraph.testkit.data.RecordedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class ObiMmFactorsRealDataTest {
 
     @BeforeAll
     static void run() throws Exception {
-        Path data = RecordedData.binance("usdm_btcusdt_20240808.gz");
+        Path data = RecordedData.file("usdm_btcusdt_20240808.gz");
         Path csv = dir.resolve("factors.csv");
         CliRun run = CliRun.of("run", "../examples/obi_mm_factors.fg", "--data", data.toString(), "--out", csv.toString());
         assertEquals(0, run.exitCode(), run.err());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.factorgraph.testkit.data.RecordedData;
+import io.factorgraph.runtime.data.RecordedData;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,7 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    private static final String BTC = RecordedData.binance("usdm_btcusdt_20240808.gz").toString();
+    private static final String BTC = RecordedData.file("usdm_btcusdt_20240808.gz").toString();
 
     @Test
     void writesHeaderThenOneRowPerTickWithBoolsAsDigits() {
@@ -115,8 +115,8 @@ class RunCommandTest {
     @Test
     void filesOutOfOrderAreRejected() {
         CliRun run = CliRun.of("run", "../examples/obi_mm_factors.fg",
-                "--data", RecordedData.binance("spot_btcusdt_20240809.gz").toString(),
-                "--data", RecordedData.binance("spot_btcusdt_20240808.gz").toString());
+                "--data", RecordedData.file("spot_btcusdt_20240809.gz").toString(),
+                "--data", RecordedData.file("spot_btcusdt_20240808.gz").toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("files out of order"), run.err());
     }

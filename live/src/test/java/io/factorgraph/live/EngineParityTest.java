@@ -11,10 +11,10 @@ import io.factorgraph.live.transport.Channels;
 import io.factorgraph.runtime.data.CrossedBookPolicy;
 import io.factorgraph.runtime.data.EventSources;
 import io.factorgraph.runtime.data.GapPolicy;
+import io.factorgraph.runtime.data.RecordedData;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.replay.FactorUpdate;
 import io.factorgraph.runtime.replay.ReplayFactorProvider;
-import io.factorgraph.testkit.data.RecordedData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class EngineParityTest {
     static final Path OBI_MM = Path.of("../examples/obi_mm.fg");
-    static final Path BTC = RecordedData.binance("usdm_btcusdt_20240808.gz");
+    static final Path BTC = RecordedData.file("usdm_btcusdt_20240808.gz");
 
     @Test
     void factorStreamEqualsFgRunBitForBit() throws Exception {

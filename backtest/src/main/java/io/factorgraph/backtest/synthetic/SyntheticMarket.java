@@ -66,7 +66,7 @@ import java.util.function.UnaryOperator;
  * shocks, for {@link Session#warmup() warmup} of market time before it publishes anything.
  *
  * <h2>The events</h2>
- * Exactly the shapes {@link io.factorgraph.runtime.data.BinanceFeedReader} produces from a recorded feed:
+ * Exactly the shapes {@link io.factorgraph.runtime.data.binance.BinanceFeedReader} produces from a recorded feed:
  * <ol>
  *   <li>first, a depth snapshot of the whole book in one message (per side a {@link EventFlags#DEPTH_CLEAR_EVENT}
  *       through the furthest level, then one {@link EventFlags#DEPTH_SNAPSHOT_EVENT} per level from the best

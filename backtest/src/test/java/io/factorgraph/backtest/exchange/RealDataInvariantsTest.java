@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.factorgraph.backtest.account.Account;
 import io.factorgraph.backtest.account.Fill;
-import io.factorgraph.testkit.data.RecordedData;
+import io.factorgraph.runtime.data.RecordedData;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -62,8 +62,8 @@ class RealDataInvariantsTest {
         // legacy quantities off the lot grid
         SimulatorConfig config = SimulatorConfig.of(0.01, 0.00001).withFees(0.0001, 0.0001)
                 .withLatency(new ConstantLatency(500_000, 800_000)).withInitialCash(10_000.0);
-        Market spot = new Market(List.of(RecordedData.binance("spot_btcusdt_20240808.gz"),
-                RecordedData.binance("spot_btcusdt_20240809.gz")), "0.01", "0.00001", -1_280_000_000L, -1_270_000_000L);
+        Market spot = new Market(List.of(RecordedData.file("spot_btcusdt_20240808.gz"),
+                RecordedData.file("spot_btcusdt_20240809.gz")), "0.01", "0.00001", -1_280_000_000L, -1_270_000_000L);
         SimulatorStats stats = check(config, 0, spot).stats;
         assertTrue(stats.offGridQuantities() > 0, stats.toString());
     }

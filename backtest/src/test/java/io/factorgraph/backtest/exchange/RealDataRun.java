@@ -1,12 +1,12 @@
 package io.factorgraph.backtest.exchange;
 
-import io.factorgraph.runtime.data.BinanceFeedReader;
 import io.factorgraph.runtime.data.MarketDataException;
+import io.factorgraph.runtime.data.RecordedData;
+import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import io.factorgraph.runtime.market.BookBuilder;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.OrderBook;
-import io.factorgraph.testkit.data.RecordedData;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -36,7 +36,7 @@ final class RealDataRun {
     }
 
     static Path file() {
-        return RecordedData.binance(FILE);
+        return RecordedData.file(FILE);
     }
 
     /** Runs the whole USD-M BTCUSDT file; returns the number of events read. */

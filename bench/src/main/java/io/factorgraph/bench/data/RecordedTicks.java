@@ -1,10 +1,11 @@
 package io.factorgraph.bench.data;
 
 import io.factorgraph.bench.baseline.HandObi;
-import io.factorgraph.runtime.data.BinanceFeedReader;
 import io.factorgraph.runtime.data.BookReplay;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
+import io.factorgraph.runtime.data.RecordedData;
+import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.OrderBook;
@@ -77,7 +78,7 @@ public final class RecordedTicks {
     }
 
     public static RecordedTicks of(String commaSeparatedFiles, double depth) {
-        return of(BenchData.files(commaSeparatedFiles), depth);
+        return of(RecordedData.commaSeparated(commaSeparatedFiles), depth);
     }
 
     private static RecordedTicks record(List<Path> files, double depth) throws MarketDataException {

@@ -20,6 +20,7 @@ import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.EventSources;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
+import io.factorgraph.runtime.data.RecordedData;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.GraphInstance;
 import io.factorgraph.runtime.graph.OutputHandle;
@@ -117,7 +118,7 @@ public final class HopMessages {
     /** Reads the messages from the recorded feed(s) named as the benchmarks name them (see {@link BenchData}). */
     public static HopMessages load(String files) {
         try {
-            return new HopMessages(BenchData.files(files));
+            return new HopMessages(RecordedData.commaSeparated(files));
         } catch (MarketDataException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

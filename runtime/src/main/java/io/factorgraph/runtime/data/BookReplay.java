@@ -1,5 +1,6 @@
 package io.factorgraph.runtime.data;
 
+import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import io.factorgraph.runtime.market.BookBuilder;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.OrderBook;

@@ -1,6 +1,8 @@
 package io.factorgraph.runtime.data;
 
+import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import io.factorgraph.runtime.market.MarketEvent;
+import java.util.List;
 
 /**
  * A pull source of market events in hftbacktest's event model: recorded feeds, {@code .npz} event
@@ -10,7 +12,7 @@ import io.factorgraph.runtime.market.MarketEvent;
  * replay allocates nothing per event:
  *
  * <pre>{@code
- * try (EventSource source = BinanceFeedReader.open(files)) {
+ * try (EventSource source = EventSources.open(files, GapPolicy.FAIL)) {
  *     MarketEvent e = source.event();
  *     while (source.next()) {
  *         builder.apply(e);
@@ -37,6 +39,14 @@ public interface EventSource extends AutoCloseable {
      * (allocates; not for the per-event path).
      */
     String position();
+
+    /**
+     * The sequence gaps the source re-synchronised over so far ({@link GapPolicy#RESYNC}), in order; empty for
+     * formats without sequence numbers. Allocates: for summaries, not for the per-event path.
+     */
+    default List<SequenceGap> gaps() {
+        return List.of();
+    }
 
     /** Releases the underlying files; never throws for a read-only source. */
     @Override

@@ -14,19 +14,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code .part} file beside the destination and rename it over the destination only when it is whole,
  * so a failed or interrupted conversion leaves the destination exactly as it was.
  */
-final class PartFiles {
+public final class PartFiles {
     private PartFiles() {
     }
 
     /** A hidden, not yet existing file in the target's directory, so that the final rename is atomic. */
-    static Path partFileFor(Path target) {
+    public static Path partFileFor(Path target) {
         Path absolute = target.toAbsolutePath();
         String random = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
         return absolute.resolveSibling("." + absolute.getFileName() + "." + random + ".part");
     }
 
     /** Renames a finished part file onto its target, atomically where the file system can. */
-    static void publish(Path part, Path target) throws IOException {
+    public static void publish(Path part, Path target) throws IOException {
         try {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -35,7 +35,7 @@ final class PartFiles {
     }
 
     /** Closes the part file's channel and deletes it; failures are ignored, as a leftover hidden file is harmless. */
-    static void discard(FileChannel channel, Path part) {
+    public static void discard(FileChannel channel, Path part) {
         try {
             channel.close();
         } catch (IOException ignored) {
@@ -48,8 +48,11 @@ final class PartFiles {
         }
     }
 
-    /** Writes the buffer's content (position to limit) at the channel's position, then clears the buffer for refilling. */
-    static void drain(ByteBuffer buffer, FileChannel channel) throws IOException {
+    /**
+     * Writes the buffer's content (position to limit) at the channel's position, then clears the buffer for
+     * refilling.
+     */
+    public static void drain(ByteBuffer buffer, FileChannel channel) throws IOException {
         buffer.flip();
         while (buffer.hasRemaining()) {
             channel.write(buffer);

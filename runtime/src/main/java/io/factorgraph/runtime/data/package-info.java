@@ -1,25 +1,31 @@
 /**
- * Recorded market data in, as one stream of hftbacktest-style events: the Binance feeds hftbacktest's collector
- * records, hftbacktest's {@code .npz} event files, and our own memory-mapped {@code .fgev} files; and out again, for
- * {@code fg convert} (docs/DESIGN.md §5, §14).
+ * Recorded market data: the pieces every data format shares, and the registry of formats.
  *
- * <p>Start at {@link io.factorgraph.runtime.data.EventSource}, the pull interface every reader implements, and
- * {@link io.factorgraph.runtime.data.EventSources#open}, which picks the reader by file type so that every command
- * accepts the same files. Then {@link io.factorgraph.runtime.data.BookReplay}, the loop every replay runs (the book
- * built on the local timeline, a crossed book caught where it happens), and
- * {@link io.factorgraph.runtime.data.BinanceFeedReader}, which carries Binance's book-synchronisation procedure.
+ * <p>Every format turns files into one {@link io.factorgraph.runtime.data.EventSource}, a pull cursor of
+ * hftbacktest-style events that allocates nothing per event; {@link io.factorgraph.runtime.data.BookReplay}
+ * drives a book from it. {@link io.factorgraph.runtime.data.EventSources#open} picks the format by the files'
+ * names and refuses unknown or mixed kinds; {@link io.factorgraph.runtime.data.DataConverter} ({@code fg convert})
+ * reads any format and writes a {@link io.factorgraph.runtime.data.WritableEventFormat}. Shared here:
+ * {@link io.factorgraph.runtime.data.GapPolicy} and {@link io.factorgraph.runtime.data.SequenceGap} (what a
+ * sequence break does), {@link io.factorgraph.runtime.data.ChainedEventSource} (files read one after another),
+ * {@link io.factorgraph.runtime.data.PartFiles} (atomic output), {@link io.factorgraph.runtime.data.MarketDataException}
+ * (bad data, naming file and line) and {@link io.factorgraph.runtime.data.RecordedData} (where the tests' recorded
+ * data is).
  *
- * <p>Rules every class here keeps. Hot path: a source owns one reusable
- * {@link io.factorgraph.runtime.market.MarketEvent} cursor and, after warm-up, allocates nothing per line or event (a
- * hand-written JSON scanner over the line's bytes, columnar buffers that grow to the largest message and are reused,
- * eight loads from a memory mapping for {@code .fgev}). Correctness over convenience: a sequence gap is never patched
- * over (a {@link io.factorgraph.runtime.data.GapPolicy} fails or re-synchronises), files out of order and local time
- * going backwards are errors, and every data problem is a {@link io.factorgraph.runtime.data.MarketDataException} whose
- * message starts with {@code file:line} and is complete without a stack trace. Writers replace their destination
- * atomically, so a failed conversion leaves it as it was. The {@code .fgev} format is specified, byte for byte, in
- * {@link io.factorgraph.runtime.data.EventFile}.
+ * <p>One package per format:
+ * <ul>
+ *   <li>{@code binance}: hftbacktest's raw Binance feed recordings ({@code .gz}), with snapshot synchronisation
+ *       and sequence checks, and the export of such a feed as hftbacktest's own converter writes it;</li>
+ *   <li>{@code npz}: hftbacktest's {@code .npz} event files, read and written;</li>
+ *   <li>{@code fgev}: factorgraph's memory-mapped event file, read and written.</li>
+ * </ul>
  *
- * <p>Neighbours: {@code io.factorgraph.runtime.market} (events and the book they drive),
- * {@code io.factorgraph.runtime.replay} (the graph ticked over a source).
+ * <h2>Adding a data format</h2>
+ * Create a package {@code io.factorgraph.runtime.data.<format>} holding the reader (an
+ * {@link io.factorgraph.runtime.data.EventSource}) and a class implementing
+ * {@link io.factorgraph.runtime.data.EventFormat} (or {@link io.factorgraph.runtime.data.WritableEventFormat} if
+ * {@code fg convert} should write it), then add one instance of that class to the list in
+ * {@link io.factorgraph.runtime.data.EventFormats}. Every command ({@code fg run}, {@code fg backtest},
+ * {@code fg convert}, {@code fg live}) then accepts the files, and the error messages list the new format.
  */
 package io.factorgraph.runtime.data;

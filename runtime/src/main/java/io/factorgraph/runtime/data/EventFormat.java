@@ -1,0 +1,41 @@
+package io.factorgraph.runtime.data;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One kind of recorded market data file: how to recognise it and how to read it as an {@link EventSource}.
+ * A format that can also be written ({@code fg convert -o}) implements {@link WritableEventFormat}.
+ *
+ * <p>Formats are found by file name only ({@link #recognises}), before any file is opened, so that a
+ * command can refuse a wrong file before it starts. Each format lives in a package of its own
+ * ({@code runtime.data.binance}, {@code .npz}, {@code .fgev}) and is registered once, in {@link EventFormats}.
+ */
+public interface EventFormat {
+    /** The format as one file of it is named in messages, with its extension: "a recorded Binance feed (.gz)". */
+    String description();
+
+    /** The format as several files of it are named in messages: "recorded feeds (.gz)". */
+    String pluralDescription();
+
+    /** Whether {@code file}'s name says it is of this format (its extension, case-insensitive). */
+    boolean recognises(Path file);
+
+    /**
+     * Opens {@code files}, all of this format, as one stream in the order given.
+     *
+     * @param gapPolicy what a sequence gap does, for formats that check sequence numbers ({@link #sequenced})
+     * @throws MarketDataException when a file cannot be read, naming the file (and line or row)
+     */
+    EventSource open(List<Path> files, GapPolicy gapPolicy) throws MarketDataException;
+
+    /** Whether the format carries exchange sequence numbers, so that {@link GapPolicy} means something for it. */
+    default boolean sequenced() {
+        return false;
+    }
+
+    /** The instrument's symbol as the file records it, or {@code ""} when it does not (or cannot be read). */
+    default String symbol(Path file) {
+        return "";
+    }
+}

@@ -1,0 +1,174 @@
+package io.factorgraph.runtime.data.binance;
+
+import io.factorgraph.runtime.data.MarketDataException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The lines of a text file, gzip-compressed or plain, as byte ranges of one reusable buffer.
+ *
+ * <p>No {@code String}, {@code BufferedReader} or per-line array: a line is {@code buffer()[start(),
+ * end())}, valid until the next call to {@link #next()}. The buffer grows to the longest line and
+ * is then reused. A gzip stream that ends early or fails its checksum is reported with the number of
+ * the line being read, which is where the data stops making sense.
+ */
+final class LineReader implements AutoCloseable {
+    private static final int READ_CHUNK = 1 << 16;
+
+    private final String name;
+    private final boolean gzip;
+    private final InputStream in;
+    private byte[] buf = new byte[1 << 20];
+    private int pos;
+    private int limit;
+    private int scanFrom;
+    private int lineStart;
+    private int lineEnd;
+    private long lineNumber;
+    private boolean eof;
+
+    private LineReader(String name, boolean gzip, InputStream in) {
+        this.name = name;
+        this.gzip = gzip;
+        this.in = in;
+    }
+
+    /** Opens {@code path}, decompressing when it starts with the gzip magic bytes. */
+    static LineReader open(Path path) throws MarketDataException {
+        String name = String.valueOf(path.getFileName());
+        InputStream raw;
+        try {
+            raw = Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new MarketDataException(name, "cannot open: no such file: " + path);
+        } catch (AccessDeniedException e) {
+            throw new MarketDataException(name, "cannot open: permission denied: " + path);
+        } catch (IOException e) {
+            throw new MarketDataException(name, "cannot open " + path + ": " + e, e);
+        }
+        try {
+            PushbackInputStream peek = new PushbackInputStream(raw, 2);
+            int b0 = peek.read();
+            int b1 = b0 < 0 ? -1 : peek.read();
+            if (b1 >= 0) {
+                peek.unread(b1);
+            }
+            if (b0 >= 0) {
+                peek.unread(b0);
+            }
+            boolean gzip = b0 == 0x1f && b1 == 0x8b;
+            if (!gzip && name.endsWith(".gz") && b0 >= 0) {
+                peek.close();
+                throw new MarketDataException(name, "not a gzip file: it does not start with the gzip magic bytes 1f 8b");
+            }
+            InputStream in = gzip ? new GZIPInputStream(peek, READ_CHUNK) : peek;
+            return new LineReader(name, gzip, in);
+        } catch (IOException e) {
+            closeQuietly(raw);
+            throw new MarketDataException(name, (name.endsWith(".gz") ? "corrupt gzip header: " : "read error: ")
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The file name, as error messages show it. */
+    String name() {
+        return name;
+    }
+
+    /** Advances to the next line; returns false at the end of the file. */
+    boolean next() throws MarketDataException {
+        while (true) {
+            for (int i = scanFrom; i < limit; i++) {
+                if (buf[i] == '\n') {
+                    setLine(pos, i);
+                    pos = i + 1;
+                    scanFrom = pos;
+                    return true;
+                }
+            }
+            scanFrom = limit;
+            if (eof) {
+                if (pos < limit) {
+                    setLine(pos, limit);
+                    pos = limit;
+                    return true;
+                }
+                return false;
+            }
+            fill();
+        }
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    int start() {
+        return lineStart;
+    }
+
+    int end() {
+        return lineEnd;
+    }
+
+    /** 1-based number of the current line. */
+    long lineNumber() {
+        return lineNumber;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(in);
+    }
+
+    private void setLine(int start, int end) {
+        if (end > start && buf[end - 1] == '\r') {
+            end--;
+        }
+        lineStart = start;
+        lineEnd = end;
+        lineNumber++;
+    }
+
+    private void fill() throws MarketDataException {
+        if (buf.length - limit < READ_CHUNK) {
+            int pending = limit - pos;
+            if (pending + READ_CHUNK > buf.length) {
+                byte[] bigger = new byte[Math.max(buf.length << 1, pending + READ_CHUNK)];
+                System.arraycopy(buf, pos, bigger, 0, pending);
+                buf = bigger;
+            } else {
+                System.arraycopy(buf, pos, buf, 0, pending);
+            }
+            scanFrom -= pos;
+            limit = pending;
+            pos = 0;
+        }
+        int n;
+        try {
+            n = in.read(buf, limit, buf.length - limit);
+        } catch (IOException e) {
+            String what = gzip ? "truncated or corrupt gzip data: " : "read error: ";
+            throw new MarketDataException(name + ":" + (lineNumber + 1), what + e.getMessage(), e);
+        }
+        if (n < 0) {
+            eof = true;
+        } else {
+            limit += n;
+        }
+    }
+
+    private static void closeQuietly(InputStream stream) {
+        try {
+            stream.close();
+        } catch (IOException ignored) {
+            // A read-only stream has nothing to flush; a failing close loses no data.
+        }
+    }
+}
