@@ -1,11 +1,12 @@
 package io.factorgraph.backtest.synthetic;
 
+import io.factorgraph.runtime.column.BooleanColumn;
+import io.factorgraph.runtime.column.LongColumn;
 import io.factorgraph.runtime.market.MarketEvent;
-import java.util.Arrays;
 
 /**
  * The events one step of the synthetic market expands to, in primitive columns, prices in ticks and
- * quantities in lots, handed out one by one through a {@link MarketEvent} cursor. The arrays grow to the
+ * quantities in lots, handed out one by one through a {@link MarketEvent} cursor. The columns grow to the
  * largest step (the opening snapshot) and are then reused: steady-state generation allocates nothing.
  */
 final class EventRows {
@@ -16,14 +17,13 @@ final class EventRows {
     private final double tickScale;
     private final double lotUnits;
     private final double lotScale;
-    private long[] ev;
-    private long[] exchTs;
-    private long[] localTs;
-    private long[] tick;
-    private long[] lots;
-    private long[] ival;
-    private boolean[] end;
-    private int size;
+    private final LongColumn ev;
+    private final LongColumn exchTs;
+    private final LongColumn localTs;
+    private final LongColumn tick;
+    private final LongColumn lots;
+    private final LongColumn ival;
+    private final BooleanColumn end;
 
     /**
      * Prices are {@code tick * tickUnits / tickScale} and quantities {@code lots * lotUnits / lotScale}, where
@@ -35,64 +35,67 @@ final class EventRows {
         this.tickScale = tickScale;
         this.lotUnits = lotUnits;
         this.lotScale = lotScale;
-        ev = new long[capacity];
-        exchTs = new long[capacity];
-        localTs = new long[capacity];
-        tick = new long[capacity];
-        lots = new long[capacity];
-        ival = new long[capacity];
-        end = new boolean[capacity];
+        ev = new LongColumn(capacity);
+        exchTs = new LongColumn(capacity);
+        localTs = new LongColumn(capacity);
+        tick = new LongColumn(capacity);
+        lots = new LongColumn(capacity);
+        ival = new LongColumn(capacity);
+        end = new BooleanColumn(capacity);
     }
 
     int size() {
-        return size;
+        return ev.size();
     }
 
     void clear() {
-        size = 0;
+        ev.clear();
+        exchTs.clear();
+        localTs.clear();
+        tick.clear();
+        lots.clear();
+        ival.clear();
+        end.clear();
     }
 
     /** Appends a row; {@link #endMessage} later marks the last row of its message. */
     void add(long flags, long exch, long local, long priceTick, long quantityLots, long id) {
-        if (size == ev.length) {
-            grow();
-        }
-        int i = size++;
-        ev[i] = flags;
-        exchTs[i] = exch;
-        localTs[i] = local;
-        tick[i] = priceTick;
-        lots[i] = quantityLots;
-        ival[i] = id;
-        end[i] = false;
+        ev.add(flags);
+        exchTs.add(exch);
+        localTs.add(local);
+        tick.add(priceTick);
+        lots.add(quantityLots);
+        ival.add(id);
+        end.add(false);
     }
 
     /** Marks the last row added as the end of a message. */
     void endMessage() {
-        if (size > 0) {
-            end[size - 1] = true;
+        if (!end.isEmpty()) {
+            end.set(end.size() - 1, true);
         }
     }
 
     /** Sets the price of row {@code i} (a snapshot's clear row, known only after its levels). */
     void setTick(int i, long priceTick) {
-        tick[i] = priceTick;
+        tick.set(i, priceTick);
     }
 
     long ev(int i) {
-        return ev[i];
+        return ev.get(i);
     }
 
     long tick(int i) {
-        return tick[i];
+        return tick.get(i);
     }
 
     long lots(int i) {
-        return lots[i];
+        return lots.get(i);
     }
 
     void load(int i, MarketEvent event) {
-        event.set(ev[i], exchTs[i], localTs[i], price(tick[i]), quantity(lots[i]), 0L, ival[i], 0.0, end[i]);
+        event.set(ev.get(i), exchTs.get(i), localTs.get(i), price(tick.get(i)), quantity(lots.get(i)), 0L, ival.get(i), 0.0,
+                end.get(i));
     }
 
     double price(long t) {
@@ -101,16 +104,5 @@ final class EventRows {
 
     double quantity(long n) {
         return (n * lotUnits) / lotScale;
-    }
-
-    private void grow() {
-        int capacity = ev.length << 1;
-        ev = Arrays.copyOf(ev, capacity);
-        exchTs = Arrays.copyOf(exchTs, capacity);
-        localTs = Arrays.copyOf(localTs, capacity);
-        tick = Arrays.copyOf(tick, capacity);
-        lots = Arrays.copyOf(lots, capacity);
-        ival = Arrays.copyOf(ival, capacity);
-        end = Arrays.copyOf(end, capacity);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * capacity has been reached in a run, appends allocate nothing, so a column reused with {@link #clear} stays off the
  * allocation profile of a hot loop.
  *
- * <p>One of a family ({@link IntColumn}, {@link LongColumn}, {@link DoubleColumn}) that replaces the parallel arrays
+ * <p>One of a family ({@link IntColumn}, {@link LongColumn}, {@link DoubleColumn}, {@link BooleanColumn}) that replaces the parallel arrays
  * and the hand-written grow methods each recorder used to carry. Not thread-safe.
  */
 public final class IntColumn {
