@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.backtest.settings.ReplaySpeed;
+import io.factorgraph.backtest.settings.SimulatorSettings;
 import io.factorgraph.live.connector.ConnectorConfig;
 import io.factorgraph.live.engine.EngineConfig;
 import io.factorgraph.live.launch.LiveProcess;
@@ -45,7 +47,7 @@ class FailSafeTest {
                     0.001, STALE_AFTER, false, null, null, List.of()).toArgs());
             LiveProcess engine = cluster.launch("engine-1", "engine", engineConfig.toArgs());
             cluster.launch("connector", "connector", new ConnectorConfig(List.of(EngineParityTest.BTC),
-                    GapPolicy.FAIL, 10.0, false, 0.1, 0.001, "0.0002,0.0005", "0ms", "risk-averse", "no-partial",
+                    GapPolicy.FAIL, new ReplaySpeed(10), false, 0.1, 0.001, SimulatorSettings.DEFAULTS,
                     cluster.transport(), 30_000_000_000L, true, 5_000_000_000L, List.of()).toArgs());
 
             assertTrue(LiveTestCluster.await(() -> venue.resting() > 0, Duration.ofSeconds(30)),

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.backtest.settings.ReplaySpeed;
+import io.factorgraph.backtest.settings.SimulatorSettings;
 import io.factorgraph.live.connector.ConnectorConfig;
 import io.factorgraph.live.engine.EngineConfig;
 import io.factorgraph.live.launch.LiveProcess;
@@ -35,8 +37,8 @@ class GapTest {
             LiveProcess engine = cluster.launch("engine", "engine", new EngineConfig(spec, cluster.transport(), WARMUP,
                     "usdm_btcusdt", 30_000_000_000L, List.of("1500")).toArgs());
             LiveProcess connector = cluster.launch("connector", "connector", new ConnectorConfig(
-                    List.of(EngineParityTest.BTC), GapPolicy.FAIL, Double.POSITIVE_INFINITY, false, 0.1, 0.001,
-                    "0.0002,0.0005", "0ms", "risk-averse", "no-partial", cluster.transport(), 30_000_000_000L, true,
+                    List.of(EngineParityTest.BTC), GapPolicy.FAIL, ReplaySpeed.MAX, false, 0.1, 0.001,
+                    SimulatorSettings.DEFAULTS, cluster.transport(), 30_000_000_000L, true,
                     20_000_000_000L, List.of("20000,20001")).toArgs());
             assertEquals(0, connector.waitFor(90, TimeUnit.SECONDS), cluster.log("connector"));
             assertEquals(0, strategy.waitFor(20, TimeUnit.SECONDS), cluster.log("strategy"));

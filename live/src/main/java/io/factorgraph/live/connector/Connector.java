@@ -155,8 +155,7 @@ public final class Connector {
             FragmentAssembler controlAssembler = new FragmentAssembler(this::onControlStream);
             this.orderPoller = () -> orders.poll(orderAssembler, 16);
             this.controlPoller = () -> control.poll(controlAssembler, 4);
-            log.info("venue " + venue.tickSize() + " tick, " + config.lotSize() + " lot, fees "
-                    + config.fees() + ", latency " + config.latency() + ", queue " + config.queue()
+            log.info("venue " + venue.tickSize() + " tick, " + config.lotSize() + " lot, " + config.venue().describe()
                     + (config.lockstep() ? ", lock-step clock" : "") + "; instance " + Long.toHexString(instanceId)
                     + "; " + transport.channels().describe() + (transport.embeddedDriver() ? " (own media driver)" : ""));
             if (!awaitPeers()) {
@@ -189,7 +188,7 @@ public final class Connector {
             idle.idle();
         }
         log.info("engine" + (executions.isConnected() ? " and strategy" : "") + " connected; replaying "
-                + config.data() + " at " + (Double.isInfinite(config.speed()) ? "max speed" : config.speed() + "x"));
+                + config.data() + " at " + config.speed());
         return true;
     }
 
@@ -199,7 +198,7 @@ public final class Connector {
         long started = System.nanoTime();
         long firstTs = Long.MIN_VALUE;
         long startWall = 0;
-        double speed = config.speed();
+        double speed = config.speed().factor();
         try {
             MarketEvent e = feed.event();
             while (!shutdown.raised() && feed.next()) {
