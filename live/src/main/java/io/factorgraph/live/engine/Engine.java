@@ -142,7 +142,7 @@ public final class Engine {
                 return false;
             }
             if (System.nanoTime() > deadline) {
-                log.info("error: no strategy subscribed to the factor stream ("
+                log.error("no strategy subscribed to the factor stream ("
                         + config.transport().channels().factors() + ") within the wait");
                 return false;
             }

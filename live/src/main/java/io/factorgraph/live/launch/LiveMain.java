@@ -49,7 +49,7 @@ public final class LiveMain {
         String role = args.get(0);
         ProcessLog log = new ProcessLog(role, System.err);
         if (!JvmFlags.presentInThisJvm()) {
-            log.info("error: this JVM lacks " + String.join(" ", JvmFlags.REQUIRED) + " (Aeron's Agrona needs it)");
+            log.error("this JVM lacks " + String.join(" ", JvmFlags.REQUIRED) + " (Aeron's Agrona needs it)");
             return 2;
         }
         try {
@@ -82,15 +82,15 @@ public final class LiveMain {
                     yield DriverProcess.run(dir, idle, log, shutdown);
                 }
                 default -> {
-                    log.info("error: unknown role '" + role + "': expected connector, engine, strategy or driver");
+                    log.error("unknown role '" + role + "': expected connector, engine, strategy or driver");
                     yield 1;
                 }
             };
         } catch (IllegalArgumentException | MarketDataException e) {
-            log.info("error: " + e.getMessage());
+            log.error(e.getMessage());
             return 1;
         } catch (Exception e) {
-            log.info("failed: " + e);
+            log.error("failed: " + e);
             e.printStackTrace(System.err);
             return 1;
         }
