@@ -3,19 +3,24 @@ package io.factorgraph.live;
 import io.factorgraph.live.health.HealthCounter;
 import io.factorgraph.live.health.HealthCounters;
 import io.factorgraph.live.launch.LiveProcess;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import org.agrona.concurrent.status.CountersReader;
 
 /**
- * The live processes' health counters as the test sees them in the media driver's counters file. A process's counters
- * are freed when it exits (a freed counter is no longer listed), so a thread reads them every millisecond and keeps the
- * last value of each: a test reads a process's figures while it runs and after it has gone.
+ * The live processes' health counters as the test sees them in the media driver's counters file, by process id. A
+ * process's counters are freed when it exits: a freed counter is no longer listed but keeps its last value until its
+ * slot is given to a new counter (with a new registration id). So each counter is found by its key while listed
+ * (a thread looks every millisecond), then read at its slot for as long as the slot is still its own, and otherwise
+ * the last value seen is kept: a test reads a process's figures while it runs and after it has gone.
  */
 final class HealthWatch implements AutoCloseable {
+    private record Slot(int counterId, long registrationId) {
+    }
+
     private final CountersReader counters;
-    private final Map<Long, EnumMap<HealthCounter, Long>> byPid = new HashMap<>();
+    private final Map<String, Slot> slots = new HashMap<>();
+    private final Map<String, Long> lastSeen = new HashMap<>();
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -24,6 +29,10 @@ final class HealthWatch implements AutoCloseable {
         this.poller = new Thread(this::poll, "health-watch");
         poller.setDaemon(true);
         poller.start();
+    }
+
+    private static String key(long pid, HealthCounter counter) {
+        return pid + "/" + counter;
     }
 
     private void poll() {
@@ -37,33 +46,29 @@ final class HealthWatch implements AutoCloseable {
         }
     }
 
-    private void scan() {
+    private synchronized void scan() {
         counters.forEach((counterId, typeId, key, label) -> {
             HealthCounter which = HealthCounter.ofTypeId(typeId);
-            if (which == null) {
-                return;
-            }
-            long pid = key.getLong(HealthCounters.PID_OFFSET);
-            long value = counters.getCounterValue(counterId);
-            synchronized (byPid) {
-                byPid.computeIfAbsent(pid, p -> new EnumMap<>(HealthCounter.class)).put(which, value);
+            if (which != null) {
+                String k = key(key.getLong(HealthCounters.PID_OFFSET), which);
+                slots.put(k, new Slot(counterId, counters.getCounterRegistrationId(counterId)));
+                lastSeen.put(k, counters.getCounterValue(counterId));
             }
         });
     }
 
-    /** The last value seen of a process's counter; -1 when it was never seen (not allocated, or not yet). */
-    long value(LiveProcess process, HealthCounter counter) {
+    /** A process's counter now (or at its exit); -1 when it was never seen. */
+    synchronized long value(LiveProcess process, HealthCounter counter) {
         scan();
-        synchronized (byPid) {
-            EnumMap<HealthCounter, Long> values = byPid.get(process.pid());
-            return values == null ? -1 : values.getOrDefault(counter, -1L);
+        String k = key(process.pid(), counter);
+        Slot slot = slots.get(k);
+        if (slot == null) {
+            return -1;
         }
-    }
-
-    /** Waits until a process's counter reaches {@code atLeast}; false when the timeout passes first. */
-    boolean await(LiveProcess process, HealthCounter counter, long atLeast, java.time.Duration timeout)
-            throws InterruptedException {
-        return LiveTestCluster.await(() -> value(process, counter) >= atLeast, timeout);
+        if (counters.getCounterRegistrationId(slot.counterId()) == slot.registrationId()) {
+            return counters.getCounterValue(slot.counterId()); // still its own slot, listed or freed
+        }
+        return lastSeen.get(k);
     }
 
     @Override

@@ -19,7 +19,7 @@ public enum HealthCounter {
     REPORTS_SENT(7109, "execution reports sent"),
     RESTING_ORDERS(7110, "orders resting at the venue"),
     // engine
-    MARKET_DATA_MESSAGES_RECEIVED(7120, "market data messages received"),
+    MARKET_DATA_SEQUENCE(7120, "last market data message number"),
     MARKET_DATA_GAPS(7121, "market data gaps"),
     RESYNCS(7122, "re-syncs completed"),
     TICKS(7123, "ticks"),
@@ -38,8 +38,9 @@ public enum HealthCounter {
     ENGINE_RESTARTS(7150, "engine restarts seen"),
     REPORTS_RECEIVED(7151, "execution reports received"),
     QUOTING(7152, "quoting (1) or halted (0)"),
-    // every process: the hop it receives on
-    HOP_LATENCY_MAX_NS(7190, "largest hop latency received, ns");
+    // every process: the hop it receives on (the strategy: factors; and reports)
+    HOP_LATENCY_MAX_NS(7190, "largest hop latency received, ns"),
+    REPORT_HOP_LATENCY_MAX_NS(7191, "largest execution report hop latency, ns");
 
     private final int typeId;
     private final String label;
