@@ -26,7 +26,7 @@ final class LiveTransportOptions {
             description = "One Aeron channel for every stream (default aeron:ipc).")
     String channel;
 
-    @Option(names = "--udp", paramLabel = "HOST:PORT",
+    @Option(names = "--udp", paramLabel = "HOST:PORT", converter = OptionTypes.UdpEndpoint.class,
             description = "Every stream over UDP to HOST at ports PORT..PORT+4 (market data, factors, orders, "
                     + "executions, control).")
     String udp;

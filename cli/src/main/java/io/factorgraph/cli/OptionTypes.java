@@ -8,6 +8,7 @@ import io.factorgraph.backtest.settings.QueueSetting;
 import io.factorgraph.backtest.settings.ReplaySpeed;
 import io.factorgraph.dsl.parse.Literals;
 import io.factorgraph.live.transport.IdleMode;
+import io.factorgraph.live.transport.TransportConfig;
 import io.factorgraph.runtime.data.GapPolicy;
 import java.time.Duration;
 import java.util.function.Function;
@@ -79,6 +80,19 @@ final class OptionTypes {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "': expected a whole number such as 600");
+        }
+    }
+
+    /** {@code --udp HOST:PORT}, checked here and passed on as written. */
+    static final class UdpEndpoint implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            try {
+                TransportConfig.udp(text);
+                return text;
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -73,6 +73,8 @@ class OptionErrorsTest {
                 + MISSING, "live engine ../examples/obi_mm.fg", "live strategy ../examples/obi_mm.fg")) {
             cases.add(Arguments.of(command, "--heartbeat", "0ms", "'0ms': " + DURATION));
             cases.add(Arguments.of(command, "--peer-timeout", "1", "'1': " + DURATION));
+            cases.add(Arguments.of(command, "--udp", "localhost:port", "'localhost:port': expected HOST:PORT with "
+                    + "PORT..PORT+4 free, e.g. 127.0.0.1:40100"));
         }
         cases.add(Arguments.of("live run ../examples/obi_mm.fg --data " + MISSING, "--warmup", "many",
                 "'many': expected a whole number such as 600"));
@@ -127,6 +129,13 @@ class OptionErrorsTest {
                     run.err());
             assertFalse(run.err().contains("[connector]"), "no process was started: " + run.err());
         }
+    }
+
+    @Test
+    void heartbeatLongerThanThePeerTimeoutNamesBoth() {
+        CliRun run = CliRun.of("live", "run", "../examples/obi_mm.fg", "--data", BTC, "--heartbeat", "2s");
+        assertEquals("fg live run: error: --peer-timeout (1s) must be longer than --heartbeat (2s)\n", run.err());
+        assertEquals(1, run.exitCode());
     }
 
     @Test

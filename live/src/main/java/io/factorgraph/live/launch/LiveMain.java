@@ -86,6 +86,10 @@ public final class LiveMain {
                     yield 1;
                 }
             };
+        } catch (io.aeron.exceptions.DriverTimeoutException e) {
+            log.error("no Aeron media driver answers (" + e.getMessage() + "): start one with `fg live driver`, or "
+                    + "give --embedded-driver");
+            return 1;
         } catch (IllegalArgumentException | MarketDataException e) {
             log.error(e.getMessage());
             return 1;
