@@ -62,24 +62,8 @@ public sealed interface LatencySetting permits LatencySetting.Constant, LatencyS
         /** {@code 5ms}, or {@code 250us/1500us} when the two differ: each in the largest unit that is exact. */
         @Override
         public String canonical() {
-            String entry = format(entryNanos);
-            return entryNanos == responseNanos ? entry : entry + "/" + format(responseNanos);
-        }
-
-        private static String format(long nanos) {
-            if (nanos == 0) {
-                return "0ms";
-            }
-            if (nanos % 1_000_000_000L == 0) {
-                return nanos / 1_000_000_000L + "s";
-            }
-            if (nanos % 1_000_000L == 0) {
-                return nanos / 1_000_000L + "ms";
-            }
-            if (nanos % 1_000L == 0) {
-                return nanos / 1_000L + "us";
-            }
-            return nanos + "ns";
+            String entry = DurationText.format(entryNanos);
+            return entryNanos == responseNanos ? entry : entry + "/" + DurationText.format(responseNanos);
         }
     }
 

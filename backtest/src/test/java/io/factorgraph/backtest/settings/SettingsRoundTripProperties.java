@@ -27,6 +27,12 @@ class SettingsRoundTripProperties {
     }
 
     @Property
+    void durationTextIsWhatTheLatencyParserReadsBack(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long nanos) {
+        String text = DurationText.format(nanos);
+        assertEquals(nanos, io.factorgraph.backtest.exchange.LatencyModel.parseDuration(text, text), text);
+    }
+
+    @Property
     void feesReadBackExactly(@ForAll("fractions") double maker, @ForAll("fractions") double taker) {
         FeeSchedule fees = new FeeSchedule(maker, taker);
         assertEquals(fees, FeeSchedule.parse(fees.canonical()));
