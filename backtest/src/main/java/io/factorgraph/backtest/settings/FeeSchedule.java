@@ -1,5 +1,7 @@
 package io.factorgraph.backtest.settings;
 
+import java.math.BigDecimal;
+
 /**
  * {@code --fees MAKER,TAKER}: the fee of a maker and of a taker fill, each a fraction of traded value in (-1, 1)
  * (negative is a rebate).
@@ -13,6 +15,8 @@ public record FeeSchedule(double maker, double taker) {
             + "-0.0001,0.0004 with a maker rebate)";
 
     public FeeSchedule {
+        maker += 0.0; // -0.0 is no fee: one value for it, whatever the sign
+        taker += 0.0;
         if (!(Math.abs(maker) < 1) || !(Math.abs(taker) < 1)) {
             throw new IllegalArgumentException("fees are fractions of traded value in (-1, 1), were " + maker + ","
                     + taker);
@@ -40,8 +44,15 @@ public record FeeSchedule(double maker, double taker) {
         throw new IllegalArgumentException("'" + text + "': '" + part.strip() + "' is not a fee fraction; " + FORM);
     }
 
-    /** {@code MAKER,TAKER} in Java's shortest round-trip form, which {@link #parse} reads back exactly. */
+    /**
+     * {@code MAKER,TAKER} as plain decimals in the shortest form that reads back exactly ({@code 0.0002,0.0005}, not
+     * {@code 2.0E-4}), which {@link #parse} reads back as an equal schedule.
+     */
     public String canonical() {
-        return maker + "," + taker;
+        return plain(maker) + "," + plain(taker);
+    }
+
+    private static String plain(double fraction) {
+        return BigDecimal.valueOf(fraction).stripTrailingZeros().toPlainString();
     }
 }

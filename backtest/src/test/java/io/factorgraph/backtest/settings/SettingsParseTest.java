@@ -58,6 +58,8 @@ class SettingsParseTest {
     @Test
     void feeForms() {
         assertEquals(new FeeSchedule(-0.0001, 0.0004), FeeSchedule.parse("-0.0001, 0.0004"));
+        assertEquals("0.0002,0.0005", FeeSchedule.BINANCE_USDM_VIP0.canonical(), "as a person writes it");
+        assertEquals("0,-0.000015", FeeSchedule.parse("-0.0,-1.5e-5").canonical());
         for (String text : new String[] {"0.0002", "a,b", "0.1,1", "0.1,NaN", "1,2,3", ""}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeeSchedule.parse(text));
             assertEquals(true, e.getMessage().startsWith("'" + text + "': ") && e.getMessage().endsWith(

@@ -20,6 +20,9 @@ import java.util.List;
  * Exit code 0 on a clean run, 1 on bad input or a failure (one line on standard error), 2 on missing JVM flags.
  */
 public final class LiveMain {
+    /** This process's shutdown signal (one per JVM). */
+    private static final ShutdownSignal SIGNAL = new ShutdownSignal();
+
     private LiveMain() {
     }
 
@@ -27,9 +30,6 @@ public final class LiveMain {
         int code = run(Arrays.asList(args));
         SIGNAL.exit(code);
     }
-
-    /** This process's shutdown signal (one per JVM). */
-    private static final ShutdownSignal SIGNAL = new ShutdownSignal();
 
     public static int run(List<String> args) {
         try {
