@@ -51,7 +51,7 @@ final class LiveVenueOptions {
     /** The connector's options, each in its canonical form (the data by absolute path). */
     List<String> toArgs(double tickSize) {
         List<String> args = new ArrayList<>();
-        LiveTransportOptions.putAll(args, "data", data.stream().map(Path::toAbsolutePath).toList());
+        LiveTransportOptions.putAll(args, "data", data.stream().map(p -> p.toAbsolutePath().normalize()).toList());
         LiveTransportOptions.put(args, "speed", speed.canonical());
         LiveTransportOptions.put(args, "on-gap", GapSetting.canonical(onGap));
         LiveTransportOptions.put(args, "lockstep", lockstep ? "true" : null);

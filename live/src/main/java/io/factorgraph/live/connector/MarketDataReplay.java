@@ -32,7 +32,8 @@ final class MarketDataReplay implements Agent {
     private final SequencedPublication marketData;
     private final ExchangeSimulator simulator;
     private final ProcessLog log;
-    private final OrderBook book = new OrderBook(2048);
+    /** Sized as the simulator's book: the depth of a liquid pair, so that it does not grow in mid-replay. */
+    private final OrderBook book = new OrderBook(8192);
     private final BookBuilder builder = BookBuilder.local(book);
     private final MarketDataWriter writer = new MarketDataWriter();
     private final EndOfDataEncoder endOfData = new EndOfDataEncoder();
