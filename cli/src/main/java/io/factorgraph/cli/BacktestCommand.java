@@ -2,16 +2,13 @@ package io.factorgraph.cli;
 
 import io.factorgraph.backtest.Backtest;
 import io.factorgraph.backtest.BacktestResult;
-import io.factorgraph.backtest.exchange.FillMode;
-import io.factorgraph.backtest.exchange.InterpolatedLatency;
-import io.factorgraph.backtest.exchange.LatencyModel;
-import io.factorgraph.backtest.exchange.QueueModel;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
 import io.factorgraph.backtest.report.BacktestReport;
 import io.factorgraph.backtest.report.PerformanceSummary;
 import io.factorgraph.backtest.report.RunMetadata;
 import io.factorgraph.backtest.synthetic.Instrument;
 import io.factorgraph.backtest.synthetic.SyntheticMarket;
+import io.factorgraph.live.launch.Durations;
 import io.factorgraph.runtime.compile.CompileResult;
 import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.MarketDataException;
@@ -38,29 +35,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--latency", paramLabel = "DURATION|FILE", defaultValue = "0ms",
-            description = "Order entry and response latency: a duration each way (e.g. 5ms), ENTRY/RESPONSE "
-                    + "(e.g. 250us/1.5ms), or a latency file (CSV req_ts,exch_ts,resp_ts in ns) to interpolate. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String latency;
-
-    @Option(names = "--queue", paramLabel = "MODEL", defaultValue = "risk-averse",
-            description = "Queue position model: risk-averse, power:N, power2:N, power3:N, log, log2. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String queue;
-
-    @Option(names = "--fees", paramLabel = "MAKER,TAKER", defaultValue = "0.0002,0.0005",
-            description = "Fees as fractions of traded value (negative = rebate). Default: ${DEFAULT-VALUE} "
-                    + "(Binance USD-M VIP 0).")
-    String fees;
-
-    @Option(names = "--fill", paramLabel = "no-partial|partial", defaultValue = "no-partial",
-            description = "Whether a trade at an order's price can fill part of it. Default: ${DEFAULT-VALUE}.")
-    String fill;
-
-    @Option(names = "--lot-size", paramLabel = "QTY", defaultValue = "0.001",
-            description = "The instrument's quantity step. Default: ${DEFAULT-VALUE} (USD-M BTCUSDT).")
-    double lotSize;
+    @Mixin
+    SimulatorOptions simulator;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Without --data: the synthetic market's seed. Default: ${DEFAULT-VALUE}.")
@@ -68,7 +44,7 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "10m",
             description = "Without --data: how much synthetic market time to simulate. Default: ${DEFAULT-VALUE}.")
-    String duration;
+    java.time.Duration duration;
 
     @Option(names = "--resample", paramLabel = "DURATION", defaultValue = "10s",
             description = "The interval hftbacktest's figures (SR, Sortino, Return, MaxDrawdown, daily trades and "
@@ -101,8 +77,8 @@ final class BacktestCommand implements Callable<Integer> {
         Backtest backtest = new Backtest(compiled, config, interval);
         RunMetadata.Builder metadata = RunMetadata.builder()
                 .graphFile(graph.file.toString())
-                .latency(latency)
-                .queueModel(queue)
+                .latency(simulator.latency.canonical())
+                .queueModel(simulator.queue.canonical())
                 .fees(config.makerFee(), config.takerFee());
         data.data.forEach(f -> metadata.dataFile(f.toString()));
         compiled.plan().params().forEach((k, v) -> metadata.param(k, v.toString()));
@@ -154,15 +130,10 @@ final class BacktestCommand implements Callable<Integer> {
                 .map(c -> ((Constant.Number) c).value())
                 .orElseThrow(() -> new UserError(graph.file + ": the sink has no tick_size; a backtest needs the "
                         + "instrument's tick size"));
-        if (!(lotSize > 0) || Double.isInfinite(lotSize)) {
-            throw new UserError("--lot-size " + lotSize + ": expected a positive quantity such as 0.001");
-        }
         try {
-            return SimulatorConfig.of(tick, lotSize)
-                    .withFees(fee(0), fee(1))
-                    .withLatency(latencyModel())
-                    .withQueueModel(QueueModel.parse(queue))
-                    .withFillMode(fillMode());
+            return simulator.settings().config(tick, simulator.lotSize);
+        } catch (MarketDataException e) {
+            throw new UserError(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -170,10 +141,6 @@ final class BacktestCommand implements Callable<Integer> {
 
     /** The built-in market, on the instrument grid the strategy quotes on. */
     private SyntheticMarket.Config syntheticMarket(SimulatorConfig config) {
-        var nanos = io.factorgraph.dsl.parse.Literals.duration(duration);
-        if (nanos.isEmpty() || nanos.getAsLong() <= 0) {
-            throw new UserError("--duration '" + duration + "': expected a positive duration such as 10m or 90s");
-        }
         SyntheticMarket.Config defaults = SyntheticMarket.Config.defaults();
         Instrument instrument = defaults.instrument();
         if (config.tickSize() != instrument.tickSize() || config.lotSize() != instrument.lotSize()) {
@@ -182,51 +149,9 @@ final class BacktestCommand implements Callable<Integer> {
                     + " and lot " + config.lotSize() + "; give recorded data with --data for other instruments");
         }
         try {
-            return defaults.withSeed(seed).withDuration(java.time.Duration.ofNanos(nanos.getAsLong()));
+            return defaults.withSeed(seed).withDuration(duration);
         } catch (IllegalArgumentException e) {
-            throw new UserError("--duration '" + duration + "': " + e.getMessage());
-        }
-    }
-
-    private double fee(int index) {
-        String[] parts = fees.split(",", -1);
-        if (parts.length != 2) {
-            throw new UserError("--fees '" + fees + "': expected MAKER,TAKER as fractions of traded value, e.g. "
-                    + "0.0002,0.0005 (or -0.0001,0.0004 with a maker rebate)");
-        }
-        try {
-            double value = Double.parseDouble(parts[index].strip());
-            if (!Double.isFinite(value) || Math.abs(value) >= 1) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new UserError("--fees '" + fees + "': '" + parts[index].strip() + "' is not a fee fraction; expected "
-                    + "MAKER,TAKER such as 0.0002,0.0005");
-        }
-    }
-
-    private LatencyModel latencyModel() {
-        Path file = Path.of(latency);
-        if (java.nio.file.Files.isRegularFile(file)) {
-            try {
-                return InterpolatedLatency.load(file);
-            } catch (MarketDataException e) {
-                throw new UserError(e.getMessage());
-            }
-        }
-        try {
-            return LatencyModel.parse(latency);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--" + e.getMessage() + "; or a latency file (no such file)");
-        }
-    }
-
-    private FillMode fillMode() {
-        try {
-            return FillMode.parse(fill);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--fill: " + e.getMessage());
+            throw new UserError("--duration '" + Durations.format(duration.toNanos()) + "': " + e.getMessage());
         }
     }
 }

@@ -40,7 +40,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--on-gap", paramLabel = "fail|resync", defaultValue = "fail",
             description = "A sequence gap in the feed: fail (default) or resync (clear the book, wait for the "
                     + "next snapshot, count the gap).")
-    String onGap;
+    GapPolicy onGap;
 
     @Option(names = "--symbol", paramLabel = "SYMBOL",
             description = "The symbol to record in the .fgev header. Default: the feed's stream symbol, or none.")
@@ -63,11 +63,6 @@ final class ConvertCommand implements Callable<Integer> {
         if (out == null) {
             throw new UserError("Missing required option: '--out=OUT.fgev': the file to write");
         }
-        GapPolicy policy = switch (onGap.toLowerCase(Locale.ROOT)) {
-            case "fail" -> GapPolicy.FAIL;
-            case "resync" -> GapPolicy.RESYNC;
-            default -> throw new UserError("--on-gap '" + onGap + "': expected fail or resync");
-        };
         for (Path file : data) {
             if (!Files.isRegularFile(file)) {
                 throw new UserError("--data " + file + ": no such file");
@@ -89,7 +84,7 @@ final class ConvertCommand implements Callable<Integer> {
         long started = System.nanoTime();
         DataConverter.Result result;
         try {
-            result = DataConverter.convert(data, policy, out, symbol, bbo);
+            result = DataConverter.convert(data, onGap, out, symbol, bbo);
         } catch (MarketDataException e) {
             throw new UserError(e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -24,10 +24,11 @@ public final class Fg implements Runnable {
         CommandLine commandLine = new CommandLine(new Fg());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        OptionTypes.register(commandLine);
         commandLine.setParameterExceptionHandler(Fg::onBadArguments);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof UserError userError) {
-                line.getErr().println("fg " + line.getCommandName() + ": error: " + userError.getMessage());
+                line.getErr().println(line.getCommandSpec().qualifiedName() + ": error: " + userError.getMessage());
                 line.getErr().flush();
                 return 1;
             }
@@ -39,20 +40,23 @@ public final class Fg implements Runnable {
         return code;
     }
 
+    /**
+     * One line: a value that does not parse is {@code --option 'value': expected ...} (the converters of {@link
+     * OptionTypes} quote the value and name the form); anything else is picocli's message and where to find help.
+     */
     private static int onBadArguments(CommandLine.ParameterException exception, String[] args) {
         CommandLine line = exception.getCommandLine();
         PrintWriter err = line.getErr();
-        err.println("fg " + line.getCommandName() + ": error: " + exception.getMessage());
-        err.println("Usage: " + line.getCommandSpec().qualifiedName() + " " + synopsis(line));
-        err.println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for more.");
+        String message;
+        if (exception.getCause() instanceof CommandLine.TypeConversionException bad
+                && exception.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+            message = option.longestName() + " " + bad.getMessage();
+        } else {
+            message = exception.getMessage() + " (see '" + line.getCommandSpec().qualifiedName() + " --help')";
+        }
+        err.println(line.getCommandSpec().qualifiedName() + ": error: " + message);
         err.flush();
         return 1;
-    }
-
-    private static String synopsis(CommandLine line) {
-        String usage = line.getHelp().synopsis(0).trim();
-        int space = usage.indexOf(' ');
-        return space < 0 ? "" : usage.substring(space + 1).replaceFirst("^" + line.getCommandName() + " ", "");
     }
 
     @Override

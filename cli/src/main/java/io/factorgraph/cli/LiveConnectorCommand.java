@@ -1,5 +1,6 @@
 package io.factorgraph.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,19 +21,19 @@ final class LiveConnectorCommand implements Callable<Integer> {
     LiveVenueOptions venue;
 
     @Option(names = "--tick-size", paramLabel = "PRICE", defaultValue = "0.1",
-            description = "The instrument's price step (the sink's tick_size). Default: ${DEFAULT-VALUE}.")
+            converter = OptionTypes.PositiveStep.class, description = "The instrument's price step (the sink's tick_size). Default: ${DEFAULT-VALUE}.")
     double tickSize;
 
     @Option(names = "--await", paramLabel = "DURATION", defaultValue = "30s",
             description = "How long to wait for the engine and the strategy. Default: ${DEFAULT-VALUE}.")
-    String await;
+    Duration await;
 
     @Option(names = "--no-strategy", description = "Replay without waiting for a strategy (factors only).")
     boolean noStrategy;
 
     @Option(names = "--linger", paramLabel = "DURATION", defaultValue = "10s",
             description = "After the data, how long to wait for the strategy to finish. Default: ${DEFAULT-VALUE}.")
-    String linger;
+    Duration linger;
 
     @Option(names = "--test-drop", hidden = true, paramLabel = "SEQ,...", description = "Test hook: market data "
             + "messages not to send.")
@@ -46,14 +47,15 @@ final class LiveConnectorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        venue.validate();
         return LiveProcesses.run(spec, () -> LiveProcesses.runRole("connector", args()));
     }
 
     List<String> args() {
         List<String> args = new ArrayList<>(venue.toArgs(tickSize));
-        LiveTransportOptions.put(args, "await", await);
+        LiveTransportOptions.put(args, "await", LiveTransportOptions.duration(await));
         LiveTransportOptions.put(args, "await-strategy", noStrategy ? "false" : "true");
-        LiveTransportOptions.put(args, "linger", linger);
+        LiveTransportOptions.put(args, "linger", LiveTransportOptions.duration(linger));
         LiveTransportOptions.putAll(args, "test-drop", testDrop);
         args.addAll(transport.toArgs());
         return args;

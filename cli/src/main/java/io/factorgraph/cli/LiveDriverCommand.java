@@ -18,7 +18,7 @@ final class LiveDriverCommand implements Callable<Integer> {
 
     @Option(names = "--idle", paramLabel = "backoff|sleep|yield|busy-spin", defaultValue = "backoff",
             description = "How the driver waits. Default: ${DEFAULT-VALUE}.")
-    String idle;
+    io.factorgraph.live.transport.IdleMode idle;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -27,7 +27,7 @@ final class LiveDriverCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> args = new ArrayList<>();
         LiveTransportOptions.put(args, "aeron-dir", aeronDir);
-        LiveTransportOptions.put(args, "idle", idle);
+        LiveTransportOptions.put(args, "idle", idle.displayName());
         return LiveProcesses.run(spec, () -> LiveProcesses.runRole("driver", args));
     }
 }

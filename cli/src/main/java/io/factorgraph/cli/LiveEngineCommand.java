@@ -1,5 +1,6 @@
 package io.factorgraph.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,7 +22,7 @@ final class LiveEngineCommand implements Callable<Integer> {
 
     @Option(names = "--interval", paramLabel = "DURATION", description = "Sample every DURATION, overriding the "
             + "file's `clock every`.")
-    String interval;
+    Duration interval;
 
     @Option(names = "--warmup", paramLabel = "TICKS", description = "Ticks after a (re)start or re-sync before "
             + "updates say warm. Default: the graph's largest window (600 for obi_mm.fg).")
@@ -33,7 +34,7 @@ final class LiveEngineCommand implements Callable<Integer> {
 
     @Option(names = "--await", paramLabel = "DURATION", defaultValue = "30s",
             description = "How long to wait for a strategy to subscribe. Default: ${DEFAULT-VALUE}.")
-    String await;
+    Duration await;
 
     @Option(names = "--test-drop", hidden = true, paramLabel = "SEQ,...", description = "Test hook: factor "
             + "stream messages not to send.")
@@ -53,10 +54,10 @@ final class LiveEngineCommand implements Callable<Integer> {
     List<String> args() {
         List<String> args = new ArrayList<>();
         args.addAll(graph.toArgs());
-        LiveTransportOptions.put(args, "interval", interval);
+        LiveTransportOptions.put(args, "interval", LiveTransportOptions.duration(interval));
         LiveTransportOptions.put(args, "warmup", warmup);
         LiveTransportOptions.put(args, "symbol", symbol);
-        LiveTransportOptions.put(args, "await", await);
+        LiveTransportOptions.put(args, "await", LiveTransportOptions.duration(await));
         LiveTransportOptions.putAll(args, "test-drop", testDrop);
         args.addAll(transport.toArgs());
         return args;

@@ -6,11 +6,11 @@ import io.factorgraph.live.launch.LaunchConfig;
 import io.factorgraph.live.launch.Launcher;
 import io.factorgraph.live.launch.LiveArgs;
 import io.factorgraph.live.strategy.StrategyConfig;
-import io.factorgraph.live.transport.IdleMode;
 import io.factorgraph.runtime.compile.CompileResult;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.spi.Constant;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +34,7 @@ final class LiveRunCommand implements Callable<Integer> {
 
     @Option(names = "--interval", paramLabel = "DURATION", description = "Sample every DURATION, overriding the "
             + "file's `clock every`.")
-    String interval;
+    Duration interval;
 
     @Mixin
     LiveVenueOptions venue;
@@ -46,7 +46,7 @@ final class LiveRunCommand implements Callable<Integer> {
     @Option(names = "--stale-after", paramLabel = "DURATION", defaultValue = "1s",
             description = "The strategy cancels every quote after this long without a factor update. "
                     + "Default: ${DEFAULT-VALUE}.")
-    String staleAfter;
+    Duration staleAfter;
 
     @Option(names = "--orders-log", paramLabel = "FILE.csv", description = "The strategy writes every order and "
             + "cancel it sends here.")
@@ -69,6 +69,7 @@ final class LiveRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        venue.validate();
         return LiveProcesses.run(spec, this::runHere);
     }
 
@@ -91,7 +92,7 @@ final class LiveRunCommand implements Callable<Integer> {
         }
         List<String> common = transport.toArgs();
         List<String> graphArgs = graph.toArgs();
-        LiveTransportOptions.put(graphArgs, "interval", interval);
+        LiveTransportOptions.put(graphArgs, "interval", LiveTransportOptions.duration(interval));
 
         List<String> engineArgs = new ArrayList<>(graphArgs);
         engineArgs.addAll(common);
@@ -100,25 +101,20 @@ final class LiveRunCommand implements Callable<Integer> {
 
         List<String> strategyArgs = new ArrayList<>(graphArgs);
         strategyArgs.addAll(common);
-        LiveTransportOptions.put(strategyArgs, "lot-size", venue.lotSize);
-        LiveTransportOptions.put(strategyArgs, "stale-after", staleAfter);
+        LiveTransportOptions.put(strategyArgs, "lot-size", venue.simulator.lotSize);
+        LiveTransportOptions.put(strategyArgs, "stale-after", LiveTransportOptions.duration(staleAfter));
         LiveTransportOptions.put(strategyArgs, "lockstep", venue.lockstep ? "true" : null);
         LiveTransportOptions.put(strategyArgs, "orders-log", ordersLog == null ? null : ordersLog.toAbsolutePath());
 
         List<String> connectorArgs = new ArrayList<>(venue.toArgs(tick));
         connectorArgs.addAll(common);
-        for (int i = 0; i < connectorArgs.size(); i++) {
-            if (connectorArgs.get(i).equals("--data")) {
-                connectorArgs.set(i + 1, Path.of(connectorArgs.get(i + 1)).toAbsolutePath().toString());
-            }
-        }
         LaunchConfig config;
         try {
             config = new LaunchConfig(
                     ConnectorConfig.fromArgs(LiveArgs.parse(connectorArgs)),
                     EngineConfig.fromArgs(LiveArgs.parse(engineArgs)),
                     StrategyConfig.fromArgs(LiveArgs.parse(strategyArgs)),
-                    mode, IdleMode.parse(transport.idle), jvmOptions);
+                    mode, transport.idle, jvmOptions);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.factorgraph.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,15 +22,15 @@ final class LiveStrategyCommand implements Callable<Integer> {
     GraphOptions graph;
 
     @Option(names = "--interval", paramLabel = "DURATION", description = "As given to the engine.")
-    String interval;
+    Duration interval;
 
     @Option(names = "--lot-size", paramLabel = "QTY", defaultValue = "0.001",
-            description = "The instrument's quantity step (the venue's). Default: ${DEFAULT-VALUE}.")
-    String lotSize;
+            converter = OptionTypes.PositiveStep.class, description = "The instrument's quantity step (the venue's). Default: ${DEFAULT-VALUE}.")
+    double lotSize;
 
     @Option(names = "--stale-after", paramLabel = "DURATION", defaultValue = "1s",
             description = "Cancel every quote after this long without a factor update. Default: ${DEFAULT-VALUE}.")
-    String staleAfter;
+    Duration staleAfter;
 
     @Option(names = "--lockstep", description = "Move the venue's clock to each tick before deciding (paper venue "
             + "only; for backtest parity).")
@@ -59,9 +60,9 @@ final class LiveStrategyCommand implements Callable<Integer> {
     List<String> args() {
         List<String> args = new ArrayList<>();
         args.addAll(graph.toArgs());
-        LiveTransportOptions.put(args, "interval", interval);
+        LiveTransportOptions.put(args, "interval", LiveTransportOptions.duration(interval));
         LiveTransportOptions.put(args, "lot-size", lotSize);
-        LiveTransportOptions.put(args, "stale-after", staleAfter);
+        LiveTransportOptions.put(args, "stale-after", LiveTransportOptions.duration(staleAfter));
         LiveTransportOptions.put(args, "lockstep", lockstep ? "true" : null);
         LiveTransportOptions.put(args, "orders-log", ordersLog);
         LiveTransportOptions.put(args, "summary-file", summaryFile);

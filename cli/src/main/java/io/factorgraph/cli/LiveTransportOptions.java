@@ -1,5 +1,8 @@
 package io.factorgraph.cli;
 
+import io.factorgraph.live.launch.Durations;
+import io.factorgraph.live.transport.IdleMode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -17,13 +20,13 @@ final class LiveTransportOptions {
     @Option(names = "--idle", paramLabel = "backoff|sleep|yield|busy-spin", defaultValue = "backoff",
             description = "How to wait when idle. backoff (default) spins, yields, then parks up to 1 ms; busy-spin "
                     + "burns a core for the lowest latency (pin it: taskset -c N fg live ...).")
-    String idle;
+    IdleMode idle;
 
     @Option(names = "--channel", paramLabel = "URI",
             description = "One Aeron channel for every stream (default aeron:ipc).")
     String channel;
 
-    @Option(names = "--udp", paramLabel = "HOST:PORT",
+    @Option(names = "--udp", paramLabel = "HOST:PORT", converter = OptionTypes.UdpEndpoint.class,
             description = "Every stream over UDP to HOST at ports PORT..PORT+4 (market data, factors, orders, "
                     + "executions, control).")
     String udp;
@@ -50,17 +53,17 @@ final class LiveTransportOptions {
 
     @Option(names = "--heartbeat", paramLabel = "DURATION", defaultValue = "100ms",
             description = "Heartbeat interval. Default: ${DEFAULT-VALUE}.")
-    String heartbeat;
+    Duration heartbeat;
 
     @Option(names = "--peer-timeout", paramLabel = "DURATION", defaultValue = "1s",
             description = "A peer silent this long is down. Default: ${DEFAULT-VALUE}.")
-    String peerTimeout;
+    Duration peerTimeout;
 
     List<String> toArgs() {
         List<String> args = new ArrayList<>();
         put(args, "aeron-dir", aeronDir);
         put(args, "embedded-driver", embeddedDriver ? "true" : null);
-        put(args, "idle", idle);
+        put(args, "idle", idle.displayName());
         put(args, "channel", channel);
         put(args, "udp", udp);
         put(args, "md-channel", mdChannel);
@@ -68,9 +71,14 @@ final class LiveTransportOptions {
         put(args, "order-channel", orderChannel);
         put(args, "execution-channel", executionChannel);
         put(args, "control-channel", controlChannel);
-        put(args, "heartbeat", heartbeat);
-        put(args, "peer-timeout", peerTimeout);
+        put(args, "heartbeat", duration(heartbeat));
+        put(args, "peer-timeout", duration(peerTimeout));
         return args;
+    }
+
+    /** A duration in the canonical form the live processes read ({@code 100ms}), or null. */
+    static String duration(Duration duration) {
+        return duration == null ? null : Durations.format(duration.toNanos());
     }
 
     static void put(List<String> args, String name, Object value) {

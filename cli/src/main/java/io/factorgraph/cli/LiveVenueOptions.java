@@ -1,11 +1,17 @@
 package io.factorgraph.cli;
 
+import io.factorgraph.backtest.settings.GapSetting;
+import io.factorgraph.backtest.settings.ReplaySpeed;
+import io.factorgraph.runtime.data.GapPolicy;
+import io.factorgraph.runtime.data.MarketDataException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The recorded feed the connector replays and its paper venue, the backtest's simulator. */
+/** The recorded feed the connector replays and its paper venue, the backtest's simulator with its options. */
 final class LiveVenueOptions {
     @Option(names = "--data", paramLabel = "FILE", required = true,
             description = "Recorded feed: hftbacktest's Binance files (.gz) or .npz event files; repeat for files "
@@ -15,48 +21,46 @@ final class LiveVenueOptions {
     @Option(names = "--speed", paramLabel = "N|max", defaultValue = "1",
             description = "Replay speed against the wall clock: 1 as recorded, 10 ten times faster, max as fast as "
                     + "the engine takes it. Default: ${DEFAULT-VALUE}.")
-    String speed;
+    ReplaySpeed speed;
 
     @Option(names = "--on-gap", paramLabel = "fail|resync", defaultValue = "fail",
             description = "A sequence gap in the recorded feed. Default: ${DEFAULT-VALUE}.")
-    String onGap;
+    GapPolicy onGap;
 
     @Option(names = "--lockstep", description = "The venue's clock follows the strategy's ticks (with --lockstep on "
             + "the strategy): orders take effect at their tick's time, as in a backtest.")
     boolean lockstep;
 
-    @Option(names = "--lot-size", paramLabel = "QTY", defaultValue = "0.001",
-            description = "The instrument's quantity step. Default: ${DEFAULT-VALUE} (USD-M BTCUSDT).")
-    String lotSize;
+    @Mixin
+    SimulatorOptions simulator;
 
-    @Option(names = "--fees", paramLabel = "MAKER,TAKER", defaultValue = "0.0002,0.0005",
-            description = "Fees as fractions of traded value. Default: ${DEFAULT-VALUE}.")
-    String fees;
+    /** Checks what can be checked before a process starts: the data files exist, a latency file reads. */
+    void validate() {
+        for (Path file : data) {
+            if (!Files.isRegularFile(file)) {
+                throw new UserError("--data " + file + ": no such file");
+            }
+        }
+        try {
+            simulator.latency.model();
+        } catch (MarketDataException e) {
+            throw new UserError("--latency " + e.getMessage());
+        }
+    }
 
-    @Option(names = "--latency", paramLabel = "DURATION|FILE", defaultValue = "0ms",
-            description = "Added order latency each way, or a latency file. Default: ${DEFAULT-VALUE}.")
-    String latency;
-
-    @Option(names = "--queue", paramLabel = "MODEL", defaultValue = "risk-averse",
-            description = "Queue position model (as fg backtest). Default: ${DEFAULT-VALUE}.")
-    String queue;
-
-    @Option(names = "--fill", paramLabel = "no-partial|partial", defaultValue = "no-partial",
-            description = "Fill model. Default: ${DEFAULT-VALUE}.")
-    String fill;
-
+    /** The connector's options, each in its canonical form (the data by absolute path). */
     List<String> toArgs(double tickSize) {
         List<String> args = new ArrayList<>();
-        LiveTransportOptions.putAll(args, "data", data);
-        LiveTransportOptions.put(args, "speed", speed);
-        LiveTransportOptions.put(args, "on-gap", onGap);
+        LiveTransportOptions.putAll(args, "data", data.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        LiveTransportOptions.put(args, "speed", speed.canonical());
+        LiveTransportOptions.put(args, "on-gap", GapSetting.canonical(onGap));
         LiveTransportOptions.put(args, "lockstep", lockstep ? "true" : null);
         LiveTransportOptions.put(args, "tick-size", tickSize);
-        LiveTransportOptions.put(args, "lot-size", lotSize);
-        LiveTransportOptions.put(args, "fees", fees);
-        LiveTransportOptions.put(args, "latency", latency);
-        LiveTransportOptions.put(args, "queue", queue);
-        LiveTransportOptions.put(args, "fill", fill);
+        LiveTransportOptions.put(args, "lot-size", simulator.lotSize);
+        LiveTransportOptions.put(args, "fees", simulator.fees.canonical());
+        LiveTransportOptions.put(args, "latency", simulator.latency.canonical());
+        LiveTransportOptions.put(args, "queue", simulator.queue.canonical());
+        LiveTransportOptions.put(args, "fill", simulator.fill.label());
         return args;
     }
 }

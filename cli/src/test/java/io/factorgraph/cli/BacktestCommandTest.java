@@ -133,10 +133,10 @@ class BacktestCommandTest {
         assertEquals("fg backtest: error: --fees '0.0002': expected MAKER,TAKER as fractions of traded value, e.g. "
                 + "0.0002,0.0005 (or -0.0001,0.0004 with a maker rebate)\n", fees.err());
         CliRun latency = CliRun.of("backtest", "../examples/obi_mm.fg", "--data", BTC, "--latency", "fast");
-        assertEquals("fg backtest: error: --latency 'fast': expected a duration with a unit (ns, us, ms, s) such as "
-                + "5ms, or ENTRY/RESPONSE such as 2ms/3ms; or a latency file (no such file)\n", latency.err());
+        assertEquals("fg backtest: error: --latency 'fast': expected a duration (e.g. 5ms), ENTRY/RESPONSE (e.g. "
+                + "250us/1.5ms), or a latency file (no such file)\n", latency.err());
         CliRun fill = CliRun.of("backtest", "../examples/obi_mm.fg", "--data", BTC, "--fill", "some");
-        assertEquals("fg backtest: error: --fill: unknown fill mode 'some': expected no-partial or partial\n",
+        assertEquals("fg backtest: error: --fill 'some': expected no-partial or partial\n",
                 fill.err());
         assertEquals(1, fees.exitCode() & latency.exitCode() & fill.exitCode());
     }
@@ -199,7 +199,7 @@ class BacktestCommandTest {
     @Test
     void badSyntheticDurationIsNamed() {
         CliRun run = CliRun.of("backtest", "../examples/obi_mm.fg", "--duration", "soon");
-        assertEquals("fg backtest: error: --duration 'soon': expected a positive duration such as 10m or 90s\n",
+        assertEquals("fg backtest: error: --duration 'soon': expected a positive duration such as 100ms, 1s or 5m\n",
                 run.err());
         assertEquals(1, run.exitCode());
     }

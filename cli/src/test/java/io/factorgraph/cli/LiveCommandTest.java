@@ -56,7 +56,7 @@ class LiveCommandTest {
     void badInputIsAOneLineError() {
         CliRun noData = CliRun.of("live", "run", "../examples/obi_mm.fg");
         assertEquals(1, noData.exitCode());
-        assertTrue(noData.err().contains("fg run: error: Missing required option: '--data=FILE'"), noData.err());
+        assertTrue(noData.err().contains("fg live run: error: Missing required option: '--data=FILE'"), noData.err());
 
         CliRun noFile = CliRun.of("live", "run", dir.resolve("missing.fg").toString(), "--data", BTC);
         assertEquals(1, noFile.exitCode(), noFile.err());

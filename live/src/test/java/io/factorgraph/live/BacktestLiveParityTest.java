@@ -8,6 +8,8 @@ import io.factorgraph.backtest.BacktestProgress;
 import io.factorgraph.backtest.BacktestResult;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
 import io.factorgraph.backtest.report.RunMetadata;
+import io.factorgraph.backtest.settings.ReplaySpeed;
+import io.factorgraph.backtest.settings.SimulatorSettings;
 import io.factorgraph.live.connector.ConnectorConfig;
 import io.factorgraph.live.engine.EngineConfig;
 import io.factorgraph.live.launch.LiveProcess;
@@ -59,8 +61,8 @@ class BacktestLiveParityTest {
             LiveProcess engine = cluster.launch("engine", "engine", new EngineConfig(spec, cluster.transport(), 0,
                     "usdm_btcusdt", 30_000_000_000L, List.of()).toArgs());
             LiveProcess connector = cluster.launch("connector", "connector", new ConnectorConfig(
-                    List.of(EngineParityTest.BTC), GapPolicy.FAIL, Double.POSITIVE_INFINITY, true, 0.1, 0.001,
-                    "0.0002,0.0005", "0ms", "risk-averse", "no-partial", cluster.transport(), 30_000_000_000L, true,
+                    List.of(EngineParityTest.BTC), GapPolicy.FAIL, ReplaySpeed.MAX, true, 0.1, 0.001,
+                    SimulatorSettings.DEFAULTS, cluster.transport(), 30_000_000_000L, true,
                     20_000_000_000L, List.of()).toArgs());
             assertEquals(0, connector.waitFor(120, TimeUnit.SECONDS), cluster.log("connector"));
             assertEquals(0, strategy.waitFor(20, TimeUnit.SECONDS), cluster.log("strategy"));

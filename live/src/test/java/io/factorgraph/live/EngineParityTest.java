@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.backtest.settings.ReplaySpeed;
+import io.factorgraph.backtest.settings.SimulatorSettings;
 import io.factorgraph.live.connector.ConnectorConfig;
 import io.factorgraph.live.engine.EngineConfig;
 import io.factorgraph.live.launch.LiveProcess;
@@ -42,8 +44,8 @@ class EngineParityTest {
             LiveProcess engine = cluster.launch("engine", "engine", new EngineConfig(spec, cluster.transport(), 0,
                     "usdm_btcusdt", 20_000_000_000L, List.of()).toArgs());
             LiveProcess connector = cluster.launch("connector", "connector", new ConnectorConfig(List.of(BTC),
-                    GapPolicy.FAIL, Double.POSITIVE_INFINITY, false, 0.1, 0.001, "0.0002,0.0005", "0ms", "risk-averse",
-                    "no-partial", cluster.transport(), 20_000_000_000L, false, 5_000_000_000L, List.of()).toArgs());
+                    GapPolicy.FAIL, ReplaySpeed.MAX, false, 0.1, 0.001, SimulatorSettings.DEFAULTS,
+                    cluster.transport(), 20_000_000_000L, false, 5_000_000_000L, List.of()).toArgs());
             assertTrue(LiveTestCluster.await(recorder::ended, Duration.ofSeconds(90)), "engine finished the stream");
             assertEquals(0, engine.waitFor(20, TimeUnit.SECONDS), cluster.log("engine"));
             assertEquals(0, connector.waitFor(20, TimeUnit.SECONDS), cluster.log("connector"));

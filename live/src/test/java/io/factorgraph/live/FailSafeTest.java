@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.backtest.settings.ReplaySpeed;
+import io.factorgraph.backtest.settings.SimulatorSettings;
 import io.factorgraph.live.connector.ConnectorConfig;
 import io.factorgraph.live.engine.EngineConfig;
+import io.factorgraph.live.health.HealthCounter;
 import io.factorgraph.live.launch.LiveProcess;
 import io.factorgraph.live.sbe.ExecType;
 import io.factorgraph.live.strategy.StrategyConfig;
@@ -38,14 +41,15 @@ class FailSafeTest {
     void killedEngineStopsQuotingRestartedEngineResumesItAndSigtermCancelsEverything() throws Exception {
         GraphSpec spec = new GraphSpec(EngineParityTest.OBI_MM, List.of(), -1);
         try (LiveTestCluster cluster = LiveTestCluster.start();
-                VenueMonitor venue = new VenueMonitor(cluster, Channels.IPC)) {
+                VenueMonitor venue = new VenueMonitor(cluster, Channels.IPC);
+                HealthWatch health = new HealthWatch(cluster)) {
             EngineConfig engineConfig = new EngineConfig(spec, cluster.transport(), 20, "usdm_btcusdt",
                     30_000_000_000L, List.of());
             LiveProcess strategy = cluster.launch("strategy", "strategy", new StrategyConfig(spec, cluster.transport(),
                     0.001, STALE_AFTER, false, null, null, List.of()).toArgs());
             LiveProcess engine = cluster.launch("engine-1", "engine", engineConfig.toArgs());
-            cluster.launch("connector", "connector", new ConnectorConfig(List.of(EngineParityTest.BTC),
-                    GapPolicy.FAIL, 10.0, false, 0.1, 0.001, "0.0002,0.0005", "0ms", "risk-averse", "no-partial",
+            LiveProcess connector = cluster.launch("connector", "connector", new ConnectorConfig(List.of(EngineParityTest.BTC),
+                    GapPolicy.FAIL, new ReplaySpeed(10), false, 0.1, 0.001, SimulatorSettings.DEFAULTS,
                     cluster.transport(), 30_000_000_000L, true, 5_000_000_000L, List.of()).toArgs());
 
             assertTrue(LiveTestCluster.await(() -> venue.resting() > 0, Duration.ofSeconds(30)),
@@ -74,7 +78,12 @@ class FailSafeTest {
             assertTrue(beats.size() >= 5, "the connector keeps beating: " + beats);
             assertTrue(beats.stream().allMatch(b -> b.resting() == 0), "no quote rests while no engine runs: "
                     + beats);
-            assertTrue(System.nanoTime() - killedAt > 0);
+            // the strategy halted once, for the dead engine, and has not quoted since
+            assertEquals(1, health.value(strategy, HealthCounter.HALTS), cluster.log("strategy"));
+            assertEquals(1, health.value(strategy, HealthCounter.STALE_HALTS)
+                    + health.value(strategy, HealthCounter.PEER_HALTS), cluster.log("strategy"));
+            assertEquals(0, health.value(strategy, HealthCounter.QUOTING), cluster.log("strategy"));
+            assertEquals(0, health.value(connector, HealthCounter.RESTING_ORDERS), cluster.log("connector"));
 
             // 2. a new engine: it joined a stream under way, re-syncs from the connector's book, warms up, and only
             //    then does the strategy quote again
@@ -87,6 +96,8 @@ class FailSafeTest {
             assertTrue(LiveTestCluster.await(() -> venue.resting() > 0, Duration.ofSeconds(10)),
                     "quoting resumes:\n" + cluster.log("strategy"));
             assertTrue(cluster.awaitLog("strategy", "quoting again", LOG_DELAY), cluster.log("strategy"));
+            assertEquals(1, health.value(engine2, HealthCounter.RESYNCS), cluster.log("engine-2"));
+            assertEquals(1, health.value(strategy, HealthCounter.ENGINE_RESTARTS), cluster.log("strategy"));
             long warmTick = warmTick(cluster.log("engine-2"));
             List<VenueMonitor.Report> accepted = venue.reportsSince(restartedAt).stream()
                     .filter(r -> r.type() == ExecType.ACCEPTED).toList();
@@ -132,6 +143,8 @@ class FailSafeTest {
             assertEquals("0", sweep.group(2), "nothing of the dead strategy's rests after the sweep: " + sweep.group());
             assertTrue(LiveTestCluster.await(() -> venue.resting() == 0, Duration.ofSeconds(3)),
                     "the venue's heartbeats say nothing rests after the sweep");
+            assertEquals(1, health.value(connector, HealthCounter.STRATEGY_DOWN_SWEEPS), cluster.log("connector"));
+            assertEquals(1, health.value(connector, HealthCounter.NEW_STRATEGY_INSTANCES), cluster.log("connector"));
 
             engine2.terminate();
             assertEquals(0, engine2.waitFor(10, TimeUnit.SECONDS), cluster.log("engine-2"));

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.backtest.settings.ReplaySpeed;
+import io.factorgraph.backtest.settings.SimulatorSettings;
 import io.factorgraph.live.connector.ConnectorConfig;
 import io.factorgraph.live.engine.EngineConfig;
+import io.factorgraph.live.health.HealthCounter;
 import io.factorgraph.live.launch.LiveProcess;
 import io.factorgraph.live.strategy.StrategyConfig;
 import io.factorgraph.live.transport.Channels;
@@ -29,14 +32,15 @@ class GapTest {
     void marketDataAndFactorGapsAreDetectedAndHandled() throws Exception {
         GraphSpec spec = new GraphSpec(EngineParityTest.OBI_MM, List.of(), -1);
         try (LiveTestCluster cluster = LiveTestCluster.start();
-                FactorRecorder factors = new FactorRecorder(cluster, Channels.IPC)) {
+                FactorRecorder factors = new FactorRecorder(cluster, Channels.IPC);
+                HealthWatch health = new HealthWatch(cluster)) {
             LiveProcess strategy = cluster.launch("strategy", "strategy", new StrategyConfig(spec, cluster.transport(),
                     0.001, 2_000_000_000L, false, null, null, List.of("300")).toArgs());
             LiveProcess engine = cluster.launch("engine", "engine", new EngineConfig(spec, cluster.transport(), WARMUP,
                     "usdm_btcusdt", 30_000_000_000L, List.of("1500")).toArgs());
             LiveProcess connector = cluster.launch("connector", "connector", new ConnectorConfig(
-                    List.of(EngineParityTest.BTC), GapPolicy.FAIL, Double.POSITIVE_INFINITY, false, 0.1, 0.001,
-                    "0.0002,0.0005", "0ms", "risk-averse", "no-partial", cluster.transport(), 30_000_000_000L, true,
+                    List.of(EngineParityTest.BTC), GapPolicy.FAIL, ReplaySpeed.MAX, false, 0.1, 0.001,
+                    SimulatorSettings.DEFAULTS, cluster.transport(), 30_000_000_000L, true,
                     20_000_000_000L, List.of("20000,20001")).toArgs());
             assertEquals(0, connector.waitFor(90, TimeUnit.SECONDS), cluster.log("connector"));
             assertEquals(0, strategy.waitFor(20, TimeUnit.SECONDS), cluster.log("strategy"));
@@ -45,7 +49,19 @@ class GapTest {
             String engineLog = cluster.log("engine");
             assertTrue(engineLog.contains("market data gap: expected message 20000, received 20002"), engineLog);
             assertTrue(engineLog.contains("snapshot received"), engineLog);
-            assertTrue(engineLog.contains("1 gaps"), engineLog);
+            // one gap (the dropped pair of messages), one re-sync, as the engine's counters say
+            assertEquals(1, health.value(engine, HealthCounter.MARKET_DATA_GAPS), engineLog);
+            assertEquals(1, health.value(engine, HealthCounter.RESYNCS), engineLog);
+            assertTrue(health.value(connector, HealthCounter.SNAPSHOTS_SENT) >= 1, cluster.log("connector"));
+            assertEquals(1, health.value(connector, HealthCounter.ORDER_STREAM_GAPS), cluster.log("connector"));
+            assertEquals(1, health.value(strategy, HealthCounter.FACTOR_GAPS), cluster.log("strategy"));
+            assertEquals(0, health.value(strategy, HealthCounter.EXECUTION_GAPS), cluster.log("strategy"));
+            assertTrue(health.value(strategy, HealthCounter.NOT_WARM_HALTS) >= 1, cluster.log("strategy"));
+            long received = health.value(strategy, HealthCounter.FACTOR_UPDATES_RECEIVED);
+            long ticks = health.value(engine, HealthCounter.TICKS);
+            assertTrue(ticks > 3000 && (ticks - received == 0 || ticks - received == 1), "every tick but message "
+                    + "1500 (when it was an update, not a heartbeat) reached the strategy: " + ticks + " ticks, "
+                    + received + " received");
             assertTrue(cluster.log("connector").contains("engine asks for a snapshot (expected market data message "
                     + "20000, received 20002)"), cluster.log("connector"));
             assertTrue(cluster.log("connector").contains("sent a snapshot of"), cluster.log("connector"));

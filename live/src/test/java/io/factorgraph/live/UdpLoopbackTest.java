@@ -3,6 +3,8 @@ package io.factorgraph.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.backtest.settings.ReplaySpeed;
+import io.factorgraph.backtest.settings.SimulatorSettings;
 import io.factorgraph.live.connector.ConnectorConfig;
 import io.factorgraph.live.engine.EngineConfig;
 import io.factorgraph.live.launch.LaunchConfig;
@@ -36,8 +38,8 @@ class UdpLoopbackTest {
                 Channels.udp("127.0.0.1", base), TransportConfig.DEFAULT_HEARTBEAT, TransportConfig.DEFAULT_PEER_TIMEOUT);
         GraphSpec spec = new GraphSpec(EngineParityTest.OBI_MM, List.of(), -1);
         LaunchConfig config = new LaunchConfig(
-                new ConnectorConfig(List.of(EngineParityTest.BTC), GapPolicy.FAIL, Double.POSITIVE_INFINITY, false,
-                        0.1, 0.001, "0.0002,0.0005", "0ms", "risk-averse", "no-partial", udp, 30_000_000_000L, true,
+                new ConnectorConfig(List.of(EngineParityTest.BTC), GapPolicy.FAIL, ReplaySpeed.MAX, false,
+                        0.1, 0.001, SimulatorSettings.DEFAULTS, udp, 30_000_000_000L, true,
                         20_000_000_000L, List.of()),
                 new EngineConfig(spec, udp, 100, "usdm_btcusdt", 30_000_000_000L, List.of()),
                 new StrategyConfig(spec, udp, 0.001, 2_000_000_000L, false, null, null, List.of()),

@@ -8,9 +8,12 @@ import io.factorgraph.live.launch.TestHooks;
 import io.factorgraph.live.probe.LatencyProbe;
 import io.factorgraph.live.sbe.FactorStreamEndEncoder;
 import io.factorgraph.live.sbe.MessageHeaderEncoder;
-import io.factorgraph.live.sbe.ResyncRequestEncoder;
 import io.factorgraph.live.sbe.Role;
+import io.factorgraph.live.health.HealthCounter;
+import io.factorgraph.live.health.HealthCounters;
 import io.factorgraph.live.transport.AeronSession;
+import io.factorgraph.live.transport.DutyCycle;
+import io.factorgraph.live.transport.HeartbeatAgent;
 import io.factorgraph.live.transport.Heartbeats;
 import io.factorgraph.live.transport.Instances;
 import io.factorgraph.live.transport.PeerWatch;
@@ -23,7 +26,9 @@ import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.GraphInstance;
 import io.factorgraph.runtime.replay.FactorUpdate;
 import io.factorgraph.runtime.replay.ReplayFactorProvider;
+import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * The factor engine: keeps the book from the connector's market data and ticks the compiled graph, publishing one
@@ -39,29 +44,34 @@ import org.agrona.concurrent.IdleStrategy;
  * On a market data gap the engine resets its graph, asks the connector for a snapshot and warms up again.
  */
 public final class Engine {
+    private static final HealthCounter[] HEALTH = {HealthCounter.MARKET_DATA_SEQUENCE,
+        HealthCounter.MARKET_DATA_GAPS, HealthCounter.RESYNCS, HealthCounter.TICKS, HealthCounter.FACTOR_UPDATES_SENT,
+        HealthCounter.HOP_LATENCY_MAX_NS};
+
     private final EngineConfig config;
     private final ProcessLog log;
     private final ShutdownSignal shutdown;
+    private final long instanceId = Instances.newInstanceId();
+    private final LatencyProbe marketDataHop = new LatencyProbe("connector -> engine (market data)");
+    private final FactorUpdateWriter factorWriter = new FactorUpdateWriter();
+    private final FactorStreamEndEncoder streamEnd = new FactorStreamEndEncoder();
 
-    private long instanceId;
     private SequencedPublication factors;
-    private SequencedPublication control;
-    private Heartbeats heartbeats;
     private MarketDataSource source;
     private GraphInstance instance;
+    private SnapshotRequester snapshots;
+    private DutyCycle agents;
+    private AtomicCounter lastMessage;
+    private AtomicCounter gapCount;
+    private AtomicCounter resyncCount;
+    private AtomicCounter tickCount;
+    private AtomicCounter updatesSent;
+    private double[] sinkValues;
     private long warmupTicks;
     private long ticksSinceSync;
     private long ticks;
     private long gaps;
     private boolean warmAnnounced;
-    private boolean resyncWanted;
-    private long expectedSequence;
-    private long receivedSequence;
-    private long lastResyncRequest = Long.MIN_VALUE;
-    private final LatencyProbe marketDataHop = new LatencyProbe("connector -> engine (market data)");
-    private final ResyncRequestEncoder resync = new ResyncRequestEncoder();
-    private final FactorUpdateWriter factorWriter = new FactorUpdateWriter();
-    private double[] sinkValues;
 
     public Engine(EngineConfig config, ProcessLog log, ShutdownSignal shutdown) {
         this.config = config;
@@ -77,23 +87,34 @@ public final class Engine {
         long fingerprint = GraphSpec.fingerprint(graph);
         int[] sinkSlots = graph.sink().map(s -> s.argumentSlots().stream().mapToInt(Integer::intValue).toArray())
                 .orElse(new int[0]);
-        instanceId = Instances.newInstanceId();
         TransportConfig transport = config.transport();
         IdleStrategy idle = transport.idle().newStrategy();
-        try (AeronSession session = transport.connect()) {
+        try (AeronSession session = transport.connect();
+                HealthCounters health = HealthCounters.allocate(session.aeron(), "engine", instanceId, HEALTH)) {
+            lastMessage = health.get(HealthCounter.MARKET_DATA_SEQUENCE);
+            gapCount = health.get(HealthCounter.MARKET_DATA_GAPS);
+            resyncCount = health.get(HealthCounter.RESYNCS);
+            tickCount = health.get(HealthCounter.TICKS);
+            updatesSent = health.get(HealthCounter.FACTOR_UPDATES_SENT);
+            marketDataHop.maxTo(health.get(HealthCounter.HOP_LATENCY_MAX_NS));
             factors = new SequencedPublication(session.publication(transport.channels().factors(), Streams.FACTORS),
                     transport.idle().newStrategy(), 64 * 1024)
                     .dropWhen(TestHooks.dropSequences(config.testDropFactors()))
                     .abandonWhen(shutdown::raised);
-            control = new SequencedPublication(session.publication(transport.channels().control(), Streams.CONTROL),
-                    transport.idle().newStrategy(), 4096).abandonWhen(shutdown::raised);
-            heartbeats = new Heartbeats(Role.ENGINE, instanceId, transport.heartbeatNanos(), factors, control);
+            SequencedPublication control = new SequencedPublication(session.publication(
+                    transport.channels().control(), Streams.CONTROL), transport.idle().newStrategy(), 4096)
+                    .abandonWhen(shutdown::raised);
+            snapshots = new SnapshotRequester(control, instanceId);
+            HeartbeatAgent heartbeat = new HeartbeatAgent(new Heartbeats(Role.ENGINE, instanceId,
+                    transport.heartbeatNanos(), factors, control), new Status());
+            agents = new DutyCycle(new CompositeAgent(snapshots, heartbeat), idle);
+            Runnable duty = this::duty;
+            factors.duty(duty);
+            control.duty(duty);
             PeerWatch connector = new PeerWatch("connector", transport.peerTimeoutNanos());
-            factors.duty(this::duty);
-            control.duty(this::duty);
             instance = graph.newInstance();
             source = new MarketDataSource(session.subscription(transport.channels().marketData(), Streams.MARKET_DATA),
-                    idle, this::duty, shutdown::raised, new GapHandler(), connector, marketDataHop);
+                    idle, duty, shutdown::raised, new GapHandler(), connector, marketDataHop);
             log.info("graph " + config.graph().file() + ": " + graph.outputs().size() + " outputs, interval "
                     + interval + " ns, warm-up " + warmupTicks + " ticks; instance " + Long.toHexString(instanceId));
             if (!awaitSubscriber(idle)) {
@@ -108,6 +129,7 @@ public final class Engine {
                 }
                 ticks++;
                 ticksSinceSync++;
+                tickCount.incrementRelease();
                 boolean warm = ticksSinceSync >= warmupTicks && !source.awaitingSnapshot();
                 if (warm && !warmAnnounced) {
                     warmAnnounced = true;
@@ -117,12 +139,11 @@ public final class Engine {
                 publish(provider.current(), sinkSlots, fingerprint, warm, symbol);
             }
             if (!shutdown.raised()) {
-                FactorStreamEndEncoder end = new FactorStreamEndEncoder();
-                end.wrapAndApplyHeader(factors.buffer(), 0, factors.header())
+                streamEnd.wrapAndApplyHeader(factors.buffer(), 0, factors.header())
                         .sequence(factors.nextSequence())
                         .instanceId(instanceId)
                         .ticks(ticks);
-                factors.send(MessageHeaderEncoder.ENCODED_LENGTH + end.encodedLength());
+                factors.send(MessageHeaderEncoder.ENCODED_LENGTH + streamEnd.encodedLength());
                 log.info("end of market data: " + ticks + " ticks from " + provider.eventCount() + " events, "
                         + gaps + " gaps");
             } else {
@@ -131,6 +152,9 @@ public final class Engine {
             log.info("latency " + marketDataHop.summary());
             return 0;
         } finally {
+            if (agents != null) {
+                agents.close();
+            }
             shutdown.finished();
         }
     }
@@ -142,7 +166,7 @@ public final class Engine {
                 return false;
             }
             if (System.nanoTime() > deadline) {
-                log.info("error: no strategy subscribed to the factor stream ("
+                log.error("no strategy subscribed to the factor stream ("
                         + config.transport().channels().factors() + ") within the wait");
                 return false;
             }
@@ -159,55 +183,65 @@ public final class Engine {
         factors.send(factorWriter.encode(factors.buffer(), factors.header(), factors.nextSequence(), instanceId,
                 update, fingerprint, warm, ticksSinceSync, source.lastAppliedSequence(), sinkValues, sinkSlots.length,
                 symbol));
+        updatesSent.incrementRelease();
     }
 
+    /** Runs while the engine waits for market data or on back-pressure: snapshot requests, heartbeats, counters. */
     private void duty() {
-        long now = System.nanoTime();
-        if (resyncWanted && !control.busy() && (lastResyncRequest == Long.MIN_VALUE
-                || now - lastResyncRequest > RESYNC_RETRY_NANOS)) {
-            requestSnapshot(now);
+        try {
+            agents.invoke();
+        } catch (MarketDataException e) {
+            throw new IllegalStateException(e.getMessage(), e); // the engine's agents read no market data
         }
-        if (heartbeats.due(now)) {
-            heartbeats.send(now, source == null ? 0 : source.lastLocalTs(), warmAnnounced && ticksSinceSync >= warmupTicks,
-                    -1, -1, 0.0);
-        }
+        lastMessage.setRelease(source == null ? 0 : source.tracker().last());
     }
 
-    /** Asks again every half second until the snapshot comes (the first request may find no connector yet). */
-    private static final long RESYNC_RETRY_NANOS = 500_000_000L;
+    /** What the engine's heartbeat says: how far it has read, and whether it is warm. */
+    private final class Status implements HeartbeatAgent.Status {
+        @Override
+        public long replayTimeNs() {
+            return source == null ? 0 : source.lastLocalTs();
+        }
 
-    private void requestSnapshot(long now) {
-        lastResyncRequest = now;
-        resync.wrapAndApplyHeader(control.buffer(), 0, control.header())
-                .sequence(control.nextSequence())
-                .instanceId(instanceId)
-                .expectedSequence(expectedSequence)
-                .receivedSequence(receivedSequence);
-        control.send(MessageHeaderEncoder.ENCODED_LENGTH + resync.encodedLength());
+        @Override
+        public boolean ready() {
+            return warmAnnounced && ticksSinceSync >= warmupTicks;
+        }
+
+        @Override
+        public int restingOrders() {
+            return -1;
+        }
+
+        @Override
+        public int workingOrders() {
+            return -1;
+        }
+
+        @Override
+        public double position() {
+            return 0.0;
+        }
     }
 
     private final class GapHandler implements MarketDataSource.Listener {
         @Override
         public void onGap(long expected, long received, boolean joinedLate) {
             gaps++;
+            gapCount.incrementRelease();
             ticksSinceSync = 0;
             warmAnnounced = false;
             instance.reset();
             log.info((joinedLate ? "joined the market data stream at message " + received
                     : "market data gap: expected message " + expected + ", received " + received)
                     + "; book cleared, graph reset, asking the connector for a snapshot");
-            expectedSequence = expected;
-            receivedSequence = received;
-            resyncWanted = true;
-            lastResyncRequest = Long.MIN_VALUE;
-            if (!control.busy()) {
-                requestSnapshot(System.nanoTime());
-            }
+            snapshots.onGap(expected, received);
         }
 
         @Override
         public void onResynced() {
-            resyncWanted = false;
+            snapshots.onResynced();
+            resyncCount.incrementRelease();
             log.info("snapshot received: book in sync again; warming up " + warmupTicks + " ticks");
         }
     }

@@ -1,5 +1,6 @@
 package io.factorgraph.live.launch;
 
+import io.factorgraph.backtest.settings.DurationText;
 import io.factorgraph.dsl.parse.Literals;
 
 /** Durations as the {@code .fg} language writes them ({@code 100ms}, {@code 1s}, {@code 5m}), in nanoseconds. */
@@ -17,15 +18,6 @@ public final class Durations {
 
     /** The shortest form that {@link #parse} reads back exactly. */
     public static String format(long nanos) {
-        if (nanos % 1_000_000_000L == 0) {
-            return nanos / 1_000_000_000L + "s";
-        }
-        if (nanos % 1_000_000L == 0) {
-            return nanos / 1_000_000L + "ms";
-        }
-        if (nanos % 1_000L == 0) {
-            return nanos / 1_000L + "us";
-        }
-        return nanos + "ns";
+        return DurationText.format(nanos);
     }
 }

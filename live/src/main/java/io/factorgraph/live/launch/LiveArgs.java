@@ -63,7 +63,11 @@ public final class LiveArgs {
         try {
             return parse.apply(value.get());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--" + name + " '" + value.get() + "': " + e.getMessage(), e);
+            // the typed settings (io.factorgraph.backtest.settings) quote the value themselves
+            String quoted = "'" + value.get() + "': ";
+            String reason = e.getMessage() == null ? "" : e.getMessage();
+            throw new IllegalArgumentException("--" + name + " " + (reason.startsWith(quoted) ? reason
+                    : quoted + reason), e);
         }
     }
 

@@ -20,6 +20,9 @@ import java.util.List;
  * Exit code 0 on a clean run, 1 on bad input or a failure (one line on standard error), 2 on missing JVM flags.
  */
 public final class LiveMain {
+    /** This process's shutdown signal (one per JVM). */
+    private static final ShutdownSignal SIGNAL = new ShutdownSignal();
+
     private LiveMain() {
     }
 
@@ -27,9 +30,6 @@ public final class LiveMain {
         int code = run(Arrays.asList(args));
         SIGNAL.exit(code);
     }
-
-    /** This process's shutdown signal (one per JVM). */
-    private static final ShutdownSignal SIGNAL = new ShutdownSignal();
 
     public static int run(List<String> args) {
         try {
@@ -49,7 +49,7 @@ public final class LiveMain {
         String role = args.get(0);
         ProcessLog log = new ProcessLog(role, System.err);
         if (!JvmFlags.presentInThisJvm()) {
-            log.info("error: this JVM lacks " + String.join(" ", JvmFlags.REQUIRED) + " (Aeron's Agrona needs it)");
+            log.error("this JVM lacks " + String.join(" ", JvmFlags.REQUIRED) + " (Aeron's Agrona needs it)");
             return 2;
         }
         try {
@@ -82,15 +82,19 @@ public final class LiveMain {
                     yield DriverProcess.run(dir, idle, log, shutdown);
                 }
                 default -> {
-                    log.info("error: unknown role '" + role + "': expected connector, engine, strategy or driver");
+                    log.error("unknown role '" + role + "': expected connector, engine, strategy or driver");
                     yield 1;
                 }
             };
+        } catch (io.aeron.exceptions.DriverTimeoutException e) {
+            log.error("no Aeron media driver answers (" + e.getMessage() + "): start one with `fg live driver`, or "
+                    + "give --embedded-driver");
+            return 1;
         } catch (IllegalArgumentException | MarketDataException e) {
-            log.info("error: " + e.getMessage());
+            log.error(e.getMessage());
             return 1;
         } catch (Exception e) {
-            log.info("failed: " + e);
+            log.error("failed: " + e);
             e.printStackTrace(System.err);
             return 1;
         }

@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 
-/** One line per event of a live process, on its standard error: {@code HH:mm:ss.SSS fg live ROLE: message}. */
+/**
+ * One line per event of a live process, on its standard error: {@code HH:mm:ss.SSS fg live ROLE: message}, or
+ * {@code ... ROLE: error: message} for an error.
+ */
 public final class ProcessLog {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
     private final String role;
@@ -18,5 +21,10 @@ public final class ProcessLog {
     public void info(String message) {
         out.println(LocalTime.now().format(TIME) + " fg live " + role + ": " + message);
         out.flush();
+    }
+
+    /** A failure or a refusal: the line says {@code error:}, which is what a reader (or a log filter) looks for. */
+    public void error(String message) {
+        info("error: " + message);
     }
 }

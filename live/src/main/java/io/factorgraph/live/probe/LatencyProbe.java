@@ -3,6 +3,7 @@ package io.factorgraph.live.probe;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * Latency of one hop between live processes on one host: the receiver records {@code System.nanoTime()} at receipt
@@ -13,9 +14,16 @@ import org.HdrHistogram.Histogram;
 public final class LatencyProbe {
     private final String hop;
     private final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    private AtomicCounter max;
 
     public LatencyProbe(String hop) {
         this.hop = hop;
+    }
+
+    /** Also keeps the largest value in {@code counter} (a health counter, readable while the process runs). */
+    public LatencyProbe maxTo(AtomicCounter counter) {
+        this.max = counter;
+        return this;
     }
 
     /** Records the hop of a message stamped {@code sendNanos} on the sending side, received now. */
@@ -26,6 +34,9 @@ public final class LatencyProbe {
     public void recordValue(long nanos) {
         if (nanos >= 0) {
             histogram.recordValue(Math.min(nanos, histogram.getHighestTrackableValue()));
+            if (max != null) {
+                max.proposeMaxRelease(nanos);
+            }
         }
     }
 

@@ -1,38 +1,32 @@
 package io.factorgraph.live.strategy;
 
-import io.aeron.FragmentAssembler;
-import io.aeron.Subscription;
-import io.aeron.logbuffer.Header;
-import io.factorgraph.backtest.exchange.ExecutionReport;
 import io.factorgraph.backtest.exchange.PriceGrid;
-import io.factorgraph.backtest.exchange.ReportType;
 import io.factorgraph.backtest.report.BacktestRecorder;
 import io.factorgraph.backtest.report.PerformanceSummary;
 import io.factorgraph.backtest.report.Recording;
 import io.factorgraph.backtest.report.RunMetadata;
 import io.factorgraph.live.GraphSpec;
-import io.factorgraph.live.codec.Envelope;
+import io.factorgraph.live.health.HealthCounter;
+import io.factorgraph.live.health.HealthCounters;
 import io.factorgraph.live.launch.ProcessLog;
 import io.factorgraph.live.launch.ShutdownSignal;
 import io.factorgraph.live.launch.TestHooks;
 import io.factorgraph.live.probe.LatencyProbe;
-import io.factorgraph.live.sbe.CancelAllAckDecoder;
 import io.factorgraph.live.sbe.CancelAllReason;
 import io.factorgraph.live.sbe.ClockAdvanceEncoder;
-import io.factorgraph.live.sbe.ClockAdvancedDecoder;
-import io.factorgraph.live.sbe.ExecutionReportDecoder;
 import io.factorgraph.live.sbe.MessageHeaderEncoder;
 import io.factorgraph.live.sbe.Role;
 import io.factorgraph.live.sbe.StrategyDoneEncoder;
-import io.factorgraph.live.sbe.VenueClosedDecoder;
 import io.factorgraph.live.transport.AeronSession;
+import io.factorgraph.live.transport.DutyCycle;
+import io.factorgraph.live.transport.HeartbeatAgent;
 import io.factorgraph.live.transport.Heartbeats;
 import io.factorgraph.live.transport.Instances;
 import io.factorgraph.live.transport.PeerWatch;
-import io.factorgraph.live.transport.SequenceTracker;
 import io.factorgraph.live.transport.SequencedPublication;
 import io.factorgraph.live.transport.Streams;
 import io.factorgraph.live.transport.TransportConfig;
+import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.execution.SinkInputs;
 import io.factorgraph.runtime.execution.StrategySink;
 import io.factorgraph.runtime.graph.CompiledGraph;
@@ -44,77 +38,73 @@ import io.factorgraph.runtime.spi.SinkFunction;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import org.agrona.DirectBuffer;
-import org.agrona.concurrent.IdleStrategy;
+import java.util.function.BooleanSupplier;
+import org.agrona.concurrent.CompositeAgent;
+import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * The strategy process: runs the graph's sink ({@code stateless_mm}, bound with {@link SinkFunction#bind} exactly as
  * the backtest binds it) on the factor updates of a {@link LiveFactorProvider}, working its orders through a {@link
- * LiveOrderGateway}.
+ * LiveOrderGateway}. The run loop has the backtest's shape (next update, decide, send); while it waits for an update,
+ * the process's agents run ({@link DutyCycle}): {@link ExecutionReceiver}, {@link HeartbeatAgent} and {@link
+ * FailSafeWatch}. Health counters: {@link HealthCounter}.
  *
  * <h2>Fail-safes</h2>
- * The sink runs only on an update that is fresh, warm and consistent; otherwise every order is cancelled (each one it
- * knows, and a venue-side sweep for any still unacknowledged) and nothing is quoted:
+ * The sink runs only on an update that is fresh, warm and consistent; otherwise every order is cancelled and nothing is
+ * quoted ({@link Quoting}):
  * <ul>
- *   <li>no factor update for {@code --stale-after} of wall time (the engine stalled or died);
- *   <li>no heartbeat from the engine or the connector for the peer timeout;
+ *   <li>no factor update for {@code --stale-after} of wall time, or no heartbeat from the engine or the connector for
+ *       the peer timeout ({@link FailSafeWatch});
  *   <li>factor updates lost (a sequence gap): the update after the gap is not traded on, the next one is;
  *   <li>the engine is not warm (it started, restarted or re-synced and its windows are not full yet);
- *   <li>execution reports lost: position and orders are no longer known, so the strategy stops trading for good;
+ *   <li>execution reports lost: position and orders are no longer known, so the strategy stops trading for good
+ *       ({@link ExecutionReceiver});
  *   <li>SIGTERM: cancel everything, wait (up to 2 s) for the venue's acknowledgement, then exit.
  * </ul>
  */
 public final class StrategyRunner {
     private static final long ACK_WAIT_NANOS = 2_000_000_000L;
+    private static final HealthCounter[] HEALTH = {HealthCounter.FACTOR_UPDATES_RECEIVED, HealthCounter.FACTOR_GAPS,
+        HealthCounter.UPDATES_TRADED, HealthCounter.HALTS, HealthCounter.STALE_HALTS, HealthCounter.GAP_HALTS,
+        HealthCounter.NOT_WARM_HALTS, HealthCounter.PEER_HALTS, HealthCounter.CANCEL_ALLS_SENT,
+        HealthCounter.EXECUTION_GAPS, HealthCounter.ENGINE_RESTARTS, HealthCounter.REPORTS_RECEIVED,
+        HealthCounter.QUOTING, HealthCounter.HOP_LATENCY_MAX_NS, HealthCounter.REPORT_HOP_LATENCY_MAX_NS};
 
     private final StrategyConfig config;
     private final ProcessLog log;
     private final ShutdownSignal shutdown;
     private final PrintStream out;
     private final long instanceId = Instances.newInstanceId();
+    private final LatencyProbe factorHop = new LatencyProbe("engine -> strategy (factors)");
+    private final BacktestRecorder recorder = new BacktestRecorder(1 << 14, 1 << 10);
+    private final ClockAdvanceEncoder clockAdvance = new ClockAdvanceEncoder();
+    private final StrategyDoneEncoder done = new StrategyDoneEncoder();
 
-    private TransportConfig transport;
     private SequencedPublication orders;
-    private Heartbeats heartbeats;
     private LiveOrderGateway gateway;
     private LiveFactorProvider provider;
-    private PeerWatch engine;
+    private Quoting quoting;
+    private ExecutionReceiver executions;
     private PeerWatch connector;
-    private Subscription executions;
-    private FragmentAssembler executionAssembler;
-    private IdleStrategy idle;
-    private final Envelope envelope = new Envelope();
-    private final SequenceTracker executionSequence = new SequenceTracker();
-    private final ExecutionReportDecoder reportDecoder = new ExecutionReportDecoder();
-    private final CancelAllAckDecoder ackDecoder = new CancelAllAckDecoder();
-    private final ClockAdvancedDecoder clockDecoder = new ClockAdvancedDecoder();
-    private final VenueClosedDecoder venueDecoder = new VenueClosedDecoder();
-    private final LatencyProbe factorHop = new LatencyProbe("engine -> strategy (factors)");
-    private final LatencyProbe reportHop = new LatencyProbe("connector -> strategy (reports)");
-    private final BacktestRecorder recorder = new BacktestRecorder(1 << 14, 1 << 10);
-
-    private boolean quoting;
+    /** Every agent: runs while the loop waits for an update. */
+    private DutyCycle agents;
+    /** Lock-step: waits for the venue's clock, serving only reports and heartbeats (as the venue serves us). */
+    private DutyCycle lockstepWait;
+    /** The close: waits for the venue's ack or close, reading only reports. */
+    private DutyCycle closeWait;
+    private AtomicCounter updates;
+    private AtomicCounter traded;
+    private AtomicCounter gapHalts;
+    private AtomicCounter notWarmHalts;
+    private AtomicCounter peerHalts;
+    private AtomicCounter staleHalts;
+    private AtomicCounter factorGaps;
+    private AtomicCounter engineRestarts;
     private boolean connectorAwaited;
-    private boolean reportsLost;
-    private String haltReason = "";
-    private long lastAcked;
-    private long clockAdvancedTo = Long.MIN_VALUE;
-    private boolean venueClosed;
     private long lastRecordTs = Long.MIN_VALUE;
-    private long lastFillTs = Long.MIN_VALUE;
-    private long updates;
-    private long traded;
-    private long cancelAlls;
-    private long staleHalts;
-    private long gapHalts;
-    private long notWarmHalts;
-    private long peerHalts;
-    private long engineRestarts;
-    private BufferedWriter ordersLog;
 
     public StrategyRunner(StrategyConfig config, ProcessLog log, ShutdownSignal shutdown, PrintStream out) {
         this.config = config;
@@ -123,7 +113,7 @@ public final class StrategyRunner {
         this.out = out;
     }
 
-    public int run() throws IOException {
+    public int run() throws IOException, MarketDataException {
         CompiledGraph graph = config.graph().compile();
         SinkBinding binding = graph.sink().orElseThrow(() -> new IllegalArgumentException(config.graph().file()
                 + ": the graph has no sink, so there is no strategy to run: add e.g. `sink stateless_mm(...)`"));
@@ -138,50 +128,48 @@ public final class StrategyRunner {
         double maxPosition = binding.constants().get("max_position") instanceof Constant.Number(double m) ? m
                 : Double.NaN;
         PriceGrid grid = new PriceGrid(tickSize, config.lotSize());
-        transport = config.transport();
-        idle = transport.idle().newStrategy();
+        TransportConfig transport = config.transport();
+        BufferedWriter ordersLog = null;
         if (config.ordersLog() != null) {
             ordersLog = Files.newBufferedWriter(config.ordersLog(), StandardCharsets.UTF_8);
-            ordersLog.write("time_ns,action,order_id,side,price,qty,post_only\n");
+            ordersLog.write(OrderRecording.HEADER + "\n");
         }
-        try (AeronSession session = transport.connect()) {
+        try (AeronSession session = transport.connect();
+                HealthCounters health = HealthCounters.allocate(session.aeron(), "strategy", instanceId, HEALTH)) {
+            counters(health);
             orders = new SequencedPublication(session.publication(transport.channels().orders(), Streams.ORDERS),
                     transport.idle().newStrategy(), 4096)
-                    .dropWhen(TestHooks.dropSequences(config.testDropOrders()))
-                    .duty(this::pollExecutions);
-            heartbeats = new Heartbeats(Role.STRATEGY, instanceId, transport.heartbeatNanos(), orders);
-            engine = new PeerWatch("engine", transport.peerTimeoutNanos());
+                    .dropWhen(TestHooks.dropSequences(config.testDropOrders()));
+            PeerWatch engine = new PeerWatch("engine", transport.peerTimeoutNanos());
             connector = new PeerWatch("connector", transport.peerTimeoutNanos());
-            executions = session.subscription(transport.channels().executions(), Streams.EXECUTIONS);
-            executionAssembler = new FragmentAssembler(this::onExecutionStream);
-            gateway = new LiveOrderGateway(orders, instanceId, grid).listener(new OrderRecording());
+            gateway = new LiveOrderGateway(orders, instanceId, grid).listener(new OrderRecording(ordersLog, recorder));
+            quoting = new Quoting(gateway, health, log);
+            executions = new ExecutionReceiver(session.subscription(transport.channels().executions(),
+                    Streams.EXECUTIONS), gateway, quoting, orders, connector, health, log);
+            orders.duty(executions::doWork);
             provider = new LiveFactorProvider(session.subscription(transport.channels().factors(), Streams.FACTORS),
                     graph.outputs().stream().map(OutputHandle::name).toList(), binding.argumentSlots().size(),
-                    GraphSpec.fingerprint(graph), idle, this::duty, shutdown::raised, engine, factorHop);
+                    GraphSpec.fingerprint(graph), transport.idle().newStrategy(), this::duty, shutdown::raised,
+                    engine, factorHop.maxTo(health.get(HealthCounter.HOP_LATENCY_MAX_NS)));
+            HeartbeatAgent heartbeat = new HeartbeatAgent(new Heartbeats(Role.STRATEGY, instanceId,
+                    transport.heartbeatNanos(), orders), new Status());
+            agents = new DutyCycle(new CompositeAgent(executions, heartbeat, new FailSafeWatch(quoting, orders,
+                    provider, engine, connector, config.staleAfterNanos(), health)), transport.idle().newStrategy());
+            lockstepWait = new DutyCycle(new CompositeAgent(executions, heartbeat), transport.idle().newStrategy());
+            closeWait = new DutyCycle(executions, transport.idle().newStrategy());
             log.info("sink " + function.signature().name() + " on " + config.graph().file() + ", tick " + tickSize
                     + ", lot " + config.lotSize() + ", stale after " + config.staleAfterNanos() / 1_000_000 + " ms"
                     + (config.lockstep() ? ", lock-step" : "") + "; instance " + Long.toHexString(instanceId));
-            SinkInputs inputs = new SinkInputs() {
-                @Override
-                public double argument(int index) {
-                    return provider.sinkArgument(index);
-                }
-
-                @Override
-                public double bestBid() {
-                    return provider.current().bestBid();
-                }
-
-                @Override
-                public double bestAsk() {
-                    return provider.current().bestAsk();
-                }
-            };
-            runLoop(sink, inputs);
+            runLoop(sink, new ProviderInputs(provider));
             finish();
             writeSummary(maxPosition);
             return 0;
         } finally {
+            for (DutyCycle cycle : new DutyCycle[] {agents, lockstepWait, closeWait}) {
+                if (cycle != null) {
+                    cycle.close();
+                }
+            }
             if (ordersLog != null) {
                 ordersLog.close();
             }
@@ -189,54 +177,67 @@ public final class StrategyRunner {
         }
     }
 
+    private void counters(HealthCounters health) {
+        updates = health.get(HealthCounter.FACTOR_UPDATES_RECEIVED);
+        traded = health.get(HealthCounter.UPDATES_TRADED);
+        gapHalts = health.get(HealthCounter.GAP_HALTS);
+        notWarmHalts = health.get(HealthCounter.NOT_WARM_HALTS);
+        peerHalts = health.get(HealthCounter.PEER_HALTS);
+        staleHalts = health.get(HealthCounter.STALE_HALTS);
+        factorGaps = health.get(HealthCounter.FACTOR_GAPS);
+        engineRestarts = health.get(HealthCounter.ENGINE_RESTARTS);
+    }
+
     /** The strategy-running loop, the same shape as a backtest's: next update, decide, send. */
-    private void runLoop(StrategySink sink, SinkInputs inputs) {
+    private void runLoop(StrategySink sink, SinkInputs inputs) throws MarketDataException {
         while (provider.next()) {
             FactorUpdate update = provider.current();
             long t = update.timestampNanos();
-            updates++;
-            if (provider.newEngineInstance() && updates > 1) {
-                engineRestarts++;
+            updates.incrementRelease();
+            if (provider.newEngineInstance() && updates.get() > 1) {
+                engineRestarts.incrementRelease();
                 log.info("a new engine instance is publishing; quoting waits for it to be warm");
             }
             if (provider.gapBeforeCurrent()) {
-                SequenceTracker tr = provider.tracker();
-                log.info("factor updates " + tr.lastGapFrom() + ".." + tr.lastGapTo() + " lost");
-                gapHalts += halt(CancelAllReason.FACTOR_GAP, "factor updates lost") ? 1 : 0;
+                factorGaps.setRelease(provider.tracker().gaps());
+                log.info("factor updates " + provider.tracker().lastGapFrom() + ".." + provider.tracker().lastGapTo()
+                        + " lost");
+                countIf(quoting.halt(CancelAllReason.FACTOR_GAP, "factor updates lost"), gapHalts);
                 record(t, update);
                 continue;
             }
             if (!provider.warm()) {
-                notWarmHalts += halt(CancelAllReason.NOT_WARM, "engine not warm") ? 1 : 0;
+                countIf(quoting.halt(CancelAllReason.NOT_WARM, "engine not warm"), notWarmHalts);
+                record(t, update);
+                continue;
+            }
+            if (executions.reportsLost()) {
                 record(t, update);
                 continue;
             }
             long now = System.nanoTime();
-            if (reportsLost) {
-                record(t, update);
-                continue;
-            }
             if (!connector.everHeard() && !connectorAwaited) {
                 now = awaitConnector(now);
             }
             if (!connector.alive(now)) {
-                peerHalts += halt(CancelAllReason.PEER_DOWN, "no heartbeat from the connector") ? 1 : 0;
+                countIf(quoting.halt(CancelAllReason.PEER_DOWN, "no heartbeat from the connector"), peerHalts);
                 record(t, update);
                 continue;
             }
             if (config.lockstep() && !advanceVenueClock(t)) {
                 break;
             }
-            if (!quoting) {
-                log.info("quoting" + (haltReason.isEmpty() ? "" : " again (was halted: " + haltReason + ")")
-                        + " at tick " + t);
-                haltReason = "";
-            }
-            quoting = true;
+            quoting.resume(t);
             gateway.beginTick(t);
             sink.onTick(t, inputs, gateway);
-            traded++;
+            traded.incrementRelease();
             record(t, update);
+        }
+    }
+
+    private static void countIf(boolean happened, AtomicCounter counter) {
+        if (happened) {
+            counter.incrementRelease();
         }
     }
 
@@ -246,15 +247,13 @@ public final class StrategyRunner {
      * first decision waits for the connector, once and up to the peer timeout, rather than take it for dead and let
      * the tick go by (in lock-step that would shift every order by a tick).
      */
-    private long awaitConnector(long now) {
+    private long awaitConnector(long now) throws MarketDataException {
         connectorAwaited = true;
-        long deadline = now + transport.peerTimeoutNanos();
+        long deadline = now + connector.timeoutNanos();
         while (!connector.everHeard() && !shutdown.raised() && now - deadline < 0) {
-            duty();
-            idle.idle();
+            agents.cycle();
             now = System.nanoTime();
         }
-        idle.reset();
         return now;
     }
 
@@ -267,161 +266,68 @@ public final class StrategyRunner {
                 gateway.account().position(), gateway.account().cash(), gateway.account().fees());
     }
 
-    /**
-     * Cancels every order and stops quoting, once per halt; returns whether this call halted (false when already
-     * halted with nothing working).
-     */
-    private boolean halt(CancelAllReason reason, String why) {
-        if (!quoting && !gateway.hasUncancelledOrders()) {
-            return false;
-        }
-        gateway.cancelAll(reason);
-        cancelAlls++;
-        if (quoting) {
-            log.info("halted (" + why + "): cancelled every order, " + gateway.orders().size()
-                    + " awaiting their cancel acks");
-        }
-        haltReason = why;
-        quoting = false;
-        return true;
-    }
-
-    /** Runs between polls: execution reports, heartbeats, and the stale and peer fail-safes. */
+    /** Runs while the provider waits for an update, and on back-pressure: every agent once. */
     private void duty() {
-        pollExecutions();
-        long now = System.nanoTime();
-        if (heartbeats.due(now)) {
-            heartbeats.send(now, lastRecordTs, quoting, -1, gateway.orders().size(), gateway.account().position());
+        try {
+            agents.invoke();
+        } catch (MarketDataException e) {
+            throw new IllegalStateException(e.getMessage(), e); // the strategy's agents read no market data
         }
-        if (!quoting || orders.busy()) {
-            return;
-        }
-        if (now - provider.lastReceivedNanos() > config.staleAfterNanos()) {
-            staleHalts++;
-            halt(CancelAllReason.STALE_FACTORS, "no factor update for "
-                    + (now - provider.lastReceivedNanos()) / 1_000_000 + " ms");
-        } else if (!engine.alive(now)) {
-            peerHalts++;
-            halt(CancelAllReason.PEER_DOWN, "no heartbeat from the engine");
-        } else if (!connector.alive(now)) {
-            peerHalts++;
-            halt(CancelAllReason.PEER_DOWN, "no heartbeat from the connector");
-        }
-    }
-
-    private void pollExecutions() {
-        executions.poll(executionAssembler, 16);
     }
 
     /** Lock-step: the venue's clock to the tick, and every report due by then applied, before deciding. */
-    private boolean advanceVenueClock(long t) {
-        ClockAdvanceEncoder advance = new ClockAdvanceEncoder();
-        advance.wrapAndApplyHeader(orders.buffer(), 0, orders.header())
+    private boolean advanceVenueClock(long t) throws MarketDataException {
+        clockAdvance.wrapAndApplyHeader(orders.buffer(), 0, orders.header())
                 .sequence(orders.nextSequence())
                 .instanceId(instanceId)
                 .timeNs(t);
-        orders.send(MessageHeaderEncoder.ENCODED_LENGTH + advance.encodedLength());
-        while (clockAdvancedTo < t) {
+        orders.send(MessageHeaderEncoder.ENCODED_LENGTH + clockAdvance.encodedLength());
+        while (executions.clockAdvancedTo() < t) {
             if (shutdown.raised() || !connector.alive(System.nanoTime())) {
                 return false;
             }
-            pollExecutions();
-            long now = System.nanoTime();
-            if (heartbeats.due(now)) {
-                heartbeats.send(now, lastRecordTs, quoting, -1, gateway.orders().size(), gateway.account().position());
-            }
-            idle.idle();
+            lockstepWait.cycle();
         }
-        idle.reset();
         return true;
     }
 
-    private void finish() {
+    private void finish() throws MarketDataException {
         if (shutdown.raised()) {
-            long request = gateway.cancelAll(CancelAllReason.SHUTDOWN);
-            cancelAlls++;
-            quoting = false;
-            boolean acked = awaitVenue(() -> lastAcked >= request);
+            long request = quoting.cancelAllAndStop(CancelAllReason.SHUTDOWN);
+            boolean acked = awaitVenue(() -> executions.lastAcked() >= request);
             log.info("shutdown: cancel-all " + (acked ? "acknowledged by the venue" : "NOT acknowledged within 2 s")
                     + "; " + gateway.orders().size() + " orders still listed");
             sendDone();
             return;
         }
         if (provider.ended()) {
-            log.info("end of the factor stream after " + updates + " updates; telling the venue we are done");
+            log.info("end of the factor stream after " + updates.get() + " updates; telling the venue we are done");
         } else {
             log.info("stopped");
         }
         sendDone();
-        quoting = false;
-        boolean closed = awaitVenue(() -> venueClosed);
-        if (!closed) {
-            log.info("the venue did not confirm its close within 2 s");
+        quoting.stop();
+        if (!awaitVenue(executions::venueClosed)) {
+            log.error("the venue did not confirm its close within 2 s");
         }
     }
 
     private void sendDone() {
-        StrategyDoneEncoder done = new StrategyDoneEncoder();
         done.wrapAndApplyHeader(orders.buffer(), 0, orders.header())
                 .sequence(orders.nextSequence())
                 .instanceId(instanceId);
         orders.send(MessageHeaderEncoder.ENCODED_LENGTH + done.encodedLength());
     }
 
-    private boolean awaitVenue(java.util.function.BooleanSupplier condition) {
+    private boolean awaitVenue(BooleanSupplier condition) throws MarketDataException {
         long deadline = System.nanoTime() + ACK_WAIT_NANOS;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            pollExecutions();
-            idle.idle();
+            closeWait.cycle();
         }
         return true;
-    }
-
-    private void onExecutionStream(DirectBuffer buffer, int offset, int length, Header header) {
-        int template = envelope.wrap(buffer, offset, length);
-        if (template < 0) {
-            return;
-        }
-        long sequence = Envelope.sequence(buffer, offset);
-        long instance = Envelope.instance(buffer, offset);
-        connector.heard(instance, System.nanoTime());
-        SequenceTracker.Result result = executionSequence.onMessage(instance, sequence);
-        if (result == SequenceTracker.Result.DUPLICATE) {
-            return;
-        }
-        if (result == SequenceTracker.Result.GAP && !reportsLost) {
-            reportsLost = true;
-            log.info("execution stream gap: messages " + executionSequence.lastGapFrom() + ".."
-                    + executionSequence.lastGapTo() + " lost; position and orders unknown: cancelling everything and "
-                    + "trading no more");
-            if (!orders.busy()) {
-                halt(CancelAllReason.REPORTS_LOST, "execution reports lost");
-            }
-        }
-        switch (template) {
-            case ExecutionReportDecoder.TEMPLATE_ID -> {
-                reportDecoder.wrapAndApplyHeader(buffer, offset, envelope.header());
-                reportHop.record(reportDecoder.sendNanos());
-                gateway.onReport(reportDecoder);
-            }
-            case CancelAllAckDecoder.TEMPLATE_ID -> {
-                ackDecoder.wrapAndApplyHeader(buffer, offset, envelope.header());
-                lastAcked = Math.max(lastAcked, ackDecoder.requestId());
-            }
-            case ClockAdvancedDecoder.TEMPLATE_ID -> {
-                clockDecoder.wrapAndApplyHeader(buffer, offset, envelope.header());
-                clockAdvancedTo = Math.max(clockAdvancedTo, clockDecoder.timeNs());
-            }
-            case io.factorgraph.live.sbe.VenueClosedDecoder.TEMPLATE_ID -> {
-                venueDecoder.wrapAndApplyHeader(buffer, offset, envelope.header());
-                venueClosed = true;
-            }
-            default -> {
-            }
-        }
     }
 
     private void writeSummary(double maxPosition) throws IOException {
@@ -437,14 +343,14 @@ public final class StrategyRunner {
         }
     }
 
-    // ---------------------------------------------------------------------------------------------- counts
+    // ---------------------------------------------------------------------------------------------- for the summary
 
     long updates() {
-        return updates;
+        return updates.get();
     }
 
     long tradedUpdates() {
-        return traded;
+        return traded.get();
     }
 
     LiveOrderGateway gateway() {
@@ -452,12 +358,12 @@ public final class StrategyRunner {
     }
 
     long cancelAlls() {
-        return cancelAlls;
+        return quoting.cancelAlls();
     }
 
     String haltCounts() {
-        return "stale " + staleHalts + ", factor gap " + gapHalts + ", not warm " + notWarmHalts + ", peer down "
-                + peerHalts;
+        return "stale " + staleHalts.get() + ", factor gap " + gapHalts.get() + ", not warm " + notWarmHalts.get()
+                + ", peer down " + peerHalts.get();
     }
 
     long factorGaps() {
@@ -465,7 +371,7 @@ public final class StrategyRunner {
     }
 
     long engineRestarts() {
-        return engineRestarts;
+        return engineRestarts.get();
     }
 
     LatencyProbe factorHop() {
@@ -473,51 +379,38 @@ public final class StrategyRunner {
     }
 
     LatencyProbe reportHop() {
-        return reportHop;
-    }
-
-    /** Logs orders and feeds fills to the recorder. */
-    private final class OrderRecording implements LiveOrderGateway.Listener {
-        @Override
-        public void onSubmit(long timeNanos, long orderId, boolean bid, double price, double qty, boolean postOnly) {
-            write(timeNanos + ",new," + orderId + "," + (bid ? "buy" : "sell") + "," + price + "," + qty + ","
-                    + (postOnly ? 1 : 0));
-        }
-
-        @Override
-        public void onCancel(long timeNanos, long orderId) {
-            write(timeNanos + ",cancel," + orderId + ",,,,");
-        }
-
-        @Override
-        public void onCancelAll(long timeNanos, long requestId, CancelAllReason reason) {
-            write(timeNanos + ",cancel-all," + requestId + "," + reason + ",,,");
-        }
-
-        @Override
-        public void onReport(ExecutionReport report) {
-            if (report.type() == ReportType.FILL) {
-                long ts = Math.max(report.localTime(), lastFillTs);
-                lastFillTs = ts;
-                recorder.fill(ts, report.side() == io.factorgraph.backtest.exchange.Side.BUY, report.execPrice(),
-                        report.execQty(), report.fee(), report.maker(), report.orderId());
-            }
-        }
-
-        private void write(String line) {
-            if (ordersLog == null) {
-                return;
-            }
-            try {
-                ordersLog.write(line);
-                ordersLog.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        return executions.hop();
     }
 
     static String seconds(Duration d) {
         return String.format("%d min %02d s", d.toMinutes(), d.toSecondsPart());
+    }
+
+    /** What the strategy's heartbeat says: how far it has got, whether it quotes, its working orders and position. */
+    private final class Status implements HeartbeatAgent.Status {
+        @Override
+        public long replayTimeNs() {
+            return lastRecordTs;
+        }
+
+        @Override
+        public boolean ready() {
+            return quoting.isQuoting();
+        }
+
+        @Override
+        public int restingOrders() {
+            return -1;
+        }
+
+        @Override
+        public int workingOrders() {
+            return gateway.orders().size();
+        }
+
+        @Override
+        public double position() {
+            return gateway.account().position();
+        }
     }
 }

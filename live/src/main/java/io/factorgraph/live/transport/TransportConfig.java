@@ -26,8 +26,8 @@ public record TransportConfig(String aeronDir, boolean embeddedDriver, IdleMode 
         Objects.requireNonNull(idle, "idle");
         Objects.requireNonNull(channels, "channels");
         if (heartbeatNanos <= 0 || peerTimeoutNanos <= heartbeatNanos) {
-            throw new IllegalArgumentException("the peer timeout (" + Durations.format(peerTimeoutNanos)
-                    + ") must be longer than the heartbeat interval (" + Durations.format(heartbeatNanos) + ")");
+            throw new IllegalArgumentException("--peer-timeout (" + Durations.format(peerTimeoutNanos)
+                    + ") must be longer than --heartbeat (" + Durations.format(heartbeatNanos) + ")");
         }
     }
 
@@ -58,8 +58,10 @@ public record TransportConfig(String aeronDir, boolean embeddedDriver, IdleMode 
 
     public static TransportConfig fromArgs(LiveArgs args) {
         String dir = args.get("aeron-dir").orElseGet(AeronSession::defaultDirectory);
-        Channels base = args.get("udp").map(TransportConfig::udp).orElseGet(
-                () -> Channels.same(args.get("channel").orElse(Channels.IPC)));
+        Channels base = args.get("udp", null, TransportConfig::udp);
+        if (base == null) {
+            base = Channels.same(args.get("channel").orElse(Channels.IPC));
+        }
         Channels channels = new Channels(
                 args.get("md-channel").orElse(base.marketData()),
                 args.get("factor-channel").orElse(base.factors()),
@@ -74,10 +76,19 @@ public record TransportConfig(String aeronDir, boolean embeddedDriver, IdleMode 
     /** {@code HOST:PORT}: every stream over UDP to HOST at PORT .. PORT+4 ({@link Channels#udp}). */
     public static Channels udp(String hostPort) {
         int colon = hostPort.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new IllegalArgumentException("expected HOST:PORT, e.g. 127.0.0.1:40100");
+        int port = -1;
+        if (colon > 0) {
+            try {
+                port = Integer.parseInt(hostPort.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
         }
-        return Channels.udp(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+        if (port < 1 || port > 65535 - 4) {
+            throw new IllegalArgumentException("'" + hostPort + "': expected HOST:PORT with PORT..PORT+4 free, e.g. "
+                    + "127.0.0.1:40100");
+        }
+        return Channels.udp(hostPort.substring(0, colon), port);
     }
 
     public List<String> toArgs() {
