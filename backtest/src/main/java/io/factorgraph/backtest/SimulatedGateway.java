@@ -1,9 +1,9 @@
 package io.factorgraph.backtest;
 
 import io.factorgraph.backtest.exchange.ExchangeSimulator;
-import io.factorgraph.backtest.exchange.OrderTracker;
 import io.factorgraph.backtest.exchange.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
+import io.factorgraph.backtest.exchange.WorkingOrders;
 import io.factorgraph.runtime.execution.OrderGateway;
 
 /**
@@ -13,27 +13,18 @@ import io.factorgraph.runtime.execution.OrderGateway;
  */
 final class SimulatedGateway implements OrderGateway {
     private final ExchangeSimulator simulator;
-    private int[] working = new int[64];
-    private int workingCount;
+    private final WorkingOrders working;
     private long now;
 
     SimulatedGateway(ExchangeSimulator simulator) {
         this.simulator = simulator;
+        this.working = new WorkingOrders(simulator.orders());
     }
 
     /** Sets the time orders are sent at and takes the list of working orders for this tick. */
     void beginTick(long timeNanos) {
         now = timeNanos;
-        final OrderTracker orders = simulator.orders();
-        workingCount = 0;
-        for (int i = 0, n = orders.size(); i < n; i++) {
-            if (!orders.cancelPending(i)) {
-                if (workingCount == working.length) {
-                    working = java.util.Arrays.copyOf(working, working.length * 2);
-                }
-                working[workingCount++] = i;
-            }
-        }
+        working.refresh();
     }
 
     @Override
@@ -43,27 +34,27 @@ final class SimulatedGateway implements OrderGateway {
 
     @Override
     public int activeOrderCount() {
-        return workingCount;
+        return working.count();
     }
 
     @Override
     public long activeOrderId(int index) {
-        return simulator.orders().id(working[index]);
+        return working.id(index);
     }
 
     @Override
     public boolean activeOrderIsBid(int index) {
-        return simulator.orders().side(working[index]) == Side.BUY;
+        return working.isBid(index);
     }
 
     @Override
     public double activeOrderPrice(int index) {
-        return simulator.orders().price(working[index]);
+        return working.price(index);
     }
 
     @Override
     public double activeOrderQty(int index) {
-        return simulator.orders().leaves(working[index]);
+        return working.qty(index);
     }
 
     @Override
@@ -79,25 +70,11 @@ final class SimulatedGateway implements OrderGateway {
 
     /** The highest working bid (including ones just sent), or NaN: what the strategy is quoting. */
     double quotedBid() {
-        final OrderTracker orders = simulator.orders();
-        double best = Double.NaN;
-        for (int i = 0, n = orders.size(); i < n; i++) {
-            if (!orders.cancelPending(i) && orders.side(i) == Side.BUY && !(orders.price(i) <= best)) {
-                best = orders.price(i);
-            }
-        }
-        return best;
+        return working.quotedBid();
     }
 
     /** The lowest working ask (including ones just sent), or NaN. */
     double quotedAsk() {
-        final OrderTracker orders = simulator.orders();
-        double best = Double.NaN;
-        for (int i = 0, n = orders.size(); i < n; i++) {
-            if (!orders.cancelPending(i) && orders.side(i) == Side.SELL && !(orders.price(i) >= best)) {
-                best = orders.price(i);
-            }
-        }
-        return best;
+        return working.quotedAsk();
     }
 }

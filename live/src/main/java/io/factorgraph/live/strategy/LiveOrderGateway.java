@@ -7,6 +7,7 @@ import io.factorgraph.backtest.exchange.PriceGrid;
 import io.factorgraph.backtest.exchange.ReportType;
 import io.factorgraph.backtest.exchange.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
+import io.factorgraph.backtest.exchange.WorkingOrders;
 import io.factorgraph.live.codec.ExecutionReportReader;
 import io.factorgraph.live.codec.NewOrderWriter;
 import io.factorgraph.live.sbe.CancelAllEncoder;
@@ -16,7 +17,6 @@ import io.factorgraph.live.sbe.ExecutionReportDecoder;
 import io.factorgraph.live.sbe.MessageHeaderEncoder;
 import io.factorgraph.live.transport.SequencedPublication;
 import io.factorgraph.runtime.execution.OrderGateway;
-import java.util.Arrays;
 
 /**
  * The strategy's gateway to the venue over Aeron: what the sink sees of its position and working orders, kept only
@@ -53,8 +53,7 @@ public final class LiveOrderGateway implements OrderGateway {
     private final CancelOrderEncoder cancelOrder = new CancelOrderEncoder();
     private final CancelAllEncoder cancelAll = new CancelAllEncoder();
     private Listener listener = new Listener() { };
-    private int[] working = new int[64];
-    private int workingCount;
+    private final WorkingOrders working;
     private long now;
     private long nextOrderId = 1;
     private long nextRequestId = 1;
@@ -70,6 +69,7 @@ public final class LiveOrderGateway implements OrderGateway {
         this.tracker = new OrderTracker(grid, 32);
         this.account = new Account(grid, 0.0);
         this.report = new ExecutionReport(grid);
+        this.working = new WorkingOrders(tracker);
     }
 
     public LiveOrderGateway listener(Listener l) {
@@ -80,15 +80,7 @@ public final class LiveOrderGateway implements OrderGateway {
     /** Sets the tick's time and takes the list of working orders for it. */
     public void beginTick(long timeNanos) {
         now = timeNanos;
-        workingCount = 0;
-        for (int i = 0, n = tracker.size(); i < n; i++) {
-            if (!tracker.cancelPending(i)) {
-                if (workingCount == working.length) {
-                    working = Arrays.copyOf(working, working.length * 2);
-                }
-                working[workingCount++] = i;
-            }
-        }
+        working.refresh();
     }
 
     @Override
@@ -98,27 +90,27 @@ public final class LiveOrderGateway implements OrderGateway {
 
     @Override
     public int activeOrderCount() {
-        return workingCount;
+        return working.count();
     }
 
     @Override
     public long activeOrderId(int index) {
-        return tracker.id(working[index]);
+        return working.id(index);
     }
 
     @Override
     public boolean activeOrderIsBid(int index) {
-        return tracker.side(working[index]) == Side.BUY;
+        return working.isBid(index);
     }
 
     @Override
     public double activeOrderPrice(int index) {
-        return tracker.price(working[index]);
+        return working.price(index);
     }
 
     @Override
     public double activeOrderQty(int index) {
-        return tracker.leaves(working[index]);
+        return working.qty(index);
     }
 
     @Override
@@ -196,34 +188,17 @@ public final class LiveOrderGateway implements OrderGateway {
 
     /** The highest working bid (including ones just sent), or NaN: what the strategy is quoting. */
     public double quotedBid() {
-        double best = Double.NaN;
-        for (int i = 0, n = tracker.size(); i < n; i++) {
-            if (!tracker.cancelPending(i) && tracker.side(i) == Side.BUY && !(tracker.price(i) <= best)) {
-                best = tracker.price(i);
-            }
-        }
-        return best;
+        return working.quotedBid();
     }
 
     /** The lowest working ask (including ones just sent), or NaN. */
     public double quotedAsk() {
-        double best = Double.NaN;
-        for (int i = 0, n = tracker.size(); i < n; i++) {
-            if (!tracker.cancelPending(i) && tracker.side(i) == Side.SELL && !(tracker.price(i) >= best)) {
-                best = tracker.price(i);
-            }
-        }
-        return best;
+        return working.quotedAsk();
     }
 
     /** Whether an order is working that no cancel has been sent for. */
     public boolean hasUncancelledOrders() {
-        for (int i = 0, n = tracker.size(); i < n; i++) {
-            if (!tracker.cancelPending(i)) {
-                return true;
-            }
-        }
-        return false;
+        return working.hasUncancelled();
     }
 
     public OrderTracker orders() {
