@@ -9,7 +9,7 @@ import io.factorgraph.runtime.execution.OrderGateway;
 /**
  * The strategy's gateway in a backtest: the simulator's local view (position and orders as the
  * execution reports that reached the strategy tell them), and orders sent at the current tick's time.
- * Orders already asked to cancel are not listed as working, so a strategy does not cancel them twice.
+ * Every active order is listed, with whether it may be cancelled now ({@link WorkingOrders}).
  */
 final class SimulatedGateway implements OrderGateway {
     private final ExchangeSimulator simulator;
@@ -55,6 +55,16 @@ final class SimulatedGateway implements OrderGateway {
     @Override
     public double activeOrderQty(int index) {
         return working.qty(index);
+    }
+
+    @Override
+    public boolean activeOrderCancellable(int index) {
+        return working.cancellable(index);
+    }
+
+    @Override
+    public boolean activeOrderPostOnly(int index) {
+        return working.postOnly(index);
     }
 
     @Override

@@ -132,6 +132,11 @@ public final class ExchangeSimulator {
         if (config == null) {
             throw new NullPointerException("config");
         }
+        if (!config.timeline().resolved()) {
+            throw new IllegalArgumentException("the exchange timeline '" + config.timeline().rule().label()
+                    + "' needs one shift for the whole input: resolve it first with ClockShift.resolve(config, input) "
+                    + "(Backtest.run(opener, ...) does), or choose TimelineCorrection.fixed(...) or runningMax()");
+        }
         this.config = config;
         this.grid = new PriceGrid(config.tickSize(), config.lotSize());
         this.timeline = new ExchangeTimeline(config.timeline());

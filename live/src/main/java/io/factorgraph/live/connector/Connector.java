@@ -130,7 +130,9 @@ public final class Connector {
     public int run() throws MarketDataException {
         TransportConfig transport = config.transport();
         idle = transport.idle().newStrategy();
-        io.factorgraph.backtest.exchange.SimulatorConfig venue = config.simulatorConfig();
+        // the exchange clock's shift is one constant over the whole file, as in the backtest (docs/DESIGN.md §7)
+        io.factorgraph.backtest.exchange.SimulatorConfig venue = io.factorgraph.backtest.exchange.timeline.ClockShift
+                .resolve(config.simulatorConfig(), () -> EventSources.open(config.data(), config.gapPolicy()));
         simulator = new ExchangeSimulator(venue, 4096);
         simulator.setExecutionListener(this::publishReport);
         strategy = new PeerWatch("strategy", transport.peerTimeoutNanos());

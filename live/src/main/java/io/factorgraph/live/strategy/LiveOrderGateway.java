@@ -23,8 +23,8 @@ import io.factorgraph.runtime.execution.OrderGateway;
  * from what it sent and the execution reports it received (the backtest's own {@link OrderTracker} and {@link Account},
  * so the two keep books the same way), and the orders and cancels it sends as messages.
  *
- * <p>As in the backtest's gateway, orders with a cancel on its way are not listed as working (the sink does not cancel
- * them twice), and a cancel for an order not active here sends nothing. Client order ids count 1, 2, 3 ... per
+ * <p>As in the backtest's gateway ({@link WorkingOrders}), every active order is listed, and only acknowledged ones with
+ * no cancel on its way are cancellable; a cancel for an order not active here sends nothing. Client order ids count 1, 2, 3 ... per
  * strategy process. Allocation-free per tick.
  */
 public final class LiveOrderGateway implements OrderGateway {
@@ -111,6 +111,16 @@ public final class LiveOrderGateway implements OrderGateway {
     @Override
     public double activeOrderQty(int index) {
         return working.qty(index);
+    }
+
+    @Override
+    public boolean activeOrderCancellable(int index) {
+        return working.cancellable(index);
+    }
+
+    @Override
+    public boolean activeOrderPostOnly(int index) {
+        return working.postOnly(index);
     }
 
     @Override
