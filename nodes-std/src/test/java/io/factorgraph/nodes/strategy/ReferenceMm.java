@@ -26,7 +26,6 @@ final class ReferenceMm {
     static Decision decide(StrategyInput in) {
         StrategyParams p = in.params();
         double tick = p.tickSize();
-        List<Long> everything = in.activeOrders().stream().map(ActiveOrder::id).toList();
         if (in.stop()) {
             double size = Math.abs(in.position());
             List<Level> bids = new ArrayList<>();
@@ -45,16 +44,21 @@ final class ReferenceMm {
                     qty.add(size);
                 }
             }
-            // An active order that already is the closing order (side, price, qty) stays; the rest go.
+            // Closing orders (on the closing side: plain limits, or exactly the closing order) stay, and while one
+            // exists no other is sent; the rest go, those that can be cancelled now.
             Level close = !bids.isEmpty() ? bids.get(0) : !asks.isEmpty() ? asks.get(0) : null;
+            Side closingSide = in.position() < 0 ? Side.BID : Side.ASK;
             List<Long> cancel = new ArrayList<>();
             List<Long> keep = new ArrayList<>();
+            boolean closeWorking = false;
             for (ActiveOrder order : in.activeOrders()) {
-                boolean isClose = close != null && keep.isEmpty() && order.side() == close.side()
-                        && order.priceTicks() == close.ticks() && Math.abs(order.qty() - size) <= 1e-9;
-                (isClose ? keep : cancel).add(order.id());
+                boolean exact = close != null && order.priceTicks() == close.ticks()
+                        && Math.abs(order.qty() - size) <= 1e-9;
+                boolean isClose = size > 1e-9 && order.side() == closingSide && (!order.postOnly() || exact);
+                closeWorking |= isClose;
+                (isClose || !order.cancellable() ? keep : cancel).add(order.id());
             }
-            if (!keep.isEmpty()) {
+            if (closeWorking) {
                 return new Decision(StrategyMode.STOPPED, cancel, keep, List.of(), List.of(), List.of());
             }
             return new Decision(StrategyMode.STOPPED, cancel, keep, bids, asks, qty);
@@ -64,7 +68,11 @@ final class ReferenceMm {
                 && positiveFinite(in.bestAsk())
                 && Math.floor(in.bestBid() / tick + 1e-9) < Math.ceil(in.bestAsk() / tick - 1e-9);
         if (!sound) {
-            return new Decision(StrategyMode.HALTED, everything, List.of(), List.of(), List.of(), List.of());
+            List<Long> cancellable = in.activeOrders().stream().filter(ActiveOrder::cancellable).map(ActiveOrder::id)
+                    .toList();
+            List<Long> inFlight = in.activeOrders().stream().filter(o -> !o.cancellable()).map(ActiveOrder::id)
+                    .toList();
+            return new Decision(StrategyMode.HALTED, cancellable, inFlight, List.of(), List.of(), List.of());
         }
         double half = p.halfSpread() * Math.pow(in.volatility() / p.baselineVol(), p.power());
         double fair = in.mid() * (1 + p.c1() * in.alpha());
@@ -91,8 +99,10 @@ final class ReferenceMm {
             Level level = new Level(order.side(), order.priceTicks());
             if (desired.contains(level) && held.add(level)) {
                 keep.add(order.id());
-            } else {
+            } else if (order.cancellable()) {
                 cancel.add(order.id());
+            } else {
+                keep.add(order.id()); // in flight: left alone until the venue answers
             }
         }
         List<Level> bids = desired.stream().filter(l -> l.side() == Side.BID && !held.contains(l)).toList();

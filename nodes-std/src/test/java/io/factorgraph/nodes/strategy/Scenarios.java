@@ -151,7 +151,14 @@ final class Scenarios {
                 orders.add(new ActiveOrder(id, Side.of(r.nextBoolean()), ticks, qty));
             }
         }
-        return orders;
+        // orders in flight (docs/DESIGN.md §6 item 6): some await their acknowledgement or their cancel's answer, and
+        // some are plain-limit closes rather than post-only quotes
+        List<ActiveOrder> withState = new ArrayList<>(orders.size());
+        for (ActiveOrder o : orders) {
+            withState.add(new ActiveOrder(o.id(), o.side(), o.priceTicks(), o.qty(), r.nextInt(4) != 0,
+                    r.nextInt(6) != 0));
+        }
+        return withState;
     }
 
     private static long logUniform(Random r, long lo, long hi) {
