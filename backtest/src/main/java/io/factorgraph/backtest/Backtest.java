@@ -1,5 +1,7 @@
 package io.factorgraph.backtest;
 
+import io.factorgraph.runtime.execution.Side;
+
 import io.factorgraph.backtest.exchange.ExchangeSimulator;
 import io.factorgraph.backtest.exchange.ReportType;
 import io.factorgraph.backtest.exchange.SimulationFeed;
@@ -122,7 +124,7 @@ public final class Backtest {
         BacktestRecorder recorder = new BacktestRecorder(1 << 14, 1 << 12);
         simulator.setExecutionListener(report -> {
             if (report.type() == ReportType.FILL) {
-                recorder.fill(report.exchTime(), report.localTime(), report.side() == io.factorgraph.backtest.exchange.Side.BUY,
+                recorder.fill(report.exchTime(), report.localTime(), report.side() == Side.BUY,
                         report.execPrice(), report.execQty(), report.fee(), report.maker(), report.orderId());
             }
         });

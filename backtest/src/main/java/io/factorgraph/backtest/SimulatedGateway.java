@@ -1,7 +1,7 @@
 package io.factorgraph.backtest;
 
 import io.factorgraph.backtest.exchange.ExchangeSimulator;
-import io.factorgraph.backtest.exchange.Side;
+import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
 import io.factorgraph.backtest.exchange.WorkingOrders;
 import io.factorgraph.runtime.execution.OrderGateway;

@@ -1,5 +1,7 @@
 package io.factorgraph.backtest.exchange;
 
+import io.factorgraph.runtime.execution.Side;
+
 /**
  * What the exchange tells the strategy about one of its orders: an acknowledgement, a fill, a cancel, an expiry, a
  * rejection. A reusable mutable flyweight (one per simulator, or per gateway on the live path), so reports cost no

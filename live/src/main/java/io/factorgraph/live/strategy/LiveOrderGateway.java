@@ -5,7 +5,7 @@ import io.factorgraph.backtest.exchange.ExecutionReport;
 import io.factorgraph.backtest.exchange.OrderTracker;
 import io.factorgraph.backtest.exchange.PriceGrid;
 import io.factorgraph.backtest.exchange.ReportType;
-import io.factorgraph.backtest.exchange.Side;
+import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
 import io.factorgraph.backtest.exchange.WorkingOrders;
 import io.factorgraph.live.codec.ExecutionReportReader;

@@ -1,5 +1,7 @@
 package io.factorgraph.live.strategy;
 
+import io.factorgraph.runtime.execution.Side;
+
 import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.Header;
@@ -499,7 +501,7 @@ public final class StrategyRunner {
             if (report.type() == ReportType.FILL) {
                 long ts = Math.max(report.localTime(), lastFillTs);
                 lastFillTs = ts;
-                recorder.fill(ts, report.side() == io.factorgraph.backtest.exchange.Side.BUY, report.execPrice(),
+                recorder.fill(ts, report.side() == Side.BUY, report.execPrice(),
                         report.execQty(), report.fee(), report.maker(), report.orderId());
             }
         }

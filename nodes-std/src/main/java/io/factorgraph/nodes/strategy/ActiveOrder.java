@@ -1,5 +1,7 @@
 package io.factorgraph.nodes.strategy;
 
+import io.factorgraph.runtime.execution.Side;
+
 import java.util.Objects;
 
 /**

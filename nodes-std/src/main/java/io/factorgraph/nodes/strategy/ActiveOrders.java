@@ -1,5 +1,7 @@
 package io.factorgraph.nodes.strategy;
 
+import io.factorgraph.runtime.execution.Side;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +40,7 @@ public final class ActiveOrders {
     public static ActiveOrders of(List<ActiveOrder> orders) {
         ActiveOrders active = new ActiveOrders(orders.size());
         for (ActiveOrder order : orders) {
-            active.add(order.id(), order.side().isBid(), order.priceTicks(), order.qty(), order.cancellable(),
+            active.add(order.id(), order.side().isBuy(), order.priceTicks(), order.qty(), order.cancellable(),
                     order.postOnly());
         }
         return active;
@@ -49,7 +51,7 @@ public final class ActiveOrders {
     }
 
     public void add(long id, Side side, long ticks, double quantity) {
-        add(id, side.isBid(), ticks, quantity);
+        add(id, side.isBuy(), ticks, quantity);
     }
 
     /** Adds an acknowledged quote with no request in flight. */
@@ -82,7 +84,7 @@ public final class ActiveOrders {
 
     /** Adds an order whose price the venue reports in price units, at its {@link Ticks#nearest nearest} tick. */
     public void addAtPrice(long id, Side side, double price, double quantity, double tickSize) {
-        add(id, side.isBid(), Ticks.nearest(price, tickSize), quantity);
+        add(id, side.isBuy(), Ticks.nearest(price, tickSize), quantity);
     }
 
     public int size() {

@@ -22,11 +22,12 @@ import io.factorgraph.runtime.spi.Signature;
  *       working or in flight, send one marketable limit order on the <em>closing</em> side for
  *       {@code |position|}: when long, a sell at {@code floor_tick(best_bid) - flatten_ticks} (at least one
  *       tick); when short, a buy at {@code ceil_tick(best_ask) + flatten_ticks}. A closing order is an
- *       active order on the closing side that is not post-only (the sink sends quotes post-only and closes
- *       as plain limits), or that is exactly the closing order (side, price, quantity). So at most one
- *       closing order exists at a time (docs/DESIGN.md §6 item 1): with a round trip longer than the tick
+ *       active order that is not post-only (the sink sends quotes post-only and closes as plain limits),
+ *       on either side (fills of quotes still in flight can turn the position over while a close is on
+ *       its way), or that is exactly the closing order (side, price, quantity). So at most one closing
+ *       order exists at a time (docs/DESIGN.md §6 item 1): with a round trip longer than the tick
  *       interval, a second stop tick does not send a second close (which, doubled, would turn a short of
- *       0.018 into a long of 0.018). When the touch is missing (NaN, not positive) or out of range the
+ *       0.018 into a long of 0.018); the next close goes out once the venue has answered for the first. When the touch is missing (NaN, not positive) or out of range the
  *       closing order is left out: the next decision, with a book, sends it.</li>
  *   <li><b>Cannot quote</b> ({@link StrategyMode#HALTED}): cancel every active order and send
  *       nothing when alpha or volatility is not finite (DESIGN §6 step 2), and also when volatility is
@@ -171,17 +172,15 @@ public final class StatelessMm {
                     }
                 }
             }
-            // At most one closing order at a time (docs/DESIGN.md §6 item 1): every closing order working or in
-            // flight is kept, and none is sent while one exists; cancelling and re-sending it every tick would,
+            // At most one closing order at a time (docs/DESIGN.md §6 item 1): the first closing order working or
+            // in flight is kept, and none is sent while one exists; cancelling and re-sending it every tick would,
             // under latency, let the old one fill too and flip the position. Everything else is cancelled, as far
             // as it can be now (item 6).
             boolean closeWorking = false;
-            final boolean closing = size > FLAT_EPSILON;
-            final boolean closingBid = position < 0;
             for (int j = 0; j < activeCount; j++) {
-                final boolean isClose = closing && active.isBid(j) == closingBid && (!active.postOnly(j)
-                        || (active.priceTicks(j) == closeTicks && Math.abs(active.qty(j) - size) <= FLAT_EPSILON));
-                if (isClose) {
+                final boolean isClose = !active.postOnly(j) || (closeTicks > 0 && active.isBid(j) == closeBid
+                        && active.priceTicks(j) == closeTicks && Math.abs(active.qty(j) - size) <= FLAT_EPSILON);
+                if (isClose && !closeWorking) {
                     closeWorking = true;
                     out.keep(active.id(j));
                 } else {

@@ -1,5 +1,7 @@
 package io.factorgraph.nodes.strategy;
 
+import io.factorgraph.runtime.execution.Side;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -34,29 +36,29 @@ final class ReferenceMm {
             if (size > 1e-9 && in.position() > 0 && positiveFinite(in.bestBid())) {
                 double touch = Math.floor(in.bestBid() / tick + 1e-9);
                 if (touch <= Ticks.MAX_PRICE_TICKS) {
-                    asks.add(new Level(Side.ASK, Math.max(1, (long) touch - p.flattenTicks())));
+                    asks.add(new Level(Side.SELL, Math.max(1, (long) touch - p.flattenTicks())));
                     qty.add(size);
                 }
             } else if (size > 1e-9 && in.position() < 0 && positiveFinite(in.bestAsk())) {
                 double price = Math.ceil(in.bestAsk() / tick - 1e-9) + p.flattenTicks();
                 if (price <= Ticks.MAX_PRICE_TICKS) {
-                    bids.add(new Level(Side.BID, (long) price));
+                    bids.add(new Level(Side.BUY, (long) price));
                     qty.add(size);
                 }
             }
-            // Closing orders (on the closing side: plain limits, or exactly the closing order) stay, and while one
-            // exists no other is sent; the rest go, those that can be cancelled now.
+            // The first closing order (a plain limit on either side, or exactly the closing order) stays, and while
+            // one exists no other is sent; the rest go, those that can be cancelled now.
             Level close = !bids.isEmpty() ? bids.get(0) : !asks.isEmpty() ? asks.get(0) : null;
-            Side closingSide = in.position() < 0 ? Side.BID : Side.ASK;
             List<Long> cancel = new ArrayList<>();
             List<Long> keep = new ArrayList<>();
             boolean closeWorking = false;
             for (ActiveOrder order : in.activeOrders()) {
-                boolean exact = close != null && order.priceTicks() == close.ticks()
+                boolean exact = close != null && order.side() == close.side() && order.priceTicks() == close.ticks()
                         && Math.abs(order.qty() - size) <= 1e-9;
-                boolean isClose = size > 1e-9 && order.side() == closingSide && (!order.postOnly() || exact);
+                boolean isClose = !order.postOnly() || exact;
+                boolean firstClose = isClose && !closeWorking;
                 closeWorking |= isClose;
-                (isClose || !order.cancellable() ? keep : cancel).add(order.id());
+                (firstClose || !order.cancellable() ? keep : cancel).add(order.id());
             }
             if (closeWorking) {
                 return new Decision(StrategyMode.STOPPED, cancel, keep, List.of(), List.of(), List.of());
@@ -84,12 +86,12 @@ final class ReferenceMm {
         Set<Level> desired = new LinkedHashSet<>();
         if (in.position() < p.maxPosition() - 1e-9 && bid >= 1 && bid <= Ticks.MAX_PRICE_TICKS) {
             for (int i = 0; i < p.gridNum() && (long) bid - i * interval >= 1; i++) {
-                desired.add(new Level(Side.BID, (long) bid - i * interval));
+                desired.add(new Level(Side.BUY, (long) bid - i * interval));
             }
         }
         if (in.position() > -p.maxPosition() + 1e-9 && ask >= 1 && ask <= Ticks.MAX_PRICE_TICKS) {
             for (int i = 0; i < p.gridNum() && (long) ask + i * interval <= Ticks.MAX_PRICE_TICKS; i++) {
-                desired.add(new Level(Side.ASK, (long) ask + i * interval));
+                desired.add(new Level(Side.SELL, (long) ask + i * interval));
             }
         }
         Set<Level> held = new HashSet<>();
@@ -105,8 +107,8 @@ final class ReferenceMm {
                 keep.add(order.id()); // in flight: left alone until the venue answers
             }
         }
-        List<Level> bids = desired.stream().filter(l -> l.side() == Side.BID && !held.contains(l)).toList();
-        List<Level> asks = desired.stream().filter(l -> l.side() == Side.ASK && !held.contains(l)).toList();
+        List<Level> bids = desired.stream().filter(l -> l.side() == Side.BUY && !held.contains(l)).toList();
+        List<Level> asks = desired.stream().filter(l -> l.side() == Side.SELL && !held.contains(l)).toList();
         List<Double> qty = new ArrayList<>();
         for (int i = 0; i < bids.size() + asks.size(); i++) {
             qty.add(p.orderQty());

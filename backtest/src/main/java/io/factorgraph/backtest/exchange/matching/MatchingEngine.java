@@ -7,7 +7,7 @@ import io.factorgraph.backtest.exchange.PriceGrid;
 import io.factorgraph.backtest.exchange.QueueModel;
 import io.factorgraph.backtest.exchange.RejectReason;
 import io.factorgraph.backtest.exchange.ReportType;
-import io.factorgraph.backtest.exchange.Side;
+import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
 import io.factorgraph.backtest.exchange.TimeInForce;
 import io.factorgraph.backtest.exchange.queue.RestingOrders;
