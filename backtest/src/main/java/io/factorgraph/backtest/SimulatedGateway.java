@@ -3,68 +3,31 @@ package io.factorgraph.backtest;
 import io.factorgraph.backtest.exchange.ExchangeSimulator;
 import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
-import io.factorgraph.backtest.exchange.WorkingOrders;
-import io.factorgraph.runtime.execution.OrderGateway;
+import io.factorgraph.backtest.exchange.TrackedOrderGateway;
 
 /**
  * The strategy's gateway in a backtest: the simulator's local view (position and orders as the
  * execution reports that reached the strategy tell them), and orders sent at the current tick's time.
  * Every active order is listed, with whether it may be cancelled now ({@link WorkingOrders}).
  */
-final class SimulatedGateway implements OrderGateway {
+final class SimulatedGateway extends TrackedOrderGateway {
     private final ExchangeSimulator simulator;
-    private final WorkingOrders working;
     private long now;
 
     SimulatedGateway(ExchangeSimulator simulator) {
+        super(simulator.orders());
         this.simulator = simulator;
-        this.working = new WorkingOrders(simulator.orders());
     }
 
     /** Sets the time orders are sent at and takes the list of working orders for this tick. */
     void beginTick(long timeNanos) {
         now = timeNanos;
-        working.refresh();
+        refreshWorkingOrders();
     }
 
     @Override
     public double position() {
         return simulator.account().position();
-    }
-
-    @Override
-    public int activeOrderCount() {
-        return working.count();
-    }
-
-    @Override
-    public long activeOrderId(int index) {
-        return working.id(index);
-    }
-
-    @Override
-    public boolean activeOrderIsBid(int index) {
-        return working.isBid(index);
-    }
-
-    @Override
-    public double activeOrderPrice(int index) {
-        return working.price(index);
-    }
-
-    @Override
-    public double activeOrderQty(int index) {
-        return working.qty(index);
-    }
-
-    @Override
-    public boolean activeOrderCancellable(int index) {
-        return working.cancellable(index);
-    }
-
-    @Override
-    public boolean activeOrderPostOnly(int index) {
-        return working.postOnly(index);
     }
 
     @Override
@@ -80,11 +43,11 @@ final class SimulatedGateway implements OrderGateway {
 
     /** The highest working bid (including ones just sent), or NaN: what the strategy is quoting. */
     double quotedBid() {
-        return working.quotedBid();
+        return working().quotedBid();
     }
 
     /** The lowest working ask (including ones just sent), or NaN. */
     double quotedAsk() {
-        return working.quotedAsk();
+        return working().quotedAsk();
     }
 }

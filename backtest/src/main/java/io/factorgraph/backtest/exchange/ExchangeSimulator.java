@@ -13,14 +13,18 @@ import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.OrderBook;
 
+// Over 500 lines, for a reason: about 100 are the javadoc below, the contract the backtest, the live venue and users'
+// loops code against; the rest is only the wiring of the four parts (see "Parts"), feeding, the clock and the
+// strategy's calls, each a few short methods.
 /**
  * A simulated exchange for one instrument, replaying recorded L2 data in the manner of hftbacktest: order latency,
  * queue position, no-partial or partial fills, post-only rejects, maker/taker fees, exact accounting.
  *
  * <h2>Two timelines, one clock</h2>
  * The strategy lives on the recorded <em>local</em> clock. The exchange side runs on the same clock, at each event's
- * <em>corrected exchange time</em> ({@link TimelineCorrection}): the recorded exchange stamps shifted so that feed
- * latency is never negative, and sorted. A request the strategy sends at local time {@code t} reaches the exchange at
+ * <em>corrected exchange time</em> ({@link TimelineCorrection}): the recorded exchange stamps shifted by one constant
+ * for the whole input (hftbacktest's {@code correct_local_timestamp}) so that feed latency is never negative, and
+ * sorted, trades before depth at equal time. A request the strategy sends at local time {@code t} reaches the exchange at
  * {@code t + entry latency}; what the exchange does at time {@code x} reaches the strategy at {@code x + response
  * latency}. Requests and reports each stay in order (see {@link LatencyModel}).
  *
@@ -74,6 +78,14 @@ import io.factorgraph.runtime.market.OrderBook;
  * Own orders do not enter the replayed book and do not queue behind each other at one price (as in hftbacktest); in
  * partial-fill mode one trade's quantity is shared out among our orders at its price in arrival order, never used
  * twice. Costs are linear in the number of resting orders per trade or depth event.
+ *
+ * <h2>Parts</h2>
+ * This class wires four parts, each in its own package, so that a new queue model, latency model or fill rule touches
+ * one file: {@link io.factorgraph.backtest.exchange.timeline.ExchangeTimeline} (recorded stamps to exchange times,
+ * {@link TimelineCorrection}), {@link io.factorgraph.backtest.exchange.latency.LatencyLink} (requests and reports in
+ * flight, {@link LatencyModel}), {@link io.factorgraph.backtest.exchange.matching.MatchingEngine} (the exchange's book
+ * and the fill rules) and {@link io.factorgraph.backtest.exchange.queue.RestingOrders} (queue positions, moved by the
+ * {@link QueueModel}). What is left here is feeding, the clock and the strategy's side.
  *
  * <p>Deterministic to the bit: no wall clock, no hashing, no randomness; the same events and calls give the same
  * reports. Allocation-free in steady state (buffers grow by doubling up to their working size). Not thread-safe.

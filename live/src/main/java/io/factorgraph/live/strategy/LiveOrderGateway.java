@@ -7,7 +7,7 @@ import io.factorgraph.backtest.exchange.PriceGrid;
 import io.factorgraph.backtest.exchange.ReportType;
 import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
-import io.factorgraph.backtest.exchange.WorkingOrders;
+import io.factorgraph.backtest.exchange.TrackedOrderGateway;
 import io.factorgraph.live.codec.ExecutionReportReader;
 import io.factorgraph.live.codec.NewOrderWriter;
 import io.factorgraph.live.sbe.CancelAllEncoder;
@@ -16,7 +16,6 @@ import io.factorgraph.live.sbe.CancelOrderEncoder;
 import io.factorgraph.live.sbe.ExecutionReportDecoder;
 import io.factorgraph.live.sbe.MessageHeaderEncoder;
 import io.factorgraph.live.transport.SequencedPublication;
-import io.factorgraph.runtime.execution.OrderGateway;
 
 /**
  * The strategy's gateway to the venue over Aeron: what the sink sees of its position and working orders, kept only
@@ -27,7 +26,7 @@ import io.factorgraph.runtime.execution.OrderGateway;
  * no cancel on its way are cancellable; a cancel for an order not active here sends nothing. Client order ids count 1, 2, 3 ... per
  * strategy process. Allocation-free per tick.
  */
-public final class LiveOrderGateway implements OrderGateway {
+public final class LiveOrderGateway extends TrackedOrderGateway {
     /** Receives each order event as it is sent or reported, for logs and recordings. */
     public interface Listener {
         default void onSubmit(long timeNanos, long orderId, boolean bid, double price, double qty, boolean postOnly) {
@@ -53,7 +52,6 @@ public final class LiveOrderGateway implements OrderGateway {
     private final CancelOrderEncoder cancelOrder = new CancelOrderEncoder();
     private final CancelAllEncoder cancelAll = new CancelAllEncoder();
     private Listener listener = new Listener() { };
-    private final WorkingOrders working;
     private long now;
     private long nextOrderId = 1;
     private long nextRequestId = 1;
@@ -63,13 +61,17 @@ public final class LiveOrderGateway implements OrderGateway {
     private long fills;
 
     public LiveOrderGateway(SequencedPublication orders, long instanceId, PriceGrid grid) {
+        this(orders, instanceId, grid, new OrderTracker(grid, 32));
+    }
+
+    private LiveOrderGateway(SequencedPublication orders, long instanceId, PriceGrid grid, OrderTracker tracker) {
+        super(tracker);
         this.orders = orders;
         this.instanceId = instanceId;
         this.grid = grid;
-        this.tracker = new OrderTracker(grid, 32);
+        this.tracker = tracker;
         this.account = new Account(grid, 0.0);
         this.report = new ExecutionReport(grid);
-        this.working = new WorkingOrders(tracker);
     }
 
     public LiveOrderGateway listener(Listener l) {
@@ -80,47 +82,12 @@ public final class LiveOrderGateway implements OrderGateway {
     /** Sets the tick's time and takes the list of working orders for it. */
     public void beginTick(long timeNanos) {
         now = timeNanos;
-        working.refresh();
+        refreshWorkingOrders();
     }
 
     @Override
     public double position() {
         return account.position();
-    }
-
-    @Override
-    public int activeOrderCount() {
-        return working.count();
-    }
-
-    @Override
-    public long activeOrderId(int index) {
-        return working.id(index);
-    }
-
-    @Override
-    public boolean activeOrderIsBid(int index) {
-        return working.isBid(index);
-    }
-
-    @Override
-    public double activeOrderPrice(int index) {
-        return working.price(index);
-    }
-
-    @Override
-    public double activeOrderQty(int index) {
-        return working.qty(index);
-    }
-
-    @Override
-    public boolean activeOrderCancellable(int index) {
-        return working.cancellable(index);
-    }
-
-    @Override
-    public boolean activeOrderPostOnly(int index) {
-        return working.postOnly(index);
     }
 
     @Override
@@ -198,17 +165,17 @@ public final class LiveOrderGateway implements OrderGateway {
 
     /** The highest working bid (including ones just sent), or NaN: what the strategy is quoting. */
     public double quotedBid() {
-        return working.quotedBid();
+        return working().quotedBid();
     }
 
     /** The lowest working ask (including ones just sent), or NaN. */
     public double quotedAsk() {
-        return working.quotedAsk();
+        return working().quotedAsk();
     }
 
     /** Whether an order is working that no cancel has been sent for. */
     public boolean hasUncancelledOrders() {
-        return working.hasUncancelled();
+        return working().hasUncancelled();
     }
 
     public OrderTracker orders() {
