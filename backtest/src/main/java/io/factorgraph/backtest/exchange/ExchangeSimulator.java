@@ -521,13 +521,13 @@ public final class ExchangeSimulator {
     /** The exchange's best bid in ticks, or {@link Long#MIN_VALUE} when there is none. */
     public long exchangeBestBidTicks() {
         OrderBook book = engine.book();
-        return book.bidDepth() > 0 ? (long) book.bestBid() : Long.MIN_VALUE;
+        return book.bidDepth() > 0 ? engine.ticks(book.bestBid()) : Long.MIN_VALUE;
     }
 
     /** The exchange's best ask in ticks, or {@link Long#MAX_VALUE} when there is none. */
     public long exchangeBestAskTicks() {
         OrderBook book = engine.book();
-        return book.askDepth() > 0 ? (long) book.bestAsk() : Long.MAX_VALUE;
+        return book.askDepth() > 0 ? engine.ticks(book.bestAsk()) : Long.MAX_VALUE;
     }
 
     /** Number of our orders resting at the exchange. */

@@ -22,8 +22,10 @@ import io.factorgraph.runtime.market.OrderBook;
  * (see {@link io.factorgraph.backtest.exchange.ExchangeSimulator}). Knows nothing of latency: it is called at
  * exchange times and says what it did to a {@link ReportSink}.
  *
- * <p>The book holds prices as whole numbers of ticks and quantities in lots (doubles, since a level may be off the
- * lot grid). Allocation-free in steady state; not thread-safe.
+ * <p>The book holds exact prices, as {@link OrderBook}'s contract has it (the grid's price of each tick, so that one
+ * tick is always one level), and quantities in lots (doubles, since a level may be off the lot grid); the rules work
+ * in whole ticks, read back from the book's prices with {@link #ticks}. Allocation-free in steady state; not
+ * thread-safe.
  */
 public final class MatchingEngine {
     private final PriceGrid grid;
@@ -52,7 +54,7 @@ public final class MatchingEngine {
         this.out = new ExecutionReport(grid);
     }
 
-    /** The exchange's book, in ticks and lots. */
+    /** The exchange's book: prices, and quantities in lots. */
     public OrderBook book() {
         return book;
     }
@@ -70,7 +72,7 @@ public final class MatchingEngine {
      */
     public void onMarketEvent(long ev, double px, double qty, boolean end, long ts) {
         int kind = (int) (ev & EventFlags.KIND_MASK);
-        cursor.set(ev, ts, ts, px, qty, 0, 0, 0, end);
+        cursor.set(ev, ts, ts, Double.isNaN(px) ? Double.NaN : grid.price((long) px), qty, 0, 0, 0, end);
         if (kind == EventFlags.TRADE_EVENT) {
             onTrade((ev & EventFlags.BUY_EVENT) != 0, (long) px, qty, ts);
         } else if (kind == EventFlags.DEPTH_CLEAR_EVENT) {
@@ -78,25 +80,25 @@ public final class MatchingEngine {
         } else if (resting.size() == 0) {
             builder.apply(cursor); // no queue to move, nothing to cross
         } else {
-            onDepth((ev & EventFlags.BUY_EVENT) != 0, px, qty, ts);
+            onDepth((ev & EventFlags.BUY_EVENT) != 0, (long) px, qty, ts);
         }
     }
 
-    private void onDepth(boolean bid, double px, double qty, long ts) {
-        double prevLots = book.qtyAt(bid, px);
+    private void onDepth(boolean bid, long px, double qty, long ts) {
+        double prevLots = book.qtyAt(bid, cursor.px());
         boolean hadBest = bid ? book.bidDepth() > 0 : book.askDepth() > 0;
-        long prevBest = hadBest ? (long) (bid ? book.bestBid() : book.bestAsk()) : 0;
+        long prevBest = hadBest ? ticks(bid ? book.bestBid() : book.bestAsk()) : 0;
         builder.apply(cursor);
-        onLevelChange(bid, (long) px, prevLots, qty);
+        onLevelChange(bid, px, prevLots, qty);
         if (bid) {
             if (book.bidDepth() > 0) {
-                long best = (long) book.bestBid();
+                long best = ticks(book.bestBid());
                 if (!hadBest || best > prevBest) {
                     crossSells(best, ts);
                 }
             }
         } else if (book.askDepth() > 0) {
-            long best = (long) book.bestAsk();
+            long best = ticks(book.bestAsk());
             if (!hadBest || best < prevBest) {
                 crossBuys(best, ts);
             }
@@ -224,11 +226,11 @@ public final class MatchingEngine {
             return;
         }
         boolean marketable = buy
-                ? book.askDepth() > 0 && ticks >= (long) book.bestAsk()
-                : book.bidDepth() > 0 && ticks <= (long) book.bestBid();
+                ? book.askDepth() > 0 && ticks >= ticks(book.bestAsk())
+                : book.bidDepth() > 0 && ticks <= ticks(book.bestBid());
         if (!marketable) {
             resting.add(id, buy, gtx, ticks, lots, ts);
-            queueModel.onNewOrder(resting, resting.size() - 1, book.qtyAt(buy, ticks));
+            queueModel.onNewOrder(resting, resting.size() - 1, book.qtyAt(buy, grid.price(ticks)));
             report(ReportType.ACCEPTED, OrderStatus.NEW, RejectReason.NONE, lots, 0, ts);
             return;
         }
@@ -237,14 +239,14 @@ public final class MatchingEngine {
             return;
         }
         if (!partial) {
-            long best = (long) (buy ? book.bestAsk() : book.bestBid());
+            long best = ticks(buy ? book.bestAsk() : book.bestBid());
             fill(0, lots, lots, best, false, ts);
             return;
         }
         long leaves = lots;
         int depth = buy ? book.askDepth() : book.bidDepth();
         for (int level = 0; level < depth && leaves > 0; level++) {
-            long p = (long) (buy ? book.askPrice(level) : book.bidPrice(level));
+            long p = ticks(buy ? book.askPrice(level) : book.bidPrice(level));
             if (buy ? p >= ticks : p <= ticks) {
                 break;
             }
@@ -260,6 +262,11 @@ public final class MatchingEngine {
             // in the opposite side of a replayed book
             fill(0, lots, leaves, ticks, false, ts);
         }
+    }
+
+    /** A price of the book in whole ticks: exact, since the book holds only the grid's prices. */
+    public long ticks(double price) {
+        return grid.ticksOrInvalid(price);
     }
 
     private static Side side(boolean buy) {
