@@ -1,9 +1,13 @@
 package io.factorgraph.backtest;
 
+import io.factorgraph.runtime.execution.Side;
+
 import io.factorgraph.backtest.exchange.ExchangeSimulator;
 import io.factorgraph.backtest.exchange.ReportType;
 import io.factorgraph.backtest.exchange.SimulationFeed;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
+import io.factorgraph.backtest.exchange.TimelineCorrection;
+import io.factorgraph.backtest.exchange.timeline.ClockShift;
 import io.factorgraph.backtest.report.BacktestRecorder;
 import io.factorgraph.backtest.report.PerformanceSummary;
 import io.factorgraph.backtest.report.Recording;
@@ -88,7 +92,22 @@ public final class Backtest {
     }
 
     /**
-     * Replays {@code source} to its end. Closes it.
+     * Replays the input to its end: first measures its exchange-clock shift when the simulator's timeline is
+     * hftbacktest's constant one (docs/DESIGN.md §7), which takes one extra read of the input, then runs on it. Records
+     * the timeline rule used in the metadata ({@code extra.exchange_timeline}).
+     *
+     * @throws MarketDataException when the data is broken, naming where
+     */
+    public BacktestResult run(ClockShift.Opener input, RunMetadata.Builder metadata, BacktestProgress progress)
+            throws MarketDataException {
+        Backtest resolved = new Backtest(graph, ClockShift.resolve(simulatorConfig, input), intervalNanos);
+        return resolved.run(input.open(), metadata, progress);
+    }
+
+    /**
+     * Replays {@code source} to its end. Closes it. The simulator's timeline must be resolved (a {@link
+     * TimelineCorrection#fixed fixed} or {@link TimelineCorrection#runningMax running-max} one, or a constant one
+     * resolved for this input); {@link #run(ClockShift.Opener, RunMetadata.Builder, BacktestProgress)} resolves it.
      *
      * @throws MarketDataException when the data is broken, naming where
      */
@@ -105,7 +124,7 @@ public final class Backtest {
         BacktestRecorder recorder = new BacktestRecorder(1 << 14, 1 << 12);
         simulator.setExecutionListener(report -> {
             if (report.type() == ReportType.FILL) {
-                recorder.fill(report.localTime(), report.side() == io.factorgraph.backtest.exchange.Side.BUY,
+                recorder.fill(report.exchTime(), report.localTime(), report.side() == Side.BUY,
                         report.execPrice(), report.execQty(), report.fee(), report.maker(), report.orderId());
             }
         });
@@ -140,6 +159,7 @@ public final class Backtest {
         }
         progress.onProgress(events, Long.MIN_VALUE);
         Recording recording = recorder.finish(metadata
+                .extra("exchange_timeline", simulatorConfig.timeline().describe())
                 .wallTime(Duration.ofNanos(System.nanoTime() - started))
                 .eventsProcessed(events)
                 .build());

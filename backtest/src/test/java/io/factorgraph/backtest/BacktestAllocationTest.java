@@ -46,12 +46,12 @@ class BacktestAllocationTest {
 
     /** The bytes allocated in each 65,536-event stretch of a ten-minute synthetic run. */
     private static List<Long> run(Backtest backtest) throws Exception {
-        SyntheticMarket market = new SyntheticMarket(SyntheticMarket.Config.defaults().withDuration(Duration.ofMinutes(10)));
+        SyntheticMarket.Config market = SyntheticMarket.Config.defaults().withDuration(Duration.ofMinutes(10));
         List<Long> stretches = new ArrayList<>();
         long[] last = {-1};
         long[] marks = new long[64];
         int[] count = {0};
-        backtest.run(market, RunMetadata.builder(), (events, localTime) -> {
+        backtest.run(() -> new SyntheticMarket(market), RunMetadata.builder(), (events, localTime) -> {
             if (localTime != Long.MIN_VALUE && count[0] < marks.length) {
                 marks[count[0]++] = THREADS.getCurrentThreadAllocatedBytes();
             }

@@ -195,10 +195,17 @@ public class ReplayBench {
         return checksum;
     }
 
+    /** The venue, its exchange-clock shift measured once (outside the timed replay). */
+    private SimulatorConfig venue;
+
     @Benchmark
     public double backtest(Events counter) throws MarketDataException {
-        Backtest backtest = new Backtest(obiMm, SimulatorConfig.of(0.1, 0.001).withFees(0.0002, 0.0005),
-                obiMm.clockNanos().orElse(0));
+        if (venue == null) {
+            venue = io.factorgraph.backtest.exchange.timeline.ClockShift.resolve(
+                    SimulatorConfig.of(0.1, 0.001).withFees(0.0002, 0.0005),
+                    () -> BinanceFeedReader.open(files, GapPolicy.RESYNC));
+        }
+        Backtest backtest = new Backtest(obiMm, venue, obiMm.clockNanos().orElse(0));
         BacktestResult result = backtest.run(BinanceFeedReader.open(files, GapPolicy.RESYNC), RunMetadata.builder(),
                 BacktestProgress.NONE);
         counter.events += result.events();

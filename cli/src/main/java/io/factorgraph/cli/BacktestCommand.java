@@ -3,6 +3,7 @@ package io.factorgraph.cli;
 import io.factorgraph.backtest.Backtest;
 import io.factorgraph.backtest.BacktestResult;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
+import io.factorgraph.backtest.exchange.timeline.ClockShift;
 import io.factorgraph.backtest.report.BacktestReport;
 import io.factorgraph.backtest.report.PerformanceSummary;
 import io.factorgraph.backtest.report.RunMetadata;
@@ -10,7 +11,6 @@ import io.factorgraph.backtest.synthetic.Instrument;
 import io.factorgraph.backtest.synthetic.SyntheticMarket;
 import io.factorgraph.live.launch.Durations;
 import io.factorgraph.runtime.compile.CompileResult;
-import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.spi.Constant;
@@ -82,14 +82,14 @@ final class BacktestCommand implements Callable<Integer> {
                 .fees(config.makerFee(), config.takerFee());
         data.data.forEach(f -> metadata.dataFile(f.toString()));
         compiled.plan().params().forEach((k, v) -> metadata.param(k, v.toString()));
-        EventSource source;
+        ClockShift.Opener source;
         if (data.data.isEmpty()) {
             SyntheticMarket.Config market = syntheticMarket(config);
             spec.commandLine().getErr().println("fg backtest: no --data: a synthetic market, " + market.summary());
             metadata.dataFile("synthetic: " + market.summary()).seed(seed);
-            source = new SyntheticMarket(market);
+            source = () -> new SyntheticMarket(market);
         } else {
-            source = data.open();
+            source = data::open;
         }
         Progress progress = new Progress(spec.commandLine().getErr());
         BacktestResult outcome;

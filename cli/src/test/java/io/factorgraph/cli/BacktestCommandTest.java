@@ -57,12 +57,14 @@ class BacktestCommandTest {
         double fees = 0;
         for (String[] record : series) {
             long ts = Long.parseLong(record[0]);
-            while (next < fills.size() && Long.parseLong(fills.get(next)[0]) <= ts) {
+            // fills.csv: exch_ts, local_ts (when the strategy learns of the fill), side, price, qty, fee, ...
+            while (next < fills.size() && Long.parseLong(fills.get(next)[1]) <= ts) {
                 String[] fill = fills.get(next++);
-                double signed = (fill[1].equals("buy") ? 1 : -1) * Double.parseDouble(fill[3]);
+                assertTrue(Long.parseLong(fill[0]) < Long.parseLong(fill[1]), "the report arrives after the fill");
+                double signed = (fill[2].equals("buy") ? 1 : -1) * Double.parseDouble(fill[4]);
                 position += signed;
-                cash -= signed * Double.parseDouble(fill[2]) + Double.parseDouble(fill[4]);
-                fees += Double.parseDouble(fill[4]);
+                cash -= signed * Double.parseDouble(fill[3]) + Double.parseDouble(fill[5]);
+                fees += Double.parseDouble(fill[5]);
             }
             assertEquals(position, Double.parseDouble(record[6]), 1e-9, "position at " + ts);
             assertEquals(cash, Double.parseDouble(record[7]), 1e-6, "cash at " + ts);
@@ -85,8 +87,8 @@ class BacktestCommandTest {
             assertTrue(bid < ask, "the book never crosses");
         }
         for (String[] fill : fills) {
-            assertTrue(fill[5].equals("maker") || fill[5].equals("taker"), String.join(",", fill));
-            assertTrue(Double.parseDouble(fill[3]) > 0);
+            assertTrue(fill[6].equals("maker") || fill[6].equals("taker"), String.join(",", fill));
+            assertTrue(Double.parseDouble(fill[4]) > 0);
         }
     }
 

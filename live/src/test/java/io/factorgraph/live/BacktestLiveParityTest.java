@@ -49,7 +49,7 @@ class BacktestLiveParityTest {
                 .compile(spec.file(), List.of()).graph().orElseThrow();
         SimulatorConfig venue = SimulatorConfig.of(0.1, 0.001).withFees(0.0002, 0.0005);
         BacktestResult backtest = new Backtest(recorded, venue, spec.interval(recorded))
-                .run(EventSources.open(List.of(EngineParityTest.BTC), GapPolicy.FAIL), RunMetadata.builder(),
+                .run(() -> EventSources.open(List.of(EngineParityTest.BTC), GapPolicy.FAIL), RunMetadata.builder(),
                         BacktestProgress.NONE);
         assertTrue(recording.lines.size() > 100, "the backtest trades: " + recording.lines.size() + " order lines");
 

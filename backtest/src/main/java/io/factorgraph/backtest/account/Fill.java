@@ -1,6 +1,6 @@
 package io.factorgraph.backtest.account;
 
-import io.factorgraph.backtest.exchange.Side;
+import io.factorgraph.runtime.execution.Side;
 
 /**
  * One execution.

@@ -1,7 +1,7 @@
 package io.factorgraph.backtest.account;
 
 import io.factorgraph.backtest.exchange.PriceGrid;
-import io.factorgraph.backtest.exchange.Side;
+import io.factorgraph.runtime.execution.Side;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

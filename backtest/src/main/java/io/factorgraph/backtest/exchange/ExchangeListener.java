@@ -16,8 +16,8 @@ public interface ExchangeListener {
      * @param ev the event's flags ({@code EXCH_EVENT} in place of {@code LOCAL_EVENT})
      * @param priceTicks the price in ticks (NaN for a clear of a whole side)
      * @param lots the quantity in lots
-     * @param book the exchange's book after the event, <em>in ticks and lots</em> (prices are whole numbers of ticks,
-     *     quantities whole numbers of lots); read it during the call only
+     * @param book the exchange's book after the event: exact prices (the grid's price of each tick) and quantities
+     *     <em>in lots</em>; read it during the call only
      */
     default void onMarketEvent(long exchTime, long localTime, long ev, double priceTicks, double lots, OrderBook book) {
     }

@@ -1,20 +1,30 @@
 package io.factorgraph.backtest.exchange;
 
+import io.factorgraph.runtime.execution.Side;
+
 import io.factorgraph.backtest.account.Account;
 import io.factorgraph.backtest.account.FillLog;
-import io.factorgraph.runtime.market.BookBuilder;
+import io.factorgraph.backtest.exchange.latency.LatencyLink;
+import io.factorgraph.backtest.exchange.latency.RequestQueue;
+import io.factorgraph.backtest.exchange.matching.MatchingEngine;
+import io.factorgraph.backtest.exchange.queue.RestingOrders;
+import io.factorgraph.backtest.exchange.timeline.ExchangeTimeline;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.OrderBook;
 
+// Over 500 lines, for a reason: about 100 are the javadoc below, the contract the backtest, the live venue and users'
+// loops code against; the rest is only the wiring of the four parts (see "Parts"), feeding, the clock and the
+// strategy's calls, each a few short methods.
 /**
  * A simulated exchange for one instrument, replaying recorded L2 data in the manner of hftbacktest: order latency,
  * queue position, no-partial or partial fills, post-only rejects, maker/taker fees, exact accounting.
  *
  * <h2>Two timelines, one clock</h2>
  * The strategy lives on the recorded <em>local</em> clock. The exchange side runs on the same clock, at each event's
- * <em>corrected exchange time</em> ({@link TimelineCorrection}): the recorded exchange stamps shifted so that feed
- * latency is never negative, and sorted. A request the strategy sends at local time {@code t} reaches the exchange at
+ * <em>corrected exchange time</em> ({@link TimelineCorrection}): the recorded exchange stamps shifted by one constant
+ * for the whole input (hftbacktest's {@code correct_local_timestamp}) so that feed latency is never negative, and
+ * sorted, trades before depth at equal time. A request the strategy sends at local time {@code t} reaches the exchange at
  * {@code t + entry latency}; what the exchange does at time {@code x} reaches the strategy at {@code x + response
  * latency}. Requests and reports each stay in order (see {@link LatencyModel}).
  *
@@ -69,36 +79,30 @@ import io.factorgraph.runtime.market.OrderBook;
  * partial-fill mode one trade's quantity is shared out among our orders at its price in arrival order, never used
  * twice. Costs are linear in the number of resting orders per trade or depth event.
  *
+ * <h2>Parts</h2>
+ * This class wires four parts, each in its own package, so that a new queue model, latency model or fill rule touches
+ * one file: {@link io.factorgraph.backtest.exchange.timeline.ExchangeTimeline} (recorded stamps to exchange times,
+ * {@link TimelineCorrection}), {@link io.factorgraph.backtest.exchange.latency.LatencyLink} (requests and reports in
+ * flight, {@link LatencyModel}), {@link io.factorgraph.backtest.exchange.matching.MatchingEngine} (the exchange's book
+ * and the fill rules) and {@link io.factorgraph.backtest.exchange.queue.RestingOrders} (queue positions, moved by the
+ * {@link QueueModel}). What is left here is feeding, the clock and the strategy's side.
+ *
  * <p>Deterministic to the bit: no wall clock, no hashing, no randomness; the same events and calls give the same
  * reports. Allocation-free in steady state (buffers grow by doubling up to their working size). Not thread-safe.
  */
 public final class ExchangeSimulator {
-    private static final double QUEUE_EPSILON = 1e-9;
     private static final int RANK_TRADE = 0;
     private static final int RANK_DEPTH = 1;
 
     private final SimulatorConfig config;
     private final PriceGrid grid;
-    private final LatencyModel latency;
-    private final QueueModel queueModel;
-    private final boolean partial;
-    private final double makerFee;
-    private final double takerFee;
-    private final boolean autoOffset;
-    private final long fixedOffset;
-    private final long minFeedLatency;
     private final long maxFeedLatency;
-    private final double lotSize;
 
-    // exchange side: a book in ticks and lots (room for 8192 levels a side before it grows: feeds that keep every
-    // level they ever saw reach thousands), the events and requests waiting for it, our resting orders
-    private final OrderBook book = new OrderBook(8192);
-    private final BookBuilder builder = BookBuilder.exchange(book);
-    private final MarketEvent cursor = new MarketEvent();
+    // the four parts: exchange timeline, latency link, matching engine (with the queue model), and the local side
+    private final ExchangeTimeline timeline;
+    private final LatencyLink link;
+    private final MatchingEngine engine;
     private final MarketEventQueue pending = new MarketEventQueue(16384);
-    private final RequestQueue requests = new RequestQueue(64);
-    private final RestingOrders resting = new RestingOrders(32);
-    private final ReportQueue outbox = new ReportQueue(256);
     private final Account exchangeAccount;
     private final FillLog fills;
     private long exchClock = Long.MIN_VALUE;
@@ -107,16 +111,10 @@ public final class ExchangeSimulator {
     // feeding
     private long horizon = Long.MIN_VALUE;
     private boolean ended;
-    private long minRawLatency = Long.MAX_VALUE;
-    private long offset;
-    private long lastDepthTime = Long.MIN_VALUE;
-    private long lastTradeTime = Long.MIN_VALUE;
 
     // local side
     private long now = Long.MIN_VALUE;
     private long nextOrderId = 1;
-    private long lastArrival = Long.MIN_VALUE;
-    private long lastReceipt = Long.MIN_VALUE;
     private final OrderTracker orders;
     private final Account account;
     private final ExecutionReport report;
@@ -127,8 +125,6 @@ public final class ExchangeSimulator {
     private long statMarketEvents;
     private long statExchangeEvents;
     private long statReordered;
-    private long statSlowClamped;
-    private long statFastClamped;
     private long statOrders;
     private long statCancels;
     private long statAccepted;
@@ -150,20 +146,17 @@ public final class ExchangeSimulator {
         if (config == null) {
             throw new NullPointerException("config");
         }
+        if (!config.timeline().resolved()) {
+            throw new IllegalArgumentException("the exchange timeline '" + config.timeline().rule().label()
+                    + "' needs one shift for the whole input: resolve it first with ClockShift.resolve(config, input) "
+                    + "(Backtest.run(opener, ...) does), or choose TimelineCorrection.fixed(...) or runningMax()");
+        }
         this.config = config;
         this.grid = new PriceGrid(config.tickSize(), config.lotSize());
-        this.latency = config.latency();
-        this.queueModel = config.queueModel();
-        this.partial = config.fillMode() == FillMode.PARTIAL;
-        this.makerFee = config.makerFee();
-        this.takerFee = config.takerFee();
-        TimelineCorrection timeline = config.timeline();
-        this.autoOffset = timeline.autoOffset();
-        this.fixedOffset = timeline.offsetNanos();
-        this.offset = autoOffset ? 0 : fixedOffset;
-        this.minFeedLatency = timeline.minFeedLatencyNanos();
-        this.maxFeedLatency = timeline.maxFeedLatencyNanos();
-        this.lotSize = config.lotSize();
+        this.timeline = new ExchangeTimeline(config.timeline());
+        this.maxFeedLatency = config.timeline().maxFeedLatencyNanos();
+        this.link = new LatencyLink(config.latency());
+        this.engine = new MatchingEngine(config, grid, this::onExchangeReport);
         this.exchangeAccount = new Account(grid, config.initialCash());
         this.account = new Account(grid, config.initialCash());
         this.fills = new FillLog(grid, expectedFills);
@@ -196,15 +189,7 @@ public final class ExchangeSimulator {
         }
         horizon = local;
         statMarketEvents++;
-        if (autoOffset) {
-            // every message carries the exchange's clock, so every event informs the offset, even those (best
-            // bid/offer) that never reach the exchange side
-            long raw = local - e.exchTs();
-            if (raw < minRawLatency) {
-                minRawLatency = raw;
-                offset = Math.min(0, minRawLatency - minFeedLatency);
-            }
-        }
+        timeline.observe(e.exchTs(), local);
         int kind = (int) (ev & EventFlags.KIND_MASK);
         int rank;
         double px;
@@ -226,34 +211,11 @@ public final class ExchangeSimulator {
         } else {
             return;
         }
-        long exch = exchangeTime(e.exchTs(), local);
-        if (rank == RANK_DEPTH) {
-            exch = Math.max(exch, lastDepthTime);
-            lastDepthTime = exch;
-        } else {
-            exch = Math.max(exch, lastTradeTime);
-            lastTradeTime = exch;
-        }
+        long exch = timeline.exchangeTime(e.exchTs(), local, rank == RANK_DEPTH);
         long flags = (ev & ~EventFlags.LOCAL_EVENT) | EventFlags.EXCH_EVENT;
         if (pending.insert(exch, rank, local, flags, px, qty, e.endOfMessage())) {
             statReordered++;
         }
-    }
-
-    /** The corrected exchange time of an event (steps 1 and 2 of the rule in {@link TimelineCorrection}). */
-    private long exchangeTime(long exchTs, long local) {
-        long exch = exchTs + offset;
-        long latest = local - minFeedLatency;
-        long earliest = local - maxFeedLatency;
-        if (exch > latest) {
-            exch = latest;
-            statFastClamped++;
-        }
-        if (exch < earliest) {
-            exch = earliest;
-            statSlowClamped++;
-        }
-        return exch;
     }
 
     private static void requireOneSide(long ev, MarketEvent e) {
@@ -288,7 +250,7 @@ public final class ExchangeSimulator {
             return l;
         }
         statOffGrid++;
-        return qty / lotSize;
+        return qty / config.lotSize();
     }
 
     /** Says that no more market events will come: the exchange side may then process everything fed. */
@@ -351,16 +313,16 @@ public final class ExchangeSimulator {
             throw new IllegalStateException("advanceToEnd() before endOfData()");
         }
         run(Long.MAX_VALUE);
-        if (lastReceipt > now) {
-            now = lastReceipt;
+        if (link.lastReceipt() > now) {
+            now = link.lastReceipt();
         }
     }
 
     private void run(long until) {
         while (true) {
             long market = pending.size() > 0 ? pending.headTs() : Long.MAX_VALUE;
-            long request = requests.size() > 0 ? requests.headArrival() : Long.MAX_VALUE;
-            long reply = outbox.size() > 0 ? outbox.headLocalTime() : Long.MAX_VALUE;
+            long request = link.requests().size() > 0 ? link.requests().headArrival() : Long.MAX_VALUE;
+            long reply = link.reports().size() > 0 ? link.reports().headLocalTime() : Long.MAX_VALUE;
             if (market <= request && market <= reply) {
                 if (market > until || pending.size() == 0) {
                     return;
@@ -414,8 +376,7 @@ public final class ExchangeSimulator {
             advanceTo(localTime);
         }
         long id = nextOrderId++;
-        long arrival = arrival(localTime);
-        requests.add(false, id, side == Side.BUY, tif == TimeInForce.GTX, priceTicks, lots, arrival);
+        link.sendRequest(false, id, side == Side.BUY, tif == TimeInForce.GTX, priceTicks, lots, localTime);
         orders.onSubmit(id, side, priceTicks, lots, tif, localTime);
         statOrders++;
         return id;
@@ -434,30 +395,10 @@ public final class ExchangeSimulator {
         if (i < 0 || !orders.onCancelRequest(orderId)) {
             return false;
         }
-        requests.add(true, orderId, orders.side(i) == Side.BUY, orders.timeInForce(i) == TimeInForce.GTX,
-                orders.priceTicks(i), orders.qtyLots(i), arrival(localTime));
+        link.sendRequest(true, orderId, orders.side(i) == Side.BUY, orders.timeInForce(i) == TimeInForce.GTX,
+                orders.priceTicks(i), orders.qtyLots(i), localTime);
         statCancels++;
         return true;
-    }
-
-    /** When a request sent now reaches the exchange: after the entry latency, and never before an earlier request. */
-    private long arrival(long localTime) {
-        long a = localTime + latency.entry(localTime);
-        if (a < lastArrival) {
-            a = lastArrival;
-        }
-        lastArrival = a;
-        return a;
-    }
-
-    /** When a report sent at {@code exchTime} reaches the strategy: after the response latency, in order. */
-    private long receipt(long exchTime) {
-        long r = exchTime + latency.response(exchTime);
-        if (r < lastReceipt) {
-            r = lastReceipt;
-        }
-        lastReceipt = r;
-        return r;
     }
 
     // ------------------------------------------------------------------------------------------------ exchange
@@ -472,146 +413,14 @@ public final class ExchangeSimulator {
         pending.pop();
         exchClock = ts;
         statExchangeEvents++;
-        int kind = (int) (ev & EventFlags.KIND_MASK);
-        cursor.set(ev, ts, ts, px, qty, 0, 0, 0, end);
-        if (kind == EventFlags.TRADE_EVENT) {
-            onTrade((ev & EventFlags.BUY_EVENT) != 0, (long) px, qty, ts);
-        } else if (kind == EventFlags.DEPTH_CLEAR_EVENT) {
-            builder.apply(cursor);
-        } else if (resting.size() == 0) {
-            builder.apply(cursor); // no queue to move, nothing to cross
-        } else {
-            boolean bid = (ev & EventFlags.BUY_EVENT) != 0;
-            double prevLots = book.qtyAt(bid, px);
-            boolean hadBest = bid ? book.bidDepth() > 0 : book.askDepth() > 0;
-            long prevBest = hadBest ? (long) (bid ? book.bestBid() : book.bestAsk()) : 0;
-            builder.apply(cursor);
-            onLevelChange(bid, (long) px, prevLots, qty);
-            if (bid) {
-                if (book.bidDepth() > 0) {
-                    long best = (long) book.bestBid();
-                    if (!hadBest || best > prevBest) {
-                        crossSells(best, ts);
-                    }
-                }
-            } else if (book.askDepth() > 0) {
-                long best = (long) book.bestAsk();
-                if (!hadBest || best < prevBest) {
-                    crossBuys(best, ts);
-                }
-            }
-        }
+        engine.onMarketEvent(ev, px, qty, end, ts);
         if (exchangeListener != null) {
-            exchangeListener.onMarketEvent(ts, local, ev, px, qty, book);
+            exchangeListener.onMarketEvent(ts, local, ev, px, qty, engine.book());
         }
-    }
-
-    /** The level at {@code ticks} on one side changed from {@code prev} to {@code next} lots: move the queues there. */
-    private void onLevelChange(boolean bid, long ticks, double prev, double next) {
-        for (int i = 0; i < resting.size(); i++) {
-            if (resting.buy(i) == bid && resting.priceTicks(i) == ticks) {
-                resting.front(i, queueModel.afterDepthChange(resting.front(i), resting.traded(i), prev, next, lotSize));
-                resting.traded(i, 0);
-            }
-        }
-    }
-
-    /** The best bid rose to {@code bestBid}: our sells at or below it are filled. */
-    private void crossSells(long bestBid, long ts) {
-        int i = 0;
-        while (i < resting.size()) {
-            if (!resting.buy(i) && resting.priceTicks(i) <= bestBid) {
-                fillResting(i, resting.leavesLots(i), ts);
-            } else {
-                i++;
-            }
-        }
-    }
-
-    /** The best ask fell to {@code bestAsk}: our buys at or above it are filled. */
-    private void crossBuys(long bestAsk, long ts) {
-        int i = 0;
-        while (i < resting.size()) {
-            if (resting.buy(i) && resting.priceTicks(i) >= bestAsk) {
-                fillResting(i, resting.leavesLots(i), ts);
-            } else {
-                i++;
-            }
-        }
-    }
-
-    /** A trade of {@code tradeLots} at {@code tradeTicks}; {@code aggressorBuy}: it lifted offers (hits our sells). */
-    private void onTrade(boolean aggressorBuy, long tradeTicks, double tradeLots, long ts) {
-        double unallocated = tradeLots;
-        int i = 0;
-        while (i < resting.size()) {
-            if (resting.buy(i) == aggressorBuy) {
-                i++;
-                continue;
-            }
-            long t = resting.priceTicks(i);
-            boolean through = aggressorBuy ? t < tradeTicks : t > tradeTicks;
-            if (through) {
-                fillResting(i, resting.leavesLots(i), ts);
-                continue;
-            }
-            if (t == tradeTicks) {
-                double front = resting.front(i) - tradeLots;
-                resting.front(i, front);
-                resting.traded(i, resting.traded(i) + tradeLots);
-                long executable = front < 0 ? (long) Math.floor(-front + QUEUE_EPSILON) : 0;
-                if (!partial) {
-                    if (executable >= 1) {
-                        fillResting(i, resting.leavesLots(i), ts);
-                        continue;
-                    }
-                } else {
-                    long x = Math.min(Math.min(executable, resting.leavesLots(i)),
-                            (long) Math.floor(unallocated + QUEUE_EPSILON));
-                    if (x > 0) {
-                        unallocated -= x;
-                        if (fillResting(i, x, ts)) {
-                            continue;
-                        }
-                        resting.front(i, 0); // at the front of the queue with the rest
-                    }
-                }
-            }
-            i++;
-        }
-    }
-
-    /** Executes {@code lots} of resting order {@code i} as a maker at its price; returns whether it was removed. */
-    private boolean fillResting(int i, long lots, long ts) {
-        long leaves = resting.execute(i, lots);
-        boolean done = leaves == 0;
-        emitFill(resting.id(i), resting.buy(i), resting.gtx(i), resting.priceTicks(i), resting.qtyLots(i), leaves,
-                resting.cumExecLots(i), lots, resting.priceTicks(i), true, ts);
-        if (done) {
-            resting.remove(i);
-        }
-        return done;
-    }
-
-    private void emitFill(long id, boolean buy, boolean gtx, long ticks, long qtyLots, long leaves, long cumExec,
-            long execLots, long execTicks, boolean maker, long ts) {
-        double value = grid.price(execTicks) * grid.qty(execLots);
-        double fee = value * (maker ? makerFee : takerFee);
-        Side side = buy ? Side.BUY : Side.SELL;
-        exchangeAccount.onFill(side, execTicks, execLots, fee, maker);
-        long receipt = receipt(ts);
-        fills.add(id, side, execTicks, execLots, fee, maker, ts, receipt);
-        outbox.add(ReportType.FILL, id, buy, gtx, ticks, qtyLots, leaves, cumExec, execLots, execTicks, fee, maker,
-                leaves == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, RejectReason.NONE, ts, receipt);
-    }
-
-    private void emit(ReportType type, long id, boolean buy, boolean gtx, long ticks, long qtyLots, long leaves,
-            long cumExec, OrderStatus status, RejectReason reason, long ts) {
-        outbox.add(type, id, buy, gtx, ticks, qtyLots, leaves, cumExec, 0, 0, 0.0, false, status, reason, ts,
-                receipt(ts));
     }
 
     private void processRequest() {
+        RequestQueue requests = link.requests();
         long ts = requests.headArrival();
         boolean cancel = requests.headCancel();
         long id = requests.headOrderId();
@@ -624,81 +433,37 @@ public final class ExchangeSimulator {
             exchClock = ts;
         }
         if (cancel) {
-            onCancelArrival(id, buy, gtx, ticks, lots, ts);
+            engine.onCancelArrival(id, buy, gtx, ticks, lots, ts);
         } else {
-            onOrderArrival(id, buy, gtx, ticks, lots, ts);
+            engine.onOrderArrival(id, buy, gtx, ticks, lots, ts);
         }
         if (exchangeListener != null) {
             exchangeListener.onRequest(ts, id, cancel);
         }
     }
 
-    private void onCancelArrival(long id, boolean buy, boolean gtx, long ticks, long lots, long ts) {
-        int i = resting.indexOf(id);
-        if (i < 0) {
-            statCancelsRejected++;
-            emit(ReportType.CANCEL_REJECTED, id, buy, gtx, ticks, lots, 0, 0, OrderStatus.NOT_ACTIVE,
-                    RejectReason.ORDER_NOT_ACTIVE, ts);
-            return;
+    /** What the matching engine did: into the exchange's account and the fill log, and onto the link. */
+    private void onExchangeReport(ExecutionReport r) {
+        switch (r.type()) {
+            case FILL -> exchangeAccount.onFill(r.side(), r.execPriceTicks(), r.execLots(), r.fee(), r.maker());
+            case ACCEPTED -> statAccepted++;
+            case EXPIRED -> statExpired++;
+            case REJECTED -> statRejected++;
+            case CANCELED -> statCanceled++;
+            case CANCEL_REJECTED -> statCancelsRejected++;
         }
-        statCanceled++;
-        emit(ReportType.CANCELED, id, buy, gtx, ticks, lots, 0, resting.cumExecLots(i), OrderStatus.CANCELED,
-                RejectReason.NONE, ts);
-        resting.remove(i);
-    }
-
-    private void onOrderArrival(long id, boolean buy, boolean gtx, long ticks, long lots, long ts) {
-        if (!book.isReady()) {
-            statRejected++;
-            emit(ReportType.REJECTED, id, buy, gtx, ticks, lots, 0, 0, OrderStatus.REJECTED,
-                    RejectReason.BOOK_NOT_READY, ts);
-            return;
-        }
-        boolean marketable = buy
-                ? book.askDepth() > 0 && ticks >= (long) book.bestAsk()
-                : book.bidDepth() > 0 && ticks <= (long) book.bestBid();
-        if (!marketable) {
-            statAccepted++;
-            resting.add(id, buy, gtx, ticks, lots, book.qtyAt(buy, ticks), ts);
-            emit(ReportType.ACCEPTED, id, buy, gtx, ticks, lots, lots, 0, OrderStatus.NEW, RejectReason.NONE, ts);
-            return;
-        }
-        if (gtx) {
-            statExpired++;
-            emit(ReportType.EXPIRED, id, buy, gtx, ticks, lots, 0, 0, OrderStatus.EXPIRED,
-                    RejectReason.POST_ONLY_WOULD_CROSS, ts);
-            return;
-        }
-        if (!partial) {
-            long best = (long) (buy ? book.bestAsk() : book.bestBid());
-            emitFill(id, buy, false, ticks, lots, 0, lots, lots, best, false, ts);
-            return;
-        }
-        long leaves = lots;
-        int depth = buy ? book.askDepth() : book.bidDepth();
-        for (int level = 0; level < depth && leaves > 0; level++) {
-            long p = (long) (buy ? book.askPrice(level) : book.bidPrice(level));
-            if (buy ? p >= ticks : p <= ticks) {
-                break;
-            }
-            long x = Math.min(leaves, (long) Math.floor((buy ? book.askQty(level) : book.bidQty(level)) + QUEUE_EPSILON));
-            if (x > 0) {
-                leaves -= x;
-                emitFill(id, buy, false, ticks, lots, leaves, lots - leaves, x, p, false, ts);
-            }
-        }
-        if (leaves > 0) {
-            // what the better levels could not fill executes at the order's own price: a marketable order cannot rest
-            // in the opposite side of a replayed book
-            emitFill(id, buy, false, ticks, lots, 0, lots, leaves, ticks, false, ts);
+        long receipt = link.sendReport(r);
+        if (r.type() == ReportType.FILL) {
+            fills.add(r.orderId(), r.side(), r.execPriceTicks(), r.execLots(), r.fee(), r.maker(), r.exchTime(),
+                    receipt);
         }
     }
 
     // ------------------------------------------------------------------------------------------------ local side
 
     private void deliver() {
-        now = outbox.headLocalTime();
-        outbox.poll(report);
+        now = link.reports().headLocalTime();
+        link.reports().poll(report);
         orders.onReport(report);
         if (report.type() == ReportType.FILL) {
             account.onFill(report.side(), report.execPriceTicks(), report.execLots(), report.fee(), report.maker());
@@ -750,22 +515,24 @@ public final class ExchangeSimulator {
 
     /** Whether the exchange's book has a complete snapshot. */
     public boolean exchangeBookReady() {
-        return book.isReady();
+        return engine.book().isReady();
     }
 
     /** The exchange's best bid in ticks, or {@link Long#MIN_VALUE} when there is none. */
     public long exchangeBestBidTicks() {
-        return book.bidDepth() > 0 ? (long) book.bestBid() : Long.MIN_VALUE;
+        OrderBook book = engine.book();
+        return book.bidDepth() > 0 ? engine.ticks(book.bestBid()) : Long.MIN_VALUE;
     }
 
     /** The exchange's best ask in ticks, or {@link Long#MAX_VALUE} when there is none. */
     public long exchangeBestAskTicks() {
-        return book.askDepth() > 0 ? (long) book.bestAsk() : Long.MAX_VALUE;
+        OrderBook book = engine.book();
+        return book.askDepth() > 0 ? engine.ticks(book.bestAsk()) : Long.MAX_VALUE;
     }
 
     /** Number of our orders resting at the exchange. */
     public int restingOrders() {
-        return resting.size();
+        return engine.resting().size();
     }
 
     /**
@@ -774,11 +541,12 @@ public final class ExchangeSimulator {
      */
     public double queueAhead(long orderId) {
         double lots = queueAheadLots(orderId);
-        return lots == Math.rint(lots) && Math.abs(lots) < 0x1p52 ? grid.qty((long) lots) : lots * lotSize;
+        return lots == Math.rint(lots) && Math.abs(lots) < 0x1p52 ? grid.qty((long) lots) : lots * config.lotSize();
     }
 
     /** As {@link #queueAhead}, in lots (fractional under the probabilistic models). */
     public double queueAheadLots(long orderId) {
+        RestingOrders resting = engine.resting();
         int i = resting.indexOf(orderId);
         return i < 0 ? Double.NaN : resting.front(i);
     }
@@ -795,8 +563,8 @@ public final class ExchangeSimulator {
 
     public SimulatorStats stats() {
         long makers = exchangeAccount.makerFills();
-        return new SimulatorStats(statMarketEvents, statExchangeEvents, statReordered, statSlowClamped, statFastClamped,
-                offset, statOrders, statCancels, statAccepted, exchangeAccount.fills(), makers,
+        return new SimulatorStats(statMarketEvents, statExchangeEvents, statReordered, timeline.slowClamped(),
+                timeline.fastClamped(), timeline.offset(), statOrders, statCancels, statAccepted, exchangeAccount.fills(), makers,
                 exchangeAccount.fills() - makers, statExpired, statRejected, statCanceled, statCancelsRejected,
                 statOffGrid);
     }

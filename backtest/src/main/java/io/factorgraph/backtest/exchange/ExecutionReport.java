@@ -1,5 +1,7 @@
 package io.factorgraph.backtest.exchange;
 
+import io.factorgraph.runtime.execution.Side;
+
 /**
  * What the exchange tells the strategy about one of its orders: an acknowledgement, a fill, a cancel, an expiry, a
  * rejection. A reusable mutable flyweight (one per simulator, or per gateway on the live path), so reports cost no
@@ -57,6 +59,52 @@ public final class ExecutionReport {
         this.reason = reason;
         this.exchTime = exchTime;
         this.localTime = localTime;
+    }
+
+    /**
+     * Sets the order fields (the order this report is about), in four small steps that together overwrite every
+     * field, so that producers fill a report without a sixteen-argument call: {@code order(...).state(...)
+     * .execution(...).times(...)}.
+     */
+    public ExecutionReport order(long orderId, Side side, TimeInForce timeInForce, long priceTicks, long qtyLots) {
+        this.orderId = orderId;
+        this.side = side;
+        this.timeInForce = timeInForce;
+        this.priceTicks = priceTicks;
+        this.qtyLots = qtyLots;
+        return this;
+    }
+
+    /** Sets what the report says happened and the order's state after it. */
+    public ExecutionReport state(ReportType type, OrderStatus status, RejectReason reason, long leavesLots,
+            long cumExecLots) {
+        this.type = type;
+        this.status = status;
+        this.reason = reason;
+        this.leavesLots = leavesLots;
+        this.cumExecLots = cumExecLots;
+        return this;
+    }
+
+    /** Sets the execution fields of a {@link ReportType#FILL}. */
+    public ExecutionReport execution(long execLots, long execPriceTicks, double fee, boolean maker) {
+        this.execLots = execLots;
+        this.execPriceTicks = execPriceTicks;
+        this.fee = fee;
+        this.maker = maker;
+        return this;
+    }
+
+    /** Clears the execution fields: a report that is not a fill. */
+    public ExecutionReport noExecution() {
+        return execution(0, 0, 0.0, false);
+    }
+
+    /** Sets when the exchange sent it and when it reaches the strategy. */
+    public ExecutionReport times(long exchTime, long localTime) {
+        this.exchTime = exchTime;
+        this.localTime = localTime;
+        return this;
     }
 
     public PriceGrid grid() {

@@ -1,5 +1,7 @@
 package io.factorgraph.backtest.exchange;
 
+import io.factorgraph.runtime.execution.Side;
+
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,9 @@
 package io.factorgraph.backtest.exchange;
 
+import io.factorgraph.backtest.exchange.queue.RestingOrders;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /**
  * How a resting order's place in its price level's queue moves, as hftbacktest models it for L2 data.
@@ -23,6 +26,11 @@ import java.util.Locale;
  * </ul>
  * Quantities are in the instrument's units (BTC, contracts), as in hftbacktest, which matters to the logarithmic
  * functions; the simulator counts them in lots internally.
+ *
+ * <p>A model owns every move of the queue, as hftbacktest's {@code QueueModel} trait does: {@link #onNewOrder} (where
+ * an arriving order joins), {@link #onTrade} (a trade at its price), {@link #onDepthChange} (the level's quantity
+ * changed) and {@link #executableLots} (is it filled). The defaults are the rules above; a new model overrides what it
+ * changes, and is registered once, in {@link #MODELS}, which {@link #parse} and {@link #FORMS} read.
  */
 public sealed interface QueueModel permits QueueModel.RiskAverse, QueueModel.Probabilistic {
 
@@ -36,6 +44,44 @@ public sealed interface QueueModel permits QueueModel.RiskAverse, QueueModel.Pro
 
     /** The name {@link #parse} reads back, e.g. {@code risk-averse}, {@code power:3}, {@code log}. */
     String label();
+
+    /** The same as {@link #label()}: the name {@link #parse} reads back. */
+    default String name() {
+        return label();
+    }
+
+    /** Tolerance of binary-float error when counting whole lots past the front of the queue. */
+    double QUEUE_EPSILON = 1e-9;
+
+    /** Order {@code i} has just arrived at a level holding {@code levelLots}: it joins at the back. */
+    default void onNewOrder(RestingOrders orders, int i, double levelLots) {
+        orders.front(i, levelLots);
+        orders.traded(i, 0);
+    }
+
+    /** A trade of {@code tradeLots} at order {@code i}'s price: it takes that much from the front. */
+    default void onTrade(RestingOrders orders, int i, double tradeLots) {
+        orders.front(i, orders.front(i) - tradeLots);
+        orders.traded(i, orders.traded(i) + tradeLots);
+    }
+
+    /**
+     * The level at order {@code i}'s price changed from {@code prevLots} to {@code nextLots}; {@code lot} is the lot
+     * size in the instrument's units.
+     */
+    default void onDepthChange(RestingOrders orders, int i, double prevLots, double nextLots, double lot) {
+        orders.front(i, afterDepthChange(orders.front(i), orders.traded(i), prevLots, nextLots, lot));
+        orders.traded(i, 0);
+    }
+
+    /**
+     * How many whole lots of order {@code i} the trades have reached: the lots past the front of the queue, 0 while
+     * some of the queue is still ahead. Whether the order then fills whole or in part is the {@link FillMode}'s.
+     */
+    default long executableLots(RestingOrders orders, int i) {
+        double front = orders.front(i);
+        return front < 0 ? (long) Math.floor(-front + QUEUE_EPSILON) : 0;
+    }
 
     /** hftbacktest's {@code RiskAdverseQueueModel}: the conservative model, only trades advance the queue. */
     record RiskAverse() implements QueueModel {
@@ -83,7 +129,20 @@ public sealed interface QueueModel permits QueueModel.RiskAverse, QueueModel.Pro
     }
 
     /**
-     * Parses a queue model as the command line writes it:
+     * One accepted form of {@link #parse}: a name, whether it takes an exponent {@code N}, and how to build it.
+     *
+     * @param name the name as written (lower case)
+     * @param takesExponent whether the form is {@code name:N}
+     * @param build makes the model from the exponent (ignored when there is none)
+     */
+    record Form(String name, boolean takesExponent, DoubleFunction<QueueModel> build) {
+        String written() {
+            return takesExponent ? name + ":N" : name;
+        }
+    }
+
+    /**
+     * Every queue model the command line knows, in one place: adding a model is adding its row here (and its class).
      * <ul>
      *   <li>{@code risk-averse}
      *   <li>{@code power:N} — {@link ProbabilityFunction.Power}, {@code f(x) = x^N}, {@code p = f(back)/(f(back)+f(front))}
@@ -92,7 +151,19 @@ public sealed interface QueueModel permits QueueModel.RiskAverse, QueueModel.Pro
      *   <li>{@code log} — {@link ProbabilityFunction.Log}, {@code f(x) = ln(1+x)}, {@code p = f(back)/(f(back)+f(front))}
      *   <li>{@code log2} — {@link ProbabilityFunction.Log2}, {@code p = f(back)/f(back+front)}
      * </ul>
-     * Names are case-insensitive; {@code N} is a finite number {@code > 0}.
+     */
+    List<Form> MODELS = List.of(
+            new Form("risk-averse", false, n -> new RiskAverse()),
+            new Form("power", true, n -> new Probabilistic(new ProbabilityFunction.Power(n))),
+            new Form("power2", true, n -> new Probabilistic(new ProbabilityFunction.Power2(n))),
+            new Form("power3", true, n -> new Probabilistic(new ProbabilityFunction.Power3(n))),
+            new Form("log", false, n -> new Probabilistic(new ProbabilityFunction.Log())),
+            new Form("log2", false, n -> new Probabilistic(new ProbabilityFunction.Log2())));
+
+    /**
+     * Parses a queue model as the command line writes it: one of {@link #MODELS}. Names are case-insensitive
+     * ({@code riskaverse} and {@code risk_averse} are accepted for {@code risk-averse}); {@code N} is a finite number
+     * {@code > 0}.
      *
      * @throws IllegalArgumentException saying what was wrong and listing the accepted forms
      */
@@ -101,34 +172,24 @@ public sealed interface QueueModel permits QueueModel.RiskAverse, QueueModel.Pro
         int colon = s.indexOf(':');
         String name = (colon < 0 ? s : s.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
         String arg = colon < 0 ? null : s.substring(colon + 1).strip();
-        switch (name) {
-            case "risk-averse", "riskaverse", "risk_averse" -> {
-                noArgument(text, name, arg);
-                return new RiskAverse();
-            }
-            case "log" -> {
-                noArgument(text, name, arg);
-                return new Probabilistic(new ProbabilityFunction.Log());
-            }
-            case "log2" -> {
-                noArgument(text, name, arg);
-                return new Probabilistic(new ProbabilityFunction.Log2());
-            }
-            case "power" -> {
-                return new Probabilistic(new ProbabilityFunction.Power(exponent(text, name, arg)));
-            }
-            case "power2" -> {
-                return new Probabilistic(new ProbabilityFunction.Power2(exponent(text, name, arg)));
-            }
-            case "power3" -> {
-                return new Probabilistic(new ProbabilityFunction.Power3(exponent(text, name, arg)));
-            }
-            default -> throw new IllegalArgumentException("unknown queue model '" + text + "': " + FORMS);
+        if (name.equals("riskaverse") || name.equals("risk_averse")) {
+            name = "risk-averse";
         }
+        for (Form form : MODELS) {
+            if (form.name().equals(name)) {
+                if (form.takesExponent()) {
+                    return form.build().apply(exponent(text, name, arg));
+                }
+                noArgument(text, name, arg);
+                return form.build().apply(Double.NaN);
+            }
+        }
+        throw new IllegalArgumentException("unknown queue model '" + text + "': " + FORMS);
     }
 
     /** The accepted forms, for messages. */
-    String FORMS = "expected risk-averse, power:N, power2:N, power3:N, log or log2 (N a number > 0, e.g. power:3)";
+    String FORMS = "expected " + String.join(", ", MODELS.stream().limit(MODELS.size() - 1).map(Form::written)
+            .toList()) + " or " + MODELS.getLast().written() + " (N a number > 0, e.g. power:3)";
 
     private static void noArgument(String text, String name, String arg) {
         if (arg != null) {

@@ -48,11 +48,13 @@ public record SimulatorConfig(double tickSize, double lotSize, double makerFee, 
 
     /**
      * A venue with the given grid and otherwise hftbacktest's usual starting point: no fees, no latency, the
-     * risk-averse queue model, no partial fills, no initial cash, automatic timeline correction.
+     * risk-averse queue model, no partial fills, no initial cash, and hftbacktest's constant exchange-time shift
+     * ({@link TimelineCorrection#constant()}), which must be resolved for the input before a simulator runs on it
+     * ({@link io.factorgraph.backtest.exchange.timeline.ClockShift#resolve}; {@code Backtest} does it).
      */
     public static SimulatorConfig of(double tickSize, double lotSize) {
         return new SimulatorConfig(tickSize, lotSize, 0.0, 0.0, new ConstantLatency(0, 0), new QueueModel.RiskAverse(),
-                FillMode.NO_PARTIAL, 0.0, TimelineCorrection.automatic());
+                FillMode.NO_PARTIAL, 0.0, TimelineCorrection.constant());
     }
 
     public SimulatorConfig withFees(double maker, double taker) {

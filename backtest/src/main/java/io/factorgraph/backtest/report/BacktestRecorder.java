@@ -40,6 +40,7 @@ public final class BacktestRecorder {
     private double[] fillFee;
     private boolean[] fillMaker;
     private long[] fillOrderId;
+    private long[] fillExchTs;
 
     /** A recorder with room for 4096 records and 1024 fills before its first growth. */
     public BacktestRecorder() {
@@ -75,6 +76,7 @@ public final class BacktestRecorder {
         fillFee = new double[f];
         fillMaker = new boolean[f];
         fillOrderId = new long[f];
+        fillExchTs = new long[f];
     }
 
     /**
@@ -137,6 +139,16 @@ public final class BacktestRecorder {
      *     finite, the quantity not positive and finite, or the fee not finite
      */
     public void fill(long tsNs, boolean buy, double price, double qty, double fee, boolean maker, long orderId) {
+        fill(Fill.UNKNOWN_TIME, tsNs, buy, price, qty, fee, maker, orderId);
+    }
+
+    /**
+     * Appends one fill with the time the exchange made it, {@code exchTsNs} (exchange timeline), as well as the time
+     * the strategy learns of it, {@code tsNs}; otherwise as {@link #fill(long, boolean, double, double, double,
+     * boolean, long)}.
+     */
+    public void fill(long exchTsNs, long tsNs, boolean buy, double price, double qty, double fee, boolean maker,
+            long orderId) {
         if (fills > 0 && tsNs < fillTs[fills - 1]) {
             throw new IllegalArgumentException(
                     "fill at " + tsNs + " ns is before the previous fill at " + fillTs[fills - 1] + " ns");
@@ -157,6 +169,7 @@ public final class BacktestRecorder {
         fillFee[i] = fee;
         fillMaker[i] = maker;
         fillOrderId[i] = orderId;
+        fillExchTs[i] = exchTsNs;
     }
 
     /** Records appended so far. */
@@ -192,7 +205,8 @@ public final class BacktestRecorder {
                 Arrays.copyOf(fillQty, fills),
                 Arrays.copyOf(fillFee, fills),
                 Arrays.copyOf(fillMaker, fills),
-                Arrays.copyOf(fillOrderId, fills));
+                Arrays.copyOf(fillOrderId, fills),
+                Arrays.copyOf(fillExchTs, fills));
         return new Recording(series, log, metadata);
     }
 
@@ -219,6 +233,7 @@ public final class BacktestRecorder {
         fillFee = Arrays.copyOf(fillFee, n);
         fillMaker = Arrays.copyOf(fillMaker, n);
         fillOrderId = Arrays.copyOf(fillOrderId, n);
+        fillExchTs = Arrays.copyOf(fillExchTs, n);
     }
 
     private static int grownLength(int length) {

@@ -15,8 +15,11 @@ public final class FillLog {
     final double[] fee;
     final boolean[] maker;
     final long[] orderId;
+    final long[] exchTs;
 
-    FillLog(long[] ts, boolean[] buy, double[] price, double[] qty, double[] fee, boolean[] maker, long[] orderId) {
+    FillLog(long[] ts, boolean[] buy, double[] price, double[] qty, double[] fee, boolean[] maker, long[] orderId,
+            long[] exchTs) {
+        this.exchTs = exchTs;
         this.ts = ts;
         this.buy = buy;
         this.price = price;
@@ -63,9 +66,14 @@ public final class FillLog {
         return orderId[i];
     }
 
+    /** When the exchange executed fill {@code i} (exchange timeline), or {@link Fill#UNKNOWN_TIME}. */
+    public long exchTs(int i) {
+        return exchTs[i];
+    }
+
     /** Row {@code i} as a record. */
     public Fill fill(int i) {
-        return new Fill(ts[i], buy[i], price[i], qty[i], fee[i], maker[i], orderId[i]);
+        return new Fill(ts[i], buy[i], price[i], qty[i], fee[i], maker[i], orderId[i], exchTs[i]);
     }
 
     /** Every fill as records (allocates one per fill). */

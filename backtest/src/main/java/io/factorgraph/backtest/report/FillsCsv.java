@@ -8,13 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code fills.csv}: every fill in time order. Header {@code ts,side,price,qty,fee,liquidity,order_id};
- * {@code ts} in ns since the epoch; {@code side} is {@code buy} or {@code sell}; {@code liquidity} is
+ * {@code fills.csv}: every fill in time order. Header {@code exch_ts,local_ts,side,price,qty,fee,liquidity,order_id};
+ * {@code exch_ts} is when the exchange executed the fill (the exchange timeline, docs/DESIGN.md §7; empty when the
+ * recording did not say), {@code local_ts} when the strategy learns of it ({@code exch_ts} plus the response
+ * latency), both in ns since the epoch; {@code side} is {@code buy} or {@code sell}; {@code liquidity} is
  * {@code maker} or {@code taker}; doubles in Java's shortest round-trip form ({@link Double#toString}).
  */
 public final class FillsCsv {
     /** The header line, without its newline. */
-    public static final String HEADER = "ts,side,price,qty,fee,liquidity,order_id";
+    public static final String HEADER = "exch_ts,local_ts,side,price,qty,fee,liquidity,order_id";
 
     private FillsCsv() {}
 
@@ -32,7 +34,10 @@ public final class FillsCsv {
         StringBuilder row = new StringBuilder(120);
         for (int i = 0; i < f.size(); i++) {
             row.setLength(0);
-            row.append(f.ts[i]).append(',')
+            if (f.exchTs[i] != Fill.UNKNOWN_TIME) {
+                row.append(f.exchTs[i]);
+            }
+            row.append(',').append(f.ts[i]).append(',')
                     .append(f.buy[i] ? "buy" : "sell").append(',')
                     .append(f.price[i]).append(',')
                     .append(f.qty[i]).append(',')

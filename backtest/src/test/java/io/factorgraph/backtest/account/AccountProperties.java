@@ -3,7 +3,7 @@ package io.factorgraph.backtest.account;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.factorgraph.backtest.exchange.PriceGrid;
-import io.factorgraph.backtest.exchange.Side;
+import io.factorgraph.runtime.execution.Side;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;

@@ -47,7 +47,7 @@ class AllocationTest {
     private static long[] measure() throws Exception {
         SimulatorConfig config = RealDataRun.BTC.withQueueModel(QueueModel.parse("power:3"))
                 .withFillMode(FillMode.PARTIAL);
-        ExchangeSimulator sim = new ExchangeSimulator(config, 1 << 14);
+        ExchangeSimulator sim = new ExchangeSimulator(RealDataRun.resolved(config), 1 << 14);
         long thread = Thread.currentThread().threadId();
         // slot 1 holds the reading at event FROM, slot 2 at UNTIL, slot 0 every other one: the hook reads the counter
         // at every event on one path, so that reaching UNTIL takes no branch never taken before (whose first run

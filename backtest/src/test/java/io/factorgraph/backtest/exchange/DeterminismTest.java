@@ -15,7 +15,7 @@ class DeterminismTest {
     }
 
     private static Outcome run(SimulatorConfig config) throws Exception {
-        ExchangeSimulator sim = new ExchangeSimulator(config, 1 << 14);
+        ExchangeSimulator sim = new ExchangeSimulator(RealDataRun.resolved(config), 1 << 14);
         Recorder recorder = new Recorder(sim);
         RealDataRun.run(sim, 0, recorder, null);
         return new Outcome(sim.fills().toList(), recorder.reports, recorder.records, sim.account().snapshot(),

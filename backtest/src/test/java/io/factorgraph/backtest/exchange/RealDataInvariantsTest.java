@@ -1,5 +1,7 @@
 package io.factorgraph.backtest.exchange;
 
+import io.factorgraph.runtime.execution.Side;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,7 +83,7 @@ class RealDataInvariantsTest {
     private static Checked check(SimulatorConfig config, int offsetTicks, Market market) throws Exception {
         BigDecimal tick = new BigDecimal(market.tick());
         BigDecimal lot = new BigDecimal(market.lot());
-        ExchangeSimulator sim = new ExchangeSimulator(config, 1 << 14);
+        ExchangeSimulator sim = new ExchangeSimulator(RealDataRun.resolved(config, market.files()), 1 << 14);
         Recorder recorder = new Recorder(sim);
         long[] reachingExchange = new long[1];
         RealDataRun.run(sim, market.files(), offsetTicks, recorder, (i, e) -> {

@@ -1,5 +1,6 @@
 package io.factorgraph.backtest.exchange;
 
+import io.factorgraph.backtest.exchange.timeline.ClockShift;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.data.RecordedData;
 import io.factorgraph.runtime.data.binance.BinanceFeedReader;
@@ -24,6 +25,16 @@ final class RealDataRun {
             .withFees(-0.00005, 0.0004)
             .withLatency(new ConstantLatency(1_000_000, 2_000_000))
             .withInitialCash(100_000.0);
+
+    /** {@code config} with hftbacktest's constant exchange-clock shift resolved for {@code files}. */
+    static SimulatorConfig resolved(SimulatorConfig config, List<Path> files) throws MarketDataException {
+        return ClockShift.resolve(config, () -> BinanceFeedReader.open(files));
+    }
+
+    /** {@link #BTC}'s variants resolved for the USD-M BTCUSDT file. */
+    static SimulatorConfig resolved(SimulatorConfig config) throws MarketDataException {
+        return resolved(config, List.of(file()));
+    }
 
     /** Called at each tick after the strategy acted. */
     interface TickHook {

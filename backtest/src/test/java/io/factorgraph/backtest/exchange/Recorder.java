@@ -1,5 +1,7 @@
 package io.factorgraph.backtest.exchange;
 
+import io.factorgraph.runtime.execution.Side;
+
 import io.factorgraph.backtest.account.Fill;
 import io.factorgraph.backtest.account.FillLog;
 import io.factorgraph.runtime.market.EventFlags;

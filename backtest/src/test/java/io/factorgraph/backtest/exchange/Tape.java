@@ -1,5 +1,8 @@
 package io.factorgraph.backtest.exchange;
 
+import io.factorgraph.runtime.execution.Side;
+
+import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
 import java.util.ArrayList;
@@ -69,9 +72,47 @@ final class Tape {
 
     /** A best-bid/offer event (never reaches the exchange side). */
     Tape bbo(long t, Side bookSide, double px, double qty) {
-        rows.add(new Row(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_BBO_EVENT | sideFlag(bookSide), t, t, px, qty, true,
-                rows.size()));
+        return bbo(t, t, bookSide, px, qty);
+    }
+
+    Tape bbo(long exch, long local, Side bookSide, double px, double qty) {
+        rows.add(new Row(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_BBO_EVENT | sideFlag(bookSide), exch, local, px, qty,
+                true, rows.size()));
         return this;
+    }
+
+    /** The tape as a recorded source would give it, in local order: what {@code ClockShift} scans. */
+    EventSource source() {
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingLong(Row::local).thenComparingInt(Row::seq));
+        return new EventSource() {
+            private final MarketEvent e = new MarketEvent();
+            private int next;
+
+            @Override
+            public boolean next() {
+                if (next == sorted.size()) {
+                    return false;
+                }
+                Row r = sorted.get(next++);
+                e.set(r.ev(), r.exch(), r.local(), r.px(), r.qty(), 0, 0, 0, r.end());
+                return true;
+            }
+
+            @Override
+            public MarketEvent event() {
+                return e;
+            }
+
+            @Override
+            public String position() {
+                return "tape row " + next;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     private static long sideFlag(Side side) {

@@ -58,7 +58,7 @@ class CsvRoundTripProperties {
         long t = 1_700_000_000_000_000_000L;
         for (FillRow row : rows) {
             t += row.dt();
-            r.fill(t, row.buy(), row.price(), row.qty(), row.fee(), row.maker(), row.id());
+            r.fill(t - row.dt() / 2, t, row.buy(), row.price(), row.qty(), row.fee(), row.maker(), row.id());
         }
         FillLog log = r.finish(RunMetadata.empty()).fills();
         StringWriter out = new StringWriter();
@@ -68,15 +68,16 @@ class CsvRoundTripProperties {
         assertEquals(log.size() + 2, lines.length);
         for (int i = 0; i < log.size(); i++) {
             String[] f = lines[i + 1].split(",", -1);
-            assertEquals(7, f.length);
+            assertEquals(8, f.length);
             Fill parsed = new Fill(
-                    Long.parseLong(f[0]),
-                    side(f[1]),
-                    Double.parseDouble(f[2]),
+                    Long.parseLong(f[1]),
+                    side(f[2]),
                     Double.parseDouble(f[3]),
                     Double.parseDouble(f[4]),
-                    liquidity(f[5]),
-                    Long.parseLong(f[6]));
+                    Double.parseDouble(f[5]),
+                    liquidity(f[6]),
+                    Long.parseLong(f[7]),
+                    Long.parseLong(f[0]));
             assertEquals(log.fill(i), parsed, lines[i + 1]);
         }
     }

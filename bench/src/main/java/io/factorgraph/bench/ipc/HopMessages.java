@@ -5,7 +5,7 @@ import io.factorgraph.backtest.exchange.OrderStatus;
 import io.factorgraph.backtest.exchange.PriceGrid;
 import io.factorgraph.backtest.exchange.RejectReason;
 import io.factorgraph.backtest.exchange.ReportType;
-import io.factorgraph.backtest.exchange.Side;
+import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
 import io.factorgraph.bench.ObiMmGraphs;
 import io.factorgraph.bench.data.BenchData;

@@ -2,7 +2,7 @@ package io.factorgraph.live.codec;
 
 import io.factorgraph.backtest.exchange.ExecutionReport;
 import io.factorgraph.backtest.exchange.PriceGrid;
-import io.factorgraph.backtest.exchange.Side;
+import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
 import io.factorgraph.live.sbe.BooleanType;
 import io.factorgraph.live.sbe.ExecType;

@@ -3,6 +3,7 @@ package io.factorgraph.live.connector;
 import io.factorgraph.backtest.exchange.ExchangeSimulator;
 import io.factorgraph.backtest.exchange.SimulationFeed;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
+import io.factorgraph.backtest.exchange.timeline.ClockShift;
 import io.factorgraph.live.codec.MarketDataWriter;
 import io.factorgraph.live.health.HealthCounter;
 import io.factorgraph.live.health.HealthCounters;
@@ -67,7 +68,9 @@ public final class Connector {
     /** Replays the data and serves the venue; returns the exit code. */
     public int run() throws MarketDataException {
         TransportConfig transport = config.transport();
-        SimulatorConfig venueConfig = config.simulatorConfig();
+        // the exchange clock's shift is one constant over the whole file, as in the backtest (docs/DESIGN.md §7)
+        SimulatorConfig venueConfig = ClockShift.resolve(config.simulatorConfig(),
+                () -> EventSources.open(config.data(), config.gapPolicy()));
         ExchangeSimulator simulator = new ExchangeSimulator(venueConfig, 4096);
         PeerWatch strategy = new PeerWatch("strategy", transport.peerTimeoutNanos());
         PeerWatch engine = new PeerWatch("engine", transport.peerTimeoutNanos());

@@ -6,7 +6,7 @@ import io.aeron.logbuffer.Header;
 import io.factorgraph.backtest.exchange.ExchangeSimulator;
 import io.factorgraph.backtest.exchange.ExecutionReport;
 import io.factorgraph.backtest.exchange.OrderTracker;
-import io.factorgraph.backtest.exchange.Side;
+import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
 import io.factorgraph.live.codec.Envelope;
 import io.factorgraph.live.codec.ExecutionReportWriter;

@@ -5,8 +5,9 @@ import io.factorgraph.backtest.exchange.ExecutionReport;
 import io.factorgraph.backtest.exchange.OrderTracker;
 import io.factorgraph.backtest.exchange.PriceGrid;
 import io.factorgraph.backtest.exchange.ReportType;
-import io.factorgraph.backtest.exchange.Side;
+import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
+import io.factorgraph.backtest.exchange.TrackedOrderGateway;
 import io.factorgraph.live.codec.ExecutionReportReader;
 import io.factorgraph.live.codec.NewOrderWriter;
 import io.factorgraph.live.sbe.CancelAllEncoder;
@@ -15,19 +16,17 @@ import io.factorgraph.live.sbe.CancelOrderEncoder;
 import io.factorgraph.live.sbe.ExecutionReportDecoder;
 import io.factorgraph.live.sbe.MessageHeaderEncoder;
 import io.factorgraph.live.transport.SequencedPublication;
-import io.factorgraph.runtime.execution.OrderGateway;
-import java.util.Arrays;
 
 /**
  * The strategy's gateway to the venue over Aeron: what the sink sees of its position and working orders, kept only
  * from what it sent and the execution reports it received (the backtest's own {@link OrderTracker} and {@link Account},
  * so the two keep books the same way), and the orders and cancels it sends as messages.
  *
- * <p>As in the backtest's gateway, orders with a cancel on its way are not listed as working (the sink does not cancel
- * them twice), and a cancel for an order not active here sends nothing. Client order ids count 1, 2, 3 ... per
+ * <p>As in the backtest's gateway ({@link WorkingOrders}), every active order is listed, and only acknowledged ones with
+ * no cancel on its way are cancellable; a cancel for an order not active here sends nothing. Client order ids count 1, 2, 3 ... per
  * strategy process. Allocation-free per tick.
  */
-public final class LiveOrderGateway implements OrderGateway {
+public final class LiveOrderGateway extends TrackedOrderGateway {
     /** Receives each order event as it is sent or reported, for logs and recordings. */
     public interface Listener {
         default void onSubmit(long timeNanos, long orderId, boolean bid, double price, double qty, boolean postOnly) {
@@ -53,8 +52,6 @@ public final class LiveOrderGateway implements OrderGateway {
     private final CancelOrderEncoder cancelOrder = new CancelOrderEncoder();
     private final CancelAllEncoder cancelAll = new CancelAllEncoder();
     private Listener listener = new Listener() { };
-    private int[] working = new int[64];
-    private int workingCount;
     private long now;
     private long nextOrderId = 1;
     private long nextRequestId = 1;
@@ -64,10 +61,15 @@ public final class LiveOrderGateway implements OrderGateway {
     private long fills;
 
     public LiveOrderGateway(SequencedPublication orders, long instanceId, PriceGrid grid) {
+        this(orders, instanceId, grid, new OrderTracker(grid, 32));
+    }
+
+    private LiveOrderGateway(SequencedPublication orders, long instanceId, PriceGrid grid, OrderTracker tracker) {
+        super(tracker);
         this.orders = orders;
         this.instanceId = instanceId;
         this.grid = grid;
-        this.tracker = new OrderTracker(grid, 32);
+        this.tracker = tracker;
         this.account = new Account(grid, 0.0);
         this.report = new ExecutionReport(grid);
     }
@@ -80,45 +82,12 @@ public final class LiveOrderGateway implements OrderGateway {
     /** Sets the tick's time and takes the list of working orders for it. */
     public void beginTick(long timeNanos) {
         now = timeNanos;
-        workingCount = 0;
-        for (int i = 0, n = tracker.size(); i < n; i++) {
-            if (!tracker.cancelPending(i)) {
-                if (workingCount == working.length) {
-                    working = Arrays.copyOf(working, working.length * 2);
-                }
-                working[workingCount++] = i;
-            }
-        }
+        refreshWorkingOrders();
     }
 
     @Override
     public double position() {
         return account.position();
-    }
-
-    @Override
-    public int activeOrderCount() {
-        return workingCount;
-    }
-
-    @Override
-    public long activeOrderId(int index) {
-        return tracker.id(working[index]);
-    }
-
-    @Override
-    public boolean activeOrderIsBid(int index) {
-        return tracker.side(working[index]) == Side.BUY;
-    }
-
-    @Override
-    public double activeOrderPrice(int index) {
-        return tracker.price(working[index]);
-    }
-
-    @Override
-    public double activeOrderQty(int index) {
-        return tracker.leaves(working[index]);
     }
 
     @Override
@@ -196,34 +165,17 @@ public final class LiveOrderGateway implements OrderGateway {
 
     /** The highest working bid (including ones just sent), or NaN: what the strategy is quoting. */
     public double quotedBid() {
-        double best = Double.NaN;
-        for (int i = 0, n = tracker.size(); i < n; i++) {
-            if (!tracker.cancelPending(i) && tracker.side(i) == Side.BUY && !(tracker.price(i) <= best)) {
-                best = tracker.price(i);
-            }
-        }
-        return best;
+        return working().quotedBid();
     }
 
     /** The lowest working ask (including ones just sent), or NaN. */
     public double quotedAsk() {
-        double best = Double.NaN;
-        for (int i = 0, n = tracker.size(); i < n; i++) {
-            if (!tracker.cancelPending(i) && tracker.side(i) == Side.SELL && !(tracker.price(i) >= best)) {
-                best = tracker.price(i);
-            }
-        }
-        return best;
+        return working().quotedAsk();
     }
 
     /** Whether an order is working that no cancel has been sent for. */
     public boolean hasUncancelledOrders() {
-        for (int i = 0, n = tracker.size(); i < n; i++) {
-            if (!tracker.cancelPending(i)) {
-                return true;
-            }
-        }
-        return false;
+        return working().hasUncancelled();
     }
 
     public OrderTracker orders() {

@@ -2,7 +2,7 @@ package io.factorgraph.live.strategy;
 
 import io.factorgraph.backtest.exchange.ExecutionReport;
 import io.factorgraph.backtest.exchange.ReportType;
-import io.factorgraph.backtest.exchange.Side;
+import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.report.BacktestRecorder;
 import io.factorgraph.live.sbe.CancelAllReason;
 import java.io.BufferedWriter;

@@ -1,5 +1,7 @@
 package io.factorgraph.nodes.strategy;
 
+import io.factorgraph.runtime.execution.Side;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +16,8 @@ public final class ActiveOrders {
     private boolean[] bids;
     private long[] priceTicks;
     private double[] qty;
+    private boolean[] cancellable;
+    private boolean[] postOnly;
     private int size;
 
     public ActiveOrders() {
@@ -28,13 +32,16 @@ public final class ActiveOrders {
         bids = new boolean[initialCapacity];
         priceTicks = new long[initialCapacity];
         qty = new double[initialCapacity];
+        cancellable = new boolean[initialCapacity];
+        postOnly = new boolean[initialCapacity];
     }
 
     /** The orders of a list, in its order. */
     public static ActiveOrders of(List<ActiveOrder> orders) {
         ActiveOrders active = new ActiveOrders(orders.size());
         for (ActiveOrder order : orders) {
-            active.add(order.id(), order.side(), order.priceTicks(), order.qty());
+            active.add(order.id(), order.side().isBuy(), order.priceTicks(), order.qty(), order.cancellable(),
+                    order.postOnly());
         }
         return active;
     }
@@ -44,27 +51,40 @@ public final class ActiveOrders {
     }
 
     public void add(long id, Side side, long ticks, double quantity) {
-        add(id, side.isBid(), ticks, quantity);
+        add(id, side.isBuy(), ticks, quantity);
     }
 
+    /** Adds an acknowledged quote with no request in flight. */
     public void add(long id, boolean bid, long ticks, double quantity) {
+        add(id, bid, ticks, quantity, true, true);
+    }
+
+    /**
+     * Adds an order; {@code canCancel}: acknowledged and no request in flight (docs/DESIGN.md §6 item 6);
+     * {@code isPostOnly}: a quote rather than a close.
+     */
+    public void add(long id, boolean bid, long ticks, double quantity, boolean canCancel, boolean isPostOnly) {
         if (size == ids.length) {
             int capacity = Math.max(8, size * 2);
             ids = Arrays.copyOf(ids, capacity);
             bids = Arrays.copyOf(bids, capacity);
             priceTicks = Arrays.copyOf(priceTicks, capacity);
             qty = Arrays.copyOf(qty, capacity);
+            cancellable = Arrays.copyOf(cancellable, capacity);
+            postOnly = Arrays.copyOf(postOnly, capacity);
         }
         ids[size] = id;
         bids[size] = bid;
         priceTicks[size] = ticks;
         qty[size] = quantity;
+        cancellable[size] = canCancel;
+        postOnly[size] = isPostOnly;
         size++;
     }
 
     /** Adds an order whose price the venue reports in price units, at its {@link Ticks#nearest nearest} tick. */
     public void addAtPrice(long id, Side side, double price, double quantity, double tickSize) {
-        add(id, side.isBid(), Ticks.nearest(price, tickSize), quantity);
+        add(id, side.isBuy(), Ticks.nearest(price, tickSize), quantity);
     }
 
     public int size() {
@@ -91,11 +111,21 @@ public final class ActiveOrders {
         return qty[checked(index)];
     }
 
+    /** Whether the order may be cancelled now (acknowledged, no request in flight). */
+    public boolean cancellable(int index) {
+        return cancellable[checked(index)];
+    }
+
+    /** Whether the order is a post-only quote (rather than a close). */
+    public boolean postOnly(int index) {
+        return postOnly[checked(index)];
+    }
+
     /** A copy as records (allocates). */
     public List<ActiveOrder> toList() {
         List<ActiveOrder> list = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            list.add(new ActiveOrder(ids[i], Side.of(bids[i]), priceTicks[i], qty[i]));
+            list.add(new ActiveOrder(ids[i], Side.of(bids[i]), priceTicks[i], qty[i], cancellable[i], postOnly[i]));
         }
         return List.copyOf(list);
     }

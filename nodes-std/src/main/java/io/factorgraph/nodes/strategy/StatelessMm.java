@@ -17,15 +17,18 @@ import io.factorgraph.runtime.spi.Signature;
  * <h2>The decision</h2>
  * Prices are computed in doubles and quoted in integer ticks of {@code tick_size}.
  * <ol>
- *   <li><b>Stop</b> on ({@link StrategyMode#STOPPED}): cancel every active order. When the position is
- *       not flat ({@code |position| > }{@link #FLAT_EPSILON}), send one marketable limit order on the
- *       <em>closing</em> side for {@code |position|}: when long, a sell at
- *       {@code floor_tick(best_bid) - flatten_ticks} (at least one tick); when short, a buy at
- *       {@code ceil_tick(best_ask) + flatten_ticks}. An active order that already is exactly that
- *       order (side, price, quantity) is kept instead of cancelled and sent again, so a stop that stays
- *       on is idempotent and a closing order in flight cannot be doubled. When the touch is missing
- *       (NaN, not positive) or out of range the closing order is left out: the next decision, with a
- *       book, sends it.</li>
+ *   <li><b>Stop</b> on ({@link StrategyMode#STOPPED}): cancel every active order except closing orders.
+ *       When the position is not flat ({@code |position| > }{@link #FLAT_EPSILON}) and no closing order is
+ *       working or in flight, send one marketable limit order on the <em>closing</em> side for
+ *       {@code |position|}: when long, a sell at {@code floor_tick(best_bid) - flatten_ticks} (at least one
+ *       tick); when short, a buy at {@code ceil_tick(best_ask) + flatten_ticks}. A closing order is an
+ *       active order that is not post-only (the sink sends quotes post-only and closes as plain limits),
+ *       on either side (fills of quotes still in flight can turn the position over while a close is on
+ *       its way), or that is exactly the closing order (side, price, quantity). So at most one closing
+ *       order exists at a time (docs/DESIGN.md §6 item 1): with a round trip longer than the tick
+ *       interval, a second stop tick does not send a second close (which, doubled, would turn a short of
+ *       0.018 into a long of 0.018); the next close goes out once the venue has answered for the first. When the touch is missing (NaN, not positive) or out of range the
+ *       closing order is left out: the next decision, with a book, sends it.</li>
  *   <li><b>Cannot quote</b> ({@link StrategyMode#HALTED}): cancel every active order and send
  *       nothing when alpha or volatility is not finite (DESIGN §6 step 2), and also when volatility is
  *       negative, the position or the mid is not finite, the mid or either touch is not a finite
@@ -55,9 +58,11 @@ import io.factorgraph.runtime.spi.Signature;
  *       level no active order holds is sent. Feeding the kept and new orders back as the active set
  *       gives an empty diff.</li>
  * </ol>
- * The stop (step 1) is not idempotent in that sense: as DESIGN §6 specifies, it cancels every active
- * order, including a closing order sent by the previous decision, and sends the closing order again
- * for the current position.
+ * <b>Orders in flight</b> (docs/DESIGN.md §6 item 6, as hftbacktest's {@code obi_mm} treats them): an
+ * order awaiting its acknowledgement and an order whose cancel is in flight are active, so each holds its
+ * (side, price) and nothing new is sent there until the venue has answered; only an order that is
+ * {@link ActiveOrders#cancellable cancellable} (acknowledged, no request in flight) is ever cancelled. Every
+ * other order a step would cancel is kept instead, and cancelled by a later decision once acknowledged.
  *
  * <h2>Two forms</h2>
  * {@link #decide(double, double, boolean, double, double, double, double, ActiveOrders, StrategyParams,
@@ -167,16 +172,19 @@ public final class StatelessMm {
                     }
                 }
             }
-            // Cancel everything but an order that already is this closing order: cancelling and re-sending
-            // it every tick would, under latency, let the old one fill too and flip the position.
+            // At most one closing order at a time (docs/DESIGN.md §6 item 1): the first closing order working or
+            // in flight is kept, and none is sent while one exists; cancelling and re-sending it every tick would,
+            // under latency, let the old one fill too and flip the position. Everything else is cancelled, as far
+            // as it can be now (item 6).
             boolean closeWorking = false;
             for (int j = 0; j < activeCount; j++) {
-                if (!closeWorking && closeTicks > 0 && active.isBid(j) == closeBid
-                        && active.priceTicks(j) == closeTicks && Math.abs(active.qty(j) - size) <= FLAT_EPSILON) {
+                final boolean isClose = !active.postOnly(j) || (closeTicks > 0 && active.isBid(j) == closeBid
+                        && active.priceTicks(j) == closeTicks && Math.abs(active.qty(j) - size) <= FLAT_EPSILON);
+                if (isClose && !closeWorking) {
                     closeWorking = true;
                     out.keep(active.id(j));
                 } else {
-                    out.cancel(active.id(j));
+                    cancelIfCancellable(active, j, out);
                 }
             }
             if (closeTicks > 0 && !closeWorking) {
@@ -241,7 +249,7 @@ public final class StatelessMm {
             if (held) {
                 out.keep(active.id(j));
             } else {
-                out.cancel(active.id(j));
+                cancelIfCancellable(active, j, out);
             }
         }
         final double qty = params.orderQty();
@@ -267,9 +275,21 @@ public final class StatelessMm {
     }
 
     private static void cancelAll(ActiveOrders active, OrderDiff out) {
-        // Only the halted path cancels unconditionally; the stop keeps a matching closing order.
+        // The halted path cancels everything it can; the stop keeps its closing order.
         for (int j = 0, n = active.size(); j < n; j++) {
+            cancelIfCancellable(active, j, out);
+        }
+    }
+
+    /**
+     * Cancels order {@code j} if it may be cancelled now; an order awaiting its acknowledgement or its cancel's answer
+     * is kept (left alone) and cancelled on a later decision if still unwanted (docs/DESIGN.md §6 item 6).
+     */
+    private static void cancelIfCancellable(ActiveOrders active, int j, OrderDiff out) {
+        if (active.cancellable(j)) {
             out.cancel(active.id(j));
+        } else {
+            out.keep(active.id(j));
         }
     }
 

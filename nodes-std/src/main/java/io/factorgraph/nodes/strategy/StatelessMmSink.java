@@ -31,7 +31,8 @@ public final class StatelessMmSink implements StrategySink {
         active.clear();
         for (int i = 0, n = gateway.activeOrderCount(); i < n; i++) {
             active.add(gateway.activeOrderId(i), gateway.activeOrderIsBid(i),
-                    Ticks.nearest(gateway.activeOrderPrice(i), tick), gateway.activeOrderQty(i));
+                    Ticks.nearest(gateway.activeOrderPrice(i), tick), gateway.activeOrderQty(i),
+                    gateway.activeOrderCancellable(i), gateway.activeOrderPostOnly(i));
         }
         final double bestBid = inputs.bestBid();
         final double bestAsk = inputs.bestAsk();

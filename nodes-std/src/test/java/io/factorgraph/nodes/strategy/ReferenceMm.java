@@ -1,5 +1,7 @@
 package io.factorgraph.nodes.strategy;
 
+import io.factorgraph.runtime.execution.Side;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -26,7 +28,6 @@ final class ReferenceMm {
     static Decision decide(StrategyInput in) {
         StrategyParams p = in.params();
         double tick = p.tickSize();
-        List<Long> everything = in.activeOrders().stream().map(ActiveOrder::id).toList();
         if (in.stop()) {
             double size = Math.abs(in.position());
             List<Level> bids = new ArrayList<>();
@@ -35,26 +36,31 @@ final class ReferenceMm {
             if (size > 1e-9 && in.position() > 0 && positiveFinite(in.bestBid())) {
                 double touch = Math.floor(in.bestBid() / tick + 1e-9);
                 if (touch <= Ticks.MAX_PRICE_TICKS) {
-                    asks.add(new Level(Side.ASK, Math.max(1, (long) touch - p.flattenTicks())));
+                    asks.add(new Level(Side.SELL, Math.max(1, (long) touch - p.flattenTicks())));
                     qty.add(size);
                 }
             } else if (size > 1e-9 && in.position() < 0 && positiveFinite(in.bestAsk())) {
                 double price = Math.ceil(in.bestAsk() / tick - 1e-9) + p.flattenTicks();
                 if (price <= Ticks.MAX_PRICE_TICKS) {
-                    bids.add(new Level(Side.BID, (long) price));
+                    bids.add(new Level(Side.BUY, (long) price));
                     qty.add(size);
                 }
             }
-            // An active order that already is the closing order (side, price, qty) stays; the rest go.
+            // The first closing order (a plain limit on either side, or exactly the closing order) stays, and while
+            // one exists no other is sent; the rest go, those that can be cancelled now.
             Level close = !bids.isEmpty() ? bids.get(0) : !asks.isEmpty() ? asks.get(0) : null;
             List<Long> cancel = new ArrayList<>();
             List<Long> keep = new ArrayList<>();
+            boolean closeWorking = false;
             for (ActiveOrder order : in.activeOrders()) {
-                boolean isClose = close != null && keep.isEmpty() && order.side() == close.side()
-                        && order.priceTicks() == close.ticks() && Math.abs(order.qty() - size) <= 1e-9;
-                (isClose ? keep : cancel).add(order.id());
+                boolean exact = close != null && order.side() == close.side() && order.priceTicks() == close.ticks()
+                        && Math.abs(order.qty() - size) <= 1e-9;
+                boolean isClose = !order.postOnly() || exact;
+                boolean firstClose = isClose && !closeWorking;
+                closeWorking |= isClose;
+                (firstClose || !order.cancellable() ? keep : cancel).add(order.id());
             }
-            if (!keep.isEmpty()) {
+            if (closeWorking) {
                 return new Decision(StrategyMode.STOPPED, cancel, keep, List.of(), List.of(), List.of());
             }
             return new Decision(StrategyMode.STOPPED, cancel, keep, bids, asks, qty);
@@ -64,7 +70,11 @@ final class ReferenceMm {
                 && positiveFinite(in.bestAsk())
                 && Math.floor(in.bestBid() / tick + 1e-9) < Math.ceil(in.bestAsk() / tick - 1e-9);
         if (!sound) {
-            return new Decision(StrategyMode.HALTED, everything, List.of(), List.of(), List.of(), List.of());
+            List<Long> cancellable = in.activeOrders().stream().filter(ActiveOrder::cancellable).map(ActiveOrder::id)
+                    .toList();
+            List<Long> inFlight = in.activeOrders().stream().filter(o -> !o.cancellable()).map(ActiveOrder::id)
+                    .toList();
+            return new Decision(StrategyMode.HALTED, cancellable, inFlight, List.of(), List.of(), List.of());
         }
         double half = p.halfSpread() * Math.pow(in.volatility() / p.baselineVol(), p.power());
         double fair = in.mid() * (1 + p.c1() * in.alpha());
@@ -76,12 +86,12 @@ final class ReferenceMm {
         Set<Level> desired = new LinkedHashSet<>();
         if (in.position() < p.maxPosition() - 1e-9 && bid >= 1 && bid <= Ticks.MAX_PRICE_TICKS) {
             for (int i = 0; i < p.gridNum() && (long) bid - i * interval >= 1; i++) {
-                desired.add(new Level(Side.BID, (long) bid - i * interval));
+                desired.add(new Level(Side.BUY, (long) bid - i * interval));
             }
         }
         if (in.position() > -p.maxPosition() + 1e-9 && ask >= 1 && ask <= Ticks.MAX_PRICE_TICKS) {
             for (int i = 0; i < p.gridNum() && (long) ask + i * interval <= Ticks.MAX_PRICE_TICKS; i++) {
-                desired.add(new Level(Side.ASK, (long) ask + i * interval));
+                desired.add(new Level(Side.SELL, (long) ask + i * interval));
             }
         }
         Set<Level> held = new HashSet<>();
@@ -91,12 +101,14 @@ final class ReferenceMm {
             Level level = new Level(order.side(), order.priceTicks());
             if (desired.contains(level) && held.add(level)) {
                 keep.add(order.id());
-            } else {
+            } else if (order.cancellable()) {
                 cancel.add(order.id());
+            } else {
+                keep.add(order.id()); // in flight: left alone until the venue answers
             }
         }
-        List<Level> bids = desired.stream().filter(l -> l.side() == Side.BID && !held.contains(l)).toList();
-        List<Level> asks = desired.stream().filter(l -> l.side() == Side.ASK && !held.contains(l)).toList();
+        List<Level> bids = desired.stream().filter(l -> l.side() == Side.BUY && !held.contains(l)).toList();
+        List<Level> asks = desired.stream().filter(l -> l.side() == Side.SELL && !held.contains(l)).toList();
         List<Double> qty = new ArrayList<>();
         for (int i = 0; i < bids.size() + asks.size(); i++) {
             qty.add(p.orderQty());

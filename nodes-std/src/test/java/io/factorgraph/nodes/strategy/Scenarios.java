@@ -1,5 +1,7 @@
 package io.factorgraph.nodes.strategy;
 
+import io.factorgraph.runtime.execution.Side;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -17,9 +19,11 @@ final class Scenarios {
     static final double[] TICKS = {0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2, 2.5, 5, 10, 25, 50, 100, 0.03, 0.3, 7};
 
     /** How often the rarer cases come up, in [0, 1]. */
-    record Mix(double stop, double brokenBook, double wildFactor) {
-        static final Mix QUOTING = new Mix(0, 0, 0);
-        static final Mix EVERYTHING = new Mix(0.15, 0.1, 0.15);
+    record Mix(double stop, double brokenBook, double wildFactor, double inFlight) {
+        static final Mix QUOTING = new Mix(0, 0, 0, 0);
+        static final Mix EVERYTHING = new Mix(0.15, 0.1, 0.15, 0);
+        /** As {@link #EVERYTHING}, with orders in flight and plain-limit closes among the active orders. */
+        static final Mix IN_FLIGHT = new Mix(0.3, 0.1, 0.15, 0.3);
     }
 
     private Scenarios() {
@@ -72,7 +76,7 @@ final class Scenarios {
         boolean stop = r.nextDouble() < mix.stop();
 
         StrategyInput bare = new StrategyInput(alpha, vol, stop, bestBid, bestAsk, mid, position, List.of(), params);
-        return bare.withActiveOrders(activeOrders(r, bare));
+        return bare.withActiveOrders(activeOrders(r, bare, mix.inFlight()));
     }
 
     static StrategyParams params(Random r, double tick) {
@@ -115,7 +119,7 @@ final class Scenarios {
     }
 
     /** Active orders around what the decision would quote with no orders working. */
-    private static List<ActiveOrder> activeOrders(Random r, StrategyInput bare) {
+    private static List<ActiveOrder> activeOrders(Random r, StrategyInput bare, double inFlight) {
         ReferenceMm.Decision empty = ReferenceMm.decide(bare);
         List<ReferenceMm.Level> desired = new ArrayList<>(empty.newBids());
         desired.addAll(empty.newAsks());
@@ -137,7 +141,7 @@ final class Scenarios {
                 if (r.nextBoolean()) {
                     orders.add(new ActiveOrder(id, level.side(), level.ticks() + (r.nextBoolean() ? 1 : -1), qty));
                 } else {
-                    orders.add(new ActiveOrder(id, level.side() == Side.BID ? Side.ASK : Side.BID, level.ticks(), qty));
+                    orders.add(new ActiveOrder(id, level.side() == Side.BUY ? Side.SELL : Side.BUY, level.ticks(), qty));
                 }
             } else if (kind < 14 && !orders.isEmpty()) { // a duplicate of an earlier order's (side, price)
                 ActiveOrder earlier = orders.get(r.nextInt(orders.size()));
@@ -151,7 +155,14 @@ final class Scenarios {
                 orders.add(new ActiveOrder(id, Side.of(r.nextBoolean()), ticks, qty));
             }
         }
-        return orders;
+        // orders in flight (docs/DESIGN.md §6 item 6): some await their acknowledgement or their cancel's answer, and
+        // some are plain-limit closes rather than post-only quotes
+        List<ActiveOrder> withState = new ArrayList<>(orders.size());
+        for (ActiveOrder o : orders) {
+            withState.add(new ActiveOrder(o.id(), o.side(), o.priceTicks(), o.qty(), !(r.nextDouble() < inFlight),
+                    !(r.nextDouble() < inFlight / 2)));
+        }
+        return withState;
     }
 
     private static long logUniform(Random r, long lo, long hi) {

@@ -1,5 +1,7 @@
 package io.factorgraph.nodes.strategy;
 
+import io.factorgraph.runtime.execution.Side;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,13 +126,13 @@ class StatelessMmExamplesTest {
     void theDiffKeepsMatchingOrdersAndCancelsTheRest() {
         // desired (first example): bids 499825, 499820, 499815; asks 500226, 500231, 500236
         List<ActiveOrder> active = List.of(
-                new ActiveOrder(1, Side.BID, 499825, 0.01),   // desired level 0: keep
-                new ActiveOrder(2, Side.BID, 499820, 0.004),  // desired level 1, partly filled: keep
-                new ActiveOrder(3, Side.BID, 499800, 0.01),   // not on the grid: cancel
-                new ActiveOrder(4, Side.ASK, 500226, 0.01),   // desired: keep
-                new ActiveOrder(5, Side.ASK, 500226, 0.01),   // duplicate of 4: cancel
-                new ActiveOrder(6, Side.ASK, 500300, 0.01),   // off the grid: cancel
-                new ActiveOrder(7, Side.BID, 500231, 0.01));  // an ask level, but a bid: cancel
+                new ActiveOrder(1, Side.BUY, 499825, 0.01),   // desired level 0: keep
+                new ActiveOrder(2, Side.BUY, 499820, 0.004),  // desired level 1, partly filled: keep
+                new ActiveOrder(3, Side.BUY, 499800, 0.01),   // not on the grid: cancel
+                new ActiveOrder(4, Side.SELL, 500226, 0.01),   // desired: keep
+                new ActiveOrder(5, Side.SELL, 500226, 0.01),   // duplicate of 4: cancel
+                new ActiveOrder(6, Side.SELL, 500300, 0.01),   // off the grid: cancel
+                new ActiveOrder(7, Side.BUY, 500231, 0.01));  // an ask level, but a bid: cancel
         StrategyInput in = input(1.5, 0.0002, false, 0.02, active, DESIGN);
         StrategyOutput out = StatelessMm.decide(in);
         assertEquals(List.of(3L, 5L, 6L, 7L), out.cancelOrders());
@@ -139,16 +141,16 @@ class StatelessMmExamplesTest {
 
         // apply it: orders 1, 2, 4 stay, the new ones join; the next decision has nothing to do
         List<ActiveOrder> after = List.of(active.get(0), active.get(1), active.get(3),
-                new ActiveOrder(8, Side.BID, 499815, 0.01), new ActiveOrder(9, Side.ASK, 500231, 0.01),
-                new ActiveOrder(10, Side.ASK, 500236, 0.01));
+                new ActiveOrder(8, Side.BUY, 499815, 0.01), new ActiveOrder(9, Side.SELL, 500231, 0.01),
+                new ActiveOrder(10, Side.SELL, 500236, 0.01));
         assertTrue(StatelessMm.decide(in.withActiveOrders(after)).isEmpty());
     }
 
     @Test
     void theStopClosesALongWithASellThroughTheBid() {
         // long 0.03: cancel both orders; sell 0.03 at 50000.0 - 100*0.1 = 49990.0 (499900 ticks)
-        List<ActiveOrder> active = List.of(new ActiveOrder(11, Side.BID, 499990, 0.01),
-                new ActiveOrder(12, Side.ASK, 500010, 0.01));
+        List<ActiveOrder> active = List.of(new ActiveOrder(11, Side.BUY, 499990, 0.01),
+                new ActiveOrder(12, Side.SELL, 500010, 0.01));
         StrategyOutput out = StatelessMm.decide(input(Double.NaN, 0.0002, true, 0.03, active, DESIGN));
         assertEquals(StrategyMode.STOPPED, out.mode());
         assertEquals(List.of(11L, 12L), out.cancelOrders());
@@ -169,7 +171,7 @@ class StatelessMmExamplesTest {
 
     @Test
     void theStopWhenFlatOnlyCancels() {
-        List<ActiveOrder> active = List.of(new ActiveOrder(11, Side.BID, 499990, 0.01));
+        List<ActiveOrder> active = List.of(new ActiveOrder(11, Side.BUY, 499990, 0.01));
         for (double flat : new double[] {0, 1e-12, -1e-10}) {
             StrategyOutput out = StatelessMm.decide(input(0, 0.0002, true, flat, active, DESIGN));
             assertEquals(List.of(11L), out.cancelOrders());
@@ -188,7 +190,7 @@ class StatelessMmExamplesTest {
     @Test
     void theStopWithoutABidToSellIntoOnlyCancels() {
         StrategyInput in = new StrategyInput(0, 0.0002, true, Double.NaN, BA, Double.NaN, 0.03,
-                List.of(new ActiveOrder(1, Side.ASK, 500010, 0.01)), DESIGN);
+                List.of(new ActiveOrder(1, Side.SELL, 500010, 0.01)), DESIGN);
         StrategyOutput out = StatelessMm.decide(in);
         assertEquals(List.of(1L), out.cancelOrders());
         assertTrue(out.newAsks().isEmpty() && out.newBids().isEmpty());
@@ -196,8 +198,8 @@ class StatelessMmExamplesTest {
 
     @Test
     void nonFiniteFactorsOrABrokenBookCancelEverything() {
-        List<ActiveOrder> active = List.of(new ActiveOrder(1, Side.BID, 499825, 0.01),
-                new ActiveOrder(2, Side.ASK, 500226, 0.01));
+        List<ActiveOrder> active = List.of(new ActiveOrder(1, Side.BUY, 499825, 0.01),
+                new ActiveOrder(2, Side.SELL, 500226, 0.01));
         List<StrategyInput> halted = List.of(
                 input(Double.NaN, 0.0002, false, 0, active, DESIGN),
                 input(Double.POSITIVE_INFINITY, 0.0002, false, 0, active, DESIGN),

@@ -1,5 +1,7 @@
 package io.factorgraph.nodes.strategy;
 
+import io.factorgraph.runtime.execution.Side;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +36,12 @@ class StatelessMmProperties {
         return Scenarios.inputs(Scenarios.Mix.EVERYTHING);
     }
 
+    /** Active sets with orders awaiting an acknowledgement or a cancel's answer, and closes (docs/DESIGN.md §6). */
+    @Provide
+    Arbitrary<StrategyInput> inFlight() {
+        return Scenarios.inputs(Scenarios.Mix.IN_FLIGHT);
+    }
+
     /** Kept and new orders: what is working at the venue once the decision is applied. */
     record Level(Side side, long ticks, double qty) {
     }
@@ -46,8 +54,8 @@ class StatelessMmProperties {
                 levels.add(new Level(order.side(), order.priceTicks(), order.qty()));
             }
         }
-        out.newBids().forEach(o -> levels.add(new Level(Side.BID, o.priceTicks(), o.qty())));
-        out.newAsks().forEach(o -> levels.add(new Level(Side.ASK, o.priceTicks(), o.qty())));
+        out.newBids().forEach(o -> levels.add(new Level(Side.BUY, o.priceTicks(), o.qty())));
+        out.newAsks().forEach(o -> levels.add(new Level(Side.SELL, o.priceTicks(), o.qty())));
         return levels;
     }
 
@@ -62,10 +70,10 @@ class StatelessMmProperties {
             }
         }
         for (OrderRequest bid : out.newBids()) {
-            next.add(new ActiveOrder(fresh++, Side.BID, bid.priceTicks(), bid.qty()));
+            next.add(new ActiveOrder(fresh++, Side.BUY, bid.priceTicks(), bid.qty()));
         }
         for (OrderRequest ask : out.newAsks()) {
-            next.add(new ActiveOrder(fresh++, Side.ASK, ask.priceTicks(), ask.qty()));
+            next.add(new ActiveOrder(fresh++, Side.SELL, ask.priceTicks(), ask.qty()));
         }
         return next;
     }
@@ -137,9 +145,9 @@ class StatelessMmProperties {
             return;
         }
         List<Level> working = working(in, out);
-        long highestBid = working.stream().filter(l -> l.side() == Side.BID).mapToLong(Level::ticks).max()
+        long highestBid = working.stream().filter(l -> l.side() == Side.BUY).mapToLong(Level::ticks).max()
                 .orElse(Long.MIN_VALUE);
-        long lowestAsk = working.stream().filter(l -> l.side() == Side.ASK).mapToLong(Level::ticks).min()
+        long lowestAsk = working.stream().filter(l -> l.side() == Side.SELL).mapToLong(Level::ticks).min()
                 .orElse(Long.MAX_VALUE);
         assertTrue(highestBid < lowestAsk, "highest bid " + highestBid + " < lowest ask " + lowestAsk);
     }
@@ -152,7 +160,7 @@ class StatelessMmProperties {
         }
         double tick = in.params().tickSize();
         for (Level level : working(in, out)) {
-            if (level.side() == Side.BID) {
+            if (level.side() == Side.BUY) {
                 assertTrue(level.ticks() <= in.bestBid() / tick + 1e-9, level + " above best bid " + in.bestBid());
             } else {
                 assertTrue(level.ticks() >= in.bestAsk() / tick - 1e-9, level + " below best ask " + in.bestAsk());
@@ -172,10 +180,10 @@ class StatelessMmProperties {
         }
         List<Level> working = working(in, out);
         if (in.position() >= max) {
-            assertTrue(working.stream().noneMatch(l -> l.side() == Side.BID), "bids at position " + in.position());
+            assertTrue(working.stream().noneMatch(l -> l.side() == Side.BUY), "bids at position " + in.position());
         }
         if (in.position() <= -max) {
-            assertTrue(working.stream().noneMatch(l -> l.side() == Side.ASK), "asks at position " + in.position());
+            assertTrue(working.stream().noneMatch(l -> l.side() == Side.SELL), "asks at position " + in.position());
         }
     }
 
@@ -234,8 +242,35 @@ class StatelessMmProperties {
                 assertTrue(kept.add(new Level(order.side(), order.priceTicks(), 0)), "one kept order per level");
             }
         }
-        out.newBids().forEach(o -> assertTrue(!kept.contains(new Level(Side.BID, o.priceTicks(), 0))));
-        out.newAsks().forEach(o -> assertTrue(!kept.contains(new Level(Side.ASK, o.priceTicks(), 0))));
+        out.newBids().forEach(o -> assertTrue(!kept.contains(new Level(Side.BUY, o.priceTicks(), 0))));
+        out.newAsks().forEach(o -> assertTrue(!kept.contains(new Level(Side.SELL, o.priceTicks(), 0))));
+    }
+
+    @Property(tries = 3000)
+    void withOrdersInFlightItMatchesTheReferenceAndOnlyCancelsWhatItMay(@ForAll("inFlight") StrategyInput in) {
+        ReferenceMm.Decision expected = ReferenceMm.decide(in);
+        StrategyOutput out = StatelessMm.decide(in);
+        assertEquals(expected.mode(), out.mode(), "mode");
+        assertEquals(expected.cancel(), out.cancelOrders(), "cancel");
+        assertEquals(expected.newBids().stream().map(ReferenceMm.Level::ticks).toList(),
+                out.newBids().stream().map(OrderRequest::priceTicks).toList(), "new bids");
+        assertEquals(expected.newAsks().stream().map(ReferenceMm.Level::ticks).toList(),
+                out.newAsks().stream().map(OrderRequest::priceTicks).toList(), "new asks");
+        Set<Long> cancellable = new HashSet<>();
+        in.activeOrders().stream().filter(ActiveOrder::cancellable).forEach(o -> cancellable.add(o.id()));
+        assertTrue(cancellable.containsAll(out.cancelOrders()), "cancels only cancellable orders: " + out);
+        // quoting, nothing new where an order (in flight or not) already holds that (side, price)
+        for (OrderRequest bid : out.mode() == StrategyMode.QUOTING ? out.newBids() : List.<OrderRequest>of()) {
+            assertTrue(in.activeOrders().stream().noneMatch(o -> o.side() == Side.BUY
+                    && o.priceTicks() == bid.priceTicks()), "bid sent at an occupied price " + bid);
+        }
+        for (OrderRequest ask : out.mode() == StrategyMode.QUOTING ? out.newAsks() : List.<OrderRequest>of()) {
+            assertTrue(in.activeOrders().stream().noneMatch(o -> o.side() == Side.SELL
+                    && o.priceTicks() == ask.priceTicks()), "ask sent at an occupied price " + ask);
+        }
+        if (out.mode() == StrategyMode.STOPPED && in.activeOrders().stream().anyMatch(o -> !o.postOnly())) {
+            assertTrue(out.newBids().isEmpty() && out.newAsks().isEmpty(), "a close is already working: " + out);
+        }
     }
 
     @Property(tries = 3000)
@@ -253,7 +288,7 @@ class StatelessMmProperties {
         StrategyOutput again = StatelessMm.decide(in.withActiveOrders(after));
         assertTrue(again.isEmpty(), "a stop that stays on sends nothing more: " + again);
         List<ActiveOrder> withOthers = new java.util.ArrayList<>(after);
-        withOthers.add(new ActiveOrder(999_999_999L, Side.BID, 1, 1.0));
+        withOthers.add(new ActiveOrder(999_999_999L, Side.BUY, 1, 1.0));
         StrategyOutput cleanup = StatelessMm.decide(in.withActiveOrders(withOthers));
         assertEquals(List.of(999_999_999L), cleanup.cancelOrders(), "every other order is cancelled");
     }
@@ -305,8 +340,8 @@ class StatelessMmProperties {
         StrategyInput stoppedInput = stopped(generated);
         StrategyOutput closing = StatelessMm.decide(stoppedInput.withActiveOrders(List.of()));
         List<ActiveOrder> unrelated = stoppedInput.activeOrders().stream()
-                .filter(o -> closing.newBids().stream().noneMatch(b -> o.side() == Side.BID && o.priceTicks() == b.priceTicks())
-                        && closing.newAsks().stream().noneMatch(a -> o.side() == Side.ASK && o.priceTicks() == a.priceTicks()))
+                .filter(o -> closing.newBids().stream().noneMatch(b -> o.side() == Side.BUY && o.priceTicks() == b.priceTicks())
+                        && closing.newAsks().stream().noneMatch(a -> o.side() == Side.SELL && o.priceTicks() == a.priceTicks()))
                 .toList();
         StrategyInput in = stoppedInput.withActiveOrders(unrelated);
         StrategyOutput out = StatelessMm.decide(in);
@@ -362,7 +397,7 @@ class StatelessMmProperties {
         double tick = in.params().tickSize();
         if (Math.floor(in.bestBid() / tick + 1e-9) < Math.ceil(in.bestAsk() / tick - 1e-9)) {
             assertEquals(StrategyMode.QUOTING, out.mode());
-            boolean asks = working(in, out).stream().anyMatch(l -> l.side() == Side.ASK);
+            boolean asks = working(in, out).stream().anyMatch(l -> l.side() == Side.SELL);
             assertEquals(in.position() > -in.params().maxPosition() + StatelessMm.FLAT_EPSILON, asks,
                     "asks quoted at position " + in.position());
         }

@@ -1,10 +1,10 @@
-package io.factorgraph.backtest.exchange;
+package io.factorgraph.backtest.exchange.latency;
 
 /**
  * Requests on their way to the exchange, first in first out (their arrival times never decrease): a ring buffer
  * of primitive arrays that grows by doubling.
  */
-final class RequestQueue {
+public final class RequestQueue {
     private boolean[] cancel;
     private long[] orderId;
     private boolean[] buy;
@@ -15,7 +15,7 @@ final class RequestQueue {
     private int head;
     private int size;
 
-    RequestQueue(int initialCapacity) {
+    public RequestQueue(int initialCapacity) {
         int c = Math.max(initialCapacity, 16);
         cancel = new boolean[c];
         orderId = new long[c];
@@ -26,11 +26,11 @@ final class RequestQueue {
         arrival = new long[c];
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    void add(boolean isCancel, long id, boolean isBuy, boolean isGtx, long ticks, long qtyLots, long arrivalTime) {
+    public void add(boolean isCancel, long id, boolean isBuy, boolean isGtx, long ticks, long qtyLots, long arrivalTime) {
         if (size == orderId.length) {
             grow();
         }
@@ -45,35 +45,35 @@ final class RequestQueue {
         size++;
     }
 
-    long headArrival() {
+    public long headArrival() {
         return arrival[head];
     }
 
-    boolean headCancel() {
+    public boolean headCancel() {
         return cancel[head];
     }
 
-    long headOrderId() {
+    public long headOrderId() {
         return orderId[head];
     }
 
-    boolean headBuy() {
+    public boolean headBuy() {
         return buy[head];
     }
 
-    boolean headGtx() {
+    public boolean headGtx() {
         return gtx[head];
     }
 
-    long headPriceTicks() {
+    public long headPriceTicks() {
         return priceTicks[head];
     }
 
-    long headLots() {
+    public long headLots() {
         return lots[head];
     }
 
-    void pop() {
+    public void pop() {
         head = (head + 1) % orderId.length;
         size--;
     }

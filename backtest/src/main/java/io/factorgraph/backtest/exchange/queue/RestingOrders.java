@@ -1,4 +1,4 @@
-package io.factorgraph.backtest.exchange;
+package io.factorgraph.backtest.exchange.queue;
 
 import java.util.Arrays;
 
@@ -8,7 +8,7 @@ import java.util.Arrays;
  * traded at their price since the level last changed ({@code traded}). Parallel primitive arrays; removal shifts the
  * tail so that iteration keeps arrival order. Linear scans: a market maker has a handful of orders.
  */
-final class RestingOrders {
+public final class RestingOrders {
     private long[] id;
     private boolean[] buy;
     private boolean[] gtx;
@@ -21,7 +21,7 @@ final class RestingOrders {
     private long[] arrival;
     private int size;
 
-    RestingOrders(int initialCapacity) {
+    public RestingOrders(int initialCapacity) {
         int c = Math.max(initialCapacity, 8);
         id = new long[c];
         buy = new boolean[c];
@@ -35,11 +35,12 @@ final class RestingOrders {
         arrival = new long[c];
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    void add(long orderId, boolean isBuy, boolean isGtx, long ticks, long lots, double queueAhead, long arrivalTime) {
+    /** Adds an order at the end, with nothing ahead of it yet: its {@code QueueModel} places it ({@code onNewOrder}). */
+    public void add(long orderId, boolean isBuy, boolean isGtx, long ticks, long lots, long arrivalTime) {
         if (size == id.length) {
             grow();
         }
@@ -51,12 +52,12 @@ final class RestingOrders {
         qtyLots[i] = lots;
         leavesLots[i] = lots;
         cumExecLots[i] = 0;
-        front[i] = queueAhead;
+        front[i] = 0;
         traded[i] = 0;
         arrival[i] = arrivalTime;
     }
 
-    int indexOf(long orderId) {
+    public int indexOf(long orderId) {
         for (int i = 0; i < size; i++) {
             if (id[i] == orderId) {
                 return i;
@@ -65,62 +66,62 @@ final class RestingOrders {
         return -1;
     }
 
-    long id(int i) {
+    public long id(int i) {
         return id[i];
     }
 
-    boolean buy(int i) {
+    public boolean buy(int i) {
         return buy[i];
     }
 
-    boolean gtx(int i) {
+    public boolean gtx(int i) {
         return gtx[i];
     }
 
-    long priceTicks(int i) {
+    public long priceTicks(int i) {
         return priceTicks[i];
     }
 
-    long qtyLots(int i) {
+    public long qtyLots(int i) {
         return qtyLots[i];
     }
 
-    long leavesLots(int i) {
+    public long leavesLots(int i) {
         return leavesLots[i];
     }
 
-    long cumExecLots(int i) {
+    public long cumExecLots(int i) {
         return cumExecLots[i];
     }
 
-    double front(int i) {
+    public double front(int i) {
         return front[i];
     }
 
-    void front(int i, double value) {
+    public void front(int i, double value) {
         front[i] = value;
     }
 
-    double traded(int i) {
+    public double traded(int i) {
         return traded[i];
     }
 
-    void traded(int i, double value) {
+    public void traded(int i, double value) {
         traded[i] = value;
     }
 
-    long arrival(int i) {
+    public long arrival(int i) {
         return arrival[i];
     }
 
     /** Records an execution of {@code lots}; returns the leaves after it. */
-    long execute(int i, long lots) {
+    public long execute(int i, long lots) {
         leavesLots[i] -= lots;
         cumExecLots[i] += lots;
         return leavesLots[i];
     }
 
-    void remove(int i) {
+    public void remove(int i) {
         int tail = size - i - 1;
         if (tail > 0) {
             System.arraycopy(id, i + 1, id, i, tail);

@@ -1,10 +1,17 @@
-package io.factorgraph.backtest.exchange;
+package io.factorgraph.backtest.exchange.latency;
+
+import io.factorgraph.backtest.exchange.ExecutionReport;
+import io.factorgraph.backtest.exchange.OrderStatus;
+import io.factorgraph.backtest.exchange.RejectReason;
+import io.factorgraph.backtest.exchange.ReportType;
+import io.factorgraph.runtime.execution.Side;
+import io.factorgraph.backtest.exchange.TimeInForce;
 
 /**
  * Execution reports on their way to the strategy, first in first out (their receive times never decrease): a ring
  * buffer of primitive arrays that grows by doubling, read into an {@link ExecutionReport} flyweight.
  */
-final class ReportQueue {
+public final class ReportQueue {
     private static final ReportType[] TYPES = ReportType.values();
     private static final OrderStatus[] STATUSES = OrderStatus.values();
     private static final RejectReason[] REASONS = RejectReason.values();
@@ -28,7 +35,7 @@ final class ReportQueue {
     private int head;
     private int size;
 
-    ReportQueue(int initialCapacity) {
+    public ReportQueue(int initialCapacity) {
         allocate(Math.max(initialCapacity, 16));
     }
 
@@ -51,46 +58,47 @@ final class ReportQueue {
         localTime = new long[c];
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    void add(ReportType t, long id, boolean isBuy, boolean isGtx, long ticks, long qty, long leaves, long cumExec,
-            long exec, long execPriceTicks, double feeAmount, boolean isMaker, OrderStatus st, RejectReason why,
-            long exch, long local) {
+    /** Appends a copy of {@code r} (every field, its receive time included). */
+    public void add(ExecutionReport r) {
         if (size == orderId.length) {
             grow();
         }
         int i = (head + size) % orderId.length;
-        type[i] = (byte) t.ordinal();
-        orderId[i] = id;
-        buy[i] = isBuy;
-        gtx[i] = isGtx;
-        priceTicks[i] = ticks;
-        qtyLots[i] = qty;
-        leavesLots[i] = leaves;
-        cumExecLots[i] = cumExec;
-        execLots[i] = exec;
-        execTicks[i] = execPriceTicks;
-        fee[i] = feeAmount;
-        maker[i] = isMaker;
-        status[i] = (byte) st.ordinal();
-        reason[i] = (byte) why.ordinal();
-        exchTime[i] = exch;
-        localTime[i] = local;
+        type[i] = (byte) r.type().ordinal();
+        orderId[i] = r.orderId();
+        buy[i] = r.side() == Side.BUY;
+        gtx[i] = r.timeInForce() == TimeInForce.GTX;
+        priceTicks[i] = r.priceTicks();
+        qtyLots[i] = r.qtyLots();
+        leavesLots[i] = r.leavesLots();
+        cumExecLots[i] = r.cumExecLots();
+        execLots[i] = r.execLots();
+        execTicks[i] = r.execPriceTicks();
+        fee[i] = r.fee();
+        maker[i] = r.maker();
+        status[i] = (byte) r.status().ordinal();
+        reason[i] = (byte) r.reason().ordinal();
+        exchTime[i] = r.exchTime();
+        localTime[i] = r.localTime();
         size++;
     }
 
-    long headLocalTime() {
+    public long headLocalTime() {
         return localTime[head];
     }
 
     /** Copies the oldest report into {@code r} and removes it. */
-    void poll(ExecutionReport r) {
+    public void poll(ExecutionReport r) {
         int i = head;
-        r.set(TYPES[type[i]], orderId[i], buy[i] ? Side.BUY : Side.SELL, gtx[i] ? TimeInForce.GTX : TimeInForce.GTC,
-                priceTicks[i], qtyLots[i], leavesLots[i], cumExecLots[i], execLots[i], execTicks[i], fee[i], maker[i],
-                STATUSES[status[i]], REASONS[reason[i]], exchTime[i], localTime[i]);
+        r.order(orderId[i], buy[i] ? Side.BUY : Side.SELL, gtx[i] ? TimeInForce.GTX : TimeInForce.GTC, priceTicks[i],
+                        qtyLots[i])
+                .state(TYPES[type[i]], STATUSES[status[i]], REASONS[reason[i]], leavesLots[i], cumExecLots[i])
+                .execution(execLots[i], execTicks[i], fee[i], maker[i])
+                .times(exchTime[i], localTime[i]);
         head = (head + 1) % orderId.length;
         size--;
     }
