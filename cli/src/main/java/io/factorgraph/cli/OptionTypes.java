@@ -4,6 +4,7 @@ import io.factorgraph.backtest.exchange.FillMode;
 import io.factorgraph.backtest.settings.FeeSchedule;
 import io.factorgraph.backtest.settings.GapSetting;
 import io.factorgraph.backtest.settings.LatencySetting;
+import io.factorgraph.backtest.settings.ExchangeClock;
 import io.factorgraph.backtest.settings.QueueSetting;
 import io.factorgraph.backtest.settings.ReplaySpeed;
 import io.factorgraph.dsl.parse.Literals;
@@ -32,6 +33,7 @@ final class OptionTypes {
         commandLine.registerConverter(FeeSchedule.class, converter(FeeSchedule::parse));
         commandLine.registerConverter(QueueSetting.class, converter(QueueSetting::parse));
         commandLine.registerConverter(FillMode.class, converter(OptionTypes::fillMode));
+        commandLine.registerConverter(ExchangeClock.class, converter(ExchangeClock::parse));
         commandLine.registerConverter(GapPolicy.class, converter(GapSetting::parse));
         commandLine.registerConverter(ReplaySpeed.class, converter(ReplaySpeed::parse));
         commandLine.registerConverter(IdleMode.class, converter(OptionTypes::idleMode));

@@ -1,6 +1,7 @@
 package io.factorgraph.cli;
 
 import io.factorgraph.backtest.exchange.FillMode;
+import io.factorgraph.backtest.settings.ExchangeClock;
 import io.factorgraph.backtest.settings.FeeSchedule;
 import io.factorgraph.backtest.settings.LatencySetting;
 import io.factorgraph.backtest.settings.QueueSetting;
@@ -32,11 +33,17 @@ final class SimulatorOptions {
             description = "Whether a trade at an order's price can fill part of it. Default: ${DEFAULT-VALUE}.")
     FillMode fill;
 
+    @Option(names = "--exchange-clock", paramLabel = "constant|running-max", defaultValue = "constant",
+            description = "How exchange times are made from the recorder's stamps: constant (hftbacktest's one shift "
+                    + "over the whole input) or running-max (this project's earlier rule, for comparing old results). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    ExchangeClock exchangeClock;
+
     @Option(names = "--lot-size", paramLabel = "QTY", defaultValue = "0.001", converter = OptionTypes.PositiveStep.class,
             description = "The instrument's quantity step. Default: ${DEFAULT-VALUE} (USD-M BTCUSDT).")
     double lotSize;
 
     SimulatorSettings settings() {
-        return new SimulatorSettings(latency, fees, queue, fill);
+        return new SimulatorSettings(latency, fees, queue, fill, exchangeClock);
     }
 }

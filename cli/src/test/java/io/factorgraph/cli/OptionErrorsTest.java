@@ -48,6 +48,8 @@ class OptionErrorsTest {
             cases.add(Arguments.of(command, "--queue", "power:0", "'power:0': the exponent must be finite and > 0, "
                     + "was 0"));
             cases.add(Arguments.of(command, "--fill", "some", "'some': expected no-partial or partial"));
+            cases.add(Arguments.of(command, "--exchange-clock", "sometimes",
+                    "'sometimes': expected constant (hftbacktest's one shift for the whole input) or running-max"));
             cases.add(Arguments.of(command, "--lot-size", "0", "'0': expected a positive step such as 0.001"));
         }
         for (String command : List.of("run ../examples/obi_mm_factors.fg --data " + MISSING,

@@ -7,19 +7,29 @@ import java.util.Objects;
 
 /**
  * The options of a simulated venue that {@code fg backtest} and {@code fg live} share, with the same meaning in
- * both: order latency, fees, queue model and fill mode. The instrument's grid comes from elsewhere (the sink's
+ * both: order latency, fees, queue model, fill mode and the exchange clock. The instrument's grid comes from elsewhere (the sink's
  * {@code tick_size}, {@code --lot-size}).
  */
-public record SimulatorSettings(LatencySetting latency, FeeSchedule fees, QueueSetting queue, FillMode fill) {
-    /** Both commands' defaults: no latency, Binance USD-M VIP 0 fees, risk-averse queue, no partial fills. */
+public record SimulatorSettings(
+        LatencySetting latency, FeeSchedule fees, QueueSetting queue, FillMode fill, ExchangeClock clock) {
+    /**
+     * Both commands' defaults: no latency, Binance USD-M VIP 0 fees, risk-averse queue, no partial fills,
+     * hftbacktest's constant exchange clock.
+     */
     public static final SimulatorSettings DEFAULTS = new SimulatorSettings(new LatencySetting.Constant(0, 0),
-            FeeSchedule.BINANCE_USDM_VIP0, QueueSetting.RISK_AVERSE, FillMode.NO_PARTIAL);
+            FeeSchedule.BINANCE_USDM_VIP0, QueueSetting.RISK_AVERSE, FillMode.NO_PARTIAL, ExchangeClock.CONSTANT);
 
     public SimulatorSettings {
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(fees, "fees");
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(fill, "fill");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The settings with hftbacktest's constant exchange clock. */
+    public SimulatorSettings(LatencySetting latency, FeeSchedule fees, QueueSetting queue, FillMode fill) {
+        this(latency, fees, queue, fill, ExchangeClock.CONSTANT);
     }
 
     /**
@@ -32,12 +42,13 @@ public record SimulatorSettings(LatencySetting latency, FeeSchedule fees, QueueS
                 .withFees(fees.maker(), fees.taker())
                 .withLatency(latency.model())
                 .withQueueModel(queue.model())
-                .withFillMode(fill);
+                .withFillMode(fill)
+                .withTimeline(clock.timeline());
     }
 
     /** One line for logs: {@code fees 2.0E-4,5.0E-4, latency 5ms, queue risk-averse, no-partial fills}. */
     public String describe() {
         return "fees " + fees.canonical() + ", latency " + latency.canonical() + ", queue " + queue.canonical() + ", "
-                + fill.label() + " fills";
+                + fill.label() + " fills" + (clock == ExchangeClock.CONSTANT ? "" : ", exchange clock " + clock.canonical());
     }
 }

@@ -2,6 +2,7 @@ package io.factorgraph.live.connector;
 
 import io.factorgraph.backtest.exchange.FillMode;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
+import io.factorgraph.backtest.settings.ExchangeClock;
 import io.factorgraph.backtest.settings.FeeSchedule;
 import io.factorgraph.backtest.settings.GapSetting;
 import io.factorgraph.backtest.settings.LatencySetting;
@@ -61,7 +62,8 @@ public record ConnectorConfig(List<Path> data, GapPolicy gapPolicy, ReplaySpeed 
                 args.get("latency", defaults.latency(), LatencySetting::parse),
                 args.get("fees", defaults.fees(), FeeSchedule::parse),
                 args.get("queue", defaults.queue(), QueueSetting::parse),
-                args.get("fill", defaults.fill(), FillMode::parse));
+                args.get("fill", defaults.fill(), FillMode::parse),
+                args.get("exchange-clock", defaults.clock(), ExchangeClock::parse));
         return new ConnectorConfig(data, args.get("on-gap", GapPolicy.FAIL, GapSetting::parse),
                 args.get("speed", ReplaySpeed.RECORDED, ReplaySpeed::parse), args.flag("lockstep", false),
                 args.get("tick-size", 0.1, Double::parseDouble), args.get("lot-size", 0.001, Double::parseDouble),
@@ -83,6 +85,7 @@ public record ConnectorConfig(List<Path> data, GapPolicy gapPolicy, ReplaySpeed 
                 .put("latency", venue.latency().canonical())
                 .put("queue", venue.queue().canonical())
                 .put("fill", venue.fill().label())
+                .put("exchange-clock", venue.clock().canonical())
                 .put("await", Durations.format(awaitNanos))
                 .put("await-strategy", awaitStrategy)
                 .put("linger", Durations.format(lingerNanos))
