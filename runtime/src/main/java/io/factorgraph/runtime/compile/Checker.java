@@ -26,8 +26,10 @@ import io.factorgraph.runtime.spi.Constant;
 import io.factorgraph.runtime.spi.ConstantArguments;
 import io.factorgraph.runtime.spi.ConstantKind;
 import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Signature;
+import io.factorgraph.runtime.spi.SinkFunction;
 import io.factorgraph.runtime.spi.ValueType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,7 +98,7 @@ public final class Checker {
                 outputs.add(new CheckedProgram.NamedValue(output.text(), typed));
             }
         }
-        Optional<StreamExpr.Apply> sinkApply = resolution.sink().flatMap(s -> checkSink(s.call()));
+        Optional<CheckedProgram.SinkCall> sinkApply = resolution.sink().flatMap(s -> checkSink(s.call()));
         OptionalLong clock = resolution.clock().map(c -> checkClock(c.interval())).orElse(OptionalLong.empty());
         return new CheckedProgram(resolution, params, definitions, outputs, sinkApply, clock);
     }
@@ -209,7 +211,7 @@ public final class Checker {
                     return new Typed.Const(Constant.number(-v));
                 }
                 case Constant.Duration(long nanos) -> {
-                    return new Typed.Const(Constant.duration(-nanos));
+                    return scaledDuration(-(double) nanos, unary.span());
                 }
                 default -> {
                 }
@@ -241,10 +243,10 @@ public final class Checker {
                 return error(binary.right().span(), "division by zero in a constant expression");
             }
             return switch (op) {
-                case ADD -> number(x + y);
-                case SUBTRACT -> number(x - y);
-                case MULTIPLY -> number(x * y);
-                case DIVIDE -> number(x / y);
+                case ADD -> finite(x + y, binary);
+                case SUBTRACT -> finite(x - y, binary);
+                case MULTIPLY -> finite(x * y, binary);
+                case DIVIDE -> finite(x / y, binary);
                 case LESS -> bool(x < y);
                 case LESS_OR_EQUAL -> bool(x <= y);
                 case GREATER -> bool(x > y);
@@ -256,8 +258,8 @@ public final class Checker {
         }
         if (a instanceof Constant.Duration(long x) && b instanceof Constant.Duration(long y)) {
             return switch (op) {
-                case ADD -> duration(Math.addExact(x, y), at);
-                case SUBTRACT -> duration(Math.subtractExact(x, y), at);
+                case ADD -> exactDuration(x + y, ((x ^ (x + y)) & (y ^ (x + y))) < 0, at);
+                case SUBTRACT -> exactDuration(x - y, ((x ^ y) & (x ^ (x - y))) < 0, at);
                 case DIVIDE -> y == 0 ? error(binary.right().span(), "division by zero in a constant expression")
                         : number((double) x / y);
                 case LESS -> bool(x < y);
@@ -304,10 +306,32 @@ public final class Checker {
     }
 
     private Typed scaledDuration(double nanos, Span at) {
-        if (nanos != Math.rint(nanos) || Math.abs(nanos) > Long.MAX_VALUE) {
+        // 2^63 as a double is one past Long.MAX_VALUE: a duration must be below it to fit.
+        if (Math.abs(nanos) >= 0x1p63) {
+            return error(at, "this duration does not fit: durations are at most about 292 years (2^63 ns), found "
+                    + nanos + "ns");
+        }
+        if (nanos != Math.rint(nanos)) {
             return error(at, "this duration is not a whole number of nanoseconds (" + nanos + "ns)");
         }
         return duration((long) nanos, at);
+    }
+
+    /** A sum or difference of durations, unless it overflowed (Hacker's Delight 2-13). */
+    private Typed exactDuration(long nanos, boolean overflowed, Span at) {
+        if (overflowed) {
+            return error(at, "this duration does not fit: durations are at most about 292 years (2^63 ns)");
+        }
+        return duration(nanos, at);
+    }
+
+    /** Constant arithmetic that leaves the doubles (1e308 * 10) is a mistake in the file, not an infinity to run with. */
+    private Typed finite(double value, Binary binary) {
+        if (!Double.isFinite(value)) {
+            return error(binary.operatorSpan(), "this constant expression overflows: it is " + value
+                    + ", beyond the largest double (about 1.8e308)", Note.help("use smaller numbers"));
+        }
+        return number(value);
     }
 
     private static Typed number(double value) {
@@ -330,7 +354,8 @@ public final class Checker {
 
     /** An operator on at least one stream is a call of its library function. */
     private Typed applyOperator(String functionName, String symbol, List<Typed> operands, List<Span> spans, Span at) {
-        Optional<FunctionDefinition> function = registry.find(functionName);
+        Optional<NodeFunction> function = registry.find(functionName)
+                .filter(f -> f instanceof NodeFunction).map(f -> (NodeFunction) f);
         if (function.isEmpty()) {
             return error(at, "operator '" + symbol + "' needs the library function '" + functionName
                     + "', which is not on the class path", Note.help("add the factorgraph nodes-std library"));
@@ -355,7 +380,7 @@ public final class Checker {
             return Typed.INVALID;
         }
         return new Typed.Stream(new StreamExpr.Apply(function.get(), streams, Map.of(),
-                signature.returns().orElseThrow(), at));
+                signature.returns().orElseThrow(), at, Map.of()));
     }
 
     private Optional<StreamExpr> asStream(Typed typed, ValueType expected) {
@@ -374,28 +399,61 @@ public final class Checker {
         if (function.isEmpty()) {
             return Typed.INVALID;
         }
-        if (function.get().signature().isSink()) {
-            return error(call.function().span(), "'" + function.get().signature().name()
+        return switch (function.get()) {
+            case SinkFunction sinkFunction -> error(call.function().span(), "'" + sinkFunction.signature().name()
                     + "' is a sink and gives no stream to use in an expression",
-                    Note.help("bind it as the graph's terminal consumer: sink " + function.get().signature().name()
+                    Note.help("bind it as the graph's terminal consumer: sink " + sinkFunction.signature().name()
                             + "(...)"));
-        }
-        return bind(function.get(), call).<Typed>map(Typed.Stream::new).orElse(Typed.INVALID);
+            case NodeFunction node -> bind(node, call)
+                    .<Typed>map(b -> new Typed.Stream(new StreamExpr.Apply(node, b.streams(), b.constants(),
+                            node.signature().returns().orElseThrow(), call.span(), b.spans())))
+                    .orElse(Typed.INVALID);
+        };
     }
 
-    private Optional<StreamExpr.Apply> checkSink(Call call) {
+    private Optional<CheckedProgram.SinkCall> checkSink(Call call) {
         Optional<FunctionDefinition> function = registry.find(call.function().text());
         if (function.isEmpty()) {
             return Optional.empty();
         }
-        if (!function.get().signature().isSink()) {
-            error(call.function().span(), "'" + function.get().signature().name() + "' is not a sink",
-                    Note.help("a sink consumes the graph's streams and gives none, e.g. stateless_mm(...); "
-                            + "define '" + function.get().signature().name() + "' as NAME = "
-                            + function.get().signature().name() + "(...) instead"));
-            return Optional.empty();
+        return switch (function.get()) {
+            case NodeFunction node -> {
+                error(call.function().span(), "'" + node.signature().name() + "' is not a sink",
+                        Note.help("a sink consumes the graph's streams and gives none, e.g. stateless_mm(...); "
+                                + "define '" + node.signature().name() + "' as NAME = "
+                                + node.signature().name() + "(...) instead"));
+                yield Optional.empty();
+            }
+            case SinkFunction sinkFunction -> bind(sinkFunction, call)
+                    .map(b -> new CheckedProgram.SinkCall(sinkFunction, b.streams(), b.constants(), call.span(),
+                            b.spans()));
+        };
+    }
+
+    /**
+     * The book a sink trades when its call leaves the argument out: the graph's only book. The books are
+     * the file's {@code Book} inputs, or the predeclared {@code book} when it declares none.
+     */
+    private Optional<StreamExpr> tradedBookByDefault(Signature signature, Parameter.Stream parameter, Span at,
+            Note usage) {
+        List<Symbol.Input> books = resolution.symbols().values().stream()
+                .filter(s -> s instanceof Symbol.Input input && input.type() == ValueType.BOOK)
+                .map(s -> (Symbol.Input) s).toList();
+        List<Symbol.Input> declared = books.stream().filter(b -> !b.predeclared()).toList();
+        List<Symbol.Input> candidates = declared.isEmpty() ? books : declared;
+        if (candidates.size() == 1) {
+            return Optional.of(new StreamExpr.InputRef(candidates.getFirst().name(), ValueType.BOOK));
         }
-        return bind(function.get(), call);
+        if (candidates.isEmpty()) {
+            error(at, "sink '" + signature.name() + "' trades a book, but the graph has none",
+                    Note.help("declare one with `input book: Book`"), usage);
+        } else {
+            String names = String.join(", ", candidates.stream().map(Symbol::name).toList());
+            error(at, "sink '" + signature.name() + "' must name the book it trades: the graph reads " + candidates.size()
+                    + " books (" + names + ")", Note.help("pass it as " + parameter.name() + " = "
+                            + candidates.getFirst().name()), usage);
+        }
+        return Optional.empty();
     }
 
     private OptionalLong checkClock(Expr interval) {
@@ -404,11 +462,16 @@ public final class Checker {
             return OptionalLong.empty();
         }
         if (typed instanceof Typed.Const(Constant.Duration(long nanos))) {
-            if (nanos > 0) {
-                return OptionalLong.of(nanos);
+            if (nanos <= 0) {
+                error(interval.span(), "the clock interval must be positive, found " + Constant.formatNanos(nanos));
+                return OptionalLong.empty();
             }
-            error(interval.span(), "the clock interval must be positive, found " + Constant.formatNanos(nanos));
-            return OptionalLong.empty();
+            Optional<String> tooFine = ClockInterval.problem(nanos);
+            if (tooFine.isPresent()) {
+                error(interval.span(), tooFine.get(), Note.help(ClockInterval.HELP));
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(nanos);
         }
         error(interval.span(), "clock every expects a duration, found " + typed.describe(),
                 Note.help("write a duration such as 100ms, 1s or 5m"));
@@ -420,7 +483,11 @@ public final class Checker {
     private record BoundArgument(Typed value, Expr expr, Span span) {
     }
 
-    private Optional<StreamExpr.Apply> bind(FunctionDefinition function, Call call) {
+    /** A call's arguments bound to its signature: streams in the order of its stream parameters, constants by name. */
+    private record BoundCall(List<StreamExpr> streams, Map<String, Constant> constants, Map<String, Span> spans) {
+    }
+
+    private Optional<BoundCall> bind(FunctionDefinition function, Call call) {
         Signature signature = function.signature();
         Note usage = Note.help("the signature is " + signature.render());
         Map<String, BoundArgument> bound = new LinkedHashMap<>();
@@ -479,10 +546,15 @@ public final class Checker {
             if (argument == null) {
                 if (parameter instanceof Parameter.Const c && c.defaultValue().isPresent()) {
                     constants.put(c.name(), c.defaultValue().get());
-                } else if (parameter instanceof Parameter.Stream s && s.type() == ValueType.BOOK
-                        && values.get("book") instanceof Typed.Stream(StreamExpr book) && book.type() == ValueType.BOOK) {
-                    // A Book parameter left out reads the graph's `book`: `sink stateless_mm(alpha, vol, stop, ...)`.
-                    streams.add(book);
+                } else if (function instanceof SinkFunction sinkFunction && parameter instanceof Parameter.Stream s
+                        && sinkFunction.declaration().tradedBook().filter(b -> b.name().equals(s.name())).isPresent()) {
+                    // `sink stateless_mm(alpha, vol, stop, ...)` trades the graph's only book.
+                    Optional<StreamExpr> book = tradedBookByDefault(signature, s, call.span(), usage);
+                    if (book.isPresent()) {
+                        streams.add(book.get());
+                    } else {
+                        failed = true;
+                    }
                 } else {
                     missing.add(parameter.name());
                 }
@@ -524,13 +596,17 @@ public final class Checker {
             return Optional.empty();
         }
         int before = sink.diagnostics().size();
-        function.validate(new ConstantArguments(constants), (parameter, message, help) -> error(
-                spans.getOrDefault(parameter, call.span()), message, Note.help(help)));
+        try {
+            function.validate(new ConstantArguments(constants), (parameter, message, help) -> error(
+                    spans.getOrDefault(parameter, call.span()), message, Note.help(help)));
+        } catch (RuntimeException e) {
+            error(call.span(), "function '" + signature.name() + "' failed to check its arguments: " + e,
+                    Note.help("this is a bug in the library that defines '" + signature.name() + "'"));
+        }
         if (sink.diagnostics().size() > before) {
             return Optional.empty();
         }
-        ValueType type = signature.returns().orElse(ValueType.DOUBLE);
-        return Optional.of(new StreamExpr.Apply(function, streams, constants, type, call.span()));
+        return Optional.of(new BoundCall(streams, constants, spans));
     }
 
     private Optional<Constant> checkConstantArgument(Signature signature, Parameter.Const parameter,

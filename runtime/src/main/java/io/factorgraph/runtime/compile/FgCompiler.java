@@ -31,18 +31,29 @@ import java.util.Optional;
  */
 public final class FgCompiler {
     private final FunctionRegistry registry;
+    /** Null for {@link MemoryBudget#ofHeap()}, read when compiling (the heap is the running JVM's). */
+    private final MemoryBudget memoryBudget;
 
-    private FgCompiler(FunctionRegistry registry) {
+    private FgCompiler(FunctionRegistry registry, MemoryBudget memoryBudget) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.memoryBudget = memoryBudget;
     }
 
     /** A compiler over every function library on the class path. */
     public static FgCompiler standard() {
-        return new FgCompiler(FunctionRegistry.load());
+        return new FgCompiler(FunctionRegistry.load(), null);
     }
 
     public static FgCompiler withRegistry(FunctionRegistry registry) {
-        return new FgCompiler(registry);
+        return new FgCompiler(registry, null);
+    }
+
+    /**
+     * This compiler with another memory budget for one graph instance (default: {@link MemoryBudget#ofHeap()}),
+     * e.g. for an application that runs many instances in one JVM.
+     */
+    public FgCompiler withMemoryBudget(MemoryBudget budget) {
+        return new FgCompiler(registry, Objects.requireNonNull(budget, "budget"));
     }
 
     public FunctionRegistry registry() {
@@ -72,7 +83,7 @@ public final class FgCompiler {
         CheckedProgram checked = Checker.check(resolution, registry, overrides, sink, overrideProblems);
         Optional<CompiledGraph> graph = Optional.empty();
         if (!sink.hasErrors()) {
-            Plan plan = Planner.plan(checked, sink);
+            Plan plan = Planner.plan(checked, memoryBudget == null ? MemoryBudget.ofHeap() : memoryBudget, sink);
             if (!sink.hasErrors() && overrideProblems.isEmpty()) {
                 graph = Optional.of(CompiledGraph.link(plan));
             }
