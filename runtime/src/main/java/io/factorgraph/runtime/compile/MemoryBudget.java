@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * @param bytes the budget
  * @param origin where the budget comes from, as a diagnostic states it
+ * @param fromHeap whether it is a share of the heap, so that a larger heap raises it
  */
-public record MemoryBudget(long bytes, String origin) {
+public record MemoryBudget(long bytes, String origin, boolean fromHeap) {
     public MemoryBudget {
         if (bytes <= 0) {
             throw new IllegalArgumentException("a memory budget must be positive, was " + bytes);
@@ -26,12 +27,21 @@ public record MemoryBudget(long bytes, String origin) {
     public static MemoryBudget ofHeap() {
         long max = Runtime.getRuntime().maxMemory();
         return new MemoryBudget(max / 2, "half of this JVM's maximum heap (Runtime.maxMemory() = " + format(max)
-                + "; the rest is for the books, the data reader and the run's records)");
+                + "; the rest is for the books, the data reader and the run's records)", true);
     }
 
     /** A budget the embedding application states. */
     public static MemoryBudget of(long bytes) {
-        return new MemoryBudget(bytes, "the budget the compiler was given");
+        return new MemoryBudget(bytes, "the one given to the compiler (FgCompiler.withMemoryBudget)", false);
+    }
+
+    /** What a user can do about a graph that needs {@code needed} bytes. */
+    String remedy(long needed) {
+        if (!fromHeap) {
+            return "use a shorter window, or give the compiler a larger budget";
+        }
+        long gib = Math.max(1, (2 * needed + (1L << 30) - 1) / (1L << 30) + 1);
+        return "use a shorter window, or give the JVM more memory (e.g. FG_JAVA_OPTS=-Xmx" + gib + "g)";
     }
 
     /** Bytes as a person reads them: {@code 512 B}, {@code 3.0 KiB}, {@code 14.9 GiB}. */

@@ -6,12 +6,14 @@ import io.factorgraph.dsl.diagnostic.Severity;
 import io.factorgraph.dsl.source.Span;
 import io.factorgraph.runtime.spi.Constant;
 import io.factorgraph.runtime.spi.ConstantArguments;
+import io.factorgraph.runtime.spi.ConstantKind;
 import io.factorgraph.runtime.spi.FunctionDefinition;
 import io.factorgraph.runtime.spi.Parameter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Part of phase 4: sums what the planned calls keep ({@link FunctionDefinition#retainedBytes}, each shared
@@ -81,8 +83,7 @@ final class MemoryCheck {
     private static void report(Need need, String message, MemoryBudget budget, List<Note> more, DiagnosticSink sink) {
         List<Note> notes = new ArrayList<>(more);
         notes.add(Note.note("the budget is " + budget.origin()));
-        notes.add(Note.help("use a shorter window, or give the JVM more memory (e.g. FG_JAVA_OPTS=-Xmx"
-                + Math.max(1, 4 * need.bytes() / (1L << 30) + 1) + "g)"));
+        notes.add(Note.help(budget.remedy(need.bytes())));
         sink.report(new Diagnostic(Severity.ERROR, where(need.call()), message, notes));
     }
 
@@ -96,10 +97,10 @@ final class MemoryCheck {
         return sizeArgument(call).map(call.argumentSpans()::get).orElse(call.span());
     }
 
-    private static java.util.Optional<String> sizeArgument(Call call) {
+    private static Optional<String> sizeArgument(Call call) {
         return call.function().signature().parameters().stream()
-                .filter(p -> p instanceof Parameter.Const c && (c.kind() == io.factorgraph.runtime.spi.ConstantKind.INTEGER
-                        || c.kind() == io.factorgraph.runtime.spi.ConstantKind.DURATION))
+                .filter(p -> p instanceof Parameter.Const c && (c.kind() == ConstantKind.INTEGER
+                        || c.kind() == ConstantKind.DURATION))
                 .map(Parameter::name)
                 .filter(call.argumentSpans()::containsKey)
                 .max(Comparator.comparingDouble(name -> magnitude(call.constants().get(name))));

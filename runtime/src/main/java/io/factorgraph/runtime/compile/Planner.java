@@ -11,6 +11,7 @@ import io.factorgraph.dsl.ast.Identifier;
 import io.factorgraph.dsl.ast.NameRef;
 import io.factorgraph.dsl.diagnostic.Diagnostic;
 import io.factorgraph.dsl.diagnostic.Note;
+import io.factorgraph.dsl.source.Span;
 import io.factorgraph.runtime.plan.NamedStream;
 import io.factorgraph.runtime.plan.Plan;
 import io.factorgraph.runtime.plan.PlanNode;
@@ -54,7 +55,7 @@ public final class Planner {
     private final Map<StreamExpr, PlanNode> lowered = new IdentityHashMap<>();
     private final List<PlanNode> nodes = new ArrayList<>();
     /** Where the arguments of each function node's first call are written, by node id. */
-    private final Map<Integer, Map<String, io.factorgraph.dsl.source.Span>> argumentSpans = new HashMap<>();
+    private final Map<Integer, Map<String, Span>> argumentSpans = new HashMap<>();
 
     private Planner() {
     }
