@@ -5,6 +5,7 @@ import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.EventSources;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
+import io.factorgraph.runtime.compile.ClockInterval;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,9 @@ final class DataOptions {
                 throw new UserError("--interval '" + interval + "': expected a positive duration such as 100ms, 1s "
                         + "or 5m");
             }
+            ClockInterval.problem(nanos.getAsLong()).ifPresent(problem -> {
+                throw new UserError("--interval '" + interval + "': " + problem);
+            });
             return nanos.getAsLong();
         }
         return graph.clockNanos().orElse(0);

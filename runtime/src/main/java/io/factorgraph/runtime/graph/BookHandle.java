@@ -1,28 +1,12 @@
 package io.factorgraph.runtime.graph;
 
-import java.util.Objects;
-
-/**
- * A {@code Book} input of one graph: {@link GraphInstance#book} gives the instance's book for it. A handle
- * belongs to the graph that made it; an instance of another graph refuses it.
- */
-public final class BookHandle {
-    private final CompiledGraph graph;
-    private final String name;
+/** A {@code Book} input of one graph: {@link GraphInstance#book} gives the instance's book for it. */
+public final class BookHandle extends GraphHandle {
     private final int index;
 
     BookHandle(CompiledGraph graph, String name, int index) {
-        this.graph = Objects.requireNonNull(graph, "graph");
-        this.name = name;
+        super(graph, name);
         this.index = index;
-    }
-
-    public CompiledGraph graph() {
-        return graph;
-    }
-
-    public String name() {
-        return name;
     }
 
     public int index() {
@@ -30,7 +14,7 @@ public final class BookHandle {
     }
 
     @Override
-    public String toString() {
-        return "Book input '" + name + "' of " + graph;
+    String kind() {
+        return "Book input";
     }
 }

@@ -69,7 +69,7 @@ public final class GraphInstance {
     }
 
     /** A handle of another graph would address another value's slot here: refused, never read or written. */
-    private IllegalArgumentException foreign(Object handle) {
+    private IllegalArgumentException foreign(GraphHandle handle) {
         return new IllegalArgumentException(handle + " used with an instance of " + graph + ": a handle belongs to "
                 + "the graph that made it; take it from this instance's graph (instance.graph())");
     }
