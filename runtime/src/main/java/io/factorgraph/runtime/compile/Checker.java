@@ -2,7 +2,6 @@ package io.factorgraph.runtime.compile;
 
 import io.factorgraph.dsl.ast.Argument;
 import io.factorgraph.dsl.ast.Binary;
-import io.factorgraph.dsl.ast.BinaryOperator;
 import io.factorgraph.dsl.ast.BoolLiteral;
 import io.factorgraph.dsl.ast.Call;
 import io.factorgraph.dsl.ast.Definition;
@@ -12,7 +11,6 @@ import io.factorgraph.dsl.ast.Identifier;
 import io.factorgraph.dsl.ast.NameRef;
 import io.factorgraph.dsl.ast.NumberLiteral;
 import io.factorgraph.dsl.ast.Unary;
-import io.factorgraph.dsl.ast.UnaryOperator;
 import io.factorgraph.dsl.diagnostic.Diagnostic;
 import io.factorgraph.dsl.diagnostic.Note;
 import io.factorgraph.dsl.diagnostic.Severity;
@@ -53,6 +51,7 @@ public final class Checker {
     private final Map<String, Typed> values = new HashMap<>();
     private final Map<String, Constant> params = new LinkedHashMap<>();
     private final Map<String, ParamOverride> appliedOverrides = new HashMap<>();
+    private final ConstantFolder folder;
 
     private Checker(Resolution resolution, FunctionRegistry registry, DiagnosticSink sink,
             List<OverrideProblem> overrideProblems) {
@@ -60,6 +59,7 @@ public final class Checker {
         this.registry = registry;
         this.sink = sink;
         this.overrideProblems = overrideProblems;
+        this.folder = new ConstantFolder(sink);
     }
 
     /**
@@ -198,28 +198,10 @@ public final class Checker {
         Typed operand = type(unary.operand());
         return switch (operand) {
             case Typed.Invalid invalid -> invalid;
-            case Typed.Const(Constant value) -> foldUnary(unary, value);
+            case Typed.Const(Constant value) -> folder.unary(unary, value);
             case Typed.Stream stream -> applyOperator(unary.operator().functionName(), unary.operator().symbol(),
                     List.of(operand), List.of(unary.operand().span()), unary.span());
         };
-    }
-
-    private Typed foldUnary(Unary unary, Constant value) {
-        if (unary.operator() == UnaryOperator.NEGATE) {
-            switch (value) {
-                case Constant.Number(double v) -> {
-                    return new Typed.Const(Constant.number(-v));
-                }
-                case Constant.Duration(long nanos) -> {
-                    return scaledDuration(-(double) nanos, unary.span());
-                }
-                default -> {
-                }
-            }
-        } else if (value instanceof Constant.Bool(boolean v)) {
-            return new Typed.Const(Constant.bool(!v));
-        }
-        return operandError(unary.operator().symbol(), unary.span(), "a " + value.kindName());
     }
 
     private Typed binary(Binary binary) {
@@ -229,127 +211,10 @@ public final class Checker {
             return Typed.INVALID;
         }
         if (left instanceof Typed.Const(Constant a) && right instanceof Typed.Const(Constant b)) {
-            return fold(binary, a, b);
+            return folder.binary(binary, a, b);
         }
         return applyOperator(binary.operator().functionName(), binary.operator().symbol(), List.of(left, right),
                 List.of(binary.left().span(), binary.right().span()), binary.operatorSpan());
-    }
-
-    private Typed fold(Binary binary, Constant a, Constant b) {
-        BinaryOperator op = binary.operator();
-        Span at = binary.operatorSpan();
-        if (a instanceof Constant.Number(double x) && b instanceof Constant.Number(double y)) {
-            if (op == BinaryOperator.DIVIDE && y == 0) {
-                return error(binary.right().span(), "division by zero in a constant expression");
-            }
-            return switch (op) {
-                case ADD -> finite(x + y, binary);
-                case SUBTRACT -> finite(x - y, binary);
-                case MULTIPLY -> finite(x * y, binary);
-                case DIVIDE -> finite(x / y, binary);
-                case LESS -> bool(x < y);
-                case LESS_OR_EQUAL -> bool(x <= y);
-                case GREATER -> bool(x > y);
-                case GREATER_OR_EQUAL -> bool(x >= y);
-                case EQUAL -> bool(x == y);
-                case NOT_EQUAL -> bool(x != y);
-                case AND, OR -> operandError(op.symbol(), at, "numbers");
-            };
-        }
-        if (a instanceof Constant.Duration(long x) && b instanceof Constant.Duration(long y)) {
-            return switch (op) {
-                case ADD -> exactDuration(x + y, ((x ^ (x + y)) & (y ^ (x + y))) < 0, at);
-                case SUBTRACT -> exactDuration(x - y, ((x ^ y) & (x ^ (x - y))) < 0, at);
-                case DIVIDE -> y == 0 ? error(binary.right().span(), "division by zero in a constant expression")
-                        : number((double) x / y);
-                case LESS -> bool(x < y);
-                case LESS_OR_EQUAL -> bool(x <= y);
-                case GREATER -> bool(x > y);
-                case GREATER_OR_EQUAL -> bool(x >= y);
-                case EQUAL -> bool(x == y);
-                case NOT_EQUAL -> bool(x != y);
-                case MULTIPLY, AND, OR -> operandError(op.symbol(), at, "durations");
-            };
-        }
-        if (a instanceof Constant.Duration(long d) && b instanceof Constant.Number(double n)) {
-            if (op == BinaryOperator.MULTIPLY) {
-                return scaledDuration(d * n, at);
-            }
-            if (op == BinaryOperator.DIVIDE) {
-                return n == 0 ? error(binary.right().span(), "division by zero in a constant expression")
-                        : scaledDuration(d / n, at);
-            }
-        }
-        if (a instanceof Constant.Number(double n) && b instanceof Constant.Duration(long d)
-                && op == BinaryOperator.MULTIPLY) {
-            return scaledDuration(n * d, at);
-        }
-        if (a instanceof Constant.Bool(boolean x) && b instanceof Constant.Bool(boolean y)) {
-            switch (op) {
-                case AND -> {
-                    return bool(x && y);
-                }
-                case OR -> {
-                    return bool(x || y);
-                }
-                case EQUAL -> {
-                    return bool(x == y);
-                }
-                case NOT_EQUAL -> {
-                    return bool(x != y);
-                }
-                default -> {
-                }
-            }
-        }
-        return operandError(op.symbol(), at, "a " + a.kindName() + " and a " + b.kindName());
-    }
-
-    private Typed scaledDuration(double nanos, Span at) {
-        // 2^63 as a double is one past Long.MAX_VALUE: a duration must be below it to fit.
-        if (Math.abs(nanos) >= 0x1p63) {
-            return error(at, "this duration does not fit: durations are at most about 292 years (2^63 ns), found "
-                    + nanos + "ns");
-        }
-        if (nanos != Math.rint(nanos)) {
-            return error(at, "this duration is not a whole number of nanoseconds (" + nanos + "ns)");
-        }
-        return duration((long) nanos, at);
-    }
-
-    /** A sum or difference of durations, unless it overflowed (Hacker's Delight 2-13). */
-    private Typed exactDuration(long nanos, boolean overflowed, Span at) {
-        if (overflowed) {
-            return error(at, "this duration does not fit: durations are at most about 292 years (2^63 ns)");
-        }
-        return duration(nanos, at);
-    }
-
-    /** Constant arithmetic that leaves the doubles (1e308 * 10) is a mistake in the file, not an infinity to run with. */
-    private Typed finite(double value, Binary binary) {
-        if (!Double.isFinite(value)) {
-            return error(binary.operatorSpan(), "this constant expression overflows: it is " + value
-                    + ", beyond the largest double (about 1.8e308)", Note.help("use smaller numbers"));
-        }
-        return number(value);
-    }
-
-    private static Typed number(double value) {
-        return new Typed.Const(Constant.number(value));
-    }
-
-    private static Typed bool(boolean value) {
-        return new Typed.Const(Constant.bool(value));
-    }
-
-    private static Typed duration(long nanos, Span at) {
-        return new Typed.Const(Constant.duration(nanos));
-    }
-
-    private Typed operandError(String operator, Span at, String found) {
-        return error(at, "operator '" + operator + "' cannot be applied to " + found,
-                Note.help("arithmetic + - * / takes numbers or double streams (and durations, for constants);"
-                        + " comparisons give bool; and/or/not take bools"));
     }
 
     /** An operator on at least one stream is a call of its library function. */
