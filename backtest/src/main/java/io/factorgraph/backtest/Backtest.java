@@ -25,8 +25,6 @@ import io.factorgraph.runtime.graph.SinkBinding;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.OrderBook;
 import io.factorgraph.runtime.replay.SamplingClock;
-import io.factorgraph.runtime.spi.Constant;
-import io.factorgraph.runtime.spi.SinkFunction;
 import java.time.Duration;
 import java.util.List;
 
@@ -71,10 +69,6 @@ public final class Backtest {
     public static void requireRunnable(CompiledGraph graph) {
         SinkBinding binding = graph.sink().orElseThrow(() -> new IllegalArgumentException(
                 "the graph has no sink: a backtest needs a strategy, e.g. `sink stateless_mm(alpha, vol, stop, ...)`"));
-        if (!(binding.function() instanceof SinkFunction)) {
-            throw new IllegalArgumentException("sink '" + binding.function().signature().name()
-                    + "' cannot be run by a backtest");
-        }
         if (graph.books().size() != 1) {
             throw new IllegalArgumentException("a backtest of one instrument drives one book, but the graph reads "
                     + graph.books().size());
@@ -87,8 +81,7 @@ public final class Backtest {
 
     /** The sink's {@code max_position}, which with the first mid makes the capital a return is measured on. */
     private double maxPosition() {
-        Constant maxPosition = graph.sink().orElseThrow().constants().get("max_position");
-        return maxPosition instanceof Constant.Number(double value) ? value : Double.NaN;
+        return graph.sink().orElseThrow().terms().maxPosition();
     }
 
     /**
@@ -115,7 +108,7 @@ public final class Backtest {
             throws MarketDataException {
         long started = System.nanoTime();
         SinkBinding binding = graph.sink().orElseThrow();
-        StrategySink sink = ((SinkFunction) binding.function()).bind(binding.constants());
+        StrategySink sink = binding.bind();
         GraphInstance instance = graph.newInstance();
         OrderBook book = instance.book(List.copyOf(graph.books().values()).get(0));
         InstanceSinkInputs inputs = new InstanceSinkInputs(instance, binding);

@@ -12,7 +12,6 @@ import io.factorgraph.runtime.graph.InstanceSinkInputs;
 import io.factorgraph.runtime.graph.OutputHandle;
 import io.factorgraph.runtime.graph.SinkBinding;
 import io.factorgraph.runtime.market.OrderBook;
-import io.factorgraph.runtime.spi.SinkFunction;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -86,12 +85,12 @@ public class BookStateBench {
             instances[k] = graph.newInstance();
             states.get(k).loadInto(instances[k].book(graph.book("book")));
             sinkInputs[k] = new InstanceSinkInputs(instances[k], binding);
-            sinks[k] = ((SinkFunction) binding.function()).bind(binding.constants());
+            sinks[k] = binding.bind();
             gateways[k] = new PaperGateway();
             books[k] = new OrderBook();
             states.get(k).loadInto(books[k]);
             fused[k] = new HandFusedObiMm(window);
-            fusedSinks[k] = ((SinkFunction) binding.function()).bind(binding.constants());
+            fusedSinks[k] = binding.bind();
             fusedGateways[k] = new PaperGateway();
             recompute[k] = new WindowRecompute(window);
         }

@@ -14,7 +14,6 @@ import io.factorgraph.runtime.graph.InstanceSinkInputs;
 import io.factorgraph.runtime.graph.OutputHandle;
 import io.factorgraph.runtime.graph.SinkBinding;
 import io.factorgraph.runtime.market.OrderBook;
-import io.factorgraph.runtime.spi.SinkFunction;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -74,7 +73,7 @@ public class BookTickBench {
         vol = graph.output("vol");
         stop = graph.output("stop");
         SinkBinding binding = graph.sink().orElseThrow();
-        sink = ((SinkFunction) binding.function()).bind(binding.constants());
+        sink = binding.bind();
         if (!(sink instanceof StatelessMmSink)) {
             throw new IllegalStateException("obi_mm's sink is stateless_mm");
         }

@@ -13,7 +13,6 @@ import io.factorgraph.runtime.graph.GraphInstance;
 import io.factorgraph.runtime.graph.InstanceSinkInputs;
 import io.factorgraph.runtime.graph.SinkBinding;
 import io.factorgraph.runtime.market.OrderBook;
-import io.factorgraph.runtime.spi.SinkFunction;
 import io.factorgraph.testkit.allocation.AllocationMeter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,7 +31,7 @@ class TickAllocationTest {
         assertEquals(execution, instance.execution());
         OrderBook book = instance.book(graph.book("book"));
         SinkBinding binding = graph.sink().orElseThrow();
-        StrategySink sink = ((SinkFunction) binding.function()).bind(binding.constants());
+        StrategySink sink = binding.bind();
         InstanceSinkInputs inputs = new InstanceSinkInputs(instance, binding);
         PaperGateway gateway = new PaperGateway();
         ticks.loadFirst(book);

@@ -13,7 +13,6 @@ import io.factorgraph.live.launch.Durations;
 import io.factorgraph.runtime.compile.CompileResult;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.graph.CompiledGraph;
-import io.factorgraph.runtime.spi.Constant;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,9 +124,7 @@ final class BacktestCommand implements Callable<Integer> {
 
     private SimulatorConfig simulatorConfig(CompiledGraph compiled) {
         double tick = compiled.sink()
-                .map(s -> s.constants().get("tick_size"))
-                .filter(c -> c instanceof Constant.Number)
-                .map(c -> ((Constant.Number) c).value())
+                .map(s -> s.terms().tickSize())
                 .orElseThrow(() -> new UserError(graph.file + ": the sink has no tick_size; a backtest needs the "
                         + "instrument's tick size"));
         try {

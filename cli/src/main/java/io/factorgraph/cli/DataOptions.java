@@ -1,9 +1,11 @@
 package io.factorgraph.cli;
 
+import io.factorgraph.backtest.settings.DurationText;
 import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.EventSources;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
+import io.factorgraph.runtime.compile.ClockInterval;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,11 @@ final class DataOptions {
     /** The sampling interval in ns: {@code --interval}, else the graph's clock, else 0 (every book change). */
     long intervalNanos(CompiledGraph graph) {
         if (interval != null) {
-            return interval.toNanos();
+            long nanos = interval.toNanos();
+            ClockInterval.problem(nanos).ifPresent(problem -> {
+                throw new UserError("--interval '" + DurationText.format(nanos) + "': " + problem);
+            });
+            return nanos;
         }
         return graph.clockNanos().orElse(0);
     }

@@ -8,7 +8,6 @@ import io.factorgraph.live.launch.LiveArgs;
 import io.factorgraph.live.strategy.StrategyConfig;
 import io.factorgraph.runtime.compile.CompileResult;
 import io.factorgraph.runtime.graph.CompiledGraph;
-import io.factorgraph.runtime.spi.Constant;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,8 +78,7 @@ final class LiveRunCommand implements Callable<Integer> {
             return 1;
         }
         CompiledGraph compiled = result.graph().orElseThrow();
-        double tick = compiled.sink().map(s -> s.constants().get("tick_size"))
-                .filter(c -> c instanceof Constant.Number).map(c -> ((Constant.Number) c).value())
+        double tick = compiled.sink().map(s -> s.terms().tickSize())
                 .orElseThrow(() -> new UserError(graph.file + ": the graph needs a sink with a tick_size, e.g. "
                         + "`sink stateless_mm(alpha, vol, stop, tick_size = 0.1, ...)`"));
         String mode = driver.toLowerCase(Locale.ROOT);

@@ -74,6 +74,27 @@ class RunCommandTest {
     }
 
     @Test
+    void anIntervalFinerThanAMicrosecondIsRefusedBeforeAnyDataIsRead() {
+        CliRun run = CliRun.of("run", "../examples/obi_mm_factors.fg", "--data", "no-such-file.gz", "--interval", "1ns");
+        assertEquals("fg run: error: --interval '1ns': a clock of 1ns is finer than any recorded data: it would tick "
+                + "3.6e+12 times per hour of data; the finest clock is 1us\n", run.err());
+        assertEquals(1, run.exitCode());
+    }
+
+    @Test
+    void aWindowThatCannotFitIsADiagnosticBeforeAnyDataIsReadNotAnOutOfMemoryError(@TempDir Path dir)
+            throws IOException {
+        Path graph = Files.writeString(dir.resolve("oom.fg"), "x = zscore(OBI(book, 0.001), 2000000000)\n");
+        CliRun run = CliRun.of("run", graph.toString(), "--data", BTC);
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith(graph + ":1:30: error: 'zscore' would keep 14.9 GiB for window = 2000000000, "
+                + "more than the graph's memory budget of "), run.err());
+        assertTrue(run.err().contains("     |                              ^~~~~~~~~~\n"), run.err());
+        assertFalse(run.err().contains("Exception") || run.err().contains("Error:"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
     void missingDataOptionIsReported() {
         CliRun run = CliRun.of("run", "../examples/obi_mm_factors.fg");
         assertTrue(run.err().startsWith("fg run: error: Missing required option: '--data=FILE': the recorded data to replay"), run.err());

@@ -7,16 +7,15 @@ import io.factorgraph.runtime.execution.SinkInputs;
 import io.factorgraph.runtime.execution.StrategySink;
 import io.factorgraph.runtime.registry.FunctionRegistry;
 import io.factorgraph.runtime.spi.ArgumentProblems;
-import io.factorgraph.runtime.spi.Constant;
 import io.factorgraph.runtime.spi.ConstantArguments;
 import io.factorgraph.runtime.spi.FunctionDefinition;
 import io.factorgraph.runtime.spi.FunctionLibrary;
-import io.factorgraph.runtime.spi.Signature;
+import io.factorgraph.runtime.spi.SinkDeclaration;
 import io.factorgraph.runtime.spi.SinkFunction;
+import io.factorgraph.runtime.spi.TradingTerms;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The standard library with {@code stateless_mm} bound through a recorder: the very {@code StatelessMmSink} the
@@ -46,8 +45,13 @@ final class RecordingSinkLibrary implements FunctionLibrary {
 
     private final class RecordedSink implements SinkFunction {
         @Override
-        public Signature signature() {
-            return StatelessMm.FUNCTION.signature();
+        public SinkDeclaration declaration() {
+            return StatelessMm.FUNCTION.declaration();
+        }
+
+        @Override
+        public TradingTerms terms(ConstantArguments constants) {
+            return StatelessMm.FUNCTION.terms(constants);
         }
 
         @Override
@@ -56,7 +60,7 @@ final class RecordingSinkLibrary implements FunctionLibrary {
         }
 
         @Override
-        public StrategySink bind(Map<String, Constant> constants) {
+        public StrategySink bind(ConstantArguments constants) {
             StrategySink sink = StatelessMm.FUNCTION.bind(constants);
             return new StrategySink() {
                 private long nextId = 1;

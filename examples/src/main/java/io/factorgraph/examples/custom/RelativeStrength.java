@@ -1,10 +1,10 @@
 package io.factorgraph.examples.custom;
 
 import io.factorgraph.nodes.window.RollingSum;
-import io.factorgraph.runtime.spi.FunctionDefinition;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Signature;
 import io.factorgraph.runtime.spi.ValueType;
@@ -15,10 +15,11 @@ import io.factorgraph.runtime.spi.ValueType;
  * when nothing moved. A move involving NaN counts as no move. O(1) per tick on two rolling sums.
  */
 public final class RelativeStrength extends Node {
-    public static final FunctionDefinition FUNCTION = Functions.define(
+    /** Two rolling sums keep a double per tick of the window each: the compiler checks that it fits. */
+    public static final NodeFunction FUNCTION = Functions.define(
             Signature.of("rsi", ValueType.DOUBLE, "relative strength index of the last W moves, in [0, 100]",
                     Parameter.doubleStream("x"), Parameter.window("window")),
-            RelativeStrength::new);
+            RelativeStrength::new, Functions.Retention.perTick("window", 0, 2 * Double.BYTES));
 
     private final double[] slots;
     private final int in;

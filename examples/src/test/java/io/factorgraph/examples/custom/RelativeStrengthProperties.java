@@ -36,4 +36,14 @@ class RelativeStrengthProperties {
                         || (Double.isNaN(expected) && Double.isNaN(actual)))
                 .check(xs);
     }
+
+    /** A user's node takes part in the compiler's memory check through the retention it declares. */
+    @net.jqwik.api.Example
+    void aWindowThatCannotFitIsADiagnosticForAUserNodeToo() {
+        var result = io.factorgraph.runtime.compile.FgCompiler.standard()
+                .compile("rsi.fg", "input x: double\ny = rsi(x, 2000000000)\n");
+        org.junit.jupiter.api.Assertions.assertTrue(result.render().contains(
+                "error: 'rsi' would keep 29.8 GiB for window = 2000000000, more than the graph's memory budget"),
+                result.render());
+    }
 }

@@ -33,7 +33,6 @@ import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.OutputHandle;
 import io.factorgraph.runtime.graph.SinkBinding;
 import io.factorgraph.runtime.replay.FactorUpdate;
-import io.factorgraph.runtime.spi.Constant;
 import io.factorgraph.runtime.spi.SinkFunction;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -117,16 +116,9 @@ public final class StrategyRunner {
         CompiledGraph graph = config.graph().compile();
         SinkBinding binding = graph.sink().orElseThrow(() -> new IllegalArgumentException(config.graph().file()
                 + ": the graph has no sink, so there is no strategy to run: add e.g. `sink stateless_mm(...)`"));
-        if (!(binding.function() instanceof SinkFunction function)) {
-            throw new IllegalArgumentException("sink '" + binding.function().signature().name() + "' cannot be run");
-        }
-        StrategySink sink = function.bind(binding.constants());
-        double tickSize = binding.constants().get("tick_size") instanceof Constant.Number(double v) ? v : Double.NaN;
-        if (!(tickSize > 0)) {
-            throw new IllegalArgumentException(config.graph().file() + ": the sink has no tick_size");
-        }
-        double maxPosition = binding.constants().get("max_position") instanceof Constant.Number(double m) ? m
-                : Double.NaN;
+        StrategySink sink = binding.bind();
+        double tickSize = binding.terms().tickSize();
+        double maxPosition = binding.terms().maxPosition();
         PriceGrid grid = new PriceGrid(tickSize, config.lotSize());
         TransportConfig transport = config.transport();
         BufferedWriter ordersLog = null;
@@ -157,7 +149,7 @@ public final class StrategyRunner {
                     provider, engine, connector, config.staleAfterNanos(), health)), transport.idle().newStrategy());
             lockstepWait = new DutyCycle(new CompositeAgent(executions, heartbeat), transport.idle().newStrategy());
             closeWait = new DutyCycle(executions, transport.idle().newStrategy());
-            log.info("sink " + function.signature().name() + " on " + config.graph().file() + ", tick " + tickSize
+            log.info("sink " + binding.function().signature().name() + " on " + config.graph().file() + ", tick " + tickSize
                     + ", lot " + config.lotSize() + ", stale after " + config.staleAfterNanos() / 1_000_000 + " ms"
                     + (config.lockstep() ? ", lock-step" : "") + "; instance " + Long.toHexString(instanceId));
             runLoop(sink, new ProviderInputs(provider));

@@ -1,7 +1,7 @@
 package io.factorgraph.nodes.book;
 
 import io.factorgraph.runtime.market.OrderBook;
-import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
@@ -19,7 +19,7 @@ public final class BookPrices {
     private BookPrices() {
     }
 
-    public static List<FunctionDefinition> functions() {
+    public static List<NodeFunction> functions() {
         return List.of(
                 define("mid", "(best bid + best ask) / 2", Mid::new),
                 define("best_bid", "the best bid price", BestBid::new),
@@ -29,7 +29,7 @@ public final class BookPrices {
                         + "(bid * ask_qty + ask * bid_qty) / (bid_qty + ask_qty)", Microprice::new));
     }
 
-    private static FunctionDefinition define(String name, String description, Function<LinkContext, Node> linker) {
+    private static NodeFunction define(String name, String description, Function<LinkContext, Node> linker) {
         return Functions.define(Signature.of(name, ValueType.DOUBLE, description, Parameter.book("book")), linker);
     }
 

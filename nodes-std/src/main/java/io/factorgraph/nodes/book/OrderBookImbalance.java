@@ -2,7 +2,7 @@ package io.factorgraph.nodes.book;
 
 import io.factorgraph.runtime.market.OrderBook;
 import io.factorgraph.runtime.spi.ConstantKind;
-import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
@@ -21,7 +21,7 @@ import java.util.List;
  * walking outward from the best level; NaN while a side is empty.
  */
 public final class OrderBookImbalance extends Node {
-    public static List<FunctionDefinition> functions() {
+    public static List<NodeFunction> functions() {
         return List.of(
                 Functions.define(Signature.of("OBI", ValueType.DOUBLE,
                         "bid quantity minus ask quantity within depth (a fraction of the mid) of the mid",

@@ -1,6 +1,6 @@
 package io.factorgraph.nodes.operator;
 
-import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Parameter;
@@ -17,7 +17,7 @@ public final class Arithmetic {
     private Arithmetic() {
     }
 
-    public static List<FunctionDefinition> functions() {
+    public static List<NodeFunction> functions() {
         return List.of(
                 binary("add", "a + b", Add::new),
                 binary("sub", "a - b", Sub::new),
@@ -27,13 +27,13 @@ public final class Arithmetic {
                 unary("abs", "|x|", Abs::new));
     }
 
-    static FunctionDefinition binary(String name, String description,
+    static NodeFunction binary(String name, String description,
             java.util.function.Function<LinkContext, io.factorgraph.runtime.spi.Node> linker) {
         return Functions.define(Signature.of(name, ValueType.DOUBLE, description, Parameter.doubleStream("a"),
                 Parameter.doubleStream("b")), linker);
     }
 
-    static FunctionDefinition unary(String name, String description,
+    static NodeFunction unary(String name, String description,
             java.util.function.Function<LinkContext, io.factorgraph.runtime.spi.Node> linker) {
         return Functions.define(Signature.of(name, ValueType.DOUBLE, description, Parameter.doubleStream("x")), linker);
     }

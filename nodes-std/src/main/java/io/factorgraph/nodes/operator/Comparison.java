@@ -1,6 +1,6 @@
 package io.factorgraph.nodes.operator;
 
-import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
@@ -18,7 +18,7 @@ public final class Comparison {
     private Comparison() {
     }
 
-    public static List<FunctionDefinition> functions() {
+    public static List<NodeFunction> functions() {
         return List.of(
                 compare("lt", "a < b", Lt::new),
                 compare("le", "a <= b", Le::new),
@@ -28,7 +28,7 @@ public final class Comparison {
                 compare("ne", "a != b", Ne::new));
     }
 
-    private static FunctionDefinition compare(String name, String description, Function<LinkContext, Node> linker) {
+    private static NodeFunction compare(String name, String description, Function<LinkContext, Node> linker) {
         return Functions.define(Signature.of(name, ValueType.BOOL, description, Parameter.doubleStream("a"),
                 Parameter.doubleStream("b")), linker);
     }

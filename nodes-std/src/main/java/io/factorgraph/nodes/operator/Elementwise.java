@@ -1,7 +1,7 @@
 package io.factorgraph.nodes.operator;
 
 import io.factorgraph.runtime.spi.ConstantKind;
-import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
@@ -16,7 +16,7 @@ public final class Elementwise {
     private Elementwise() {
     }
 
-    public static List<FunctionDefinition> functions() {
+    public static List<NodeFunction> functions() {
         return List.of(
                 Arithmetic.unary("log", "natural logarithm", Log::new),
                 Arithmetic.unary("sqrt", "square root", Sqrt::new),

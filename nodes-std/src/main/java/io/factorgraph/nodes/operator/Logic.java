@@ -1,6 +1,6 @@
 package io.factorgraph.nodes.operator;
 
-import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Parameter;
@@ -13,7 +13,7 @@ public final class Logic {
     private Logic() {
     }
 
-    public static List<FunctionDefinition> functions() {
+    public static List<NodeFunction> functions() {
         return List.of(
                 Functions.define(Signature.of("and", ValueType.BOOL, "a and b", Parameter.boolStream("a"),
                         Parameter.boolStream("b")), And::new),

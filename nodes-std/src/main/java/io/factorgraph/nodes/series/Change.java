@@ -1,6 +1,6 @@
 package io.factorgraph.nodes.series;
 
-import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
@@ -14,7 +14,7 @@ import io.factorgraph.runtime.spi.ValueType;
  * new price, which made every change 0.
  */
 public final class Change extends Node {
-    public static final FunctionDefinition FUNCTION = Functions.define(
+    public static final NodeFunction FUNCTION = Functions.define(
             Signature.of("change", ValueType.DOUBLE, "x / previous x - 1 (0 on the first tick)",
                     Parameter.doubleStream("x")),
             Change::new);

@@ -3,7 +3,7 @@ package io.factorgraph.nodes.series;
 import io.factorgraph.nodes.window.DoubleRingBuffer;
 import io.factorgraph.runtime.spi.Constant;
 import io.factorgraph.runtime.spi.ConstantKind;
-import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
@@ -14,11 +14,11 @@ import io.factorgraph.runtime.spi.ValueType;
 
 /** {@code diff(x, k = 1)}: {@code x_t - x_{t-k}}, NaN for the first k ticks, as pandas' {@code diff}. */
 public final class Diff extends Node {
-    public static final FunctionDefinition FUNCTION = Functions.define(
+    public static final NodeFunction FUNCTION = Functions.define(
             Signature.of("diff", ValueType.DOUBLE, "x - x as it was k ticks ago (NaN for the first k ticks)",
                     Parameter.doubleStream("x"),
                     Parameter.constant("k", ConstantKind.INTEGER, Range.atLeast(1), Constant.number(1))),
-            Diff::new);
+            Diff::new, Functions.Retention.perTick("k", 0, Double.BYTES));
 
     private final double[] slots;
     private final int in;

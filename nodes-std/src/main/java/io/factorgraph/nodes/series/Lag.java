@@ -2,7 +2,7 @@ package io.factorgraph.nodes.series;
 
 import io.factorgraph.nodes.window.DoubleRingBuffer;
 import io.factorgraph.runtime.spi.ConstantKind;
-import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
@@ -16,10 +16,10 @@ import io.factorgraph.runtime.spi.ValueType;
  * pandas' {@code shift(k)} leaves the first k rows empty.
  */
 public final class Lag extends Node {
-    public static final FunctionDefinition FUNCTION = Functions.define(
+    public static final NodeFunction FUNCTION = Functions.define(
             Signature.of("lag", ValueType.DOUBLE, "x as it was k ticks ago (NaN for the first k ticks)",
                     Parameter.doubleStream("x"), Parameter.constant("k", ConstantKind.INTEGER, Range.atLeast(0))),
-            Lag::new);
+            Lag::new, Functions.Retention.perTick("k", 1, Double.BYTES));
 
     private final double[] slots;
     private final int in;

@@ -1,7 +1,7 @@
 package io.factorgraph.nodes.signal;
 
 import io.factorgraph.runtime.spi.ConstantKind;
-import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
@@ -18,7 +18,7 @@ import io.factorgraph.runtime.spi.ValueType;
  * input makes its comparison false; the strategy guards non-finite factors itself.
  */
 public final class StopLoss extends Node {
-    public static final FunctionDefinition FUNCTION = Functions.define(
+    public static final NodeFunction FUNCTION = Functions.define(
             Signature.of("stop_loss", ValueType.BOOL,
                     "volatility or a price change far beyond its baseline: the strategy flattens and stops quoting",
                     Parameter.doubleStream("vol"), Parameter.doubleStream("chg"),

@@ -1,12 +1,6 @@
 package io.factorgraph.nodes.strategy;
 
-import io.factorgraph.runtime.spi.Constant;
-import io.factorgraph.runtime.spi.ConstantKind;
 import io.factorgraph.runtime.spi.SinkFunction;
-import io.factorgraph.runtime.spi.Functions;
-import io.factorgraph.runtime.spi.Parameter;
-import io.factorgraph.runtime.spi.Range;
-import io.factorgraph.runtime.spi.Signature;
 
 /**
  * The stateless market-making strategy of DESIGN §6: a pure function of the factors, the top of the
@@ -96,39 +90,11 @@ public final class StatelessMm {
      * grid_interval: number >= 0 = 0, flatten_ticks: integer >= 1 = 100) (sink)}.
      * {@code grid_interval = 0} (the default) means one tick; otherwise it must be a positive multiple
      * of {@code tick_size}. The cross-parameter checks of {@link StrategyParams#check} run at compile
-     * time. Linking it as a node throws {@link UnsupportedOperationException}.
+     * time. It is a {@link SinkFunction}, never a node: it reads its factors, trades its book (the graph's
+     * only one unless named) and works orders through the execution context, declared as
+     * {@link io.factorgraph.runtime.spi.SinkRequirement}s.
      */
-    public static final SinkFunction FUNCTION = Functions.defineSink(
-            Signature.sink(NAME, "stateless market making: a quote grid around an alpha-shifted, "
-                            + "inventory-skewed fair price; cancels and flattens on stop",
-                    Parameter.doubleStream(ALPHA), Parameter.doubleStream(VOL), Parameter.boolStream(STOP),
-                    Parameter.book(BOOK),
-                    Parameter.constant(StrategyParams.TICK_SIZE, ConstantKind.NUMBER, Range.positive()),
-                    Parameter.constant(StrategyParams.ORDER_QTY, ConstantKind.NUMBER, Range.positive()),
-                    Parameter.constant(StrategyParams.MAX_POSITION, ConstantKind.NUMBER, Range.positive()),
-                    Parameter.constant(StrategyParams.HALF_SPREAD, ConstantKind.NUMBER, Range.atLeast(0)),
-                    Parameter.constant(StrategyParams.SKEW, ConstantKind.NUMBER, Range.atLeast(0)),
-                    Parameter.constant(StrategyParams.C1, ConstantKind.NUMBER, Range.ANY),
-                    Parameter.constant(StrategyParams.POWER, ConstantKind.NUMBER, Range.atLeast(0)),
-                    Parameter.constant(StrategyParams.BASELINE_VOL, ConstantKind.NUMBER, Range.positive()),
-                    Parameter.constant(StrategyParams.GRID_NUM, ConstantKind.INTEGER,
-                            Range.between(1, StrategyParams.MAX_GRID_NUM),
-                            Constant.number(StrategyParams.DEFAULT_GRID_NUM)),
-                    Parameter.constant(StrategyParams.GRID_INTERVAL, ConstantKind.NUMBER, Range.atLeast(0),
-                            Constant.number(0)),
-                    Parameter.constant(StrategyParams.FLATTEN_TICKS, ConstantKind.INTEGER, Range.atLeast(1),
-                            Constant.number(StrategyParams.DEFAULT_FLATTEN_TICKS))),
-            constants -> new StatelessMmSink(StrategyParams.fromConstants(constants)),
-            (arguments, problems) -> {
-                double tick = arguments.number(StrategyParams.TICK_SIZE);
-                double interval = arguments.number(StrategyParams.GRID_INTERVAL);
-                StrategyParams.check(tick, arguments.number(StrategyParams.ORDER_QTY),
-                        arguments.number(StrategyParams.MAX_POSITION), arguments.number(StrategyParams.HALF_SPREAD),
-                        arguments.number(StrategyParams.SKEW), arguments.number(StrategyParams.C1),
-                        arguments.number(StrategyParams.POWER), arguments.number(StrategyParams.BASELINE_VOL),
-                        (int) arguments.number(StrategyParams.GRID_NUM), interval == 0 ? tick : interval,
-                        (int) arguments.number(StrategyParams.FLATTEN_TICKS), problems);
-            });
+    public static final SinkFunction FUNCTION = new StatelessMmFunction();
 
     private StatelessMm() {
     }

@@ -1,7 +1,7 @@
 package io.factorgraph.nodes.window;
 
 import io.factorgraph.runtime.spi.ConstantKind;
-import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
@@ -21,7 +21,7 @@ public final class EwmNodes {
     private EwmNodes() {
     }
 
-    public static List<FunctionDefinition> functions() {
+    public static List<NodeFunction> functions() {
         return List.of(
                 define("ewm_mean", "span", Range.atLeast(1), EwmStats::ofSpan, false),
                 define("ewm_std", "span", Range.atLeast(1), EwmStats::ofSpan, true),
@@ -29,7 +29,7 @@ public final class EwmNodes {
                 define("ewm_std_halflife", "halflife", Range.positive(), EwmStats::ofHalflife, true));
     }
 
-    private static FunctionDefinition define(String name, String parameter, Range range,
+    private static NodeFunction define(String name, String parameter, Range range,
             DoubleFunction<EwmStats> stats, boolean std) {
         String description = "exponentially weighted " + (std ? "population std" : "mean") + " by " + parameter;
         return Functions.define(Signature.of(name, ValueType.DOUBLE, description, Parameter.doubleStream("x"),

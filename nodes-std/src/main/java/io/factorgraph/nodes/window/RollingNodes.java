@@ -1,9 +1,9 @@
 package io.factorgraph.nodes.window;
 
-import io.factorgraph.runtime.spi.FunctionDefinition;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Signature;
 import java.util.List;
@@ -18,19 +18,31 @@ public final class RollingNodes {
     private RollingNodes() {
     }
 
-    public static List<FunctionDefinition> functions() {
+    public static List<NodeFunction> functions() {
         return List.of(
-                define("rolling_mean", "mean of the last W ticks (NaN-skipping)", Mean::new),
-                define("rolling_std", "population std of the last W ticks (NaN-skipping)", Std::new),
-                define("zscore", "(x - mean) / std over the last W ticks; 0 when std <= 1e-10", ZScoreNode::new),
-                define("rolling_sum", "sum of the last W ticks (NaN-skipping)", Sum::new),
-                define("rolling_min", "minimum of the last W ticks (NaN-skipping)", Min::new),
-                define("rolling_max", "maximum of the last W ticks (NaN-skipping)", Max::new));
+                define("rolling_mean", "mean of the last W ticks (NaN-skipping)", Mean::new, RING),
+                define("rolling_std", "population std of the last W ticks (NaN-skipping)", Std::new, RING),
+                define("zscore", "(x - mean) / std over the last W ticks; 0 when std <= 1e-10", ZScoreNode::new,
+                        RING),
+                define("rolling_sum", "sum of the last W ticks (NaN-skipping)", Sum::new, RING),
+                define("rolling_min", "minimum of the last W ticks (NaN-skipping)", Min::new, DEQUE),
+                define("rolling_max", "maximum of the last W ticks (NaN-skipping)", Max::new, DEQUE));
     }
 
-    private static FunctionDefinition define(String name, String description, Function<LinkContext, Node> linker) {
+    /** A ring of the window's values: {@link RollingMoments}, {@link RollingSum}. */
+    private static final Functions.Retention RING = Functions.Retention.perTick("window", 0, Double.BYTES);
+
+    /** {@link RollingMax}'s deque: a tick and a value per slot, slots a power of two at least the window. */
+    private static final Functions.Retention DEQUE = arguments -> {
+        long window = arguments.integer("window");
+        long capacity = window <= 1 ? 1 : Long.highestOneBit(window - 1) << 1;
+        return capacity * (Long.BYTES + Double.BYTES);
+    };
+
+    private static NodeFunction define(String name, String description, Function<LinkContext, Node> linker,
+            Functions.Retention retention) {
         return Functions.define(Signature.of(name, io.factorgraph.runtime.spi.ValueType.DOUBLE, description,
-                Parameter.doubleStream("x"), Parameter.window("window")), linker);
+                Parameter.doubleStream("x"), Parameter.window("window")), linker, retention);
     }
 
     /** The shape of a windowed node: one input slot, one output slot, a window length. */

@@ -1,6 +1,6 @@
 package io.factorgraph.nodes.window;
 
-import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
@@ -13,11 +13,11 @@ import io.factorgraph.runtime.spi.ValueType;
  * tick has no change and is not counted; the result is 0.0 until a change exists.
  */
 public final class Volatility extends Node {
-    public static final FunctionDefinition FUNCTION = Functions.define(
+    public static final NodeFunction FUNCTION = Functions.define(
             Signature.of("volatility", ValueType.DOUBLE,
                     "population std of the last W relative changes x/prev - 1 (0 until a change exists)",
                     Parameter.doubleStream("x"), Parameter.window("window")),
-            Volatility::new);
+            Volatility::new, Functions.Retention.perTick("window", 0, Double.BYTES));
 
     private final double[] slots;
     private final int in;

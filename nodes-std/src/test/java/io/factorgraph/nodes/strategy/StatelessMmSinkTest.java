@@ -2,12 +2,13 @@ package io.factorgraph.nodes.strategy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.factorgraph.runtime.compile.CompileResult;
 import io.factorgraph.runtime.compile.FgCompiler;
 import io.factorgraph.runtime.graph.SinkBinding;
+import io.factorgraph.runtime.spi.SinkRequirement;
+import io.factorgraph.runtime.spi.TradingTerms;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,8 @@ class StatelessMmSinkTest {
         SinkBinding sink = result.orElseThrow().sink().orElseThrow();
         assertSame(StatelessMm.FUNCTION, sink.function());
         assertEquals(List.of("alpha", "stop", "vol"), sink.slots().keySet().stream().sorted().toList());
-        assertEquals(List.of("book"), List.copyOf(sink.books().keySet()));
+        assertEquals("book", sink.tradedBook().orElseThrow().name());
+        assertEquals(new TradingTerms(0.1, 0.1), sink.terms());
         assertEquals(new StrategyParams(0.1, 0.01, 0.1, 0.0002, 0.00005, 0.0001, 1.0, 0.0001, 3, 0.5, 100),
                 StrategyParams.fromConstants(sink.constants()));
     }
@@ -105,9 +107,51 @@ class StatelessMmSinkTest {
     }
 
     @Test
-    void itIsNotLinkedAsANode() {
-        UnsupportedOperationException thrown = assertThrows(UnsupportedOperationException.class,
-                () -> StatelessMm.FUNCTION.link(null));
-        assertTrue(thrown.getMessage().contains("sink"), thrown.getMessage());
+    void itDeclaresItsFactorsItsBookAndItsExecutionContextAsRequirements() {
+        assertEquals(List.of(SinkRequirement.factor("alpha"), SinkRequirement.factor("vol"),
+                SinkRequirement.signal("stop"), SinkRequirement.tradedBook("book"), SinkRequirement.execution()),
+                StatelessMm.FUNCTION.declaration().requirements());
+        assertTrue(StatelessMm.FUNCTION.declaration().needsExecution());
+    }
+
+    private static final String SINK = "sink stateless_mm(alpha, vol, stop, " + DESIGN_ARGUMENTS + ")\n";
+
+    private static final String TWO_BOOKS = """
+            input perp: Book
+            input spot: Book
+            basis = mid(perp) / mid(spot) - 1
+            alpha = zscore(basis, 600)
+            vol   = volatility(mid(perp), 600)
+            stop  = vol > 1
+            output alpha
+            """;
+
+    @Test
+    void anOmittedBookIsTheGraphsOnlyBookWhateverItsName() {
+        String source = FACTORS.replace("book", "perp") + SINK;
+        SinkBinding sink = COMPILER.compile("perp.fg", "input perp: Book\n" + source).orElseThrow().sink().orElseThrow();
+        assertEquals("perp", sink.tradedBook().orElseThrow().name());
+    }
+
+    @Test
+    void anOmittedBookAmongSeveralIsAnErrorNamingThem() {
+        CompileResult result = COMPILER.compile("two.fg", TWO_BOOKS + SINK);
+        assertTrue(result.hasErrors());
+        assertTrue(result.render().contains("error: sink 'stateless_mm' must name the book it trades: the graph reads 2 "
+                + "books (perp, spot)"), result.render());
+        assertTrue(result.render().contains("help: pass it as book = perp"), result.render());
+    }
+
+    @Test
+    void aNamedBookIsTheOneTraded() {
+        SinkBinding sink = COMPILER.compile("two.fg", TWO_BOOKS + SINK.replace("stop, ", "stop, book = spot, "))
+                .orElseThrow().sink().orElseThrow();
+        assertEquals("spot", sink.tradedBook().orElseThrow().name());
+    }
+
+    @Test
+    void aBookLeftOutOfANodeCallIsMissingNotGuessed() {
+        CompileResult result = COMPILER.compile("mid.fg", "x = mid()\n");
+        assertTrue(result.render().contains("missing argument 'book' in call to 'mid'"), result.render());
     }
 }

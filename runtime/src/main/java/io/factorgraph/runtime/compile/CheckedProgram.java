@@ -1,6 +1,8 @@
 package io.factorgraph.runtime.compile;
 
+import io.factorgraph.dsl.source.Span;
 import io.factorgraph.runtime.spi.Constant;
+import io.factorgraph.runtime.spi.SinkFunction;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +22,27 @@ public record CheckedProgram(
         Map<String, Constant> params,
         Map<String, Typed> definitions,
         List<NamedValue> outputs,
-        Optional<StreamExpr.Apply> sink,
+        Optional<SinkCall> sink,
         OptionalLong clockNanos) {
 
     public record NamedValue(String name, Typed value) {
+    }
+
+    /**
+     * The checked {@code sink} call.
+     *
+     * @param streams its stream arguments (factors and the traded book, defaulted when left out), in the
+     *     order of its signature's stream parameters
+     * @param constants its constant arguments after defaults, by parameter name
+     * @param argumentSpans where each written argument is, by parameter name
+     */
+    public record SinkCall(SinkFunction function, List<StreamExpr> streams, Map<String, Constant> constants,
+            Span span, Map<String, Span> argumentSpans) {
+        public SinkCall {
+            streams = List.copyOf(streams);
+            constants = Map.copyOf(constants);
+            argumentSpans = Map.copyOf(argumentSpans);
+        }
     }
 
     public CheckedProgram {

@@ -2,7 +2,6 @@ package io.factorgraph.runtime.compile;
 
 import io.factorgraph.dsl.ast.Argument;
 import io.factorgraph.dsl.ast.Binary;
-import io.factorgraph.dsl.ast.BinaryOperator;
 import io.factorgraph.dsl.ast.BoolLiteral;
 import io.factorgraph.dsl.ast.Call;
 import io.factorgraph.dsl.ast.Definition;
@@ -12,7 +11,6 @@ import io.factorgraph.dsl.ast.Identifier;
 import io.factorgraph.dsl.ast.NameRef;
 import io.factorgraph.dsl.ast.NumberLiteral;
 import io.factorgraph.dsl.ast.Unary;
-import io.factorgraph.dsl.ast.UnaryOperator;
 import io.factorgraph.dsl.diagnostic.Diagnostic;
 import io.factorgraph.dsl.diagnostic.Note;
 import io.factorgraph.dsl.diagnostic.Severity;
@@ -26,8 +24,10 @@ import io.factorgraph.runtime.spi.Constant;
 import io.factorgraph.runtime.spi.ConstantArguments;
 import io.factorgraph.runtime.spi.ConstantKind;
 import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Signature;
+import io.factorgraph.runtime.spi.SinkFunction;
 import io.factorgraph.runtime.spi.ValueType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +51,7 @@ public final class Checker {
     private final Map<String, Typed> values = new HashMap<>();
     private final Map<String, Constant> params = new LinkedHashMap<>();
     private final Map<String, ParamOverride> appliedOverrides = new HashMap<>();
+    private final ConstantFolder folder;
 
     private Checker(Resolution resolution, FunctionRegistry registry, DiagnosticSink sink,
             List<OverrideProblem> overrideProblems) {
@@ -58,6 +59,7 @@ public final class Checker {
         this.registry = registry;
         this.sink = sink;
         this.overrideProblems = overrideProblems;
+        this.folder = new ConstantFolder(sink);
     }
 
     /**
@@ -96,7 +98,7 @@ public final class Checker {
                 outputs.add(new CheckedProgram.NamedValue(output.text(), typed));
             }
         }
-        Optional<StreamExpr.Apply> sinkApply = resolution.sink().flatMap(s -> checkSink(s.call()));
+        Optional<CheckedProgram.SinkCall> sinkApply = resolution.sink().flatMap(s -> checkSink(s.call()));
         OptionalLong clock = resolution.clock().map(c -> checkClock(c.interval())).orElse(OptionalLong.empty());
         return new CheckedProgram(resolution, params, definitions, outputs, sinkApply, clock);
     }
@@ -196,28 +198,10 @@ public final class Checker {
         Typed operand = type(unary.operand());
         return switch (operand) {
             case Typed.Invalid invalid -> invalid;
-            case Typed.Const(Constant value) -> foldUnary(unary, value);
+            case Typed.Const(Constant value) -> folder.unary(unary, value);
             case Typed.Stream stream -> applyOperator(unary.operator().functionName(), unary.operator().symbol(),
                     List.of(operand), List.of(unary.operand().span()), unary.span());
         };
-    }
-
-    private Typed foldUnary(Unary unary, Constant value) {
-        if (unary.operator() == UnaryOperator.NEGATE) {
-            switch (value) {
-                case Constant.Number(double v) -> {
-                    return new Typed.Const(Constant.number(-v));
-                }
-                case Constant.Duration(long nanos) -> {
-                    return new Typed.Const(Constant.duration(-nanos));
-                }
-                default -> {
-                }
-            }
-        } else if (value instanceof Constant.Bool(boolean v)) {
-            return new Typed.Const(Constant.bool(!v));
-        }
-        return operandError(unary.operator().symbol(), unary.span(), "a " + value.kindName());
     }
 
     private Typed binary(Binary binary) {
@@ -227,110 +211,16 @@ public final class Checker {
             return Typed.INVALID;
         }
         if (left instanceof Typed.Const(Constant a) && right instanceof Typed.Const(Constant b)) {
-            return fold(binary, a, b);
+            return folder.binary(binary, a, b);
         }
         return applyOperator(binary.operator().functionName(), binary.operator().symbol(), List.of(left, right),
                 List.of(binary.left().span(), binary.right().span()), binary.operatorSpan());
     }
 
-    private Typed fold(Binary binary, Constant a, Constant b) {
-        BinaryOperator op = binary.operator();
-        Span at = binary.operatorSpan();
-        if (a instanceof Constant.Number(double x) && b instanceof Constant.Number(double y)) {
-            if (op == BinaryOperator.DIVIDE && y == 0) {
-                return error(binary.right().span(), "division by zero in a constant expression");
-            }
-            return switch (op) {
-                case ADD -> number(x + y);
-                case SUBTRACT -> number(x - y);
-                case MULTIPLY -> number(x * y);
-                case DIVIDE -> number(x / y);
-                case LESS -> bool(x < y);
-                case LESS_OR_EQUAL -> bool(x <= y);
-                case GREATER -> bool(x > y);
-                case GREATER_OR_EQUAL -> bool(x >= y);
-                case EQUAL -> bool(x == y);
-                case NOT_EQUAL -> bool(x != y);
-                case AND, OR -> operandError(op.symbol(), at, "numbers");
-            };
-        }
-        if (a instanceof Constant.Duration(long x) && b instanceof Constant.Duration(long y)) {
-            return switch (op) {
-                case ADD -> duration(Math.addExact(x, y), at);
-                case SUBTRACT -> duration(Math.subtractExact(x, y), at);
-                case DIVIDE -> y == 0 ? error(binary.right().span(), "division by zero in a constant expression")
-                        : number((double) x / y);
-                case LESS -> bool(x < y);
-                case LESS_OR_EQUAL -> bool(x <= y);
-                case GREATER -> bool(x > y);
-                case GREATER_OR_EQUAL -> bool(x >= y);
-                case EQUAL -> bool(x == y);
-                case NOT_EQUAL -> bool(x != y);
-                case MULTIPLY, AND, OR -> operandError(op.symbol(), at, "durations");
-            };
-        }
-        if (a instanceof Constant.Duration(long d) && b instanceof Constant.Number(double n)) {
-            if (op == BinaryOperator.MULTIPLY) {
-                return scaledDuration(d * n, at);
-            }
-            if (op == BinaryOperator.DIVIDE) {
-                return n == 0 ? error(binary.right().span(), "division by zero in a constant expression")
-                        : scaledDuration(d / n, at);
-            }
-        }
-        if (a instanceof Constant.Number(double n) && b instanceof Constant.Duration(long d)
-                && op == BinaryOperator.MULTIPLY) {
-            return scaledDuration(n * d, at);
-        }
-        if (a instanceof Constant.Bool(boolean x) && b instanceof Constant.Bool(boolean y)) {
-            switch (op) {
-                case AND -> {
-                    return bool(x && y);
-                }
-                case OR -> {
-                    return bool(x || y);
-                }
-                case EQUAL -> {
-                    return bool(x == y);
-                }
-                case NOT_EQUAL -> {
-                    return bool(x != y);
-                }
-                default -> {
-                }
-            }
-        }
-        return operandError(op.symbol(), at, "a " + a.kindName() + " and a " + b.kindName());
-    }
-
-    private Typed scaledDuration(double nanos, Span at) {
-        if (nanos != Math.rint(nanos) || Math.abs(nanos) > Long.MAX_VALUE) {
-            return error(at, "this duration is not a whole number of nanoseconds (" + nanos + "ns)");
-        }
-        return duration((long) nanos, at);
-    }
-
-    private static Typed number(double value) {
-        return new Typed.Const(Constant.number(value));
-    }
-
-    private static Typed bool(boolean value) {
-        return new Typed.Const(Constant.bool(value));
-    }
-
-    private static Typed duration(long nanos, Span at) {
-        return new Typed.Const(Constant.duration(nanos));
-    }
-
-    private Typed operandError(String operator, Span at, String found) {
-        return error(at, "operator '" + operator + "' cannot be applied to " + found,
-                Note.help("arithmetic + - * / takes numbers or double streams (and durations, for constants);"
-                        + " comparisons give bool; and/or/not take bools"));
-    }
-
     /** An operator on at least one stream is a call of its library function. */
     private Typed applyOperator(String functionName, String symbol, List<Typed> operands, List<Span> spans, Span at) {
-        Optional<FunctionDefinition> function = registry.find(functionName);
+        Optional<NodeFunction> function = registry.find(functionName)
+                .filter(f -> f instanceof NodeFunction).map(f -> (NodeFunction) f);
         if (function.isEmpty()) {
             return error(at, "operator '" + symbol + "' needs the library function '" + functionName
                     + "', which is not on the class path", Note.help("add the factorgraph nodes-std library"));
@@ -355,7 +245,7 @@ public final class Checker {
             return Typed.INVALID;
         }
         return new Typed.Stream(new StreamExpr.Apply(function.get(), streams, Map.of(),
-                signature.returns().orElseThrow(), at));
+                signature.returns().orElseThrow(), at, Map.of()));
     }
 
     private Optional<StreamExpr> asStream(Typed typed, ValueType expected) {
@@ -374,28 +264,61 @@ public final class Checker {
         if (function.isEmpty()) {
             return Typed.INVALID;
         }
-        if (function.get().signature().isSink()) {
-            return error(call.function().span(), "'" + function.get().signature().name()
+        return switch (function.get()) {
+            case SinkFunction sinkFunction -> error(call.function().span(), "'" + sinkFunction.signature().name()
                     + "' is a sink and gives no stream to use in an expression",
-                    Note.help("bind it as the graph's terminal consumer: sink " + function.get().signature().name()
+                    Note.help("bind it as the graph's terminal consumer: sink " + sinkFunction.signature().name()
                             + "(...)"));
-        }
-        return bind(function.get(), call).<Typed>map(Typed.Stream::new).orElse(Typed.INVALID);
+            case NodeFunction node -> bind(node, call)
+                    .<Typed>map(b -> new Typed.Stream(new StreamExpr.Apply(node, b.streams(), b.constants(),
+                            node.signature().returns().orElseThrow(), call.span(), b.spans())))
+                    .orElse(Typed.INVALID);
+        };
     }
 
-    private Optional<StreamExpr.Apply> checkSink(Call call) {
+    private Optional<CheckedProgram.SinkCall> checkSink(Call call) {
         Optional<FunctionDefinition> function = registry.find(call.function().text());
         if (function.isEmpty()) {
             return Optional.empty();
         }
-        if (!function.get().signature().isSink()) {
-            error(call.function().span(), "'" + function.get().signature().name() + "' is not a sink",
-                    Note.help("a sink consumes the graph's streams and gives none, e.g. stateless_mm(...); "
-                            + "define '" + function.get().signature().name() + "' as NAME = "
-                            + function.get().signature().name() + "(...) instead"));
-            return Optional.empty();
+        return switch (function.get()) {
+            case NodeFunction node -> {
+                error(call.function().span(), "'" + node.signature().name() + "' is not a sink",
+                        Note.help("a sink consumes the graph's streams and gives none, e.g. stateless_mm(...); "
+                                + "define '" + node.signature().name() + "' as NAME = "
+                                + node.signature().name() + "(...) instead"));
+                yield Optional.empty();
+            }
+            case SinkFunction sinkFunction -> bind(sinkFunction, call)
+                    .map(b -> new CheckedProgram.SinkCall(sinkFunction, b.streams(), b.constants(), call.span(),
+                            b.spans()));
+        };
+    }
+
+    /**
+     * The book a sink trades when its call leaves the argument out: the graph's only book. The books are
+     * the file's {@code Book} inputs, or the predeclared {@code book} when it declares none.
+     */
+    private Optional<StreamExpr> tradedBookByDefault(Signature signature, Parameter.Stream parameter, Span at,
+            Note usage) {
+        List<Symbol.Input> books = resolution.symbols().values().stream()
+                .filter(s -> s instanceof Symbol.Input input && input.type() == ValueType.BOOK)
+                .map(s -> (Symbol.Input) s).toList();
+        List<Symbol.Input> declared = books.stream().filter(b -> !b.predeclared()).toList();
+        List<Symbol.Input> candidates = declared.isEmpty() ? books : declared;
+        if (candidates.size() == 1) {
+            return Optional.of(new StreamExpr.InputRef(candidates.getFirst().name(), ValueType.BOOK));
         }
-        return bind(function.get(), call);
+        if (candidates.isEmpty()) {
+            error(at, "sink '" + signature.name() + "' trades a book, but the graph has none",
+                    Note.help("declare one with `input book: Book`"), usage);
+        } else {
+            String names = String.join(", ", candidates.stream().map(Symbol::name).toList());
+            error(at, "sink '" + signature.name() + "' must name the book it trades: the graph reads " + candidates.size()
+                    + " books (" + names + ")", Note.help("pass it as " + parameter.name() + " = "
+                            + candidates.getFirst().name()), usage);
+        }
+        return Optional.empty();
     }
 
     private OptionalLong checkClock(Expr interval) {
@@ -404,11 +327,16 @@ public final class Checker {
             return OptionalLong.empty();
         }
         if (typed instanceof Typed.Const(Constant.Duration(long nanos))) {
-            if (nanos > 0) {
-                return OptionalLong.of(nanos);
+            if (nanos <= 0) {
+                error(interval.span(), "the clock interval must be positive, found " + Constant.formatNanos(nanos));
+                return OptionalLong.empty();
             }
-            error(interval.span(), "the clock interval must be positive, found " + Constant.formatNanos(nanos));
-            return OptionalLong.empty();
+            Optional<String> tooFine = ClockInterval.problem(nanos);
+            if (tooFine.isPresent()) {
+                error(interval.span(), tooFine.get(), Note.help(ClockInterval.HELP));
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(nanos);
         }
         error(interval.span(), "clock every expects a duration, found " + typed.describe(),
                 Note.help("write a duration such as 100ms, 1s or 5m"));
@@ -420,7 +348,11 @@ public final class Checker {
     private record BoundArgument(Typed value, Expr expr, Span span) {
     }
 
-    private Optional<StreamExpr.Apply> bind(FunctionDefinition function, Call call) {
+    /** A call's arguments bound to its signature: streams in the order of its stream parameters, constants by name. */
+    private record BoundCall(List<StreamExpr> streams, Map<String, Constant> constants, Map<String, Span> spans) {
+    }
+
+    private Optional<BoundCall> bind(FunctionDefinition function, Call call) {
         Signature signature = function.signature();
         Note usage = Note.help("the signature is " + signature.render());
         Map<String, BoundArgument> bound = new LinkedHashMap<>();
@@ -479,10 +411,15 @@ public final class Checker {
             if (argument == null) {
                 if (parameter instanceof Parameter.Const c && c.defaultValue().isPresent()) {
                     constants.put(c.name(), c.defaultValue().get());
-                } else if (parameter instanceof Parameter.Stream s && s.type() == ValueType.BOOK
-                        && values.get("book") instanceof Typed.Stream(StreamExpr book) && book.type() == ValueType.BOOK) {
-                    // A Book parameter left out reads the graph's `book`: `sink stateless_mm(alpha, vol, stop, ...)`.
-                    streams.add(book);
+                } else if (function instanceof SinkFunction sinkFunction && parameter instanceof Parameter.Stream s
+                        && sinkFunction.declaration().tradedBook().filter(b -> b.name().equals(s.name())).isPresent()) {
+                    // `sink stateless_mm(alpha, vol, stop, ...)` trades the graph's only book.
+                    Optional<StreamExpr> book = tradedBookByDefault(signature, s, call.span(), usage);
+                    if (book.isPresent()) {
+                        streams.add(book.get());
+                    } else {
+                        failed = true;
+                    }
                 } else {
                     missing.add(parameter.name());
                 }
@@ -524,13 +461,17 @@ public final class Checker {
             return Optional.empty();
         }
         int before = sink.diagnostics().size();
-        function.validate(new ConstantArguments(constants), (parameter, message, help) -> error(
-                spans.getOrDefault(parameter, call.span()), message, Note.help(help)));
+        try {
+            function.validate(new ConstantArguments(constants), (parameter, message, help) -> error(
+                    spans.getOrDefault(parameter, call.span()), message, Note.help(help)));
+        } catch (RuntimeException e) {
+            error(call.span(), "function '" + signature.name() + "' failed to check its arguments: " + e,
+                    Note.help("this is a bug in the library that defines '" + signature.name() + "'"));
+        }
         if (sink.diagnostics().size() > before) {
             return Optional.empty();
         }
-        ValueType type = signature.returns().orElse(ValueType.DOUBLE);
-        return Optional.of(new StreamExpr.Apply(function, streams, constants, type, call.span()));
+        return Optional.of(new BoundCall(streams, constants, spans));
     }
 
     private Optional<Constant> checkConstantArgument(Signature signature, Parameter.Const parameter,

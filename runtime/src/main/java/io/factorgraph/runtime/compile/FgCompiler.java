@@ -1,9 +1,11 @@
 package io.factorgraph.runtime.compile;
 
 import io.factorgraph.dsl.diagnostic.Diagnostic;
+import io.factorgraph.dsl.diagnostic.Note;
 import io.factorgraph.dsl.parse.FgParser;
 import io.factorgraph.dsl.parse.ParseResult;
 import io.factorgraph.dsl.source.SourceText;
+import io.factorgraph.dsl.source.Span;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.plan.Plan;
 import io.factorgraph.runtime.registry.FunctionRegistry;
@@ -31,18 +33,29 @@ import java.util.Optional;
  */
 public final class FgCompiler {
     private final FunctionRegistry registry;
+    /** Null for {@link MemoryBudget#ofHeap()}, read when compiling (the heap is the running JVM's). */
+    private final MemoryBudget memoryBudget;
 
-    private FgCompiler(FunctionRegistry registry) {
+    private FgCompiler(FunctionRegistry registry, MemoryBudget memoryBudget) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.memoryBudget = memoryBudget;
     }
 
     /** A compiler over every function library on the class path. */
     public static FgCompiler standard() {
-        return new FgCompiler(FunctionRegistry.load());
+        return new FgCompiler(FunctionRegistry.load(), null);
     }
 
     public static FgCompiler withRegistry(FunctionRegistry registry) {
-        return new FgCompiler(registry);
+        return new FgCompiler(registry, null);
+    }
+
+    /**
+     * This compiler with another memory budget for one graph instance (default: {@link MemoryBudget#ofHeap()}),
+     * e.g. for an application that runs many instances in one JVM.
+     */
+    public FgCompiler withMemoryBudget(MemoryBudget budget) {
+        return new FgCompiler(registry, Objects.requireNonNull(budget, "budget"));
     }
 
     public FunctionRegistry registry() {
@@ -53,7 +66,21 @@ public final class FgCompiler {
         return compile(SourceText.of(name, text), List.of());
     }
 
+    /**
+     * The largest {@code .fg} file read: 16 MiB, some 600,000 statements, which compile in tens of seconds;
+     * a larger file is a mistake (a data file passed as a graph), refused before it is read.
+     */
+    public static final long MAX_SOURCE_BYTES = 16L << 20;
+
     public CompileResult compile(Path file, List<ParamOverride> overrides) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_SOURCE_BYTES) {
+            SourceText empty = SourceText.of(file.toString(), "");
+            return new CompileResult(empty, Optional.empty(), List.of(Diagnostic.error(new Span(0, 0, 1, 1),
+                    "this file is " + MemoryBudget.format(size) + "; a graph file may be at most "
+                            + MemoryBudget.format(MAX_SOURCE_BYTES),
+                    Note.help("is it a data file? data is given with --data"))), List.of());
+        }
         return compile(SourceText.of(file.toString(), Files.readString(file, StandardCharsets.UTF_8)), overrides);
     }
 
@@ -72,7 +99,7 @@ public final class FgCompiler {
         CheckedProgram checked = Checker.check(resolution, registry, overrides, sink, overrideProblems);
         Optional<CompiledGraph> graph = Optional.empty();
         if (!sink.hasErrors()) {
-            Plan plan = Planner.plan(checked, sink);
+            Plan plan = Planner.plan(checked, memoryBudget == null ? MemoryBudget.ofHeap() : memoryBudget, sink);
             if (!sink.hasErrors() && overrideProblems.isEmpty()) {
                 graph = Optional.of(CompiledGraph.link(plan));
             }

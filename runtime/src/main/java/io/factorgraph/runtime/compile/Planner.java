@@ -11,6 +11,7 @@ import io.factorgraph.dsl.ast.Identifier;
 import io.factorgraph.dsl.ast.NameRef;
 import io.factorgraph.dsl.diagnostic.Diagnostic;
 import io.factorgraph.dsl.diagnostic.Note;
+import io.factorgraph.dsl.source.Span;
 import io.factorgraph.runtime.plan.NamedStream;
 import io.factorgraph.runtime.plan.Plan;
 import io.factorgraph.runtime.plan.PlanNode;
@@ -53,15 +54,23 @@ public final class Planner {
      */
     private final Map<StreamExpr, PlanNode> lowered = new IdentityHashMap<>();
     private final List<PlanNode> nodes = new ArrayList<>();
+    /** Where the arguments of each function node's first call are written, by node id. */
+    private final Map<Integer, Map<String, Span>> argumentSpans = new HashMap<>();
 
     private Planner() {
     }
 
+    /** Plans with the default budget, {@link MemoryBudget#ofHeap()}. */
     public static Plan plan(CheckedProgram checked, DiagnosticSink sink) {
-        return new Planner().run(checked, sink);
+        return plan(checked, MemoryBudget.ofHeap(), sink);
     }
 
-    private Plan run(CheckedProgram checked, DiagnosticSink sink) {
+    /** Plans, and reports a graph whose windows would not fit {@code budget}. */
+    public static Plan plan(CheckedProgram checked, MemoryBudget budget, DiagnosticSink sink) {
+        return new Planner().run(checked, budget, sink);
+    }
+
+    private Plan run(CheckedProgram checked, MemoryBudget budget, DiagnosticSink sink) {
         warnUnused(checked.resolution(), sink);
 
         List<NamedStream> outputs = new ArrayList<>();
@@ -112,6 +121,20 @@ public final class Planner {
         }
         Set<PlanNode> needed = new LinkedHashSet<>();
         nodes.stream().filter(n -> reachable[n.id()]).forEach(needed::add);
+        List<MemoryCheck.Call> calls = new ArrayList<>();
+        for (PlanNode node : needed) {
+            switch (node) {
+                case PlanNode.Function f -> calls.add(new MemoryCheck.Call(f.function(), f.constants(), f.span(),
+                        argumentSpans.get(f.id())));
+                case PlanNode.Sink s -> calls.add(new MemoryCheck.Call(s.function(), s.constants(), s.span(),
+                        checked.sink().orElseThrow().argumentSpans()));
+                case PlanNode.Input input -> {
+                }
+                case PlanNode.ConstantValue constant -> {
+                }
+            }
+        }
+        MemoryCheck.check(calls, budget, sink);
         ImmutableGraph<PlanNode> pruned = ImmutableGraph.copyOf(Graphs.inducedSubgraph(graph, needed));
 
         ImmutableList.Builder<PlanNode> order = ImmutableList.builder();
@@ -136,15 +159,43 @@ public final class Planner {
                 sinkNode, checked.clockNanos(), checked.params());
     }
 
+    /**
+     * The node of {@code expr}, lowering what it needs first. Iterative, with an explicit stack: a chain of
+     * definitions ({@code a1 = a0 + 1; a2 = a1 + 1; ...}) nests the typed expressions as deep as the file is
+     * long, and a recursive walk of a long file ended in a StackOverflowError.
+     */
     private PlanNode lower(StreamExpr expr) {
         PlanNode done = lowered.get(expr);
-        if (done == null) {
-            done = lowerOnce(expr);
-            lowered.put(expr, done);
+        if (done != null) {
+            return done;
         }
-        return done;
+        Deque<StreamExpr> pending = new ArrayDeque<>();
+        pending.push(expr);
+        while (!pending.isEmpty()) {
+            StreamExpr next = pending.peek();
+            if (lowered.containsKey(next)) {
+                pending.pop();
+                continue;
+            }
+            boolean ready = true;
+            if (next instanceof StreamExpr.Apply apply) {
+                for (int i = apply.streams().size() - 1; i >= 0; i--) {
+                    StreamExpr argument = apply.streams().get(i);
+                    if (!lowered.containsKey(argument)) {
+                        pending.push(argument);
+                        ready = false;
+                    }
+                }
+            }
+            if (ready) {
+                pending.pop();
+                lowered.put(next, lowerOnce(next));
+            }
+        }
+        return lowered.get(expr);
     }
 
+    /** Lowers one expression whose stream arguments are lowered already. */
     private PlanNode lowerOnce(StreamExpr expr) {
         return switch (expr) {
             case StreamExpr.InputRef input -> intern(input.name(),
@@ -153,14 +204,16 @@ public final class Planner {
                     id -> new PlanNode.ConstantValue(id, constant.value(), constant.type()));
             case StreamExpr.Apply apply -> {
                 List<Integer> inputs = lowerAll(apply.streams());
-                yield intern(new FunctionKey(apply.function().signature().key(), inputs, apply.constants()),
+                PlanNode node = intern(new FunctionKey(apply.function().signature().key(), inputs, apply.constants()),
                         id -> new PlanNode.Function(id, apply.function(), inputs, apply.constants(), apply.type(),
                                 apply.span()));
+                argumentSpans.putIfAbsent(node.id(), apply.argumentSpans());
+                yield node;
             }
         };
     }
 
-    private PlanNode.Sink lowerSink(StreamExpr.Apply apply) {
+    private PlanNode.Sink lowerSink(CheckedProgram.SinkCall apply) {
         List<Integer> inputs = lowerAll(apply.streams());
         PlanNode.Sink sink = new PlanNode.Sink(nodes.size(), apply.function(), inputs, apply.constants(), apply.span());
         nodes.add(sink);

@@ -2,7 +2,7 @@ package io.factorgraph.runtime.compile;
 
 import io.factorgraph.dsl.source.Span;
 import io.factorgraph.runtime.spi.Constant;
-import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.ValueType;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +24,16 @@ public sealed interface StreamExpr permits StreamExpr.InputRef, StreamExpr.Const
      *
      * @param streams the stream arguments, in the order of the signature's stream parameters
      * @param constants the constant arguments after defaults, by parameter name
-     * @param type the result type; {@code null} never: a sink is an {@code Apply} of a sink function
-     *     whose type is not read
+     * @param type the result type
+     * @param argumentSpans where each written argument is, by parameter name (defaults have none), so that
+     *     a later phase can point at the argument a problem comes from
      */
-    record Apply(FunctionDefinition function, List<StreamExpr> streams, Map<String, Constant> constants,
-            ValueType type, Span span) implements StreamExpr {
+    record Apply(NodeFunction function, List<StreamExpr> streams, Map<String, Constant> constants,
+            ValueType type, Span span, Map<String, Span> argumentSpans) implements StreamExpr {
         public Apply {
             streams = List.copyOf(streams);
             constants = Map.copyOf(constants);
+            argumentSpans = Map.copyOf(argumentSpans);
         }
     }
 }

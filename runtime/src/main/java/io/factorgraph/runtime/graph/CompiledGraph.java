@@ -6,23 +6,29 @@ import io.factorgraph.runtime.plan.Plan;
 import io.factorgraph.runtime.plan.PlanNode;
 import io.factorgraph.runtime.spi.Constant;
 import io.factorgraph.runtime.spi.Node;
+import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.TickTime;
 import io.factorgraph.runtime.spi.ValueType;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A linked graph: the plan, and where every node's value lives in an instance's slot array.
  * Immutable and shareable across threads; {@link #newInstance()} makes the per-instrument state.
  */
 public final class CompiledGraph {
+    /** Says once per JVM that generated programs are unavailable, so a slow run is never a silent one. */
+    private static final AtomicBoolean FALLBACK_REPORTED = new AtomicBoolean();
+
     private final Plan plan;
     private final int[] slotOfNode;
     private final int[] bookOfNode;
@@ -32,17 +38,30 @@ public final class CompiledGraph {
     private final Map<String, BookHandle> books;
     private final List<OutputHandle> outputs;
     private final Optional<SinkBinding> sink;
+    private final ProgramGenerator generator;
     /** Makes this graph's generated tick program from a node array; generated on first use. */
     private MethodHandle programFactory;
-    private boolean programUnavailable;
+    /** Why this graph's program could not be generated; null while it could (or was not yet tried). */
+    private String programFailure;
+
+    /** Makes the factory of a graph's generated programs; {@link TickPrograms#generate} but in tests. */
+    @FunctionalInterface
+    interface ProgramGenerator {
+        MethodHandle generate(int nodeCount) throws ReflectiveOperationException;
+    }
 
     /** Phase 5: assigns slots and books to the plan's nodes. */
     public static CompiledGraph link(Plan plan) {
-        return new CompiledGraph(plan);
+        return new CompiledGraph(plan, TickPrograms::generate);
     }
 
-    private CompiledGraph(Plan plan) {
+    static CompiledGraph link(Plan plan, ProgramGenerator generator) {
+        return new CompiledGraph(plan, generator);
+    }
+
+    private CompiledGraph(Plan plan, ProgramGenerator generator) {
         this.plan = plan;
+        this.generator = generator;
         int nodeIds = plan.order().stream().mapToInt(PlanNode::id).max().orElse(-1) + 1;
         int maxId = Math.max(nodeIds, plan.sink().map(s -> s.id() + 1).orElse(0));
         slotOfNode = new int[maxId];
@@ -57,11 +76,11 @@ public final class CompiledGraph {
             switch (node) {
                 case PlanNode.Input input when input.valueType() == ValueType.BOOK -> {
                     bookOfNode[input.id()] = bookCount;
-                    books.put(input.name(), new BookHandle(input.name(), bookCount++));
+                    books.put(input.name(), new BookHandle(this, input.name(), bookCount++));
                 }
                 case PlanNode.Input input -> {
                     slotOfNode[input.id()] = initial.size();
-                    inputs.put(input.name(), new InputHandle(input.name(), initial.size()));
+                    inputs.put(input.name(), new InputHandle(this, input.name(), initial.size()));
                     initial.add(Double.NaN);
                 }
                 case PlanNode.ConstantValue constant -> {
@@ -82,33 +101,39 @@ public final class CompiledGraph {
         }
         this.bookCount = bookCount;
         this.initialSlots = initial.stream().mapToDouble(Double::doubleValue).toArray();
-        this.inputs = Map.copyOf(inputs);
-        this.books = Map.copyOf(books);
+        this.inputs = Collections.unmodifiableMap(inputs);
+        this.books = Collections.unmodifiableMap(books);
         List<OutputHandle> outputs = new ArrayList<>();
         for (NamedStream output : plan.outputs()) {
-            outputs.add(new OutputHandle(output.name(), output.node().type().orElseThrow(),
+            outputs.add(new OutputHandle(this, output.name(), output.node().type().orElseThrow(),
                     slotOfNode[output.node().id()]));
         }
         this.outputs = List.copyOf(outputs);
         this.sink = plan.sink().map(this::bindSink);
     }
 
+    /** Binds each of the sink's requirements by what it is: factors to slots, the traded book to a book. */
     private SinkBinding bindSink(PlanNode.Sink sinkNode) {
         Map<String, Integer> slots = new LinkedHashMap<>();
         List<Integer> argumentSlots = new ArrayList<>();
-        Map<String, Integer> bookArgs = new LinkedHashMap<>();
-        List<io.factorgraph.runtime.spi.Parameter> streams = sinkNode.function().signature().parameters().stream()
-                .filter(p -> p instanceof io.factorgraph.runtime.spi.Parameter.Stream).toList();
+        BookHandle traded = null;
+        List<Parameter> streams = sinkNode.function().signature().parameters().stream()
+                .filter(p -> p instanceof Parameter.Stream).toList();
         for (int i = 0; i < streams.size(); i++) {
             int input = sinkNode.inputs().get(i);
-            if (bookOfNode[input] >= 0) {
-                bookArgs.put(streams.get(i).name(), bookOfNode[input]);
+            if (streams.get(i) instanceof Parameter.Stream(String name, ValueType type) && type == ValueType.BOOK) {
+                traded = bookHandleOfIndex(bookOfNode[input]);
             } else {
                 slots.put(streams.get(i).name(), slotOfNode[input]);
                 argumentSlots.add(slotOfNode[input]);
             }
         }
-        return new SinkBinding(sinkNode.function(), slots, argumentSlots, bookArgs, sinkNode.constants());
+        return new SinkBinding(sinkNode.function(), slots, argumentSlots, Optional.ofNullable(traded),
+                sinkNode.constants());
+    }
+
+    private BookHandle bookHandleOfIndex(int index) {
+        return books.values().stream().filter(b -> b.index() == index).findFirst().orElseThrow();
     }
 
     /**
@@ -119,7 +144,11 @@ public final class CompiledGraph {
         return newInstance(Execution.defaultExecution());
     }
 
-    /** A fresh instance run the given way; {@link Execution#GENERATED} falls back to the loop if it must. */
+    /**
+     * A fresh instance run the given way. {@link Execution#GENERATED} runs interpreted when the program
+     * cannot be generated, says so once on stderr, and {@link #programFailure()} says why;
+     * {@link GraphInstance#execution()} says which way an instance runs.
+     */
     public GraphInstance newInstance(Execution execution) {
         double[] slots = initialSlots.clone();
         OrderBook[] bookArray = new OrderBook[bookCount];
@@ -143,17 +172,17 @@ public final class CompiledGraph {
 
     /**
      * This graph's generated program over {@code nodes}, or null when it cannot be had (then the
-     * instance interprets). One hidden class per compiled graph, so that each of its call sites sees
-     * the node classes of this graph only.
+     * instance interprets, and the reason is kept and reported). One hidden class per compiled graph,
+     * so that each of its call sites sees the node classes of this graph only.
      */
     private TickProgram generatedProgram(Node[] nodes) {
         MethodHandle factory;
         synchronized (this) {
-            if (programFactory == null && !programUnavailable) {
+            if (programFactory == null && programFailure == null) {
                 try {
-                    programFactory = TickPrograms.generate(nodes.length);
+                    programFactory = generator.generate(nodes.length);
                 } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                    programUnavailable = true;
+                    fallBack(e);
                 }
             }
             factory = programFactory;
@@ -163,9 +192,31 @@ public final class CompiledGraph {
         }
         try {
             return (TickProgram) factory.invokeExact(nodes);
-        } catch (Throwable e) {
+        } catch (RuntimeException | LinkageError e) {
+            synchronized (this) {
+                programFactory = null;
+                fallBack(e);
+            }
             return null;
+        } catch (Throwable e) {
+            // The constructor of the generated class only stores the array; anything else it throws is a
+            // JVM error (out of memory, stack), which is not ours to swallow.
+            throw new IllegalStateException(this + ": the generated tick program could not be instantiated", e);
         }
+    }
+
+    private void fallBack(Throwable cause) {
+        programFailure = cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        if (FALLBACK_REPORTED.compareAndSet(false, true)) {
+            System.err.println("factorgraph: warning: the generated tick program of " + this + " could not be built ("
+                    + programFailure + "); graphs run on the interpreted loop, which is several times slower. "
+                    + "Set -D" + Execution.PROPERTY + "=interpreted to choose it explicitly.");
+        }
+    }
+
+    /** Why this graph's generated program could not be built, if it could not; empty when it could or was not tried. */
+    public synchronized Optional<String> programFailure() {
+        return Optional.ofNullable(programFailure);
     }
 
     public Plan plan() {
@@ -217,6 +268,12 @@ public final class CompiledGraph {
 
     public int slotCount() {
         return initialSlots.length;
+    }
+
+    /** E.g. {@code graph 'obi_mm.fg'@1b6d3586}: the source's name, and which compilation of it. */
+    @Override
+    public String toString() {
+        return "graph '" + plan.source().name() + "'@" + Integer.toHexString(System.identityHashCode(this));
     }
 
     /** The graph in Graphviz DOT. */

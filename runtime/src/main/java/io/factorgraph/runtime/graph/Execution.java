@@ -11,7 +11,8 @@ public enum Execution {
      * class) that calls each node's {@code update()} from a call site of its own. Each site then sees
      * one node class, so the JIT inlines every node into one compiled tick, where the loop's single
      * site sees them all and pays a megamorphic virtual call per node. The default; falls back to
-     * {@link #INTERPRETED} if the class cannot be generated.
+     * {@link #INTERPRETED} if the class cannot be generated, and says so once on stderr (a run several times
+     * slower must not be a silent one); {@link CompiledGraph#programFailure()} says why.
      */
     GENERATED,
     /** The loop {@code for (Node n : nodes) n.update()} over the flat node array. */

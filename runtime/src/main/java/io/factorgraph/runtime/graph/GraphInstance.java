@@ -36,10 +36,16 @@ public final class GraphInstance {
 
     /** Sets a double input; it keeps its value until set again. */
     public void set(InputHandle input, double value) {
+        if (input.graph() != graph) {
+            throw foreign(input);
+        }
         slots[input.slot()] = value;
     }
 
     public OrderBook book(BookHandle book) {
+        if (book.graph() != graph) {
+            throw foreign(book);
+        }
         return books[book.index()];
     }
 
@@ -52,11 +58,20 @@ public final class GraphInstance {
 
     /** The output's value after the last tick; a bool reads 1.0 or 0.0. */
     public double value(OutputHandle output) {
+        if (output.graph() != graph) {
+            throw foreign(output);
+        }
         return slots[output.slot()];
     }
 
     public boolean isTrue(OutputHandle output) {
-        return slots[output.slot()] != 0.0;
+        return value(output) != 0.0;
+    }
+
+    /** A handle of another graph would address another value's slot here: refused, never read or written. */
+    private IllegalArgumentException foreign(GraphHandle handle) {
+        return new IllegalArgumentException(handle + " used with an instance of " + graph + ": a handle belongs to "
+                + "the graph that made it; take it from this instance's graph (instance.graph())");
     }
 
     /** A slot's value, for execution contexts that read a {@link SinkBinding}'s arguments. */

@@ -3,7 +3,10 @@ package io.factorgraph.runtime.graph;
 import io.factorgraph.runtime.execution.SinkInputs;
 import io.factorgraph.runtime.market.OrderBook;
 
-/** A sink's inputs read straight from a graph instance: its argument slots and its book. */
+/**
+ * A sink's inputs read straight from a graph instance: its factor slots and the book it trades. A sink
+ * that trades no book reads NaN best levels.
+ */
 public final class InstanceSinkInputs implements SinkInputs {
     private final GraphInstance instance;
     private final int[] slots;
@@ -12,7 +15,7 @@ public final class InstanceSinkInputs implements SinkInputs {
     public InstanceSinkInputs(GraphInstance instance, SinkBinding binding) {
         this.instance = instance;
         this.slots = binding.argumentSlots().stream().mapToInt(Integer::intValue).toArray();
-        this.book = instance.book(new BookHandle("sink", binding.bookIndex()));
+        this.book = binding.tradedBook().map(instance::book).orElse(null);
     }
 
     @Override
@@ -22,11 +25,11 @@ public final class InstanceSinkInputs implements SinkInputs {
 
     @Override
     public double bestBid() {
-        return book.bestBid();
+        return book == null ? Double.NaN : book.bestBid();
     }
 
     @Override
     public double bestAsk() {
-        return book.bestAsk();
+        return book == null ? Double.NaN : book.bestAsk();
     }
 }

@@ -3,6 +3,8 @@ package io.factorgraph.runtime.plan;
 import io.factorgraph.dsl.source.Span;
 import io.factorgraph.runtime.spi.Constant;
 import io.factorgraph.runtime.spi.FunctionDefinition;
+import io.factorgraph.runtime.spi.NodeFunction;
+import io.factorgraph.runtime.spi.SinkFunction;
 import io.factorgraph.runtime.spi.ValueType;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,7 @@ public sealed interface PlanNode permits PlanNode.Input, PlanNode.ConstantValue,
      *
      * @param inputs ids of the stream arguments, in the order of the signature's stream parameters
      */
-    record Function(int id, FunctionDefinition function, List<Integer> inputs, Map<String, Constant> constants,
+    record Function(int id, NodeFunction function, List<Integer> inputs, Map<String, Constant> constants,
             ValueType valueType, Span span) implements PlanNode {
         public Function {
             inputs = List.copyOf(inputs);
@@ -72,7 +74,7 @@ public sealed interface PlanNode permits PlanNode.Input, PlanNode.ConstantValue,
     }
 
     /** The graph's terminal consumer, such as a strategy. */
-    record Sink(int id, FunctionDefinition function, List<Integer> inputs, Map<String, Constant> constants, Span span)
+    record Sink(int id, SinkFunction function, List<Integer> inputs, Map<String, Constant> constants, Span span)
             implements PlanNode {
         public Sink {
             inputs = List.copyOf(inputs);

@@ -2,6 +2,8 @@ package io.factorgraph.runtime.registry;
 
 import io.factorgraph.runtime.spi.FunctionDefinition;
 import io.factorgraph.runtime.spi.FunctionLibrary;
+import io.factorgraph.runtime.spi.NodeFunction;
+import io.factorgraph.runtime.spi.SinkFunction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -46,6 +48,7 @@ public final class FunctionRegistry {
         Map<String, String> libraryOfKey = new TreeMap<>();
         for (FunctionLibrary library : libraries) {
             for (FunctionDefinition function : library.functions()) {
+                checkShape(function, library);
                 String key = function.signature().key();
                 String previous = libraryOfKey.putIfAbsent(key, library.name());
                 if (previous != null) {
@@ -56,6 +59,24 @@ public final class FunctionRegistry {
             }
         }
         return new FunctionRegistry(byKey, libraryOfKey);
+    }
+
+    /**
+     * A node computes a stream and a sink gives none, and the compiler relies on it: a definition that says
+     * otherwise is refused when its library is loaded, not when a file first calls it.
+     */
+    private static void checkShape(FunctionDefinition function, FunctionLibrary library) {
+        String problem = switch (function) {
+            case NodeFunction node when node.signature().isSink() ->
+                    "is a node function but its signature returns nothing; a sink is a SinkFunction";
+            case SinkFunction sink when !sink.signature().equals(sink.declaration().signature()) ->
+                    "is a sink whose signature differs from the one its declaration makes";
+            default -> null;
+        };
+        if (problem != null) {
+            throw new IllegalArgumentException("function '" + function.signature().name() + "' of library '"
+                    + library.name() + "' " + problem);
+        }
     }
 
     public Optional<FunctionDefinition> find(String name) {

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The constant arguments of one call, after defaults, for a function's own cross-argument checks
- * (e.g. "grid_interval must be a multiple of tick_size").
+ * The constant arguments of one call, after defaults: for a function's own cross-argument checks
+ * (e.g. "grid_interval must be a multiple of tick_size"), its memory need, and a sink's binding.
  */
 public record ConstantArguments(Map<String, Constant> values) {
     public ConstantArguments {
@@ -16,11 +16,29 @@ public record ConstantArguments(Map<String, Constant> values) {
         return Optional.ofNullable(values.get(parameter));
     }
 
+    /** A number argument. @throws IllegalArgumentException naming the parameter when it is absent or not a number */
     public double number(String parameter) {
         return switch (values.get(parameter)) {
             case Constant.Number n -> n.value();
             case null -> throw new IllegalArgumentException("no constant argument '" + parameter + "'");
             default -> throw new IllegalArgumentException("argument '" + parameter + "' is not a number");
+        };
+    }
+
+    /**
+     * An {@link ConstantKind#INTEGER} argument as a long (the compiler has checked it whole and within
+     * {@code int}), so that sizes computed from it do not overflow.
+     */
+    public long integer(String parameter) {
+        return (long) number(parameter);
+    }
+
+    /** A duration argument in nanoseconds. */
+    public long durationNanos(String parameter) {
+        return switch (values.get(parameter)) {
+            case Constant.Duration d -> d.nanos();
+            case null -> throw new IllegalArgumentException("no constant argument '" + parameter + "'");
+            default -> throw new IllegalArgumentException("argument '" + parameter + "' is not a duration");
         };
     }
 }

@@ -3,64 +3,72 @@ package io.factorgraph.runtime.spi;
 import java.util.Objects;
 import java.util.function.Function;
 
-/** Builds {@link FunctionDefinition}s from a signature and a link-time factory. */
+/** Builds {@link NodeFunction}s from a signature and a link-time factory. */
 public final class Functions {
     private Functions() {
     }
 
     /** A function whose node is made by {@code linker}; the lambda runs at link time only. */
-    public static FunctionDefinition define(Signature signature, Function<LinkContext, Node> linker) {
-        return new Defined(signature, linker, null);
+    public static NodeFunction define(Signature signature, Function<LinkContext, Node> linker) {
+        return new Defined(signature, linker, Validator.NONE, Retention.NONE);
     }
 
     /** As {@link #define}, with a check of the constant arguments together at compile time. */
-    public static FunctionDefinition define(Signature signature, Function<LinkContext, Node> linker,
-            Validator validator) {
-        return new Defined(signature, linker, Objects.requireNonNull(validator, "validator"));
+    public static NodeFunction define(Signature signature, Function<LinkContext, Node> linker, Validator validator) {
+        return new Defined(signature, linker, Objects.requireNonNull(validator, "validator"), Retention.NONE);
     }
 
-    /** A sink, bound by {@code binder} from its constant arguments; see {@link SinkFunction}. */
-    public static SinkFunction defineSink(Signature signature,
-            Function<java.util.Map<String, Constant>, io.factorgraph.runtime.execution.StrategySink> binder,
-            Validator validator) {
-        if (!signature.isSink()) {
-            throw new IllegalArgumentException(signature.name() + " is not declared as a sink (Signature.sink)");
+    /**
+     * As {@link #define}, for a node whose memory grows with its constant arguments (a window, a lag):
+     * {@code retention} says how much, see {@link FunctionDefinition#retainedBytes}.
+     */
+    public static NodeFunction define(Signature signature, Function<LinkContext, Node> linker, Retention retention) {
+        return new Defined(signature, linker, Validator.NONE, Objects.requireNonNull(retention, "retention"));
+    }
+
+    /** A cross-argument check, see {@link FunctionDefinition#validate}. */
+    @FunctionalInterface
+    public interface Validator {
+        Validator NONE = (arguments, problems) -> {
+        };
+
+        void validate(ConstantArguments arguments, ArgumentProblems problems);
+    }
+
+    /** The bytes a node keeps for its constant arguments, see {@link FunctionDefinition#retainedBytes}. */
+    @FunctionalInterface
+    public interface Retention {
+        Retention NONE = arguments -> 0;
+
+        long bytes(ConstantArguments arguments);
+
+        /**
+         * {@code bytesPerTick} for each tick of the integer argument {@code parameter} plus {@code extraTicks}:
+         * the shape of every ring-buffered window.
+         */
+        static Retention perTick(String parameter, long extraTicks, long bytesPerTick) {
+            // An integer argument is within int, so the product of two small factors stays within long.
+            return arguments -> (arguments.integer(parameter) + extraTicks) * bytesPerTick;
         }
-        return new DefinedSink(signature, binder, Objects.requireNonNull(validator, "validator"));
     }
 
-    private record DefinedSink(Signature signature,
-            Function<java.util.Map<String, Constant>, io.factorgraph.runtime.execution.StrategySink> binder,
-            Validator validator) implements SinkFunction {
+    private record Defined(Signature signature, Function<LinkContext, Node> linker, Validator validator,
+            Retention retention) implements NodeFunction {
+        Defined {
+            if (signature.isSink()) {
+                throw new IllegalArgumentException(signature.name() + " is declared as a sink; a sink is a "
+                        + "SinkFunction, not a node");
+            }
+        }
+
         @Override
         public void validate(ConstantArguments arguments, ArgumentProblems problems) {
             validator.validate(arguments, problems);
         }
 
         @Override
-        public io.factorgraph.runtime.execution.StrategySink bind(java.util.Map<String, Constant> constants) {
-            return binder.apply(constants);
-        }
-
-        @Override
-        public String toString() {
-            return signature.render();
-        }
-    }
-
-    /** A cross-argument check, see {@link FunctionDefinition#validate}. */
-    @FunctionalInterface
-    public interface Validator {
-        void validate(ConstantArguments arguments, ArgumentProblems problems);
-    }
-
-    private record Defined(Signature signature, Function<LinkContext, Node> linker, Validator validator)
-            implements FunctionDefinition {
-        @Override
-        public void validate(ConstantArguments arguments, ArgumentProblems problems) {
-            if (validator != null) {
-                validator.validate(arguments, problems);
-            }
+        public long retainedBytes(ConstantArguments arguments) {
+            return retention.bytes(arguments);
         }
 
         @Override

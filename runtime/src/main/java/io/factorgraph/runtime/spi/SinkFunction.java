@@ -1,20 +1,29 @@
 package io.factorgraph.runtime.spi;
 
 import io.factorgraph.runtime.execution.StrategySink;
-import java.util.Map;
 
 /**
- * A function usable as a graph's {@code sink}: not linked into the node array but bound, with its
- * constant arguments, to a {@link StrategySink} that an execution context runs after each tick.
+ * A function usable as a graph's {@code sink}: not a node but the graph's terminal consumer, bound with its
+ * constant arguments to a {@link StrategySink} that an execution context (a backtest, a live strategy) runs
+ * after each tick. What it reads is declared as values in its {@link SinkDeclaration} (the factor streams,
+ * the book it trades, the execution context), so the compiler binds each by what it is, never by a name.
  */
-public interface SinkFunction extends FunctionDefinition {
-    /** Makes the sink's state for one run from its constant arguments (after defaults, validated). */
-    StrategySink bind(Map<String, Constant> constants);
+public non-sealed interface SinkFunction extends FunctionDefinition {
+    /** What the sink reads and which constants it takes; its signature is derived from it. */
+    SinkDeclaration declaration();
 
-    /** Sinks are not nodes. */
     @Override
-    default Node link(LinkContext context) {
-        throw new UnsupportedOperationException("'" + signature().name() + "' is a sink: it is bound with bind(...) "
-                + "and run by a backtest or a live strategy, not linked as a node");
+    default Signature signature() {
+        return declaration().signature();
     }
+
+    /** Makes the sink's state for one run from its constant arguments (after defaults, validated). */
+    StrategySink bind(ConstantArguments constants);
+
+    /**
+     * The terms the execution context trades on for these constant arguments: the price grid its orders
+     * are on and the inventory it may hold. Read by the backtest and the live processes, which must agree
+     * with the sink on both.
+     */
+    TradingTerms terms(ConstantArguments constants);
 }

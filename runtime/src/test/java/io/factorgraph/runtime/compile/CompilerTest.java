@@ -12,6 +12,7 @@ import io.factorgraph.runtime.graph.GraphInstance;
 import io.factorgraph.runtime.graph.InputHandle;
 import io.factorgraph.runtime.graph.OutputHandle;
 import io.factorgraph.runtime.graph.SinkBinding;
+import io.factorgraph.runtime.spi.TradingTerms;
 import io.factorgraph.runtime.plan.PlanNode;
 import io.factorgraph.runtime.registry.FunctionRegistry;
 import io.factorgraph.runtime.spi.Constant;
@@ -190,15 +191,15 @@ class CompilerTest {
         SinkBinding sink = graph.sink().orElseThrow();
         assertEquals("trade", sink.function().signature().name());
         assertEquals(Map.of("signal", graph.output("signal").slot()), sink.slots());
-        assertEquals(Map.of("book", 0), sink.books());
+        assertEquals(graph.book("book"), sink.tradedBook().orElseThrow());
         assertEquals(Map.of("size", Constant.number(0.5)), sink.constants());
+        assertEquals(new TradingTerms(0.5, 0.5), sink.terms());
     }
 
     @Test
-    void aBookParameterLeftOutReadsTheGraphsBook() {
-        SinkBinding sink = compile("input x: double; sink trade(x, size = 1)").sink().orElseThrow();
-        assertEquals(Map.of("book", 0), sink.books());
-        assertEquals(42.0, valueOf(compile("d = depth()"), "d"));
+    void aTradedBookLeftOutIsTheGraphsOnlyBook() {
+        CompiledGraph graph = compile("input x: double; sink trade(x, size = 1)");
+        assertEquals(graph.book("book"), graph.sink().orElseThrow().tradedBook().orElseThrow());
     }
 
     private static double valueOf(CompiledGraph graph, String output) {

@@ -1,6 +1,8 @@
 package io.factorgraph.runtime.compile;
 
+import io.factorgraph.runtime.execution.StrategySink;
 import io.factorgraph.runtime.spi.Constant;
+import io.factorgraph.runtime.spi.ConstantArguments;
 import io.factorgraph.runtime.spi.ConstantKind;
 import io.factorgraph.runtime.spi.FunctionDefinition;
 import io.factorgraph.runtime.spi.FunctionLibrary;
@@ -10,6 +12,10 @@ import io.factorgraph.runtime.spi.Node;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Range;
 import io.factorgraph.runtime.spi.Signature;
+import io.factorgraph.runtime.spi.SinkDeclaration;
+import io.factorgraph.runtime.spi.SinkFunction;
+import io.factorgraph.runtime.spi.SinkRequirement;
+import io.factorgraph.runtime.spi.TradingTerms;
 import io.factorgraph.runtime.spi.ValueType;
 import java.util.Collection;
 import java.util.List;
@@ -51,11 +57,31 @@ public final class TestLibrary implements FunctionLibrary {
                         }),
                 Functions.define(Signature.of("depth", ValueType.DOUBLE, "a number from a book",
                         Parameter.book("book")), BookRead::new),
-                Functions.define(Signature.sink("trade", "a sink", Parameter.doubleStream("signal"),
-                        Parameter.book("book"), Parameter.constant("size", ConstantKind.NUMBER, Range.positive())),
-                        c -> {
-                            throw new AssertionError("sinks are not linked as nodes");
-                        }));
+                new Trade());
+    }
+
+    /** {@code trade(signal, book, size)}: a sink that trades {@code size} on a 0.5 grid and sends nothing. */
+    static final class Trade implements SinkFunction {
+        private static final SinkDeclaration DECLARATION = SinkDeclaration.of("trade", "a sink",
+                List.of(SinkRequirement.factor("signal"), SinkRequirement.tradedBook("book"),
+                        SinkRequirement.execution()),
+                List.of(new Parameter.Const("size", ConstantKind.NUMBER, java.util.Optional.empty(), Range.positive())));
+
+        @Override
+        public SinkDeclaration declaration() {
+            return DECLARATION;
+        }
+
+        @Override
+        public StrategySink bind(ConstantArguments constants) {
+            return (time, inputs, gateway) -> {
+            };
+        }
+
+        @Override
+        public TradingTerms terms(ConstantArguments constants) {
+            return new TradingTerms(0.5, constants.number("size"));
+        }
     }
 
     private static FunctionDefinition binary(String name, DoubleBinaryOperator op) {
