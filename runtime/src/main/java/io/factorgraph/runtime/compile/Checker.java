@@ -37,6 +37,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+// Over 500 lines, for a reason: it is the type rules of the language, one method per kind of expression and
+// statement, each short; split by kind they would have to share the symbol table, the folded constants and the
+// diagnostic sink through a context object, and the rules would no longer read top to bottom in one place.
 /**
  * Phase 3: gives every expression a type, folds constant arithmetic, applies {@code --param}
  * overrides, binds call arguments to signatures (positional, then named, then defaults) and checks

@@ -3,6 +3,8 @@ package io.factorgraph.runtime.data.binance;
 import io.factorgraph.runtime.data.MarketDataException;
 import java.nio.charset.StandardCharsets;
 
+// About 500 lines: one allocation-free state machine over a line's bytes, with its number and string readers;
+// the parts share the cursor and the error position, and split apart they would pass both on every call.
 /**
  * A strict, allocation-free JSON scanner over one line of bytes, for the few message shapes of the
  * Binance feeds.
