@@ -21,6 +21,7 @@ import io.factorgraph.live.transport.MediaDrivers;
 import io.factorgraph.live.transport.PeerWatch;
 import io.factorgraph.live.transport.SequencedPublication;
 import io.factorgraph.live.transport.Streams;
+import io.factorgraph.backtest.exchange.timeline.ClockShift;
 import io.factorgraph.runtime.data.EventSources;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.RecordedData;
@@ -28,6 +29,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.agrona.concurrent.BusySpinIdleStrategy;
@@ -69,7 +71,9 @@ class ConnectorAllocationTest {
 
     private static long measure(Aeron aeron) throws Exception {
         ProcessLog log = new ProcessLog("connector", new PrintStream(OutputStream.nullOutputStream()));
-        ExchangeSimulator simulator = new ExchangeSimulator(SimulatorSettings.DEFAULTS.config(0.1, 0.001), 4096);
+        List<Path> data = List.of(RecordedData.file("usdm_btcusdt_20240808.gz"));
+        ExchangeSimulator simulator = new ExchangeSimulator(ClockShift.resolve(SimulatorSettings.DEFAULTS.config(0.1,
+                0.001), () -> EventSources.open(data, GapPolicy.FAIL)), 4096);
         try (HealthCounters health = HealthCounters.allocate(aeron, "connector", 1L, HealthCounter.values());
                 Subscription engine = aeron.addSubscription("aeron:ipc", Streams.MARKET_DATA);
                 SequencedPublication marketData = new SequencedPublication(aeron.addExclusivePublication("aeron:ipc",
@@ -89,7 +93,7 @@ class ConnectorAllocationTest {
                     1_000_000_000L), log));
             FragmentHandler drain = (buffer, offset, length, header) -> { };
             marketData.duty(() -> engine.poll(drain, 64));
-            replay.start(new SimulationFeed(EventSources.open(List.of(RecordedData.file("usdm_btcusdt_20240808.gz")),
+            replay.start(new SimulationFeed(EventSources.open(data,
                     GapPolicy.FAIL), simulator));
             long thread = Thread.currentThread().threadId();
             var sent = health.get(HealthCounter.MARKET_DATA_EVENTS_SENT);
