@@ -264,6 +264,33 @@ public final class OrderBook implements L2Book {
         return bandQty(asks, price);
     }
 
+    /**
+     * {@code bidQtyAtOrAbove(bidFloor) - askQtyAtOrBelow(askCeiling)}, OBI's numerator: with exact sums on,
+     * the exact difference rounded once (so it is the double nearest the true imbalance, where subtracting
+     * the two rounded sides could be an ulp off); otherwise the difference of the level-by-level sums.
+     */
+    public double bandImbalance(double bidFloor, double askCeiling) {
+        return combinedBands(bidFloor, askCeiling, -1);
+    }
+
+    /** {@code bidQtyAtOrAbove(bidFloor) + askQtyAtOrBelow(askCeiling)}, rounded once; as {@link #bandImbalance}. */
+    public double bandTotal(double bidFloor, double askCeiling) {
+        return combinedBands(bidFloor, askCeiling, 1);
+    }
+
+    private double combinedBands(double bidFloor, double askCeiling, int askSign) {
+        if (lotScale.isExact()) {
+            long b = bids.bandLots(bidFloor);
+            long a = asks.bandLots(askCeiling);
+            if (LotScale.convertsExactly(b) && LotScale.convertsExactly(a)) {
+                return lotScale.qty(b + askSign * a);
+            }
+        }
+        double b = bids.bandQtyWalked(bidFloor);
+        double a = asks.bandQtyWalked(askCeiling);
+        return askSign < 0 ? b - a : b + a;
+    }
+
     private double bandQty(TickBookSide side, double price) {
         if (lotScale.isExact()) {
             long lots = side.bandLots(price);

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The recorded feeds replayed into the tick-indexed {@link OrderBook} and, event by event, into the
  * first-round {@link TieredOrderBook}: after every message the best levels agree to the bit, and OBI at
- * 0.1% (docs/DESIGN.md §4) from the exact band sums stays within the level-by-level sum's rounding bound
+ * 0.1% (docs/DESIGN.md §4) from the exact band sums ({@link OrderBook#bandImbalance}, the node's method) stays within the level-by-level sum's rounding bound
  * of the first round's value: half an ulp of each running sum and of each quantity (a double, where the lots
  * count its decimal), plus half an ulp of each result.
  */
@@ -51,7 +51,7 @@ class TickBookRecordedDataTest {
                 double mid = (book.bestBid() + book.bestAsk()) / 2.0;
                 double bidLimit = mid * (1 - DEPTH);
                 double askLimit = mid * (1 + DEPTH);
-                double obi = book.bidQtyAtOrAbove(bidLimit) - book.askQtyAtOrBelow(askLimit);
+                double obi = book.bandImbalance(bidLimit, askLimit);
                 double[] bidWalk = walk(baseline, true, bidLimit);
                 double[] askWalk = walk(baseline, false, askLimit);
                 double old = bidWalk[0] - askWalk[0];
