@@ -53,4 +53,18 @@ public sealed interface L2Book permits OrderBook, TieredOrderBook {
     double qtyAt(boolean bid, double price);
 
     boolean isCrossed();
+
+    /** {@code name[ready, bids n, asks m: the top five levels a side]}, for toString (allocates). */
+    static String describe(String name, L2Book book) {
+        StringBuilder sb = new StringBuilder(name).append('[').append(book.isReady() ? "ready" : "not ready")
+                .append(", bids ").append(book.bidDepth()).append(", asks ").append(book.askDepth()).append(": ");
+        for (int i = Math.min(4, book.askDepth() - 1); i >= 0; i--) {
+            sb.append(book.askQty(i)).append('@').append(book.askPrice(i)).append(' ');
+        }
+        sb.append("| ");
+        for (int i = 0; i < Math.min(5, book.bidDepth()); i++) {
+            sb.append(book.bidQty(i)).append('@').append(book.bidPrice(i)).append(' ');
+        }
+        return sb.append(']').toString();
+    }
 }

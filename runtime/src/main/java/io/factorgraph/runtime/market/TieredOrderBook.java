@@ -241,15 +241,6 @@ public final class TieredOrderBook implements L2Book {
     /** The top five levels a side, for debugging and messages (allocates). */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("TieredOrderBook[").append(ready ? "ready" : "not ready")
-                .append(", bids ").append(bids.depth()).append(", asks ").append(asks.depth()).append(": ");
-        for (int i = Math.min(4, asks.depth() - 1); i >= 0; i--) {
-            sb.append(asks.qty(i)).append('@').append(asks.price(i)).append(' ');
-        }
-        sb.append("| ");
-        for (int i = 0; i < Math.min(5, bids.depth()); i++) {
-            sb.append(bids.qty(i)).append('@').append(bids.price(i)).append(' ');
-        }
-        return sb.append(']').toString();
+        return L2Book.describe("TieredOrderBook", this);
     }
 }
