@@ -344,6 +344,11 @@ public final class OrderBook implements L2Book {
         return bids.ladderLevels() + asks.ladderLevels();
     }
 
+    /** Whether an edit at {@code price} lands in the tick ladder (not the overflow): for tests. */
+    boolean inLadder(boolean bid, double price) {
+        return bid ? bids.inLadder(price) : asks.inLadder(price);
+    }
+
     /** Learns the grid from the levels held so far (all in the overflow) and moves them onto the ladder. */
     private void learnGrid() {
         learnTried = true;

@@ -113,6 +113,12 @@ final class TickBookSide {
         return cursorQty;
     }
 
+    /** Whether a level at {@code price} belongs in the ladder (on the grid and inside the window). */
+    boolean inLadder(double price) {
+        long tick = grid.tickOf(price);
+        return tick != PriceGrid.OFF_GRID && tick - lo >= 0 && tick - lo < window;
+    }
+
     double qtyAt(double price) {
         long tick = grid.tickOf(price);
         if (tick != PriceGrid.OFF_GRID) {

@@ -28,6 +28,10 @@ class TickBookRecordedDataTest {
         OrderBook book = new OrderBook();
         TieredOrderBook baseline = new TieredOrderBook();
         long messages = 0;
+        long levels = 0;
+        long inLadder = 0;
+        long edits = 0;
+        long editsInLadder = 0;
         long differing = 0;
         double worstShare = 0;
         try (BookReplay replay = new BookReplay(
@@ -35,10 +39,16 @@ class TickBookRecordedDataTest {
             MarketEvent e = replay.event();
             while (replay.next()) {
                 mirror(e, baseline);
+                if (book.isReady() && e.isLocal() && e.kind() == (int) EventFlags.DEPTH_EVENT) {
+                    edits++;
+                    editsInLadder += book.inLadder(e.isBuy(), e.px()) ? 1 : 0;
+                }
                 if (!e.endOfMessage() || !book.isReady()) {
                     continue;
                 }
                 messages++;
+                levels += book.bidDepth() + book.askDepth();
+                inLadder += book.ladderLevels();
                 assertEquals(baseline.bestBid(), book.bestBid());
                 assertEquals(baseline.bestAsk(), book.bestAsk());
                 assertEquals(baseline.bestBidQty(), book.bestBidQty());
@@ -67,8 +77,12 @@ class TickBookRecordedDataTest {
         }
         assertTrue(messages > 10_000, "the file should give thousands of messages, gave " + messages);
         assertTrue(book.exactBandSums(), "Binance quantities are decimals: the band sums stay exact");
-        System.out.printf("%s: %d messages, OBI differs from the level-by-level walk at %d, by at most %.2f of the bound%n",
-                file, messages, differing, worstShare);
+        double ladderShare = (double) inLadder / levels;
+        double editShare = (double) editsInLadder / edits;
+        System.out.printf("%s: %d messages, tick %s, %.1f%% of the levels and %.1f%% of the edits in the ladder,"
+                + " OBI differs from the level-by-level walk at %d, by at most %.2f of the bound%n",
+                file, messages, book.tickSize(), 100 * ladderShare, 100 * editShare, differing, worstShare);
+        assertTrue(editShare > 0.75, "most edits should land in the tick ladder, not the overflow: " + editShare);
     }
 
     /** The exact band sum of the first-round book, for a spot check: the decimal sum correctly rounded. */
