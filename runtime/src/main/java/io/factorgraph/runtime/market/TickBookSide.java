@@ -144,7 +144,7 @@ final class TickBookSide {
             return overflowSet(price, 0.0);
         }
         if (count == 0 || (bid ? s >= window : s < 0)) {
-            place(tick);
+            place(tick, false);
             return ladderSet((int) (tick - lo), q);
         }
         return overflowSet(price, q);
@@ -256,7 +256,7 @@ final class TickBookSide {
         for (int i = 0, n = overflow.depth(); i < n; i++) {
             long tick = grid.tickOf(overflow.price(i));
             if (tick != PriceGrid.OFF_GRID) {
-                place(tick);
+                place(tick, true);
                 return;
             }
         }
@@ -310,7 +310,7 @@ final class TickBookSide {
             return;
         }
         if (bid ? best < window / 4 : best >= window - window / 4) {
-            place(lo + best);
+            place(lo + best, false);
         } else {
             bestLadderPrice = grid.price(lo + best);
         }
@@ -319,11 +319,13 @@ final class TickBookSide {
     /**
      * Places the window so that {@code tick} sits {@code margin} ticks inside its touch end: levels
      * leaving the window go to the overflow, overflow levels on the grid inside the new window come in.
+     * {@code always}: even when the window stays where it is (the grid just became known, so overflow
+     * levels inside it may now belong in the ladder).
      */
-    private void place(long tick) {
+    private void place(long tick, boolean always) {
         final long newLo = bid ? tick - (window - 1 - margin) : tick - margin;
         final long shift = newLo - lo;
-        if (shift == 0) {
+        if (shift == 0 && !always) {
             return;
         }
         cursorLevel = -1;

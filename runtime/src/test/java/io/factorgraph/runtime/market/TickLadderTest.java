@@ -61,6 +61,22 @@ class TickLadderTest {
         assertEquals(1_000.0, book.bestBid(), "and the best falls back to them");
     }
 
+    /** The window learnt around the best bid can be where it already was (tick 55 of a 64-tick window at 0). */
+    @Test
+    void learningMovesTheLevelsIntoTheLadderEvenWhenTheWindowStaysPut() {
+        OrderBook book = new OrderBook(0, Double.NaN, 64);
+        book.onLevel(true, 5.5, 1.0);
+        book.onLevel(true, 5.4, 2.0);
+        book.onLevel(true, 5.3, 3.0);
+        book.setReady(true);
+        assertEquals(0.1, book.tickSize());
+        assertEquals(3, book.ladderLevels());
+        book.onLevel(true, 5.4, 4.0);
+        assertEquals(3, book.bidDepth(), "one level per price, not one in the ladder and one in the overflow");
+        assertEquals(4.0, book.bidQty(1));
+        assertEquals(8.0, book.bidQtyAtOrAbove(5.3));
+    }
+
     @Test
     void givenTickIsUsedAsIs() {
         OrderBook book = new OrderBook(0, 0.5, 1024);
