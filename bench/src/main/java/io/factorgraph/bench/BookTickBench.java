@@ -1,6 +1,7 @@
 package io.factorgraph.bench;
 
 import io.factorgraph.bench.baseline.HandFusedObiMm;
+import io.factorgraph.bench.baseline.HandObi;
 import io.factorgraph.bench.baseline.PaperGateway;
 import io.factorgraph.bench.baseline.WindowRecompute;
 import io.factorgraph.bench.data.BenchData;
@@ -14,6 +15,7 @@ import io.factorgraph.runtime.graph.InstanceSinkInputs;
 import io.factorgraph.runtime.graph.OutputHandle;
 import io.factorgraph.runtime.graph.SinkBinding;
 import io.factorgraph.runtime.market.OrderBook;
+import io.factorgraph.runtime.market.TieredOrderBook;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The whole {@code examples/obi_mm.fg} per tick on real book states: one op applies the next recorded
  * book message (the depth edits between two ticks, as the feed delivered them) to the book, then
- * computes. {@code bookOnly} is that first half alone. Editing the book costs far more than the graph
+ * computes. {@code bookOnly} is that first half alone, {@code bookOnlyTiered} the same on the first-round
+ * {@link TieredOrderBook} (the baseline); {@code obi} and {@code obiTiered} add OBI to each (band sums
+ * against the first round's count and sum). Editing the book costs far more than the graph
  * (a Binance diff edits ~70 levels, many deep in the book), so this is the end-to-end view; the
  * graph's own cost on real books is measured without the edits in {@link BookStateBench}. After the last tick of the file the book is reloaded from the first
  * (one op in tens of thousands).
@@ -51,6 +55,9 @@ public class BookTickBench {
     private RecordedTicks ticks;
     private int i;
     private OrderBook book;
+    private int tieredTick;
+    private TieredOrderBook tieredBook;
+    private final double[] sums = new double[2];
 
     private GraphInstance instance;
     private OutputHandle alpha;
@@ -69,6 +76,8 @@ public class BookTickBench {
         instance = graph.newInstance(Execution.GENERATED);
         book = instance.book(graph.book("book"));
         ticks.loadFirst(book);
+        tieredBook = new TieredOrderBook();
+        ticks.loadFirst(tieredBook);
         alpha = graph.output("alpha");
         vol = graph.output("vol");
         stop = graph.output("stop");
@@ -97,6 +106,27 @@ public class BookTickBench {
     public double bookOnly() {
         advance();
         return book.bestBid();
+    }
+
+    /** Baseline: the same message applied to the first-round book. */
+    @Benchmark
+    public double bookOnlyTiered() {
+        tieredTick = ticks.advance(tieredTick, tieredBook);
+        return tieredBook.bestBid();
+    }
+
+    /** Book message, then OBI from the band sums the book keeps (the node's method). */
+    @Benchmark
+    public double obi() {
+        advance();
+        return HandObi.bands(book, ObiMmGraphs.DEPTH);
+    }
+
+    /** Baseline: the message applied to the first-round book, then the first-round OBI (count and sum). */
+    @Benchmark
+    public double obiTiered() {
+        tieredTick = ticks.advance(tieredTick, tieredBook);
+        return HandObi.obi(tieredBook, ObiMmGraphs.DEPTH, sums);
     }
 
     /** Book message, then the compiled graph (generated tick class, the default). */

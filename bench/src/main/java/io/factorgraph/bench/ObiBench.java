@@ -7,6 +7,7 @@ import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.GraphInstance;
 import io.factorgraph.runtime.graph.OutputHandle;
 import io.factorgraph.runtime.market.OrderBook;
+import io.factorgraph.runtime.market.TieredOrderBook;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,9 +25,14 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code OBI(book, 0.001)} alone on {@value #STATES} real book states spread over the feed (each in
  * its own book, visited round-robin, so the walk is not over one state the branch predictor has
- * learnt). {@code graph} ticks a one-node graph bound to that book; {@code handWritten} is the
- * node's method written against the {@link OrderBook} API directly, {@code handWalk} the obvious
- * level-by-level walk. All three give the same value to the bit.
+ * learnt). {@code graph} ticks a one-node graph bound to that book (the tick-indexed {@link OrderBook}
+ * and its band sums); {@code bandSums} is the same written by hand. The first round's forms, on the
+ * first-round {@link TieredOrderBook} (the baseline) and on the new book: {@code tiered} (its band count
+ * and side-by-side prefix sums, the first-round node), {@code tieredWalk} (the level-by-level walk), and
+ * {@code handWritten}/{@code handWalk}, the same two on the new book. The band sums are exact and can
+ * differ from the walks in the last bits (see the node's contract). A state revisited with the same mid
+ * leaves the band edges where they were, so {@code graph} and {@code bandSums} show the O(1) query; the
+ * cost of moving the edges as the book changes is in {@link BookTickBench}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -43,6 +49,7 @@ public class ObiBench {
     private GraphInstance[] instances;
     private OutputHandle obi;
     private OrderBook[] books;
+    private TieredOrderBook[] tieredBooks;
     private int i;
 
     @Setup
@@ -52,11 +59,14 @@ public class ObiBench {
         obi = graph.output("obi");
         instances = new GraphInstance[states.size()];
         books = new OrderBook[states.size()];
+        tieredBooks = new TieredOrderBook[states.size()];
         for (int k = 0; k < states.size(); k++) {
             instances[k] = graph.newInstance();
             states.get(k).loadInto(instances[k].book(graph.book("book")));
             books[k] = new OrderBook();
             states.get(k).loadInto(books[k]);
+            tieredBooks[k] = new TieredOrderBook();
+            states.get(k).loadInto(tieredBooks[k]);
         }
     }
 
@@ -84,5 +94,23 @@ public class ObiBench {
     @Benchmark
     public double handWalk() {
         return HandObi.walk(books[next()], ObiMmGraphs.DEPTH);
+    }
+
+    /** The band sums the book keeps, by hand: the node's method. */
+    @Benchmark
+    public double bandSums() {
+        return HandObi.bands(books[next()], ObiMmGraphs.DEPTH);
+    }
+
+    /** Baseline: the first-round node's method on the first-round book. */
+    @Benchmark
+    public double tiered() {
+        return HandObi.obi(tieredBooks[next()], ObiMmGraphs.DEPTH, sums);
+    }
+
+    /** Baseline: the level-by-level walk on the first-round book. */
+    @Benchmark
+    public double tieredWalk() {
+        return HandObi.walk(tieredBooks[next()], ObiMmGraphs.DEPTH);
     }
 }

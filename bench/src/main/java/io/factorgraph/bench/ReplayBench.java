@@ -5,6 +5,7 @@ import io.factorgraph.backtest.BacktestProgress;
 import io.factorgraph.backtest.BacktestResult;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
 import io.factorgraph.backtest.report.RunMetadata;
+import io.factorgraph.bench.baseline.BookLoop;
 import io.factorgraph.bench.data.BenchData;
 import io.factorgraph.bench.data.RecordedTicks;
 import io.factorgraph.runtime.data.BookReplay;
@@ -21,6 +22,7 @@ import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.GraphInstance;
 import io.factorgraph.runtime.graph.OutputHandle;
 import io.factorgraph.runtime.market.OrderBook;
+import io.factorgraph.runtime.market.TieredOrderBook;
 import io.factorgraph.runtime.replay.FactorUpdate;
 import io.factorgraph.runtime.replay.ReplayFactorProvider;
 import java.io.IOException;
@@ -50,7 +52,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code decode}: gunzip, scan the JSON, synchronise the depth stream (the reader alone);
  *       {@code fgevDecode}: read the same events from the {@code .fgev} file {@code fg convert} makes of
  *       the recording (memory-mapped 64-byte records), converted into a temporary file at set-up;</li>
- *   <li>{@code book}, {@code fgevBook}: and apply every event to the order book ({@code BookReplay});</li>
+ *   <li>{@code book}, {@code fgevBook}: and apply every event to the order book ({@code BookReplay});
+ *       {@code fgevBookLoop} and {@code fgevBookLoopTiered}: the same through a bare builder loop, into
+ *       the tick-indexed book and into the first-round {@code TieredOrderBook} (the baseline);</li>
  *   <li>{@code fgRun}, {@code fgevFgRun}: and tick {@code obi_mm}'s factors on its 100 ms clock, reading
  *       every output as {@code fg run} does ({@code ReplayFactorProvider}; the CSV formatting is left out);</li>
  *   <li>{@code backtest}: the full {@code Backtest} of {@code examples/obi_mm.fg} with its sink,
@@ -146,6 +150,22 @@ public class ReplayBench {
     @Benchmark
     public long fgevBook(Events counter) throws MarketDataException {
         return book(fgev(), counter);
+    }
+
+    /** {@code .fgev} into the tick-indexed book through a bare {@link BookLoop}. */
+    @Benchmark
+    public long fgevBookLoop(Events counter) throws MarketDataException {
+        long n = BookLoop.replay(fgev(), new OrderBook());
+        counter.events += n;
+        return n;
+    }
+
+    /** Baseline: {@code .fgev} into the first-round book through the same loop. */
+    @Benchmark
+    public long fgevBookLoopTiered(Events counter) throws MarketDataException {
+        long n = BookLoop.replay(fgev(), new TieredOrderBook());
+        counter.events += n;
+        return n;
     }
 
     @Benchmark

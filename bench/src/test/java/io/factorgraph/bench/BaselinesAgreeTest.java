@@ -12,6 +12,7 @@ import io.factorgraph.bench.data.RecordedTicks;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.GraphInstance;
 import io.factorgraph.runtime.market.OrderBook;
+import io.factorgraph.runtime.market.TieredOrderBook;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class BaselinesAgreeTest {
     }
 
     @Test
-    void theObiNodeAndBothHandWrittenFormsAgreeToTheBitOnRealBooks() {
+    void theObiNodeAgreesWithTheBandSumsToTheBitAndWithTheWalksToRounding() {
         CompiledGraph graph = ObiMmGraphs.compile("obi.fg", ObiMmGraphs.OBI_ONLY);
         for (RecordedTicks.BookState state : ticks().states(64)) {
             GraphInstance instance = graph.newInstance();
@@ -96,8 +97,16 @@ class BaselinesAgreeTest {
             state.loadInto(book);
             instance.onTick(0);
             double node = instance.value(graph.output("obi"));
-            assertEquals(Double.doubleToLongBits(HandObi.walk(book, ObiMmGraphs.DEPTH)), Double.doubleToLongBits(node));
-            assertEquals(Double.doubleToLongBits(HandObi.obi(book, ObiMmGraphs.DEPTH, new double[2])), Double.doubleToLongBits(node));
+            assertEquals(Double.doubleToLongBits(HandObi.bands(book, ObiMmGraphs.DEPTH)), Double.doubleToLongBits(node));
+            double walk = HandObi.walk(book, ObiMmGraphs.DEPTH);
+            assertEquals(Double.doubleToLongBits(walk), Double.doubleToLongBits(HandObi.obi(book, ObiMmGraphs.DEPTH,
+                    new double[2])), "the two first-round forms add in the same order");
+            TieredOrderBook tiered = new TieredOrderBook();
+            state.loadInto(tiered);
+            assertEquals(Double.doubleToLongBits(walk), Double.doubleToLongBits(HandObi.walk(tiered, ObiMmGraphs.DEPTH)),
+                    "the first-round book walks to the same value");
+            // exact sums against sums rounded at each of ~hundreds of additions of quantities up to ~100
+            assertEquals(walk, node, 1e-11, "the exact band sums agree with the walk to its rounding");
             assertTrue(state.levelsInBand(ObiMmGraphs.DEPTH) > 100, "a real book's band holds hundreds of levels");
         }
     }

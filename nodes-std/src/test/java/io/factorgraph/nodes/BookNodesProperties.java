@@ -7,6 +7,7 @@ import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.GraphInstance;
 import io.factorgraph.testkit.books.BookLevels;
 import io.factorgraph.testkit.books.Books;
+import java.math.BigDecimal;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -39,13 +40,17 @@ class BookNodesProperties {
         double bidQty = levels.bidQtys().length == 0 ? Double.NaN : levels.bidQtys()[0];
         double askQty = levels.askQtys().length == 0 ? Double.NaN : levels.askQtys()[0];
         assertEquals((bid * askQty + ask * bidQty) / (bidQty + askQty), value(instance, "micro"));
-        assertEquals(obi(levels, 0.001, false), value(instance, "obi"), levels::toString);
-        assertEquals(obi(levels, 0.05, false), value(instance, "wide"), levels::toString);
-        assertEquals(obi(levels, 0.001, true), value(instance, "norm"), levels::toString);
+        boolean exact = instance.book(GRAPH.book("book")).exactBandSums();
+        assertEquals(obi(levels, 0.001, false, exact), value(instance, "obi"), levels::toString);
+        assertEquals(obi(levels, 0.05, false, exact), value(instance, "wide"), levels::toString);
+        assertEquals(obi(levels, 0.001, true, exact), value(instance, "norm"), levels::toString);
     }
 
-    /** The definition: every level in the band, by a full scan (no early exit). */
-    private static double obi(BookLevels levels, double depth, boolean normalised) {
+    /**
+     * The definition: every level in the band, by a full scan (no early exit); with exact sums (every
+     * quantity a decimal of at most 12 places), the exact decimal difference and total, each rounded once.
+     */
+    private static double obi(BookLevels levels, double depth, boolean normalised, boolean exact) {
         if (levels.bidPrices().length == 0 || levels.askPrices().length == 0) {
             return Double.NaN;
         }
@@ -61,6 +66,22 @@ class BookNodesProperties {
             if (levels.askPrices()[i] <= mid * (1 + depth)) {
                 asks += levels.askQtys()[i];
             }
+        }
+        if (exact) {
+            BigDecimal bidSum = BigDecimal.ZERO;
+            for (int i = 0; i < levels.bidPrices().length; i++) {
+                if (levels.bidPrices()[i] >= mid * (1 - depth)) {
+                    bidSum = bidSum.add(new BigDecimal(Double.toString(levels.bidQtys()[i])));
+                }
+            }
+            BigDecimal askSum = BigDecimal.ZERO;
+            for (int i = 0; i < levels.askPrices().length; i++) {
+                if (levels.askPrices()[i] <= mid * (1 + depth)) {
+                    askSum = askSum.add(new BigDecimal(Double.toString(levels.askQtys()[i])));
+                }
+            }
+            double difference = bidSum.subtract(askSum).doubleValue();
+            return normalised ? difference / bidSum.add(askSum).doubleValue() : difference;
         }
         return normalised ? (bids - asks) / (bids + asks) : bids - asks;
     }

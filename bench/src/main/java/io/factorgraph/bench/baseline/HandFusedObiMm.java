@@ -47,7 +47,7 @@ public final class HandFusedObiMm implements SinkInputs {
         final double ask = book.bestAsk();
         bestBid = bid;
         bestAsk = ask;
-        onFactors(HandObi.obi(book, depth, sums), (bid + ask) * 0.5);
+        onFactors(HandObi.bands(book, depth), (bid + ask) * 0.5);
     }
 
     /** One tick on recorded OBI and mid values. */

@@ -1,12 +1,13 @@
 package io.factorgraph.bench.baseline;
 
+import io.factorgraph.runtime.market.L2Book;
 import io.factorgraph.runtime.market.OrderBook;
 
 /**
- * OBI written by hand against the {@link OrderBook} API, two ways: the best we know (the same method
- * as the {@code OBI} node: the book's band count, then its side-by-side prefix sums) and the obvious
- * level-by-level walk. Both add each side's quantities best level first, so both give the node's
- * value to the bit.
+ * OBI written by hand against the book API, three ways: the first round's method (the book's band
+ * count, then its side-by-side prefix sums), the obvious level-by-level walk (both add each side's
+ * quantities best level first, so both give the first round's value to the bit), and the band sums
+ * the {@link OrderBook} keeps (the {@code OBI} node's method now: exact sums, see the node's contract).
  */
 public final class HandObi {
     private HandObi() {
@@ -16,7 +17,7 @@ public final class HandObi {
      * The book counts each side's levels in the band, then sums both prefixes side by side into
      * {@code sums} (two doubles the caller owns, so that nothing is allocated per call).
      */
-    public static double obi(OrderBook book, double depth, double[] sums) {
+    public static double obi(L2Book book, double depth, double[] sums) {
         if (book.bidDepth() == 0 || book.askDepth() == 0) {
             return Double.NaN;
         }
@@ -28,7 +29,7 @@ public final class HandObi {
     }
 
     /** The definition as written: walk each side outward while the level is in the band. */
-    public static double walk(OrderBook book, double depth) {
+    public static double walk(L2Book book, double depth) {
         final int bids = book.bidDepth();
         final int asks = book.askDepth();
         if (bids == 0 || asks == 0) {
@@ -46,5 +47,14 @@ public final class HandObi {
             askQty += book.askQty(i);
         }
         return bidQty - askQty;
+    }
+
+    /** The band sums the book keeps: what the {@code OBI} node computes. */
+    public static double bands(OrderBook book, double depth) {
+        if (book.bidDepth() == 0 || book.askDepth() == 0) {
+            return Double.NaN;
+        }
+        final double m = (book.bestBid() + book.bestAsk()) / 2.0;
+        return book.bandImbalance(m * (1 - depth), m * (1 + depth));
     }
 }

@@ -8,6 +8,7 @@ import io.factorgraph.runtime.data.RecordedData;
 import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
+import io.factorgraph.runtime.market.L2Book;
 import io.factorgraph.runtime.market.OrderBook;
 import io.factorgraph.runtime.replay.SamplingClock;
 import java.nio.file.Path;
@@ -183,7 +184,7 @@ public final class RecordedTicks {
     }
 
     /** Clears {@code book} and loads the state of tick 0. */
-    public void loadFirst(OrderBook book) {
+    public void loadFirst(L2Book book) {
         initial.loadInto(book);
     }
 
@@ -191,7 +192,7 @@ public final class RecordedTicks {
      * Applies the edits that lead from tick {@code i - 1}'s state to tick {@code i}'s ({@code i >= 1}).
      * Allocation-free.
      */
-    public void apply(int i, OrderBook book) {
+    public void apply(int i, L2Book book) {
         final byte[] ops = this.ops;
         final double[] prices = this.prices;
         final double[] qtys = this.qtys;
@@ -210,7 +211,7 @@ public final class RecordedTicks {
      * Moves {@code book} from tick {@code i}'s state to the next tick's and returns that tick's index;
      * after the last tick it starts over from tick 0. Allocation-free.
      */
-    public int advance(int i, OrderBook book) {
+    public int advance(int i, L2Book book) {
         final int next = i + 1;
         if (next >= ticks) {
             loadFirst(book);
@@ -239,7 +240,7 @@ public final class RecordedTicks {
 
     /** One book state: every level of each side, best first. */
     public record BookState(double[] bidPrices, double[] bidQtys, double[] askPrices, double[] askQtys) {
-        public static BookState of(OrderBook book) {
+        public static BookState of(L2Book book) {
             int b = book.bidDepth();
             int a = book.askDepth();
             double[] bp = new double[b];
@@ -262,7 +263,7 @@ public final class RecordedTicks {
          * first: the book keeps its best level at the end of its arrays, so this order appends
          * instead of shifting every level already there.
          */
-        public void loadInto(OrderBook book) {
+        public void loadInto(L2Book book) {
             book.clear();
             for (int i = bidPrices.length - 1; i >= 0; i--) {
                 book.onLevel(true, bidPrices[i], bidQtys[i]);

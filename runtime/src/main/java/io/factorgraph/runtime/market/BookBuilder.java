@@ -17,11 +17,11 @@ package io.factorgraph.runtime.market;
  * EventFlags#EXCH_EVENT} (the book the matching engine sees).
  */
 public final class BookBuilder {
-    private final OrderBook book;
+    private final L2Book book;
     private final long timeline;
     private boolean snapshotOpen;
 
-    private BookBuilder(OrderBook book, long timeline) {
+    private BookBuilder(L2Book book, long timeline) {
         if (book == null) {
             throw new NullPointerException("book");
         }
@@ -30,16 +30,16 @@ public final class BookBuilder {
     }
 
     /** A builder of the book as the strategy sees it: applies {@link EventFlags#LOCAL_EVENT} events. */
-    public static BookBuilder local(OrderBook book) {
+    public static BookBuilder local(L2Book book) {
         return new BookBuilder(book, EventFlags.LOCAL_EVENT);
     }
 
     /** A builder of the book as the exchange sees it: applies {@link EventFlags#EXCH_EVENT} events. */
-    public static BookBuilder exchange(OrderBook book) {
+    public static BookBuilder exchange(L2Book book) {
         return new BookBuilder(book, EventFlags.EXCH_EVENT);
     }
 
-    public OrderBook book() {
+    public L2Book book() {
         return book;
     }
 

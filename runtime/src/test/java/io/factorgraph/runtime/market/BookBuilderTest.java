@@ -39,7 +39,7 @@ class BookBuilderTest {
     void aSnapshotMakesTheBookReadyAtTheEndOfItsMessage() {
         BookBuilder b = BookBuilder.local(new OrderBook());
         snapshot(b);
-        OrderBook book = b.book();
+        L2Book book = b.book();
         assertTrue(book.isReady());
         assertEquals(100.0, book.bestBid());
         assertEquals(2, book.bidDepth());
