@@ -4,8 +4,8 @@ import io.factorgraph.runtime.execution.Side;
 
 /**
  * One execution of one of the strategy's orders: a row of {@link FillLog}, whether the simulator made it or a live
- * venue reported it. Price and quantity are exact on the instrument's {@link io.factorgraph.backtest.exchange.PriceGrid}
- * (ticks and lots) and also as the doubles those give.
+ * venue reported it. Price and quantity are exact on the instrument's
+ * {@link io.factorgraph.backtest.exchange.PriceGrid} (ticks and lots) and also as the doubles those give.
  *
  * @param orderId the order that executed
  * @param side the order's side

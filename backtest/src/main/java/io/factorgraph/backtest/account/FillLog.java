@@ -80,7 +80,10 @@ public final class FillLog {
         localTime.add(local);
     }
 
-    /** The fills so far, trimmed to size, in a log that later appends to this one do not change and that refuses its own. */
+    /**
+     * The fills so far, trimmed to size, in a log that later appends to this one do not change and that refuses
+     * appends of its own: what a recording holds.
+     */
     public FillLog immutableCopy() {
         int n = size();
         FillLog copy = new FillLog(grid, n, true);

@@ -39,7 +39,10 @@ public final class BacktestRecorder {
     private final DoubleColumn equity;
     private final FillLog fills;
 
-    /** A recorder for an instrument on {@code grid} with room for 4096 records and 1024 fills before its first growth. */
+    /**
+     * A recorder for an instrument on {@code grid} with room for 4096 records and 1024 fills before its first
+     * growth.
+     */
     public BacktestRecorder(PriceGrid grid) {
         this(grid, DEFAULT_RECORDS, DEFAULT_FILLS);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.factorgraph.backtest.account.Fill;
+import io.factorgraph.backtest.exchange.PriceGrid;
 import io.factorgraph.runtime.execution.Side;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -52,7 +53,8 @@ class BacktestRecorderTest {
         int n = 200_000;
         long thread = Thread.currentThread().threadId();
         for (int warm = 0; warm < 3; warm++) {
-            appendAll(new BacktestRecorder(TestGrid.FINE, n, n), n); // warm-up: get the appends and the counter compiled
+            // warm-up: get the appends and the counter compiled
+            appendAll(new BacktestRecorder(TestGrid.FINE, n, n), n);
             threads.getThreadAllocatedBytes(thread);
         }
         BacktestRecorder r = new BacktestRecorder(TestGrid.FINE, n, n);
@@ -107,6 +109,11 @@ class BacktestRecorderTest {
         assertThrows(IllegalArgumentException.class, () -> r.fill(1, true, 1, Double.POSITIVE_INFINITY, 0, true, 1));
         assertThrows(IllegalArgumentException.class, () -> r.fill(1, true, 1, 1, Double.NaN, true, 1));
         assertThrows(IllegalArgumentException.class, () -> new BacktestRecorder(TestGrid.FINE, -1, 0));
+        IllegalArgumentException offGrid = assertThrows(IllegalArgumentException.class,
+                () -> new BacktestRecorder(new PriceGrid(0.1, 0.001)).fill(1, true, 100.05, 1, 0, true, 1));
+        assertTrue(offGrid.getMessage().contains("100.05"), offGrid.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> r.fill(1, 1, 1, Side.BUY, 1000, 0, 0.0, true));
+        assertEquals(0, r.fillCount());
         assertEquals(0, r.fillCount());
     }
 

@@ -74,12 +74,16 @@ class CsvRoundTripProperties {
             assertEquals(log.exchTime(i), Long.parseLong(f[0]), line);
             assertEquals(log.localTime(i), Long.parseLong(f[1]), line);
             assertEquals(log.buy(i), side(f[2]), line);
-            assertEquals(Double.doubleToLongBits(log.price(i)), Double.doubleToLongBits(Double.parseDouble(f[3])), line);
-            assertEquals(Double.doubleToLongBits(log.qty(i)), Double.doubleToLongBits(Double.parseDouble(f[4])), line);
-            assertEquals(Double.doubleToLongBits(log.fee(i)), Double.doubleToLongBits(Double.parseDouble(f[5])), line);
+            assertEquals(bits(log.price(i)), bits(Double.parseDouble(f[3])), line);
+            assertEquals(bits(log.qty(i)), bits(Double.parseDouble(f[4])), line);
+            assertEquals(bits(log.fee(i)), bits(Double.parseDouble(f[5])), line);
             assertEquals(log.maker(i), liquidity(f[6]), line);
             assertEquals(log.orderId(i), Long.parseLong(f[7]), line);
         }
+    }
+
+    private static long bits(double value) {
+        return Double.doubleToLongBits(value);
     }
 
     private static boolean side(String s) {

@@ -151,7 +151,8 @@ class PerformanceSummaryTest {
 
     @Test
     void emptyRecordingIsAllUndefinedButCounts() {
-        PerformanceSummary s = PerformanceSummary.of(new BacktestRecorder(TestGrid.FINE).finish(RunMetadata.empty()), 100);
+        PerformanceSummary s =
+                PerformanceSummary.of(new BacktestRecorder(TestGrid.FINE).finish(RunMetadata.empty()), 100);
         assertEquals(0, s.records());
         assertEquals(0, s.startNs());
         assertTrue(Double.isNaN(s.pnl()));
@@ -203,7 +204,8 @@ class PerformanceSummaryTest {
         assertEquals(5, PerformanceSummary.capitalBase(0.5, rec));
         assertTrue(Double.isNaN(PerformanceSummary.capitalBase(0, rec)));
         assertTrue(Double.isNaN(PerformanceSummary.capitalBase(Double.NaN, rec)));
-        assertTrue(Double.isNaN(PerformanceSummary.capitalBase(1, new BacktestRecorder(TestGrid.FINE).finish(RunMetadata.empty()))));
+        Recording empty = new BacktestRecorder(TestGrid.FINE).finish(RunMetadata.empty());
+        assertTrue(Double.isNaN(PerformanceSummary.capitalBase(1, empty)));
     }
 
     @Test
