@@ -1,6 +1,5 @@
 package io.factorgraph.backtest;
 
-import io.factorgraph.runtime.execution.Side;
 
 import io.factorgraph.backtest.exchange.ExchangeSimulator;
 import io.factorgraph.backtest.exchange.ReportType;
@@ -114,11 +113,11 @@ public final class Backtest {
         InstanceSinkInputs inputs = new InstanceSinkInputs(instance, binding);
         ExchangeSimulator simulator = new ExchangeSimulator(simulatorConfig, 1 << 12);
         SimulatedGateway gateway = new SimulatedGateway(simulator);
-        BacktestRecorder recorder = new BacktestRecorder(1 << 14, 1 << 12);
+        BacktestRecorder recorder = new BacktestRecorder(simulator.grid(), 1 << 14, 1 << 12);
         simulator.setExecutionListener(report -> {
             if (report.type() == ReportType.FILL) {
-                recorder.fill(report.exchTime(), report.localTime(), report.side() == Side.BUY,
-                        report.execPrice(), report.execQty(), report.fee(), report.maker(), report.orderId());
+                recorder.fill(report.exchTime(), report.localTime(), report.orderId(), report.side(),
+                        report.execPriceTicks(), report.execLots(), report.fee(), report.maker());
             }
         });
         SamplingClock clock = new SamplingClock(intervalNanos);

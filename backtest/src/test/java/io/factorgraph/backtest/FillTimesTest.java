@@ -3,9 +3,9 @@ package io.factorgraph.backtest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.backtest.account.FillLog;
 import io.factorgraph.backtest.exchange.ConstantLatency;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
-import io.factorgraph.backtest.report.FillLog;
 import io.factorgraph.backtest.report.FillsCsv;
 import io.factorgraph.backtest.report.RunMetadata;
 import io.factorgraph.backtest.synthetic.SyntheticMarket;
@@ -32,14 +32,14 @@ class FillTimesTest {
         FillLog fills = result.recording().fills();
         assertTrue(fills.size() > 10, "fills: " + fills.size());
         for (int i = 0; i < fills.size(); i++) {
-            assertEquals(7_000_000L, fills.ts(i) - fills.exchTs(i), "fill " + i);
+            assertEquals(7_000_000L, fills.localTime(i) - fills.exchTime(i), "fill " + i);
         }
         StringWriter csv = new StringWriter();
         FillsCsv.write(csv, fills);
         String[] first = csv.toString().lines().skip(1).findFirst().orElseThrow().split(",");
         assertEquals("exch_ts,local_ts,side,price,qty,fee,liquidity,order_id", FillsCsv.HEADER);
-        assertEquals(fills.exchTs(0), Long.parseLong(first[0]));
-        assertEquals(fills.ts(0), Long.parseLong(first[1]));
+        assertEquals(fills.exchTime(0), Long.parseLong(first[0]));
+        assertEquals(fills.localTime(0), Long.parseLong(first[1]));
         String timeline = result.recording().metadata().extra().get("exchange_timeline");
         assertTrue(timeline.startsWith("constant: exchange times shifted by "), timeline);
     }

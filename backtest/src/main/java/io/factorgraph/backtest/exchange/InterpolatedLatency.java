@@ -1,5 +1,6 @@
 package io.factorgraph.backtest.exchange;
 
+import io.factorgraph.runtime.column.LongColumn;
 import io.factorgraph.runtime.data.MarketDataException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -94,10 +95,9 @@ public final class InterpolatedLatency implements LatencyModel {
      */
     public static InterpolatedLatency load(Path file) throws MarketDataException {
         String name = String.valueOf(file.getFileName());
-        long[] req = new long[1024];
-        long[] exch = new long[1024];
-        long[] resp = new long[1024];
-        int n = 0;
+        LongColumn req = new LongColumn(1024);
+        LongColumn exch = new LongColumn(1024);
+        LongColumn resp = new LongColumn(1024);
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int lineNo = 0;
@@ -122,29 +122,23 @@ public final class InterpolatedLatency implements LatencyModel {
                 long r = parseLong(where, "req_ts", fields[0]);
                 long x = parseLong(where, "exch_ts", fields[1]);
                 long p = parseLong(where, "resp_ts", fields[2]);
-                String problem = problem(r, x, p, n == 0 ? Long.MIN_VALUE : req[n - 1]);
+                String problem = problem(r, x, p, req.isEmpty() ? Long.MIN_VALUE : req.last());
                 if (problem != null) {
                     throw new MarketDataException(where, problem);
                 }
-                if (n == req.length) {
-                    req = Arrays.copyOf(req, n * 2);
-                    exch = Arrays.copyOf(exch, n * 2);
-                    resp = Arrays.copyOf(resp, n * 2);
-                }
-                req[n] = r;
-                exch[n] = x;
-                resp[n] = p;
-                n++;
+                req.add(r);
+                exch.add(x);
+                resp.add(p);
             }
         } catch (NoSuchFileException e) {
             throw new MarketDataException(name, "cannot open latency file: no such file: " + file);
         } catch (IOException e) {
             throw new MarketDataException(name, "cannot read latency file: " + e.getMessage(), e);
         }
-        if (n == 0) {
+        if (req.isEmpty()) {
             throw new MarketDataException(name, "no latency rows: expected lines of " + HEADER + " (ns)");
         }
-        return new InterpolatedLatency(Arrays.copyOf(req, n), Arrays.copyOf(exch, n), Arrays.copyOf(resp, n));
+        return new InterpolatedLatency(req.toArray(), exch.toArray(), resp.toArray());
     }
 
     private static long parseLong(String where, String field, String text) throws MarketDataException {

@@ -1,12 +1,18 @@
 package io.factorgraph.backtest.report;
 
-import java.util.Arrays;
+import io.factorgraph.backtest.account.Fill;
+import io.factorgraph.backtest.account.FillLog;
+import io.factorgraph.backtest.exchange.PriceGrid;
+import io.factorgraph.runtime.column.DoubleColumn;
+import io.factorgraph.runtime.column.LongColumn;
+import io.factorgraph.runtime.execution.Side;
 
 /**
  * The recording a backtest loop fills while it runs: periodic account and market records, and every fill.
  *
- * <p>Storage is one primitive array per column, grown by doubling: an append is amortised O(1), boxes
- * nothing, and allocates nothing except when a column grows. Size the recorder up front (for example
+ * <p>Storage is one growable column per field (the fills in a {@link FillLog}, prices and quantities in ticks and
+ * lots of the instrument's {@link PriceGrid}): an append is amortised O(1), boxes nothing, and allocates nothing
+ * except when a column grows. Size the recorder up front (for example
  * the run's duration divided by the record interval) and it allocates nothing at all while it runs.
  *
  * <p>Each stream must arrive in time order: a record's timestamp is never before the previous record's,
@@ -20,63 +26,54 @@ public final class BacktestRecorder {
     private static final int DEFAULT_RECORDS = 4096;
     private static final int DEFAULT_FILLS = 1024;
 
-    private int records;
-    private long[] recordTs;
-    private double[] mid;
-    private double[] bestBid;
-    private double[] bestAsk;
-    private double[] quoteBid;
-    private double[] quoteAsk;
-    private double[] position;
-    private double[] cash;
-    private double[] fees;
-    private double[] equity;
+    private final PriceGrid grid;
+    private final LongColumn recordTs;
+    private final DoubleColumn mid;
+    private final DoubleColumn bestBid;
+    private final DoubleColumn bestAsk;
+    private final DoubleColumn quoteBid;
+    private final DoubleColumn quoteAsk;
+    private final DoubleColumn position;
+    private final DoubleColumn cash;
+    private final DoubleColumn fees;
+    private final DoubleColumn equity;
+    private final FillLog fills;
 
-    private int fills;
-    private long[] fillTs;
-    private boolean[] fillBuy;
-    private double[] fillPrice;
-    private double[] fillQty;
-    private double[] fillFee;
-    private boolean[] fillMaker;
-    private long[] fillOrderId;
-    private long[] fillExchTs;
-
-    /** A recorder with room for 4096 records and 1024 fills before its first growth. */
-    public BacktestRecorder() {
-        this(DEFAULT_RECORDS, DEFAULT_FILLS);
+    /**
+     * A recorder for an instrument on {@code grid} with room for 4096 records and 1024 fills before its first
+     * growth.
+     */
+    public BacktestRecorder(PriceGrid grid) {
+        this(grid, DEFAULT_RECORDS, DEFAULT_FILLS);
     }
 
     /**
-     * A recorder with room for the given numbers of records and fills before its first growth.
+     * A recorder for an instrument on {@code grid} with room for the given numbers of records and fills before its
+     * first growth.
      *
      * @throws IllegalArgumentException when a capacity is negative
      */
-    public BacktestRecorder(int expectedRecords, int expectedFills) {
+    public BacktestRecorder(PriceGrid grid, int expectedRecords, int expectedFills) {
+        if (grid == null) {
+            throw new NullPointerException("grid");
+        }
         if (expectedRecords < 0 || expectedFills < 0) {
             throw new IllegalArgumentException(
                     "capacities must be >= 0, got records=" + expectedRecords + " fills=" + expectedFills);
         }
+        this.grid = grid;
         int r = Math.max(expectedRecords, 16);
-        recordTs = new long[r];
-        mid = new double[r];
-        bestBid = new double[r];
-        bestAsk = new double[r];
-        quoteBid = new double[r];
-        quoteAsk = new double[r];
-        position = new double[r];
-        cash = new double[r];
-        fees = new double[r];
-        equity = new double[r];
-        int f = Math.max(expectedFills, 16);
-        fillTs = new long[f];
-        fillBuy = new boolean[f];
-        fillPrice = new double[f];
-        fillQty = new double[f];
-        fillFee = new double[f];
-        fillMaker = new boolean[f];
-        fillOrderId = new long[f];
-        fillExchTs = new long[f];
+        recordTs = new LongColumn(r);
+        mid = new DoubleColumn(r);
+        bestBid = new DoubleColumn(r);
+        bestAsk = new DoubleColumn(r);
+        quoteBid = new DoubleColumn(r);
+        quoteAsk = new DoubleColumn(r);
+        position = new DoubleColumn(r);
+        cash = new DoubleColumn(r);
+        fees = new DoubleColumn(r);
+        equity = new DoubleColumn(r);
+        fills = new FillLog(grid, expectedFills);
     }
 
     /**
@@ -104,82 +101,84 @@ public final class BacktestRecorder {
             double position,
             double cash,
             double feesPaid) {
-        if (records > 0 && tsNs < recordTs[records - 1]) {
+        if (!recordTs.isEmpty() && tsNs < recordTs.last()) {
             throw new IllegalArgumentException(
-                    "record at " + tsNs + " ns is before the previous record at " + recordTs[records - 1] + " ns");
+                    "record at " + tsNs + " ns is before the previous record at " + recordTs.last() + " ns");
         }
-        if (records == recordTs.length) {
-            growRecords();
-        }
-        int i = records++;
-        recordTs[i] = tsNs;
-        this.mid[i] = mid;
-        this.bestBid[i] = bestBid;
-        this.bestAsk[i] = bestAsk;
-        this.quoteBid[i] = quoteBid;
-        this.quoteAsk[i] = quoteAsk;
-        this.position[i] = position;
-        this.cash[i] = cash;
-        this.fees[i] = feesPaid;
-        this.equity[i] = position == 0.0 ? cash : cash + position * mid;
+        recordTs.add(tsNs);
+        this.mid.add(mid);
+        this.bestBid.add(bestBid);
+        this.bestAsk.add(bestAsk);
+        this.quoteBid.add(quoteBid);
+        this.quoteAsk.add(quoteAsk);
+        this.position.add(position);
+        this.cash.add(cash);
+        this.fees.add(feesPaid);
+        this.equity.add(position == 0.0 ? cash : cash + position * mid);
     }
 
     /**
-     * Appends one fill (a partial fill is a fill of its own).
+     * Appends one fill (a partial fill is a fill of its own), exactly: price and quantity in ticks and lots.
      *
-     * @param tsNs the fill's time, ns since the epoch on the local clock (when the strategy learns of it);
-     *     not before the previous fill's
-     * @param buy true when the strategy bought, false when it sold
-     * @param price the execution price
-     * @param qty the quantity filled, &gt; 0
+     * @param exchTsNs when the exchange executed it (exchange timeline), or {@link Fill#UNKNOWN_TIME}
+     * @param tsNs when the strategy learns of it, ns since the epoch on the local clock; not before the previous
+     *     fill's
+     * @param orderId the strategy's order id
+     * @param side the strategy's side
+     * @param priceTicks the execution price in ticks
+     * @param lots the quantity filled in lots, &gt; 0
      * @param fee the fee charged for this fill in quote currency (a rebate is negative)
      * @param maker true when the fill was on a resting order (maker), false when it took liquidity
-     * @param orderId the strategy's order id
-     * @throws IllegalArgumentException when {@code tsNs} is before the previous fill's, the price is not
-     *     finite, the quantity not positive and finite, or the fee not finite
+     * @throws IllegalArgumentException when {@code tsNs} is before the previous fill's, the quantity is not positive
+     *     or the fee not finite
+     */
+    public void fill(long exchTsNs, long tsNs, long orderId, Side side, long priceTicks, long lots, double fee,
+            boolean maker) {
+        if (!fills.isEmpty() && tsNs < fills.localTime(fills.size() - 1)) {
+            throw new IllegalArgumentException(
+                    "fill at " + tsNs + " ns is before the previous fill at " + fills.localTime(fills.size() - 1)
+                            + " ns");
+        }
+        if (lots <= 0 || !Double.isFinite(fee)) {
+            throw new IllegalArgumentException(
+                    "fill needs a positive quantity and a finite fee, got lots=" + lots + " fee=" + fee);
+        }
+        fills.add(orderId, side, priceTicks, lots, fee, maker, exchTsNs, tsNs);
+    }
+
+    /**
+     * Appends one fill given as doubles, whose exchange time is not known; the price and quantity must lie on the
+     * grid. Otherwise as {@link #fill(long, long, long, Side, long, long, double, boolean)}.
+     *
+     * @throws IllegalArgumentException when {@code tsNs} is before the previous fill's, the price is not finite or
+     *     off the grid, the quantity not positive and finite or off the grid, or the fee not finite
      */
     public void fill(long tsNs, boolean buy, double price, double qty, double fee, boolean maker, long orderId) {
         fill(Fill.UNKNOWN_TIME, tsNs, buy, price, qty, fee, maker, orderId);
     }
 
     /**
-     * Appends one fill with the time the exchange made it, {@code exchTsNs} (exchange timeline), as well as the time
-     * the strategy learns of it, {@code tsNs}; otherwise as {@link #fill(long, boolean, double, double, double,
-     * boolean, long)}.
+     * Appends one fill given as doubles with the time the exchange made it, {@code exchTsNs}; otherwise as {@link
+     * #fill(long, boolean, double, double, double, boolean, long)}.
      */
     public void fill(long exchTsNs, long tsNs, boolean buy, double price, double qty, double fee, boolean maker,
             long orderId) {
-        if (fills > 0 && tsNs < fillTs[fills - 1]) {
-            throw new IllegalArgumentException(
-                    "fill at " + tsNs + " ns is before the previous fill at " + fillTs[fills - 1] + " ns");
-        }
         if (!Double.isFinite(price) || !(qty > 0.0) || qty == Double.POSITIVE_INFINITY || !Double.isFinite(fee)) {
             throw new IllegalArgumentException(
                     "fill needs a finite price, a positive finite qty and a finite fee, got price=" + price
                             + " qty=" + qty + " fee=" + fee);
         }
-        if (fills == fillTs.length) {
-            growFills();
-        }
-        int i = fills++;
-        fillTs[i] = tsNs;
-        fillBuy[i] = buy;
-        fillPrice[i] = price;
-        fillQty[i] = qty;
-        fillFee[i] = fee;
-        fillMaker[i] = maker;
-        fillOrderId[i] = orderId;
-        fillExchTs[i] = exchTsNs;
+        fill(exchTsNs, tsNs, orderId, buy ? Side.BUY : Side.SELL, grid.ticks(price), grid.lots(qty), fee, maker);
     }
 
     /** Records appended so far. */
     public int recordCount() {
-        return records;
+        return recordTs.size();
     }
 
     /** Fills appended so far. */
     public int fillCount() {
-        return fills;
+        return fills.size();
     }
 
     /**
@@ -188,59 +187,16 @@ public final class BacktestRecorder {
      */
     public Recording finish(RunMetadata metadata) {
         TimeSeries series = new TimeSeries(
-                Arrays.copyOf(recordTs, records),
-                Arrays.copyOf(mid, records),
-                Arrays.copyOf(bestBid, records),
-                Arrays.copyOf(bestAsk, records),
-                Arrays.copyOf(quoteBid, records),
-                Arrays.copyOf(quoteAsk, records),
-                Arrays.copyOf(position, records),
-                Arrays.copyOf(cash, records),
-                Arrays.copyOf(fees, records),
-                Arrays.copyOf(equity, records));
-        FillLog log = new FillLog(
-                Arrays.copyOf(fillTs, fills),
-                Arrays.copyOf(fillBuy, fills),
-                Arrays.copyOf(fillPrice, fills),
-                Arrays.copyOf(fillQty, fills),
-                Arrays.copyOf(fillFee, fills),
-                Arrays.copyOf(fillMaker, fills),
-                Arrays.copyOf(fillOrderId, fills),
-                Arrays.copyOf(fillExchTs, fills));
-        return new Recording(series, log, metadata);
-    }
-
-    private void growRecords() {
-        int n = grownLength(recordTs.length);
-        recordTs = Arrays.copyOf(recordTs, n);
-        mid = Arrays.copyOf(mid, n);
-        bestBid = Arrays.copyOf(bestBid, n);
-        bestAsk = Arrays.copyOf(bestAsk, n);
-        quoteBid = Arrays.copyOf(quoteBid, n);
-        quoteAsk = Arrays.copyOf(quoteAsk, n);
-        position = Arrays.copyOf(position, n);
-        cash = Arrays.copyOf(cash, n);
-        fees = Arrays.copyOf(fees, n);
-        equity = Arrays.copyOf(equity, n);
-    }
-
-    private void growFills() {
-        int n = grownLength(fillTs.length);
-        fillTs = Arrays.copyOf(fillTs, n);
-        fillBuy = Arrays.copyOf(fillBuy, n);
-        fillPrice = Arrays.copyOf(fillPrice, n);
-        fillQty = Arrays.copyOf(fillQty, n);
-        fillFee = Arrays.copyOf(fillFee, n);
-        fillMaker = Arrays.copyOf(fillMaker, n);
-        fillOrderId = Arrays.copyOf(fillOrderId, n);
-        fillExchTs = Arrays.copyOf(fillExchTs, n);
-    }
-
-    private static int grownLength(int length) {
-        int max = Integer.MAX_VALUE - 8;
-        if (length >= max) {
-            throw new IllegalStateException("recording is full: " + length + " rows");
-        }
-        return (int) Math.min((long) length * 2, max);
+                recordTs.toArray(),
+                mid.toArray(),
+                bestBid.toArray(),
+                bestAsk.toArray(),
+                quoteBid.toArray(),
+                quoteAsk.toArray(),
+                position.toArray(),
+                cash.toArray(),
+                fees.toArray(),
+                equity.toArray());
+        return new Recording(series, fills.immutableCopy(), metadata);
     }
 }

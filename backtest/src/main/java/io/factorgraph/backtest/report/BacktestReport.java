@@ -10,7 +10,7 @@ import java.nio.file.Path;
  *
  * <p>For {@code fg backtest --report DIR}:
  * <pre>{@code
- * BacktestRecorder recorder = new BacktestRecorder(expectedRecords, expectedFills);
+ * BacktestRecorder recorder = new BacktestRecorder(grid, expectedRecords, expectedFills);
  * // ... the loop calls recorder.record(...) every record interval and recorder.fill(...) on every fill ...
  * Recording recording = recorder.finish(metadata);
  * PerformanceSummary summary = PerformanceSummary.of(recording, PerformanceSummary.capitalBase(maxPosition, recording));

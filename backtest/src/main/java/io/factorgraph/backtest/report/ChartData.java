@@ -1,5 +1,7 @@
 package io.factorgraph.backtest.report;
 
+import io.factorgraph.backtest.account.FillLog;
+
 /**
  * What the report's charts draw, built from a recording: the series thinned by {@link MinMaxDownsampling}
  * and the price chart's rows (thinned records merged with the fills to show), serialised as the JSON the
@@ -84,7 +86,10 @@ final class ChartData {
 
         // markers are several pixels wide: a third as many slices for them as for the lines
         this.fillBuckets = Math.max(1, buckets / 3);
-        int[] shown = MinMaxDownsampling.fillsToShow(f.ts, f.price, f.buy, fillBuckets);
+        long[] fillTs = f.localTimes();
+        double[] fillPrice = f.prices();
+        boolean[] fillBuy = f.buys();
+        int[] shown = MinMaxDownsampling.fillsToShow(fillTs, fillPrice, fillBuy, fillBuckets);
         this.fillsShown = shown.length;
         int m = rows.size() + shown.length;
         priceTs = new long[m];
@@ -99,7 +104,7 @@ final class ChartData {
         int r = 0;
         int k = 0;
         for (int out = 0; out < m; out++) {
-            boolean takeRecord = k == shown.length || (r < rows.size() && rows.ts()[r] <= f.ts[shown[k]]);
+            boolean takeRecord = k == shown.length || (r < rows.size() && rows.ts()[r] <= fillTs[shown[k]]);
             if (takeRecord) {
                 priceTs[out] = rows.ts()[r];
                 priceMid[out] = rc[MID][r];
@@ -112,7 +117,7 @@ final class ChartData {
                 r++;
             } else {
                 int i = shown[k++];
-                long t = f.ts[i];
+                long t = fillTs[i];
                 priceTs[out] = t;
                 int prev = r - 1; // last record row at or before t
                 if (prev < 0) {
@@ -130,12 +135,12 @@ final class ChartData {
                     priceQuoteBid[out] = rc[QUOTE_BID][prev];
                     priceQuoteAsk[out] = rc[QUOTE_ASK][prev];
                 }
-                priceBuy[out] = f.buy[i] ? f.price[i] : Double.NaN;
-                priceSell[out] = f.buy[i] ? Double.NaN : f.price[i];
+                priceBuy[out] = fillBuy[i] ? fillPrice[i] : Double.NaN;
+                priceSell[out] = fillBuy[i] ? Double.NaN : fillPrice[i];
             }
         }
-        this.priceDecimals = Decimals.exact(s.mid, s.bestBid, s.bestAsk, s.quoteBid, s.quoteAsk, f.price);
-        this.qtyDecimals = Decimals.exact(s.position, f.qty);
+        this.priceDecimals = Decimals.exact(s.mid, s.bestBid, s.bestAsk, s.quoteBid, s.quoteAsk, fillPrice);
+        this.qtyDecimals = Decimals.exact(s.position, f.quantities());
         this.moneyDecimals = Decimals.forMagnitude(pnl, drawdown);
     }
 

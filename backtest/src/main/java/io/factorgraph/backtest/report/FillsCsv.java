@@ -1,5 +1,8 @@
 package io.factorgraph.backtest.report;
 
+import io.factorgraph.backtest.account.FillLog;
+
+import io.factorgraph.backtest.account.Fill;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -34,16 +37,16 @@ public final class FillsCsv {
         StringBuilder row = new StringBuilder(120);
         for (int i = 0; i < f.size(); i++) {
             row.setLength(0);
-            if (f.exchTs[i] != Fill.UNKNOWN_TIME) {
-                row.append(f.exchTs[i]);
+            if (f.exchTime(i) != Fill.UNKNOWN_TIME) {
+                row.append(f.exchTime(i));
             }
-            row.append(',').append(f.ts[i]).append(',')
-                    .append(f.buy[i] ? "buy" : "sell").append(',')
-                    .append(f.price[i]).append(',')
-                    .append(f.qty[i]).append(',')
-                    .append(f.fee[i]).append(',')
-                    .append(f.maker[i] ? "maker" : "taker").append(',')
-                    .append(f.orderId[i]).append('\n');
+            row.append(',').append(f.localTime(i)).append(',')
+                    .append(f.buy(i) ? "buy" : "sell").append(',')
+                    .append(f.price(i)).append(',')
+                    .append(f.qty(i)).append(',')
+                    .append(f.fee(i)).append(',')
+                    .append(f.maker(i) ? "maker" : "taker").append(',')
+                    .append(f.orderId(i)).append('\n');
             out.append(row);
         }
     }

@@ -1,5 +1,7 @@
 package io.factorgraph.backtest.report;
 
+import io.factorgraph.backtest.account.FillLog;
+
 import java.time.Duration;
 
 /**
@@ -179,9 +181,9 @@ public record HftbacktestStats(
         double tradingValue = 0;
         if (n > 0) {
             for (int i = 0; i < f.size(); i++) {
-                if (f.ts[i] > s.ts[0] && f.ts[i] <= s.ts[n - 1]) {
+                if (f.localTime(i) > s.ts[0] && f.localTime(i) <= s.ts[n - 1]) {
                     trades++;
-                    tradingValue += f.price[i] * f.qty[i];
+                    tradingValue += f.price(i) * f.qty(i);
                 }
             }
         }

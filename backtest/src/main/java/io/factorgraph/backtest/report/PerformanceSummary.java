@@ -1,5 +1,7 @@
 package io.factorgraph.backtest.report;
 
+import io.factorgraph.backtest.account.FillLog;
+
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -154,19 +156,19 @@ public record PerformanceSummary(
         double feesMaker = 0;
         double feesTaker = 0;
         for (int i = 0; i < f.size(); i++) {
-            double value = f.price[i] * f.qty[i];
+            double value = f.price(i) * f.qty(i);
             notional += value;
-            if (f.buy[i]) {
-                buyQty += f.qty[i];
+            if (f.buy(i)) {
+                buyQty += f.qty(i);
             } else {
-                sellQty += f.qty[i];
+                sellQty += f.qty(i);
             }
-            if (f.maker[i]) {
+            if (f.maker(i)) {
                 makerFills++;
                 makerNotional += value;
-                feesMaker += f.fee[i];
+                feesMaker += f.fee(i);
             } else {
-                feesTaker += f.fee[i];
+                feesTaker += f.fee(i);
             }
         }
         int trades = f.size();
@@ -189,7 +191,7 @@ public record PerformanceSummary(
                 dd.peakNs(),
                 dd.troughNs(),
                 trades,
-                distinct(f.orderId),
+                distinct(f.orderIds()),
                 makerFills,
                 trades - makerFills,
                 buyQty,

@@ -1,5 +1,7 @@
 package io.factorgraph.backtest.report;
 
+import io.factorgraph.backtest.account.FillLog;
+
 import java.util.Objects;
 
 /**

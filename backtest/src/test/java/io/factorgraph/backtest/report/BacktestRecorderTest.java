@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.backtest.account.Fill;
+import io.factorgraph.backtest.exchange.PriceGrid;
+import io.factorgraph.runtime.execution.Side;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +18,7 @@ class BacktestRecorderTest {
 
     @Test
     void keepsEveryRowThroughGrowthAndComputesEquity() {
-        BacktestRecorder r = new BacktestRecorder(0, 0);
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE, 0, 0);
         int n = 10_000;
         for (int i = 0; i < n; i++) {
             // position 2, cash 1000 − i, mid 100 + i/100 → equity 1000 − i + 2 × (100 + i/100)
@@ -34,9 +37,10 @@ class BacktestRecorderTest {
             assertTrue(Double.isNaN(s.quoteAsk(i)));
             assertEquals(i * 0.5, s.fees(i));
             assertEquals(1000 - i + 2 * (100 + i / 100.0), s.equity(i));
-            Fill f = rec.fills().fill(i);
-            assertEquals(new Fill(i * 10L + 5, i % 2 == 0, 100 + i, 0.5, -0.01, i % 3 == 0, i), f);
-            assertEquals(f.price() * 0.5, f.notional());
+            Fill f = rec.fills().get(i);
+            assertEquals(new Fill(i, i % 2 == 0 ? Side.BUY : Side.SELL, (100 + i) * 10_000L, 100 + i, 5_000, 0.5,
+                    -0.01, i % 3 == 0, Fill.UNKNOWN_TIME, i * 10L + 5), f);
+            assertEquals(f.price() * 0.5, f.value());
         }
     }
 
@@ -49,10 +53,11 @@ class BacktestRecorderTest {
         int n = 200_000;
         long thread = Thread.currentThread().threadId();
         for (int warm = 0; warm < 3; warm++) {
-            appendAll(new BacktestRecorder(n, n), n); // warm-up: get the appends and the counter compiled
+            // warm-up: get the appends and the counter compiled
+            appendAll(new BacktestRecorder(TestGrid.FINE, n, n), n);
             threads.getThreadAllocatedBytes(thread);
         }
-        BacktestRecorder r = new BacktestRecorder(n, n);
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE, n, n);
         long before = threads.getThreadAllocatedBytes(thread);
         appendAll(r, n);
         long after = threads.getThreadAllocatedBytes(thread);
@@ -69,7 +74,7 @@ class BacktestRecorderTest {
 
     @Test
     void finishIsASnapshotThatLaterAppendsDoNotChange() {
-        BacktestRecorder r = new BacktestRecorder(1, 1);
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE, 1, 1);
         r.record(1, 10, 9, 11, 9, 11, 0, 0, 0);
         r.fill(1, true, 10, 1, 0, true, 1);
         Recording first = r.finish(RunMetadata.empty());
@@ -85,7 +90,7 @@ class BacktestRecorderTest {
 
     @Test
     void rejectsTimeGoingBackwardsWithinAStream() {
-        BacktestRecorder r = new BacktestRecorder();
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE);
         r.record(100, 1, 1, 1, 1, 1, 0, 0, 0);
         r.record(100, 1, 1, 1, 1, 1, 0, 0, 0); // equal times are fine
         assertThrows(IllegalArgumentException.class, () -> r.record(99, 1, 1, 1, 1, 1, 0, 0, 0));
@@ -97,13 +102,18 @@ class BacktestRecorderTest {
 
     @Test
     void rejectsMeaninglessFills() {
-        BacktestRecorder r = new BacktestRecorder();
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE);
         assertThrows(IllegalArgumentException.class, () -> r.fill(1, true, Double.NaN, 1, 0, true, 1));
         assertThrows(IllegalArgumentException.class, () -> r.fill(1, true, 1, 0, 0, true, 1));
         assertThrows(IllegalArgumentException.class, () -> r.fill(1, true, 1, -1, 0, true, 1));
         assertThrows(IllegalArgumentException.class, () -> r.fill(1, true, 1, Double.POSITIVE_INFINITY, 0, true, 1));
         assertThrows(IllegalArgumentException.class, () -> r.fill(1, true, 1, 1, Double.NaN, true, 1));
-        assertThrows(IllegalArgumentException.class, () -> new BacktestRecorder(-1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new BacktestRecorder(TestGrid.FINE, -1, 0));
+        IllegalArgumentException offGrid = assertThrows(IllegalArgumentException.class,
+                () -> new BacktestRecorder(new PriceGrid(0.1, 0.001)).fill(1, true, 100.05, 1, 0, true, 1));
+        assertTrue(offGrid.getMessage().contains("100.05"), offGrid.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> r.fill(1, 1, 1, Side.BUY, 1000, 0, 0.0, true));
+        assertEquals(0, r.fillCount());
         assertEquals(0, r.fillCount());
     }
 

@@ -26,7 +26,7 @@ class ChartDataTest {
      */
     @Test
     void fillsAreMergedWithInterpolatedMidAndStepsAsOf() {
-        BacktestRecorder r = new BacktestRecorder();
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE);
         r.record(0, 10, 9.5, 10.5, 9, 11, 0, 0, 0);
         r.record(10, 12, 11.5, 12.5, NaN, 13, 1, -9, 0);
         r.record(20, 11, 10.5, 11.5, 10, 12, 0, 4, 0);
@@ -57,7 +57,7 @@ class ChartDataTest {
     @SuppressWarnings("unchecked")
     @Test
     void pnlBeforeFeesAndDrawdownSeries() {
-        BacktestRecorder r = new BacktestRecorder();
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE);
         r.record(0, 10, 9.5, 10.5, 9, 11, 0, 0, 0);
         r.record(10, 12, 11.5, 12.5, NaN, 13, 1, -9, 0.5);
         r.record(20, 11, 10.5, 11.5, 10, 12, 0, 1, 0.25);

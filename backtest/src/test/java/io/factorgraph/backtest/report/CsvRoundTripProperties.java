@@ -3,6 +3,7 @@ package io.factorgraph.backtest.report;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.factorgraph.backtest.account.FillLog;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
@@ -23,7 +24,7 @@ class CsvRoundTripProperties {
 
     @Property(tries = 200)
     void timeSeriesCsvParsesBackExactly(@ForAll("rows") @Size(max = 40) List<Row> rows) throws IOException {
-        BacktestRecorder r = new BacktestRecorder(1, 1);
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE, 1, 1);
         long t = -5_000_000_000L;
         for (Row row : rows) {
             t += row.dt();
@@ -54,7 +55,7 @@ class CsvRoundTripProperties {
 
     @Property(tries = 200)
     void fillsCsvParsesBackExactly(@ForAll("fillRows") @Size(max = 40) List<FillRow> rows) throws IOException {
-        BacktestRecorder r = new BacktestRecorder(1, 1);
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE, 1, 1);
         long t = 1_700_000_000_000_000_000L;
         for (FillRow row : rows) {
             t += row.dt();
@@ -69,17 +70,20 @@ class CsvRoundTripProperties {
         for (int i = 0; i < log.size(); i++) {
             String[] f = lines[i + 1].split(",", -1);
             assertEquals(8, f.length);
-            Fill parsed = new Fill(
-                    Long.parseLong(f[1]),
-                    side(f[2]),
-                    Double.parseDouble(f[3]),
-                    Double.parseDouble(f[4]),
-                    Double.parseDouble(f[5]),
-                    liquidity(f[6]),
-                    Long.parseLong(f[7]),
-                    Long.parseLong(f[0]));
-            assertEquals(log.fill(i), parsed, lines[i + 1]);
+            String line = lines[i + 1];
+            assertEquals(log.exchTime(i), Long.parseLong(f[0]), line);
+            assertEquals(log.localTime(i), Long.parseLong(f[1]), line);
+            assertEquals(log.buy(i), side(f[2]), line);
+            assertEquals(bits(log.price(i)), bits(Double.parseDouble(f[3])), line);
+            assertEquals(bits(log.qty(i)), bits(Double.parseDouble(f[4])), line);
+            assertEquals(bits(log.fee(i)), bits(Double.parseDouble(f[5])), line);
+            assertEquals(log.maker(i), liquidity(f[6]), line);
+            assertEquals(log.orderId(i), Long.parseLong(f[7]), line);
         }
+    }
+
+    private static long bits(double value) {
+        return Double.doubleToLongBits(value);
     }
 
     private static boolean side(String s) {
@@ -129,13 +133,14 @@ class CsvRoundTripProperties {
 
     @Provide
     Arbitrary<List<FillRow>> fillRows() {
-        Arbitrary<Double> positive = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(Double.MIN_VALUE, Double.MAX_VALUE, 0.001, 1.0)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.doubles().between(1e-9, 1e6).ofScale(12).filter(q -> q > 0)));
+        // prices and quantities on the recorder's grid (any tick count, any positive lot count), as a feed gives them
+        Arbitrary<Double> price = Arbitraries.longs().between(-1_000_000_000L, 1_000_000_000L)
+                .map(TestGrid.FINE::price);
+        Arbitrary<Double> positive = Arbitraries.longs().between(1, 1_000_000_000L).map(TestGrid.FINE::qty);
         return Combinators.combine(
                         Arbitraries.longs().between(0, 1_000_000_000L),
                         Arbitraries.of(true, false),
-                        finiteDouble(),
+                        price,
                         positive,
                         finiteDouble(),
                         Arbitraries.of(true, false),

@@ -1,5 +1,7 @@
 package io.factorgraph.backtest.report;
 
+import io.factorgraph.backtest.account.FillLog;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +47,7 @@ class HftbacktestStatsTest {
      * DailyTradingValue 299.5 × 1,728 = 517,536, DailyTurnover 517.536; ReturnOverTrade 1 / 299.5.
      */
     private static Recording handRecording() {
-        BacktestRecorder r = new BacktestRecorder();
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE);
         record(r, 0, 0, 100, 50);
         record(r, 4, 1, 51, 50);
         record(r, 12, 2, 2, 50);
@@ -123,14 +125,14 @@ class HftbacktestStatsTest {
 
     @Test
     void tooFewRowsGiveNaNRatherThanANumber() {
-        BacktestRecorder r = new BacktestRecorder();
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE);
         record(r, 0, 0, 100, 50);
         record(r, 3, 1, 50, 51);
         HftbacktestStats one = HftbacktestStats.of(r.finish(RunMetadata.empty()), Duration.ofSeconds(10), 1000);
         assertEquals(1, one.rows());
         assertTrue(Double.isNaN(one.sr()) && Double.isNaN(one.sortino()));
         assertEquals(0, one.days());
-        HftbacktestStats empty = HftbacktestStats.of(new BacktestRecorder().finish(RunMetadata.empty()),
+        HftbacktestStats empty = HftbacktestStats.of(new BacktestRecorder(TestGrid.FINE).finish(RunMetadata.empty()),
                 Duration.ofSeconds(10), 1000);
         assertEquals(0, empty.rows());
         assertEquals(0, empty.trades());
@@ -203,9 +205,9 @@ class HftbacktestStatsTest {
                 double count = 0;
                 double value = 0;
                 for (int j = 0; j < f.size(); j++) {
-                    if (f.ts[j] <= s.ts[i]) {
+                    if (f.localTime(j) <= s.ts[i]) {
                         count++;
-                        value += f.price[j] * f.qty[j];
+                        value += f.price(j) * f.qty(j);
                     }
                 }
                 double dCount = i == 0 ? 0 : count - prevCount;

@@ -115,7 +115,7 @@ class HtmlReportTest {
 
     @Test
     void emptyRecordingStillMakesAPage() {
-        Recording rec = new BacktestRecorder().finish(RunMetadata.empty());
+        Recording rec = new BacktestRecorder(TestGrid.FINE).finish(RunMetadata.empty());
         String page = HtmlReport.render(rec, PerformanceSummary.of(rec, Double.NaN));
         assertTrue(page.contains("no records"));
         assertTrue(page.contains("built-in synthetic market"));

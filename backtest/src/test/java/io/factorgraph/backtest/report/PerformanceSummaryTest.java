@@ -38,7 +38,7 @@ class PerformanceSummaryTest {
      */
     @Test
     void handComputedRun() {
-        BacktestRecorder r = new BacktestRecorder(2, 1); // small capacities: growth is exercised too
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE, 2, 1); // small capacities: growth is exercised too
         equityRecord(r, T0, 100);
         equityRecord(r, T0 + S / 2, 101);
         equityRecord(r, T0 + S, 102);
@@ -98,7 +98,7 @@ class PerformanceSummaryTest {
      */
     @Test
     void sharpeOnAHalfSecondGridTakesEquityAsOfEachPoint() {
-        BacktestRecorder r = new BacktestRecorder();
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE);
         equityRecord(r, T0 + 2 * S / 10, 10);
         equityRecord(r, T0 + 6 * S / 10, 12);
         equityRecord(r, T0 + 9 * S / 10, 11);
@@ -119,7 +119,7 @@ class PerformanceSummaryTest {
     /* A run that never trades: every equity change is 0, the standard deviation is 0 → Sharpe undefined. */
     @Test
     void zeroVarianceGivesNoSharpe() {
-        BacktestRecorder r = new BacktestRecorder();
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE);
         for (int i = 0; i <= 5; i++) {
             r.record(T0 + i * S, 100 + i, 99.5 + i, 100.5 + i, Double.NaN, Double.NaN, 0, 50, 0);
         }
@@ -138,7 +138,7 @@ class PerformanceSummaryTest {
     /* One change (two grid points) is too few for a sample standard deviation. */
     @Test
     void tooFewPointsGiveNoSharpe() {
-        BacktestRecorder r = new BacktestRecorder();
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE);
         equityRecord(r, T0, 1);
         equityRecord(r, T0 + S, 2);
         equityRecord(r, T0 + S + S / 2, 5);
@@ -151,7 +151,8 @@ class PerformanceSummaryTest {
 
     @Test
     void emptyRecordingIsAllUndefinedButCounts() {
-        PerformanceSummary s = PerformanceSummary.of(new BacktestRecorder().finish(RunMetadata.empty()), 100);
+        PerformanceSummary s =
+                PerformanceSummary.of(new BacktestRecorder(TestGrid.FINE).finish(RunMetadata.empty()), 100);
         assertEquals(0, s.records());
         assertEquals(0, s.startNs());
         assertTrue(Double.isNaN(s.pnl()));
@@ -171,7 +172,7 @@ class PerformanceSummaryTest {
      */
     @Test
     void recordsWithoutFiniteEquityAreSkipped() {
-        BacktestRecorder r = new BacktestRecorder();
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE);
         r.record(T0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 5, 0);
         r.record(T0 + S, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1, -6, 0);
         r.record(T0 + 2 * S, 10, 9.5, 10.5, 9, 11, 1, -6, 0);
@@ -195,7 +196,7 @@ class PerformanceSummaryTest {
     /* max_position 0.5 × the first finite mid (the first record has none; the second has 10) = 5. */
     @Test
     void capitalBaseIsMaxPositionAtTheFirstMid() {
-        BacktestRecorder r = new BacktestRecorder();
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE);
         r.record(T0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0);
         r.record(T0 + S, 10, 9.5, 10.5, 9, 11, 0, 0, 0);
         r.record(T0 + 2 * S, 12, 11.5, 12.5, 11, 13, 0, 0, 0);
@@ -203,12 +204,13 @@ class PerformanceSummaryTest {
         assertEquals(5, PerformanceSummary.capitalBase(0.5, rec));
         assertTrue(Double.isNaN(PerformanceSummary.capitalBase(0, rec)));
         assertTrue(Double.isNaN(PerformanceSummary.capitalBase(Double.NaN, rec)));
-        assertTrue(Double.isNaN(PerformanceSummary.capitalBase(1, new BacktestRecorder().finish(RunMetadata.empty()))));
+        Recording empty = new BacktestRecorder(TestGrid.FINE).finish(RunMetadata.empty());
+        assertTrue(Double.isNaN(PerformanceSummary.capitalBase(1, empty)));
     }
 
     @Test
     void rejectsBadCapitalAndInterval() {
-        Recording rec = new BacktestRecorder().finish(RunMetadata.empty());
+        Recording rec = new BacktestRecorder(TestGrid.FINE).finish(RunMetadata.empty());
         assertThrows(IllegalArgumentException.class, () -> PerformanceSummary.of(rec, 0));
         assertThrows(IllegalArgumentException.class, () -> PerformanceSummary.of(rec, -5));
         assertThrows(IllegalArgumentException.class, () -> PerformanceSummary.of(rec, Double.POSITIVE_INFINITY));
@@ -217,7 +219,7 @@ class PerformanceSummaryTest {
 
     @Test
     void refusesAnIntervalFarTooFineForTheRun() {
-        BacktestRecorder r = new BacktestRecorder();
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE);
         equityRecord(r, T0, 1);
         equityRecord(r, T0 + 3600 * S, 2);
         Recording rec = r.finish(RunMetadata.empty());

@@ -114,7 +114,7 @@ class ReportBrowserTest {
        series paint nothing (a control: the pixel probe does not find colours that are not there). */
     @Test
     void seriesWithoutDataPaintNothing(@TempDir Path tmp) throws Exception {
-        BacktestRecorder r = new BacktestRecorder();
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE);
         long t0 = SyntheticRecording.START_NS;
         for (int i = 0; i < 120; i++) {
             double mid = 100 + Math.sin(i / 10.0);
@@ -144,7 +144,7 @@ class ReportBrowserTest {
 
     @Test
     void emptyRecordingShowsAMessageAndNoError(@TempDir Path tmp) throws Exception {
-        Recording rec = new BacktestRecorder().finish(RunMetadata.empty());
+        Recording rec = new BacktestRecorder(TestGrid.FINE).finish(RunMetadata.empty());
         Path report = tmp.resolve("report.html");
         HtmlReport.write(report, rec, PerformanceSummary.of(rec, Double.NaN));
         String dom = dumpDom(report, tmp);

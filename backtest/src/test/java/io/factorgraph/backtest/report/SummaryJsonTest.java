@@ -143,7 +143,7 @@ class SummaryJsonTest {
     @SuppressWarnings("unchecked")
     @Test
     void undefinedFiguresAreNull() {
-        Recording rec = new BacktestRecorder().finish(RunMetadata.empty());
+        Recording rec = new BacktestRecorder(TestGrid.FINE).finish(RunMetadata.empty());
         PerformanceSummary s = PerformanceSummary.of(rec, Double.NaN);
         String text = SummaryJson.toJson(s, rec.metadata());
         assertFalse(text.contains("NaN") || text.contains("Infinity"));

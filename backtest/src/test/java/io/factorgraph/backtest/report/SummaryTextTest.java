@@ -19,7 +19,7 @@ class SummaryTextTest {
      */
     @Test
     void oursComeFirstThenHftbacktestsUnderAHeadingThatSaysHow() {
-        BacktestRecorder r = new BacktestRecorder();
+        BacktestRecorder r = new BacktestRecorder(TestGrid.FINE);
         double[] equity = {100, 101, 99, 102};
         for (int i = 0; i < equity.length; i++) {
             r.record(T0 + i * 10 * S, 50, 49.5, 50.5, Double.NaN, Double.NaN, 0, equity[i], 0);

@@ -19,7 +19,7 @@ final class SyntheticRecording {
     /** {@code records} records 100 ms apart. */
     static Recording make(long seed, int records, RunMetadata metadata) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        BacktestRecorder rec = new BacktestRecorder(records, records / 4);
+        BacktestRecorder rec = new BacktestRecorder(TestGrid.FINE, records, records / 4);
         double tick = 0.1;
         double qty = 0.002;
         double maxPosition = 0.01;

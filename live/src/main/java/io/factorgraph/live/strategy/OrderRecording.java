@@ -1,8 +1,8 @@
 package io.factorgraph.live.strategy;
 
+import io.factorgraph.backtest.account.Fill;
 import io.factorgraph.backtest.exchange.ExecutionReport;
 import io.factorgraph.backtest.exchange.ReportType;
-import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.report.BacktestRecorder;
 import io.factorgraph.live.sbe.CancelAllReason;
 import java.io.BufferedWriter;
@@ -47,8 +47,8 @@ final class OrderRecording implements LiveOrderGateway.Listener {
         if (report.type() == ReportType.FILL) {
             long ts = Math.max(report.localTime(), lastFillTs);
             lastFillTs = ts;
-            recorder.fill(ts, report.side() == Side.BUY, report.execPrice(), report.execQty(), report.fee(),
-                    report.maker(), report.orderId());
+            recorder.fill(Fill.UNKNOWN_TIME, ts, report.orderId(), report.side(), report.execPriceTicks(),
+                    report.execLots(), report.fee(), report.maker());
         }
     }
 

@@ -78,7 +78,7 @@ public final class StrategyRunner {
     private final PrintStream out;
     private final long instanceId = Instances.newInstanceId();
     private final LatencyProbe factorHop = new LatencyProbe("engine -> strategy (factors)");
-    private final BacktestRecorder recorder = new BacktestRecorder(1 << 14, 1 << 10);
+    private BacktestRecorder recorder;
     private final ClockAdvanceEncoder clockAdvance = new ClockAdvanceEncoder();
     private final StrategyDoneEncoder done = new StrategyDoneEncoder();
 
@@ -120,6 +120,7 @@ public final class StrategyRunner {
         double tickSize = binding.terms().tickSize();
         double maxPosition = binding.terms().maxPosition();
         PriceGrid grid = new PriceGrid(tickSize, config.lotSize());
+        recorder = new BacktestRecorder(grid, 1 << 14, 1 << 10);
         TransportConfig transport = config.transport();
         BufferedWriter ordersLog = null;
         if (config.ordersLog() != null) {
