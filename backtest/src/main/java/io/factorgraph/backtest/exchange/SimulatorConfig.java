@@ -1,5 +1,7 @@
 package io.factorgraph.backtest.exchange;
 
+import io.factorgraph.backtest.exchange.queue.QueueModel;
+
 /**
  * Everything that defines a simulated venue for one instrument.
  *

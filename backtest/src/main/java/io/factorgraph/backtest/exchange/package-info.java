@@ -11,8 +11,8 @@
  *   <li>{@link io.factorgraph.backtest.exchange.SimulatorConfig}: tick and lot size, maker and taker fees, latency
  *       ({@link io.factorgraph.backtest.exchange.ConstantLatency}, {@link
  *       io.factorgraph.backtest.exchange.InterpolatedLatency} from a {@code req_ts,exch_ts,resp_ts} file), queue model
- *       ({@link io.factorgraph.backtest.exchange.QueueModel}: risk-averse or probabilistic with the power and log
- *       functions of {@link io.factorgraph.backtest.exchange.ProbabilityFunction}), fill mode ({@link
+ *       ({@link io.factorgraph.backtest.exchange.queue.QueueModel}: risk-averse or probabilistic with the power and log
+ *       functions of {@link io.factorgraph.backtest.exchange.queue.ProbabilityFunction}), fill mode ({@link
  *       io.factorgraph.backtest.exchange.FillMode}), initial cash, and the exchange timeline rule ({@link
  *       io.factorgraph.backtest.exchange.TimelineCorrection}). {@code QueueModel.parse}, {@code FillMode.parse} and
  *       {@code LatencyModel.parse} read the command line's forms.

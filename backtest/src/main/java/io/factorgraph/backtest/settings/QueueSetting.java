@@ -1,6 +1,6 @@
 package io.factorgraph.backtest.settings;
 
-import io.factorgraph.backtest.exchange.QueueModel;
+import io.factorgraph.backtest.exchange.queue.QueueModel;
 import java.util.Locale;
 
 /**

@@ -1,5 +1,6 @@
 package io.factorgraph.backtest.exchange;
 
+import io.factorgraph.backtest.exchange.queue.QueueModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -4,7 +4,7 @@ import io.factorgraph.backtest.exchange.ExecutionReport;
 import io.factorgraph.backtest.exchange.FillMode;
 import io.factorgraph.backtest.exchange.OrderStatus;
 import io.factorgraph.backtest.exchange.PriceGrid;
-import io.factorgraph.backtest.exchange.QueueModel;
+import io.factorgraph.backtest.exchange.queue.QueueModel;
 import io.factorgraph.backtest.exchange.RejectReason;
 import io.factorgraph.backtest.exchange.ReportType;
 import io.factorgraph.runtime.execution.Side;

@@ -1,4 +1,4 @@
-package io.factorgraph.backtest.exchange;
+package io.factorgraph.backtest.exchange.queue;
 
 import io.factorgraph.backtest.exchange.queue.RestingOrders;
 import java.util.List;

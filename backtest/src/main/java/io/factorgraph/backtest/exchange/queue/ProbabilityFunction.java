@@ -1,4 +1,4 @@
-package io.factorgraph.backtest.exchange;
+package io.factorgraph.backtest.exchange.queue;
 
 /**
  * The probability, for the {@link QueueModel.Probabilistic} model, that a decrease of a price level's quantity
