@@ -34,7 +34,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the whole suite and writes the report: {@code bin/fg-bench} calls this. Four JMH runs (per-tick,
  * replay, compile, IPC hops) with the GC profiler, a cold compile in this fresh JVM, and JOL footprints; then
- * one Markdown report with the tables, the ratios and a line per DESIGN §10 target, printed, written
+ * one Markdown report with the tables, the ratios and a line per docs/DESIGN.md §10 target, printed, written
  * to {@code <out>/results.md}, and with {@code --update FILE} spliced into that file between the
  * {@code <!-- results:begin -->} and {@code <!-- results:end -->} markers.
  *
@@ -372,7 +372,7 @@ public final class BenchMain {
 
         ipcTable(md);
 
-        md.append("\n### Targets (DESIGN §10)\n\n");
+        md.append("\n### Targets (docs/DESIGN.md §10)\n\n");
         targets(md, cold, footprint, windows);
 
         md.append("\n<details><summary>Every configuration: JMH mean ± 99.9% error, median, min, allocation</summary>\n\n");

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * IPC hop latency (DESIGN §10): one op is a round trip of one message over {@code aeron:ipc} between this thread and
+ * IPC hop latency (docs/DESIGN.md §10): one op is a round trip of one message over {@code aeron:ipc} between this thread and
  * an echo thread, through a media driver embedded with the live processes' settings ({@link HopLink}); JMH samples
  * the time of single round trips ({@link Mode#SampleTime}), and the report halves them: one-way = round trip / 2.
  *

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * DESIGN §10's "0 bytes allocated per tick" as a byte count, not a timing: obi_mm with its sink on
+ * docs/DESIGN.md §10's "0 bytes allocated per tick" as a byte count, not a timing: obi_mm with its sink on
  * real book messages, both ways of running the graph, counted by the thread's allocation counter.
  */
 class TickAllocationTest {

@@ -3,7 +3,7 @@ package io.factorgraph.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code fg live}: the graph and its strategy as separate processes over Aeron (DESIGN §8). */
+/** {@code fg live}: the graph and its strategy as separate processes over Aeron (docs/DESIGN.md §8). */
 @Command(name = "live", mixinStandardHelpOptions = true,
         description = {"Run a graph live: a connector (recorded feed replayed + paper venue), an engine (book + graph, "
                     + "one factor update per tick) and a strategy (the graph's sink) as separate JVMs over Aeron IPC "

@@ -13,7 +13,7 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Every windowed and series node of the standard library, through the compiler and the runtime,
- * held to the naive batch reference of its DESIGN §4 definition on adversarial streams (large
+ * held to the naive batch reference of its docs/DESIGN.md §4 definition on adversarial streams (large
  * offsets, constant runs, NaN bursts, spikes, tiny values).
  */
 class StandardLibraryProperties {

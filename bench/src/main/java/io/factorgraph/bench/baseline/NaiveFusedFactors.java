@@ -6,7 +6,7 @@ import io.factorgraph.nodes.window.ZScore;
 /**
  * The seed's own O(1) statistics, hand-fused: running {@code sum} and {@code sum_sq} per window,
  * {@code var = sum_sq/n - mean²}. Not a correct baseline (it loses every digit of a price's noise and
- * drifts, DESIGN §4), but it is the fastest O(1) formulation there is, so it shows what the graph's
+ * drifts, docs/DESIGN.md §4), but it is the fastest O(1) formulation there is, so it shows what the graph's
  * numerically stable statistics cost on top of the cheapest possible arithmetic. NaN is skipped as
  * in the graph; no compensation, no re-summing, no constant-window rule.
  */

@@ -41,7 +41,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
 
 /**
- * The parser's robustness contract (DESIGN §3): no input, however malformed, escapes as an
+ * The parser's robustness contract (docs/DESIGN.md §3): no input, however malformed, escapes as an
  * exception; every diagnostic points inside the source and renders; nothing is printed.
  */
 class ParserFuzzProperties {

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The shape of the AST for every construct of DESIGN §3, with the spans (offset, line, column,
+ * The shape of the AST for every construct of docs/DESIGN.md §3, with the spans (offset, line, column,
  * length) that diagnostics of later phases will point at.
  */
 class ParserTest {

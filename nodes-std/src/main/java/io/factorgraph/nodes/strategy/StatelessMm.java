@@ -3,7 +3,7 @@ package io.factorgraph.nodes.strategy;
 import io.factorgraph.runtime.spi.SinkFunction;
 
 /**
- * The stateless market-making strategy of DESIGN §6: a pure function of the factors, the top of the
+ * The stateless market-making strategy of docs/DESIGN.md §6: a pure function of the factors, the top of the
  * book, the position and the active orders to the orders to cancel and the orders to send. It keeps
  * no state: the same input gives the same output, and the execution context (backtest simulator or
  * live gateway) owns position and orders.
@@ -24,7 +24,7 @@ import io.factorgraph.runtime.spi.SinkFunction;
  *       0.018 into a long of 0.018); the next close goes out once the venue has answered for the first. When the touch is missing (NaN, not positive) or out of range the
  *       closing order is left out: the next decision, with a book, sends it.</li>
  *   <li><b>Cannot quote</b> ({@link StrategyMode#HALTED}): cancel every active order and send
- *       nothing when alpha or volatility is not finite (DESIGN §6 step 2), and also when volatility is
+ *       nothing when alpha or volatility is not finite (docs/DESIGN.md §6 step 2), and also when volatility is
  *       negative, the position or the mid is not finite, the mid or either touch is not a finite
  *       positive price (an empty side is NaN), or the book is crossed or locked at tick resolution
  *       ({@code floor_tick(best_bid) >= ceil_tick(best_ask)}): there is no sound reference to quote

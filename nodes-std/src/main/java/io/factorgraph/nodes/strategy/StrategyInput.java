@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything one decision of {@code stateless_mm} depends on (DESIGN §6): the factors, the top of
+ * Everything one decision of {@code stateless_mm} depends on (docs/DESIGN.md §6): the factors, the top of
  * the book, the execution context's position and active orders, and the parameters.
  *
  * @param alpha the alpha factor; not finite means "do not quote"

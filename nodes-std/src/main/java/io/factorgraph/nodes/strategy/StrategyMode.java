@@ -1,6 +1,6 @@
 package io.factorgraph.nodes.strategy;
 
-/** Which branch of DESIGN §6 a decision took. */
+/** Which branch of docs/DESIGN.md §6 a decision took. */
 public enum StrategyMode {
     /** Steps 3–5: a grid was computed and diffed against the active orders. */
     QUOTING,

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One decision of {@code stateless_mm}: which active orders to cancel and which new orders to send.
  *
- * @param mode which branch of DESIGN §6 produced it
+ * @param mode which branch of docs/DESIGN.md §6 produced it
  * @param cancelOrders the ids of active orders to cancel, in the order the active orders were given
  * @param newBids new buy orders, best (highest) price first
  * @param newAsks new sell orders, best (lowest) price first

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The constant parameters of {@code stateless_mm} (DESIGN §6), in the units a user writes them:
+ * The constant parameters of {@code stateless_mm} (docs/DESIGN.md §6), in the units a user writes them:
  * prices and {@code grid_interval} in price units, quantities in base units, {@code half_spread},
  * {@code skew} and {@code c1} as fractions of the mid price.
  *

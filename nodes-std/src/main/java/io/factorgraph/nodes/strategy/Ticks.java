@@ -3,7 +3,7 @@ package io.factorgraph.nodes.strategy;
 /**
  * Price ↔ tick conversions, tolerant of binary floating-point error: {@code 50000.1 / 0.1} is
  * {@code 500000.99999999994} in doubles, which a plain {@code floor} would put one tick low. The
- * tolerance is {@link #ROUNDING_TOLERANCE} of a tick, as DESIGN §6 fixes it.
+ * tolerance is {@link #ROUNDING_TOLERANCE} of a tick, as docs/DESIGN.md §6 fixes it.
  *
  * <p>Tick counts are whole numbers held in doubles until they are checked {@link #isQuotable
  * quotable} (finite, at least one tick, at most {@link #MAX_PRICE_TICKS}), so that NaN and infinite

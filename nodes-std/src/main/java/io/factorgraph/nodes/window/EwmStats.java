@@ -3,7 +3,7 @@ package io.factorgraph.nodes.window;
 /**
  * Exponentially weighted mean and variance, O(1) per update, no window to keep.
  *
- * <p>The recurrence is the one in DESIGN §4: the first valid value sets the mean and a variance of
+ * <p>The recurrence is the one in docs/DESIGN.md §4: the first valid value sets the mean and a variance of
  * 0, then
  * <pre>
  *   d = x - mean;   mean += a·d;   var = (1 - a)·(var + a·d²)

@@ -1,7 +1,7 @@
 package io.factorgraph.nodes.window;
 
 /**
- * The z-score rule of DESIGN §4, kept in one place so the {@code zscore} node, hand-written
+ * The z-score rule of docs/DESIGN.md §4, kept in one place so the {@code zscore} node, hand-written
  * strategies and tests cannot disagree on the guard.
  *
  * <p>The guard exists because a window that is constant or nearly so has a std at rounding level,

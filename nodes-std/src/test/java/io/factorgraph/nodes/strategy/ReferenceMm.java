@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An independent, allocation-happy statement of DESIGN §6 and of the edge-case decisions documented
+ * An independent, allocation-happy statement of docs/DESIGN.md §6 and of the edge-case decisions documented
  * on {@link StatelessMm}, written with sets and loops rather than level arithmetic, as an oracle for
  * the property tests.
  */

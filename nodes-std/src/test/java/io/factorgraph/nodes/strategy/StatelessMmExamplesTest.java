@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Decisions worked out by hand (the arithmetic is in the comments) on a BTC book with tick 0.1,
- * best bid 50000.0 / best ask 50000.1 / mid 50000.05, and the parameters of DESIGN §3's example.
+ * best bid 50000.0 / best ask 50000.1 / mid 50000.05, and the parameters of docs/DESIGN.md §3's example.
  */
 class StatelessMmExamplesTest {
     static final double BB = 50000.0;
     static final double BA = 50000.1;
     static final double MID = 50000.05;
 
-    /** DESIGN §3: tick 0.1, qty 0.01, max 0.1, half 0.0002, skew 0.00005, c1 0.0001, power 1, base vol 0.0001. */
+    /** docs/DESIGN.md §3: tick 0.1, qty 0.01, max 0.1, half 0.0002, skew 0.00005, c1 0.0001, power 1, base vol 0.0001. */
     static final StrategyParams DESIGN = new StrategyParams(0.1, 0.01, 0.1, 0.0002, 0.00005, 0.0001, 1.0, 0.0001,
             3, 0.5, 100);
     static final StrategyParams ONE_LEVEL = DESIGN.withGrid(1, 0.1);

@@ -18,7 +18,7 @@ import net.jqwik.api.statistics.StatisticsReport;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * The invariants of DESIGN §6 over {@link Scenarios}: wide books, positions, factors and active
+ * The invariants of docs/DESIGN.md §6 over {@link Scenarios}: wide books, positions, factors and active
  * order sets. Each property holds for every decision, of either form.
  */
 class StatelessMmProperties {

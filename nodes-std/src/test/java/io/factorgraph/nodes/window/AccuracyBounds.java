@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 /**
  * The accuracy the window statistics promise, as test assertions. The bounds are the ones stated in
- * the classes' Javadoc (and far inside DESIGN §4's 1e-9): tightening them is fine as long as they
+ * the classes' Javadoc (and far inside docs/DESIGN.md §4's 1e-9): tightening them is fine as long as they
  * stay above the worst case the analysis allows; loosening them needs a reason.
  */
 final class AccuracyBounds {

@@ -1,7 +1,7 @@
 package io.factorgraph.runtime.replay;
 
 /**
- * When a graph ticks during a replay, by DESIGN §5's rule, on the local (receive) clock. Pushed one
+ * When a graph ticks during a replay, by docs/DESIGN.md §5's rule, on the local (receive) clock. Pushed one
  * event at a time, so that every replay loop (factor CSVs, the backtest, the live engine) follows
  * the same rule from the same code.
  *

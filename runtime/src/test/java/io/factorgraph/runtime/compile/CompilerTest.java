@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The compiler end to end on a test library, one behaviour of DESIGN §3 per test. */
+/** The compiler end to end on a test library, one behaviour of docs/DESIGN.md §3 per test. */
 class CompilerTest {
     private static final FgCompiler COMPILER = FgCompiler.withRegistry(FunctionRegistry.of(List.of(new TestLibrary())));
 

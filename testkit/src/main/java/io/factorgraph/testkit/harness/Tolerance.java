@@ -26,7 +26,7 @@ public interface Tolerance {
                 || Math.abs(expected - actual) <= bound * Math.max(Math.abs(expected), Double.MIN_NORMAL);
     }
 
-    /** {@code |actual - expected| <= bound * dataScale}: the accuracy contract of DESIGN §4. */
+    /** {@code |actual - expected| <= bound * dataScale}: the accuracy contract of docs/DESIGN.md §4. */
     static Tolerance relativeToData(double bound) {
         return (expected, actual, scale) -> sameSpecial(expected, actual)
                 || Math.abs(expected - actual) <= bound * Math.max(scale, Double.MIN_NORMAL);

@@ -4,7 +4,7 @@ package io.factorgraph.testkit.streams;
  * The naive batch computations streaming nodes are tested against: every statistic recomputed
  * from scratch over its whole window, in the obvious way, at O(window) cost per tick.
  *
- * <p>Conventions, matching DESIGN §4: the window ending at tick {@code end} is ticks
+ * <p>Conventions, matching docs/DESIGN.md §4: the window ending at tick {@code end} is ticks
  * {@code max(0, end - window + 1) .. end}; a NaN occupies its tick but is skipped (numpy's
  * {@code nanmean}/{@code nanstd}/{@code nanmin}/{@code nanmax} over the window); a window with no
  * valid value gives NaN (for the sum too, unlike {@code nansum}). Standard deviation is the
@@ -143,7 +143,7 @@ public final class BatchReference {
     }
 
     /**
-     * Exponentially weighted mean after tick {@code end}, under DESIGN §4's recurrence with
+     * Exponentially weighted mean after tick {@code end}, under docs/DESIGN.md §4's recurrence with
      * smoothing factor {@code alpha}, computed directly from its weights: NaN ticks are skipped,
      * and of the m+1 valid values v_0..v_m the first has weight {@code (1-a)^m} and v_k (k ≥ 1)
      * has {@code a(1-a)^(m-k)}. NaN before the first valid value.

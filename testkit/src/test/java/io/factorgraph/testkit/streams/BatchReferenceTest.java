@@ -68,7 +68,7 @@ class BatchReferenceTest {
 
     @Test
     void ewmByHand() {
-        // a = 0.2: mean 10 -> 12 -> 11; var 0 -> 16 -> 16.8 (see DESIGN §4's recurrence)
+        // a = 0.2: mean 10 -> 12 -> 11; var 0 -> 16 -> 16.8 (see docs/DESIGN.md §4's recurrence)
         final double[] xs = {10, NaN, 20, 7};
         assertEquals(10.0, BatchReference.ewmMean(xs, 0, 0.2));
         assertEquals(0.0, BatchReference.ewmVariance(xs, 1, 0.2));
