@@ -31,6 +31,8 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+// Over 500 lines, for a reason: it is the suite's one report, and most of it is the Markdown of that report, table by
+// table in the order BENCHMARKS.md shows them; each table reads the JMH results collected above it.
 /**
  * Runs the whole suite and writes the report: {@code bin/fg-bench} calls this. Four JMH runs (per-tick,
  * replay, compile, IPC hops) with the GC profiler, a cold compile in this fresh JVM, and JOL footprints; then
