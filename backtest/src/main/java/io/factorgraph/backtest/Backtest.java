@@ -1,6 +1,5 @@
 package io.factorgraph.backtest;
 
-
 import io.factorgraph.backtest.exchange.ExchangeSimulator;
 import io.factorgraph.backtest.exchange.ReportType;
 import io.factorgraph.backtest.exchange.SimulationFeed;
@@ -16,7 +15,6 @@ import io.factorgraph.runtime.data.CrossedBookPolicy;
 import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.execution.StrategySink;
-import io.factorgraph.runtime.graph.BookHandle;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.GraphInstance;
 import io.factorgraph.runtime.graph.InstanceSinkInputs;
@@ -51,8 +49,8 @@ public final class Backtest {
     public Backtest(CompiledGraph graph, SimulatorConfig simulatorConfig, long intervalNanos) {
         requireRunnable(graph);
         if (intervalNanos < 0) {
-            throw new IllegalArgumentException("interval must be positive, or 0 for every book change, was "
-                    + intervalNanos);
+            throw new IllegalArgumentException(
+                    "interval must be positive, or 0 for every book change, was " + intervalNanos);
         }
         this.graph = graph;
         this.simulatorConfig = simulatorConfig;
@@ -66,8 +64,10 @@ public final class Backtest {
      * @throws IllegalArgumentException saying what is missing and what is expected
      */
     public static void requireRunnable(CompiledGraph graph) {
-        SinkBinding binding = graph.sink().orElseThrow(() -> new IllegalArgumentException(
-                "the graph has no sink: a backtest needs a strategy, e.g. `sink stateless_mm(alpha, vol, stop, ...)`"));
+        SinkBinding binding = graph.sink()
+                .orElseThrow(
+                        () -> new IllegalArgumentException(
+                                "the graph has no sink: a backtest needs a strategy, e.g. `sink stateless_mm(alpha, vol, stop, ...)`"));
         if (graph.books().size() != 1) {
             throw new IllegalArgumentException("a backtest of one instrument drives one book, but the graph reads "
                     + graph.books().size());
@@ -116,8 +116,15 @@ public final class Backtest {
         BacktestRecorder recorder = new BacktestRecorder(simulator.grid(), 1 << 14, 1 << 12);
         simulator.setExecutionListener(report -> {
             if (report.type() == ReportType.FILL) {
-                recorder.fill(report.exchTime(), report.localTime(), report.orderId(), report.side(),
-                        report.execPriceTicks(), report.execLots(), report.fee(), report.maker());
+                recorder.fill(
+                        report.exchTime(),
+                        report.localTime(),
+                        report.orderId(),
+                        report.side(),
+                        report.execPriceTicks(),
+                        report.execLots(),
+                        report.fee(),
+                        report.maker());
             }
         });
         SamplingClock clock = new SamplingClock(intervalNanos);
@@ -150,13 +157,13 @@ public final class Backtest {
             simulator.advanceToEnd();
         }
         progress.onProgress(events, Long.MIN_VALUE);
-        Recording recording = recorder.finish(metadata
-                .extra("exchange_timeline", simulatorConfig.timeline().describe())
-                .wallTime(Duration.ofNanos(System.nanoTime() - started))
-                .eventsProcessed(events)
-                .build());
-        PerformanceSummary summary = PerformanceSummary.of(recording,
-                PerformanceSummary.capitalBase(maxPosition(), recording));
+        Recording recording = recorder.finish(
+                metadata.extra("exchange_timeline", simulatorConfig.timeline().describe())
+                        .wallTime(Duration.ofNanos(System.nanoTime() - started))
+                        .eventsProcessed(events)
+                        .build());
+        PerformanceSummary summary =
+                PerformanceSummary.of(recording, PerformanceSummary.capitalBase(maxPosition(), recording));
         return new BacktestResult(recording, summary, simulator.stats(), events, ticks);
     }
 
@@ -171,8 +178,15 @@ public final class Backtest {
         private final OrderBook book;
         private final BacktestRecorder recorder;
 
-        Ticker(SimulationFeed feed, GraphInstance instance, StrategySink sink, InstanceSinkInputs inputs,
-                SimulatedGateway gateway, ExchangeSimulator simulator, OrderBook book, BacktestRecorder recorder) {
+        Ticker(
+                SimulationFeed feed,
+                GraphInstance instance,
+                StrategySink sink,
+                InstanceSinkInputs inputs,
+                SimulatedGateway gateway,
+                ExchangeSimulator simulator,
+                OrderBook book,
+                BacktestRecorder recorder) {
             this.feed = feed;
             this.instance = instance;
             this.sink = sink;
@@ -189,8 +203,16 @@ public final class Backtest {
             gateway.beginTick(time);
             sink.onTick(time, inputs, gateway);
             final double mid = book.mid();
-            recorder.record(time, mid, book.bestBid(), book.bestAsk(), gateway.quotedBid(), gateway.quotedAsk(),
-                    simulator.account().position(), simulator.account().cash(), simulator.account().fees());
+            recorder.record(
+                    time,
+                    mid,
+                    book.bestBid(),
+                    book.bestAsk(),
+                    gateway.quotedBid(),
+                    gateway.quotedAsk(),
+                    simulator.account().position(),
+                    simulator.account().cash(),
+                    simulator.account().fees());
         }
     }
 }

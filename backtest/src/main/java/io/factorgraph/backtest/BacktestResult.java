@@ -8,6 +8,5 @@ import io.factorgraph.backtest.report.Recording;
  * What a backtest produced: the recorded time series and fills, the performance summary, and the
  * simulator's own counts (orders, rejects, late cancels).
  */
-public record BacktestResult(Recording recording, PerformanceSummary summary, SimulatorStats simulator, long events,
-        long ticks) {
-}
+public record BacktestResult(
+        Recording recording, PerformanceSummary summary, SimulatorStats simulator, long events, long ticks) {}

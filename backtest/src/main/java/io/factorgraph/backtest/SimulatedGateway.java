@@ -1,9 +1,9 @@
 package io.factorgraph.backtest;
 
 import io.factorgraph.backtest.exchange.ExchangeSimulator;
-import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
 import io.factorgraph.backtest.exchange.TrackedOrderGateway;
+import io.factorgraph.runtime.execution.Side;
 
 /**
  * The strategy's gateway in a backtest: the simulator's local view (position and orders as the
@@ -32,8 +32,8 @@ final class SimulatedGateway extends TrackedOrderGateway {
 
     @Override
     public void submit(boolean bid, double price, double qty, boolean postOnly) {
-        simulator.submitAtPrice(bid ? Side.BUY : Side.SELL, price, qty, postOnly ? TimeInForce.GTX : TimeInForce.GTC,
-                now);
+        simulator.submitAtPrice(
+                bid ? Side.BUY : Side.SELL, price, qty, postOnly ? TimeInForce.GTX : TimeInForce.GTC, now);
     }
 
     @Override

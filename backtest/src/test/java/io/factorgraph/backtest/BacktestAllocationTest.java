@@ -28,8 +28,11 @@ class BacktestAllocationTest {
 
     @Test
     void theLoopAllocatesNothingPerEventOrTick() throws Exception {
-        CompiledGraph graph = FgCompiler.standard().compile(Path.of("../examples/obi_mm.fg"), List.of()).orElseThrow();
-        SimulatorConfig config = SimulatorConfig.of(0.1, 0.001).withFees(0.0002, 0.0005)
+        CompiledGraph graph = FgCompiler.standard()
+                .compile(Path.of("../examples/obi_mm.fg"), List.of())
+                .orElseThrow();
+        SimulatorConfig config = SimulatorConfig.of(0.1, 0.001)
+                .withFees(0.0002, 0.0005)
                 .withLatency(new ConstantLatency(5_000_000, 5_000_000));
         Backtest backtest = new Backtest(graph, config, graph.clockNanos().orElseThrow());
         run(backtest);
@@ -38,9 +41,16 @@ class BacktestAllocationTest {
         assertTrue(stretches.size() >= 4, "enough 65,536-event stretches: " + stretches);
         // The first stretch includes warm-up of this run's buffers; every later one must be clean, except
         // that the recorder may double an array once in a while (amortised O(1), not per tick).
-        long clean = stretches.subList(1, stretches.size()).stream().filter(b -> b == 0).count();
+        long clean = stretches.subList(1, stretches.size()).stream()
+                .filter(b -> b == 0)
+                .count();
         assertTrue(clean >= stretches.size() - 2, "bytes per 65,536 events after warm-up: " + stretches);
-        assertEquals(0, stretches.subList(1, stretches.size()).stream().mapToLong(Long::longValue).min().orElseThrow(),
+        assertEquals(
+                0,
+                stretches.subList(1, stretches.size()).stream()
+                        .mapToLong(Long::longValue)
+                        .min()
+                        .orElseThrow(),
                 "bytes per 65,536 events: " + stretches);
     }
 

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 class FillTimesTest {
     @Test
     void eachFillCarriesItsExchangeTimeAndItsReceiptTimeTheResponseLatencyLater() throws Exception {
-        CompiledGraph graph = FgCompiler.standard().compile(Path.of("../examples/obi_mm.fg"), List.of()).orElseThrow();
+        CompiledGraph graph = FgCompiler.standard()
+                .compile(Path.of("../examples/obi_mm.fg"), List.of())
+                .orElseThrow();
         SimulatorConfig config = SimulatorConfig.of(0.1, 0.001).withLatency(new ConstantLatency(2_000_000, 7_000_000));
         SyntheticMarket.Config market = SyntheticMarket.Config.defaults().withDuration(Duration.ofMinutes(2));
         BacktestResult result = new Backtest(graph, config, graph.clockNanos().orElseThrow())
@@ -36,7 +38,8 @@ class FillTimesTest {
         }
         StringWriter csv = new StringWriter();
         FillsCsv.write(csv, fills);
-        String[] first = csv.toString().lines().skip(1).findFirst().orElseThrow().split(",");
+        String[] first =
+                csv.toString().lines().skip(1).findFirst().orElseThrow().split(",");
         assertEquals("exch_ts,local_ts,side,price,qty,fee,liquidity,order_id", FillsCsv.HEADER);
         assertEquals(fills.exchTime(0), Long.parseLong(first[0]));
         assertEquals(fills.localTime(0), Long.parseLong(first[1]));

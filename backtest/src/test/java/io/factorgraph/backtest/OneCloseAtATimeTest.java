@@ -14,12 +14,12 @@ import io.factorgraph.backtest.exchange.TimeInForce;
 import io.factorgraph.backtest.exchange.timeline.ClockShift;
 import io.factorgraph.nodes.strategy.StatelessMmSink;
 import io.factorgraph.nodes.strategy.StrategyParams;
+import io.factorgraph.runtime.data.RecordedData;
 import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import io.factorgraph.runtime.execution.SinkInputs;
 import io.factorgraph.runtime.market.BookBuilder;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.OrderBook;
-import io.factorgraph.runtime.data.RecordedData;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,11 +35,10 @@ class OneCloseAtATimeTest {
     private static final List<Path> FILES = List.of(RecordedData.file("usdm_btcusdt_20240808.gz"));
 
     /** tick 0.1, qty 0.002, max 0.01, a tight spread, no skew or alpha, 2 levels of 1 tick, flatten 100 ticks. */
-    private static final StrategyParams PARAMS = new StrategyParams(0.1, 0.002, 0.01, 0.00001, 0, 0, 1.0, 0.0001, 2,
-            0.1, 100);
+    private static final StrategyParams PARAMS =
+            new StrategyParams(0.1, 0.002, 0.01, 0.00001, 0, 0, 1.0, 0.0001, 2, 0.1, 100);
 
-    private record Outcome(int closesSent, int mostClosesActive, int stopTicksNotFlat) {
-    }
+    private record Outcome(int closesSent, int mostClosesActive, int stopTicksNotFlat) {}
 
     @Test
     void constantLatencyOf150MsEachWay() throws Exception {
@@ -68,8 +67,8 @@ class OneCloseAtATimeTest {
     }
 
     private static Outcome run(LatencyModel latency) throws Exception {
-        SimulatorConfig config = ClockShift.resolve(SimulatorConfig.of(0.1, 0.001).withLatency(latency),
-                () -> BinanceFeedReader.open(FILES));
+        SimulatorConfig config = ClockShift.resolve(
+                SimulatorConfig.of(0.1, 0.001).withLatency(latency), () -> BinanceFeedReader.open(FILES));
         ExchangeSimulator sim = new ExchangeSimulator(config, 1 << 14);
         SimulatedGateway gateway = new SimulatedGateway(sim);
         StatelessMmSink sink = new StatelessMmSink(PARAMS);

@@ -56,12 +56,20 @@ public final class BenchMain {
     private final List<String> raw = new ArrayList<>();
     /** Per {@link Mode#SampleTime} configuration: its p50, p90, p99, p99.9 over every measured sample. */
     private final Map<String, double[]> percentiles = new LinkedHashMap<>();
+
     private static final double[] PERCENTILES = {50, 90, 99, 99.9};
 
     /** One benchmark configuration's result: per-op scores of the iterations, and allocation per op. */
-    record Stat(String benchmark, String params, String unit, double mean, double error, double median, double min,
-            double allocPerOp, double eventsPerSecond) {
-    }
+    record Stat(
+            String benchmark,
+            String params,
+            String unit,
+            double mean,
+            double error,
+            double median,
+            double min,
+            double allocPerOp,
+            double eventsPerSecond) {}
 
     private BenchMain(boolean quick, String data, Path out, Path update, String only) {
         this.quick = quick;
@@ -114,41 +122,56 @@ public final class BenchMain {
         double[] cold = coldCompile();
         RecordedTicks ticks = RecordedTicks.of(data, ObiMmGraphs.DEPTH);
         List<RecordedTicks.BookState> states = ticks.states(64);
-        double levels = states.stream().mapToInt(s -> s.levelsInBand(ObiMmGraphs.DEPTH)).average().orElse(0);
+        double levels = states.stream()
+                .mapToInt(s -> s.levelsInBand(ObiMmGraphs.DEPTH))
+                .average()
+                .orElse(0);
         List<Footprint.Row> footprint = Footprint.measure(ticks, 60, 600, 6000);
         List<String> windows = quick ? List.of("600") : List.of("60", "600", "6000");
         if (only.isEmpty() || only.equals("ticks")) {
-            ChainedOptionsBuilder options = base("io\\.factorgraph\\.bench\\.(FactorTickBench|BookStateBench|BookTickBench|ObiBench)\\.",
-                    "jmh-ticks.json")
+            ChainedOptionsBuilder options = base(
+                            "io\\.factorgraph\\.bench\\.(FactorTickBench|BookStateBench|BookTickBench|ObiBench)\\.",
+                            "jmh-ticks.json")
                     .param("window", windows.toArray(String[]::new))
-                    .warmupIterations(quick ? 2 : 3).warmupTime(TimeValue.milliseconds(400))
-                    .measurementIterations(quick ? 3 : 6).measurementTime(TimeValue.milliseconds(400));
+                    .warmupIterations(quick ? 2 : 3)
+                    .warmupTime(TimeValue.milliseconds(400))
+                    .measurementIterations(quick ? 3 : 6)
+                    .measurementTime(TimeValue.milliseconds(400));
             collect(new Runner(options.build()).run());
         }
         if (only.isEmpty() || only.equals("replay")) {
             ChainedOptionsBuilder options = base("io\\.factorgraph\\.bench\\.ReplayBench\\.", "jmh-replay.json");
             if (quick) {
-                options.warmupIterations(1).warmupTime(TimeValue.seconds(1))
-                        .measurementIterations(1).measurementTime(TimeValue.seconds(1));
+                options.warmupIterations(1)
+                        .warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(1)
+                        .measurementTime(TimeValue.seconds(1));
             }
             collect(new Runner(options.build()).run());
         }
         if (only.isEmpty() || only.equals("ipc")) {
             // a configuration that fails (a thread starved past a timeout on a loaded machine) leaves its row empty
             // rather than ending the suite
-            ChainedOptionsBuilder options = base("io\\.factorgraph\\.bench\\.IpcHopBench\\.", "jmh-ipc.json",
-                    IpcHopBench.JVM_FLAG).shouldFailOnError(false);
+            ChainedOptionsBuilder options = base(
+                            "io\\.factorgraph\\.bench\\.IpcHopBench\\.", "jmh-ipc.json", IpcHopBench.JVM_FLAG)
+                    .shouldFailOnError(false);
             if (quick) {
-                options.warmupIterations(1).warmupTime(TimeValue.seconds(1))
-                        .measurementIterations(2).measurementTime(TimeValue.seconds(1));
+                options.warmupIterations(1)
+                        .warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(2)
+                        .measurementTime(TimeValue.seconds(1));
             }
             collect(new Runner(options.build()).run());
         }
         if (only.isEmpty() || only.equals("compile")) {
             ChainedOptionsBuilder options = base("io\\.factorgraph\\.bench\\.CompileBench\\.", "jmh-compile.json")
-                    .param("statements", quick ? new String[] {"10", "10000"} : new String[] {"10", "100", "1000", "10000"})
-                    .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.milliseconds(quick ? 500 : 700))
-                    .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.milliseconds(quick ? 500 : 700));
+                    .param(
+                            "statements",
+                            quick ? new String[] {"10", "10000"} : new String[] {"10", "100", "1000", "10000"})
+                    .warmupIterations(quick ? 1 : 3)
+                    .warmupTime(TimeValue.milliseconds(quick ? 500 : 700))
+                    .measurementIterations(quick ? 2 : 5)
+                    .measurementTime(TimeValue.milliseconds(quick ? 500 : 700));
             collect(new Runner(options.build()).run());
         }
         String report = report(machine, Machine.loadAverage(), started, cold, ticks, levels, footprint, windows);
@@ -163,8 +186,11 @@ public final class BenchMain {
     }
 
     private ChainedOptionsBuilder base(String include, String json, String... jvmArgs) {
-        List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g",
-                "-Dfactorgraph.data.dir=" + RecordedData.directory().toAbsolutePath().normalize()));
+        List<String> args = new ArrayList<>(List.of(
+                "-Xms1g",
+                "-Xmx1g",
+                "-Dfactorgraph.data.dir="
+                        + RecordedData.directory().toAbsolutePath().normalize()));
         args.addAll(List.of(jvmArgs));
         return new OptionsBuilder()
                 .include(include)
@@ -198,7 +224,10 @@ public final class BenchMain {
             keys.remove("data");
             StringBuilder params = new StringBuilder();
             for (String key : keys) {
-                params.append(params.isEmpty() ? "" : ",").append(key).append('=').append(result.getParams().getParam(key));
+                params.append(params.isEmpty() ? "" : ",")
+                        .append(key)
+                        .append('=')
+                        .append(result.getParams().getParam(key));
             }
             List<Double> scores = new ArrayList<>();
             List<Double> events = new ArrayList<>();
@@ -213,9 +242,16 @@ public final class BenchMain {
             }
             Result<?> primary = result.getPrimaryResult();
             Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
-            Stat stat = new Stat(benchmark, params.toString(), primary.getScoreUnit(), primary.getScore(),
-                    primary.getScoreError(), median(scores), scores.stream().mapToDouble(d -> d).min().orElse(Double.NaN),
-                    alloc == null ? Double.NaN : alloc.getScore(), events.isEmpty() ? Double.NaN : median(events));
+            Stat stat = new Stat(
+                    benchmark,
+                    params.toString(),
+                    primary.getScoreUnit(),
+                    primary.getScore(),
+                    primary.getScoreError(),
+                    median(scores),
+                    scores.stream().mapToDouble(d -> d).min().orElse(Double.NaN),
+                    alloc == null ? Double.NaN : alloc.getScore(),
+                    events.isEmpty() ? Double.NaN : median(events));
             stats.put(benchmark + "|" + params, stat);
             if (result.getParams().getMode() == Mode.SampleTime) {
                 double[] at = new double[PERCENTILES.length];
@@ -250,26 +286,45 @@ public final class BenchMain {
         return s == null ? Double.NaN : s.allocPerOp();
     }
 
-    private String report(Machine machine, String loadAtEnd, Instant started, double[] cold, RecordedTicks ticks,
-            double levels, List<Footprint.Row> footprint, List<String> windows) {
+    private String report(
+            Machine machine,
+            String loadAtEnd,
+            Instant started,
+            double[] cold,
+            RecordedTicks ticks,
+            double levels,
+            List<Footprint.Row> footprint,
+            List<String> windows) {
         StringBuilder md = new StringBuilder();
         long minutes = Math.max(1, ChronoUnit.SECONDS.between(started, Instant.now()) / 60);
-        md.append("Measured ").append(started.truncatedTo(ChronoUnit.SECONDS)).append(" in about ").append(minutes)
-                .append(" min").append(quick ? " (**--quick**: short runs, W = 600 only; a smoke run, not a result)" : "")
+        md.append("Measured ")
+                .append(started.truncatedTo(ChronoUnit.SECONDS))
+                .append(" in about ")
+                .append(minutes)
+                .append(" min")
+                .append(quick ? " (**--quick**: short runs, W = 600 only; a smoke run, not a result)" : "")
                 .append(".\n\n");
         md.append("| machine | |\n| --- | --- |\n");
         md.append("| cores (`nproc`) | ").append(machine.cores()).append(" |\n");
         md.append("| CPU (`/proc/cpuinfo`) | ").append(machine.cpu()).append(" |\n");
         md.append("| JVM | ").append(machine.jvm()).append(" |\n");
         md.append("| OS | ").append(machine.os()).append(" |\n");
-        md.append("| load average at start / end | ").append(machine.load()).append(" / ").append(loadAtEnd)
+        md.append("| load average at start / end | ")
+                .append(machine.load())
+                .append(" / ")
+                .append(loadAtEnd)
                 .append(" |\n");
-        md.append("| data | `").append(data).append("`: ").append(String.format(Locale.ROOT, "%,d", ticks.events()))
-                .append(" events, ").append(String.format(Locale.ROOT, "%,d", ticks.ticks()))
+        md.append("| data | `")
+                .append(data)
+                .append("`: ")
+                .append(String.format(Locale.ROOT, "%,d", ticks.events()))
+                .append(" events, ")
+                .append(String.format(Locale.ROOT, "%,d", ticks.ticks()))
                 .append(" book-changing messages (ticks), ")
                 .append(String.format(Locale.ROOT, "%.0f", (double) ticks.bookOps() / ticks.ticks()))
                 .append(" depth edits per message, OBI(0.001) band ")
-                .append(String.format(Locale.ROOT, "%.0f", levels)).append(" levels on average |\n\n");
+                .append(String.format(Locale.ROOT, "%.0f", levels))
+                .append(" levels on average |\n\n");
 
         md.append("### 1. Per tick, obi_mm's factors on the recorded OBI/mid series (ns/tick, median)\n\n");
         md.append("| W | graph (generated) | graph (interpreted) | hand-fused | naive fused (seed's sums) "
@@ -280,17 +335,31 @@ public final class BenchMain {
             double graph = median("FactorTickBench.graph", p);
             double fused = median("FactorTickBench.handFused", p);
             double recompute = median("FactorTickBench.recompute", p);
-            md.append("| ").append(w).append(" | ").append(ns(graph)).append(" | ")
-                    .append(ns(median("FactorTickBench.graphInterpreted", p))).append(" | ").append(ns(fused))
-                    .append(" | ").append(ns(median("FactorTickBench.naiveFused", p))).append(" | ")
-                    .append(ns(recompute)).append(" | ").append(ratio(graph / fused)).append(" | ")
-                    .append(ratio(recompute / graph)).append(" | ").append(bytes(alloc("FactorTickBench.graph", p)))
+            md.append("| ")
+                    .append(w)
+                    .append(" | ")
+                    .append(ns(graph))
+                    .append(" | ")
+                    .append(ns(median("FactorTickBench.graphInterpreted", p)))
+                    .append(" | ")
+                    .append(ns(fused))
+                    .append(" | ")
+                    .append(ns(median("FactorTickBench.naiveFused", p)))
+                    .append(" | ")
+                    .append(ns(recompute))
+                    .append(" | ")
+                    .append(ratio(graph / fused))
+                    .append(" | ")
+                    .append(ratio(recompute / graph))
+                    .append(" | ")
+                    .append(bytes(alloc("FactorTickBench.graph", p)))
                     .append(" |\n");
         }
 
         md.append("\n### 2. Per tick, examples/obi_mm.fg on 64 real book states (ns/tick, median)\n\n");
-        md.append("| W | graph | graph + sink | hand-fused | hand-fused + sink | OBI + O(W) recompute "
-                + "| graph / hand-fused | graph + sink / hand-fused + sink | recompute / graph | B/tick graph, graph + sink |\n");
+        md.append(
+                "| W | graph | graph + sink | hand-fused | hand-fused + sink | OBI + O(W) recompute "
+                        + "| graph / hand-fused | graph + sink / hand-fused + sink | recompute / graph | B/tick graph, graph + sink |\n");
         md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (String w : windows) {
             String p = "window=" + w;
@@ -299,12 +368,29 @@ public final class BenchMain {
             double fused = median("BookStateBench.handFused", p);
             double fusedSink = median("BookStateBench.handFusedWithSink", p);
             double recompute = median("BookStateBench.recompute", p);
-            md.append("| ").append(w).append(" | ").append(ns(graph)).append(" | ").append(ns(graphSink)).append(" | ")
-                    .append(ns(fused)).append(" | ").append(ns(fusedSink)).append(" | ").append(ns(recompute))
-                    .append(" | ").append(ratio(graph / fused)).append(" | ").append(ratio(graphSink / fusedSink))
-                    .append(" | ").append(ratio(recompute / graph)).append(" | ")
-                    .append(bytes(alloc("BookStateBench.graph", p))).append(", ")
-                    .append(bytes(alloc("BookStateBench.graphWithSink", p))).append(" |\n");
+            md.append("| ")
+                    .append(w)
+                    .append(" | ")
+                    .append(ns(graph))
+                    .append(" | ")
+                    .append(ns(graphSink))
+                    .append(" | ")
+                    .append(ns(fused))
+                    .append(" | ")
+                    .append(ns(fusedSink))
+                    .append(" | ")
+                    .append(ns(recompute))
+                    .append(" | ")
+                    .append(ratio(graph / fused))
+                    .append(" | ")
+                    .append(ratio(graphSink / fusedSink))
+                    .append(" | ")
+                    .append(ratio(recompute / graph))
+                    .append(" | ")
+                    .append(bytes(alloc("BookStateBench.graph", p)))
+                    .append(", ")
+                    .append(bytes(alloc("BookStateBench.graphWithSink", p)))
+                    .append(" |\n");
         }
 
         md.append("\n### 3. Per tick, examples/obi_mm.fg with its book message: apply the message's depth edits, "
@@ -317,46 +403,87 @@ public final class BenchMain {
             double book = median("BookTickBench.bookOnly", p);
             double graph = median("BookTickBench.graph", p);
             double fused = median("BookTickBench.handFused", p);
-            md.append("| ").append(w).append(" | ").append(ns(book)).append(" | ").append(ns(graph)).append(" | ")
-                    .append(ns(median("BookTickBench.graphWithSink", p))).append(" | ").append(ns(fused)).append(" | ")
-                    .append(ns(median("BookTickBench.recompute", p))).append(" | ").append(difference(graph - book))
-                    .append(" | ").append(difference(fused - book)).append(" | ")
-                    .append(bytes(alloc("BookTickBench.graph", p))).append(", ")
-                    .append(bytes(alloc("BookTickBench.graphWithSink", p))).append(" |\n");
+            md.append("| ")
+                    .append(w)
+                    .append(" | ")
+                    .append(ns(book))
+                    .append(" | ")
+                    .append(ns(graph))
+                    .append(" | ")
+                    .append(ns(median("BookTickBench.graphWithSink", p)))
+                    .append(" | ")
+                    .append(ns(fused))
+                    .append(" | ")
+                    .append(ns(median("BookTickBench.recompute", p)))
+                    .append(" | ")
+                    .append(difference(graph - book))
+                    .append(" | ")
+                    .append(difference(fused - book))
+                    .append(" | ")
+                    .append(bytes(alloc("BookTickBench.graph", p)))
+                    .append(", ")
+                    .append(bytes(alloc("BookTickBench.graphWithSink", p)))
+                    .append(" |\n");
         }
 
         md.append("\n### 4. OBI(book, 0.001) alone on 64 real book states (ns, median)\n\n");
         md.append("| graph (one node) | hand-written, same method | hand-written level-by-level walk | B/op graph |\n");
         md.append("| ---: | ---: | ---: | ---: |\n");
-        md.append("| ").append(ns(median("ObiBench.graph", ""))).append(" | ").append(ns(median("ObiBench.handWritten", "")))
-                .append(" | ").append(ns(median("ObiBench.handWalk", ""))).append(" | ")
-                .append(bytes(alloc("ObiBench.graph", ""))).append(" |\n");
+        md.append("| ")
+                .append(ns(median("ObiBench.graph", "")))
+                .append(" | ")
+                .append(ns(median("ObiBench.handWritten", "")))
+                .append(" | ")
+                .append(ns(median("ObiBench.handWalk", "")))
+                .append(" | ")
+                .append(bytes(alloc("ObiBench.graph", "")))
+                .append(" |\n");
 
         md.append("\n### 5. Replay throughput on the real file (events/s, median)\n\n");
-        md.append("| recorded as | decode | + book | + obi_mm factors at 100 ms (`fg run`) | full `Backtest` of obi_mm.fg |\n");
+        md.append(
+                "| recorded as | decode | + book | + obi_mm factors at 100 ms (`fg run`) | full `Backtest` of obi_mm.fg |\n");
         md.append("| --- | ---: | ---: | ---: | ---: |\n");
-        md.append("| gzip JSON feed (`.gz`: gunzip + JSON + depth sync) | ").append(rate("ReplayBench.decode"))
-                .append(" | ").append(rate("ReplayBench.book")).append(" | ").append(rate("ReplayBench.fgRun"))
-                .append(" | ").append(rate("ReplayBench.backtest")).append(" |\n");
+        md.append("| gzip JSON feed (`.gz`: gunzip + JSON + depth sync) | ")
+                .append(rate("ReplayBench.decode"))
+                .append(" | ")
+                .append(rate("ReplayBench.book"))
+                .append(" | ")
+                .append(rate("ReplayBench.fgRun"))
+                .append(" | ")
+                .append(rate("ReplayBench.backtest"))
+                .append(" |\n");
         md.append("| `.fgev` event file (`fg convert` of the same feed; memory-mapped records) | ")
-                .append(rate("ReplayBench.fgevDecode")).append(" | ").append(rate("ReplayBench.fgevBook"))
-                .append(" | ").append(rate("ReplayBench.fgevFgRun")).append(" | |\n");
+                .append(rate("ReplayBench.fgevDecode"))
+                .append(" | ")
+                .append(rate("ReplayBench.fgevBook"))
+                .append(" | ")
+                .append(rate("ReplayBench.fgevFgRun"))
+                .append(" | |\n");
         md.append("\nFrom memory, no file at all (the recorded depth edits applied from arrays, the graph ticked after "
-                + "every book message): ").append(rate("ReplayBench.memoryBookAndGraph")).append(" depth edits/s.\n");
+                        + "every book message): ")
+                .append(rate("ReplayBench.memoryBookAndGraph"))
+                .append(" depth edits/s.\n");
 
         md.append("\n### 6. Compile time of generated graphs (ms, median)\n\n");
-        md.append("| statements | compile (warm JVM) | compile + newInstance (warm) | first compile in a fresh JVM |\n");
+        md.append(
+                "| statements | compile (warm JVM) | compile + newInstance (warm) | first compile in a fresh JVM |\n");
         md.append("| ---: | ---: | ---: | ---: |\n");
         for (String n : List.of("10", "100", "1000", "10000")) {
             String p = "statements=" + n;
             if (stat("CompileBench.compile", p) == null) {
                 continue;
             }
-            String coldCell = n.equals("10") ? ms(cold[0]) + " (the JVM's first compile)"
+            String coldCell = n.equals("10")
+                    ? ms(cold[0]) + " (the JVM's first compile)"
                     : n.equals("10000") ? ms(cold[1]) + " (after one 10-statement compile)" : "";
-            md.append("| ").append(String.format(Locale.ROOT, "%,d", Integer.parseInt(n))).append(" | ")
-                    .append(ms(median("CompileBench.compile", p))).append(" | ")
-                    .append(ms(median("CompileBench.compileAndInstantiate", p))).append(" | ").append(coldCell)
+            md.append("| ")
+                    .append(String.format(Locale.ROOT, "%,d", Integer.parseInt(n)))
+                    .append(" | ")
+                    .append(ms(median("CompileBench.compile", p)))
+                    .append(" | ")
+                    .append(ms(median("CompileBench.compileAndInstantiate", p)))
+                    .append(" | ")
+                    .append(coldCell)
                     .append(" |\n");
         }
 
@@ -365,11 +492,19 @@ public final class BenchMain {
                 + "| book after the file | instance total after the file |\n");
         md.append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Footprint.Row row : footprint) {
-            md.append("| ").append(row.window()).append(" | ").append(String.format(Locale.ROOT, "%,d", row.graphState()))
-                    .append(" | ").append(String.format(Locale.ROOT, "%,d", row.budget())).append(" | ")
-                    .append(String.format(Locale.ROOT, "%,d", row.bookEmpty())).append(" | ")
-                    .append(String.format(Locale.ROOT, "%,d", row.bookAfterFile())).append(" | ")
-                    .append(String.format(Locale.ROOT, "%,d", row.totalAfterFile())).append(" |\n");
+            md.append("| ")
+                    .append(row.window())
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", row.graphState()))
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", row.budget()))
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", row.bookEmpty()))
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", row.bookAfterFile()))
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", row.totalAfterFile()))
+                    .append(" |\n");
         }
 
         ipcTable(md);
@@ -377,14 +512,28 @@ public final class BenchMain {
         md.append("\n### Targets (docs/DESIGN.md §10)\n\n");
         targets(md, cold, footprint, windows);
 
-        md.append("\n<details><summary>Every configuration: JMH mean ± 99.9% error, median, min, allocation</summary>\n\n");
+        md.append(
+                "\n<details><summary>Every configuration: JMH mean ± 99.9% error, median, min, allocation</summary>\n\n");
         md.append("| benchmark | params | unit | mean | ± error | median | min | B/op |\n");
         md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (Stat s : stats.values()) {
-            md.append("| ").append(s.benchmark()).append(" | ").append(s.params()).append(" | ").append(s.unit())
-                    .append(" | ").append(num(s.mean())).append(" | ").append(num(s.error())).append(" | ")
-                    .append(num(s.median())).append(" | ").append(num(s.min())).append(" | ")
-                    .append(bytes(s.allocPerOp())).append(" |\n");
+            md.append("| ")
+                    .append(s.benchmark())
+                    .append(" | ")
+                    .append(s.params())
+                    .append(" | ")
+                    .append(s.unit())
+                    .append(" | ")
+                    .append(num(s.mean()))
+                    .append(" | ")
+                    .append(num(s.error()))
+                    .append(" | ")
+                    .append(num(s.median()))
+                    .append(" | ")
+                    .append(num(s.min()))
+                    .append(" | ")
+                    .append(bytes(s.allocPerOp()))
+                    .append(" |\n");
         }
         md.append("\n</details>\n");
         return md.toString();
@@ -415,7 +564,8 @@ public final class BenchMain {
             for (double v : at) {
                 md.append(" | ").append(us(v / 2));
             }
-            double[] base = percentiles.get("IpcHopBench.roundTrip|hop=" + hop.baseline().param());
+            double[] base = percentiles.get(
+                    "IpcHopBench.roundTrip|hop=" + hop.baseline().param());
             String over = "";
             if (hop.raw()) {
                 over = "(baseline)";
@@ -423,16 +573,21 @@ public final class BenchMain {
                 double difference = (at[0] - base[0]) / 2;
                 over = (difference < 0 ? "< noise" : "+" + us(difference)) + " (" + ratio(at[0] / base[0]) + ")";
             }
-            md.append(" | ").append(over).append(" | ").append(bytes(stat("IpcHopBench.roundTrip", "hop=" + hop.param())
-                    .allocPerOp())).append(" |\n");
+            md.append(" | ")
+                    .append(over)
+                    .append(" | ")
+                    .append(bytes(
+                            stat("IpcHopBench.roundTrip", "hop=" + hop.param()).allocPerOp()))
+                    .append(" |\n");
         }
-        md.append("\nEach configuration is a fork of its own, one after the other: a change in the machine's load between "
-                + "forks moves a row against the raw ping, and a hop can come out below it. B/op is JMH's gc profiler "
-                + "over every thread per round trip; in sample mode it includes JMH's own bookkeeping (its sample "
-                + "buffers, the statistics it builds after each iteration) and the Aeron client conductor's background "
-                + "allocation, a few bytes per round trip at these rates, the raw ping's row included. The round trip "
-                + "itself allocates nothing: `IpcHopBenchTest` counts 0 bytes on the benchmark thread and on the echo "
-                + "thread over 2,000 round trips of every hop.\n");
+        md.append(
+                "\nEach configuration is a fork of its own, one after the other: a change in the machine's load between "
+                        + "forks moves a row against the raw ping, and a hop can come out below it. B/op is JMH's gc profiler "
+                        + "over every thread per round trip; in sample mode it includes JMH's own bookkeeping (its sample "
+                        + "buffers, the statistics it builds after each iteration) and the Aeron client conductor's background "
+                        + "allocation, a few bytes per round trip at these rates, the raw ping's row included. The round trip "
+                        + "itself allocates nothing: `IpcHopBenchTest` counts 0 bytes on the benchmark thread and on the echo "
+                        + "thread over 2,000 round trips of every hop.\n");
     }
 
     private static String us(double value) {
@@ -449,12 +604,19 @@ public final class BenchMain {
         if (!Double.isNaN(graph600)) {
             double worst = 0;
             for (String w : windows) {
-                worst = Math.max(worst, median("FactorTickBench.graph", "window=" + w)
-                        / median("FactorTickBench.handFused", "window=" + w));
-                worst = Math.max(worst, median("BookStateBench.graph", "window=" + w)
-                        / median("BookStateBench.handFused", "window=" + w));
+                worst = Math.max(
+                        worst,
+                        median("FactorTickBench.graph", "window=" + w)
+                                / median("FactorTickBench.handFused", "window=" + w));
+                worst = Math.max(
+                        worst,
+                        median("BookStateBench.graph", "window=" + w)
+                                / median("BookStateBench.handFused", "window=" + w));
             }
-            target(md, worst <= 1.5, "compiled graph within 1.5× of the hand-fused loop per tick",
+            target(
+                    md,
+                    worst <= 1.5,
+                    "compiled graph within 1.5× of the hand-fused loop per tick",
                     "factor series " + ratio(graph600 / fused600) + ", on real books "
                             + ratio(median("BookStateBench.graph", "window=600")
                                     / median("BookStateBench.handFused", "window=600"))
@@ -465,21 +627,33 @@ public final class BenchMain {
                     maxAlloc = Math.max(maxAlloc, s.allocPerOp());
                 }
             }
-            target(md, maxAlloc < 0.5, "0 B allocated per tick",
+            target(
+                    md,
+                    maxAlloc < 0.5,
+                    "0 B allocated per tick",
                     "at most " + bytes(maxAlloc) + " B/op over every graph and graph + sink configuration "
                             + "(JMH's gc profiler; fractions of a byte are the profiler's own)");
             StringBuilder gap = new StringBuilder();
             for (String w : windows) {
-                gap.append(gap.isEmpty() ? "" : ", ").append("W = ").append(w).append(": ")
+                gap.append(gap.isEmpty() ? "" : ", ")
+                        .append("W = ")
+                        .append(w)
+                        .append(": ")
                         .append(ratio(median("FactorTickBench.recompute", "window=" + w)
                                 / median("FactorTickBench.graph", "window=" + w)));
             }
-            target(md, recompute600 / graph600 >= 50, "≥ 50× faster than the O(window) recompute at W = 600",
+            target(
+                    md,
+                    recompute600 / graph600 >= 50,
+                    "≥ 50× faster than the O(window) recompute at W = 600",
                     gap + " (factor series)");
         }
         double fgevBook = eventsPerSecond("ReplayBench.fgevBook");
         if (!Double.isNaN(fgevBook)) {
-            target(md, fgevBook >= 10e6, "≥ 10 M events/s replay",
+            target(
+                    md,
+                    fgevBook >= 10e6,
+                    "≥ 10 M events/s replay",
                     "`.fgev` file with the book applied: " + eventsRate(fgevBook) + "; through `fg run`'s path "
                             + "(+ obi_mm factors): " + eventsRate(eventsPerSecond("ReplayBench.fgevFgRun"))
                             + "; the `.fgev` reader alone: " + eventsRate(eventsPerSecond("ReplayBench.fgevDecode"))
@@ -489,19 +663,34 @@ public final class BenchMain {
         }
         Stat compile = stat("CompileBench.compile", "statements=10000");
         if (compile != null) {
-            target(md, compile.median() < 1000, "10,000 statements compiled in under 1 s",
+            target(
+                    md,
+                    compile.median() < 1000,
+                    "10,000 statements compiled in under 1 s",
                     ms(compile.median()) + " ms in a warm JVM; " + ms(cold[1]) + " ms as the second compile of a "
                             + "fresh JVM (the JIT still compiling the compiler)");
         }
-        Footprint.Row row600 = footprint.stream().filter(r -> r.window() == 600).findFirst().orElseThrow();
+        Footprint.Row row600 =
+                footprint.stream().filter(r -> r.window() == 600).findFirst().orElseThrow();
         boolean allMet = footprint.stream().allMatch(Footprint.Row::met);
-        target(md, allMet, "retained memory within 2× of 8 B × W per windowed node plus a small constant",
-                String.format(Locale.ROOT, "%,d B at W = 600 (the seed claims ~8 KB for its window; the target is %,d B)",
-                        row600.graphState(), row600.budget()));
+        target(
+                md,
+                allMet,
+                "retained memory within 2× of 8 B × W per windowed node plus a small constant",
+                String.format(
+                        Locale.ROOT,
+                        "%,d B at W = 600 (the seed claims ~8 KB for its window; the target is %,d B)",
+                        row600.graphState(),
+                        row600.budget()));
     }
 
     private static void target(StringBuilder md, boolean met, String target, String figure) {
-        md.append("- **").append(met ? "met" : "missed").append("**: ").append(target).append(": ").append(figure)
+        md.append("- **")
+                .append(met ? "met" : "missed")
+                .append("**: ")
+                .append(target)
+                .append(": ")
+                .append(figure)
                 .append('\n');
     }
 
@@ -553,7 +742,8 @@ public final class BenchMain {
             return "–";
         }
         double abs = Math.abs(value);
-        return abs >= 1e5 ? String.format(Locale.ROOT, "%.4g", value)
+        return abs >= 1e5
+                ? String.format(Locale.ROOT, "%.4g", value)
                 : abs >= 100 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.3f", value);
     }
 

@@ -65,7 +65,8 @@ public class BookStateBench {
 
     @Setup
     public void setUp() {
-        List<RecordedTicks.BookState> states = RecordedTicks.of(data, ObiMmGraphs.DEPTH).states(STATES);
+        List<RecordedTicks.BookState> states =
+                RecordedTicks.of(data, ObiMmGraphs.DEPTH).states(STATES);
         CompiledGraph graph = ObiMmGraphs.compile("obi_mm.fg", ObiMmGraphs.OBI_MM, window);
         SinkBinding binding = graph.sink().orElseThrow();
         alpha = graph.output("alpha");

@@ -4,10 +4,10 @@ import io.factorgraph.bench.data.RecordedTicks;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.GraphInstance;
 import io.factorgraph.runtime.market.OrderBook;
-import java.util.ArrayList;
-import java.util.List;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 import org.openjdk.jol.info.ClassLayout;
 import org.openjdk.jol.info.GraphLayout;
 
@@ -20,8 +20,8 @@ import org.openjdk.jol.info.GraphLayout;
  */
 public final class Footprint {
     /** One row: the window, and bytes retained. */
-    public record Row(int window, int windowedNodes, long graphState, long bookEmpty, long bookAfterFile,
-            long totalAfterFile) {
+    public record Row(
+            int window, int windowedNodes, long graphState, long bookEmpty, long bookAfterFile, long totalAfterFile) {
         /** The target: within 2x of 8 bytes x window per windowed node, plus a small constant (1 KB). */
         public long budget() {
             return 2L * 8 * window * windowedNodes + 1024;
@@ -32,8 +32,7 @@ public final class Footprint {
         }
     }
 
-    private Footprint() {
-    }
+    private Footprint() {}
 
     public static List<Row> measure(RecordedTicks ticks, int... windows) {
         List<Row> rows = new ArrayList<>();
@@ -70,7 +69,8 @@ public final class Footprint {
     static long ownSize(GraphInstance instance) {
         List<Object> roots = new ArrayList<>();
         for (Field field : GraphInstance.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()
+            if (Modifier.isStatic(field.getModifiers())
+                    || field.getType().isPrimitive()
                     || field.getType() == CompiledGraph.class) {
                 continue;
             }
@@ -88,8 +88,8 @@ public final class Footprint {
     }
 
     public static void main(String[] args) {
-        RecordedTicks ticks = RecordedTicks.of(args.length > 0 ? args[0] : io.factorgraph.bench.data.BenchData.DEFAULT_FILE,
-                ObiMmGraphs.DEPTH);
+        RecordedTicks ticks = RecordedTicks.of(
+                args.length > 0 ? args[0] : io.factorgraph.bench.data.BenchData.DEFAULT_FILE, ObiMmGraphs.DEPTH);
         for (Row row : measure(ticks, 60, 600, 6000)) {
             System.out.println(row + " budget=" + row.budget() + " met=" + row.met());
         }

@@ -11,13 +11,16 @@ import java.util.SplittableRandom;
  * output (the file has no {@code output} line). Deterministic for a seed.
  */
 public final class GeneratedGraphs {
-    private GeneratedGraphs() {
-    }
+    private GeneratedGraphs() {}
 
     public static String source(int statements, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         StringBuilder sb = new StringBuilder(statements * 40);
-        sb.append("# ").append(statements).append(" generated statements, seed ").append(seed).append('\n');
+        sb.append("# ")
+                .append(statements)
+                .append(" generated statements, seed ")
+                .append(seed)
+                .append('\n');
         sb.append("input x: double\ninput y: double\n");
         for (int i = 0; i < statements; i++) {
             String a = pick(random, i);
@@ -25,19 +28,52 @@ public final class GeneratedGraphs {
             sb.append('s').append(i).append(" = ");
             switch (i == 0 ? -1 : random.nextInt(12)) {
                 case -1 -> sb.append("x - y");
-                case 0 -> sb.append("rolling_mean(").append(a).append(", ").append(window(random)).append(')');
-                case 1 -> sb.append("rolling_std(").append(a).append(", ").append(window(random)).append(')');
-                case 2 -> sb.append("zscore(").append(a).append(", ").append(window(random)).append(')');
-                case 3 -> sb.append("ewm_mean(").append(a).append(", ").append(window(random)).append(')');
+                case 0 ->
+                    sb.append("rolling_mean(")
+                            .append(a)
+                            .append(", ")
+                            .append(window(random))
+                            .append(')');
+                case 1 ->
+                    sb.append("rolling_std(")
+                            .append(a)
+                            .append(", ")
+                            .append(window(random))
+                            .append(')');
+                case 2 ->
+                    sb.append("zscore(")
+                            .append(a)
+                            .append(", ")
+                            .append(window(random))
+                            .append(')');
+                case 3 ->
+                    sb.append("ewm_mean(")
+                            .append(a)
+                            .append(", ")
+                            .append(window(random))
+                            .append(')');
                 case 4 -> sb.append("change(").append(a).append(')');
-                case 5 -> sb.append("lag(").append(a).append(", ").append(1 + random.nextInt(5)).append(')');
+                case 5 ->
+                    sb.append("lag(")
+                            .append(a)
+                            .append(", ")
+                            .append(1 + random.nextInt(5))
+                            .append(')');
                 case 6 -> sb.append("clip(").append(a).append(", -3, 3)");
                 case 7 -> sb.append(a).append(" + ").append(b);
                 case 8 -> sb.append(a).append(" - 0.5 * ").append(b);
                 case 9 -> sb.append(a).append(" * ").append(b);
                 case 10 -> sb.append(a).append(" / (1 + abs(").append(b).append("))");
-                default -> sb.append("rolling_max(").append(a).append(", ").append(window(random))
-                        .append(") - rolling_min(").append(b).append(", ").append(window(random)).append(')');
+                default ->
+                    sb.append("rolling_max(")
+                            .append(a)
+                            .append(", ")
+                            .append(window(random))
+                            .append(") - rolling_min(")
+                            .append(b)
+                            .append(", ")
+                            .append(window(random))
+                            .append(')');
             }
             sb.append('\n');
         }

@@ -8,7 +8,9 @@ import java.util.List;
 /** What the numbers were measured on: cores, CPU model, JVM, and how busy the machine was. */
 record Machine(int cores, String cpu, String jvm, String os, String load) {
     static Machine current() {
-        return new Machine(Runtime.getRuntime().availableProcessors(), cpuModel(),
+        return new Machine(
+                Runtime.getRuntime().availableProcessors(),
+                cpuModel(),
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
                         + System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "

@@ -54,7 +54,8 @@ public class ObiBench {
 
     @Setup
     public void setUp() {
-        List<RecordedTicks.BookState> states = RecordedTicks.of(data, ObiMmGraphs.DEPTH).states(STATES);
+        List<RecordedTicks.BookState> states =
+                RecordedTicks.of(data, ObiMmGraphs.DEPTH).states(STATES);
         CompiledGraph graph = ObiMmGraphs.compile("obi.fg", ObiMmGraphs.OBI_ONLY);
         obi = graph.output("obi");
         instances = new GraphInstance[states.size()];

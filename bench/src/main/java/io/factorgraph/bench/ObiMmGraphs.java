@@ -15,6 +15,7 @@ public final class ObiMmGraphs {
     public static final double DEPTH = 0.001;
     /** stop_loss's parameters in the example. */
     public static final double VOL_THRESHOLD = 3.0;
+
     public static final double CHANGE_THRESHOLD = 8.0;
     public static final double BASELINE_VOL = 0.00002;
     public static final double BASELINE_CHANGE_STD = 0.00002;
@@ -83,8 +84,7 @@ public final class ObiMmGraphs {
             output obi
             """;
 
-    private ObiMmGraphs() {
-    }
+    private ObiMmGraphs() {}
 
     /** Compiles {@code text} with {@code window} overriding the file's param. */
     public static CompiledGraph compile(String name, String text, int window) {

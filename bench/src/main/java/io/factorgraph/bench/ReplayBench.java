@@ -202,8 +202,8 @@ public class ReplayBench {
 
     private double fgRun(EventSource source, Events counter) throws MarketDataException {
         double checksum = 0;
-        try (ReplayFactorProvider provider = new ReplayFactorProvider(source, factors.newInstance(),
-                factors.clockNanos().orElse(0), CrossedBookPolicy.FAIL)) {
+        try (ReplayFactorProvider provider = new ReplayFactorProvider(
+                source, factors.newInstance(), factors.clockNanos().orElse(0), CrossedBookPolicy.FAIL)) {
             while (provider.next()) {
                 FactorUpdate update = provider.current();
                 for (int k = 0, n = update.size(); k < n; k++) {
@@ -226,8 +226,8 @@ public class ReplayBench {
                     () -> BinanceFeedReader.open(files, GapPolicy.RESYNC));
         }
         Backtest backtest = new Backtest(obiMm, venue, obiMm.clockNanos().orElse(0));
-        BacktestResult result = backtest.run(BinanceFeedReader.open(files, GapPolicy.RESYNC), RunMetadata.builder(),
-                BacktestProgress.NONE);
+        BacktestResult result = backtest.run(
+                BinanceFeedReader.open(files, GapPolicy.RESYNC), RunMetadata.builder(), BacktestProgress.NONE);
         counter.events += result.events();
         return result.summary().pnl();
     }

@@ -79,10 +79,14 @@ class BaselinesAgreeTest {
             }
             instance.onTick(ticks.time(i));
             fused.onBook(book);
-            assertEquals(Double.doubleToLongBits(instance.value(graph.output("alpha"))),
-                    Double.doubleToLongBits(fused.alpha), "alpha at " + i);
-            assertEquals(Double.doubleToLongBits(instance.value(graph.output("vol"))),
-                    Double.doubleToLongBits(fused.vol), "vol at " + i);
+            assertEquals(
+                    Double.doubleToLongBits(instance.value(graph.output("alpha"))),
+                    Double.doubleToLongBits(fused.alpha),
+                    "alpha at " + i);
+            assertEquals(
+                    Double.doubleToLongBits(instance.value(graph.output("vol"))),
+                    Double.doubleToLongBits(fused.vol),
+                    "vol at " + i);
             assertEquals(instance.value(graph.output("stop")), fused.stop, "stop at " + i);
             assertEquals(ticks.obi(i), HandObi.obi(book, ObiMmGraphs.DEPTH, new double[2]), "the recorded OBI at " + i);
         }
@@ -97,13 +101,18 @@ class BaselinesAgreeTest {
             state.loadInto(book);
             instance.onTick(0);
             double node = instance.value(graph.output("obi"));
-            assertEquals(Double.doubleToLongBits(HandObi.bands(book, ObiMmGraphs.DEPTH)), Double.doubleToLongBits(node));
+            assertEquals(
+                    Double.doubleToLongBits(HandObi.bands(book, ObiMmGraphs.DEPTH)), Double.doubleToLongBits(node));
             double walk = HandObi.walk(book, ObiMmGraphs.DEPTH);
-            assertEquals(Double.doubleToLongBits(walk), Double.doubleToLongBits(HandObi.obi(book, ObiMmGraphs.DEPTH,
-                    new double[2])), "the two first-round forms add in the same order");
+            assertEquals(
+                    Double.doubleToLongBits(walk),
+                    Double.doubleToLongBits(HandObi.obi(book, ObiMmGraphs.DEPTH, new double[2])),
+                    "the two first-round forms add in the same order");
             TieredOrderBook tiered = new TieredOrderBook();
             state.loadInto(tiered);
-            assertEquals(Double.doubleToLongBits(walk), Double.doubleToLongBits(HandObi.walk(tiered, ObiMmGraphs.DEPTH)),
+            assertEquals(
+                    Double.doubleToLongBits(walk),
+                    Double.doubleToLongBits(HandObi.walk(tiered, ObiMmGraphs.DEPTH)),
                     "the first-round book walks to the same value");
             // exact sums against sums rounded at each of ~hundreds of additions of quantities up to ~100
             assertEquals(walk, node, 1e-11, "the exact band sums agree with the walk to its rounding");

@@ -30,8 +30,14 @@ import org.openjdk.jmh.annotations.TearDown;
  * processor listed every benchmark in the jar. No timing is asserted.
  */
 class BenchmarksRunTest {
-    private static final List<Class<?>> BENCHMARKS = List.of(FactorTickBench.class, BookStateBench.class, BookTickBench.class,
-            ObiBench.class, ReplayBench.class, CompileBench.class, IpcHopBench.class);
+    private static final List<Class<?>> BENCHMARKS = List.of(
+            FactorTickBench.class,
+            BookStateBench.class,
+            BookTickBench.class,
+            ObiBench.class,
+            ReplayBench.class,
+            CompileBench.class,
+            IpcHopBench.class);
     /** Parameter values for the smoke run; the rest keep their first declared value. */
     private static final Map<String, String> SMALL = Map.of("window", "60", "statements", "100");
 
@@ -65,7 +71,8 @@ class BenchmarksRunTest {
                         arguments[0] = events;
                     }
                     Object result = method.invoke(bench, arguments);
-                    assertTrue(result != null || method.getReturnType() == void.class,
+                    assertTrue(
+                            result != null || method.getReturnType() == void.class,
                             type.getSimpleName() + "." + method.getName() + " returned nothing");
                     if (events != null) {
                         assertTrue(events.events > 100_000, method.getName() + " counted " + events.events + " events");
@@ -125,8 +132,9 @@ class BenchmarksRunTest {
     /** The benchmarks in JMH's generated META-INF/BenchmarkList. */
     private static TreeSet<String> listedBenchmarks() throws Exception {
         TreeSet<String> listed = new TreeSet<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                BenchmarksRunTest.class.getResourceAsStream("/META-INF/BenchmarkList"), "no BenchmarkList"),
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                Objects.requireNonNull(
+                        BenchmarksRunTest.class.getResourceAsStream("/META-INF/BenchmarkList"), "no BenchmarkList"),
                 StandardCharsets.UTF_8))) {
             List<String> lines = new ArrayList<>(reader.lines().toList());
             for (String line : lines) {

@@ -23,9 +23,10 @@ class ExecutionEquivalenceProperties {
     private static final FgCompiler COMPILER = FgCompiler.standard();
 
     @Property(tries = 40)
-    void generatedAndInterpretedTicksAgree(@ForAll @IntRange(min = 1, max = 400) int statements,
-            @ForAll long graphSeed, @ForAll long streamSeed) {
-        CompiledGraph graph = COMPILER.compile("random.fg", GeneratedGraphs.source(statements, graphSeed)).orElseThrow();
+    void generatedAndInterpretedTicksAgree(
+            @ForAll @IntRange(min = 1, max = 400) int statements, @ForAll long graphSeed, @ForAll long streamSeed) {
+        CompiledGraph graph = COMPILER.compile("random.fg", GeneratedGraphs.source(statements, graphSeed))
+                .orElseThrow();
         GraphInstance generated = graph.newInstance(Execution.GENERATED);
         GraphInstance interpreted = graph.newInstance(Execution.INTERPRETED);
         assertEquals(Execution.GENERATED, generated.execution());
@@ -47,9 +48,11 @@ class ExecutionEquivalenceProperties {
             }
             final int tick = t;
             for (OutputHandle output : outputs) {
-                assertEquals(Double.doubleToLongBits(interpreted.value(output)),
+                assertEquals(
+                        Double.doubleToLongBits(interpreted.value(output)),
                         Double.doubleToLongBits(generated.value(output)),
-                        () -> output.name() + " at tick " + tick + " of\n" + GeneratedGraphs.source(statements, graphSeed));
+                        () -> output.name() + " at tick " + tick + " of\n"
+                                + GeneratedGraphs.source(statements, graphSeed));
             }
         }
         generated.reset();
@@ -60,8 +63,10 @@ class ExecutionEquivalenceProperties {
             instance.onTick(0);
         }
         for (OutputHandle output : outputs) {
-            assertEquals(Double.doubleToLongBits(interpreted.value(output)),
-                    Double.doubleToLongBits(generated.value(output)), output.name() + " after reset");
+            assertEquals(
+                    Double.doubleToLongBits(interpreted.value(output)),
+                    Double.doubleToLongBits(generated.value(output)),
+                    output.name() + " after reset");
         }
     }
 

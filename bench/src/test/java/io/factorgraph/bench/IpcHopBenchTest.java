@@ -64,11 +64,15 @@ class IpcHopBenchTest {
         assertTrue(messages.batch()[messages.batch().length - 1].endOfMessage(), "the batch ends a message");
         assertEquals(3, messages.update().size(), "obi_mm's outputs");
         assertEquals(3, messages.sinkArguments().length, "stateless_mm's stream arguments");
-        assertTrue(messages.update().bestBid() > 10_000 && messages.update().bestAsk() > messages.update().bestBid());
+        assertTrue(messages.update().bestBid() > 10_000
+                && messages.update().bestAsk() > messages.update().bestBid());
         assertTrue(messages.length(Hop.MARKET_DATA) > 10 * messages.length(Hop.ORDER));
         assertEquals(messages.length(Hop.MARKET_DATA), messages.length(Hop.PING_BATCH));
-        assertEquals(Math.max(messages.length(Hop.FACTORS), Math.max(messages.length(Hop.ORDER),
-                messages.length(Hop.REPORT))), messages.length(Hop.PING));
+        assertEquals(
+                Math.max(
+                        messages.length(Hop.FACTORS),
+                        Math.max(messages.length(Hop.ORDER), messages.length(Hop.REPORT))),
+                messages.length(Hop.PING));
     }
 
     @ParameterizedTest

@@ -23,10 +23,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code fg backtest}: the graph and its sink against the exchange simulator. */
-@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Backtest a graph's sink (e.g. stateless_mm) on recorded data against an exchange simulator",
+@Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Backtest a graph's sink (e.g. stateless_mm) on recorded data against an exchange simulator",
             "with order latency, queue position, fees and exact accounting; print a summary.",
-            "Without --data, runs on a built-in seeded synthetic market (see --seed, --duration)."})
+            "Without --data, runs on a built-in seeded synthetic market (see --seed, --duration)."
+        })
 final class BacktestCommand implements Callable<Integer> {
     @Mixin
     GraphOptions graph;
@@ -37,21 +42,32 @@ final class BacktestCommand implements Callable<Integer> {
     @Mixin
     SimulatorOptions simulator;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "42",
             description = "Without --data: the synthetic market's seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "10m",
+    @Option(
+            names = "--duration",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
             description = "Without --data: how much synthetic market time to simulate. Default: ${DEFAULT-VALUE}.")
     java.time.Duration duration;
 
-    @Option(names = "--resample", paramLabel = "DURATION", defaultValue = "10s",
+    @Option(
+            names = "--resample",
+            paramLabel = "DURATION",
+            defaultValue = "10s",
             description = "The interval hftbacktest's figures (SR, Sortino, Return, MaxDrawdown, daily trades and "
                     + "turnover, ...) resample equity to, as its stats().resample(...) does. Default: "
                     + "${DEFAULT-VALUE} (hftbacktest's).")
     String resample;
 
-    @Option(names = "--report", paramLabel = "DIR",
+    @Option(
+            names = "--report",
+            paramLabel = "DIR",
             description = "Write report.html (charts), summary.json, timeseries.csv and fills.csv here.")
     Path report;
 
@@ -101,8 +117,11 @@ final class BacktestCommand implements Callable<Integer> {
         }
         progress.done();
         PerformanceSummary summary = outcome.summary();
-        summary = PerformanceSummary.of(outcome.recording(), summary.capitalBase(),
-                Duration.ofNanos(summary.sharpeIntervalNs()), resampleInterval);
+        summary = PerformanceSummary.of(
+                outcome.recording(),
+                summary.capitalBase(),
+                Duration.ofNanos(summary.sharpeIntervalNs()),
+                resampleInterval);
         SummaryTable.print(spec.commandLine().getOut(), outcome, summary);
         if (report != null) {
             BacktestReport.ReportFiles files = BacktestReport.write(report, outcome.recording(), summary);
@@ -125,8 +144,8 @@ final class BacktestCommand implements Callable<Integer> {
     private SimulatorConfig simulatorConfig(CompiledGraph compiled) {
         double tick = compiled.sink()
                 .map(s -> s.terms().tickSize())
-                .orElseThrow(() -> new UserError(graph.file + ": the sink has no tick_size; a backtest needs the "
-                        + "instrument's tick size"));
+                .orElseThrow(() -> new UserError(
+                        graph.file + ": the sink has no tick_size; a backtest needs the " + "instrument's tick size"));
         try {
             return simulator.settings().config(tick, simulator.lotSize);
         } catch (MarketDataException e) {
@@ -142,7 +161,8 @@ final class BacktestCommand implements Callable<Integer> {
         Instrument instrument = defaults.instrument();
         if (config.tickSize() != instrument.tickSize() || config.lotSize() != instrument.lotSize()) {
             throw new UserError("the synthetic market trades on tick " + instrument.tickSize() + " and lot "
-                    + instrument.lotSize() + " (like USD-M BTCUSDT), but the strategy quotes on tick " + config.tickSize()
+                    + instrument.lotSize() + " (like USD-M BTCUSDT), but the strategy quotes on tick "
+                    + config.tickSize()
                     + " and lot " + config.lotSize() + "; give recorded data with --data for other instruments");
         }
         try {

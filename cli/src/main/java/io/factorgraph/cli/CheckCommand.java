@@ -10,9 +10,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code fg check}: compile and report. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Compile a graph and print its diagnostics (file:line:col: error|warning: ...).",
-            "Exit code 0 when there is no error, 1 when there is."})
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compile a graph and print its diagnostics (file:line:col: error|warning: ...).",
+            "Exit code 0 when there is no error, 1 when there is."
+        })
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     GraphOptions graph;
@@ -25,19 +29,29 @@ final class CheckCommand implements Callable<Integer> {
         CompileResult result = graph.compile(spec.commandLine().getErr());
         if (result.hasErrors()) {
             int errors = result.errors().size() + result.overrideProblems().size();
-            spec.commandLine().getErr().println(graph.file + ": " + errors + (errors == 1 ? " error" : " errors")
-                    + (result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warning"
-                            + (result.warnings().size() == 1 ? "" : "s")));
+            spec.commandLine()
+                    .getErr()
+                    .println(graph.file + ": " + errors + (errors == 1 ? " error" : " errors")
+                            + (result.warnings().isEmpty()
+                                    ? ""
+                                    : ", " + result.warnings().size() + " warning"
+                                            + (result.warnings().size() == 1 ? "" : "s")));
             return 1;
         }
         CompiledGraph compiled = result.graph().orElseThrow();
         String outputs = compiled.outputs().stream().map(OutputHandle::name).collect(Collectors.joining(", "));
         int nodes = compiled.plan().functionNodes().size();
-        spec.commandLine().getOut().println(graph.file + ": ok: " + nodes + (nodes == 1 ? " node" : " nodes")
-                + ", outputs: " + (outputs.isEmpty() ? "(none)" : outputs)
-                + compiled.sink().map(s -> ", sink: " + s.function().signature().name()).orElse("")
-                + (result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warning"
-                        + (result.warnings().size() == 1 ? "" : "s")));
+        spec.commandLine()
+                .getOut()
+                .println(graph.file + ": ok: " + nodes + (nodes == 1 ? " node" : " nodes")
+                        + ", outputs: " + (outputs.isEmpty() ? "(none)" : outputs)
+                        + compiled.sink()
+                                .map(s -> ", sink: " + s.function().signature().name())
+                                .orElse("")
+                        + (result.warnings().isEmpty()
+                                ? ""
+                                : ", " + result.warnings().size() + " warning"
+                                        + (result.warnings().size() == 1 ? "" : "s")));
         return 0;
     }
 }

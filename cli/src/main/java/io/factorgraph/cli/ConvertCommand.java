@@ -16,37 +16,54 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code fg convert}: recorded data to a memory-mapped {@code .fgev} event file, or to an hftbacktest {@code .npz}. */
-@Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Convert recorded data into a factorgraph event file (.fgev) for fast, memory-mapped replay, "
-                + "or into an hftbacktest event file (.npz).",
+@Command(
+        name = "convert",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Convert recorded data into a factorgraph event file (.fgev) for fast, memory-mapped replay, "
+                    + "or into an hftbacktest event file (.npz).",
             "OUT.fgev: the events fg run replays (a Binance feed synchronised with its snapshot), as hftbacktest's "
                     + "64-byte records.",
             "OUT.npz from a recorded feed (.gz): the rows hftbacktest's own binancefutures.convert writes for it "
                     + "(exchange and local timelines, EXCH_EVENT/LOCAL_EVENT; local timestamps moved later so that "
                     + "no feed latency is negative; bookTicker left out unless --bbo), for hftbacktest to backtest. "
                     + "OUT.npz from an .npz copies it.",
-            "Prints one line: events, bytes, seconds (and the local timestamp shift of an .npz export)."})
+            "Prints one line: events, bytes, seconds (and the local timestamp shift of an .npz export)."
+        })
 final class ConvertCommand implements Callable<Integer> {
-    @Option(names = "--data", paramLabel = "FILE",
-            description = {"Recorded data: hftbacktest's raw Binance feed files (.gz), .npz or .fgev event files.",
-                "Repeat for files that continue one stream, in time order."})
+    @Option(
+            names = "--data",
+            paramLabel = "FILE",
+            description = {
+                "Recorded data: hftbacktest's raw Binance feed files (.gz), .npz or .fgev event files.",
+                "Repeat for files that continue one stream, in time order."
+            })
     List<Path> data = new ArrayList<>();
 
-    @Option(names = {"-o", "--out"}, paramLabel = "OUT.fgev",
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "OUT.fgev",
             description = "The file to write: .fgev, or .npz for hftbacktest. Written atomically; an existing file "
                     + "is replaced only when the conversion succeeds; never one of the inputs.")
     Path out;
 
-    @Option(names = "--on-gap", paramLabel = "fail|resync", defaultValue = "fail",
+    @Option(
+            names = "--on-gap",
+            paramLabel = "fail|resync",
+            defaultValue = "fail",
             description = "A sequence gap in the feed: fail (default) or resync (clear the book, wait for the "
                     + "next snapshot, count the gap).")
     GapPolicy onGap;
 
-    @Option(names = "--symbol", paramLabel = "SYMBOL",
+    @Option(
+            names = "--symbol",
+            paramLabel = "SYMBOL",
             description = "The symbol to record in the .fgev header. Default: the feed's stream symbol, or none.")
     String symbol;
 
-    @Option(names = "--bbo",
+    @Option(
+            names = "--bbo",
             description = "Keep bookTicker (best bid/offer) messages in an .npz export, as hftbacktest's events 103 "
                     + "(best bid) and 104 (best ask), which its book does not apply (its converter's opt='t'). "
                     + "Default: left out, as hftbacktest's converter does. An .fgev always keeps them.")
@@ -94,11 +111,19 @@ final class ConvertCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         String gaps = result.gaps().isEmpty() ? "" : ", " + result.gaps().size() + " sequence gaps re-synced";
-        String shift = result.localShiftNs() == 0 ? "" : ", local timestamps moved " + result.localShiftNs()
-                + " ns later (no negative feed latency)";
+        String shift = result.localShiftNs() == 0
+                ? ""
+                : ", local timestamps moved " + result.localShiftNs() + " ns later (no negative feed latency)";
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "fg convert: %d events, %d bytes written to %s in %.2f s%s%s%n", result.events(),
-                result.bytes(), out, seconds, gaps, shift);
+        stdout.printf(
+                Locale.ROOT,
+                "fg convert: %d events, %d bytes written to %s in %.2f s%s%s%n",
+                result.events(),
+                result.bytes(),
+                out,
+                seconds,
+                gaps,
+                shift);
         stdout.flush();
         return 0;
     }

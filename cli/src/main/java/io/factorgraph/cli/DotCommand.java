@@ -13,14 +13,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code fg dot}: the compiled graph as Graphviz DOT, or SVG through graphviz. */
-@Command(name = "dot", mixinStandardHelpOptions = true,
-        description = {"Print the compiled graph in Graphviz DOT.",
-            "With -o FILE.svg, render it through graphviz's 'dot' (apt-get install graphviz)."})
+@Command(
+        name = "dot",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print the compiled graph in Graphviz DOT.",
+            "With -o FILE.svg, render it through graphviz's 'dot' (apt-get install graphviz)."
+        })
 final class DotCommand implements Callable<Integer> {
     @Mixin
     GraphOptions graph;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "OUT.dot|OUT.svg", description = "Write here instead of stdout.")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "OUT.dot|OUT.svg",
+            description = "Write here instead of stdout.")
     Path out;
 
     @Spec
@@ -52,7 +59,9 @@ final class DotCommand implements Callable<Integer> {
     private void renderSvg(String dot) throws IOException, InterruptedException {
         Process process;
         try {
-            process = new ProcessBuilder("dot", "-Tsvg", "-o", out.toString()).redirectErrorStream(true).start();
+            process = new ProcessBuilder("dot", "-Tsvg", "-o", out.toString())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             throw new UserError("-o " + out + ": rendering SVG needs graphviz's 'dot' on the PATH"
                     + " (apt-get install graphviz); write -o FILE.dot to get the DOT text instead");

@@ -5,12 +5,25 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code fg} command: compile, inspect and run factor graphs. */
-@Command(name = "fg", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "fg",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Compile, inspect and run streaming factor graphs written in .fg files.",
-        footer = {"", "The benchmark suite: fg bench [--quick] [--only ticks|replay|compile|ipc] (bin/fg-bench; BENCHMARKS.md)."},
-        subcommands = {CheckCommand.class, DotCommand.class, RunCommand.class, BacktestCommand.class,
-            ConvertCommand.class, LiveCommand.class, FunctionsCommand.class,
-            CommandLine.HelpCommand.class})
+        footer = {
+            "",
+            "The benchmark suite: fg bench [--quick] [--only ticks|replay|compile|ipc] (bin/fg-bench; BENCHMARKS.md)."
+        },
+        subcommands = {
+            CheckCommand.class,
+            DotCommand.class,
+            RunCommand.class,
+            BacktestCommand.class,
+            ConvertCommand.class,
+            LiveCommand.class,
+            FunctionsCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Fg implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

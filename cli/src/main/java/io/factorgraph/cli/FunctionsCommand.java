@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /** {@code fg functions}: what a .fg file can call. */
-@Command(name = "functions", mixinStandardHelpOptions = true,
+@Command(
+        name = "functions",
+        mixinStandardHelpOptions = true,
         description = "List the functions on the class path with their signatures.")
 final class FunctionsCommand implements Callable<Integer> {
     @Spec

@@ -18,7 +18,9 @@ final class GraphOptions {
     @Parameters(index = "0", paramLabel = "FILE.fg", description = "The graph to compile.")
     Path file;
 
-    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+    @Option(
+            names = {"-p", "--param"},
+            paramLabel = "NAME=VALUE",
             description = "Override a param of the file, e.g. --param window=300 (repeatable).")
     List<String> params = new ArrayList<>();
 
@@ -45,8 +47,10 @@ final class GraphOptions {
     /** Compiles the file, printing every diagnostic to {@code err}. */
     CompileResult compile(PrintWriter err) {
         if (!Files.isRegularFile(file)) {
-            throw new UserError(Files.isDirectory(file) ? "'" + file + "' is a directory, not a .fg file"
-                    : "cannot read '" + file + "': no such file");
+            throw new UserError(
+                    Files.isDirectory(file)
+                            ? "'" + file + "' is a directory, not a .fg file"
+                            : "cannot read '" + file + "': no such file");
         }
         CompileResult result;
         try {

@@ -21,8 +21,7 @@ import picocli.CommandLine;
 final class LiveProcesses {
     static final String REEXEC_ENV = "FG_LIVE_CHILD";
 
-    private LiveProcesses() {
-    }
+    private LiveProcesses() {}
 
     static int run(CommandLine.Model.CommandSpec spec, Callable<Integer> inProcess) throws Exception {
         if (JvmFlags.presentInThisJvm()) {
@@ -56,16 +55,18 @@ final class LiveProcesses {
         child.getOutputStream().close();
         Thread out = copy(child.getInputStream(), spec.commandLine().getOut());
         Thread err = copy(child.getErrorStream(), spec.commandLine().getErr());
-        Thread forward = new Thread(() -> {
-            child.toHandle().destroy();
-            try {
-                child.waitFor();
-                out.join(2_000);
-                err.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "fg-live-forward-sigterm");
+        Thread forward = new Thread(
+                () -> {
+                    child.toHandle().destroy();
+                    try {
+                        child.waitFor();
+                        out.join(2_000);
+                        err.join(2_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "fg-live-forward-sigterm");
         Runtime.getRuntime().addShutdownHook(forward);
         int code = child.waitFor();
         out.join(5_000);
@@ -79,20 +80,22 @@ final class LiveProcesses {
     }
 
     private static Thread copy(InputStream in, PrintWriter to) {
-        Thread t = new Thread(() -> {
-            char[] buffer = new char[8192];
-            try (java.io.Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
-                int n;
-                while ((n = reader.read(buffer)) > 0) {
-                    synchronized (to) {
-                        to.write(buffer, 0, n);
-                        to.flush();
+        Thread t = new Thread(
+                () -> {
+                    char[] buffer = new char[8192];
+                    try (java.io.Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+                        int n;
+                        while ((n = reader.read(buffer)) > 0) {
+                            synchronized (to) {
+                                to.write(buffer, 0, n);
+                                to.flush();
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the child is gone
                     }
-                }
-            } catch (IOException e) {
-                // the child is gone
-            }
-        }, "fg-live-output");
+                },
+                "fg-live-output");
         t.setDaemon(true);
         t.start();
         return t;

@@ -20,44 +20,63 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code fg live run}: driver, strategy, engine and connector, to the end of the data. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a graph and its sink live on a replayed recorded feed: a media driver, then the strategy, "
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Run a graph and its sink live on a replayed recorded feed: a media driver, then the strategy, "
                     + "the engine and the connector, each in its own JVM; wait for the connector to finish the data, "
                     + "shut everything down cleanly and print the strategy's summary (the rows of fg backtest's, and "
                     + "more). The processes' logs go to standard error, prefixed with their role.",
             "",
-            "Example: fg live run examples/obi_mm.fg --data usdm_btcusdt_20240808.gz --speed 10"})
+            "Example: fg live run examples/obi_mm.fg --data usdm_btcusdt_20240808.gz --speed 10"
+        })
 final class LiveRunCommand implements Callable<Integer> {
     @Mixin
     GraphOptions graph;
 
-    @Option(names = "--interval", paramLabel = "DURATION", description = "Sample every DURATION, overriding the "
-            + "file's `clock every`.")
+    @Option(
+            names = "--interval",
+            paramLabel = "DURATION",
+            description = "Sample every DURATION, overriding the " + "file's `clock every`.")
     Duration interval;
 
     @Mixin
     LiveVenueOptions venue;
 
-    @Option(names = "--warmup", paramLabel = "TICKS", description = "Engine warm-up after a (re)start or re-sync. "
-            + "Default: the graph's largest window.")
+    @Option(
+            names = "--warmup",
+            paramLabel = "TICKS",
+            description = "Engine warm-up after a (re)start or re-sync. " + "Default: the graph's largest window.")
     Long warmup;
 
-    @Option(names = "--stale-after", paramLabel = "DURATION", defaultValue = "1s",
+    @Option(
+            names = "--stale-after",
+            paramLabel = "DURATION",
+            defaultValue = "1s",
             description = "The strategy cancels every quote after this long without a factor update. "
                     + "Default: ${DEFAULT-VALUE}.")
     Duration staleAfter;
 
-    @Option(names = "--orders-log", paramLabel = "FILE.csv", description = "The strategy writes every order and "
-            + "cancel it sends here.")
+    @Option(
+            names = "--orders-log",
+            paramLabel = "FILE.csv",
+            description = "The strategy writes every order and " + "cancel it sends here.")
     Path ordersLog;
 
-    @Option(names = "--driver", paramLabel = "embedded|external|per-process", defaultValue = "embedded",
+    @Option(
+            names = "--driver",
+            paramLabel = "embedded|external|per-process",
+            defaultValue = "embedded",
             description = "embedded (default): a media driver in this launcher; external: one already running "
                     + "(fg live driver) at --aeron-dir; per-process: each process its own (with --udp).")
     String driver;
 
-    @Option(names = "--jvm-opt", paramLabel = "OPTION", description = "An extra JVM option for every process, e.g. "
-            + "--jvm-opt=-Xmx512m (repeatable).")
+    @Option(
+            names = "--jvm-opt",
+            paramLabel = "OPTION",
+            description = "An extra JVM option for every process, e.g. " + "--jvm-opt=-Xmx512m (repeatable).")
     List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
 
     @Mixin
@@ -78,7 +97,8 @@ final class LiveRunCommand implements Callable<Integer> {
             return 1;
         }
         CompiledGraph compiled = result.graph().orElseThrow();
-        double tick = compiled.sink().map(s -> s.terms().tickSize())
+        double tick = compiled.sink()
+                .map(s -> s.terms().tickSize())
                 .orElseThrow(() -> new UserError(graph.file + ": the graph needs a sink with a tick_size, e.g. "
                         + "`sink stateless_mm(alpha, vol, stop, tick_size = 0.1, ...)`"));
         String mode = driver.toLowerCase(Locale.ROOT);
@@ -112,7 +132,9 @@ final class LiveRunCommand implements Callable<Integer> {
                     ConnectorConfig.fromArgs(LiveArgs.parse(connectorArgs)),
                     EngineConfig.fromArgs(LiveArgs.parse(engineArgs)),
                     StrategyConfig.fromArgs(LiveArgs.parse(strategyArgs)),
-                    mode, transport.idle, jvmOptions);
+                    mode,
+                    transport.idle,
+                    jvmOptions);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -9,53 +9,82 @@ import picocli.CommandLine.Option;
 
 /** How a live process reaches the others: media driver, channels, idle strategy, heartbeats. */
 final class LiveTransportOptions {
-    @Option(names = "--aeron-dir", paramLabel = "DIR",
+    @Option(
+            names = "--aeron-dir",
+            paramLabel = "DIR",
             description = "The media driver's directory (default: Aeron's, /dev/shm/aeron-USER).")
     String aeronDir;
 
-    @Option(names = "--embedded-driver", description = "Start a media driver inside this process (its own, in "
-            + "DIR-PID), as a process on a host of its own does for UDP.")
+    @Option(
+            names = "--embedded-driver",
+            description = "Start a media driver inside this process (its own, in "
+                    + "DIR-PID), as a process on a host of its own does for UDP.")
     boolean embeddedDriver;
 
-    @Option(names = "--idle", paramLabel = "backoff|sleep|yield|busy-spin", defaultValue = "backoff",
+    @Option(
+            names = "--idle",
+            paramLabel = "backoff|sleep|yield|busy-spin",
+            defaultValue = "backoff",
             description = "How to wait when idle. backoff (default) spins, yields, then parks up to 1 ms; busy-spin "
                     + "burns a core for the lowest latency (pin it: taskset -c N fg live ...).")
     IdleMode idle;
 
-    @Option(names = "--channel", paramLabel = "URI",
+    @Option(
+            names = "--channel",
+            paramLabel = "URI",
             description = "One Aeron channel for every stream (default aeron:ipc).")
     String channel;
 
-    @Option(names = "--udp", paramLabel = "HOST:PORT", converter = OptionTypes.UdpEndpoint.class,
+    @Option(
+            names = "--udp",
+            paramLabel = "HOST:PORT",
+            converter = OptionTypes.UdpEndpoint.class,
             description = "Every stream over UDP to HOST at ports PORT..PORT+4 (market data, factors, orders, "
                     + "executions, control).")
     String udp;
 
-    @Option(names = "--md-channel", paramLabel = "URI", description = "Market data stream's channel (connector -> "
-            + "engine; across hosts: aeron:udp?endpoint=ENGINE_HOST:PORT).")
+    @Option(
+            names = "--md-channel",
+            paramLabel = "URI",
+            description = "Market data stream's channel (connector -> "
+                    + "engine; across hosts: aeron:udp?endpoint=ENGINE_HOST:PORT).")
     String mdChannel;
 
-    @Option(names = "--factor-channel", paramLabel = "URI", description = "Factor stream's channel (engine -> "
-            + "strategy).")
+    @Option(
+            names = "--factor-channel",
+            paramLabel = "URI",
+            description = "Factor stream's channel (engine -> " + "strategy).")
     String factorChannel;
 
-    @Option(names = "--order-channel", paramLabel = "URI", description = "Order stream's channel (strategy -> "
-            + "connector).")
+    @Option(
+            names = "--order-channel",
+            paramLabel = "URI",
+            description = "Order stream's channel (strategy -> " + "connector).")
     String orderChannel;
 
-    @Option(names = "--execution-channel", paramLabel = "URI", description = "Execution stream's channel "
-            + "(connector -> strategy).")
+    @Option(
+            names = "--execution-channel",
+            paramLabel = "URI",
+            description = "Execution stream's channel " + "(connector -> strategy).")
     String executionChannel;
 
-    @Option(names = "--control-channel", paramLabel = "URI", description = "Control stream's channel (engine -> "
-            + "connector).")
+    @Option(
+            names = "--control-channel",
+            paramLabel = "URI",
+            description = "Control stream's channel (engine -> " + "connector).")
     String controlChannel;
 
-    @Option(names = "--heartbeat", paramLabel = "DURATION", defaultValue = "100ms",
+    @Option(
+            names = "--heartbeat",
+            paramLabel = "DURATION",
+            defaultValue = "100ms",
             description = "Heartbeat interval. Default: ${DEFAULT-VALUE}.")
     Duration heartbeat;
 
-    @Option(names = "--peer-timeout", paramLabel = "DURATION", defaultValue = "1s",
+    @Option(
+            names = "--peer-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "1s",
             description = "A peer silent this long is down. Default: ${DEFAULT-VALUE}.")
     Duration peerTimeout;
 

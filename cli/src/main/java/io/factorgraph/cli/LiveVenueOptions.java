@@ -13,22 +13,33 @@ import picocli.CommandLine.Option;
 
 /** The recorded feed the connector replays and its paper venue, the backtest's simulator with its options. */
 final class LiveVenueOptions {
-    @Option(names = "--data", paramLabel = "FILE", required = true,
+    @Option(
+            names = "--data",
+            paramLabel = "FILE",
+            required = true,
             description = "Recorded feed: hftbacktest's Binance files (.gz) or .npz event files; repeat for files "
                     + "that continue one stream.")
     List<Path> data = new ArrayList<>();
 
-    @Option(names = "--speed", paramLabel = "N|max", defaultValue = "1",
+    @Option(
+            names = "--speed",
+            paramLabel = "N|max",
+            defaultValue = "1",
             description = "Replay speed against the wall clock: 1 as recorded, 10 ten times faster, max as fast as "
                     + "the engine takes it. Default: ${DEFAULT-VALUE}.")
     ReplaySpeed speed;
 
-    @Option(names = "--on-gap", paramLabel = "fail|resync", defaultValue = "fail",
+    @Option(
+            names = "--on-gap",
+            paramLabel = "fail|resync",
+            defaultValue = "fail",
             description = "A sequence gap in the recorded feed. Default: ${DEFAULT-VALUE}.")
     GapPolicy onGap;
 
-    @Option(names = "--lockstep", description = "The venue's clock follows the strategy's ticks (with --lockstep on "
-            + "the strategy): orders take effect at their tick's time, as in a backtest.")
+    @Option(
+            names = "--lockstep",
+            description = "The venue's clock follows the strategy's ticks (with --lockstep on "
+                    + "the strategy): orders take effect at their tick's time, as in a backtest.")
     boolean lockstep;
 
     @Mixin
@@ -51,7 +62,10 @@ final class LiveVenueOptions {
     /** The connector's options, each in its canonical form (the data by absolute path). */
     List<String> toArgs(double tickSize) {
         List<String> args = new ArrayList<>();
-        LiveTransportOptions.putAll(args, "data", data.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        LiveTransportOptions.putAll(
+                args,
+                "data",
+                data.stream().map(p -> p.toAbsolutePath().normalize()).toList());
         LiveTransportOptions.put(args, "speed", speed.canonical());
         LiveTransportOptions.put(args, "on-gap", GapSetting.canonical(onGap));
         LiveTransportOptions.put(args, "lockstep", lockstep ? "true" : null);

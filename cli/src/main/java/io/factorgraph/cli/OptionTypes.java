@@ -1,10 +1,10 @@
 package io.factorgraph.cli;
 
 import io.factorgraph.backtest.exchange.FillMode;
+import io.factorgraph.backtest.settings.ExchangeClock;
 import io.factorgraph.backtest.settings.FeeSchedule;
 import io.factorgraph.backtest.settings.GapSetting;
 import io.factorgraph.backtest.settings.LatencySetting;
-import io.factorgraph.backtest.settings.ExchangeClock;
 import io.factorgraph.backtest.settings.QueueSetting;
 import io.factorgraph.backtest.settings.ReplaySpeed;
 import io.factorgraph.dsl.parse.Literals;
@@ -24,8 +24,7 @@ import picocli.CommandLine.TypeConversionException;
  * processes get the canonical text of the same values.
  */
 final class OptionTypes {
-    private OptionTypes() {
-    }
+    private OptionTypes() {}
 
     /** Registers the converters on a command line and its subcommands. */
     static void register(CommandLine commandLine) {

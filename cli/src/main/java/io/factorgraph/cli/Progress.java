@@ -13,8 +13,8 @@ import java.time.format.DateTimeFormatter;
 final class Progress implements BacktestProgress {
     private static final long QUIET_NANOS = 2_000_000_000L;
     private static final long EVERY_NANOS = 500_000_000L;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final PrintWriter err;
     private final long started = System.nanoTime();
@@ -34,8 +34,9 @@ final class Progress implements BacktestProgress {
         lastPrinted = now;
         printed = true;
         double seconds = (now - started) / 1e9;
-        err.printf("\r  %,d events  data at %s UTC  %.1f M events/s   ", events,
-                CLOCK.format(Instant.ofEpochSecond(0, localTime)), events / seconds / 1e6);
+        err.printf(
+                "\r  %,d events  data at %s UTC  %.1f M events/s   ",
+                events, CLOCK.format(Instant.ofEpochSecond(0, localTime)), events / seconds / 1e6);
         err.flush();
     }
 

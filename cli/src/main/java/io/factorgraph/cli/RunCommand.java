@@ -19,10 +19,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code fg run}: replay recorded data through a graph and write the outputs as CSV. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Replay recorded market data through a graph; write one CSV row per tick:",
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Replay recorded market data through a graph; write one CSV row per tick:",
             "ts (ns, local clock) then each output in order; doubles in Java's shortest round-trip form, "
-                    + "bools as 1/0."})
+                    + "bools as 1/0."
+        })
 final class RunCommand implements Callable<Integer> {
     @Mixin
     GraphOptions graph;
@@ -30,7 +34,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "OUT.csv", description = "Write the CSV here instead of stdout.")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "OUT.csv",
+            description = "Write the CSV here instead of stdout.")
     Path out;
 
     @Spec
@@ -57,7 +64,8 @@ final class RunCommand implements Callable<Integer> {
             source.close();
             throw new UserError(graph.file + ": " + e.getMessage());
         }
-        try (provider; Writer writer = open()) {
+        try (provider;
+                Writer writer = open()) {
             FactorCsv csv = new FactorCsv(writer, compiled.outputs());
             csv.writeHeader();
             while (provider.next()) {
@@ -69,9 +77,12 @@ final class RunCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         String gaps = source instanceof io.factorgraph.runtime.data.binance.BinanceFeedReader feed
-                && !feed.stats().gaps().isEmpty() ? ", " + feed.stats().gaps().size() + " sequence gaps re-synced" : "";
-        spec.commandLine().getErr().printf("fg run: %d events, %d ticks%s in %.2f s%n", provider.eventCount(), rows,
-                gaps, seconds);
+                        && !feed.stats().gaps().isEmpty()
+                ? ", " + feed.stats().gaps().size() + " sequence gaps re-synced"
+                : "";
+        spec.commandLine()
+                .getErr()
+                .printf("fg run: %d events, %d ticks%s in %.2f s%n", provider.eventCount(), rows, gaps, seconds);
         spec.commandLine().getErr().flush();
         return 0;
     }

@@ -7,7 +7,8 @@ final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = Fg.class.getPackage().getImplementationVersion();
-        return new String[] {"fg " + (version == null ? "development build" : version) + " (Java "
-                + Runtime.version() + ")"};
+        return new String[] {
+            "fg " + (version == null ? "development build" : version) + " (Java " + Runtime.version() + ")"
+        };
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * every record, two runs are identical, and every kind of bad input is a one-line error.
  */
 class BacktestCommandTest {
-    private static final String BTC = RecordedData.file("usdm_btcusdt_20240808.gz").toString();
+    private static final String BTC =
+            RecordedData.file("usdm_btcusdt_20240808.gz").toString();
 
     @TempDir
     static Path dir;
@@ -29,7 +30,14 @@ class BacktestCommandTest {
 
     @BeforeAll
     static void runOnce() throws IOException {
-        first = CliRun.of("backtest", "../examples/obi_mm.fg", "--data", BTC, "--latency", "5ms", "--report",
+        first = CliRun.of(
+                "backtest",
+                "../examples/obi_mm.fg",
+                "--data",
+                BTC,
+                "--latency",
+                "5ms",
+                "--report",
                 dir.resolve("a").toString());
         assertEquals(0, first.exitCode(), first.err());
         series = rows(dir.resolve("a/timeseries.csv"));
@@ -37,13 +45,24 @@ class BacktestCommandTest {
     }
 
     private static List<String[]> rows(Path csv) throws IOException {
-        return Files.readAllLines(csv).stream().skip(1).map(l -> l.split(",", -1)).toList();
+        return Files.readAllLines(csv).stream()
+                .skip(1)
+                .map(l -> l.split(",", -1))
+                .toList();
     }
 
     @Test
     void summaryNamesEveryFigure() {
-        for (String figure : List.of("pnl", "return", "sharpe", "max drawdown", "trades", "volume", "maker share",
-                "fees", "final position")) {
+        for (String figure : List.of(
+                "pnl",
+                "return",
+                "sharpe",
+                "max drawdown",
+                "trades",
+                "volume",
+                "maker share",
+                "fees",
+                "final position")) {
             assertTrue(first.out().lines().anyMatch(l -> l.startsWith(figure + " ")), figure + " in\n" + first.out());
         }
         assertTrue(fills.size() > 50, "the strategy trades on six minutes of BTC: " + fills.size() + " fills");
@@ -83,7 +102,8 @@ class BacktestCommandTest {
             double ask = Double.parseDouble(record[3]);
             double quoteBid = Double.parseDouble(record[4]);
             double quoteAsk = Double.parseDouble(record[5]);
-            assertTrue(Double.isNaN(quoteBid) || Double.isNaN(quoteAsk) || quoteBid < quoteAsk, String.join(",", record));
+            assertTrue(
+                    Double.isNaN(quoteBid) || Double.isNaN(quoteAsk) || quoteBid < quoteAsk, String.join(",", record));
             assertTrue(bid < ask, "the book never crosses");
         }
         for (String[] fill : fills) {
@@ -94,12 +114,22 @@ class BacktestCommandTest {
 
     @Test
     void twoRunsAreIdenticalToTheBit() throws IOException {
-        CliRun second = CliRun.of("backtest", "../examples/obi_mm.fg", "--data", BTC, "--latency", "5ms", "--report",
+        CliRun second = CliRun.of(
+                "backtest",
+                "../examples/obi_mm.fg",
+                "--data",
+                BTC,
+                "--latency",
+                "5ms",
+                "--report",
                 dir.resolve("b").toString());
-        assertEquals(first.out().replace(dir.resolve("a").toString(), "DIR"),
+        assertEquals(
+                first.out().replace(dir.resolve("a").toString(), "DIR"),
                 second.out().replace(dir.resolve("b").toString(), "DIR"));
         for (String file : List.of("timeseries.csv", "fills.csv")) {
-            assertEquals(Files.readString(dir.resolve("a").resolve(file)), Files.readString(dir.resolve("b").resolve(file)),
+            assertEquals(
+                    Files.readString(dir.resolve("a").resolve(file)),
+                    Files.readString(dir.resolve("b").resolve(file)),
                     file);
         }
     }
@@ -132,14 +162,17 @@ class BacktestCommandTest {
     @Test
     void badFeesLatencyAndFillModeAreNamed() {
         CliRun fees = CliRun.of("backtest", "../examples/obi_mm.fg", "--data", BTC, "--fees", "0.0002");
-        assertEquals("fg backtest: error: --fees '0.0002': expected MAKER,TAKER as fractions of traded value, e.g. "
-                + "0.0002,0.0005 (or -0.0001,0.0004 with a maker rebate)\n", fees.err());
+        assertEquals(
+                "fg backtest: error: --fees '0.0002': expected MAKER,TAKER as fractions of traded value, e.g. "
+                        + "0.0002,0.0005 (or -0.0001,0.0004 with a maker rebate)\n",
+                fees.err());
         CliRun latency = CliRun.of("backtest", "../examples/obi_mm.fg", "--data", BTC, "--latency", "fast");
-        assertEquals("fg backtest: error: --latency 'fast': expected a duration (e.g. 5ms), ENTRY/RESPONSE (e.g. "
-                + "250us/1.5ms), or a latency file (no such file)\n", latency.err());
+        assertEquals(
+                "fg backtest: error: --latency 'fast': expected a duration (e.g. 5ms), ENTRY/RESPONSE (e.g. "
+                        + "250us/1.5ms), or a latency file (no such file)\n",
+                latency.err());
         CliRun fill = CliRun.of("backtest", "../examples/obi_mm.fg", "--data", BTC, "--fill", "some");
-        assertEquals("fg backtest: error: --fill 'some': expected no-partial or partial\n",
-                fill.err());
+        assertEquals("fg backtest: error: --fill 'some': expected no-partial or partial\n", fill.err());
         assertEquals(1, fees.exitCode() & latency.exitCode() & fill.exitCode());
     }
 
@@ -155,8 +188,10 @@ class BacktestCommandTest {
     @Test
     void invalidStrategyParametersAreCompileErrors() throws IOException {
         Path graph = dir.resolve("bad_mm.fg");
-        Files.writeString(graph, Files.readString(Path.of("../examples/obi_mm.fg"))
-                .replace("grid_interval = 0.5", "grid_interval = 0.25"));
+        Files.writeString(
+                graph,
+                Files.readString(Path.of("../examples/obi_mm.fg"))
+                        .replace("grid_interval = 0.5", "grid_interval = 0.25"));
         CliRun run = CliRun.of("backtest", graph.toString(), "--data", BTC);
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("error:") && run.err().contains("grid_interval"), run.err());
@@ -166,8 +201,10 @@ class BacktestCommandTest {
     @Test
     void graphWithoutSinkCannotBeBacktested() {
         CliRun run = CliRun.of("backtest", "../examples/obi_mm_factors.fg", "--data", BTC);
-        assertEquals("fg backtest: error: ../examples/obi_mm_factors.fg: the graph has no sink: a backtest needs a "
-                + "strategy, e.g. `sink stateless_mm(alpha, vol, stop, ...)`\n", run.err());
+        assertEquals(
+                "fg backtest: error: ../examples/obi_mm_factors.fg: the graph has no sink: a backtest needs a "
+                        + "strategy, e.g. `sink stateless_mm(alpha, vol, stop, ...)`\n",
+                run.err());
         assertEquals(1, run.exitCode());
     }
 
@@ -176,8 +213,9 @@ class BacktestCommandTest {
         Path file = dir.resolve("nosnap.gz");
         try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
             out.write(("1723161255030314667 {\"stream\":\"btcusdt@depth@0ms\",\"data\":{\"e\":\"depthUpdate\","
-                    + "\"E\":1723161256299,\"T\":1723161256298,\"s\":\"BTCUSDT\",\"U\":5,\"u\":6,\"pu\":4,"
-                    + "\"b\":[[\"61800.0\",\"1.0\"]],\"a\":[[\"61800.1\",\"1.0\"]]}}\n").getBytes());
+                            + "\"E\":1723161256299,\"T\":1723161256298,\"s\":\"BTCUSDT\",\"U\":5,\"u\":6,\"pu\":4,"
+                            + "\"b\":[[\"61800.0\",\"1.0\"]],\"a\":[[\"61800.1\",\"1.0\"]]}}\n")
+                    .getBytes());
         }
         CliRun run = CliRun.of("backtest", "../examples/obi_mm.fg", "--data", file.toString());
         assertEquals(1, run.exitCode());
@@ -188,20 +226,34 @@ class BacktestCommandTest {
     void withoutDataASeededSyntheticMarketRunsTheWholePipeline() {
         CliRun run = CliRun.of("backtest", "../examples/obi_mm.fg", "--duration", "2m");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("fg backtest: no --data: a synthetic market, synthetic zero-intelligence market "
-                + "(seed 42)"), run.err());
-        String trades = run.out().lines().filter(l -> l.startsWith("trades ")).findFirst().orElseThrow();
+        assertTrue(
+                run.err()
+                        .startsWith("fg backtest: no --data: a synthetic market, synthetic zero-intelligence market "
+                                + "(seed 42)"),
+                run.err());
+        String trades = run.out()
+                .lines()
+                .filter(l -> l.startsWith("trades "))
+                .findFirst()
+                .orElseThrow();
         assertFalse(trades.contains(" 0 fills"), trades);
-        assertEquals(run.out(), CliRun.of("backtest", "../examples/obi_mm.fg", "--duration", "2m").out(),
+        assertEquals(
+                run.out(),
+                CliRun.of("backtest", "../examples/obi_mm.fg", "--duration", "2m")
+                        .out(),
                 "same seed, same result");
-        assertFalse(run.out().equals(CliRun.of("backtest", "../examples/obi_mm.fg", "--duration", "2m", "--seed", "7")
-                .out()), "another seed, another market");
+        assertFalse(
+                run.out()
+                        .equals(CliRun.of("backtest", "../examples/obi_mm.fg", "--duration", "2m", "--seed", "7")
+                                .out()),
+                "another seed, another market");
     }
 
     @Test
     void badSyntheticDurationIsNamed() {
         CliRun run = CliRun.of("backtest", "../examples/obi_mm.fg", "--duration", "soon");
-        assertEquals("fg backtest: error: --duration 'soon': expected a positive duration such as 100ms, 1s or 5m\n",
+        assertEquals(
+                "fg backtest: error: --duration 'soon': expected a positive duration such as 100ms, 1s or 5m\n",
                 run.err());
         assertEquals(1, run.exitCode());
     }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * is read.
  */
 class BacktestHftbacktestStatsTest {
-    private static final String BTC = RecordedData.file("usdm_btcusdt_20240808.gz").toString();
+    private static final String BTC =
+            RecordedData.file("usdm_btcusdt_20240808.gz").toString();
     private static final long S = 1_000_000_000L;
 
     @TempDir
@@ -33,11 +34,21 @@ class BacktestHftbacktestStatsTest {
 
     @Test
     void figuresEqualHftbacktestsComputationOnTheRunsOwnFiles() throws IOException {
-        CliRun run = CliRun.of("backtest", "../examples/obi_mm.fg", "--data", BTC, "--latency", "5ms", "--resample",
-                "5s", "--report", dir.toString());
+        CliRun run = CliRun.of(
+                "backtest",
+                "../examples/obi_mm.fg",
+                "--data",
+                BTC,
+                "--latency",
+                "5ms",
+                "--resample",
+                "5s",
+                "--report",
+                dir.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("hftbacktest's stats (resampled every 5s; book_size "), run.out());
-        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("ours (every record; sharpe on 1s equity changes")),
+        assertTrue(
+                run.out().lines().anyMatch(l -> l.startsWith("ours (every record; sharpe on 1s equity changes")),
                 run.out());
         String json = Files.readString(dir.resolve("summary.json"));
         assertEquals("5s", string(json, "resample"));
@@ -66,8 +77,11 @@ class BacktestHftbacktestStatsTest {
         for (String line : series.subList(1, series.size())) {
             String[] r = line.split(",");
             long t = Long.parseLong(r[ts]);
-            double[] row = {Math.floorDiv(t, dt) * (double) dt / S, Double.parseDouble(r[eq]),
-                Math.abs(Double.parseDouble(r[pos])) * Double.parseDouble(r[mid])};
+            double[] row = {
+                Math.floorDiv(t, dt) * (double) dt / S,
+                Double.parseDouble(r[eq]),
+                Math.abs(Double.parseDouble(r[pos])) * Double.parseDouble(r[mid])
+            };
             if (Math.floorDiv(t, dt) == currentWindow) {
                 rows.set(rows.size() - 1, row);
             } else {
@@ -92,7 +106,8 @@ class BacktestHftbacktestStatsTest {
         }
         double mean = Arrays.stream(d).average().orElseThrow();
         double sd = Math.sqrt(Arrays.stream(d).map(x -> (x - mean) * (x - mean)).sum() / (d.length - 1));
-        double downside = Math.sqrt(Arrays.stream(d).map(x -> x < 0 ? x * x : 0).average().orElseThrow());
+        double downside =
+                Math.sqrt(Arrays.stream(d).map(x -> x < 0 ? x * x : 0).average().orElseThrow());
         double c = Math.sqrt(86_400 / (rows.get(1)[0] - rows.get(0)[0]) * 252);
         double pnl = rows.get(n - 1)[1] - rows.get(0)[1];
         double peak = Double.NEGATIVE_INFINITY;
@@ -134,8 +149,10 @@ class BacktestHftbacktestStatsTest {
     void badResampleIsNamedBeforeAnyDataIsRead() {
         for (String bad : List.of("0s", "soon", "-5s", "10")) {
             CliRun run = CliRun.of("backtest", "../examples/obi_mm.fg", "--data", "no-such-file.gz", "--resample", bad);
-            assertEquals("fg backtest: error: --resample '" + bad + "': expected a positive duration such as 10s, 1m "
-                    + "or 24h (units ns, us, ms, s, m, h)\n", run.err());
+            assertEquals(
+                    "fg backtest: error: --resample '" + bad + "': expected a positive duration such as 10s, 1m "
+                            + "or 24h (units ns, us, ms, s, m, h)\n",
+                    run.err());
             assertEquals(1, run.exitCode());
             assertFalse(run.err().contains("\tat "), run.err());
         }

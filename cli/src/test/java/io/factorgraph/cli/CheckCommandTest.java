@@ -20,9 +20,21 @@ class CheckCommandTest {
     private static final Path DIR = Path.of("src/test/resources/check");
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"unknown_function", "unknown_name", "function_as_name", "too_many_arguments",
-        "missing_argument", "wrong_stream_type", "stream_for_constant", "constant_out_of_range",
-        "duplicate_definition", "cycle", "output_undefined", "several_errors"})
+    @ValueSource(
+            strings = {
+                "unknown_function",
+                "unknown_name",
+                "function_as_name",
+                "too_many_arguments",
+                "missing_argument",
+                "wrong_stream_type",
+                "stream_for_constant",
+                "constant_out_of_range",
+                "duplicate_definition",
+                "cycle",
+                "output_undefined",
+                "several_errors"
+            })
     void errorIsReportedExactlyAndExitsOne(String name) throws IOException {
         CliRun run = CliRun.of("check", DIR.resolve(name + ".fg").toString());
         assertEquals(Files.readString(DIR.resolve(name + ".expected")), run.err());

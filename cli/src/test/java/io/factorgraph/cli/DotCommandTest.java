@@ -52,8 +52,10 @@ class DotCommandTest {
 
     @Test
     void unknownOutputExtensionIsAnError(@TempDir Path dir) {
-        CliRun run = CliRun.of("dot", "../examples/basics.fg", "-o", dir.resolve("graph.png").toString());
-        assertEquals("fg dot: error: -o " + dir.resolve("graph.png") + ": expected a file ending in .dot or .svg\n",
+        CliRun run = CliRun.of(
+                "dot", "../examples/basics.fg", "-o", dir.resolve("graph.png").toString());
+        assertEquals(
+                "fg dot: error: -o " + dir.resolve("graph.png") + ": expected a file ending in .dot or .svg\n",
                 run.err());
         assertEquals(1, run.exitCode());
     }

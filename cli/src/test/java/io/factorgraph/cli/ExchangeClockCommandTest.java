@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * default). The summary says which clock was used.
  */
 class ExchangeClockCommandTest {
-    private static final String BTC = RecordedData.file("usdm_btcusdt_20240808.gz").toString();
+    private static final String BTC =
+            RecordedData.file("usdm_btcusdt_20240808.gz").toString();
 
     @TempDir
     Path dir;
@@ -39,8 +40,17 @@ class ExchangeClockCommandTest {
     }
 
     private CliRun backtest(String clock) {
-        CliRun run = CliRun.of("backtest", "../examples/obi_mm.fg", "--data", BTC, "--latency", "0ms",
-                "--exchange-clock", clock, "--report", dir.resolve(clock).toString());
+        CliRun run = CliRun.of(
+                "backtest",
+                "../examples/obi_mm.fg",
+                "--data",
+                BTC,
+                "--latency",
+                "0ms",
+                "--exchange-clock",
+                clock,
+                "--report",
+                dir.resolve(clock).toString());
         assertEquals(0, run.exitCode(), run.err());
         return run;
     }

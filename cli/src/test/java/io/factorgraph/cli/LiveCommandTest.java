@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Aeron's flags, which starts a media driver and the three processes), its help, and its errors.
  */
 class LiveCommandTest {
-    private static final String BTC = RecordedData.file("usdm_btcusdt_20240808.gz").toString();
+    private static final String BTC =
+            RecordedData.file("usdm_btcusdt_20240808.gz").toString();
 
     @TempDir
     Path dir;
@@ -23,15 +24,41 @@ class LiveCommandTest {
     @Test
     void liveRunReplaysTheFileThroughThreeProcessesAndPrintsTheStrategysSummary() throws Exception {
         Path orders = dir.resolve("orders.csv");
-        CliRun run = CliRun.of("live", "run", "../examples/obi_mm.fg", "--data", BTC, "--speed", "max", "--warmup",
-                "100", "--orders-log", orders.toString(), "--jvm-opt=-Xmx256m");
+        CliRun run = CliRun.of(
+                "live",
+                "run",
+                "../examples/obi_mm.fg",
+                "--data",
+                BTC,
+                "--speed",
+                "max",
+                "--warmup",
+                "100",
+                "--orders-log",
+                orders.toString(),
+                "--jvm-opt=-Xmx256m");
         assertEquals(0, run.exitCode(), run.err());
-        for (String row : List.of("span", "pnl", "return", "sharpe", "max drawdown", "trades", "volume", "maker share",
-                "fees", "final position", "orders sent", "factor stream", "latency")) {
+        for (String row : List.of(
+                "span",
+                "pnl",
+                "return",
+                "sharpe",
+                "max drawdown",
+                "trades",
+                "volume",
+                "maker share",
+                "fees",
+                "final position",
+                "orders sent",
+                "factor stream",
+                "latency")) {
             assertTrue(run.out().lines().anyMatch(l -> l.startsWith(row + " ")), row + " in\n" + run.out());
         }
-        assertTrue(run.err().contains("[connector]") && run.err().contains("[engine]")
-                && run.err().contains("[strategy]"), run.err());
+        assertTrue(
+                run.err().contains("[connector]")
+                        && run.err().contains("[engine]")
+                        && run.err().contains("[strategy]"),
+                run.err());
         assertTrue(run.err().contains("end of market data: 3445 ticks"), run.err());
         assertTrue(run.err().contains("venue closed:"), run.err());
         List<String> lines = Files.readAllLines(orders);

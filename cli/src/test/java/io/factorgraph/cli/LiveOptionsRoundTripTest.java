@@ -32,16 +32,49 @@ class LiveOptionsRoundTripTest {
 
     @Test
     void theConnectorReadsBackTheVenueTheUserGave() {
-        LiveConnectorCommand command = parse(new LiveConnectorCommand(), "--data", "a.gz", "--data", "b.gz",
-                "--speed", "2.5x", "--on-gap", "RESYNC", "--latency", "250us/1.5ms", "--fees", "-0.0001, 0.0004",
-                "--queue", "Power3:3", "--fill", "partial", "--lot-size", "0.01", "--tick-size", "0.5", "--idle",
-                "yield", "--heartbeat", "50ms", "--peer-timeout", "0.7s", "--await", "3s", "--linger", "1500ms");
+        LiveConnectorCommand command = parse(
+                new LiveConnectorCommand(),
+                "--data",
+                "a.gz",
+                "--data",
+                "b.gz",
+                "--speed",
+                "2.5x",
+                "--on-gap",
+                "RESYNC",
+                "--latency",
+                "250us/1.5ms",
+                "--fees",
+                "-0.0001, 0.0004",
+                "--queue",
+                "Power3:3",
+                "--fill",
+                "partial",
+                "--lot-size",
+                "0.01",
+                "--tick-size",
+                "0.5",
+                "--idle",
+                "yield",
+                "--heartbeat",
+                "50ms",
+                "--peer-timeout",
+                "0.7s",
+                "--await",
+                "3s",
+                "--linger",
+                "1500ms");
         ConnectorConfig config = ConnectorConfig.fromArgs(LiveArgs.parse(command.args()));
         assertEquals(List.of(Path.of("a.gz").toAbsolutePath(), Path.of("b.gz").toAbsolutePath()), config.data());
         assertEquals(new ReplaySpeed(2.5), config.speed());
         assertEquals(GapPolicy.RESYNC, config.gapPolicy());
-        assertEquals(new SimulatorSettings(new LatencySetting.Constant(250_000, 1_500_000), new FeeSchedule(-0.0001,
-                0.0004), QueueSetting.parse("power3:3"), FillMode.PARTIAL), config.venue());
+        assertEquals(
+                new SimulatorSettings(
+                        new LatencySetting.Constant(250_000, 1_500_000),
+                        new FeeSchedule(-0.0001, 0.0004),
+                        QueueSetting.parse("power3:3"),
+                        FillMode.PARTIAL),
+                config.venue());
         assertEquals(0.01, config.lotSize());
         assertEquals(0.5, config.tickSize());
         assertEquals(IdleMode.YIELD, config.transport().idle());
@@ -51,16 +84,34 @@ class LiveOptionsRoundTripTest {
         assertEquals(1_500_000_000L, config.lingerNanos());
 
         // fg backtest makes the same venue of the same text
-        BacktestCommand backtest = parse(new BacktestCommand(), "x.fg", "--latency", "250us/1.5ms", "--fees",
-                "-0.0001, 0.0004", "--queue", "Power3:3", "--fill", "partial", "--lot-size", "0.01");
+        BacktestCommand backtest = parse(
+                new BacktestCommand(),
+                "x.fg",
+                "--latency",
+                "250us/1.5ms",
+                "--fees",
+                "-0.0001, 0.0004",
+                "--queue",
+                "Power3:3",
+                "--fill",
+                "partial",
+                "--lot-size",
+                "0.01");
         assertEquals(config.venue(), backtest.simulator.settings());
         assertEquals(config.lotSize(), backtest.simulator.lotSize);
     }
 
     @Test
     void theStrategyReadsBackItsDurations() {
-        LiveStrategyCommand command = parse(new LiveStrategyCommand(), "x.fg", "--interval", "250ms",
-                "--stale-after", "1.5s", "--lot-size", "0.001");
+        LiveStrategyCommand command = parse(
+                new LiveStrategyCommand(),
+                "x.fg",
+                "--interval",
+                "250ms",
+                "--stale-after",
+                "1.5s",
+                "--lot-size",
+                "0.001");
         StrategyConfig config = StrategyConfig.fromArgs(LiveArgs.parse(command.args()));
         assertEquals(250_000_000L, config.graph().intervalNanos());
         assertEquals(1_500_000_000L, config.staleAfterNanos());

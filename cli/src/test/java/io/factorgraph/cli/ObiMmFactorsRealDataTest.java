@@ -39,11 +39,14 @@ class ObiMmFactorsRealDataTest {
     static void run() throws Exception {
         Path data = RecordedData.file("usdm_btcusdt_20240808.gz");
         Path csv = dir.resolve("factors.csv");
-        CliRun run = CliRun.of("run", "../examples/obi_mm_factors.fg", "--data", data.toString(), "--out", csv.toString());
+        CliRun run =
+                CliRun.of("run", "../examples/obi_mm_factors.fg", "--data", data.toString(), "--out", csv.toString());
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = Files.readAllLines(csv);
         assertEquals("ts,mid,obi,alpha,chg,vol,stop", lines.get(0));
-        rows = lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
+        rows = lines.subList(1, lines.size()).stream()
+                .map(l -> l.split(",", -1))
+                .toList();
         reference = Reference.compute(data);
     }
 

@@ -20,7 +20,8 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    private static final String BTC = RecordedData.file("usdm_btcusdt_20240808.gz").toString();
+    private static final String BTC =
+            RecordedData.file("usdm_btcusdt_20240808.gz").toString();
 
     @Test
     void writesHeaderThenOneRowPerTickWithBoolsAsDigits() {
@@ -50,34 +51,40 @@ class RunCommandTest {
         // older than the snapshot and dropped, so at most one row per message and nearly all of them.
         assertTrue(rows.size() > 6_400 && rows.size() <= 6_552, "one row per book-changing message: " + rows.size());
         for (int i = 1; i < rows.size(); i++) {
-            assertTrue(Long.parseLong(rows.get(i).split(",")[0]) >= Long.parseLong(rows.get(i - 1).split(",")[0]));
+            assertTrue(Long.parseLong(rows.get(i).split(",")[0])
+                    >= Long.parseLong(rows.get(i - 1).split(",")[0]));
         }
     }
 
     @Test
     void csvGoesToTheOutFile() throws IOException {
         Path out = dir.resolve("out.csv");
-        CliRun run = CliRun.of("run", "../examples/obi_mm_factors.fg", "--data", BTC, "--interval", "10s", "-o",
-                out.toString());
+        CliRun run = CliRun.of(
+                "run", "../examples/obi_mm_factors.fg", "--data", BTC, "--interval", "10s", "-o", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.out());
-        assertEquals(CliRun.of("run", "../examples/obi_mm_factors.fg", "--data", BTC, "--interval", "10s").out(),
+        assertEquals(
+                CliRun.of("run", "../examples/obi_mm_factors.fg", "--data", BTC, "--interval", "10s")
+                        .out(),
                 Files.readString(out));
     }
 
     @Test
     void badIntervalNamesTheExpectedForm() {
         CliRun run = CliRun.of("run", "../examples/obi_mm_factors.fg", "--data", BTC, "--interval", "100");
-        assertEquals("fg run: error: --interval '100': expected a positive duration such as 100ms, 1s or 5m\n",
-                run.err());
+        assertEquals(
+                "fg run: error: --interval '100': expected a positive duration such as 100ms, 1s or 5m\n", run.err());
         assertEquals(1, run.exitCode());
     }
 
     @Test
     void anIntervalFinerThanAMicrosecondIsRefusedBeforeAnyDataIsRead() {
-        CliRun run = CliRun.of("run", "../examples/obi_mm_factors.fg", "--data", "no-such-file.gz", "--interval", "1ns");
-        assertEquals("fg run: error: --interval '1ns': a clock of 1ns is finer than any recorded data: it would tick "
-                + "3.6e+12 times per hour of data; the finest clock is 1us\n", run.err());
+        CliRun run =
+                CliRun.of("run", "../examples/obi_mm_factors.fg", "--data", "no-such-file.gz", "--interval", "1ns");
+        assertEquals(
+                "fg run: error: --interval '1ns': a clock of 1ns is finer than any recorded data: it would tick "
+                        + "3.6e+12 times per hour of data; the finest clock is 1us\n",
+                run.err());
         assertEquals(1, run.exitCode());
     }
 
@@ -87,8 +94,11 @@ class RunCommandTest {
         Path graph = Files.writeString(dir.resolve("oom.fg"), "x = zscore(OBI(book, 0.001), 2000000000)\n");
         CliRun run = CliRun.of("run", graph.toString(), "--data", BTC);
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().startsWith(graph + ":1:30: error: 'zscore' would keep 14.9 GiB for window = 2000000000, "
-                + "more than the graph's memory budget of "), run.err());
+        assertTrue(
+                run.err()
+                        .startsWith(graph + ":1:30: error: 'zscore' would keep 14.9 GiB for window = 2000000000, "
+                                + "more than the graph's memory budget of "),
+                run.err());
         assertTrue(run.err().contains("     |                              ^~~~~~~~~~\n"), run.err());
         assertFalse(run.err().contains("Exception") || run.err().contains("Error:"), run.err());
         assertEquals("", run.out());
@@ -97,7 +107,11 @@ class RunCommandTest {
     @Test
     void missingDataOptionIsReported() {
         CliRun run = CliRun.of("run", "../examples/obi_mm_factors.fg");
-        assertTrue(run.err().startsWith("fg run: error: Missing required option: '--data=FILE': the recorded data to replay"), run.err());
+        assertTrue(
+                run.err()
+                        .startsWith(
+                                "fg run: error: Missing required option: '--data=FILE': the recorded data to replay"),
+                run.err());
         assertEquals(1, run.exitCode());
     }
 
@@ -108,8 +122,10 @@ class RunCommandTest {
         assertEquals(1, missing.exitCode());
         Path csv = write("data.csv", "1,2,3\n");
         CliRun unknown = CliRun.of("run", "../examples/obi_mm_factors.fg", "--data", csv.toString());
-        assertEquals("fg run: error: " + csv + ": unknown data file type: expected a recorded Binance feed (.gz), an "
-                + "hftbacktest event file (.npz) or a factorgraph event file (.fgev)\n", unknown.err());
+        assertEquals(
+                "fg run: error: " + csv + ": unknown data file type: expected a recorded Binance feed (.gz), an "
+                        + "hftbacktest event file (.npz) or a factorgraph event file (.fgev)\n",
+                unknown.err());
         assertEquals(1, unknown.exitCode());
     }
 
@@ -127,7 +143,8 @@ class RunCommandTest {
 
     @Test
     void malformedLineIsAnErrorNamingFileAndLine() throws IOException {
-        Path bad = gzip("bad.gz", "1723161255030314667 {\"stream\":\"btcusdt@depth@0ms\",\"data\":{\"e\":\"depthUpdate\"\n");
+        Path bad = gzip(
+                "bad.gz", "1723161255030314667 {\"stream\":\"btcusdt@depth@0ms\",\"data\":{\"e\":\"depthUpdate\"\n");
         CliRun run = CliRun.of("run", "../examples/obi_mm_factors.fg", "--data", bad.toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().startsWith("fg run: error: bad.gz:1: "), run.err());
@@ -135,9 +152,13 @@ class RunCommandTest {
 
     @Test
     void filesOutOfOrderAreRejected() {
-        CliRun run = CliRun.of("run", "../examples/obi_mm_factors.fg",
-                "--data", RecordedData.file("spot_btcusdt_20240809.gz").toString(),
-                "--data", RecordedData.file("spot_btcusdt_20240808.gz").toString());
+        CliRun run = CliRun.of(
+                "run",
+                "../examples/obi_mm_factors.fg",
+                "--data",
+                RecordedData.file("spot_btcusdt_20240809.gz").toString(),
+                "--data",
+                RecordedData.file("spot_btcusdt_20240808.gz").toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("files out of order"), run.err());
     }
@@ -154,8 +175,10 @@ class RunCommandTest {
         Path graph = write("inputs.fg", "input funding: double\nx = mid(book) * funding\n");
         CliRun run = CliRun.of("run", graph.toString(), "--data", BTC);
         assertEquals(1, run.exitCode());
-        assertEquals("fg run: error: " + graph + ": a replay feeds only the book, but the graph also has double "
-                + "inputs [funding] that would stay NaN; feed them through the embedding API instead\n", run.err());
+        assertEquals(
+                "fg run: error: " + graph + ": a replay feeds only the book, but the graph also has double "
+                        + "inputs [funding] that would stay NaN; feed them through the embedding API instead\n",
+                run.err());
     }
 
     private Path write(String name, String text) {

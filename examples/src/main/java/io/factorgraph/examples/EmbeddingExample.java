@@ -15,8 +15,7 @@ import java.util.List;
  * then per tick set the inputs, tick, and read the outputs through handles resolved up front.
  */
 public final class EmbeddingExample {
-    private EmbeddingExample() {
-    }
+    private EmbeddingExample() {}
 
     /** Runs {@code examples/basics.fg} with {@code k = 2} over some prices; returns each tick's momentum. */
     public static double[] momentum(Path graphFile, double[] prices) throws IOException {

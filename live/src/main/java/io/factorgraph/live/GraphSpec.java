@@ -49,8 +49,8 @@ public record GraphSpec(Path file, List<String> params, long intervalNanos) {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read '" + file + "': " + e.getMessage(), e);
         }
-        return result.graph().orElseThrow(() -> new IllegalArgumentException(file + " does not compile:\n"
-                + result.render()));
+        return result.graph()
+                .orElseThrow(() -> new IllegalArgumentException(file + " does not compile:\n" + result.render()));
     }
 
     /** The sampling interval: {@code --interval}, else the file's clock, else 0 (every book change). */
@@ -67,9 +67,11 @@ public record GraphSpec(Path file, List<String> params, long intervalNanos) {
         long warmup = 0;
         for (PlanNode.Function node : graph.plan().functionNodes()) {
             for (Parameter parameter : node.function().signature().parameters()) {
-                if (parameter instanceof Parameter.Const c && c.kind() == ConstantKind.INTEGER
+                if (parameter instanceof Parameter.Const c
+                        && c.kind() == ConstantKind.INTEGER
                         && node.constants().get(c.name()) instanceof Constant.Number(double value)
-                        && value > warmup && value < 1e12) {
+                        && value > warmup
+                        && value < 1e12) {
                     warmup = (long) value;
                 }
             }
@@ -86,7 +88,9 @@ public record GraphSpec(Path file, List<String> params, long intervalNanos) {
         for (OutputHandle output : graph.outputs()) {
             text.append(output.name()).append(',');
         }
-        graph.sink().ifPresent(s -> text.append("|sink=").append(s.function().signature().name()).append('/')
+        graph.sink().ifPresent(s -> text.append("|sink=")
+                .append(s.function().signature().name())
+                .append('/')
                 .append(s.argumentSlots().size()));
         for (Map.Entry<String, Constant> param : graph.plan().params().entrySet()) {
             text.append('|').append(param.getKey()).append('=').append(param.getValue());
@@ -100,7 +104,9 @@ public record GraphSpec(Path file, List<String> params, long intervalNanos) {
     }
 
     public static GraphSpec fromArgs(LiveArgs args) {
-        return new GraphSpec(Path.of(args.required("graph")), args.all("param"),
+        return new GraphSpec(
+                Path.of(args.required("graph")),
+                args.all("param"),
                 args.get("interval").map(Durations::parse).orElse(-1L));
     }
 

@@ -14,8 +14,7 @@ public final class JvmFlags {
     /** The options, one per element, for a {@code java} command line. */
     public static final List<String> REQUIRED = List.of("--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
 
-    private JvmFlags() {
-    }
+    private JvmFlags() {}
 
     /** Whether this JVM was started with {@link #REQUIRED} (so Agrona can work here). */
     public static boolean presentInThisJvm() {

@@ -46,29 +46,61 @@ class BacktestLiveParityTest {
         GraphSpec spec = new GraphSpec(EngineParityTest.OBI_MM, List.of(), -1);
         RecordingSinkLibrary recording = new RecordingSinkLibrary();
         CompiledGraph recorded = FgCompiler.withRegistry(RecordingSinkLibrary.registry(recording))
-                .compile(spec.file(), List.of()).graph().orElseThrow();
+                .compile(spec.file(), List.of())
+                .graph()
+                .orElseThrow();
         SimulatorConfig venue = SimulatorConfig.of(0.1, 0.001).withFees(0.0002, 0.0005);
         BacktestResult backtest = new Backtest(recorded, venue, spec.interval(recorded))
-                .run(() -> EventSources.open(List.of(EngineParityTest.BTC), GapPolicy.FAIL), RunMetadata.builder(),
+                .run(
+                        () -> EventSources.open(List.of(EngineParityTest.BTC), GapPolicy.FAIL),
+                        RunMetadata.builder(),
                         BacktestProgress.NONE);
         assertTrue(recording.lines.size() > 100, "the backtest trades: " + recording.lines.size() + " order lines");
 
         Path ordersLog = dir.resolve("orders.csv");
         Path summary = dir.resolve("summary.txt");
         try (LiveTestCluster cluster = LiveTestCluster.start()) {
-            LiveProcess strategy = cluster.launch("strategy", "strategy", new StrategyConfig(spec, cluster.transport(),
-                    0.001, 5_000_000_000L, true, ordersLog, summary, List.of()).toArgs());
-            LiveProcess engine = cluster.launch("engine", "engine", new EngineConfig(spec, cluster.transport(), 0,
-                    "usdm_btcusdt", 30_000_000_000L, List.of()).toArgs());
-            LiveProcess connector = cluster.launch("connector", "connector", new ConnectorConfig(
-                    List.of(EngineParityTest.BTC), GapPolicy.FAIL, ReplaySpeed.MAX, true, 0.1, 0.001,
-                    SimulatorSettings.DEFAULTS, cluster.transport(), 30_000_000_000L, true,
-                    20_000_000_000L, List.of()).toArgs());
+            LiveProcess strategy = cluster.launch(
+                    "strategy",
+                    "strategy",
+                    new StrategyConfig(
+                                    spec,
+                                    cluster.transport(),
+                                    0.001,
+                                    5_000_000_000L,
+                                    true,
+                                    ordersLog,
+                                    summary,
+                                    List.of())
+                            .toArgs());
+            LiveProcess engine = cluster.launch(
+                    "engine",
+                    "engine",
+                    new EngineConfig(spec, cluster.transport(), 0, "usdm_btcusdt", 30_000_000_000L, List.of())
+                            .toArgs());
+            LiveProcess connector = cluster.launch(
+                    "connector",
+                    "connector",
+                    new ConnectorConfig(
+                                    List.of(EngineParityTest.BTC),
+                                    GapPolicy.FAIL,
+                                    ReplaySpeed.MAX,
+                                    true,
+                                    0.1,
+                                    0.001,
+                                    SimulatorSettings.DEFAULTS,
+                                    cluster.transport(),
+                                    30_000_000_000L,
+                                    true,
+                                    20_000_000_000L,
+                                    List.of())
+                            .toArgs());
             assertEquals(0, connector.waitFor(120, TimeUnit.SECONDS), cluster.log("connector"));
             assertEquals(0, strategy.waitFor(20, TimeUnit.SECONDS), cluster.log("strategy"));
             assertEquals(0, engine.waitFor(20, TimeUnit.SECONDS), cluster.log("engine"));
         }
-        List<String> live = Files.readAllLines(ordersLog).subList(1, Files.readAllLines(ordersLog).size());
+        List<String> live = Files.readAllLines(ordersLog)
+                .subList(1, Files.readAllLines(ordersLog).size());
         int n = Math.min(live.size(), recording.lines.size());
         for (int i = 0; i < n; i++) {
             assertEquals(recording.lines.get(i), live.get(i), "order line " + (i + 1));
@@ -76,12 +108,26 @@ class BacktestLiveParityTest {
         assertEquals(recording.lines.size(), live.size(), "order lines");
 
         String text = Files.readString(summary);
-        assertEquals(row("trades", String.format("%,d fills of %,d orders", backtest.summary().trades(),
-                backtest.summary().filledOrders())), rowOf(text, "trades"), text);
-        assertEquals(row("pnl", String.format("%.4f  (before fees %.4f)", backtest.summary().pnl(),
-                backtest.summary().pnlBeforeFees())), rowOf(text, "pnl"), text);
-        assertEquals(row("final position", String.format("%.6g", backtest.summary().finalPosition())),
-                rowOf(text, "final position"), text);
+        assertEquals(
+                row(
+                        "trades",
+                        String.format(
+                                "%,d fills of %,d orders",
+                                backtest.summary().trades(), backtest.summary().filledOrders())),
+                rowOf(text, "trades"),
+                text);
+        assertEquals(
+                row(
+                        "pnl",
+                        String.format(
+                                "%.4f  (before fees %.4f)",
+                                backtest.summary().pnl(), backtest.summary().pnlBeforeFees())),
+                rowOf(text, "pnl"),
+                text);
+        assertEquals(
+                row("final position", String.format("%.6g", backtest.summary().finalPosition())),
+                rowOf(text, "final position"),
+                text);
     }
 
     private static String row(String name, String value) {

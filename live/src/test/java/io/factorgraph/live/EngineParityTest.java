@@ -37,15 +37,34 @@ class EngineParityTest {
         GraphSpec spec = new GraphSpec(OBI_MM, List.of(), -1);
         CompiledGraph graph = spec.compile();
         List<Expected> expected = fgRun(graph, spec.interval(graph));
-        int[] sinkSlots = graph.sink().orElseThrow().argumentSlots().stream().mapToInt(Integer::intValue).toArray();
+        int[] sinkSlots = graph.sink().orElseThrow().argumentSlots().stream()
+                .mapToInt(Integer::intValue)
+                .toArray();
         assertTrue(expected.size() > 3000, "six minutes at 100 ms: " + expected.size());
         try (LiveTestCluster cluster = LiveTestCluster.start();
                 FactorRecorder recorder = new FactorRecorder(cluster, Channels.IPC)) {
-            LiveProcess engine = cluster.launch("engine", "engine", new EngineConfig(spec, cluster.transport(), 0,
-                    "usdm_btcusdt", 20_000_000_000L, List.of()).toArgs());
-            LiveProcess connector = cluster.launch("connector", "connector", new ConnectorConfig(List.of(BTC),
-                    GapPolicy.FAIL, ReplaySpeed.MAX, false, 0.1, 0.001, SimulatorSettings.DEFAULTS,
-                    cluster.transport(), 20_000_000_000L, false, 5_000_000_000L, List.of()).toArgs());
+            LiveProcess engine = cluster.launch(
+                    "engine",
+                    "engine",
+                    new EngineConfig(spec, cluster.transport(), 0, "usdm_btcusdt", 20_000_000_000L, List.of())
+                            .toArgs());
+            LiveProcess connector = cluster.launch(
+                    "connector",
+                    "connector",
+                    new ConnectorConfig(
+                                    List.of(BTC),
+                                    GapPolicy.FAIL,
+                                    ReplaySpeed.MAX,
+                                    false,
+                                    0.1,
+                                    0.001,
+                                    SimulatorSettings.DEFAULTS,
+                                    cluster.transport(),
+                                    20_000_000_000L,
+                                    false,
+                                    5_000_000_000L,
+                                    List.of())
+                            .toArgs());
             assertTrue(LiveTestCluster.await(recorder::ended, Duration.ofSeconds(90)), "engine finished the stream");
             assertEquals(0, engine.waitFor(20, TimeUnit.SECONDS), cluster.log("engine"));
             assertEquals(0, connector.waitFor(20, TimeUnit.SECONDS), cluster.log("connector"));
@@ -66,15 +85,19 @@ class EngineParityTest {
         assertEquals(sinkSlots.length, expected.get(0).sinkArgs.length);
     }
 
-    record Expected(long tickTime, long bid, long ask, long[] outputs, long[] sinkArgs) {
-    }
+    record Expected(long tickTime, long bid, long ask, long[] outputs, long[] sinkArgs) {}
 
     /** What {@code fg run} computes: the replay provider over the file, in this JVM. */
     static List<Expected> fgRun(CompiledGraph graph, long interval) throws Exception {
-        int[] sinkSlots = graph.sink().orElseThrow().argumentSlots().stream().mapToInt(Integer::intValue).toArray();
+        int[] sinkSlots = graph.sink().orElseThrow().argumentSlots().stream()
+                .mapToInt(Integer::intValue)
+                .toArray();
         List<Expected> out = new java.util.ArrayList<>();
-        try (ReplayFactorProvider provider = new ReplayFactorProvider(EventSources.open(List.of(BTC), GapPolicy.FAIL),
-                graph.newInstance(), interval, CrossedBookPolicy.FAIL)) {
+        try (ReplayFactorProvider provider = new ReplayFactorProvider(
+                EventSources.open(List.of(BTC), GapPolicy.FAIL),
+                graph.newInstance(),
+                interval,
+                CrossedBookPolicy.FAIL)) {
             while (provider.next()) {
                 FactorUpdate u = provider.current();
                 long[] values = new long[u.size()];
@@ -85,8 +108,12 @@ class EngineParityTest {
                 for (int i = 0; i < args.length; i++) {
                     args[i] = Double.doubleToRawLongBits(provider.instance().slot(sinkSlots[i]));
                 }
-                out.add(new Expected(u.timestampNanos(), Double.doubleToRawLongBits(u.bestBid()),
-                        Double.doubleToRawLongBits(u.bestAsk()), values, args));
+                out.add(new Expected(
+                        u.timestampNanos(),
+                        Double.doubleToRawLongBits(u.bestBid()),
+                        Double.doubleToRawLongBits(u.bestAsk()),
+                        values,
+                        args));
             }
         }
         return out;

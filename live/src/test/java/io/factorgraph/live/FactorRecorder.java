@@ -13,9 +13,16 @@ import java.util.List;
 /** A test's subscriber to the factor stream, keeping every update, polled on a thread of its own. */
 final class FactorRecorder implements AutoCloseable {
     /** One update as received: the values as raw bits, so comparisons are exact. */
-    record Update(long instance, long sequence, long tickTime, long bestBidBits, long bestAskBits, boolean warm,
-            long[] outputBits, long[] sinkArgBits, long receivedNanos) {
-    }
+    record Update(
+            long instance,
+            long sequence,
+            long tickTime,
+            long bestBidBits,
+            long bestAskBits,
+            boolean warm,
+            long[] outputBits,
+            long[] sinkArgBits,
+            long receivedNanos) {}
 
     private final Subscription subscription;
     private final Thread poller;
@@ -54,18 +61,20 @@ final class FactorRecorder implements AutoCloseable {
                 ended = true;
             }
         });
-        poller = new Thread(() -> {
-            while (!closed) {
-                if (subscription.poll(assembler, 64) == 0) {
-                    Thread.onSpinWait();
-                    try {
-                        Thread.sleep(0, 200_000);
-                    } catch (InterruptedException e) {
-                        return;
+        poller = new Thread(
+                () -> {
+                    while (!closed) {
+                        if (subscription.poll(assembler, 64) == 0) {
+                            Thread.onSpinWait();
+                            try {
+                                Thread.sleep(0, 200_000);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
                     }
-                }
-            }
-        }, "factor-recorder");
+                },
+                "factor-recorder");
         poller.setDaemon(true);
         poller.start();
     }

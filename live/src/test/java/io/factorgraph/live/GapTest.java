@@ -34,14 +34,35 @@ class GapTest {
         try (LiveTestCluster cluster = LiveTestCluster.start();
                 FactorRecorder factors = new FactorRecorder(cluster, Channels.IPC);
                 HealthWatch health = new HealthWatch(cluster)) {
-            LiveProcess strategy = cluster.launch("strategy", "strategy", new StrategyConfig(spec, cluster.transport(),
-                    0.001, 2_000_000_000L, false, null, null, List.of("300")).toArgs());
-            LiveProcess engine = cluster.launch("engine", "engine", new EngineConfig(spec, cluster.transport(), WARMUP,
-                    "usdm_btcusdt", 30_000_000_000L, List.of("1500")).toArgs());
-            LiveProcess connector = cluster.launch("connector", "connector", new ConnectorConfig(
-                    List.of(EngineParityTest.BTC), GapPolicy.FAIL, ReplaySpeed.MAX, false, 0.1, 0.001,
-                    SimulatorSettings.DEFAULTS, cluster.transport(), 30_000_000_000L, true,
-                    20_000_000_000L, List.of("20000,20001")).toArgs());
+            LiveProcess strategy = cluster.launch(
+                    "strategy",
+                    "strategy",
+                    new StrategyConfig(
+                                    spec, cluster.transport(), 0.001, 2_000_000_000L, false, null, null, List.of("300"))
+                            .toArgs());
+            LiveProcess engine = cluster.launch(
+                    "engine",
+                    "engine",
+                    new EngineConfig(
+                                    spec, cluster.transport(), WARMUP, "usdm_btcusdt", 30_000_000_000L, List.of("1500"))
+                            .toArgs());
+            LiveProcess connector = cluster.launch(
+                    "connector",
+                    "connector",
+                    new ConnectorConfig(
+                                    List.of(EngineParityTest.BTC),
+                                    GapPolicy.FAIL,
+                                    ReplaySpeed.MAX,
+                                    false,
+                                    0.1,
+                                    0.001,
+                                    SimulatorSettings.DEFAULTS,
+                                    cluster.transport(),
+                                    30_000_000_000L,
+                                    true,
+                                    20_000_000_000L,
+                                    List.of("20000,20001"))
+                            .toArgs());
             assertEquals(0, connector.waitFor(90, TimeUnit.SECONDS), cluster.log("connector"));
             assertEquals(0, strategy.waitFor(20, TimeUnit.SECONDS), cluster.log("strategy"));
             assertEquals(0, engine.waitFor(20, TimeUnit.SECONDS), cluster.log("engine"));
@@ -59,19 +80,27 @@ class GapTest {
             assertTrue(health.value(strategy, HealthCounter.NOT_WARM_HALTS) >= 1, cluster.log("strategy"));
             long received = health.value(strategy, HealthCounter.FACTOR_UPDATES_RECEIVED);
             long ticks = health.value(engine, HealthCounter.TICKS);
-            assertTrue(ticks > 3000 && (ticks - received == 0 || ticks - received == 1), "every tick but message "
-                    + "1500 (when it was an update, not a heartbeat) reached the strategy: " + ticks + " ticks, "
-                    + received + " received");
-            assertTrue(cluster.log("connector").contains("engine asks for a snapshot (expected market data message "
-                    + "20000, received 20002)"), cluster.log("connector"));
+            assertTrue(
+                    ticks > 3000 && (ticks - received == 0 || ticks - received == 1),
+                    "every tick but message "
+                            + "1500 (when it was an update, not a heartbeat) reached the strategy: " + ticks
+                            + " ticks, "
+                            + received + " received");
+            assertTrue(
+                    cluster.log("connector")
+                            .contains("engine asks for a snapshot (expected market data message "
+                                    + "20000, received 20002)"),
+                    cluster.log("connector"));
             assertTrue(cluster.log("connector").contains("sent a snapshot of"), cluster.log("connector"));
 
             // the factor stream: message 1500 is missing; after the market data gap, exactly WARMUP - 1 updates say
             // not warm, then warm again
             List<FactorRecorder.Update> updates = factors.updates();
             assertFalse(updates.stream().anyMatch(u -> u.sequence() == 1500), "factor message 1500 was dropped");
-            assertTrue(updates.stream().anyMatch(u -> u.sequence() == 1499) || updates.stream()
-                    .anyMatch(u -> u.sequence() == 1501), "messages around it arrived");
+            assertTrue(
+                    updates.stream().anyMatch(u -> u.sequence() == 1499)
+                            || updates.stream().anyMatch(u -> u.sequence() == 1501),
+                    "messages around it arrived");
             int firstCold = -1;
             for (int i = 1; i < updates.size(); i++) {
                 if (updates.get(i - 1).warm() && !updates.get(i).warm()) {
@@ -81,11 +110,13 @@ class GapTest {
             }
             assertTrue(firstCold > 0, "the engine went cold after the gap");
             int cold = 0;
-            while (firstCold + cold < updates.size() && !updates.get(firstCold + cold).warm()) {
+            while (firstCold + cold < updates.size()
+                    && !updates.get(firstCold + cold).warm()) {
                 cold++;
             }
             assertEquals(WARMUP - 1, cold, "warm again on the warm-up's last tick");
-            assertTrue(updates.get(firstCold).tickTime() > updates.get(firstCold - 1).tickTime());
+            assertTrue(updates.get(firstCold).tickTime()
+                    > updates.get(firstCold - 1).tickTime());
 
             String strategyLog = cluster.log("strategy");
             assertTrue(strategyLog.contains("factor updates 1500..1500 lost"), strategyLog);
@@ -94,11 +125,14 @@ class GapTest {
             assertTrue(strategyLog.indexOf("quoting again (was halted: factor updates lost)") > 0, strategyLog);
             // the order stream: command 300 never reached the venue, which swept our orders rather than keep any that
             // a lost cancel was meant for
-            assertTrue(cluster.log("connector").contains("order stream gap: messages 300..300 lost"),
+            assertTrue(
+                    cluster.log("connector").contains("order stream gap: messages 300..300 lost"),
                     cluster.log("connector"));
             assertTrue(cluster.log("connector").contains("cancel all (COMMANDS_LOST)"), cluster.log("connector"));
-            assertTrue(strategyLog.indexOf("quoting again (was halted: engine not warm)")
-                    > strategyLog.indexOf("halted (engine not warm)"), strategyLog);
+            assertTrue(
+                    strategyLog.indexOf("quoting again (was halted: engine not warm)")
+                            > strategyLog.indexOf("halted (engine not warm)"),
+                    strategyLog);
         }
     }
 }

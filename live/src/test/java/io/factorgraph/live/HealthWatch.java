@@ -15,8 +15,7 @@ import org.agrona.concurrent.status.CountersReader;
  * the last value seen is kept: a test reads a process's figures while it runs and after it has gone.
  */
 final class HealthWatch implements AutoCloseable {
-    private record Slot(int counterId, long registrationId) {
-    }
+    private record Slot(int counterId, long registrationId) {}
 
     private final CountersReader counters;
     private final Map<String, Slot> slots = new HashMap<>();

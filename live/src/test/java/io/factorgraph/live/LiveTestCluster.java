@@ -49,13 +49,12 @@ final class LiveTestCluster implements AutoCloseable {
         synchronized (logs) {
             log = logs.computeIfAbsent(name, k -> new StringBuilder());
         }
-        LiveProcess process = LiveProcess.start(role, options, List.of("-Xmx256m", "-XX:+UseSerialGC"),
-                line -> {
-                    synchronized (log) {
-                        log.append(line).append('\n');
-                    }
-                    System.out.println("[" + name + "] " + line);
-                });
+        LiveProcess process = LiveProcess.start(role, options, List.of("-Xmx256m", "-XX:+UseSerialGC"), line -> {
+            synchronized (log) {
+                log.append(line).append('\n');
+            }
+            System.out.println("[" + name + "] " + line);
+        });
         processes.add(process);
         return process;
     }

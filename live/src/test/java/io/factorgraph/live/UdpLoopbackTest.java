@@ -34,16 +34,33 @@ class UdpLoopbackTest {
     @Test
     void wholePipelineOverLoopbackUdpWithADriverPerProcess() throws Exception {
         int base = freeBasePort();
-        TransportConfig udp = new TransportConfig("/dev/shm/fg-live-udp-" + base, true, IdleMode.BACKOFF,
-                Channels.udp("127.0.0.1", base), TransportConfig.DEFAULT_HEARTBEAT, TransportConfig.DEFAULT_PEER_TIMEOUT);
+        TransportConfig udp = new TransportConfig(
+                "/dev/shm/fg-live-udp-" + base,
+                true,
+                IdleMode.BACKOFF,
+                Channels.udp("127.0.0.1", base),
+                TransportConfig.DEFAULT_HEARTBEAT,
+                TransportConfig.DEFAULT_PEER_TIMEOUT);
         GraphSpec spec = new GraphSpec(EngineParityTest.OBI_MM, List.of(), -1);
         LaunchConfig config = new LaunchConfig(
-                new ConnectorConfig(List.of(EngineParityTest.BTC), GapPolicy.FAIL, ReplaySpeed.MAX, false,
-                        0.1, 0.001, SimulatorSettings.DEFAULTS, udp, 30_000_000_000L, true,
-                        20_000_000_000L, List.of()),
+                new ConnectorConfig(
+                        List.of(EngineParityTest.BTC),
+                        GapPolicy.FAIL,
+                        ReplaySpeed.MAX,
+                        false,
+                        0.1,
+                        0.001,
+                        SimulatorSettings.DEFAULTS,
+                        udp,
+                        30_000_000_000L,
+                        true,
+                        20_000_000_000L,
+                        List.of()),
                 new EngineConfig(spec, udp, 100, "usdm_btcusdt", 30_000_000_000L, List.of()),
                 new StrategyConfig(spec, udp, 0.001, 2_000_000_000L, false, null, null, List.of()),
-                "per-process", IdleMode.BACKOFF, List.of("-Xmx256m", "-XX:+UseSerialGC"));
+                "per-process",
+                IdleMode.BACKOFF,
+                List.of("-Xmx256m", "-XX:+UseSerialGC"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
@@ -69,7 +86,8 @@ class UdpLoopbackTest {
             int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
             boolean free = true;
             for (int p = base; p < base + 5 && free; p++) {
-                try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), p))) {
+                try (DatagramSocket s =
+                        new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), p))) {
                     s.getLocalPort();
                 } catch (IOException e) {
                     free = false;

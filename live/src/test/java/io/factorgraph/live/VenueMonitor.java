@@ -18,11 +18,9 @@ import java.util.List;
  * the connector's heartbeats, which say how many of our orders rest at the venue, and for reports and cancel-all acks.
  */
 final class VenueMonitor implements AutoCloseable {
-    record Beat(long receivedNanos, int resting) {
-    }
+    record Beat(long receivedNanos, int resting) {}
 
-    record Report(long receivedNanos, ExecType type, long clOrdId, long localTime) {
-    }
+    record Report(long receivedNanos, ExecType type, long clOrdId, long localTime) {}
 
     private final Subscription subscription;
     private final Thread poller;
@@ -60,21 +58,22 @@ final class VenueMonitor implements AutoCloseable {
                         acks.add(now);
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         });
-        poller = new Thread(() -> {
-            while (!closed) {
-                if (subscription.poll(assembler, 64) == 0) {
-                    try {
-                        Thread.sleep(0, 200_000);
-                    } catch (InterruptedException e) {
-                        return;
+        poller = new Thread(
+                () -> {
+                    while (!closed) {
+                        if (subscription.poll(assembler, 64) == 0) {
+                            try {
+                                Thread.sleep(0, 200_000);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
                     }
-                }
-            }
-        }, "venue-monitor");
+                },
+                "venue-monitor");
         poller.setDaemon(true);
         poller.start();
     }

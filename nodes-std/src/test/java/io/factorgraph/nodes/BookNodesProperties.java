@@ -15,7 +15,8 @@ import net.jqwik.api.Provide;
 
 /** The book nodes on generated books, against their definitions computed from the level arrays. */
 class BookNodesProperties {
-    private static final CompiledGraph GRAPH = FgCompiler.standard().compile("book.fg", """
+    private static final CompiledGraph GRAPH =
+            FgCompiler.standard().compile("book.fg", """
             mid = mid(book); bb = best_bid(book); ba = best_ask(book); spread = spread(book)
             micro = microprice(book)
             obi = OBI(book, 0.001); wide = OBI(book, 0.05); norm = obi_norm(book, 0.001)

@@ -2,7 +2,6 @@ package io.factorgraph.nodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.factorgraph.dsl.diagnostic.Diagnostic;
@@ -34,8 +33,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * The whole compiler (parse, resolve, check, plan, memory check, link) against programs no one would write:
@@ -48,22 +47,93 @@ class CompilerFuzzProperties {
     /** A small budget, so that a generated window that passes it allocates little when linked. */
     private static final FgCompiler COMPILER = FgCompiler.standard().withMemoryBudget(MemoryBudget.of(16L << 20));
 
-    private static final List<String> FUNCTIONS = List.of("OBI", "obi", "obi_norm", "mid", "best_bid", "best_ask",
-            "spread", "microprice", "zscore", "ZScore", "rolling_mean", "rolling_std", "rolling_sum", "rolling_min",
-            "rolling_max", "ewm_mean", "ewm_std", "ewm_mean_halflife", "ewm_std_halflife", "volatility", "change",
-            "lag", "diff", "clip", "abs", "log", "sqrt", "neg", "add", "not", "stop_loss", "stateless_mm", "lga",
+    private static final List<String> FUNCTIONS = List.of(
+            "OBI",
+            "obi",
+            "obi_norm",
+            "mid",
+            "best_bid",
+            "best_ask",
+            "spread",
+            "microprice",
+            "zscore",
+            "ZScore",
+            "rolling_mean",
+            "rolling_std",
+            "rolling_sum",
+            "rolling_min",
+            "rolling_max",
+            "ewm_mean",
+            "ewm_std",
+            "ewm_mean_halflife",
+            "ewm_std_halflife",
+            "volatility",
+            "change",
+            "lag",
+            "diff",
+            "clip",
+            "abs",
+            "log",
+            "sqrt",
+            "neg",
+            "add",
+            "not",
+            "stop_loss",
+            "stateless_mm",
+            "lga",
             "unknown_fn");
-    private static final List<String> NAMES = List.of("book", "x", "y", "obi", "alpha", "vol", "stop", "w", "depth",
-            "perp", "spot", "mid", "f", "Book");
-    private static final List<String> PARAMETERS = List.of("window", "depth", "k", "span", "lo", "hi", "book",
-            "tick_size", "order_qty", "max_position", "half_spread", "skew", "c1", "power", "baseline_vol",
-            "grid_num", "grid_interval", "flatten_ticks", "vol_threshold", "change_threshold",
-            "baseline_change_std", "nope");
-    private static final List<String> NUMBERS = List.of("0", "1", "2", "3", "600", "0.001", "-1", "1e-4", "0.5",
-            "2000000000", "2147483647", "2147483648", "9223372036854775807", "1e308", "1e309", "1e400", "1e-400",
-            "4.9e-324", "1_000", "100000", "1000000", "0.1", "1e15", "123456789012345678901234567890");
-    private static final List<String> DURATIONS = List.of("1ns", "999ns", "1us", "100ms", "1s", "5m", "2h",
-            "99999999999h", "9223372036s", "0ns");
+    private static final List<String> NAMES =
+            List.of("book", "x", "y", "obi", "alpha", "vol", "stop", "w", "depth", "perp", "spot", "mid", "f", "Book");
+    private static final List<String> PARAMETERS = List.of(
+            "window",
+            "depth",
+            "k",
+            "span",
+            "lo",
+            "hi",
+            "book",
+            "tick_size",
+            "order_qty",
+            "max_position",
+            "half_spread",
+            "skew",
+            "c1",
+            "power",
+            "baseline_vol",
+            "grid_num",
+            "grid_interval",
+            "flatten_ticks",
+            "vol_threshold",
+            "change_threshold",
+            "baseline_change_std",
+            "nope");
+    private static final List<String> NUMBERS = List.of(
+            "0",
+            "1",
+            "2",
+            "3",
+            "600",
+            "0.001",
+            "-1",
+            "1e-4",
+            "0.5",
+            "2000000000",
+            "2147483647",
+            "2147483648",
+            "9223372036854775807",
+            "1e308",
+            "1e309",
+            "1e400",
+            "1e-400",
+            "4.9e-324",
+            "1_000",
+            "100000",
+            "1000000",
+            "0.1",
+            "1e15",
+            "123456789012345678901234567890");
+    private static final List<String> DURATIONS =
+            List.of("1ns", "999ns", "1us", "100ms", "1s", "5m", "2h", "99999999999h", "9223372036s", "0ns");
 
     // ---------------------------------------------------------------- the contract
 
@@ -92,7 +162,9 @@ class CompilerFuzzProperties {
             System.setErr(err);
         }
         assertEquals("", printed.toString(StandardCharsets.UTF_8), () -> "printed while compiling " + quote(text));
-        assertEquals(result.hasErrors(), !result.errors().isEmpty() || !result.overrideProblems().isEmpty(),
+        assertEquals(
+                result.hasErrors(),
+                !result.errors().isEmpty() || !result.overrideProblems().isEmpty(),
                 () -> "a failed compile without an error, or an error with a graph, for " + quote(text));
         for (Diagnostic diagnostic : result.diagnostics()) {
             checkSpan(source, diagnostic.span(), () -> "diagnostic " + diagnostic + " of " + quote(text));
@@ -147,18 +219,24 @@ class CompilerFuzzProperties {
     // ---------------------------------------------------------------- (a) programs from the grammar
 
     private static Arbitrary<String> expression(int depth) {
-        Arbitrary<String> leaf = Arbitraries.oneOf(Arbitraries.of(NUMBERS), Arbitraries.of(DURATIONS),
-                Arbitraries.of(NAMES), Arbitraries.of("true", "false"));
+        Arbitrary<String> leaf = Arbitraries.oneOf(
+                Arbitraries.of(NUMBERS),
+                Arbitraries.of(DURATIONS),
+                Arbitraries.of(NAMES),
+                Arbitraries.of("true", "false"));
         if (depth == 0) {
             return leaf;
         }
         Arbitrary<String> sub = Arbitraries.lazy(() -> expression(depth - 1));
-        Arbitrary<String> argument = Combinators.combine(Arbitraries.of(PARAMETERS), sub, Arbitraries.integers()
-                .between(0, 2)).as((name, value, named) -> named == 0 ? name + " = " + value : value);
-        Arbitrary<String> call = Combinators.combine(Arbitraries.of(FUNCTIONS), argument.list().ofMaxSize(5))
+        Arbitrary<String> argument = Combinators.combine(
+                        Arbitraries.of(PARAMETERS), sub, Arbitraries.integers().between(0, 2))
+                .as((name, value, named) -> named == 0 ? name + " = " + value : value);
+        Arbitrary<String> call = Combinators.combine(
+                        Arbitraries.of(FUNCTIONS), argument.list().ofMaxSize(5))
                 .as((f, args) -> f + "(" + String.join(", ", args) + ")");
-        Arbitrary<String> binary = Combinators.combine(sub, Arbitraries.of("+", "-", "*", "/", "<", "<=", ">", ">=",
-                "==", "!=", "and", "or"), sub).as((a, op, b) -> a + " " + op + " " + b);
+        Arbitrary<String> binary = Combinators.combine(
+                        sub, Arbitraries.of("+", "-", "*", "/", "<", "<=", ">", ">=", "==", "!=", "and", "or"), sub)
+                .as((a, op, b) -> a + " " + op + " " + b);
         Arbitrary<String> unary = Combinators.combine(Arbitraries.of("-", "not ", "("), sub)
                 .as((op, e) -> op.equals("(") ? "(" + e + ")" : op + e);
         return Arbitraries.frequencyOf(Tuple.of(3, leaf), Tuple.of(4, call), Tuple.of(2, binary), Tuple.of(1, unary));
@@ -170,31 +248,44 @@ class CompilerFuzzProperties {
         return Arbitraries.frequencyOf(
                 Tuple.of(6, Combinators.combine(name, expr).as((n, e) -> n + " = " + e)),
                 Tuple.of(2, Combinators.combine(name, expr).as((n, e) -> "param " + n + " = " + e)),
-                Tuple.of(2, Combinators.combine(name, Arbitraries.of("Book", "double", "bool", "Bok"))
-                        .as((n, t) -> "input " + n + ": " + t)),
+                Tuple.of(
+                        2,
+                        Combinators.combine(name, Arbitraries.of("Book", "double", "bool", "Bok"))
+                                .as((n, t) -> "input " + n + ": " + t)),
                 Tuple.of(1, expr.map(e -> "clock every " + e)),
                 Tuple.of(1, name.list().ofMinSize(1).ofMaxSize(3).map(ns -> "output " + String.join(", ", ns))),
-                Tuple.of(2, Combinators.combine(Arbitraries.of("stateless_mm", "zscore", "trade"),
-                        expr.list().ofMaxSize(4), Arbitraries.of(PARAMETERS).list().ofMaxSize(6),
-                        Arbitraries.of(NUMBERS))
-                        .as((f, positional, named, value) -> {
-                            List<String> args = new ArrayList<>(positional);
-                            named.forEach(n -> args.add(n + " = " + value));
-                            return "sink " + f + "(" + String.join(", ", args) + ")";
-                        })));
+                Tuple.of(
+                        2,
+                        Combinators.combine(
+                                        Arbitraries.of("stateless_mm", "zscore", "trade"),
+                                        expr.list().ofMaxSize(4),
+                                        Arbitraries.of(PARAMETERS).list().ofMaxSize(6),
+                                        Arbitraries.of(NUMBERS))
+                                .as((f, positional, named, value) -> {
+                                    List<String> args = new ArrayList<>(positional);
+                                    named.forEach(n -> args.add(n + " = " + value));
+                                    return "sink " + f + "(" + String.join(", ", args) + ")";
+                                })));
     }
 
     private static Arbitrary<List<ParamOverride>> overrides() {
-        return Combinators.combine(Arbitraries.of("w", "depth", "window", "x", "nope"),
-                Arbitraries.oneOf(Arbitraries.of(NUMBERS), Arbitraries.of(DURATIONS), Arbitraries.of("true", "abc", "",
-                        "1 +", "mid(book)")))
-                .as(ParamOverride::new).list().ofMaxSize(2);
+        return Combinators.combine(
+                        Arbitraries.of("w", "depth", "window", "x", "nope"),
+                        Arbitraries.oneOf(
+                                Arbitraries.of(NUMBERS),
+                                Arbitraries.of(DURATIONS),
+                                Arbitraries.of("true", "abc", "", "1 +", "mid(book)")))
+                .as(ParamOverride::new)
+                .list()
+                .ofMaxSize(2);
     }
 
     @Provide
     Arbitrary<Tuple.Tuple2<String, List<ParamOverride>>> grammarProgram() {
-        return Combinators.combine(statement().list().ofMinSize(1).ofMaxSize(12)
-                .map(lines -> String.join("\n", lines) + "\n"), overrides()).as(Tuple::of);
+        return Combinators.combine(
+                        statement().list().ofMinSize(1).ofMaxSize(12).map(lines -> String.join("\n", lines) + "\n"),
+                        overrides())
+                .as(Tuple::of);
     }
 
     @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
@@ -211,7 +302,8 @@ class CompilerFuzzProperties {
     private static List<String> realPrograms() {
         List<String> programs = new ArrayList<>();
         try (var files = Files.list(Path.of("../examples"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".fg")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".fg")).sorted().toList()) {
                 programs.add(Files.readString(file, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
@@ -236,22 +328,45 @@ class CompilerFuzzProperties {
         return List.copyOf(programs);
     }
 
-    private static final Pattern TOKENS = Pattern.compile("\\s+|[A-Za-z_][A-Za-z_0-9]*|[0-9._]+[a-z]*|[<>=!]=|.",
-            Pattern.DOTALL);
+    private static final Pattern TOKENS =
+            Pattern.compile("\\s+|[A-Za-z_][A-Za-z_0-9]*|[0-9._]+[a-z]*|[<>=!]=|.", Pattern.DOTALL);
 
     /** One edit at a fraction of the program's tokens: delete, insert, duplicate, swap, or replace a number. */
-    record Mutation(int kind, double where, double other, String fragment) {
-    }
+    record Mutation(int kind, double where, double other, String fragment) {}
 
     @Provide
     Arbitrary<Tuple.Tuple2<String, List<Mutation>>> mutatedProgram() {
-        Arbitrary<String> fragments = Arbitraries.oneOf(Arbitraries.of(NUMBERS), Arbitraries.of(DURATIONS),
-                Arbitraries.of(FUNCTIONS), Arbitraries.of(NAMES), Arbitraries.of("(", ")", ",", "=", "\n", ";", "+", "#",
-                        "sink", "param", "input", "output", "clock every", " book = perp", "\"", "\u00e9"));
-        Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.integers().between(0, 4),
-                Arbitraries.doubles().between(0, 1), Arbitraries.doubles().between(0, 1), fragments)
+        Arbitrary<String> fragments = Arbitraries.oneOf(
+                Arbitraries.of(NUMBERS),
+                Arbitraries.of(DURATIONS),
+                Arbitraries.of(FUNCTIONS),
+                Arbitraries.of(NAMES),
+                Arbitraries.of(
+                        "(",
+                        ")",
+                        ",",
+                        "=",
+                        "\n",
+                        ";",
+                        "+",
+                        "#",
+                        "sink",
+                        "param",
+                        "input",
+                        "output",
+                        "clock every",
+                        " book = perp",
+                        "\"",
+                        "\u00e9"));
+        Arbitrary<Mutation> mutation = Combinators.combine(
+                        Arbitraries.integers().between(0, 4),
+                        Arbitraries.doubles().between(0, 1),
+                        Arbitraries.doubles().between(0, 1),
+                        fragments)
                 .as(Mutation::new);
-        return Combinators.combine(Arbitraries.of(REAL_PROGRAMS), mutation.list().ofMinSize(1).ofMaxSize(5))
+        return Combinators.combine(
+                        Arbitraries.of(REAL_PROGRAMS),
+                        mutation.list().ofMinSize(1).ofMaxSize(5))
                 .as(Tuple::of);
     }
 
@@ -294,8 +409,7 @@ class CompilerFuzzProperties {
     }
 
     @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
-    void mutatedRealProgramsGiveOnlyDiagnostics(
-            @ForAll("mutatedProgram") Tuple.Tuple2<String, List<Mutation>> input) {
+    void mutatedRealProgramsGiveOnlyDiagnostics(@ForAll("mutatedProgram") Tuple.Tuple2<String, List<Mutation>> input) {
         checkContract(mutate(input.get1(), input.get2()), List.of());
     }
 
@@ -308,12 +422,13 @@ class CompilerFuzzProperties {
                 .as((w, depth) -> {
                     StringBuilder text = new StringBuilder("x = ");
                     text.append(w.repeat(depth)).append("mid(book)");
-                    String close = switch (w) {
-                        case "(", "abs(" -> ")";
-                        case "zscore(" -> ", 10)";
-                        case "lag(" -> ", 1)";
-                        default -> "";
-                    };
+                    String close =
+                            switch (w) {
+                                case "(", "abs(" -> ")";
+                                case "zscore(" -> ", 10)";
+                                case "lag(" -> ", 1)";
+                                default -> "";
+                            };
                     text.append(close.repeat(depth)).append('\n');
                     return text.toString();
                 });
@@ -326,16 +441,31 @@ class CompilerFuzzProperties {
 
     @Provide
     Arbitrary<String> longProgram() {
-        Arbitrary<String> line = Combinators.combine(Arbitraries.of("zscore(%s, 600)", "%s + 1", "lag(%s, 3)",
-                "rolling_max(%s, 50)", "ewm_mean(%s, 10)", "abs(%s)", "%s * %s", "change(%s)"), Arbitraries.of(0, 1, 7))
+        Arbitrary<String> line = Combinators.combine(
+                        Arbitraries.of(
+                                "zscore(%s, 600)",
+                                "%s + 1",
+                                "lag(%s, 3)",
+                                "rolling_max(%s, 50)",
+                                "ewm_mean(%s, 10)",
+                                "abs(%s)",
+                                "%s * %s",
+                                "change(%s)"),
+                        Arbitraries.of(0, 1, 7))
                 .as((shape, back) -> shape + "|" + back);
-        return Combinators.combine(line.list().ofMinSize(500).ofMaxSize(3_000), Arbitraries.integers().between(0, 9))
+        return Combinators.combine(
+                        line.list().ofMinSize(500).ofMaxSize(3_000),
+                        Arbitraries.integers().between(0, 9))
                 .as((lines, seed) -> {
                     StringBuilder text = new StringBuilder("d0 = mid(book)\n");
                     for (int i = 1; i <= lines.size(); i++) {
                         String[] parts = lines.get(i - 1).split("\\|");
                         String used = "d" + Math.max(0, i - 1 - Integer.parseInt(parts[1]));
-                        text.append('d').append(i).append(" = ").append(parts[0].replace("%s", used)).append('\n');
+                        text.append('d')
+                                .append(i)
+                                .append(" = ")
+                                .append(parts[0].replace("%s", used))
+                                .append('\n');
                     }
                     if (seed == 0) {
                         text.append("d").append(lines.size() / 2).append(" = oops(\n");

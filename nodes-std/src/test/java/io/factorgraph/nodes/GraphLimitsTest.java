@@ -10,7 +10,6 @@ import io.factorgraph.runtime.compile.FgCompiler;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.Execution;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,21 +34,32 @@ class GraphLimitsTest {
     void aWindowOfTwoBillionTicksIsADiagnosticAtTheWindowNotAnOutOfMemoryError() {
         String rendered = render("x = zscore(OBI(book, 0.001), 2000000000)\n");
         // 2e9 doubles are 14.9 GiB: over half of any heap a test JVM has.
-        assertTrue(rendered.startsWith("limits.fg:1:30: error: 'zscore' would keep 14.9 GiB for window = 2000000000, "
-                + "more than the graph's memory budget of "), rendered);
-        assertTrue(rendered.contains("   1 | x = zscore(OBI(book, 0.001), 2000000000)\n"
-                + "     |                              ^~~~~~~~~~\n"
-                + "     = note: the budget is half of this JVM's maximum heap (Runtime.maxMemory() = "), rendered);
-        assertTrue(rendered.contains("= help: use a shorter window, or give the JVM more memory (e.g. FG_JAVA_OPTS=-Xmx31g)"),
+        assertTrue(
+                rendered.startsWith("limits.fg:1:30: error: 'zscore' would keep 14.9 GiB for window = 2000000000, "
+                        + "more than the graph's memory budget of "),
+                rendered);
+        assertTrue(
+                rendered.contains("   1 | x = zscore(OBI(book, 0.001), 2000000000)\n"
+                        + "     |                              ^~~~~~~~~~\n"
+                        + "     = note: the budget is half of this JVM's maximum heap (Runtime.maxMemory() = "),
+                rendered);
+        assertTrue(
+                rendered.contains(
+                        "= help: use a shorter window, or give the JVM more memory (e.g. FG_JAVA_OPTS=-Xmx31g)"),
                 rendered);
     }
 
     @Test
     void everyWindowedFunctionStatesItsMemory() {
-        for (String call : List.of("rolling_mean(mid(book), 2000000000)", "rolling_std(mid(book), 2000000000)",
-                "rolling_sum(mid(book), 2000000000)", "rolling_min(mid(book), 2000000000)",
-                "rolling_max(mid(book), 2000000000)", "volatility(mid(book), 2000000000)",
-                "lag(mid(book), 2147483647)", "diff(mid(book), 2147483647)")) {
+        for (String call : List.of(
+                "rolling_mean(mid(book), 2000000000)",
+                "rolling_std(mid(book), 2000000000)",
+                "rolling_sum(mid(book), 2000000000)",
+                "rolling_min(mid(book), 2000000000)",
+                "rolling_max(mid(book), 2000000000)",
+                "volatility(mid(book), 2000000000)",
+                "lag(mid(book), 2147483647)",
+                "diff(mid(book), 2147483647)")) {
             String rendered = render("x = " + call + "\n");
             assertTrue(rendered.contains("more than the graph's memory budget"), call + ": " + rendered);
         }
@@ -60,7 +70,11 @@ class GraphLimitsTest {
         StringBuilder source = new StringBuilder();
         long each = Runtime.getRuntime().maxMemory() / 2 / 8 / 4 + 1;
         for (int i = 0; i < 5; i++) {
-            source.append("x").append(i).append(" = rolling_mean(mid(book), ").append(each + i).append(")\n");
+            source.append("x")
+                    .append(i)
+                    .append(" = rolling_mean(mid(book), ")
+                    .append(each + i)
+                    .append(")\n");
         }
         String rendered = render(source.toString());
         assertTrue(rendered.contains("error: the graph would keep "), rendered);
@@ -73,25 +87,29 @@ class GraphLimitsTest {
                 + "stop = vol > 1\nsink stateless_mm(alpha, vol, stop, tick_size = 0.1, order_qty = 0.01, "
                 + "max_position = 0.1, half_spread = 0.0002, skew = 0.00005, c1 = 0.0001, power = 1.0, "
                 + "baseline_vol = 0.0001, grid_num = 1000000)\n");
-        assertTrue(rendered.contains("argument 'grid_num' of 'stateless_mm' must be in [1, 1000], found 1000000"),
+        assertTrue(
+                rendered.contains("argument 'grid_num' of 'stateless_mm' must be in [1, 1000], found 1000000"),
                 rendered);
     }
 
     @Test
     void aClockFinerThanAMicrosecondIsADiagnosticAndAMicrosecondIsNot() {
         String rendered = render("clock every 1ns\nx = mid(book)\n");
-        assertTrue(rendered.startsWith("limits.fg:1:13: error: a clock of 1ns is finer than any recorded data: it "
-                + "would tick 3.6e+12 times per hour of data; the finest clock is 1us"), rendered);
-        assertFalse(COMPILER.compile("ok.fg", "clock every 1us\nx = mid(book)\n").hasErrors());
+        assertTrue(
+                rendered.startsWith("limits.fg:1:13: error: a clock of 1ns is finer than any recorded data: it "
+                        + "would tick 3.6e+12 times per hour of data; the finest clock is 1us"),
+                rendered);
+        assertFalse(
+                COMPILER.compile("ok.fg", "clock every 1us\nx = mid(book)\n").hasErrors());
         assertTrue(render("clock every 1us / 2\nx = mid(book)\n").contains("a clock of 500ns"));
     }
 
     @Test
     void constantArithmeticThatOverflowsIsADiagnostic() {
-        assertTrue(render("x = mid(book) * (1e308 * 10)\n").contains(
-                "error: this constant expression overflows: it is Infinity, beyond the largest double"));
-        assertTrue(render("clock every 9000000000s + 9000000000s\nx = mid(book)\n").contains(
-                "error: this duration does not fit: durations are at most about 292 years"));
+        assertTrue(render("x = mid(book) * (1e308 * 10)\n")
+                .contains("error: this constant expression overflows: it is Infinity, beyond the largest double"));
+        assertTrue(render("clock every 9000000000s + 9000000000s\nx = mid(book)\n")
+                .contains("error: this duration does not fit: durations are at most about 292 years"));
         assertTrue(render("clock every 100ms * 1e300\nx = mid(book)\n").contains("this duration does not fit"));
         assertTrue(render("x = zscore(mid(book), 1e400)\n").contains("the largest double is about 1.8e308"));
     }
@@ -109,24 +127,32 @@ class GraphLimitsTest {
         StringBuilder source = new StringBuilder("a0 = mid(book)\n");
         int n = 50_000;
         for (int i = 1; i < n; i++) {
-            source.append('a').append(i).append(" = a").append(i - 1).append(" + ").append(i).append('\n');
+            source.append('a')
+                    .append(i)
+                    .append(" = a")
+                    .append(i - 1)
+                    .append(" + ")
+                    .append(i)
+                    .append('\n');
         }
         source.append("output a").append(n - 1).append('\n');
-        CompiledGraph graph = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                () -> COMPILER.compile("chain.fg", source.toString()).orElseThrow());
+        CompiledGraph graph =
+                assertTimeoutPreemptively(Duration.ofSeconds(60), () -> COMPILER.compile("chain.fg", source.toString())
+                        .orElseThrow());
         assertEquals(n, graph.plan().functionNodes().size());
     }
 
     @Test
     void aFileOverTheLimitIsRefusedBeforeItIsRead(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("huge.fg");
-        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE)) {
+        try (var channel = java.nio.channels.FileChannel.open(
+                file, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
             channel.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), FgCompiler.MAX_SOURCE_BYTES);
         }
         CompileResult result = COMPILER.compile(file, List.of());
         assertTrue(result.hasErrors());
-        assertTrue(result.render().contains("error: this file is 16.0 MiB; a graph file may be at most 16.0 MiB"),
+        assertTrue(
+                result.render().contains("error: this file is 16.0 MiB; a graph file may be at most 16.0 MiB"),
                 result.render());
     }
 
@@ -144,9 +170,12 @@ class GraphLimitsTest {
                 e = (m + 1) * 2 - o / 3 > b and not (a <= s) or -z != 0 or a < b or a >= b or a == b
                 """;
         CompiledGraph graph = COMPILER.compile("std.fg", source).orElseThrow();
-        List<String> used = graph.plan().functionNodes().stream().map(f -> f.function().signature().name()).toList();
+        List<String> used = graph.plan().functionNodes().stream()
+                .map(f -> f.function().signature().name())
+                .toList();
         List<String> nodes = COMPILER.registry().functions().stream()
-                .filter(f -> f instanceof io.factorgraph.runtime.spi.NodeFunction).map(f -> f.signature().name())
+                .filter(f -> f instanceof io.factorgraph.runtime.spi.NodeFunction)
+                .map(f -> f.signature().name())
                 .toList();
         assertTrue(used.containsAll(nodes), "every node function of the library is in the graph: " + nodes);
         assertEquals(Execution.GENERATED, graph.newInstance(Execution.GENERATED).execution());

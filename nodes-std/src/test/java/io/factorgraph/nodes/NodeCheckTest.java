@@ -15,7 +15,8 @@ class NodeCheckTest {
                 .against((s, t) -> t >= 2 ? s[t - 2] : t == 1 ? s[0] : Double.NaN)
                 .within(Tolerance.exact())
                 .check(new double[] {1, 2, 3, 4}));
-        assertTrue(error.getMessage().startsWith("lag(x, 1) differs from its reference at tick 2: expected 1.0, was 2.0"),
+        assertTrue(
+                error.getMessage().startsWith("lag(x, 1) differs from its reference at tick 2: expected 1.0, was 2.0"),
                 error.getMessage());
         assertTrue(error.getMessage().contains("last inputs: 1.0, 2.0, 3.0"), error.getMessage());
     }
@@ -29,7 +30,9 @@ class NodeCheckTest {
 
     @Test
     void resetIsCheckedToo() {
-        NodeCheck.of("rolling_sum(x, 2)").against((s, t) -> t == 0 ? s[0] : s[t] + s[t - 1])
-                .within(Tolerance.exact()).check(new double[] {1, 2, 3, 4, 5});
+        NodeCheck.of("rolling_sum(x, 2)")
+                .against((s, t) -> t == 0 ? s[0] : s[t] + s[t - 1])
+                .within(Tolerance.exact())
+                .check(new double[] {1, 2, 3, 4, 5});
     }
 }

@@ -11,7 +11,8 @@ import net.jqwik.api.constraints.IntRange;
 
 /** The operators against Java's own arithmetic and comparisons, NaN and infinities included. */
 class OperatorsTest {
-    private static final CompiledGraph GRAPH = FgCompiler.standard().compile("ops.fg", """
+    private static final CompiledGraph GRAPH =
+            FgCompiler.standard().compile("ops.fg", """
             input a: double
             input b: double
             add = a + b; sub = a - b; mul = a * b; div = a / b; neg = -a; abs = abs(a)
@@ -43,9 +44,10 @@ class OperatorsTest {
     }
 
     @Property(tries = 200)
-    void lagReturnsTheValueKTicksAgoAndNaNBefore(@ForAll @IntRange(min = 0, max = 20) int k,
-            @ForAll @IntRange(min = 1, max = 60) int ticks) {
-        CompiledGraph graph = FgCompiler.standard().compile("lag.fg", "input x: double; y = lag(x, " + k + ")")
+    void lagReturnsTheValueKTicksAgoAndNaNBefore(
+            @ForAll @IntRange(min = 0, max = 20) int k, @ForAll @IntRange(min = 1, max = 60) int ticks) {
+        CompiledGraph graph = FgCompiler.standard()
+                .compile("lag.fg", "input x: double; y = lag(x, " + k + ")")
                 .orElseThrow();
         GraphInstance instance = graph.newInstance();
         for (int t = 0; t < ticks; t++) {

@@ -26,39 +26,56 @@ class StandardLibraryProperties {
 
     @Provide
     Arbitrary<double[]> streams() {
-        return Arbitraries.oneOf(Streams.adversarial(), Streams.largeOffsets(), Streams.withNaNBursts(),
-                Streams.constantRuns(), Streams.withSpikes());
+        return Arbitraries.oneOf(
+                Streams.adversarial(),
+                Streams.largeOffsets(),
+                Streams.withNaNBursts(),
+                Streams.constantRuns(),
+                Streams.withSpikes());
     }
 
     @Property(tries = 150)
     void rollingMean(@ForAll("streams") double[] xs, @ForAll @IntRange(min = 1, max = 64) int w) {
-        NodeCheck.of("rolling_mean(x, " + w + ")").against((s, t) -> BatchReference.mean(s, t, w))
-                .within(windowScaled(w, 1e-12)).check(xs);
+        NodeCheck.of("rolling_mean(x, " + w + ")")
+                .against((s, t) -> BatchReference.mean(s, t, w))
+                .within(windowScaled(w, 1e-12))
+                .check(xs);
     }
 
     @Property(tries = 150)
     void rollingStd(@ForAll("streams") double[] xs, @ForAll @IntRange(min = 1, max = 64) int w) {
-        NodeCheck.of("rolling_std(x, " + w + ")").against((s, t) -> BatchReference.std(s, t, w)).within(STD).check(xs);
+        NodeCheck.of("rolling_std(x, " + w + ")")
+                .against((s, t) -> BatchReference.std(s, t, w))
+                .within(STD)
+                .check(xs);
     }
 
     @Property(tries = 150)
     void rollingSum(@ForAll("streams") double[] xs, @ForAll @IntRange(min = 1, max = 64) int w) {
-        NodeCheck.of("rolling_sum(x, " + w + ")").against((s, t) -> BatchReference.sum(s, t, w))
-                .within(windowScaled(w, 1e-12)).check(xs);
+        NodeCheck.of("rolling_sum(x, " + w + ")")
+                .against((s, t) -> BatchReference.sum(s, t, w))
+                .within(windowScaled(w, 1e-12))
+                .check(xs);
     }
 
     @Property(tries = 150)
     void rollingMinAndMaxAreExact(@ForAll("streams") double[] xs, @ForAll @IntRange(min = 1, max = 64) int w) {
-        NodeCheck.of("rolling_min(x, " + w + ")").against((s, t) -> BatchReference.min(s, t, w))
-                .within(Tolerance.exact()).check(xs);
-        NodeCheck.of("rolling_max(x, " + w + ")").against((s, t) -> BatchReference.max(s, t, w))
-                .within(Tolerance.exact()).check(xs);
+        NodeCheck.of("rolling_min(x, " + w + ")")
+                .against((s, t) -> BatchReference.min(s, t, w))
+                .within(Tolerance.exact())
+                .check(xs);
+        NodeCheck.of("rolling_max(x, " + w + ")")
+                .against((s, t) -> BatchReference.max(s, t, w))
+                .within(Tolerance.exact())
+                .check(xs);
     }
 
     @Property(tries = 150)
     void zscore(@ForAll("streams") double[] xs, @ForAll @IntRange(min = 1, max = 64) int w) {
-        NodeCheck.of("zscore(x, " + w + ")").against((s, t) -> BatchReference.std(s, t, w) > 1e-10
-                        ? (s[t] - BatchReference.mean(s, t, w)) / BatchReference.std(s, t, w) : 0.0)
+        NodeCheck.of("zscore(x, " + w + ")")
+                .against((s, t) -> BatchReference.std(s, t, w) > 1e-10
+                        ? (s[t] - BatchReference.mean(s, t, w)) / BatchReference.std(s, t, w)
+                        : 0.0)
                 .within((expected, actual, scale) -> zscoreClose(expected, actual))
                 .check(xs);
     }
@@ -66,57 +83,85 @@ class StandardLibraryProperties {
     @Property(tries = 150)
     void ewmMeanAndStdBySpan(@ForAll("streams") double[] xs, @ForAll @IntRange(min = 1, max = 200) int span) {
         double alpha = 2.0 / (span + 1);
-        NodeCheck.of("ewm_mean(x, " + span + ")").against((s, t) -> BatchReference.ewmMean(s, t, alpha))
-                .within(Tolerance.relativeToData(1e-11)).check(xs);
-        NodeCheck.of("ewm_std(x, " + span + ")").against((s, t) -> BatchReference.ewmStd(s, t, alpha))
-                .within(decayingStd(1e-10)).check(xs);
+        NodeCheck.of("ewm_mean(x, " + span + ")")
+                .against((s, t) -> BatchReference.ewmMean(s, t, alpha))
+                .within(Tolerance.relativeToData(1e-11))
+                .check(xs);
+        NodeCheck.of("ewm_std(x, " + span + ")")
+                .against((s, t) -> BatchReference.ewmStd(s, t, alpha))
+                .within(decayingStd(1e-10))
+                .check(xs);
     }
 
     @Property(tries = 100)
     void ewmByHalflife(@ForAll("streams") double[] xs, @ForAll @IntRange(min = 1, max = 100) int halflife) {
         double alpha = -Math.expm1(Math.log(0.5) / halflife);
-        NodeCheck.of("ewm_mean_halflife(x, " + halflife + ")").against((s, t) -> BatchReference.ewmMean(s, t, alpha))
-                .within(Tolerance.relativeToData(1e-11)).check(xs);
-        NodeCheck.of("ewm_std_halflife(x, " + halflife + ")").against((s, t) -> BatchReference.ewmStd(s, t, alpha))
-                .within(decayingStd(1e-10)).check(xs);
+        NodeCheck.of("ewm_mean_halflife(x, " + halflife + ")")
+                .against((s, t) -> BatchReference.ewmMean(s, t, alpha))
+                .within(Tolerance.relativeToData(1e-11))
+                .check(xs);
+        NodeCheck.of("ewm_std_halflife(x, " + halflife + ")")
+                .against((s, t) -> BatchReference.ewmStd(s, t, alpha))
+                .within(decayingStd(1e-10))
+                .check(xs);
     }
 
     @Property(tries = 150)
     void changeIsTheRelativeChangeAndZeroFirst(@ForAll("streams") double[] xs) {
-        NodeCheck.of("change(x)").against((s, t) -> t == 0 ? 0.0 : s[t] / s[t - 1] - 1.0)
-                .within(Tolerance.exact()).check(xs);
+        NodeCheck.of("change(x)")
+                .against((s, t) -> t == 0 ? 0.0 : s[t] / s[t - 1] - 1.0)
+                .within(Tolerance.exact())
+                .check(xs);
     }
 
     @Property(tries = 150)
     void diffAndLag(@ForAll("streams") double[] xs, @ForAll @IntRange(min = 1, max = 10) int k) {
-        NodeCheck.of("diff(x, " + k + ")").against((s, t) -> t >= k ? s[t] - s[t - k] : Double.NaN)
-                .within(Tolerance.exact()).check(xs);
-        NodeCheck.of("lag(x, " + k + ")").against((s, t) -> t >= k ? s[t - k] : Double.NaN)
-                .within(Tolerance.exact()).check(xs);
+        NodeCheck.of("diff(x, " + k + ")")
+                .against((s, t) -> t >= k ? s[t] - s[t - k] : Double.NaN)
+                .within(Tolerance.exact())
+                .check(xs);
+        NodeCheck.of("lag(x, " + k + ")")
+                .against((s, t) -> t >= k ? s[t - k] : Double.NaN)
+                .within(Tolerance.exact())
+                .check(xs);
     }
 
     @Property(tries = 150)
-    void volatilityIsTheStdOfTheLastWChanges(@ForAll("streams") double[] xs,
-            @ForAll @IntRange(min = 1, max = 64) int w) {
-        NodeCheck.of("volatility(x, " + w + ")").against((s, t) -> {
-            if (t == 0) {
-                return 0.0;
-            }
-            double[] changes = new double[t];
-            for (int i = 1; i <= t; i++) {
-                changes[i - 1] = s[i] / s[i - 1] - 1.0;
-            }
-            return BatchReference.std(changes, t - 1, w);
-        }).within(STD).check(xs);
+    void volatilityIsTheStdOfTheLastWChanges(
+            @ForAll("streams") double[] xs, @ForAll @IntRange(min = 1, max = 64) int w) {
+        NodeCheck.of("volatility(x, " + w + ")")
+                .against((s, t) -> {
+                    if (t == 0) {
+                        return 0.0;
+                    }
+                    double[] changes = new double[t];
+                    for (int i = 1; i <= t; i++) {
+                        changes[i - 1] = s[i] / s[i - 1] - 1.0;
+                    }
+                    return BatchReference.std(changes, t - 1, w);
+                })
+                .within(STD)
+                .check(xs);
     }
 
     @Property(tries = 100)
     void elementwiseFunctions(@ForAll("streams") double[] xs) {
-        NodeCheck.of("abs(x)").against((s, t) -> Math.abs(s[t])).within(Tolerance.exact()).check(xs);
-        NodeCheck.of("log(x)").against((s, t) -> Math.log(s[t])).within(Tolerance.exact()).check(xs);
-        NodeCheck.of("sqrt(x)").against((s, t) -> Math.sqrt(s[t])).within(Tolerance.exact()).check(xs);
-        NodeCheck.of("clip(x, -1, 2.5)").against((s, t) -> Double.isNaN(s[t]) ? Double.NaN
-                : Math.max(-1, Math.min(2.5, s[t]))).within(Tolerance.exact()).check(xs);
+        NodeCheck.of("abs(x)")
+                .against((s, t) -> Math.abs(s[t]))
+                .within(Tolerance.exact())
+                .check(xs);
+        NodeCheck.of("log(x)")
+                .against((s, t) -> Math.log(s[t]))
+                .within(Tolerance.exact())
+                .check(xs);
+        NodeCheck.of("sqrt(x)")
+                .against((s, t) -> Math.sqrt(s[t]))
+                .within(Tolerance.exact())
+                .check(xs);
+        NodeCheck.of("clip(x, -1, 2.5)")
+                .against((s, t) -> Double.isNaN(s[t]) ? Double.NaN : Math.max(-1, Math.min(2.5, s[t])))
+                .within(Tolerance.exact())
+                .check(xs);
     }
 
     @Property(tries = 100)
@@ -124,7 +169,8 @@ class StandardLibraryProperties {
         NodeCheck.of("stop_loss(abs(x), x, vol_threshold = 3, change_threshold = 8, baseline_vol = 0.5, "
                         + "baseline_change_std = 0.25)")
                 .against((s, t) -> (Math.abs(s[t]) - 0.5) / 0.5 > 3 || Math.abs(s[t]) / 0.25 > 8 ? 1.0 : 0.0)
-                .within(Tolerance.exact()).check(xs);
+                .within(Tolerance.exact())
+                .check(xs);
     }
 
     /** A windowed mean or sum: error relative to the largest magnitude in the whole stream so far. */
@@ -133,7 +179,8 @@ class StandardLibraryProperties {
     }
 
     private static Tolerance decayingStd(double bound) {
-        return (expected, actual, scale) -> Double.isNaN(expected) ? Double.isNaN(actual)
+        return (expected, actual, scale) -> Double.isNaN(expected)
+                ? Double.isNaN(actual)
                 : Math.abs(actual - expected) <= bound * expected + 1e-140;
     }
 

@@ -29,7 +29,8 @@ class ZeroAllocationTest {
 
     @Test
     void tickingAGraphOfEveryOperatorAllocatesNothing() {
-        CompiledGraph graph = FgCompiler.standard().compile("every.fg", EVERY_FUNCTION).orElseThrow();
+        CompiledGraph graph =
+                FgCompiler.standard().compile("every.fg", EVERY_FUNCTION).orElseThrow();
         assertTrue(graph.plan().functionNodes().size() >= 20, "the graph exercises every operator");
         GraphInstance instance = graph.newInstance();
         InputHandle x = graph.input("x");

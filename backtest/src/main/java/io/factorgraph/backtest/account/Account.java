@@ -123,8 +123,8 @@ public final class Account {
 
     /** The state as a record (allocates). */
     public AccountSnapshot snapshot() {
-        return new AccountSnapshot(cash(), positionLots, position(), fees, tradedValue, tradedQty(), fills, makerFills,
-                takerFills());
+        return new AccountSnapshot(
+                cash(), positionLots, position(), fees, tradedValue, tradedQty(), fills, makerFills, takerFills());
     }
 
     @Override

@@ -13,6 +13,13 @@ package io.factorgraph.backtest.account;
  * @param makerFills fills that provided liquidity
  * @param takerFills fills that took liquidity
  */
-public record AccountSnapshot(double cash, long positionLots, double position, double fees, double tradedValue,
-        double tradedQty, long fills, long makerFills, long takerFills) {
-}
+public record AccountSnapshot(
+        double cash,
+        long positionLots,
+        double position,
+        double fees,
+        double tradedValue,
+        double tradedQty,
+        long fills,
+        long makerFills,
+        long takerFills) {}

@@ -19,8 +19,17 @@ import io.factorgraph.runtime.execution.Side;
  *     when the source did not say
  * @param localTime when the strategy learns of it (local clock, ns): {@code exchTime} plus the response latency
  */
-public record Fill(long orderId, Side side, long priceTicks, double price, long lots, double qty, double fee,
-        boolean maker, long exchTime, long localTime) {
+public record Fill(
+        long orderId,
+        Side side,
+        long priceTicks,
+        double price,
+        long lots,
+        double qty,
+        double fee,
+        boolean maker,
+        long exchTime,
+        long localTime) {
     /** An exchange time not recorded. */
     public static final long UNKNOWN_TIME = Long.MIN_VALUE;
 

@@ -60,16 +60,23 @@ public final class FillLog {
      * @param local when the strategy learns of it
      * @throws UnsupportedOperationException on an {@link #immutableCopy() immutable copy}
      */
-    public void add(long id, Side side, long ticks, long qtyLots, double feeAmount, boolean isMaker, long exch,
-            long local) {
+    public void add(
+            long id, Side side, long ticks, long qtyLots, double feeAmount, boolean isMaker, long exch, long local) {
         if (immutable) {
             throw new UnsupportedOperationException("this fill log is an immutable copy");
         }
         append(id, side == Side.BUY, ticks, qtyLots, feeAmount, isMaker, exch, local);
     }
 
-    private void append(long id, boolean isBuy, long ticks, long qtyLots, double feeAmount, boolean isMaker,
-            long exch, long local) {
+    private void append(
+            long id,
+            boolean isBuy,
+            long ticks,
+            long qtyLots,
+            double feeAmount,
+            boolean isMaker,
+            long exch,
+            long local) {
         orderId.add(id);
         buy.add(isBuy);
         priceTicks.add(ticks);
@@ -88,8 +95,15 @@ public final class FillLog {
         int n = size();
         FillLog copy = new FillLog(grid, n, true);
         for (int i = 0; i < n; i++) {
-            copy.append(orderId.get(i), buy.get(i), priceTicks.get(i), lots.get(i), fee.get(i), maker.get(i),
-                    exchTime.get(i), localTime.get(i));
+            copy.append(
+                    orderId.get(i),
+                    buy.get(i),
+                    priceTicks.get(i),
+                    lots.get(i),
+                    fee.get(i),
+                    maker.get(i),
+                    exchTime.get(i),
+                    localTime.get(i));
         }
         return copy;
     }
@@ -192,7 +206,16 @@ public final class FillLog {
 
     /** Fill {@code i} as a record (allocates). */
     public Fill get(int i) {
-        return new Fill(orderId(i), side(i), priceTicks(i), price(i), lots(i), qty(i), fee(i), maker(i), exchTime(i),
+        return new Fill(
+                orderId(i),
+                side(i),
+                priceTicks(i),
+                price(i),
+                lots(i),
+                qty(i),
+                fee(i),
+                maker(i),
+                exchTime(i),
                 localTime(i));
     }
 

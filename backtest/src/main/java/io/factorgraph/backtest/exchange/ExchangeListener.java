@@ -19,10 +19,9 @@ public interface ExchangeListener {
      * @param book the exchange's book after the event: exact prices (the grid's price of each tick) and quantities
      *     <em>in lots</em>; read it during the call only
      */
-    default void onMarketEvent(long exchTime, long localTime, long ev, double priceTicks, double lots, OrderBook book) {
-    }
+    default void onMarketEvent(
+            long exchTime, long localTime, long ev, double priceTicks, double lots, OrderBook book) {}
 
     /** The exchange processed a request: a new order ({@code cancel == false}) or a cancel arriving at {@code exchTime}. */
-    default void onRequest(long exchTime, long orderId, boolean cancel) {
-    }
+    default void onRequest(long exchTime, long orderId, boolean cancel) {}
 }

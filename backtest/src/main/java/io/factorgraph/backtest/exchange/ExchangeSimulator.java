@@ -1,15 +1,14 @@
 package io.factorgraph.backtest.exchange;
 
-import io.factorgraph.backtest.exchange.queue.QueueModel;
-import io.factorgraph.runtime.execution.Side;
-
 import io.factorgraph.backtest.account.Account;
 import io.factorgraph.backtest.account.FillLog;
 import io.factorgraph.backtest.exchange.latency.LatencyLink;
 import io.factorgraph.backtest.exchange.latency.RequestQueue;
 import io.factorgraph.backtest.exchange.matching.MatchingEngine;
+import io.factorgraph.backtest.exchange.queue.QueueModel;
 import io.factorgraph.backtest.exchange.queue.RestingOrders;
 import io.factorgraph.backtest.exchange.timeline.ExchangeTimeline;
+import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.OrderBook;
@@ -148,9 +147,10 @@ public final class ExchangeSimulator {
             throw new NullPointerException("config");
         }
         if (!config.timeline().resolved()) {
-            throw new IllegalArgumentException("the exchange timeline '" + config.timeline().rule().label()
-                    + "' needs one shift for the whole input: resolve it first with ClockShift.resolve(config, input) "
-                    + "(Backtest.run(opener, ...) does), or choose TimelineCorrection.fixed(...) or runningMax()");
+            throw new IllegalArgumentException(
+                    "the exchange timeline '" + config.timeline().rule().label()
+                            + "' needs one shift for the whole input: resolve it first with ClockShift.resolve(config, input) "
+                            + "(Backtest.run(opener, ...) does), or choose TimelineCorrection.fixed(...) or runningMax()");
         }
         this.config = config;
         this.grid = new PriceGrid(config.tickSize(), config.lotSize());
@@ -185,8 +185,8 @@ public final class ExchangeSimulator {
         }
         long local = e.localTs();
         if (local < horizon) {
-            throw new IllegalArgumentException("market events must come in local time order: local_ts " + local
-                    + " after " + horizon + ": " + e);
+            throw new IllegalArgumentException(
+                    "market events must come in local time order: local_ts " + local + " after " + horizon + ": " + e);
         }
         horizon = local;
         statMarketEvents++;
@@ -223,8 +223,8 @@ public final class ExchangeSimulator {
         boolean buy = (ev & EventFlags.BUY_EVENT) != 0;
         boolean sell = (ev & EventFlags.SELL_EVENT) != 0;
         if (buy == sell) {
-            throw new IllegalArgumentException("depth and trade events must carry exactly one of BUY_EVENT and "
-                    + "SELL_EVENT: " + e);
+            throw new IllegalArgumentException(
+                    "depth and trade events must carry exactly one of BUY_EVENT and " + "SELL_EVENT: " + e);
         }
     }
 
@@ -396,8 +396,14 @@ public final class ExchangeSimulator {
         if (i < 0 || !orders.onCancelRequest(orderId)) {
             return false;
         }
-        link.sendRequest(true, orderId, orders.side(i) == Side.BUY, orders.timeInForce(i) == TimeInForce.GTX,
-                orders.priceTicks(i), orders.qtyLots(i), localTime);
+        link.sendRequest(
+                true,
+                orderId,
+                orders.side(i) == Side.BUY,
+                orders.timeInForce(i) == TimeInForce.GTX,
+                orders.priceTicks(i),
+                orders.qtyLots(i),
+                localTime);
         statCancels++;
         return true;
     }
@@ -455,8 +461,8 @@ public final class ExchangeSimulator {
         }
         long receipt = link.sendReport(r);
         if (r.type() == ReportType.FILL) {
-            fills.add(r.orderId(), r.side(), r.execPriceTicks(), r.execLots(), r.fee(), r.maker(), r.exchTime(),
-                    receipt);
+            fills.add(
+                    r.orderId(), r.side(), r.execPriceTicks(), r.execLots(), r.fee(), r.maker(), r.exchTime(), receipt);
         }
     }
 
@@ -564,9 +570,23 @@ public final class ExchangeSimulator {
 
     public SimulatorStats stats() {
         long makers = exchangeAccount.makerFills();
-        return new SimulatorStats(statMarketEvents, statExchangeEvents, statReordered, timeline.slowClamped(),
-                timeline.fastClamped(), timeline.offset(), statOrders, statCancels, statAccepted, exchangeAccount.fills(), makers,
-                exchangeAccount.fills() - makers, statExpired, statRejected, statCanceled, statCancelsRejected,
+        return new SimulatorStats(
+                statMarketEvents,
+                statExchangeEvents,
+                statReordered,
+                timeline.slowClamped(),
+                timeline.fastClamped(),
+                timeline.offset(),
+                statOrders,
+                statCancels,
+                statAccepted,
+                exchangeAccount.fills(),
+                makers,
+                exchangeAccount.fills() - makers,
+                statExpired,
+                statRejected,
+                statCanceled,
+                statCancelsRejected,
                 statOffGrid);
     }
 }

@@ -40,9 +40,23 @@ public final class ExecutionReport {
     }
 
     /** Overwrites every field. */
-    public void set(ReportType type, long orderId, Side side, TimeInForce timeInForce, long priceTicks, long qtyLots,
-            long leavesLots, long cumExecLots, long execLots, long execPriceTicks, double fee, boolean maker,
-            OrderStatus status, RejectReason reason, long exchTime, long localTime) {
+    public void set(
+            ReportType type,
+            long orderId,
+            Side side,
+            TimeInForce timeInForce,
+            long priceTicks,
+            long qtyLots,
+            long leavesLots,
+            long cumExecLots,
+            long execLots,
+            long execPriceTicks,
+            double fee,
+            boolean maker,
+            OrderStatus status,
+            RejectReason reason,
+            long exchTime,
+            long localTime) {
         this.type = type;
         this.orderId = orderId;
         this.side = side;
@@ -76,8 +90,8 @@ public final class ExecutionReport {
     }
 
     /** Sets what the report says happened and the order's state after it. */
-    public ExecutionReport state(ReportType type, OrderStatus status, RejectReason reason, long leavesLots,
-            long cumExecLots) {
+    public ExecutionReport state(
+            ReportType type, OrderStatus status, RejectReason reason, long leavesLots, long cumExecLots) {
         this.type = type;
         this.status = status;
         this.reason = reason;
@@ -209,16 +223,39 @@ public final class ExecutionReport {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("ExecutionReport[").append(type).append(" #").append(orderId).append(' ')
-                .append(side).append(' ').append(qty()).append(" @ ").append(price()).append(' ').append(timeInForce)
-                .append(", ").append(status).append(", leaves ").append(leaves());
+        StringBuilder sb = new StringBuilder("ExecutionReport[")
+                .append(type)
+                .append(" #")
+                .append(orderId)
+                .append(' ')
+                .append(side)
+                .append(' ')
+                .append(qty())
+                .append(" @ ")
+                .append(price())
+                .append(' ')
+                .append(timeInForce)
+                .append(", ")
+                .append(status)
+                .append(", leaves ")
+                .append(leaves());
         if (type == ReportType.FILL) {
-            sb.append(", exec ").append(execQty()).append(" @ ").append(execPrice()).append(maker ? " maker" : " taker")
-                    .append(", fee ").append(fee);
+            sb.append(", exec ")
+                    .append(execQty())
+                    .append(" @ ")
+                    .append(execPrice())
+                    .append(maker ? " maker" : " taker")
+                    .append(", fee ")
+                    .append(fee);
         }
         if (reason != RejectReason.NONE) {
             sb.append(", ").append(reason);
         }
-        return sb.append(", exch ").append(exchTime).append(", local ").append(localTime).append(']').toString();
+        return sb.append(", exch ")
+                .append(exchTime)
+                .append(", local ")
+                .append(localTime)
+                .append(']')
+                .toString();
     }
 }

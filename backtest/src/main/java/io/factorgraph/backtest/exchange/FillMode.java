@@ -32,8 +32,8 @@ public enum FillMode {
         return switch (s) {
             case "no-partial", "nopartial" -> NO_PARTIAL;
             case "partial" -> PARTIAL;
-            default -> throw new IllegalArgumentException(
-                    "unknown fill mode '" + text + "': expected no-partial or partial");
+            default ->
+                throw new IllegalArgumentException("unknown fill mode '" + text + "': expected no-partial or partial");
         };
     }
 

@@ -116,8 +116,10 @@ public final class InterpolatedLatency implements LatencyModel {
                 seenData = true;
                 String[] fields = s.split(",", -1);
                 if (fields.length != 3) {
-                    throw new MarketDataException(where, "expected 3 comma-separated integers " + HEADER
-                            + " (ns), found " + fields.length + " field" + (fields.length == 1 ? "" : "s") + ": '" + s + "'");
+                    throw new MarketDataException(
+                            where,
+                            "expected 3 comma-separated integers " + HEADER + " (ns), found " + fields.length + " field"
+                                    + (fields.length == 1 ? "" : "s") + ": '" + s + "'");
                 }
                 long r = parseLong(where, "req_ts", fields[0]);
                 long x = parseLong(where, "exch_ts", fields[1]);
@@ -146,14 +148,16 @@ public final class InterpolatedLatency implements LatencyModel {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw new MarketDataException(where, field + " '" + s + "' is not an integer (nanoseconds since the epoch)");
+            throw new MarketDataException(
+                    where, field + " '" + s + "' is not an integer (nanoseconds since the epoch)");
         }
     }
 
     /** What is wrong with a row, or null. */
     private static String problem(long req, long exch, long resp, long previousReq) {
         if (exch <= 0) {
-            return "exch_ts must be > 0, was " + exch + " (rows marking requests the exchange dropped are not supported)";
+            return "exch_ts must be > 0, was " + exch
+                    + " (rows marking requests the exchange dropped are not supported)";
         }
         if (exch < req) {
             return "negative entry latency: exch_ts " + exch + " < req_ts " + req + " (" + (exch - req)

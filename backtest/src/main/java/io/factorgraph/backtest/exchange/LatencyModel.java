@@ -36,8 +36,8 @@ public sealed interface LatencyModel permits ConstantLatency, InterpolatedLatenc
             long both = parseDuration(text, s);
             return new ConstantLatency(both, both);
         }
-        return new ConstantLatency(parseDuration(text, s.substring(0, slash)),
-                parseDuration(text, s.substring(slash + 1)));
+        return new ConstantLatency(
+                parseDuration(text, s.substring(0, slash)), parseDuration(text, s.substring(slash + 1)));
     }
 
     /**
@@ -54,14 +54,16 @@ public sealed interface LatencyModel permits ConstantLatency, InterpolatedLatenc
         }
         String number = s.substring(0, unitStart).strip();
         String unit = s.substring(unitStart);
-        long scale = switch (unit) {
-            case "ns" -> 1L;
-            case "us" -> 1_000L;
-            case "ms" -> 1_000_000L;
-            case "s" -> 1_000_000_000L;
-            default -> 0L;
-        };
-        String expected = "expected a duration with a unit (ns, us, ms, s) such as 5ms, or ENTRY/RESPONSE such as 2ms/3ms";
+        long scale =
+                switch (unit) {
+                    case "ns" -> 1L;
+                    case "us" -> 1_000L;
+                    case "ms" -> 1_000_000L;
+                    case "s" -> 1_000_000_000L;
+                    default -> 0L;
+                };
+        String expected =
+                "expected a duration with a unit (ns, us, ms, s) such as 5ms, or ENTRY/RESPONSE such as 2ms/3ms";
         if (scale == 0L || number.isEmpty()) {
             throw new IllegalArgumentException("latency '" + whole + "': " + expected);
         }
@@ -69,10 +71,12 @@ public sealed interface LatencyModel permits ConstantLatency, InterpolatedLatenc
         try {
             ns = new BigDecimal(number).multiply(BigDecimal.valueOf(scale));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("latency '" + whole + "': '" + number + "' is not a number; " + expected);
+            throw new IllegalArgumentException(
+                    "latency '" + whole + "': '" + number + "' is not a number; " + expected);
         }
         if (ns.signum() < 0) {
-            throw new IllegalArgumentException("latency '" + whole + "': a latency cannot be negative, was " + part.strip());
+            throw new IllegalArgumentException(
+                    "latency '" + whole + "': a latency cannot be negative, was " + part.strip());
         }
         try {
             return ns.longValueExact();

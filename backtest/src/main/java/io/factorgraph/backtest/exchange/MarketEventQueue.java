@@ -39,8 +39,8 @@ final class MarketEventQueue {
     }
 
     /** Inserts an event in order; returns whether it went before an event already queued (was reordered). */
-    boolean insert(long time, int eventRank, long localTime, long flags, double price, double quantity,
-            boolean endOfMessage) {
+    boolean insert(
+            long time, int eventRank, long localTime, long flags, double price, double quantity, boolean endOfMessage) {
         if (size == ts.length) {
             grow();
         }

@@ -40,7 +40,8 @@ public final class PriceGrid {
         this.lotSize = lotSize;
         this.tick = new Step(tickSize);
         this.lot = new Step(lotSize);
-        this.tickLotValue = new BigDecimal(Double.toString(tickSize)).multiply(new BigDecimal(Double.toString(lotSize)))
+        this.tickLotValue = new BigDecimal(Double.toString(tickSize))
+                .multiply(new BigDecimal(Double.toString(lotSize)))
                 .doubleValue();
     }
 
@@ -145,7 +146,8 @@ public final class PriceGrid {
             if (exact) {
                 long hi = Math.multiplyHigh(steps, mantissa);
                 long product = steps * mantissa;
-                if ((hi == 0 && product >= 0 && product < (1L << 53)) || (hi == -1 && product < 0 && product > -(1L << 53))) {
+                if ((hi == 0 && product >= 0 && product < (1L << 53))
+                        || (hi == -1 && product < 0 && product > -(1L << 53))) {
                     return scale == 0 ? (double) product : (double) product / POW10[scale];
                 }
             }

@@ -15,8 +15,16 @@ import io.factorgraph.backtest.exchange.queue.QueueModel;
  * @param initialCash cash at the start, in the quote currency
  * @param timeline how exchange times are corrected (see {@link TimelineCorrection})
  */
-public record SimulatorConfig(double tickSize, double lotSize, double makerFee, double takerFee, LatencyModel latency,
-        QueueModel queueModel, FillMode fillMode, double initialCash, TimelineCorrection timeline) {
+public record SimulatorConfig(
+        double tickSize,
+        double lotSize,
+        double makerFee,
+        double takerFee,
+        LatencyModel latency,
+        QueueModel queueModel,
+        FillMode fillMode,
+        double initialCash,
+        TimelineCorrection timeline) {
 
     public SimulatorConfig {
         if (!(tickSize > 0) || !Double.isFinite(tickSize)) {
@@ -55,33 +63,45 @@ public record SimulatorConfig(double tickSize, double lotSize, double makerFee, 
      * ({@link io.factorgraph.backtest.exchange.timeline.ClockShift#resolve}; {@code Backtest} does it).
      */
     public static SimulatorConfig of(double tickSize, double lotSize) {
-        return new SimulatorConfig(tickSize, lotSize, 0.0, 0.0, new ConstantLatency(0, 0), new QueueModel.RiskAverse(),
-                FillMode.NO_PARTIAL, 0.0, TimelineCorrection.constant());
+        return new SimulatorConfig(
+                tickSize,
+                lotSize,
+                0.0,
+                0.0,
+                new ConstantLatency(0, 0),
+                new QueueModel.RiskAverse(),
+                FillMode.NO_PARTIAL,
+                0.0,
+                TimelineCorrection.constant());
     }
 
     public SimulatorConfig withFees(double maker, double taker) {
-        return new SimulatorConfig(tickSize, lotSize, maker, taker, latency, queueModel, fillMode, initialCash, timeline);
+        return new SimulatorConfig(
+                tickSize, lotSize, maker, taker, latency, queueModel, fillMode, initialCash, timeline);
     }
 
     public SimulatorConfig withLatency(LatencyModel model) {
-        return new SimulatorConfig(tickSize, lotSize, makerFee, takerFee, model, queueModel, fillMode, initialCash,
-                timeline);
+        return new SimulatorConfig(
+                tickSize, lotSize, makerFee, takerFee, model, queueModel, fillMode, initialCash, timeline);
     }
 
     public SimulatorConfig withQueueModel(QueueModel model) {
-        return new SimulatorConfig(tickSize, lotSize, makerFee, takerFee, latency, model, fillMode, initialCash, timeline);
+        return new SimulatorConfig(
+                tickSize, lotSize, makerFee, takerFee, latency, model, fillMode, initialCash, timeline);
     }
 
     public SimulatorConfig withFillMode(FillMode mode) {
-        return new SimulatorConfig(tickSize, lotSize, makerFee, takerFee, latency, queueModel, mode, initialCash, timeline);
+        return new SimulatorConfig(
+                tickSize, lotSize, makerFee, takerFee, latency, queueModel, mode, initialCash, timeline);
     }
 
     public SimulatorConfig withInitialCash(double cash) {
-        return new SimulatorConfig(tickSize, lotSize, makerFee, takerFee, latency, queueModel, fillMode, cash, timeline);
+        return new SimulatorConfig(
+                tickSize, lotSize, makerFee, takerFee, latency, queueModel, fillMode, cash, timeline);
     }
 
     public SimulatorConfig withTimeline(TimelineCorrection correction) {
-        return new SimulatorConfig(tickSize, lotSize, makerFee, takerFee, latency, queueModel, fillMode, initialCash,
-                correction);
+        return new SimulatorConfig(
+                tickSize, lotSize, makerFee, takerFee, latency, queueModel, fillMode, initialCash, correction);
     }
 }

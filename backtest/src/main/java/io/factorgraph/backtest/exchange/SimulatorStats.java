@@ -22,8 +22,21 @@ package io.factorgraph.backtest.exchange;
  * @param offGridQuantities market quantities that were not a whole number of lots (kept as exact fractions of a lot;
  *     a few are normal on real books, most of them means the configured lot size is wrong)
  */
-public record SimulatorStats(long marketEvents, long exchangeEvents, long reorderedEvents, long slowEventsClamped,
-        long fastEventsClamped, long exchangeTimeOffset, long ordersSubmitted, long cancelsSubmitted, long accepted,
-        long fills, long makerFills, long takerFills, long expired, long rejected, long canceled, long cancelsRejected,
-        long offGridQuantities) {
-}
+public record SimulatorStats(
+        long marketEvents,
+        long exchangeEvents,
+        long reorderedEvents,
+        long slowEventsClamped,
+        long fastEventsClamped,
+        long exchangeTimeOffset,
+        long ordersSubmitted,
+        long cancelsSubmitted,
+        long accepted,
+        long fills,
+        long makerFills,
+        long takerFills,
+        long expired,
+        long rejected,
+        long canceled,
+        long cancelsRejected,
+        long offGridQuantities) {}

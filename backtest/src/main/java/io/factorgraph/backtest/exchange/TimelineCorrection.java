@@ -55,8 +55,8 @@ package io.factorgraph.backtest.exchange;
  * @param minFeedLatencyNanos the least feed latency, ns, {@code >= 0}
  * @param maxFeedLatencyNanos the greatest feed latency, ns, {@code >= minFeedLatencyNanos}
  */
-public record TimelineCorrection(Rule rule, long offsetNanos, boolean resolved, long minFeedLatencyNanos,
-        long maxFeedLatencyNanos) {
+public record TimelineCorrection(
+        Rule rule, long offsetNanos, boolean resolved, long minFeedLatencyNanos, long maxFeedLatencyNanos) {
 
     /** Where the exchange-time offset comes from; {@link #label()} is the name a user chooses it by. */
     public enum Rule {
@@ -96,11 +96,12 @@ public record TimelineCorrection(Rule rule, long offsetNanos, boolean resolved, 
                     + " ns) must be >= the minimum (" + minFeedLatencyNanos + " ns)");
         }
         if (maxFeedLatencyNanos > 3_600_000_000_000L) {
-            throw new IllegalArgumentException("maximum feed latency must be at most one hour, was "
-                    + maxFeedLatencyNanos + " ns");
+            throw new IllegalArgumentException(
+                    "maximum feed latency must be at most one hour, was " + maxFeedLatencyNanos + " ns");
         }
         if (Math.abs(offsetNanos) > 365L * 86_400_000_000_000L) {
-            throw new IllegalArgumentException("exchange time offset must be within a year, was " + offsetNanos + " ns");
+            throw new IllegalArgumentException(
+                    "exchange time offset must be within a year, was " + offsetNanos + " ns");
         }
     }
 
@@ -167,8 +168,11 @@ public record TimelineCorrection(Rule rule, long offsetNanos, boolean resolved, 
     /** What the report says: the rule's name, and the offset once it is known. */
     public String describe() {
         return switch (rule) {
-            case CONSTANT -> resolved ? "constant: exchange times shifted by " + offsetNanos
-                    + " ns for the whole input (hftbacktest's correct_local_timestamp)" : "constant (not yet resolved)";
+            case CONSTANT ->
+                resolved
+                        ? "constant: exchange times shifted by " + offsetNanos
+                                + " ns for the whole input (hftbacktest's correct_local_timestamp)"
+                        : "constant (not yet resolved)";
             case RUNNING_MAX -> "running-max: offset follows the least feed latency seen so far";
             case FIXED -> "fixed: exchange times shifted by " + offsetNanos + " ns";
         };

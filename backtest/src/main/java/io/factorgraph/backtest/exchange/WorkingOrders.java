@@ -1,7 +1,6 @@
 package io.factorgraph.backtest.exchange;
 
 import io.factorgraph.runtime.execution.Side;
-
 import java.util.Arrays;
 
 /**

@@ -132,12 +132,11 @@ public final class BacktestRecorder {
      * @throws IllegalArgumentException when {@code tsNs} is before the previous fill's, the quantity is not positive
      *     or the fee not finite
      */
-    public void fill(long exchTsNs, long tsNs, long orderId, Side side, long priceTicks, long lots, double fee,
-            boolean maker) {
+    public void fill(
+            long exchTsNs, long tsNs, long orderId, Side side, long priceTicks, long lots, double fee, boolean maker) {
         if (!fills.isEmpty() && tsNs < fills.localTime(fills.size() - 1)) {
-            throw new IllegalArgumentException(
-                    "fill at " + tsNs + " ns is before the previous fill at " + fills.localTime(fills.size() - 1)
-                            + " ns");
+            throw new IllegalArgumentException("fill at " + tsNs + " ns is before the previous fill at "
+                    + fills.localTime(fills.size() - 1) + " ns");
         }
         if (lots <= 0 || !Double.isFinite(fee)) {
             throw new IllegalArgumentException(
@@ -161,12 +160,12 @@ public final class BacktestRecorder {
      * Appends one fill given as doubles with the time the exchange made it, {@code exchTsNs}; otherwise as {@link
      * #fill(long, boolean, double, double, double, boolean, long)}.
      */
-    public void fill(long exchTsNs, long tsNs, boolean buy, double price, double qty, double fee, boolean maker,
-            long orderId) {
+    public void fill(
+            long exchTsNs, long tsNs, boolean buy, double price, double qty, double fee, boolean maker, long orderId) {
         if (!Double.isFinite(price) || !(qty > 0.0) || qty == Double.POSITIVE_INFINITY || !Double.isFinite(fee)) {
             throw new IllegalArgumentException(
-                    "fill needs a finite price, a positive finite qty and a finite fee, got price=" + price
-                            + " qty=" + qty + " fee=" + fee);
+                    "fill needs a finite price, a positive finite qty and a finite fee, got price=" + price + " qty="
+                            + qty + " fee=" + fee);
         }
         fill(exchTsNs, tsNs, orderId, buy ? Side.BUY : Side.SELL, grid.ticks(price), grid.lots(qty), fee, maker);
     }

@@ -35,7 +35,10 @@ public final class BacktestReport {
     public static ReportFiles write(Path dir, Recording recording, PerformanceSummary summary) throws IOException {
         Files.createDirectories(dir);
         ReportFiles out = new ReportFiles(
-                dir.resolve(SUMMARY_JSON), dir.resolve(TIMESERIES_CSV), dir.resolve(FILLS_CSV), dir.resolve(REPORT_HTML));
+                dir.resolve(SUMMARY_JSON),
+                dir.resolve(TIMESERIES_CSV),
+                dir.resolve(FILLS_CSV),
+                dir.resolve(REPORT_HTML));
         SummaryJson.write(out.summaryJson(), summary, recording.metadata());
         TimeSeriesCsv.write(out.timeseriesCsv(), recording.series());
         FillsCsv.write(out.fillsCsv(), recording.fills());

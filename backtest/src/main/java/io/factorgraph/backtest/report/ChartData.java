@@ -33,6 +33,7 @@ final class ChartData {
     final int buckets;
     /** Time slices for thinning fill markers (a third of {@link #buckets}: markers are several pixels wide). */
     final int fillBuckets;
+
     final double initialEquity;
     final MinMaxDownsampling.Rows rows;
     final long[] priceTs;
@@ -79,9 +80,7 @@ final class ChartData {
                 drawdown[i] = Double.NaN;
             }
         }
-        double[][] columns = {
-            pnl, gross, drawdown, s.position, s.mid, s.bestBid, s.bestAsk, s.quoteBid, s.quoteAsk
-        };
+        double[][] columns = {pnl, gross, drawdown, s.position, s.mid, s.bestBid, s.bestAsk, s.quoteBid, s.quoteAsk};
         this.rows = MinMaxDownsampling.of(s.ts, columns, buckets);
 
         // markers are several pixels wide: a third as many slices for them as for the lines

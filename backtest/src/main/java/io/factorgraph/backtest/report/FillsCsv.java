@@ -1,8 +1,7 @@
 package io.factorgraph.backtest.report;
 
-import io.factorgraph.backtest.account.FillLog;
-
 import io.factorgraph.backtest.account.Fill;
+import io.factorgraph.backtest.account.FillLog;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -40,13 +39,21 @@ public final class FillsCsv {
             if (f.exchTime(i) != Fill.UNKNOWN_TIME) {
                 row.append(f.exchTime(i));
             }
-            row.append(',').append(f.localTime(i)).append(',')
-                    .append(f.buy(i) ? "buy" : "sell").append(',')
-                    .append(f.price(i)).append(',')
-                    .append(f.qty(i)).append(',')
-                    .append(f.fee(i)).append(',')
-                    .append(f.maker(i) ? "maker" : "taker").append(',')
-                    .append(f.orderId(i)).append('\n');
+            row.append(',')
+                    .append(f.localTime(i))
+                    .append(',')
+                    .append(f.buy(i) ? "buy" : "sell")
+                    .append(',')
+                    .append(f.price(i))
+                    .append(',')
+                    .append(f.qty(i))
+                    .append(',')
+                    .append(f.fee(i))
+                    .append(',')
+                    .append(f.maker(i) ? "maker" : "taker")
+                    .append(',')
+                    .append(f.orderId(i))
+                    .append('\n');
             out.append(row);
         }
     }

@@ -1,7 +1,6 @@
 package io.factorgraph.backtest.report;
 
 import io.factorgraph.backtest.account.FillLog;
-
 import java.time.Duration;
 
 /**
@@ -170,7 +169,8 @@ public record HftbacktestStats(
                 mdd = Double.isNaN(mdd) ? peak - e : Math.max(mdd, peak - e);
             }
             if (Double.isFinite(positionValue[i])) {
-                maxPositionValue = Double.isNaN(maxPositionValue) ? positionValue[i]
+                maxPositionValue = Double.isNaN(maxPositionValue)
+                        ? positionValue[i]
                         : Math.max(maxPositionValue, positionValue[i]);
             }
         }
@@ -189,9 +189,26 @@ public record HftbacktestStats(
         }
         double days = rows == 0 ? Double.NaN : (label[rows - 1] - label[0]) / NANOS_PER_DAY;
         double dailyTradingValue = tradingValue / days;
-        return new HftbacktestStats(dt, TRADING_DAYS_PER_YEAR, bookSize, rows, days, sr, sortino, pnl, pnl / bookSize,
-                mdd, mdd / bookSize, pnl / mdd, trades, tradingValue, trades / days, dailyTradingValue,
-                dailyTradingValue / bookSize, pnl / tradingValue, maxPositionValue);
+        return new HftbacktestStats(
+                dt,
+                TRADING_DAYS_PER_YEAR,
+                bookSize,
+                rows,
+                days,
+                sr,
+                sortino,
+                pnl,
+                pnl / bookSize,
+                mdd,
+                mdd / bookSize,
+                pnl / mdd,
+                trades,
+                tradingValue,
+                trades / days,
+                dailyTradingValue,
+                dailyTradingValue / bookSize,
+                pnl / tradingValue,
+                maxPositionValue);
     }
 
     /** The interval as hftbacktest's {@code resample()} spells it ({@code 10s}, {@code 500ms}, {@code 5m}). */

@@ -52,17 +52,19 @@ public final class HtmlReport {
         ChartData data = new ChartData(recording, buckets);
         RunMetadata run = recording.metadata();
         String title = run.graphFile().isEmpty() ? "Backtest report" : "Backtest report \u2014 " + run.graphFile();
-        return fill(resource("report.html"), Map.of(
-                "title", escape(title),
-                "uplot.css", resource(UPLOT_DIR + "uPlot.min.css"),
-                "report.css", resource("report.css"),
-                "header", header(summary, run, data),
-                "details", details(summary, run, data),
-                "equity.hint", equityHint(data.initialEquity),
-                "footer", footer(data),
-                "data", data.toJson(),
-                "uplot.js", resource(UPLOT_DIR + "uPlot.iife.min.js"),
-                "report.js", resource("report.js")));
+        return fill(
+                resource("report.html"),
+                Map.of(
+                        "title", escape(title),
+                        "uplot.css", resource(UPLOT_DIR + "uPlot.min.css"),
+                        "report.css", resource("report.css"),
+                        "header", header(summary, run, data),
+                        "details", details(summary, run, data),
+                        "equity.hint", equityHint(data.initialEquity),
+                        "footer", footer(data),
+                        "data", data.toJson(),
+                        "uplot.js", resource(UPLOT_DIR + "uPlot.iife.min.js"),
+                        "report.js", resource("report.js")));
     }
 
     /**
@@ -96,19 +98,39 @@ public final class HtmlReport {
         int qd = data.qtyDecimals;
         h.append("<div class=\"kpis\">\n");
         kpi(h, "PnL", signedMoney(s.pnl()), tone(s.pnl()), "before fees " + signedMoney(s.pnlBeforeFees()));
-        kpi(h, "Return", percent(s.returnOnCapital()), tone(s.returnOnCapital()),
+        kpi(
+                h,
+                "Return",
+                percent(s.returnOnCapital()),
+                tone(s.returnOnCapital()),
                 Double.isNaN(s.capitalBase()) ? "no capital base" : "on capital " + money(s.capitalBase()));
-        kpi(h, "Sharpe", number(s.sharpe(), 2), "",
+        kpi(
+                h,
+                "Sharpe",
+                number(s.sharpe(), 2),
+                "",
                 "ours: " + interval(s.sharpeIntervalNs()) + " changes, 365-day year");
         HftbacktestStats hb = s.hftbacktest();
-        kpi(h, "SR (hftbacktest)", number(hb.sr(), 2), "",
+        kpi(
+                h,
+                "SR (hftbacktest)",
+                number(hb.sr(), 2),
+                "",
                 "resampled every " + hb.interval() + ", " + (long) hb.tradingDaysPerYear() + "-day year");
-        kpi(h, "Max drawdown", money(s.maxDrawdown()), s.maxDrawdown() > 0 ? "down" : "",
+        kpi(
+                h,
+                "Max drawdown",
+                money(s.maxDrawdown()),
+                s.maxDrawdown() > 0 ? "down" : "",
                 Double.isNaN(s.maxDrawdownOfCapital()) ? "" : percent(s.maxDrawdownOfCapital()) + " of capital");
         kpi(h, "Trades", count(s.trades()), "", count(s.filledOrders()) + " orders filled");
         kpi(h, "Volume", money(s.volumeNotional()), "", "qty " + number(s.volumeQty(), qd));
         kpi(h, "Maker share", percent(s.makerShare()), "", percent(s.makerShareByCount()) + " of fills");
-        kpi(h, "Fees", signedMoney(s.feesTotal()), tone(-s.feesTotal()),
+        kpi(
+                h,
+                "Fees",
+                signedMoney(s.feesTotal()),
+                tone(-s.feesTotal()),
                 "maker " + signedMoney(s.feesMaker()) + " \u00b7 taker " + signedMoney(s.feesTaker()));
         h.append("</div>\n");
 
@@ -120,7 +142,8 @@ public final class HtmlReport {
         StringBuilder h = new StringBuilder(8192);
         h.append("<div class=\"tables\">\n<section class=\"card\" id=\"ours\"><h2>Performance: ours</h2>\n")
                 .append("<p class=\"sub\">Every record at full resolution; Sharpe on ")
-                .append(interval(s.sharpeIntervalNs())).append(" equity changes over a 365-day year.</p>\n")
+                .append(interval(s.sharpeIntervalNs()))
+                .append(" equity changes over a 365-day year.</p>\n")
                 .append("<table class=\"facts\">\n");
         row(h, "Initial equity", money(s.initialEquity()));
         row(h, "Final equity", money(s.finalEquity()));
@@ -128,21 +151,35 @@ public final class HtmlReport {
         row(h, "PnL before fees", signedMoney(s.pnlBeforeFees()));
         row(h, "Capital base", money(s.capitalBase()));
         row(h, "Return", percent(s.returnOnCapital()));
-        row(h, "Sharpe ratio", number(s.sharpe(), 3) + " <span class=\"sub\">(" + count(s.sharpePeriods())
-                + " equity changes of " + interval(s.sharpeIntervalNs()) + ", \u00d7\u221a(periods in 365 days))</span>");
-        row(h, "Max drawdown", money(s.maxDrawdown()) + (Double.isNaN(s.maxDrawdownOfCapital()) ? ""
-                : " (" + percent(s.maxDrawdownOfCapital()) + " of capital)"));
+        row(
+                h,
+                "Sharpe ratio",
+                number(s.sharpe(), 3) + " <span class=\"sub\">(" + count(s.sharpePeriods()) + " equity changes of "
+                        + interval(s.sharpeIntervalNs()) + ", \u00d7\u221a(periods in 365 days))</span>");
+        row(
+                h,
+                "Max drawdown",
+                money(s.maxDrawdown())
+                        + (Double.isNaN(s.maxDrawdownOfCapital())
+                                ? ""
+                                : " (" + percent(s.maxDrawdownOfCapital()) + " of capital)"));
         if (s.maxDrawdown() > 0) {
-            row(h, "Drawdown peak \u2192 trough", clock(s.maxDrawdownPeakNs()) + " \u2192 "
-                    + clock(s.maxDrawdownTroughNs()) + " UTC");
+            row(
+                    h,
+                    "Drawdown peak \u2192 trough",
+                    clock(s.maxDrawdownPeakNs()) + " \u2192 " + clock(s.maxDrawdownTroughNs()) + " UTC");
         }
-        row(h, "Fills (maker / taker)", count(s.trades()) + " (" + count(s.makerFills()) + " / "
-                + count(s.takerFills()) + ")");
+        row(
+                h,
+                "Fills (maker / taker)",
+                count(s.trades()) + " (" + count(s.makerFills()) + " / " + count(s.takerFills()) + ")");
         row(h, "Bought / sold", number(s.buyQty(), qd) + " / " + number(s.sellQty(), qd));
         row(h, "Volume (qty / notional)", number(s.volumeQty(), qd) + " / " + money(s.volumeNotional()));
         row(h, "Maker share (notional / fills)", percent(s.makerShare()) + " / " + percent(s.makerShareByCount()));
-        row(h, "Fees (total / maker / taker)", signedMoney(s.feesTotal()) + " / " + signedMoney(s.feesMaker())
-                + " / " + signedMoney(s.feesTaker()));
+        row(
+                h,
+                "Fees (total / maker / taker)",
+                signedMoney(s.feesTotal()) + " / " + signedMoney(s.feesMaker()) + " / " + signedMoney(s.feesTaker()));
         row(h, "Final position", number(s.finalPosition(), qd));
         row(h, "Largest |position|", number(s.maxAbsPosition(), qd));
         h.append("</table>\n</section>\n");
@@ -161,8 +198,11 @@ public final class HtmlReport {
         }
         if (!run.params().isEmpty()) {
             StringBuilder params = new StringBuilder("<ul>");
-            run.params().forEach((k, v) -> params.append("<li><code>").append(escape(k)).append(" = ")
-                    .append(escape(v)).append("</code></li>"));
+            run.params().forEach((k, v) -> params.append("<li><code>")
+                    .append(escape(k))
+                    .append(" = ")
+                    .append(escape(v))
+                    .append("</code></li>"));
             row(h, "Parameters", params.append("</ul>").toString());
         }
         row(h, "Latency", run.latency().isEmpty() ? "\u2013" : escape(run.latency()));
@@ -179,23 +219,38 @@ public final class HtmlReport {
     /** hftbacktest's figures, under its metric names, with the call that gives them in hftbacktest. */
     private static void hftbacktest(StringBuilder h, HftbacktestStats hb) {
         h.append("<section class=\"card\" id=\"hftbacktest-stats\"><h2>hftbacktest\u2019s stats (resampled every ")
-                .append(hb.interval()).append(")</h2>\n<p class=\"sub\">As <code>LinearAssetRecord(record).resample('")
-                .append(hb.interval()).append("').stats(")
-                .append(Double.isNaN(hb.bookSize()) ? "" : "book_size=" + number(hb.bookSize(), 2).replace(",", ""))
-                .append(")</code> computes them: equity resampled to the last record of each ").append(hb.interval())
-                .append(" window, SR and Sortino annualised over ").append((long) hb.tradingDaysPerYear())
-                .append(" days a year (").append(count(hb.rows())).append(" rows).</p>\n<table class=\"facts\">\n");
+                .append(hb.interval())
+                .append(")</h2>\n<p class=\"sub\">As <code>LinearAssetRecord(record).resample('")
+                .append(hb.interval())
+                .append("').stats(")
+                .append(
+                        Double.isNaN(hb.bookSize())
+                                ? ""
+                                : "book_size=" + number(hb.bookSize(), 2).replace(",", ""))
+                .append(")</code> computes them: equity resampled to the last record of each ")
+                .append(hb.interval())
+                .append(" window, SR and Sortino annualised over ")
+                .append((long) hb.tradingDaysPerYear())
+                .append(" days a year (")
+                .append(count(hb.rows()))
+                .append(" rows).</p>\n<table class=\"facts\">\n");
         row(h, "SR", number(hb.sr(), 3));
         row(h, "Sortino", number(hb.sortino(), 3));
         row(h, "Return", percent(hb.ret()) + " <span class=\"sub\">(" + signedMoney(hb.pnl()) + ")</span>");
-        row(h, "MaxDrawdown", percent(hb.maxDrawdown()) + " <span class=\"sub\">(" + money(hb.maxDrawdownValue())
-                + ")</span>");
+        row(
+                h,
+                "MaxDrawdown",
+                percent(hb.maxDrawdown()) + " <span class=\"sub\">(" + money(hb.maxDrawdownValue()) + ")</span>");
         row(h, "ReturnOverMDD", number(hb.returnOverMdd(), 4));
         row(h, "DailyNumberOfTrades", number(hb.dailyNumberOfTrades(), 1));
         row(h, "DailyTradingValue", money(hb.dailyTradingValue()));
         row(h, "DailyTurnover", number(hb.dailyTurnover(), 2));
-        row(h, "ReturnOverTrade", Double.isFinite(hb.returnOverTrade())
-                ? String.format(Locale.ROOT, "%.6g", hb.returnOverTrade()) : "n/a");
+        row(
+                h,
+                "ReturnOverTrade",
+                Double.isFinite(hb.returnOverTrade())
+                        ? String.format(Locale.ROOT, "%.6g", hb.returnOverTrade())
+                        : "n/a");
         row(h, "MaxPositionValue", money(hb.maxPositionValue()));
         h.append("</table>\n</section>\n");
     }
@@ -208,20 +263,29 @@ public final class HtmlReport {
     private static String footer(ChartData data) {
         StringBuilder f = new StringBuilder("<footer>");
         if (data.rows.size() < data.records) {
-            f.append("Charts show ").append(count(data.rows.size())).append(" of ").append(count(data.records))
-                    .append(" records: each of ").append(count(data.buckets))
+            f.append("Charts show ")
+                    .append(count(data.rows.size()))
+                    .append(" of ")
+                    .append(count(data.records))
+                    .append(" records: each of ")
+                    .append(count(data.buckets))
                     .append(" equal time slices is drawn as its minimum and maximum, so every extreme is kept. ");
         } else {
             f.append("Charts show all ").append(count(data.records)).append(" records. ");
         }
         if (data.fillsShown < data.fills) {
-            f.append("Fill markers: ").append(count(data.fillsShown)).append(" of ").append(count(data.fills))
-                    .append(" (in each of ").append(count(data.fillBuckets))
+            f.append("Fill markers: ")
+                    .append(count(data.fillsShown))
+                    .append(" of ")
+                    .append(count(data.fills))
+                    .append(" (in each of ")
+                    .append(count(data.fillBuckets))
                     .append(" time slices, each side\u2019s lowest- and highest-priced fill). ");
         }
         f.append("<code>timeseries.csv</code> and <code>fills.csv</code> hold every record and fill. ")
                 .append("Drag on a chart to zoom, double-click to reset. Made by factorgraph with uPlot ")
-                .append(UPLOT_VERSION).append(".</footer>");
+                .append(UPLOT_VERSION)
+                .append(".</footer>");
         return f.toString();
     }
 
@@ -230,7 +294,11 @@ public final class HtmlReport {
         if (!tone.isEmpty()) {
             h.append(' ').append(tone);
         }
-        h.append("\">").append(value).append("</div><div class=\"sub\">").append(sub).append("</div></div>\n");
+        h.append("\">")
+                .append(value)
+                .append("</div><div class=\"sub\">")
+                .append(sub)
+                .append("</div></div>\n");
     }
 
     private static void row(StringBuilder h, String label, String valueHtml) {
@@ -319,7 +387,9 @@ public final class HtmlReport {
         double p = fraction * 100;
         if (p != 0 && Math.abs(p) < 0.01) {
             // tiny returns keep two significant digits rather than printing as 0.000 %
-            return new java.math.BigDecimal(p).round(new java.math.MathContext(2)).toPlainString() + " %";
+            return new java.math.BigDecimal(p)
+                            .round(new java.math.MathContext(2))
+                            .toPlainString() + " %";
         }
         return String.format(Locale.ROOT, Math.abs(p) < 1 ? "%.3f %%" : "%.2f %%", p);
     }
@@ -378,7 +448,9 @@ public final class HtmlReport {
             try (InputStream in = HtmlReport.class.getResourceAsStream(n)) {
                 if (in == null) {
                     throw new IllegalStateException("resource " + n + " is not on the classpath"
-                            + (n.contains("webjars") ? " (the org.webjars.npm:uplot:" + UPLOT_VERSION + " WebJar)" : ""));
+                            + (n.contains("webjars")
+                                    ? " (the org.webjars.npm:uplot:" + UPLOT_VERSION + " WebJar)"
+                                    : ""));
                 }
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 String lower = text.toLowerCase(Locale.ROOT);

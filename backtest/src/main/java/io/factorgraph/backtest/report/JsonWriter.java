@@ -13,6 +13,7 @@ final class JsonWriter {
     private final boolean pretty;
     /** Per nesting level: whether the next element is the first one. */
     private boolean[] first = new boolean[8];
+
     private int depth;
     private boolean afterName;
 

@@ -1,7 +1,6 @@
 package io.factorgraph.backtest.report;
 
 import io.factorgraph.backtest.account.FillLog;
-
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -121,8 +120,8 @@ public record PerformanceSummary(
      * @throws IllegalArgumentException when the capital base is zero, negative or infinite, or an
      *     interval is not positive
      */
-    public static PerformanceSummary of(Recording recording, double capitalBase, Duration sharpeInterval,
-            Duration resample) {
+    public static PerformanceSummary of(
+            Recording recording, double capitalBase, Duration sharpeInterval, Duration resample) {
         if (!Double.isNaN(capitalBase) && !(capitalBase > 0.0 && capitalBase < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("capital base must be positive and finite (or NaN), got " + capitalBase);
         }

@@ -1,7 +1,6 @@
 package io.factorgraph.backtest.report;
 
 import io.factorgraph.backtest.account.FillLog;
-
 import java.util.Objects;
 
 /**

@@ -142,8 +142,17 @@ public record RunMetadata(
 
         public RunMetadata build() {
             return new RunMetadata(
-                    graphFile, dataFiles, params, latency, queueModel, makerFee, takerFee, seed, wallTime,
-                    eventsProcessed, extra);
+                    graphFile,
+                    dataFiles,
+                    params,
+                    latency,
+                    queueModel,
+                    makerFee,
+                    takerFee,
+                    seed,
+                    wallTime,
+                    eventsProcessed,
+                    extra);
         }
     }
 }

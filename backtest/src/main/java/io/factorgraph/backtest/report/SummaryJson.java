@@ -114,9 +114,10 @@ public final class SummaryJson {
 
     private static void hftbacktest(JsonWriter w, HftbacktestStats h) {
         w.name("hftbacktest").beginObject();
-        w.name("convention").value("hftbacktest LinearAssetRecord(record).resample('" + h.interval()
-                + "').stats(book_size=book_size): equity resampled to the last record of each window, SR and "
-                + "Sortino annualised over " + (long) h.tradingDaysPerYear() + " days a year");
+        w.name("convention")
+                .value("hftbacktest LinearAssetRecord(record).resample('" + h.interval()
+                        + "').stats(book_size=book_size): equity resampled to the last record of each window, SR and "
+                        + "Sortino annualised over " + (long) h.tradingDaysPerYear() + " days a year");
         w.name("resample").value(h.interval());
         w.name("resample_ns").value(h.resampleNs());
         w.name("trading_days_per_year").value(h.tradingDaysPerYear());

@@ -99,7 +99,15 @@ public final class TimeSeries {
     /** Row {@code i} as a record. */
     public Sample sample(int i) {
         return new Sample(
-                ts[i], mid[i], bestBid[i], bestAsk[i], quoteBid[i], quoteAsk[i], position[i], cash[i], fees[i],
+                ts[i],
+                mid[i],
+                bestBid[i],
+                bestAsk[i],
+                quoteBid[i],
+                quoteAsk[i],
+                position[i],
+                cash[i],
+                fees[i],
                 equity[i]);
     }
 

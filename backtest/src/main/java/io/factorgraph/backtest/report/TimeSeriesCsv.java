@@ -33,16 +33,26 @@ public final class TimeSeriesCsv {
         StringBuilder row = new StringBuilder(200);
         for (int i = 0; i < s.size(); i++) {
             row.setLength(0);
-            row.append(s.ts[i]).append(',')
-                    .append(s.mid[i]).append(',')
-                    .append(s.bestBid[i]).append(',')
-                    .append(s.bestAsk[i]).append(',')
-                    .append(s.quoteBid[i]).append(',')
-                    .append(s.quoteAsk[i]).append(',')
-                    .append(s.position[i]).append(',')
-                    .append(s.cash[i]).append(',')
-                    .append(s.fees[i]).append(',')
-                    .append(s.equity[i]).append('\n');
+            row.append(s.ts[i])
+                    .append(',')
+                    .append(s.mid[i])
+                    .append(',')
+                    .append(s.bestBid[i])
+                    .append(',')
+                    .append(s.bestAsk[i])
+                    .append(',')
+                    .append(s.quoteBid[i])
+                    .append(',')
+                    .append(s.quoteAsk[i])
+                    .append(',')
+                    .append(s.position[i])
+                    .append(',')
+                    .append(s.cash[i])
+                    .append(',')
+                    .append(s.fees[i])
+                    .append(',')
+                    .append(s.equity[i])
+                    .append('\n');
             out.append(row);
         }
     }

@@ -5,8 +5,7 @@ package io.factorgraph.backtest.settings;
  * the {@code .fg} language's duration literals): a whole number in the largest unit that is exact.
  */
 public final class DurationText {
-    private DurationText() {
-    }
+    private DurationText() {}
 
     /** {@code 5ms}, {@code 1500us}, {@code 2s}, {@code 7ns}; zero is {@code 0ms}. */
     public static String format(long nanos) {

@@ -18,8 +18,8 @@ public record FeeSchedule(double maker, double taker) {
         maker += 0.0; // -0.0 is no fee: one value for it, whatever the sign
         taker += 0.0;
         if (!(Math.abs(maker) < 1) || !(Math.abs(taker) < 1)) {
-            throw new IllegalArgumentException("fees are fractions of traded value in (-1, 1), were " + maker + ","
-                    + taker);
+            throw new IllegalArgumentException(
+                    "fees are fractions of traded value in (-1, 1), were " + maker + "," + taker);
         }
     }
 

@@ -8,8 +8,7 @@ public final class GapSetting {
     /** The accepted forms, for messages. */
     public static final String FORMS = "expected fail or resync";
 
-    private GapSetting() {
-    }
+    private GapSetting() {}
 
     /** @throws IllegalArgumentException {@code 'TEXT': expected fail or resync} */
     public static GapPolicy parse(String text) {

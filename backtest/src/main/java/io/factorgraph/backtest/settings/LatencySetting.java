@@ -49,8 +49,8 @@ public sealed interface LatencySetting permits LatencySetting.Constant, LatencyS
     record Constant(long entryNanos, long responseNanos) implements LatencySetting {
         public Constant {
             if (entryNanos < 0 || responseNanos < 0) {
-                throw new IllegalArgumentException("latencies cannot be negative: " + entryNanos + "/" + responseNanos
-                        + " ns");
+                throw new IllegalArgumentException(
+                        "latencies cannot be negative: " + entryNanos + "/" + responseNanos + " ns");
             }
         }
 

@@ -22,8 +22,8 @@ public record QueueSetting(String name, QueueModel model) {
             String reason = e.getMessage();
             int colon = reason.indexOf("': ");
             // QueueModel's own message says what was wrong ("the exponent must be > 0") and lists the forms
-            throw new IllegalArgumentException("'" + text + "': " + (colon < 0 ? QueueModel.FORMS
-                    : reason.substring(colon + 3)));
+            throw new IllegalArgumentException(
+                    "'" + text + "': " + (colon < 0 ? QueueModel.FORMS : reason.substring(colon + 3)));
         }
     }
 

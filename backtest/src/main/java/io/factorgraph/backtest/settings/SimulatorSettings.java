@@ -16,8 +16,12 @@ public record SimulatorSettings(
      * Both commands' defaults: no latency, Binance USD-M VIP 0 fees, risk-averse queue, no partial fills,
      * hftbacktest's constant exchange clock.
      */
-    public static final SimulatorSettings DEFAULTS = new SimulatorSettings(new LatencySetting.Constant(0, 0),
-            FeeSchedule.BINANCE_USDM_VIP0, QueueSetting.RISK_AVERSE, FillMode.NO_PARTIAL, ExchangeClock.CONSTANT);
+    public static final SimulatorSettings DEFAULTS = new SimulatorSettings(
+            new LatencySetting.Constant(0, 0),
+            FeeSchedule.BINANCE_USDM_VIP0,
+            QueueSetting.RISK_AVERSE,
+            FillMode.NO_PARTIAL,
+            ExchangeClock.CONSTANT);
 
     public SimulatorSettings {
         Objects.requireNonNull(latency, "latency");
@@ -49,6 +53,7 @@ public record SimulatorSettings(
     /** One line for logs: {@code fees 2.0E-4,5.0E-4, latency 5ms, queue risk-averse, no-partial fills}. */
     public String describe() {
         return "fees " + fees.canonical() + ", latency " + latency.canonical() + ", queue " + queue.canonical() + ", "
-                + fill.label() + " fills" + (clock == ExchangeClock.CONSTANT ? "" : ", exchange clock " + clock.canonical());
+                + fill.label() + " fills"
+                + (clock == ExchangeClock.CONSTANT ? "" : ", exchange clock " + clock.canonical());
     }
 }

@@ -15,8 +15,8 @@ public record BookShape(int depthTicks, double placementScaleTicks, double place
     /** Checks each field; a bad one is named {@code book.<field>}. */
     public BookShape {
         if (depthTicks < 1 || depthTicks > MAX_DEPTH_TICKS) {
-            throw new IllegalArgumentException("book.depthTicks must be in [1, " + MAX_DEPTH_TICKS + "], was "
-                    + depthTicks);
+            throw new IllegalArgumentException(
+                    "book.depthTicks must be in [1, " + MAX_DEPTH_TICKS + "], was " + depthTicks);
         }
         ConfigChecks.positive("book.placementScaleTicks", placementScaleTicks);
         ConfigChecks.positive("book.placementTailIndex", placementTailIndex);

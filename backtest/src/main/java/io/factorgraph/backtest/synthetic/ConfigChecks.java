@@ -13,8 +13,7 @@ final class ConfigChecks {
     /** Most decimal places a tick or lot size may have. */
     static final int MAX_DECIMALS = 12;
 
-    private ConfigChecks() {
-    }
+    private ConfigChecks() {}
 
     static void positive(String name, double value) {
         if (!(value > 0.0) || value == Double.POSITIVE_INFINITY) {
@@ -24,8 +23,8 @@ final class ConfigChecks {
 
     static void rate(String name, double value, boolean zeroAllowed) {
         if (!(zeroAllowed ? value >= 0.0 : value > 0.0) || value > MAX_RATE) {
-            throw new IllegalArgumentException(name + " must be in " + (zeroAllowed ? "[0, " : "(0, ") + MAX_RATE
-                    + "] a second, was " + value);
+            throw new IllegalArgumentException(
+                    name + " must be in " + (zeroAllowed ? "[0, " : "(0, ") + MAX_RATE + "] a second, was " + value);
         }
     }
 
@@ -43,8 +42,8 @@ final class ConfigChecks {
 
     static void within(String name, double value, double min, double max) {
         if (!(value >= min) || value > max) {
-            throw new IllegalArgumentException(name + " must be in [" + plain(min) + ", " + plain(max) + "], was "
-                    + value);
+            throw new IllegalArgumentException(
+                    name + " must be in [" + plain(min) + ", " + plain(max) + "], was " + value);
         }
     }
 
@@ -53,8 +52,7 @@ final class ConfigChecks {
             throw new IllegalArgumentException(name + " must not be null");
         }
         if (value.isNegative() || (!zeroAllowed && value.isZero())) {
-            throw new IllegalArgumentException(name + " must be " + (zeroAllowed ? ">= 0" : "> 0") + ", was "
-                    + value);
+            throw new IllegalArgumentException(name + " must be " + (zeroAllowed ? ">= 0" : "> 0") + ", was " + value);
         }
         if (value.compareTo(max) > 0) {
             throw new IllegalArgumentException(name + " must be at most " + max + ", was " + value);

@@ -94,7 +94,15 @@ final class EventRows {
     }
 
     void load(int i, MarketEvent event) {
-        event.set(ev.get(i), exchTs.get(i), localTs.get(i), price(tick.get(i)), quantity(lots.get(i)), 0L, ival.get(i), 0.0,
+        event.set(
+                ev.get(i),
+                exchTs.get(i),
+                localTs.get(i),
+                price(tick.get(i)),
+                quantity(lots.get(i)),
+                0L,
+                ival.get(i),
+                0.0,
                 end.get(i));
     }
 

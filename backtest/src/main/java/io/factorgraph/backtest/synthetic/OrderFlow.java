@@ -10,8 +10,8 @@ package io.factorgraph.backtest.synthetic;
  * @param marketSizeMean mean market-order size, at least one lot
  * @param cancelRate cancellation hazard a second of each resting unit (mean life {@code 1/cancelRate})
  */
-public record OrderFlow(double limitRate, double limitSizeMean, double marketRate, double marketSizeMean,
-        double cancelRate) {
+public record OrderFlow(
+        double limitRate, double limitSizeMean, double marketRate, double marketSizeMean, double cancelRate) {
     /** Checks each field on its own (that sizes are at least a lot is checked with the instrument). */
     public OrderFlow {
         ConfigChecks.rate("flow.limitRate", limitRate, false);

@@ -73,8 +73,12 @@ final class OrderFlowModel {
         int window = Math.max(1 << 12, Integer.highestOneBit(16 * depthTicks - 1) << 1);
         long startTick = Math.round(instrument.startPrice() / instrument.tickSize());
         this.ladder = new TickLadder(window, startTick - window / 2);
-        this.rows = new EventRows(2 * window + 16, Math.round(instrument.tickSize() * tickScale), tickScale,
-                Math.round(instrument.lotSize() * lotScale), lotScale);
+        this.rows = new EventRows(
+                2 * window + 16,
+                Math.round(instrument.tickSize() * tickScale),
+                tickScale,
+                Math.round(instrument.lotSize() * lotScale),
+                lotScale);
         this.book = new BookMessages(ladder, rows, config.feed().bookTicker());
         this.moved = new long[window];
         this.movedLots = new long[window];
@@ -99,8 +103,8 @@ final class OrderFlowModel {
         this.shockInvLogQ = invLogQ(shock.meanTicks());
         this.placementScale = shape.placementScaleTicks();
         this.placementInvTail = 1.0 / shape.placementTailIndex();
-        this.placementMaxCdf = -StrictMath.expm1(-shape.placementTailIndex()
-                * StrictMath.log1p(depthTicks / placementScale));
+        this.placementMaxCdf =
+                -StrictMath.expm1(-shape.placementTailIndex() * StrictMath.log1p(depthTicks / placementScale));
         this.fairFloor = 2.0 * depthTicks;
 
         openBook(startTick);
@@ -269,8 +273,8 @@ final class OrderFlowModel {
      */
     private void jump(boolean up, long ticks, boolean withdraw, long local) {
         double before = fair;
-        fair = Math.max(fairFloor, up ? fair + Math.min(ticks, ladder.size() / 8) : fair - Math.min(ticks,
-                ladder.size() / 8));
+        fair = Math.max(
+                fairFloor, up ? fair + Math.min(ticks, ladder.size() / 8) : fair - Math.min(ticks, ladder.size() / 8));
         long shift = Math.abs(Math.round(fair - before));
         if (shift == 0) {
             return;
@@ -279,8 +283,9 @@ final class OrderFlowModel {
         sweep(up, bound, random.nextGeometric(marketInvLogQ), local);
         boolean staleBids = !up;
         int n = 0;
-        for (long t = staleBids ? ladder.bestBid() : ladder.bestAsk(); t != TickLadder.NONE
-                && (staleBids ? t >= bound : t <= bound); t = staleBids ? ladder.nextBelow(t) : ladder.nextAbove(t)) {
+        for (long t = staleBids ? ladder.bestBid() : ladder.bestAsk();
+                t != TickLadder.NONE && (staleBids ? t >= bound : t <= bound);
+                t = staleBids ? ladder.nextBelow(t) : ladder.nextAbove(t)) {
             moved[n] = t;
             movedLots[n++] = ladder.lotsAt(t);
         }
@@ -307,8 +312,9 @@ final class OrderFlowModel {
     private void follow(boolean up, long shift) {
         long best = up ? ladder.bestBid() : ladder.bestAsk();
         int n = 0;
-        for (long t = best; t != TickLadder.NONE && Math.abs(best - t) < shift; t = up ? ladder.nextBelow(t)
-                : ladder.nextAbove(t)) {
+        for (long t = best;
+                t != TickLadder.NONE && Math.abs(best - t) < shift;
+                t = up ? ladder.nextBelow(t) : ladder.nextAbove(t)) {
             moved[n] = t;
             movedLots[n++] = ladder.lotsAt(t);
         }

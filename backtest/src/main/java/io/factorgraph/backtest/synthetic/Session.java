@@ -25,8 +25,8 @@ public record Session(Instant start, Duration duration, Duration warmup) {
         ConfigChecks.duration("session.duration", duration, false, Duration.ofDays(366));
         ConfigChecks.duration("session.warmup", warmup, true, Duration.ofDays(1));
         if (Duration.between(Instant.EPOCH, start).compareTo(warmup) < 0) {
-            throw new IllegalArgumentException("session.warmup must not reach back before 1970 from start " + start
-                    + ", was " + warmup);
+            throw new IllegalArgumentException(
+                    "session.warmup must not reach back before 1970 from start " + start + ", was " + warmup);
         }
     }
 

@@ -132,8 +132,15 @@ public final class SyntheticMarket implements EventSource {
      * @param shocks shocks and the bursts after them
      * @param feed feed latency and whether bookTicker messages are published
      */
-    public record Config(long seed, Instrument instrument, Session session, PriceProcess price, OrderFlow flow,
-            BookShape book, Shocks shocks, FeedTiming feed) {
+    public record Config(
+            long seed,
+            Instrument instrument,
+            Session session,
+            PriceProcess price,
+            OrderFlow flow,
+            BookShape book,
+            Shocks shocks,
+            FeedTiming feed) {
 
         /** Checks that no group is missing, that order sizes are at least a lot and that prices stay positive. */
         public Config {
@@ -175,18 +182,27 @@ public final class SyntheticMarket implements EventSource {
          */
         public static Config defaults() {
             Instrument instrument = Instrument.btcUsdt();
-            Session session = new Session(/* start */ Instant.parse("2024-08-08T00:00:00Z"),
-                    /* duration */ Duration.ofMinutes(10), /* warmup */ Duration.ofMinutes(1));
-            PriceProcess price = new PriceProcess(/* jumpRate */ 1.0, /* jumpMeanTicks */ 40.0,
-                    /* imbalanceSensitivity */ 2.0);
-            OrderFlow flow = new OrderFlow(/* limitRate */ 100.0, /* limitSizeMean */ 0.15, /* marketRate */ 5.0,
-                    /* marketSizeMean */ 0.3, /* cancelRate */ 0.1);
-            BookShape book = new BookShape(/* depthTicks */ 1000, /* placementScaleTicks */ 4.0,
-                    /* placementTailIndex */ 0.8);
-            Shocks shocks = new Shocks(/* rate */ 1.0 / 120.0, /* meanTicks */ 500.0,
-                    /* burstDuration */ Duration.ofSeconds(15), /* burstIntensity */ 5.0);
-            FeedTiming feed = new FeedTiming(/* latency */ Duration.ofMillis(5), /* jitter */ Duration.ofMillis(1),
-                    /* bookTicker */ true);
+            Session session = new Session(
+                    /* start */ Instant.parse("2024-08-08T00:00:00Z"),
+                    /* duration */ Duration.ofMinutes(10), /* warmup */
+                    Duration.ofMinutes(1));
+            PriceProcess price =
+                    new PriceProcess(/* jumpRate */ 1.0, /* jumpMeanTicks */ 40.0, /* imbalanceSensitivity */ 2.0);
+            OrderFlow flow = new OrderFlow(
+                    /* limitRate */ 100.0, /* limitSizeMean */
+                    0.15, /* marketRate */
+                    5.0,
+                    /* marketSizeMean */ 0.3, /* cancelRate */
+                    0.1);
+            BookShape book =
+                    new BookShape(/* depthTicks */ 1000, /* placementScaleTicks */ 4.0, /* placementTailIndex */ 0.8);
+            Shocks shocks = new Shocks(
+                    /* rate */ 1.0 / 120.0, /* meanTicks */
+                    500.0,
+                    /* burstDuration */ Duration.ofSeconds(15), /* burstIntensity */
+                    5.0);
+            FeedTiming feed = new FeedTiming(
+                    /* latency */ Duration.ofMillis(5), /* jitter */ Duration.ofMillis(1), /* bookTicker */ true);
             return new Config(/* seed */ 42L, instrument, session, price, flow, book, shocks, feed);
         }
 
@@ -268,14 +284,25 @@ public final class SyntheticMarket implements EventSource {
 
         /** One line for logs and reports: what market this is. */
         public String summary() {
-            return String.format(Locale.ROOT,
+            return String.format(
+                    Locale.ROOT,
                     "synthetic zero-intelligence market (seed %d): tick %s, lot %s, opening at %s, %s of market time "
                             + "from %s; fair-price volatility %.0f%% a year, %s limit, %s market orders/s a side, "
                             + "%s",
-                    seed, plain(instrument.tickSize()), plain(instrument.lotSize()), plain(instrument.startPrice()),
-                    readable(session.duration()), session.start(), 100 * impliedVolatility(), plain(flow.limitRate()),
-                    plain(flow.marketRate()), shocks.rate() == 0 ? "no shocks" : "a shock every " + readable(
-                            Duration.ofMillis(Math.round(Math.min(1e12, 1000 / shocks.rate())))) + " on average");
+                    seed,
+                    plain(instrument.tickSize()),
+                    plain(instrument.lotSize()),
+                    plain(instrument.startPrice()),
+                    readable(session.duration()),
+                    session.start(),
+                    100 * impliedVolatility(),
+                    plain(flow.limitRate()),
+                    plain(flow.marketRate()),
+                    shocks.rate() == 0
+                            ? "no shocks"
+                            : "a shock every "
+                                    + readable(Duration.ofMillis(Math.round(Math.min(1e12, 1000 / shocks.rate()))))
+                                    + " on average");
         }
 
         private static String readable(Duration d) {

@@ -93,7 +93,8 @@ final class TickLadder {
      */
     long add(boolean bid, long tick, long n) {
         if (!inWindow(tick)) {
-            throw new IllegalStateException("tick " + tick + " outside the window [" + base + ", " + (base + size) + ")");
+            throw new IllegalStateException(
+                    "tick " + tick + " outside the window [" + base + ", " + (base + size) + ")");
         }
         if (bid ? bestAsk != NONE && tick >= bestAsk : bestBid != NONE && tick <= bestBid) {
             throw new IllegalStateException((bid ? "bid" : "ask") + " at tick " + tick + " would cross the book ("
@@ -243,7 +244,8 @@ final class TickLadder {
             total += v;
         }
         if (total != bidLots + askLots) {
-            throw new IllegalStateException("recentring dropped " + (bidLots + askLots - total) + " lots still on the book");
+            throw new IllegalStateException(
+                    "recentring dropped " + (bidLots + askLots - total) + " lots still on the book");
         }
     }
 

@@ -22,19 +22,22 @@ import net.jqwik.api.constraints.Size;
 class AccountProperties {
     private static final PriceGrid GRID = new PriceGrid(0.1, 0.001);
 
-    record F(Side side, long ticks, long lots, double rate, boolean maker) {
-    }
+    record F(Side side, long ticks, long lots, double rate, boolean maker) {}
 
     @Provide
     Arbitrary<F> fills() {
-        return Combinators.combine(Arbitraries.of(Side.class), Arbitraries.longs().between(1, 2_000_000),
-                Arbitraries.longs().between(1, 100_000), Arbitraries.doubles().between(-0.0005, 0.001).ofScale(7),
-                Arbitraries.of(true, false)).as(F::new);
+        return Combinators.combine(
+                        Arbitraries.of(Side.class),
+                        Arbitraries.longs().between(1, 2_000_000),
+                        Arbitraries.longs().between(1, 100_000),
+                        Arbitraries.doubles().between(-0.0005, 0.001).ofScale(7),
+                        Arbitraries.of(true, false))
+                .as(F::new);
     }
 
     @Property(tries = 300)
-    void accountReconcilesWithItsFills(@ForAll @Size(max = 400) List<@net.jqwik.api.From("fills") F> fills,
-            @ForAll("mids") double mid) {
+    void accountReconcilesWithItsFills(
+            @ForAll @Size(max = 400) List<@net.jqwik.api.From("fills") F> fills, @ForAll("mids") double mid) {
         Account account = new Account(GRID, 10_000.0);
         FillLog log = new FillLog(GRID, 16);
         long position = 0;
@@ -49,7 +52,8 @@ class AccountProperties {
             account.onFill(f.side(), f.ticks(), f.lots(), fee, f.maker());
             log.add(7, f.side(), f.ticks(), f.lots(), fee, f.maker(), t, t + 1);
             t++;
-            BigDecimal exact = new BigDecimal("0.1").multiply(BigDecimal.valueOf(f.ticks()))
+            BigDecimal exact = new BigDecimal("0.1")
+                    .multiply(BigDecimal.valueOf(f.ticks()))
                     .multiply(new BigDecimal("0.001").multiply(BigDecimal.valueOf(f.lots())));
             position += f.side().sign() * f.lots();
             cash = cash.subtract(f.side() == Side.BUY ? exact : exact.negate()).subtract(new BigDecimal(fee));
@@ -66,8 +70,9 @@ class AccountProperties {
         assertEquals(fills.size(), account.fills());
         assertEquals(makers, account.makerFills());
         assertEquals(fills.size() - makers, account.takerFills());
-        BigDecimal equity = cash.add(new BigDecimal("0.001").multiply(BigDecimal.valueOf(position))
-                .multiply(new BigDecimal(mid)), MathContext.DECIMAL128);
+        BigDecimal equity = cash.add(
+                new BigDecimal("0.001").multiply(BigDecimal.valueOf(position)).multiply(new BigDecimal(mid)),
+                MathContext.DECIMAL128);
         assertEquals(equity.doubleValue(), account.equity(mid), 1e-12 * Math.max(scale, Math.abs(position * mid)));
         assertEquals(fills.size(), log.size());
         for (int i = 0; i < log.size(); i++) {

@@ -16,8 +16,11 @@ class FillLogTest {
         FillLog log = new FillLog(GRID, 0);
         log.add(7, Side.SELL, 618_002, 1_500, -0.25, true, 100, 120);
         log.add(8, Side.BUY, 3, 1, 0.5, false, Fill.UNKNOWN_TIME, 130);
-        assertEquals(List.of(new Fill(7, Side.SELL, 618_002, 61800.2, 1_500, 1.5, -0.25, true, 100, 120),
-                new Fill(8, Side.BUY, 3, 0.3, 1, 0.001, 0.5, false, Fill.UNKNOWN_TIME, 130)), log.toList());
+        assertEquals(
+                List.of(
+                        new Fill(7, Side.SELL, 618_002, 61800.2, 1_500, 1.5, -0.25, true, 100, 120),
+                        new Fill(8, Side.BUY, 3, 0.3, 1, 0.001, 0.5, false, Fill.UNKNOWN_TIME, 130)),
+                log.toList());
         assertEquals(List.of(61800.2, 0.3), List.of(log.prices()[0], log.prices()[1]));
         assertEquals(120, log.localTimes()[0]);
     }

@@ -1,9 +1,9 @@
 package io.factorgraph.backtest.exchange;
 
-import io.factorgraph.backtest.exchange.queue.QueueModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.backtest.exchange.queue.QueueModel;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +36,9 @@ class AllocationTest {
         for (int pass = 0; pass < 5; pass++) {
             long[] bytes = measure();
             passes.add(bytes[0]);
-            assertTrue(bytes[0] < 1024, "bytes allocated from event 300,000 to 598,000 (with " + bytes[1] + " fills): "
-                    + passes);
+            assertTrue(
+                    bytes[0] < 1024,
+                    "bytes allocated from event 300,000 to 598,000 (with " + bytes[1] + " fills): " + passes);
             if (bytes[0] == 0) {
                 return;
             }
@@ -46,8 +47,8 @@ class AllocationTest {
     }
 
     private static long[] measure() throws Exception {
-        SimulatorConfig config = RealDataRun.BTC.withQueueModel(QueueModel.parse("power:3"))
-                .withFillMode(FillMode.PARTIAL);
+        SimulatorConfig config =
+                RealDataRun.BTC.withQueueModel(QueueModel.parse("power:3")).withFillMode(FillMode.PARTIAL);
         ExchangeSimulator sim = new ExchangeSimulator(RealDataRun.resolved(config), 1 << 14);
         long thread = Thread.currentThread().threadId();
         // slot 1 holds the reading at event FROM, slot 2 at UNTIL, slot 0 every other one: the hook reads the counter

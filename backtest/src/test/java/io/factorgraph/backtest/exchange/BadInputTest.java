@@ -1,13 +1,12 @@
 package io.factorgraph.backtest.exchange;
 
-import io.factorgraph.backtest.exchange.queue.ProbabilityFunction;
-import io.factorgraph.backtest.exchange.queue.QueueModel;
-import io.factorgraph.runtime.execution.Side;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.backtest.exchange.queue.ProbabilityFunction;
+import io.factorgraph.backtest.exchange.queue.QueueModel;
+import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
 import org.junit.jupiter.api.Test;
@@ -30,15 +29,18 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "risk-averse    | risk-averse",
-            "RISK-AVERSE    | risk-averse",
-            "' power:3 '    | power:3",
-            "power:1.5      | power:1.5",
-            "power2:2       | power2:2",
-            "Power3:3       | power3:3",
-            "log            | log",
-            "LOG2           | log2"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "risk-averse    | risk-averse",
+                "RISK-AVERSE    | risk-averse",
+                "' power:3 '    | power:3",
+                "power:1.5      | power:1.5",
+                "power2:2       | power2:2",
+                "Power3:3       | power3:3",
+                "log            | log",
+                "LOG2           | log2"
+            })
     void queueModelsParseAndPrintBack(String text, String label) {
         QueueModel model = QueueModel.parse(text);
         assertEquals(label, model.label());
@@ -47,18 +49,26 @@ class BadInputTest {
 
     @Test
     void unknownQueueModelsAreNamedWithTheAcceptedForms() {
-        assertContains(message(IllegalArgumentException.class, () -> QueueModel.parse("fifo")), "unknown queue model 'fifo'",
-                "risk-averse", "power:N", "log2");
+        assertContains(
+                message(IllegalArgumentException.class, () -> QueueModel.parse("fifo")),
+                "unknown queue model 'fifo'",
+                "risk-averse",
+                "power:N",
+                "log2");
         assertContains(message(IllegalArgumentException.class, () -> QueueModel.parse("")), "unknown queue model ''");
         assertContains(message(IllegalArgumentException.class, () -> QueueModel.parse(null)), "unknown queue model");
-        assertContains(message(IllegalArgumentException.class, () -> QueueModel.parse("power")), "'power'",
-                "needs an exponent", "power:3");
-        assertContains(message(IllegalArgumentException.class, () -> QueueModel.parse("power:x")), "'x' is not a number");
+        assertContains(
+                message(IllegalArgumentException.class, () -> QueueModel.parse("power")),
+                "'power'",
+                "needs an exponent",
+                "power:3");
+        assertContains(
+                message(IllegalArgumentException.class, () -> QueueModel.parse("power:x")), "'x' is not a number");
         assertContains(message(IllegalArgumentException.class, () -> QueueModel.parse("power3:-1")), "finite and > 0");
         assertContains(message(IllegalArgumentException.class, () -> QueueModel.parse("power2:NaN")), "finite and > 0");
         assertContains(message(IllegalArgumentException.class, () -> QueueModel.parse("log:2")), "takes no parameter");
-        assertContains(message(IllegalArgumentException.class, () -> QueueModel.parse("risk-averse:1")),
-                "takes no parameter");
+        assertContains(
+                message(IllegalArgumentException.class, () -> QueueModel.parse("risk-averse:1")), "takes no parameter");
         assertContains(message(IllegalArgumentException.class, () -> new ProbabilityFunction.Power(0)), "> 0");
     }
 
@@ -68,7 +78,9 @@ class BadInputTest {
         assertEquals(FillMode.NO_PARTIAL, FillMode.parse("NO_PARTIAL"));
         assertEquals(FillMode.PARTIAL, FillMode.parse(" partial "));
         assertEquals(FillMode.PARTIAL, FillMode.parse(FillMode.PARTIAL.label()));
-        assertContains(message(IllegalArgumentException.class, () -> FillMode.parse("some")), "unknown fill mode 'some'",
+        assertContains(
+                message(IllegalArgumentException.class, () -> FillMode.parse("some")),
+                "unknown fill mode 'some'",
                 "no-partial or partial");
     }
 
@@ -79,25 +91,33 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "5        | expected a duration with a unit",
-            "-5ms     | cannot be negative",
-            "abc      | expected a duration with a unit",
-            "1x5ms    | '1x5' is not a number",
-            "1.5ns    | not a whole number of nanoseconds",
-            "5ms/     | expected a duration with a unit",
-            "5ms/2h   | expected a duration with a unit"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "5        | expected a duration with a unit",
+                "-5ms     | cannot be negative",
+                "abc      | expected a duration with a unit",
+                "1x5ms    | '1x5' is not a number",
+                "1.5ns    | not a whole number of nanoseconds",
+                "5ms/     | expected a duration with a unit",
+                "5ms/2h   | expected a duration with a unit"
+            })
     void badLatenciesAreRefused(String text, String expected) {
-        assertContains(message(IllegalArgumentException.class, () -> LatencyModel.parse(text)), "latency '" + text + "'",
+        assertContains(
+                message(IllegalArgumentException.class, () -> LatencyModel.parse(text)),
+                "latency '" + text + "'",
                 expected);
     }
 
     @Test
     void negativeConstantLatenciesAreRefused() {
-        assertContains(message(IllegalArgumentException.class, () -> new ConstantLatency(-1, 0)), "entry latency",
-                ">= 0", "-1");
-        assertContains(message(IllegalArgumentException.class, () -> new ConstantLatency(0, -2)), "response latency",
-                "-2");
+        assertContains(
+                message(IllegalArgumentException.class, () -> new ConstantLatency(-1, 0)),
+                "entry latency",
+                ">= 0",
+                "-1");
+        assertContains(
+                message(IllegalArgumentException.class, () -> new ConstantLatency(0, -2)), "response latency", "-2");
     }
 
     @Test
@@ -107,13 +127,17 @@ class BadInputTest {
         assertContains(message(IllegalArgumentException.class, () -> SimulatorConfig.of(0.1, Double.NaN)), "lot size");
         assertContains(message(IllegalArgumentException.class, () -> ok.withFees(Double.NaN, 0)), "maker fee");
         assertContains(message(IllegalArgumentException.class, () -> ok.withFees(0, 1.5)), "taker fee", "1.5");
-        assertContains(message(IllegalArgumentException.class, () -> ok.withInitialCash(Double.POSITIVE_INFINITY)),
+        assertContains(
+                message(IllegalArgumentException.class, () -> ok.withInitialCash(Double.POSITIVE_INFINITY)),
                 "initial cash");
         assertThrows(NullPointerException.class, () -> ok.withLatency(null));
         assertThrows(NullPointerException.class, () -> ok.withQueueModel(null));
-        assertContains(message(IllegalArgumentException.class, () -> TimelineCorrection.automatic(-1, 10)),
-                "minimum feed latency", "-1");
-        assertContains(message(IllegalArgumentException.class, () -> TimelineCorrection.automatic(10, 5)),
+        assertContains(
+                message(IllegalArgumentException.class, () -> TimelineCorrection.automatic(-1, 10)),
+                "minimum feed latency",
+                "-1");
+        assertContains(
+                message(IllegalArgumentException.class, () -> TimelineCorrection.automatic(10, 5)),
                 "maximum feed latency (5 ns) must be >= the minimum (10 ns)");
         assertContains(message(IllegalArgumentException.class, () -> new PriceGrid(-0.1, 1)), "tick size");
     }
@@ -121,18 +145,25 @@ class BadInputTest {
     @Test
     void badOrdersAreRefused() {
         ExchangeSimulator sim = new Tape().standardBook(100).simulator(Tape.CONFIG);
-        assertContains(message(IllegalArgumentException.class, () -> sim.submit(Side.BUY, 1000, 0.015, TimeInForce.GTC,
-                200)), "quantity 0.015 is not a multiple of the lot size 0.01");
-        assertContains(message(IllegalArgumentException.class, () -> sim.submitAtPrice(Side.BUY, 100.05, 1,
-                TimeInForce.GTC, 200)), "price 100.05 is not a multiple of the tick size 0.1");
-        assertContains(message(IllegalArgumentException.class, () -> sim.submit(Side.BUY, 0, 1, TimeInForce.GTC, 200)),
+        assertContains(
+                message(IllegalArgumentException.class, () -> sim.submit(Side.BUY, 1000, 0.015, TimeInForce.GTC, 200)),
+                "quantity 0.015 is not a multiple of the lot size 0.01");
+        assertContains(
+                message(
+                        IllegalArgumentException.class,
+                        () -> sim.submitAtPrice(Side.BUY, 100.05, 1, TimeInForce.GTC, 200)),
+                "price 100.05 is not a multiple of the tick size 0.1");
+        assertContains(
+                message(IllegalArgumentException.class, () -> sim.submit(Side.BUY, 0, 1, TimeInForce.GTC, 200)),
                 "at least one tick");
-        assertContains(message(IllegalArgumentException.class, () -> sim.submit(Side.BUY, 1000, 0, TimeInForce.GTC,
-                200)), "at least one lot");
+        assertContains(
+                message(IllegalArgumentException.class, () -> sim.submit(Side.BUY, 1000, 0, TimeInForce.GTC, 200)),
+                "at least one lot");
         assertThrows(NullPointerException.class, () -> sim.submit(null, 1000, 1, TimeInForce.GTC, 200));
         sim.advanceTo(300);
-        assertContains(message(IllegalArgumentException.class, () -> sim.submit(Side.BUY, 1000, 1, TimeInForce.GTC,
-                250)), "time went backwards");
+        assertContains(
+                message(IllegalArgumentException.class, () -> sim.submit(Side.BUY, 1000, 1, TimeInForce.GTC, 250)),
+                "time went backwards");
         assertEquals(false, sim.cancel(12345, 300), "an unknown order: nothing to cancel");
     }
 
@@ -142,7 +173,16 @@ class BadInputTest {
         // shows in the statistics
         ExchangeSimulator sim = new ExchangeSimulator(Tape.CONFIG);
         MarketEvent e = new MarketEvent();
-        e.set(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_EVENT | EventFlags.BUY_EVENT, 1, 1, 100.0, 0.005, 0, 0, 0, true);
+        e.set(
+                EventFlags.LOCAL_EVENT | EventFlags.DEPTH_EVENT | EventFlags.BUY_EVENT,
+                1,
+                1,
+                100.0,
+                0.005,
+                0,
+                0,
+                0,
+                true);
         sim.onMarketEvent(e);
         e.set(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_EVENT | EventFlags.BUY_EVENT, 2, 2, 100.0, 0.02, 0, 0, 0, true);
         sim.onMarketEvent(e);
@@ -155,11 +195,17 @@ class BadInputTest {
         ExchangeSimulator sim = new ExchangeSimulator(Tape.CONFIG);
         MarketEvent e = new MarketEvent();
         e.set(EventFlags.LOCAL_EVENT | EventFlags.TRADE_EVENT | EventFlags.SELL_EVENT, 1, 1, price, 1, 0, 0, 0, true);
-        assertContains(message(IllegalArgumentException.class, () -> sim.onMarketEvent(e)), "price " + price,
-                "tick size 0.1", "TRADE");
+        assertContains(
+                message(IllegalArgumentException.class, () -> sim.onMarketEvent(e)),
+                "price " + price,
+                "tick size 0.1",
+                "TRADE");
         e.set(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_EVENT | EventFlags.BUY_EVENT, 1, 1, 100.0, -1, 0, 0, 0, true);
-        assertContains(message(IllegalArgumentException.class, () -> sim.onMarketEvent(e)), "quantity -1.0",
-                "finite and >= 0", "DEPTH");
+        assertContains(
+                message(IllegalArgumentException.class, () -> sim.onMarketEvent(e)),
+                "quantity -1.0",
+                "finite and >= 0",
+                "DEPTH");
         e.set(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_EVENT, 1, 1, 100.0, 1, 0, 0, 0, true);
         assertContains(message(IllegalArgumentException.class, () -> sim.onMarketEvent(e)), "exactly one of BUY_EVENT");
     }

@@ -1,32 +1,41 @@
 package io.factorgraph.backtest.exchange;
 
-import io.factorgraph.backtest.exchange.queue.QueueModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.factorgraph.backtest.account.Fill;
+import io.factorgraph.backtest.exchange.queue.QueueModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The same input gives the same output, to the bit: two runs over the recorded file are identical. */
 class DeterminismTest {
 
-    private record Outcome(List<Fill> fills, List<Recorder.Report> reports, List<Recorder.TickRecord> records,
-            Object account, Object exchangeAccount, SimulatorStats stats) {
-    }
+    private record Outcome(
+            List<Fill> fills,
+            List<Recorder.Report> reports,
+            List<Recorder.TickRecord> records,
+            Object account,
+            Object exchangeAccount,
+            SimulatorStats stats) {}
 
     private static Outcome run(SimulatorConfig config) throws Exception {
         ExchangeSimulator sim = new ExchangeSimulator(RealDataRun.resolved(config), 1 << 14);
         Recorder recorder = new Recorder(sim);
         RealDataRun.run(sim, 0, recorder, null);
-        return new Outcome(sim.fills().toList(), recorder.reports, recorder.records, sim.account().snapshot(),
-                sim.exchangeAccount().snapshot(), sim.stats());
+        return new Outcome(
+                sim.fills().toList(),
+                recorder.reports,
+                recorder.records,
+                sim.account().snapshot(),
+                sim.exchangeAccount().snapshot(),
+                sim.stats());
     }
 
     @Test
     void twoRunsGiveIdenticalFillsReportsAndFinalState() throws Exception {
-        SimulatorConfig config = RealDataRun.BTC.withQueueModel(QueueModel.parse("power3:2"))
-                .withFillMode(FillMode.PARTIAL);
+        SimulatorConfig config =
+                RealDataRun.BTC.withQueueModel(QueueModel.parse("power3:2")).withFillMode(FillMode.PARTIAL);
         Outcome first = run(config);
         Outcome second = run(config);
         assertTrue(first.fills().size() > 100, "fills: " + first.fills().size());

@@ -1,14 +1,13 @@
 package io.factorgraph.backtest.exchange;
 
-import io.factorgraph.runtime.execution.Side;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.factorgraph.backtest.exchange.timeline.ClockShift;
-import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import io.factorgraph.runtime.data.EventSource;
+import io.factorgraph.runtime.data.binance.BinanceFeedReader;
+import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.runtime.market.OrderBook;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +25,8 @@ class ExchangeClockTest {
         List<Long> seen = new ArrayList<>();
         sim.setExchangeListener(new ExchangeListener() {
             @Override
-            public void onMarketEvent(long exchTime, long localTime, long ev, double priceTicks, double lots,
-                    OrderBook book) {
+            public void onMarketEvent(
+                    long exchTime, long localTime, long ev, double priceTicks, double lots, OrderBook book) {
                 seen.add(exchTime);
             }
         });
@@ -71,24 +70,29 @@ class ExchangeClockTest {
     @Test
     void theRunningMaximumIsKeptByNameAndLetsTheBookTickerMoveTheClock() {
         Tape tape = tape(true);
-        ExchangeSimulator sim = new ExchangeSimulator(Tape.CONFIG.withTimeline(TimelineCorrection.parse("running-max")));
+        ExchangeSimulator sim =
+                new ExchangeSimulator(Tape.CONFIG.withTimeline(TimelineCorrection.parse("running-max")));
         List<Long> seen = exchangeTimes(sim);
         tape.feed(sim).advanceTo(3000);
         // the bookTicker's lead of 1500 becomes the offset: the depth update and the trade run 500 ns earlier
         assertEquals(-1500, sim.stats().exchangeTimeOffset());
         assertEquals(List.of(1500L, 1550L), seen.subList(seen.size() - 2, seen.size()));
-        assertEquals(TimelineCorrection.Rule.RUNNING_MAX, TimelineCorrection.parse(" Running-Max ").rule());
-        assertEquals(TimelineCorrection.Rule.CONSTANT, TimelineCorrection.parse("constant").rule());
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> TimelineCorrection.parse("running"));
-        assertTrue(bad.getMessage().contains("'running'") && bad.getMessage().contains("running-max"),
-                bad.getMessage());
+        assertEquals(
+                TimelineCorrection.Rule.RUNNING_MAX,
+                TimelineCorrection.parse(" Running-Max ").rule());
+        assertEquals(
+                TimelineCorrection.Rule.CONSTANT,
+                TimelineCorrection.parse("constant").rule());
+        IllegalArgumentException bad =
+                assertThrows(IllegalArgumentException.class, () -> TimelineCorrection.parse("running"));
+        assertTrue(
+                bad.getMessage().contains("'running'") && bad.getMessage().contains("running-max"), bad.getMessage());
     }
 
     @Test
     void aSimulatorRefusesAConstantShiftNotYetMeasured() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ExchangeSimulator(constant()));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new ExchangeSimulator(constant()));
         assertTrue(e.getMessage().contains("ClockShift.resolve"), e.getMessage());
     }
 
@@ -137,8 +141,8 @@ class ExchangeClockTest {
         long[] state = {Long.MIN_VALUE, 0};
         sim.setExchangeListener(new ExchangeListener() {
             @Override
-            public void onMarketEvent(long exchTime, long localTime, long ev, double priceTicks, double lots,
-                    OrderBook book) {
+            public void onMarketEvent(
+                    long exchTime, long localTime, long ev, double priceTicks, double lots, OrderBook book) {
                 step(exchTime);
             }
 

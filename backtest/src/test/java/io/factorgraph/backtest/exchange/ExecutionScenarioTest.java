@@ -1,12 +1,11 @@
 package io.factorgraph.backtest.exchange;
 
-import io.factorgraph.runtime.execution.Side;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.factorgraph.backtest.account.Fill;
+import io.factorgraph.runtime.execution.Side;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,14 +19,27 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ExecutionScenarioTest {
 
-    private record Seen(ReportType type, long orderId, OrderStatus status, RejectReason reason, long leavesLots,
-            long exchTime, long localTime, long now) {
-    }
+    private record Seen(
+            ReportType type,
+            long orderId,
+            OrderStatus status,
+            RejectReason reason,
+            long leavesLots,
+            long exchTime,
+            long localTime,
+            long now) {}
 
     private static List<Seen> record(ExchangeSimulator sim) {
         List<Seen> seen = new ArrayList<>();
-        sim.setExecutionListener(r -> seen.add(new Seen(r.type(), r.orderId(), r.status(), r.reason(), r.leavesLots(),
-                r.exchTime(), r.localTime(), sim.now())));
+        sim.setExecutionListener(r -> seen.add(new Seen(
+                r.type(),
+                r.orderId(),
+                r.status(),
+                r.reason(),
+                r.leavesLots(),
+                r.exchTime(),
+                r.localTime(),
+                sim.now())));
         return seen;
     }
 
@@ -41,8 +53,17 @@ class ExecutionScenarioTest {
         assertEquals(List.of(), seen);
         assertEquals(OrderStatus.PENDING_NEW, sim.orders().status(0));
         sim.advanceTo(230);
-        assertEquals(List.of(new Seen(ReportType.EXPIRED, id, OrderStatus.EXPIRED, RejectReason.POST_ONLY_WOULD_CROSS, 0,
-                210, 230, 230)), seen);
+        assertEquals(
+                List.of(new Seen(
+                        ReportType.EXPIRED,
+                        id,
+                        OrderStatus.EXPIRED,
+                        RejectReason.POST_ONLY_WOULD_CROSS,
+                        0,
+                        210,
+                        230,
+                        230)),
+                seen);
         assertEquals(0, sim.orders().size());
         assertEquals(0, sim.fills().size());
         assertEquals(1, sim.stats().expired());
@@ -58,7 +79,8 @@ class ExecutionScenarioTest {
         ExchangeSimulator sim = new Tape().standardBook(100).simulator(Tape.CONFIG);
         long id = sim.submit(Side.BUY, 1002, 15.0, TimeInForce.GTC, 200);
         sim.advanceTo(230);
-        assertEquals(List.of(new Fill(id, Side.BUY, 1001, 100.1, 1500, 15.0, 0.0, false, 210, 230)),
+        assertEquals(
+                List.of(new Fill(id, Side.BUY, 1001, 100.1, 1500, 15.0, 0.0, false, 210, 230)),
                 sim.fills().toList());
         assertEquals(1500, sim.account().positionLots());
     }
@@ -73,13 +95,15 @@ class ExecutionScenarioTest {
         long b = sim.submit(Side.BUY, 1003, 3.0, TimeInForce.GTC, 200);
         long c = sim.submit(Side.BUY, 1003, 20.0, TimeInForce.GTC, 200);
         sim.advanceTo(230);
-        assertEquals(List.of(
-                new Fill(a, Side.BUY, 1001, 100.1, 400, 4.0, 0.0, false, 210, 230),
-                new Fill(a, Side.BUY, 1002, 100.2, 1100, 11.0, 0.0, false, 210, 230),
-                new Fill(b, Side.BUY, 1001, 100.1, 300, 3.0, 0.0, false, 210, 230),
-                new Fill(c, Side.BUY, 1001, 100.1, 400, 4.0, 0.0, false, 210, 230),
-                new Fill(c, Side.BUY, 1002, 100.2, 800, 8.0, 0.0, false, 210, 230),
-                new Fill(c, Side.BUY, 1003, 100.3, 800, 8.0, 0.0, false, 210, 230)), sim.fills().toList());
+        assertEquals(
+                List.of(
+                        new Fill(a, Side.BUY, 1001, 100.1, 400, 4.0, 0.0, false, 210, 230),
+                        new Fill(a, Side.BUY, 1002, 100.2, 1100, 11.0, 0.0, false, 210, 230),
+                        new Fill(b, Side.BUY, 1001, 100.1, 300, 3.0, 0.0, false, 210, 230),
+                        new Fill(c, Side.BUY, 1001, 100.1, 400, 4.0, 0.0, false, 210, 230),
+                        new Fill(c, Side.BUY, 1002, 100.2, 800, 8.0, 0.0, false, 210, 230),
+                        new Fill(c, Side.BUY, 1003, 100.3, 800, 8.0, 0.0, false, 210, 230)),
+                sim.fills().toList());
         assertEquals(0, sim.orders().size());
         assertEquals(3800, sim.account().positionLots());
     }
@@ -90,9 +114,11 @@ class ExecutionScenarioTest {
         ExchangeSimulator sim = new Tape().standardBook(100).simulator(Tape.CONFIG.withFillMode(FillMode.PARTIAL));
         long id = sim.submit(Side.SELL, 999, 12.0, TimeInForce.GTC, 200);
         sim.advanceTo(230);
-        assertEquals(List.of(
-                new Fill(id, Side.SELL, 1000, 100.0, 500, 5.0, 0.0, false, 210, 230),
-                new Fill(id, Side.SELL, 999, 99.9, 700, 7.0, 0.0, false, 210, 230)), sim.fills().toList());
+        assertEquals(
+                List.of(
+                        new Fill(id, Side.SELL, 1000, 100.0, 500, 5.0, 0.0, false, 210, 230),
+                        new Fill(id, Side.SELL, 999, 99.9, 700, 7.0, 0.0, false, 210, 230)),
+                sim.fills().toList());
         assertEquals(-1200, sim.account().positionLots());
     }
 
@@ -100,12 +126,15 @@ class ExecutionScenarioTest {
     @EnumSource(FillMode.class)
     void aTradeThroughTheOrderPriceFillsItWhateverTheQueue(FillMode mode) {
         // our bid at 100.0 behind 5; a sell trade of 0.01 at 99.9 trades through us: all 2.0 filled, maker at 100.0
-        ExchangeSimulator sim = new Tape().standardBook(100)
+        ExchangeSimulator sim = new Tape()
+                .standardBook(100)
                 .trade(300, Side.SELL, 99.9, 0.01)
                 .simulator(Tape.CONFIG.withFillMode(mode));
         long id = sim.submit(Side.BUY, 1000, 2.0, TimeInForce.GTX, 200);
         sim.advanceTo(400);
-        assertEquals(List.of(new Fill(id, Side.BUY, 1000, 100.0, 200, 2.0, 0.0, true, 300, 320)), sim.fills().toList());
+        assertEquals(
+                List.of(new Fill(id, Side.BUY, 1000, 100.0, 200, 2.0, 0.0, true, 300, 320)),
+                sim.fills().toList());
     }
 
     @ParameterizedTest
@@ -113,7 +142,8 @@ class ExecutionScenarioTest {
     void theOppositeBestMovingOntoTheOrderFillsIt(FillMode mode) {
         // our ask at 100.3 (above the book). The asks 100.1 and 100.2 go, then a bid appears at 100.3: the best bid
         // has reached our ask: filled as a maker at 100.3. Our bid at 99.8 is filled when the best ask falls to 99.8.
-        ExchangeSimulator sim = new Tape().standardBook(100)
+        ExchangeSimulator sim = new Tape()
+                .standardBook(100)
                 .depth(300, Side.SELL, 100.1, 0)
                 .depth(310, Side.SELL, 100.2, 0)
                 .depth(320, Side.BUY, 100.3, 1)
@@ -127,29 +157,39 @@ class ExecutionScenarioTest {
         sim.advanceTo(319);
         assertEquals(0, sim.fills().size());
         sim.advanceTo(500);
-        assertEquals(List.of(
-                new Fill(ask, Side.SELL, 1003, 100.3, 100, 1.0, 0.0, true, 320, 340),
-                new Fill(bid, Side.BUY, 998, 99.8, 100, 1.0, 0.0, true, 430, 450)), sim.fills().toList());
+        assertEquals(
+                List.of(
+                        new Fill(ask, Side.SELL, 1003, 100.3, 100, 1.0, 0.0, true, 320, 340),
+                        new Fill(bid, Side.BUY, 998, 99.8, 100, 1.0, 0.0, true, 430, 450)),
+                sim.fills().toList());
     }
 
     @Test
     void aCancelThatReachesTheExchangeAfterTheFillIsRefusedAndTheFillStands() {
         // order arrives 210; the trade through it at 300 fills it. The cancel sent at 295 arrives at 305: too late.
         // Locally: the fill report at 320 (the order is gone), the cancel's refusal at 325.
-        ExchangeSimulator sim = new Tape().standardBook(100)
-                .trade(300, Side.SELL, 99.9, 1)
-                .simulator(Tape.CONFIG);
+        ExchangeSimulator sim =
+                new Tape().standardBook(100).trade(300, Side.SELL, 99.9, 1).simulator(Tape.CONFIG);
         List<Seen> seen = record(sim);
         long id = sim.submit(Side.BUY, 1000, 1.0, TimeInForce.GTX, 200);
         assertTrue(sim.cancel(id, 295));
         assertTrue(sim.orders().cancelPending(0));
         assertFalse(sim.cancel(id, 296), "a second cancel while one is on its way sends nothing");
         sim.advanceTo(1000);
-        assertEquals(List.of(
-                new Seen(ReportType.ACCEPTED, id, OrderStatus.NEW, RejectReason.NONE, 100, 210, 230, 230),
-                new Seen(ReportType.FILL, id, OrderStatus.FILLED, RejectReason.NONE, 0, 300, 320, 320),
-                new Seen(ReportType.CANCEL_REJECTED, id, OrderStatus.NOT_ACTIVE, RejectReason.ORDER_NOT_ACTIVE, 0, 305,
-                        325, 325)), seen);
+        assertEquals(
+                List.of(
+                        new Seen(ReportType.ACCEPTED, id, OrderStatus.NEW, RejectReason.NONE, 100, 210, 230, 230),
+                        new Seen(ReportType.FILL, id, OrderStatus.FILLED, RejectReason.NONE, 0, 300, 320, 320),
+                        new Seen(
+                                ReportType.CANCEL_REJECTED,
+                                id,
+                                OrderStatus.NOT_ACTIVE,
+                                RejectReason.ORDER_NOT_ACTIVE,
+                                0,
+                                305,
+                                325,
+                                325)),
+                seen);
         assertEquals(100, sim.account().positionLots());
         assertEquals(0, sim.orders().size());
         assertFalse(sim.cancel(id, 1000), "the order is final: nothing to cancel");
@@ -158,14 +198,14 @@ class ExecutionScenarioTest {
     @Test
     void aCancelThatReachesTheExchangeBeforeTheTradeCancels() {
         // cancel sent at 280 arrives at 290, before the trade at 300: cancelled (report at 310), no fill
-        ExchangeSimulator sim = new Tape().standardBook(100)
-                .trade(300, Side.SELL, 99.9, 1)
-                .simulator(Tape.CONFIG);
+        ExchangeSimulator sim =
+                new Tape().standardBook(100).trade(300, Side.SELL, 99.9, 1).simulator(Tape.CONFIG);
         List<Seen> seen = record(sim);
         long id = sim.submit(Side.BUY, 1000, 1.0, TimeInForce.GTX, 200);
         sim.cancel(id, 280);
         sim.advanceTo(1000);
-        assertEquals(new Seen(ReportType.CANCELED, id, OrderStatus.CANCELED, RejectReason.NONE, 0, 290, 310, 310),
+        assertEquals(
+                new Seen(ReportType.CANCELED, id, OrderStatus.CANCELED, RejectReason.NONE, 0, 290, 310, 310),
                 seen.get(1));
         assertEquals(0, sim.fills().size());
     }
@@ -191,10 +231,13 @@ class ExecutionScenarioTest {
         assertEquals(0.0, sim.queueAhead(id), 0.0);
         assertTrue(sim.cancel(id, 600));
         sim.advanceTo(700);
-        assertEquals(List.of(
-                new Fill(id, Side.BUY, 1000, 100.0, 200, 2.0, 0.0, true, 300, 320),
-                new Fill(id, Side.BUY, 1000, 100.0, 100, 1.0, 0.0, true, 400, 420)), sim.fills().toList());
-        assertEquals(new Seen(ReportType.CANCELED, id, OrderStatus.CANCELED, RejectReason.NONE, 0, 610, 630, 630),
+        assertEquals(
+                List.of(
+                        new Fill(id, Side.BUY, 1000, 100.0, 200, 2.0, 0.0, true, 300, 320),
+                        new Fill(id, Side.BUY, 1000, 100.0, 100, 1.0, 0.0, true, 400, 420)),
+                sim.fills().toList());
+        assertEquals(
+                new Seen(ReportType.CANCELED, id, OrderStatus.CANCELED, RejectReason.NONE, 0, 610, 630, 630),
                 seen.get(seen.size() - 1));
         assertEquals(300, sim.account().positionLots());
         assertEquals(0, sim.orders().size());
@@ -211,9 +254,11 @@ class ExecutionScenarioTest {
         long a = sim.submit(Side.BUY, 1000, 3.0, TimeInForce.GTX, 200);
         long b = sim.submit(Side.BUY, 1000, 3.0, TimeInForce.GTX, 200);
         sim.advanceTo(400);
-        assertEquals(List.of(
-                new Fill(a, Side.BUY, 1000, 100.0, 200, 2.0, 0.0, true, 300, 320),
-                new Fill(b, Side.BUY, 1000, 100.0, 100, 1.0, 0.0, true, 300, 320)), sim.fills().toList());
+        assertEquals(
+                List.of(
+                        new Fill(a, Side.BUY, 1000, 100.0, 200, 2.0, 0.0, true, 300, 320),
+                        new Fill(b, Side.BUY, 1000, 100.0, 100, 1.0, 0.0, true, 300, 320)),
+                sim.fills().toList());
     }
 
     @Test
@@ -222,8 +267,10 @@ class ExecutionScenarioTest {
         List<Seen> seen = record(sim);
         long id = sim.submit(Side.BUY, 1000, 1.0, TimeInForce.GTX, 200);
         sim.advanceTo(300);
-        assertEquals(List.of(new Seen(ReportType.REJECTED, id, OrderStatus.REJECTED, RejectReason.BOOK_NOT_READY, 0, 210,
-                230, 230)), seen);
+        assertEquals(
+                List.of(new Seen(
+                        ReportType.REJECTED, id, OrderStatus.REJECTED, RejectReason.BOOK_NOT_READY, 0, 210, 230, 230)),
+                seen);
     }
 
     @Test
@@ -233,7 +280,8 @@ class ExecutionScenarioTest {
         // A GTC buy 1.0 at 100.2 at 400 takes the best ask 100.1: taker, value 100.1, fee 0.04004.
         // Cash = 1000 - 200 + 0.02 - 100.1 - 0.04004 = 699.87996; position 3.0; fees 0.02004; traded 300.1.
         // Equity at mid 100.05 = 699.87996 + 3 * 100.05 = 1000.02996.
-        ExchangeSimulator sim = new Tape().standardBook(100)
+        ExchangeSimulator sim = new Tape()
+                .standardBook(100)
                 .trade(300, Side.SELL, 99.9, 1)
                 .simulator(Tape.CONFIG.withFees(-0.0001, 0.0004));
         long maker = sim.submit(Side.BUY, 1000, 2.0, TimeInForce.GTX, 200);
@@ -262,9 +310,8 @@ class ExecutionScenarioTest {
 
     @Test
     void theLocalAccountLagsTheExchangeByTheResponseLatency() {
-        ExchangeSimulator sim = new Tape().standardBook(100)
-                .trade(300, Side.SELL, 99.9, 1)
-                .simulator(Tape.CONFIG);
+        ExchangeSimulator sim =
+                new Tape().standardBook(100).trade(300, Side.SELL, 99.9, 1).simulator(Tape.CONFIG);
         sim.submit(Side.BUY, 1000, 1.0, TimeInForce.GTX, 200);
         sim.advanceTo(300);
         assertEquals(100, sim.exchangeAccount().positionLots());
@@ -282,8 +329,15 @@ class ExecutionScenarioTest {
         List<Seen> seen = record(sim);
         List<Seen> recorded = new ArrayList<>();
         sim.setExecutionListener(r -> {
-            recorded.add(new Seen(r.type(), r.orderId(), r.status(), r.reason(), r.leavesLots(), r.exchTime(),
-                    r.localTime(), sim.now()));
+            recorded.add(new Seen(
+                    r.type(),
+                    r.orderId(),
+                    r.status(),
+                    r.reason(),
+                    r.leavesLots(),
+                    r.exchTime(),
+                    r.localTime(),
+                    sim.now()));
             if (r.type() == ReportType.ACCEPTED) {
                 assertTrue(sim.cancel(r.orderId(), r.localTime()));
             }
@@ -291,8 +345,10 @@ class ExecutionScenarioTest {
         long id = sim.submit(Side.BUY, 1000, 1.0, TimeInForce.GTX, 200);
         sim.advanceTo(1000);
         assertEquals(List.of(), seen);
-        assertEquals(List.of(
-                new Seen(ReportType.ACCEPTED, id, OrderStatus.NEW, RejectReason.NONE, 100, 210, 230, 230),
-                new Seen(ReportType.CANCELED, id, OrderStatus.CANCELED, RejectReason.NONE, 0, 240, 260, 260)), recorded);
+        assertEquals(
+                List.of(
+                        new Seen(ReportType.ACCEPTED, id, OrderStatus.NEW, RejectReason.NONE, 100, 210, 230, 230),
+                        new Seen(ReportType.CANCELED, id, OrderStatus.CANCELED, RejectReason.NONE, 0, 240, 260, 260)),
+                recorded);
     }
 }

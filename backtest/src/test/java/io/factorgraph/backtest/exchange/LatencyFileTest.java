@@ -44,16 +44,19 @@ class LatencyFileTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "req_ts,exch_ts,resp_ts\\n0,100,150\\n1000,1300\\n         | lat.csv:3: expected 3 comma-separated integers req_ts,exch_ts,resp_ts (ns), found 2 fields",
-            "0,100,150\\n1000,13x0,1400\\n                              | lat.csv:2: exch_ts '13x0' is not an integer",
-            "0,100,150\\n1000,900,1400\\n                               | lat.csv:2: negative entry latency: exch_ts 900 < req_ts 1000 (-100 ns)",
-            "0,100,90\\n                                                | lat.csv:1: negative response latency: resp_ts 90 < exch_ts 100 (-10 ns)",
-            "1000,1100,1200\\n999,1100,1200\\n                          | lat.csv:2: rows out of order: req_ts 999 is before the previous row's 1000",
-            "1000,0,1200\\n                                             | lat.csv:1: exch_ts must be > 0, was 0",
-            "# only a comment\\nreq_ts,exch_ts,resp_ts\\n               | lat.csv: no latency rows",
-            "0,100,150,7\\n                                             | lat.csv:1: expected 3 comma-separated integers",
-            "req_ts,exch_ts,resp_ts\\nreq_ts,exch_ts,resp_ts\\n         | lat.csv:2: req_ts 'req_ts' is not an integer"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "req_ts,exch_ts,resp_ts\\n0,100,150\\n1000,1300\\n         | lat.csv:3: expected 3 comma-separated integers req_ts,exch_ts,resp_ts (ns), found 2 fields",
+                "0,100,150\\n1000,13x0,1400\\n                              | lat.csv:2: exch_ts '13x0' is not an integer",
+                "0,100,150\\n1000,900,1400\\n                               | lat.csv:2: negative entry latency: exch_ts 900 < req_ts 1000 (-100 ns)",
+                "0,100,90\\n                                                | lat.csv:1: negative response latency: resp_ts 90 < exch_ts 100 (-10 ns)",
+                "1000,1100,1200\\n999,1100,1200\\n                          | lat.csv:2: rows out of order: req_ts 999 is before the previous row's 1000",
+                "1000,0,1200\\n                                             | lat.csv:1: exch_ts must be > 0, was 0",
+                "# only a comment\\nreq_ts,exch_ts,resp_ts\\n               | lat.csv: no latency rows",
+                "0,100,150,7\\n                                             | lat.csv:1: expected 3 comma-separated integers",
+                "req_ts,exch_ts,resp_ts\\nreq_ts,exch_ts,resp_ts\\n         | lat.csv:2: req_ts 'req_ts' is not an integer"
+            })
     void badRowsAreReportedWithFileAndLine(String content, String expected) throws IOException {
         Path file = write(content.strip().replace("\\n", "\n"));
         MarketDataException e = assertThrows(MarketDataException.class, () -> InterpolatedLatency.load(file));
@@ -62,17 +65,20 @@ class LatencyFileTest {
 
     @Test
     void aMissingFileIsNamed() {
-        MarketDataException e = assertThrows(MarketDataException.class,
-                () -> InterpolatedLatency.load(dir.resolve("nope.csv")));
+        MarketDataException e =
+                assertThrows(MarketDataException.class, () -> InterpolatedLatency.load(dir.resolve("nope.csv")));
         assertTrue(e.getMessage().startsWith("nope.csv: cannot open latency file: no such file"), e.getMessage());
     }
 
     @Test
     void rowsGivenInMemoryFollowTheSameRules() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> InterpolatedLatency.of(new long[] {0, 10}, new long[] {5, 9}, new long[] {6, 12}));
         assertTrue(e.getMessage().startsWith("latency row 1: negative entry latency"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> InterpolatedLatency.of(new long[0], new long[0], new long[0]));
-        assertThrows(IllegalArgumentException.class, () -> InterpolatedLatency.of(new long[1], new long[2], new long[1]));
+        assertThrows(
+                IllegalArgumentException.class, () -> InterpolatedLatency.of(new long[0], new long[0], new long[0]));
+        assertThrows(
+                IllegalArgumentException.class, () -> InterpolatedLatency.of(new long[1], new long[2], new long[1]));
     }
 }

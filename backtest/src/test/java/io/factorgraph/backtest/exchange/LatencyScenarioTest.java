@@ -1,11 +1,10 @@
 package io.factorgraph.backtest.exchange;
 
-import io.factorgraph.runtime.execution.Side;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.factorgraph.backtest.account.Fill;
+import io.factorgraph.runtime.execution.Side;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,8 @@ class LatencyScenarioTest {
     void noFillBeforeTheOrderReachesTheExchangeEvenIfTheMarketTradesThroughEarlier(FillMode mode) {
         // entry 10: sent at 200, the order reaches the exchange at 210. A trade through its price at 205 happens before
         // it is there: nothing. The next one, at 215, fills it.
-        ExchangeSimulator sim = new Tape().standardBook(100)
+        ExchangeSimulator sim = new Tape()
+                .standardBook(100)
                 .trade(205, Side.SELL, 99.9, 1)
                 .trade(215, Side.SELL, 99.9, 1)
                 .simulator(Tape.CONFIG.withFillMode(mode));
@@ -28,7 +28,9 @@ class LatencyScenarioTest {
         sim.advanceTo(214);
         assertEquals(0, sim.fills().size());
         sim.advanceTo(300);
-        assertEquals(List.of(new Fill(id, Side.BUY, 1000, 100.0, 100, 1.0, 0.0, true, 215, 235)), sim.fills().toList());
+        assertEquals(
+                List.of(new Fill(id, Side.BUY, 1000, 100.0, 100, 1.0, 0.0, true, 215, 235)),
+                sim.fills().toList());
     }
 
     @Test
@@ -53,7 +55,8 @@ class LatencyScenarioTest {
 
     @Test
     void zeroLatencyActsAtTheSameInstant() {
-        ExchangeSimulator sim = new Tape().standardBook(100).simulator(Tape.CONFIG.withLatency(new ConstantLatency(0, 0)));
+        ExchangeSimulator sim =
+                new Tape().standardBook(100).simulator(Tape.CONFIG.withLatency(new ConstantLatency(0, 0)));
         sim.submit(Side.BUY, 1002, 1.0, TimeInForce.GTC, 200);
         sim.advanceTo(200);
         assertEquals(100, sim.account().positionLots());
@@ -73,8 +76,8 @@ class LatencyScenarioTest {
      */
     @Test
     void interpolatedLatencyByHand() {
-        InterpolatedLatency latency = InterpolatedLatency.of(new long[] {0, 1000}, new long[] {100, 1300},
-                new long[] {150, 1400});
+        InterpolatedLatency latency =
+                InterpolatedLatency.of(new long[] {0, 1000}, new long[] {100, 1300}, new long[] {150, 1400});
         assertEquals(200, latency.entry(500));
         assertEquals(100, latency.entry(-50));
         assertEquals(300, latency.entry(5000));
@@ -83,7 +86,8 @@ class LatencyScenarioTest {
         assertEquals(50, latency.response(0));
         assertEquals(100, latency.response(2000));
 
-        ExchangeSimulator sim = new Tape().standardBook(50)
+        ExchangeSimulator sim = new Tape()
+                .standardBook(50)
                 .trade(650, Side.SELL, 99.9, 1)
                 .trade(720, Side.SELL, 99.9, 1)
                 .simulator(Tape.CONFIG.withLatency(latency));
@@ -93,12 +97,16 @@ class LatencyScenarioTest {
         sim.advanceTo(699);
         assertEquals(0, sim.restingOrders());
         sim.advanceTo(2000);
-        assertEquals(List.of(new Fill(id, Side.BUY, 1000, 100.0, 100, 1.0, 0.0, true, 720, 795)), sim.fills().toList());
+        assertEquals(
+                List.of(new Fill(id, Side.BUY, 1000, 100.0, 100, 1.0, 0.0, true, 720, 795)),
+                sim.fills().toList());
         assertEquals(2, reports.size());
-        assertEquals(List.of((long) ReportType.ACCEPTED.ordinal(), 700L, 775L), List.of(reports.get(0)[0],
-                reports.get(0)[1], reports.get(0)[2]));
-        assertEquals(List.of((long) ReportType.FILL.ordinal(), 720L, 795L), List.of(reports.get(1)[0], reports.get(1)[1],
-                reports.get(1)[2]));
+        assertEquals(
+                List.of((long) ReportType.ACCEPTED.ordinal(), 700L, 775L),
+                List.of(reports.get(0)[0], reports.get(0)[1], reports.get(0)[2]));
+        assertEquals(
+                List.of((long) ReportType.FILL.ordinal(), 720L, 795L),
+                List.of(reports.get(1)[0], reports.get(1)[1], reports.get(1)[2]));
     }
 
     @Test
@@ -106,11 +114,12 @@ class LatencyScenarioTest {
         // entry latency falls from 1000 (req 0) to 0 (req 1000): a request sent at 0 arrives at 1000; one sent at 900
         // would arrive at 900 + 100 = 1000 too, one sent at 950 at 950 + 50 = 1000: none overtakes the first. The
         // response latency falls likewise from 1000 (exch 0) to 0 (exch 1000).
-        InterpolatedLatency latency = InterpolatedLatency.of(new long[] {0, 1000}, new long[] {1000, 1000},
-                new long[] {2000, 1000});
+        InterpolatedLatency latency =
+                InterpolatedLatency.of(new long[] {0, 1000}, new long[] {1000, 1000}, new long[] {2000, 1000});
         assertEquals(100, latency.entry(900));
-        ExchangeSimulator sim = new Tape().standardBook(-500).simulator(Tape.CONFIG.withLatency(latency)
-                .withTimeline(TimelineCorrection.fixed(0, 0, 1_000_000)));
+        ExchangeSimulator sim = new Tape()
+                .standardBook(-500)
+                .simulator(Tape.CONFIG.withLatency(latency).withTimeline(TimelineCorrection.fixed(0, 0, 1_000_000)));
         List<long[]> reports = new ArrayList<>();
         sim.setExecutionListener(r -> reports.add(new long[] {r.orderId(), r.exchTime(), r.localTime()}));
         long a = sim.submit(Side.BUY, 990, 1.0, TimeInForce.GTX, 0);

@@ -17,11 +17,13 @@ import net.jqwik.api.constraints.Size;
 class MarketEventQueueProperties {
 
     @Property(tries = 500)
-    void popsInTimeThenRankThenArrivalOrder(@ForAll @Size(max = 300) List<@IntRange(min = -1, max = 40) Integer> ops,
+    void popsInTimeThenRankThenArrivalOrder(
+            @ForAll @Size(max = 300) List<@IntRange(min = -1, max = 40) Integer> ops,
             @ForAll @IntRange(min = 0, max = 1) int rankSeed) {
         MarketEventQueue queue = new MarketEventQueue(16);
         PriorityQueue<long[]> reference = new PriorityQueue<>(Comparator.<long[]>comparingLong(a -> a[0])
-                .thenComparingLong(a -> a[1]).thenComparingLong(a -> a[2]));
+                .thenComparingLong(a -> a[1])
+                .thenComparingLong(a -> a[2]));
         long seq = 0;
         long base = 0;
         for (int op : ops) {

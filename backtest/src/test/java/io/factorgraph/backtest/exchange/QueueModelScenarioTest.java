@@ -1,13 +1,12 @@
 package io.factorgraph.backtest.exchange;
 
-import io.factorgraph.backtest.exchange.queue.QueueModel;
-import io.factorgraph.runtime.execution.Side;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.factorgraph.backtest.account.Fill;
+import io.factorgraph.backtest.exchange.queue.QueueModel;
+import io.factorgraph.runtime.execution.Side;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +27,8 @@ class QueueModelScenarioTest {
     @Test
     void riskAverseJoinsBehindFiveAndFillsOnTheSecondTradeOfThree() {
         // 5 ahead; a sell trade of 3 at our price leaves 2 ahead; the next 3 go 1 past us: filled, as a maker at 100.0
-        ExchangeSimulator sim = new Tape().standardBook(100)
+        ExchangeSimulator sim = new Tape()
+                .standardBook(100)
                 .trade(300, Side.SELL, 100.0, 3)
                 .trade(400, Side.SELL, 100.0, 3)
                 .simulator(config("risk-averse", FillMode.NO_PARTIAL));
@@ -39,14 +39,17 @@ class QueueModelScenarioTest {
         assertEquals(2.0, sim.queueAhead(id), EPS);
         assertEquals(0, sim.fills().size());
         sim.advanceTo(400);
-        assertEquals(List.of(new Fill(id, Side.BUY, 1000, 100.0, 100, 1.0, 0.0, true, 400, 420)), sim.fills().toList());
+        assertEquals(
+                List.of(new Fill(id, Side.BUY, 1000, 100.0, 100, 1.0, 0.0, true, 400, 420)),
+                sim.fills().toList());
         assertEquals(0, sim.restingOrders());
     }
 
     @Test
     void riskAverseNeedsTheTradesToGoAtLeastOneLotPastTheQueue() {
         // 5 ahead; trades of 3 and 2 leave exactly 0 ahead: not filled; one more lot (0.01) goes past us: filled
-        ExchangeSimulator sim = new Tape().standardBook(100)
+        ExchangeSimulator sim = new Tape()
+                .standardBook(100)
                 .trade(300, Side.SELL, 100.0, 3)
                 .trade(400, Side.SELL, 100.0, 2)
                 .trade(500, Side.SELL, 100.0, 0.01)
@@ -64,7 +67,8 @@ class QueueModelScenarioTest {
     @Test
     void riskAverseMovesOnlyWhenTheLevelShrinksBelowTheQueueAhead() {
         // 5 ahead: level 5 -> 4 (cancels) gives min(5, 4) = 4 ahead; 4 -> 9 (joins) keeps 4; trades of 3: 1; then -2
-        ExchangeSimulator sim = new Tape().standardBook(100)
+        ExchangeSimulator sim = new Tape()
+                .standardBook(100)
                 .depth(300, Side.BUY, 100.0, 4)
                 .depth(400, Side.BUY, 100.0, 9)
                 .trade(500, Side.SELL, 100.0, 3)
@@ -103,15 +107,17 @@ class QueueModelScenarioTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "risk-averse, 5.0,          5",
-            "power:2,     3.5294117647, 2",
-            "power:3,     3.3552631579, 1",
-            "power2:2,    3.28125,      1",
-            "power3:2,    4.21875,      3",
-            "log,         3.8724171679, 2",
-            "log2,        4.2618595071, 3"})
+        "risk-averse, 5.0,          5",
+        "power:2,     3.5294117647, 2",
+        "power:3,     3.3552631579, 1",
+        "power2:2,    3.28125,      1",
+        "power3:2,    4.21875,      3",
+        "log,         3.8724171679, 2",
+        "log2,        4.2618595071, 3"
+    })
     void aDepthDecreaseMovesTheQueuePerModel(String model, double frontAfterDecrease, int fillingSmallTrade) {
-        Tape tape = new Tape().standardBook(100)
+        Tape tape = new Tape()
+                .standardBook(100)
                 .depth(300, Side.BUY, 100.0, 8)
                 .depth(400, Side.BUY, 100.0, 6)
                 .trade(500, Side.SELL, 100.0, 3);
@@ -130,16 +136,19 @@ class QueueModelScenarioTest {
         sim.advanceTo(fillTime - 1);
         assertEquals(0, sim.fills().size(), "not filled before small trade " + fillingSmallTrade);
         sim.advanceTo(fillTime);
-        assertEquals(List.of(new Fill(id, Side.BUY, 1000, 100.0, 100, 1.0, 0.0, true, fillTime, fillTime + 20)),
+        assertEquals(
+                List.of(new Fill(id, Side.BUY, 1000, 100.0, 100, 1.0, 0.0, true, fillTime, fillTime + 20)),
                 sim.fills().toList());
     }
 
     @Test
     void partialFillsUnderPowerThreeTakeOnlyWhatGoesPastTheQueue() {
-        // As above under power:3: 255/76 = 3.3553 ahead, 0.3553 after the trade of 3 (35.53 lots). Order 1.0 (100 lots).
+        // As above under power:3: 255/76 = 3.3553 ahead, 0.3553 after the trade of 3 (35.53 lots). Order 1.0 (100
+        // lots).
         // 0.5 at 600: front 35.53 - 50 = -14.47 lots: 14 lots (0.14) execute; we keep the front with 0.86 left.
         // 0.5 at 700: front 0 - 50: 50 lots (0.5) execute, 0.36 left. 0.5 at 800: 36 lots (0.36) execute: filled.
-        Tape tape = new Tape().standardBook(100)
+        Tape tape = new Tape()
+                .standardBook(100)
                 .depth(300, Side.BUY, 100.0, 8)
                 .depth(400, Side.BUY, 100.0, 6)
                 .trade(500, Side.SELL, 100.0, 3);
@@ -155,19 +164,23 @@ class QueueModelScenarioTest {
         assertEquals(86, sim.orders().leavesLots(0));
         assertEquals(0.14, sim.account().position(), 0.0);
         sim.advanceTo(2000);
-        assertEquals(List.of(
-                new Fill(id, Side.BUY, 1000, 100.0, 14, 0.14, 0.0, true, 600, 620),
-                new Fill(id, Side.BUY, 1000, 100.0, 50, 0.5, 0.0, true, 700, 720),
-                new Fill(id, Side.BUY, 1000, 100.0, 36, 0.36, 0.0, true, 800, 820)), sim.fills().toList());
+        assertEquals(
+                List.of(
+                        new Fill(id, Side.BUY, 1000, 100.0, 14, 0.14, 0.0, true, 600, 620),
+                        new Fill(id, Side.BUY, 1000, 100.0, 50, 0.5, 0.0, true, 700, 720),
+                        new Fill(id, Side.BUY, 1000, 100.0, 36, 0.36, 0.0, true, 800, 820)),
+                sim.fills().toList());
         assertEquals(0, sim.orders().size());
         assertEquals(100, sim.account().positionLots());
     }
 
     @Test
     void theProbabilisticModelDoesNotCountATradeTwiceWhenTheDepthShowsIt() {
-        // power:2. Level 5 -> 8 (3 behind us). A trade of 2 at our price: front 3, traded 2. Then the level shows 8 -> 6,
+        // power:2. Level 5 -> 8 (3 behind us). A trade of 2 at our price: front 3, traded 2. Then the level shows 8 ->
+        // 6,
         // which is that trade: chg = 8 - 6 - 2 = 0, so nothing more moves: front stays 3.
-        ExchangeSimulator sim = new Tape().standardBook(100)
+        ExchangeSimulator sim = new Tape()
+                .standardBook(100)
                 .depth(300, Side.BUY, 100.0, 8)
                 .trade(400, Side.SELL, 100.0, 2)
                 .depth(450, Side.BUY, 100.0, 6)
@@ -199,7 +212,8 @@ class QueueModelScenarioTest {
     @Test
     void anOrderAtANewLevelIsAtTheFrontAndFillsOnTheFirstTradeThere() {
         // 99.8 has no quantity in the book: nothing ahead of us there; a sell trade of 0.01 at 99.8 fills us.
-        ExchangeSimulator sim = new Tape().standardBook(100)
+        ExchangeSimulator sim = new Tape()
+                .standardBook(100)
                 .trade(300, Side.SELL, 99.8, 0.01)
                 .simulator(config("risk-averse", FillMode.NO_PARTIAL));
         long id = sim.submit(Side.BUY, 998, 0.5, TimeInForce.GTX, 200);

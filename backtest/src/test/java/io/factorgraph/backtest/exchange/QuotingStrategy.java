@@ -1,7 +1,6 @@
 package io.factorgraph.backtest.exchange;
 
 import io.factorgraph.runtime.execution.Side;
-
 import io.factorgraph.runtime.market.OrderBook;
 
 /**
@@ -20,7 +19,12 @@ final class QuotingStrategy {
     private final int flattenEvery;
     private int ticks;
 
-    QuotingStrategy(ExchangeSimulator sim, OrderBook localBook, int offsetTicks, long lots, long maxPositionLots,
+    QuotingStrategy(
+            ExchangeSimulator sim,
+            OrderBook localBook,
+            int offsetTicks,
+            long lots,
+            long maxPositionLots,
             int flattenEvery) {
         this.sim = sim;
         this.book = localBook;
@@ -50,7 +54,8 @@ final class QuotingStrategy {
                 continue;
             }
             boolean buy = orders.side(i) == Side.BUY;
-            boolean keep = buy ? quoteBid && !haveBid && orders.priceTicks(i) == wantBid
+            boolean keep = buy
+                    ? quoteBid && !haveBid && orders.priceTicks(i) == wantBid
                     : quoteAsk && !haveAsk && orders.priceTicks(i) == wantAsk;
             if (keep) {
                 if (buy) {

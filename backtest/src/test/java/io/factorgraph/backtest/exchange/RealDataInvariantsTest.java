@@ -1,15 +1,13 @@
 package io.factorgraph.backtest.exchange;
 
-import io.factorgraph.backtest.exchange.queue.QueueModel;
-import io.factorgraph.runtime.execution.Side;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.factorgraph.backtest.account.Account;
 import io.factorgraph.backtest.account.Fill;
+import io.factorgraph.backtest.exchange.queue.QueueModel;
 import io.factorgraph.runtime.data.RecordedData;
-import java.io.IOException;
+import io.factorgraph.runtime.execution.Side;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
@@ -50,12 +48,17 @@ class RealDataInvariantsTest {
             long req = start + s * 1_000_000_000L;
             long entry = 500_000L + (s % 30) * 100_000L;
             long response = 1_000_000L + (s % 40) * 100_000L;
-            csv.append(req).append(',').append(req + entry).append(',').append(req + entry + response).append('\n');
+            csv.append(req)
+                    .append(',')
+                    .append(req + entry)
+                    .append(',')
+                    .append(req + entry + response)
+                    .append('\n');
         }
         Path file = dir.resolve("latency.csv");
         Files.writeString(file, csv);
-        SimulatorConfig config = RealDataRun.BTC.withQueueModel(QueueModel.parse("log"))
-                .withLatency(InterpolatedLatency.load(file));
+        SimulatorConfig config =
+                RealDataRun.BTC.withQueueModel(QueueModel.parse("log")).withLatency(InterpolatedLatency.load(file));
         check(config, 1, BTC);
     }
 
@@ -63,23 +66,27 @@ class RealDataInvariantsTest {
     void spotAcrossTwoFilesWithAFinerGridAndQuantitiesOffIt() throws Exception {
         // spot BTCUSDT, tick 0.01, lot 0.00001: two files continuing one stream over midnight; the book holds a few
         // legacy quantities off the lot grid
-        SimulatorConfig config = SimulatorConfig.of(0.01, 0.00001).withFees(0.0001, 0.0001)
-                .withLatency(new ConstantLatency(500_000, 800_000)).withInitialCash(10_000.0);
-        Market spot = new Market(List.of(RecordedData.file("spot_btcusdt_20240808.gz"),
-                RecordedData.file("spot_btcusdt_20240809.gz")), "0.01", "0.00001", -1_280_000_000L, -1_270_000_000L);
+        SimulatorConfig config = SimulatorConfig.of(0.01, 0.00001)
+                .withFees(0.0001, 0.0001)
+                .withLatency(new ConstantLatency(500_000, 800_000))
+                .withInitialCash(10_000.0);
+        Market spot = new Market(
+                List.of(RecordedData.file("spot_btcusdt_20240808.gz"), RecordedData.file("spot_btcusdt_20240809.gz")),
+                "0.01",
+                "0.00001",
+                -1_280_000_000L,
+                -1_270_000_000L);
         SimulatorStats stats = check(config, 0, spot).stats;
         assertTrue(stats.offGridQuantities() > 0, stats.toString());
     }
 
     /** Recorded files and their grid as decimals (for exact sums), with bounds on the expected clock offset. */
-    private record Market(List<Path> files, String tick, String lot, long offsetLow, long offsetHigh) {
-    }
+    private record Market(List<Path> files, String tick, String lot, long offsetLow, long offsetHigh) {}
 
-    private static final Market BTC = new Market(List.of(RealDataRun.file()), "0.1", "0.001", -1_275_000_000L,
-            -1_270_000_000L);
+    private static final Market BTC =
+            new Market(List.of(RealDataRun.file()), "0.1", "0.001", -1_275_000_000L, -1_270_000_000L);
 
-    private record Checked(Recorder recorder, SimulatorStats stats) {
-    }
+    private record Checked(Recorder recorder, SimulatorStats stats) {}
 
     private static Checked check(SimulatorConfig config, int offsetTicks, Market market) throws Exception {
         BigDecimal tick = new BigDecimal(market.tick());
@@ -99,13 +106,15 @@ class RealDataInvariantsTest {
         assertEquals(reachingExchange[0], recorder.marketEvents);
         assertEquals(reachingExchange[0], stats.exchangeEvents());
         assertTrue(stats.reorderedEvents() > 1000, "exchange order differs from receive order: " + stats);
-        assertTrue(stats.exchangeTimeOffset() < market.offsetHigh() && stats.exchangeTimeOffset() > market.offsetLow(),
+        assertTrue(
+                stats.exchangeTimeOffset() < market.offsetHigh() && stats.exchangeTimeOffset() > market.offsetLow(),
                 "the recorder's clock ran ~1.27 s behind: " + stats.exchangeTimeOffset());
         assertEquals(0, stats.slowEventsClamped());
 
         // the run exercised what the checks are about
         List<Fill> fills = sim.fills().toList();
-        assertTrue(stats.makerFills() > 50 && stats.takerFills() > 10 && stats.canceled() > 100 && stats.expired() > 5,
+        assertTrue(
+                stats.makerFills() > 50 && stats.takerFills() > 10 && stats.canceled() > 100 && stats.expired() > 5,
                 stats.toString());
         assertTrue(recorder.tradeFills > 0 && recorder.takerFills > 0, recorder.tradeFills + " " + recorder.takerFills);
 
@@ -139,7 +148,8 @@ class RealDataInvariantsTest {
             assertEquals(cash.doubleValue(), r.cash(), 1e-7, "cash at " + r.time());
             assertEquals(running.fees.doubleValue(), r.fees(), 1e-9, "fees at " + r.time());
             double equity = cash.add(lot.multiply(BigDecimal.valueOf(running.positionLots))
-                    .multiply(new BigDecimal(r.mid()))).doubleValue();
+                            .multiply(new BigDecimal(r.mid())))
+                    .doubleValue();
             assertEquals(equity, r.equity(), 1e-7, "equity at " + r.time());
         }
         assertTrue(recorder.records.size() > 3000, "ticks: " + recorder.records.size());
@@ -153,8 +163,17 @@ class RealDataInvariantsTest {
                 long cum = executed.merge(r.orderId(), r.execLots(), Long::sum);
                 assertEquals(cum, r.cumExecLots(), r.toString());
                 assertEquals(r.qtyLots() - cum, r.leavesLots(), r.toString());
-                reported.add(new Fill(r.orderId(), r.side(), r.execPriceTicks(), sim.grid().price(r.execPriceTicks()),
-                        r.execLots(), sim.grid().qty(r.execLots()), r.fee(), r.maker(), r.exchTime(), r.localTime()));
+                reported.add(new Fill(
+                        r.orderId(),
+                        r.side(),
+                        r.execPriceTicks(),
+                        sim.grid().price(r.execPriceTicks()),
+                        r.execLots(),
+                        sim.grid().qty(r.execLots()),
+                        r.fee(),
+                        r.maker(),
+                        r.exchTime(),
+                        r.localTime()));
             }
             if (r.status().isFinal()) {
                 finals.merge(r.orderId(), 1, Integer::sum);

@@ -98,10 +98,12 @@ final class RealDataRun {
     /** Whether an event reaches the exchange side: LOCAL depth, snapshot, clear or trade. */
     static boolean reachesExchange(MarketEvent e) {
         int kind = e.kind();
-        return e.isLocal() && (kind == EventFlags.DEPTH_EVENT || kind == EventFlags.DEPTH_SNAPSHOT_EVENT
-                || kind == EventFlags.DEPTH_CLEAR_EVENT || kind == EventFlags.TRADE_EVENT);
+        return e.isLocal()
+                && (kind == EventFlags.DEPTH_EVENT
+                        || kind == EventFlags.DEPTH_SNAPSHOT_EVENT
+                        || kind == EventFlags.DEPTH_CLEAR_EVENT
+                        || kind == EventFlags.TRADE_EVENT);
     }
 
-    private RealDataRun() {
-    }
+    private RealDataRun() {}
 }

@@ -1,10 +1,9 @@
 package io.factorgraph.backtest.exchange;
 
-import io.factorgraph.backtest.exchange.queue.QueueModel;
-import io.factorgraph.runtime.execution.Side;
-
 import io.factorgraph.backtest.account.Fill;
 import io.factorgraph.backtest.account.FillLog;
+import io.factorgraph.backtest.exchange.queue.QueueModel;
+import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.OrderBook;
 import java.util.ArrayList;
@@ -35,13 +34,23 @@ import java.util.TreeSet;
  */
 final class Recorder implements ExchangeListener, ExecutionListener, RealDataRun.TickHook {
 
-    record Report(ReportType type, long orderId, Side side, long priceTicks, long qtyLots, long leavesLots,
-            long cumExecLots, long execLots, long execPriceTicks, double fee, boolean maker, OrderStatus status,
-            long exchTime, long localTime) {
-    }
+    record Report(
+            ReportType type,
+            long orderId,
+            Side side,
+            long priceTicks,
+            long qtyLots,
+            long leavesLots,
+            long cumExecLots,
+            long execLots,
+            long execPriceTicks,
+            double fee,
+            boolean maker,
+            OrderStatus status,
+            long exchTime,
+            long localTime) {}
 
-    record TickRecord(long time, double mid, long positionLots, double cash, double fees, double equity) {
-    }
+    record TickRecord(long time, double mid, long positionLots, double cash, double fees, double equity) {}
 
     private static final class Resting {
         final long id;
@@ -140,8 +149,7 @@ final class Recorder implements ExchangeListener, ExecutionListener, RealDataRun
                     asks.headMap(px, true).clear();
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         // what the rules predict for our resting orders
         TreeSet<Long> expected = new TreeSet<>();
@@ -162,11 +170,13 @@ final class Recorder implements ExchangeListener, ExecutionListener, RealDataRun
                         }
                     }
                 } else {
-                    if ((kind == EventFlags.DEPTH_EVENT || kind == EventFlags.DEPTH_SNAPSHOT_EVENT) && px == o.price
+                    if ((kind == EventFlags.DEPTH_EVENT || kind == EventFlags.DEPTH_SNAPSHOT_EVENT)
+                            && px == o.price
                             && buySide == o.buy) {
                         o.front = Math.min(o.front, q);
                     }
-                    if (o.buy ? !asks.isEmpty() && asks.firstKey() <= o.price
+                    if (o.buy
+                            ? !asks.isEmpty() && asks.firstKey() <= o.price
                             : !bids.isEmpty() && bids.lastKey() >= o.price) {
                         expected.add(o.id);
                     }
@@ -193,16 +203,18 @@ final class Recorder implements ExchangeListener, ExecutionListener, RealDataRun
                 tradeFills++;
                 boolean aggressorBuy = buySide;
                 if (aggressorBuy == buy || (buy ? px > f.priceTicks() : px < f.priceTicks())) {
-                    problem("fill by a trade that neither reached nor went through the order's price (trade at "
-                            + px + ", aggressor " + (aggressorBuy ? "buy" : "sell") + "): " + f);
+                    problem("fill by a trade that neither reached nor went through the order's price (trade at " + px
+                            + ", aggressor " + (aggressorBuy ? "buy" : "sell") + "): " + f);
                 }
             } else {
                 crossFills++;
-                boolean crossed = buy ? !asks.isEmpty() && asks.firstKey() <= f.priceTicks()
+                boolean crossed = buy
+                        ? !asks.isEmpty() && asks.firstKey() <= f.priceTicks()
                         : !bids.isEmpty() && bids.lastKey() >= f.priceTicks();
                 if (!crossed) {
                     problem("fill by a depth event that did not cross the order's price: " + f + ", best bid "
-                            + (bids.isEmpty() ? "-" : bids.lastKey()) + ", best ask " + (asks.isEmpty() ? "-" : asks.firstKey()));
+                            + (bids.isEmpty() ? "-" : bids.lastKey()) + ", best ask "
+                            + (asks.isEmpty() ? "-" : asks.firstKey()));
                 }
             }
         }
@@ -211,7 +223,7 @@ final class Recorder implements ExchangeListener, ExecutionListener, RealDataRun
                 problem("at exchange time " + exchTime + " (" + EventFlags.describe(ev) + " " + px + " x " + q
                         + ") the rules fill " + expected + " but the simulator filled " + actual);
             }
-            for (Iterator<Long> it = actual.iterator(); it.hasNext();) {
+            for (Iterator<Long> it = actual.iterator(); it.hasNext(); ) {
                 resting.remove(it.next());
             }
         }
@@ -237,13 +249,14 @@ final class Recorder implements ExchangeListener, ExecutionListener, RealDataRun
         long submitted = orders.submitTime(i);
         long expectedArrival = Math.max(submitted + sim.config().latency().entry(submitted), lastArrival);
         if (exchTime != expectedArrival) {
-            problem("order " + orderId + " sent at " + submitted + " reached the exchange at " + exchTime + ", expected "
-                    + expectedArrival);
+            problem("order " + orderId + " sent at " + submitted + " reached the exchange at " + exchTime
+                    + ", expected " + expectedArrival);
         }
         lastArrival = exchTime;
         boolean buy = orders.side(i) == Side.BUY;
         long limit = orders.priceTicks(i);
-        boolean marketable = buy ? !asks.isEmpty() && asks.firstKey() <= limit : !bids.isEmpty() && bids.lastKey() >= limit;
+        boolean marketable =
+                buy ? !asks.isEmpty() && asks.firstKey() <= limit : !bids.isEmpty() && bids.lastKey() >= limit;
         FillLog fills = sim.fills();
         boolean filled = attributed < fills.size();
         for (; attributed < fills.size(); attributed++) {
@@ -253,7 +266,8 @@ final class Recorder implements ExchangeListener, ExecutionListener, RealDataRun
                 problem("an order's arrival caused a fill that is not its own taker fill then: " + f);
             }
             long best = buy ? asks.firstKey() : bids.lastKey();
-            boolean inRange = buy ? f.priceTicks() >= best && f.priceTicks() <= limit
+            boolean inRange = buy
+                    ? f.priceTicks() >= best && f.priceTicks() <= limit
                     : f.priceTicks() <= best && f.priceTicks() >= limit;
             if (!marketable || !inRange) {
                 problem("taker fill outside [best " + best + ", limit " + limit + "]: " + f);
@@ -282,8 +296,20 @@ final class Recorder implements ExchangeListener, ExecutionListener, RealDataRun
 
     @Override
     public void onReport(ExecutionReport r) {
-        reports.add(new Report(r.type(), r.orderId(), r.side(), r.priceTicks(), r.qtyLots(), r.leavesLots(),
-                r.cumExecLots(), r.execLots(), r.execPriceTicks(), r.fee(), r.maker(), r.status(), r.exchTime(),
+        reports.add(new Report(
+                r.type(),
+                r.orderId(),
+                r.side(),
+                r.priceTicks(),
+                r.qtyLots(),
+                r.leavesLots(),
+                r.cumExecLots(),
+                r.execLots(),
+                r.execPriceTicks(),
+                r.fee(),
+                r.maker(),
+                r.status(),
+                r.exchTime(),
                 r.localTime()));
         if (sim.now() != r.localTime()) {
             problem("report delivered at " + sim.now() + " instead of " + r.localTime());
@@ -300,7 +326,12 @@ final class Recorder implements ExchangeListener, ExecutionListener, RealDataRun
     @Override
     public void onTick(long time, OrderBook localBook) {
         double mid = localBook.mid();
-        records.add(new TickRecord(time, mid, sim.account().positionLots(), sim.account().cash(), sim.account().fees(),
+        records.add(new TickRecord(
+                time,
+                mid,
+                sim.account().positionLots(),
+                sim.account().cash(),
+                sim.account().fees(),
                 sim.account().equity(mid)));
     }
 }

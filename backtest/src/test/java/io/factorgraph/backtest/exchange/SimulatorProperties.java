@@ -1,12 +1,11 @@
 package io.factorgraph.backtest.exchange;
 
-import io.factorgraph.backtest.exchange.queue.QueueModel;
-import io.factorgraph.runtime.execution.Side;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.factorgraph.backtest.account.Fill;
+import io.factorgraph.backtest.exchange.queue.QueueModel;
+import io.factorgraph.runtime.execution.Side;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,9 +33,13 @@ class SimulatorProperties {
                 .withQueueModel(QueueModel.parse(MODELS[r.nextInt(MODELS.length)]))
                 .withFillMode(r.nextBoolean() ? FillMode.PARTIAL : FillMode.NO_PARTIAL)
                 .withFees(-0.0001, 0.0005)
-                .withLatency(r.nextBoolean() ? new ConstantLatency(r.nextInt(30), r.nextInt(30))
-                        : InterpolatedLatency.of(new long[] {1, 5000, 10000}, new long[] {1 + r.nextInt(30),
-                                5000 + r.nextInt(30), 10000 + r.nextInt(30)}, new long[] {40, 5050, 10060}))
+                .withLatency(
+                        r.nextBoolean()
+                                ? new ConstantLatency(r.nextInt(30), r.nextInt(30))
+                                : InterpolatedLatency.of(
+                                        new long[] {1, 5000, 10000},
+                                        new long[] {1 + r.nextInt(30), 5000 + r.nextInt(30), 10000 + r.nextInt(30)},
+                                        new long[] {40, 5050, 10060}))
                 .withTimeline(TimelineCorrection.fixed(0, 0, 100));
         Tape tape = new Tape();
         long mid = 1000; // best bid in ticks; asks start one tick above
@@ -101,8 +104,12 @@ class SimulatorProperties {
             now += 1 + r.nextInt(200);
             if (ids.isEmpty() || r.nextInt(3) > 0) {
                 long price = 1000 + r.nextInt(13) - 6;
-                ids.add(sim.submitLots(r.nextBoolean() ? Side.BUY : Side.SELL, price, 1 + r.nextInt(300),
-                        r.nextBoolean() ? TimeInForce.GTX : TimeInForce.GTC, now));
+                ids.add(sim.submitLots(
+                        r.nextBoolean() ? Side.BUY : Side.SELL,
+                        price,
+                        1 + r.nextInt(300),
+                        r.nextBoolean() ? TimeInForce.GTX : TimeInForce.GTC,
+                        now));
             } else {
                 sim.cancel(ids.get(r.nextInt(ids.size())), now);
             }

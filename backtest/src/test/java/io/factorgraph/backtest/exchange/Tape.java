@@ -1,8 +1,7 @@
 package io.factorgraph.backtest.exchange;
 
-import io.factorgraph.runtime.execution.Side;
-
 import io.factorgraph.runtime.data.EventSource;
+import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
 import java.util.ArrayList;
@@ -21,24 +20,47 @@ final class Tape {
             .withInitialCash(1000.0)
             .withTimeline(TimelineCorrection.fixed(0, 0, 1_000_000));
 
-    private record Row(long ev, long exch, long local, double px, double qty, boolean end, int seq) {
-    }
+    private record Row(long ev, long exch, long local, double px, double qty, boolean end, int seq) {}
 
     private final List<Row> rows = new ArrayList<>();
 
     /** A REST-style snapshot at time {@code t}: levels as {@code {price, qty}} pairs, best first. */
     Tape snapshot(long t, double[][] bids, double[][] asks) {
-        rows.add(new Row(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_CLEAR_EVENT | EventFlags.BUY_EVENT, t, t,
-                bids[bids.length - 1][0], 0, false, rows.size()));
+        rows.add(new Row(
+                EventFlags.LOCAL_EVENT | EventFlags.DEPTH_CLEAR_EVENT | EventFlags.BUY_EVENT,
+                t,
+                t,
+                bids[bids.length - 1][0],
+                0,
+                false,
+                rows.size()));
         for (double[] level : bids) {
-            rows.add(new Row(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_SNAPSHOT_EVENT | EventFlags.BUY_EVENT, t, t,
-                    level[0], level[1], false, rows.size()));
+            rows.add(new Row(
+                    EventFlags.LOCAL_EVENT | EventFlags.DEPTH_SNAPSHOT_EVENT | EventFlags.BUY_EVENT,
+                    t,
+                    t,
+                    level[0],
+                    level[1],
+                    false,
+                    rows.size()));
         }
-        rows.add(new Row(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_CLEAR_EVENT | EventFlags.SELL_EVENT, t, t,
-                asks[asks.length - 1][0], 0, false, rows.size()));
+        rows.add(new Row(
+                EventFlags.LOCAL_EVENT | EventFlags.DEPTH_CLEAR_EVENT | EventFlags.SELL_EVENT,
+                t,
+                t,
+                asks[asks.length - 1][0],
+                0,
+                false,
+                rows.size()));
         for (int i = 0; i < asks.length; i++) {
-            rows.add(new Row(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_SNAPSHOT_EVENT | EventFlags.SELL_EVENT, t, t,
-                    asks[i][0], asks[i][1], i == asks.length - 1, rows.size()));
+            rows.add(new Row(
+                    EventFlags.LOCAL_EVENT | EventFlags.DEPTH_SNAPSHOT_EVENT | EventFlags.SELL_EVENT,
+                    t,
+                    t,
+                    asks[i][0],
+                    asks[i][1],
+                    i == asks.length - 1,
+                    rows.size()));
         }
         return this;
     }
@@ -54,7 +76,13 @@ final class Tape {
     }
 
     Tape depth(long exch, long local, Side bookSide, double px, double qty) {
-        rows.add(new Row(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_EVENT | sideFlag(bookSide), exch, local, px, qty, true,
+        rows.add(new Row(
+                EventFlags.LOCAL_EVENT | EventFlags.DEPTH_EVENT | sideFlag(bookSide),
+                exch,
+                local,
+                px,
+                qty,
+                true,
                 rows.size()));
         return this;
     }
@@ -65,7 +93,13 @@ final class Tape {
     }
 
     Tape trade(long exch, long local, Side aggressor, double px, double qty) {
-        rows.add(new Row(EventFlags.LOCAL_EVENT | EventFlags.TRADE_EVENT | sideFlag(aggressor), exch, local, px, qty, true,
+        rows.add(new Row(
+                EventFlags.LOCAL_EVENT | EventFlags.TRADE_EVENT | sideFlag(aggressor),
+                exch,
+                local,
+                px,
+                qty,
+                true,
                 rows.size()));
         return this;
     }
@@ -76,8 +110,14 @@ final class Tape {
     }
 
     Tape bbo(long exch, long local, Side bookSide, double px, double qty) {
-        rows.add(new Row(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_BBO_EVENT | sideFlag(bookSide), exch, local, px, qty,
-                true, rows.size()));
+        rows.add(new Row(
+                EventFlags.LOCAL_EVENT | EventFlags.DEPTH_BBO_EVENT | sideFlag(bookSide),
+                exch,
+                local,
+                px,
+                qty,
+                true,
+                rows.size()));
         return this;
     }
 
@@ -110,8 +150,7 @@ final class Tape {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 

@@ -1,11 +1,10 @@
 package io.factorgraph.backtest.exchange;
 
-import io.factorgraph.runtime.execution.Side;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.OrderBook;
@@ -21,8 +20,8 @@ class TimelineCorrectionTest {
         List<long[]> seen = new ArrayList<>();
         sim.setExchangeListener(new ExchangeListener() {
             @Override
-            public void onMarketEvent(long exchTime, long localTime, long ev, double priceTicks, double lots,
-                    OrderBook book) {
+            public void onMarketEvent(
+                    long exchTime, long localTime, long ev, double priceTicks, double lots, OrderBook book) {
                 seen.add(new long[] {exchTime, localTime, EventFlags.kind(ev)});
             }
         });
@@ -38,11 +37,38 @@ class TimelineCorrectionTest {
         ExchangeSimulator sim = new ExchangeSimulator(config);
         List<long[]> seen = tap(sim);
         MarketEvent e = new MarketEvent();
-        e.set(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_EVENT | EventFlags.BUY_EVENT, 2000, 1000, 100.0, 1, 0, 0, 0, true);
+        e.set(
+                EventFlags.LOCAL_EVENT | EventFlags.DEPTH_EVENT | EventFlags.BUY_EVENT,
+                2000,
+                1000,
+                100.0,
+                1,
+                0,
+                0,
+                0,
+                true);
         sim.onMarketEvent(e);
-        e.set(EventFlags.LOCAL_EVENT | EventFlags.TRADE_EVENT | EventFlags.SELL_EVENT, 2100, 1150, 100.0, 1, 0, 0, 0, true);
+        e.set(
+                EventFlags.LOCAL_EVENT | EventFlags.TRADE_EVENT | EventFlags.SELL_EVENT,
+                2100,
+                1150,
+                100.0,
+                1,
+                0,
+                0,
+                0,
+                true);
         sim.onMarketEvent(e);
-        e.set(EventFlags.LOCAL_EVENT | EventFlags.DEPTH_EVENT | EventFlags.BUY_EVENT, 2300, 1200, 100.0, 2, 0, 0, 0, true);
+        e.set(
+                EventFlags.LOCAL_EVENT | EventFlags.DEPTH_EVENT | EventFlags.BUY_EVENT,
+                2300,
+                1200,
+                100.0,
+                2,
+                0,
+                0,
+                0,
+                true);
         sim.onMarketEvent(e);
         sim.endOfData();
         sim.advanceTo(2000);
@@ -57,7 +83,8 @@ class TimelineCorrectionTest {
     @Test
     void theExchangeProcessesEventsInExchangeTimeOrderNotReceiveOrder() {
         // received: depth (exch 1100, local 1110), trade (exch 1050, local 1120): the trade happened first
-        ExchangeSimulator sim = new Tape().standardBook(100)
+        ExchangeSimulator sim = new Tape()
+                .standardBook(100)
                 .depth(1100, 1110, Side.BUY, 100.0, 7)
                 .trade(1050, 1120, Side.SELL, 100.0, 1)
                 .simulator(Tape.CONFIG);
@@ -75,7 +102,8 @@ class TimelineCorrectionTest {
         // fixed offset 0, latency bounds [0, 100]. A depth event received 500 after its exchange time is placed 100
         // before its receipt (clamped, counted); a trade received 55 after its time is left alone.
         SimulatorConfig config = Tape.CONFIG.withTimeline(TimelineCorrection.fixed(0, 0, 100));
-        ExchangeSimulator sim = new Tape().standardBook(100)
+        ExchangeSimulator sim = new Tape()
+                .standardBook(100)
                 .depth(1000, 1500, Side.BUY, 100.0, 7)
                 .trade(1450, 1505, Side.SELL, 100.0, 1)
                 .simulator(config);
@@ -92,7 +120,8 @@ class TimelineCorrectionTest {
     void depthEventsOfOneStreamAreNeverReordered() {
         // fixed offset 0, wide bounds: the second depth event carries an older stamp (1000 < 1100): it stays after
         // the first, at the first's time
-        ExchangeSimulator sim = new Tape().standardBook(100)
+        ExchangeSimulator sim = new Tape()
+                .standardBook(100)
                 .depth(1100, 1150, Side.BUY, 100.0, 7)
                 .depth(1000, 1160, Side.BUY, 100.0, 6)
                 .simulator(Tape.CONFIG);
@@ -108,7 +137,8 @@ class TimelineCorrectionTest {
     void feedLatencyIsNeverNegativeEvenWithAWrongFixedOffset() {
         // offset +1000 would put events after their receipt: clamped to local - min (0)
         SimulatorConfig config = Tape.CONFIG.withTimeline(TimelineCorrection.fixed(1000, 0, 5000));
-        ExchangeSimulator sim = new Tape().standardBook(100).trade(300, Side.SELL, 100.0, 1).simulator(config);
+        ExchangeSimulator sim =
+                new Tape().standardBook(100).trade(300, Side.SELL, 100.0, 1).simulator(config);
         List<long[]> seen = tap(sim);
         sim.advanceTo(2000);
         for (long[] s : seen) {
@@ -119,7 +149,8 @@ class TimelineCorrectionTest {
 
     @Test
     void bestBidOfferEventsNeverReachTheExchange() {
-        ExchangeSimulator sim = new Tape().standardBook(100).bbo(200, Side.BUY, 100.0, 5).simulator(Tape.CONFIG);
+        ExchangeSimulator sim =
+                new Tape().standardBook(100).bbo(200, Side.BUY, 100.0, 5).simulator(Tape.CONFIG);
         List<long[]> seen = tap(sim);
         sim.advanceTo(2000);
         assertEquals(7, sim.stats().marketEvents()); // 6 snapshot rows (2 clears, 4 levels) and the BBO
@@ -132,7 +163,16 @@ class TimelineCorrectionTest {
         // max feed latency 1000: to process time t the exchange needs events received up to t + 1000
         ExchangeSimulator sim = new ExchangeSimulator(Tape.CONFIG.withTimeline(TimelineCorrection.fixed(0, 0, 1000)));
         MarketEvent e = new MarketEvent();
-        e.set(EventFlags.LOCAL_EVENT | EventFlags.TRADE_EVENT | EventFlags.SELL_EVENT, 5000, 5000, 100.0, 1, 0, 0, 0, true);
+        e.set(
+                EventFlags.LOCAL_EVENT | EventFlags.TRADE_EVENT | EventFlags.SELL_EVENT,
+                5000,
+                5000,
+                100.0,
+                1,
+                0,
+                0,
+                0,
+                true);
         IllegalStateException nothing = assertThrows(IllegalStateException.class, () -> sim.advanceTo(0));
         assertTrue(nothing.getMessage().contains("fed only up to nothing"), nothing.getMessage());
         sim.onMarketEvent(e);
@@ -141,7 +181,16 @@ class TimelineCorrectionTest {
         assertTrue(late.getMessage().contains("SimulationFeed"), late.getMessage());
         IllegalArgumentException back = assertThrows(IllegalArgumentException.class, () -> sim.advanceTo(3000));
         assertTrue(back.getMessage().contains("time went backwards"), back.getMessage());
-        e.set(EventFlags.LOCAL_EVENT | EventFlags.TRADE_EVENT | EventFlags.SELL_EVENT, 4000, 4000, 100.0, 1, 0, 0, 0, true);
+        e.set(
+                EventFlags.LOCAL_EVENT | EventFlags.TRADE_EVENT | EventFlags.SELL_EVENT,
+                4000,
+                4000,
+                100.0,
+                1,
+                0,
+                0,
+                0,
+                true);
         IllegalArgumentException order = assertThrows(IllegalArgumentException.class, () -> sim.onMarketEvent(e));
         assertTrue(order.getMessage().contains("local time order"), order.getMessage());
         sim.endOfData();
@@ -153,7 +202,16 @@ class TimelineCorrectionTest {
     void eventsWithoutTheLocalFlagAreIgnored() {
         ExchangeSimulator sim = new ExchangeSimulator(Tape.CONFIG);
         MarketEvent e = new MarketEvent();
-        e.set(EventFlags.EXCH_EVENT | EventFlags.TRADE_EVENT | EventFlags.SELL_EVENT, 5000, 5000, 100.0, 1, 0, 0, 0, true);
+        e.set(
+                EventFlags.EXCH_EVENT | EventFlags.TRADE_EVENT | EventFlags.SELL_EVENT,
+                5000,
+                5000,
+                100.0,
+                1,
+                0,
+                0,
+                0,
+                true);
         sim.onMarketEvent(e);
         assertEquals(0, sim.stats().marketEvents());
         assertEquals(Long.MIN_VALUE, sim.horizon());

@@ -38,8 +38,19 @@ class BacktestRecorderTest {
             assertEquals(i * 0.5, s.fees(i));
             assertEquals(1000 - i + 2 * (100 + i / 100.0), s.equity(i));
             Fill f = rec.fills().get(i);
-            assertEquals(new Fill(i, i % 2 == 0 ? Side.BUY : Side.SELL, (100 + i) * 10_000L, 100 + i, 5_000, 0.5,
-                    -0.01, i % 3 == 0, Fill.UNKNOWN_TIME, i * 10L + 5), f);
+            assertEquals(
+                    new Fill(
+                            i,
+                            i % 2 == 0 ? Side.BUY : Side.SELL,
+                            (100 + i) * 10_000L,
+                            100 + i,
+                            5_000,
+                            0.5,
+                            -0.01,
+                            i % 3 == 0,
+                            Fill.UNKNOWN_TIME,
+                            i * 10L + 5),
+                    f);
             assertEquals(f.price() * 0.5, f.value());
         }
     }
@@ -47,8 +58,7 @@ class BacktestRecorderTest {
     /** A recorder sized up front allocates nothing per record or fill (thread allocation counter). */
     @Test
     void presizedAppendsAllocateNothing() {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
         int n = 200_000;
         long thread = Thread.currentThread().threadId();
@@ -85,7 +95,9 @@ class BacktestRecorderTest {
         assertEquals(1, first.fills().size());
         assertEquals(2, second.series().size());
         assertEquals(2, second.fills().size());
-        assertEquals(List.of(first.series().sample(0), second.series().sample(1)), second.series().samples());
+        assertEquals(
+                List.of(first.series().sample(0), second.series().sample(1)),
+                second.series().samples());
     }
 
     @Test
@@ -109,8 +121,9 @@ class BacktestRecorderTest {
         assertThrows(IllegalArgumentException.class, () -> r.fill(1, true, 1, Double.POSITIVE_INFINITY, 0, true, 1));
         assertThrows(IllegalArgumentException.class, () -> r.fill(1, true, 1, 1, Double.NaN, true, 1));
         assertThrows(IllegalArgumentException.class, () -> new BacktestRecorder(TestGrid.FINE, -1, 0));
-        IllegalArgumentException offGrid = assertThrows(IllegalArgumentException.class,
-                () -> new BacktestRecorder(new PriceGrid(0.1, 0.001)).fill(1, true, 100.05, 1, 0, true, 1));
+        IllegalArgumentException offGrid =
+                assertThrows(IllegalArgumentException.class, () -> new BacktestRecorder(new PriceGrid(0.1, 0.001))
+                        .fill(1, true, 100.05, 1, 0, true, 1));
         assertTrue(offGrid.getMessage().contains("100.05"), offGrid.getMessage());
         assertThrows(IllegalArgumentException.class, () -> r.fill(1, 1, 1, Side.BUY, 1000, 0, 0.0, true));
         assertEquals(0, r.fillCount());

@@ -69,10 +69,14 @@ class ChartDataTest {
         assertArrayEquals(new double[] {0, 1, 0}, c[ChartData.POSITION]);
 
         Map<String, Object> json = (Map<String, Object>) MiniJson.parse(d.toJson());
-        assertEquals(List.of(new MiniJson.Num("0.0"), new MiniJson.Num("1.0E-8"), new MiniJson.Num("2.0E-8")),
-                json.get("t"), "times in seconds");
+        assertEquals(
+                List.of(new MiniJson.Num("0.0"), new MiniJson.Num("1.0E-8"), new MiniJson.Num("2.0E-8")),
+                json.get("t"),
+                "times in seconds");
         Map<String, Object> price = (Map<String, Object>) json.get("price");
-        assertEquals(java.util.Arrays.asList(new MiniJson.Num("9.0"), null, new MiniJson.Num("10.0")), price.get("quoteBid"),
+        assertEquals(
+                java.util.Arrays.asList(new MiniJson.Num("9.0"), null, new MiniJson.Num("10.0")),
+                price.get("quoteBid"),
                 "NaN as null");
         assertEquals(3L, ((MiniJson.Num) json.get("records")).asLong());
     }

@@ -18,7 +18,8 @@ import net.jqwik.api.constraints.Size;
 /** What the CSV writers write parses back to the very same values, bit for bit (NaN as NaN). */
 class CsvRoundTripProperties {
 
-    record Row(long dt, double mid, double bid, double ask, double qb, double qa, double pos, double cash, double fees) {}
+    record Row(
+            long dt, double mid, double bid, double ask, double qb, double qa, double pos, double cash, double fees) {}
 
     record FillRow(long dt, boolean buy, double price, double qty, double fee, boolean maker, long id) {}
 
@@ -42,8 +43,15 @@ class CsvRoundTripProperties {
             assertEquals(10, f.length);
             assertEquals(s.ts(i), Long.parseLong(f[0]));
             double[] expected = {
-                s.mid(i), s.bestBid(i), s.bestAsk(i), s.quoteBid(i), s.quoteAsk(i), s.position(i), s.cash(i),
-                s.fees(i), s.equity(i)
+                s.mid(i),
+                s.bestBid(i),
+                s.bestAsk(i),
+                s.quoteBid(i),
+                s.quoteAsk(i),
+                s.position(i),
+                s.cash(i),
+                s.fees(i),
+                s.equity(i)
             };
             double[] parsed = new double[9];
             for (int c = 0; c < 9; c++) {
@@ -114,8 +122,19 @@ class CsvRoundTripProperties {
     /** Any double: special values, ordinary prices, and arbitrary bit patterns (subnormals, huge, NaNs). */
     static Arbitrary<Double> anyDouble() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.of(Double.NaN, 0.0, -0.0, Double.POSITIVE_INFINITY,
-                        Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE, 0.1, 1e-7, 60000.100000000006)),
+                net.jqwik.api.Tuple.of(
+                        3,
+                        Arbitraries.of(
+                                Double.NaN,
+                                0.0,
+                                -0.0,
+                                Double.POSITIVE_INFINITY,
+                                Double.NEGATIVE_INFINITY,
+                                Double.MIN_VALUE,
+                                Double.MAX_VALUE,
+                                0.1,
+                                1e-7,
+                                60000.100000000006)),
                 net.jqwik.api.Tuple.of(4, Arbitraries.doubles().between(-1e6, 1e6)),
                 net.jqwik.api.Tuple.of(3, Arbitraries.longs().map(Double::longBitsToDouble)));
     }
@@ -126,17 +145,21 @@ class CsvRoundTripProperties {
 
     @Provide
     Arbitrary<List<Row>> rows() {
-        return Combinators.combine(Arbitraries.longs().between(0, 2_000_000_000L), anyDouble().list().ofSize(8))
-                .as((dt, v) -> new Row(dt, v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7)))
+        return Combinators.combine(
+                        Arbitraries.longs().between(0, 2_000_000_000L),
+                        anyDouble().list().ofSize(8))
+                .as((dt, v) ->
+                        new Row(dt, v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7)))
                 .list();
     }
 
     @Provide
     Arbitrary<List<FillRow>> fillRows() {
         // prices and quantities on the recorder's grid (any tick count, any positive lot count), as a feed gives them
-        Arbitrary<Double> price = Arbitraries.longs().between(-1_000_000_000L, 1_000_000_000L)
-                .map(TestGrid.FINE::price);
-        Arbitrary<Double> positive = Arbitraries.longs().between(1, 1_000_000_000L).map(TestGrid.FINE::qty);
+        Arbitrary<Double> price =
+                Arbitraries.longs().between(-1_000_000_000L, 1_000_000_000L).map(TestGrid.FINE::price);
+        Arbitrary<Double> positive =
+                Arbitraries.longs().between(1, 1_000_000_000L).map(TestGrid.FINE::qty);
         return Combinators.combine(
                         Arbitraries.longs().between(0, 1_000_000_000L),
                         Arbitraries.of(true, false),

@@ -1,11 +1,10 @@
 package io.factorgraph.backtest.report;
 
-import io.factorgraph.backtest.account.FillLog;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.backtest.account.FillLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ class HftbacktestStatsTest {
     private static final long S = 1_000_000_000L;
     /** A multiple of 10 s, so that the 10 s windows start at T0. */
     private static final long T0 = 1_700_000_000L * S;
+
     private static final double EPS = 1e-12;
     /** Rows a day at 10 s × 252 trading days: 8,640 × 252. */
     private static final double C_10S = 86_400.0 / 10 * 252;
@@ -132,8 +132,8 @@ class HftbacktestStatsTest {
         assertEquals(1, one.rows());
         assertTrue(Double.isNaN(one.sr()) && Double.isNaN(one.sortino()));
         assertEquals(0, one.days());
-        HftbacktestStats empty = HftbacktestStats.of(new BacktestRecorder(TestGrid.FINE).finish(RunMetadata.empty()),
-                Duration.ofSeconds(10), 1000);
+        HftbacktestStats empty = HftbacktestStats.of(
+                new BacktestRecorder(TestGrid.FINE).finish(RunMetadata.empty()), Duration.ofSeconds(10), 1000);
         assertEquals(0, empty.rows());
         assertEquals(0, empty.trades());
         assertTrue(Double.isNaN(empty.sr()) && Double.isNaN(empty.ret()) && Double.isNaN(empty.maxPositionValue()));
@@ -142,8 +142,8 @@ class HftbacktestStatsTest {
     @Test
     void aNonPositiveIntervalIsRefused() {
         Recording rec = handRecording();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> HftbacktestStats.of(rec, Duration.ZERO, 1000));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> HftbacktestStats.of(rec, Duration.ZERO, 1000));
         assertTrue(e.getMessage().startsWith("resample interval must be positive"), e.getMessage());
     }
 
@@ -163,8 +163,8 @@ class HftbacktestStatsTest {
     void aRealisticRecordingAgreesWithANaiveReference() {
         Recording rec = SyntheticRecording.make(5, 8000, RunMetadata.empty());
         double book = 600;
-        for (Duration d : List.of(Duration.ofMillis(700), Duration.ofSeconds(1), Duration.ofSeconds(10),
-                Duration.ofMinutes(1))) {
+        for (Duration d :
+                List.of(Duration.ofMillis(700), Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1))) {
             HftbacktestStats h = HftbacktestStats.of(rec, d, book);
             Reference ref = new Reference(rec, d.toNanos());
             assertEquals(ref.rows(), h.rows(), d.toString());
@@ -256,7 +256,10 @@ class HftbacktestStatsTest {
         double sortino() {
             List<Double> d = changes();
             double mean = d.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            double down = d.stream().mapToDouble(x -> Math.pow(Math.min(0, x), 2)).average().orElseThrow();
+            double down = d.stream()
+                    .mapToDouble(x -> Math.pow(Math.min(0, x), 2))
+                    .average()
+                    .orElseThrow();
             return mean / Math.sqrt(down) * annualisation();
         }
 
@@ -287,7 +290,10 @@ class HftbacktestStatsTest {
         }
 
         double maxPositionValue() {
-            return rowValues.stream().mapToDouble(r -> Math.abs(r[2]) * r[3]).max().orElseThrow();
+            return rowValues.stream()
+                    .mapToDouble(r -> Math.abs(r[2]) * r[3])
+                    .max()
+                    .orElseThrow();
         }
     }
 }

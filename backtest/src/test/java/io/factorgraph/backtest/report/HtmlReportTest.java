@@ -57,11 +57,18 @@ class HtmlReportTest {
         Recording rec = SyntheticRecording.make(2, 300, SyntheticRecording.metadata());
         String page = HtmlReport.render(rec, PerformanceSummary.of(rec, 600));
         String lower = page.toLowerCase(Locale.ROOT);
-        assertFalse(Pattern.compile("<(script|img|iframe)[^>]*\\ssrc\\s*=").matcher(lower).find(), "no src=");
+        assertFalse(
+                Pattern.compile("<(script|img|iframe)[^>]*\\ssrc\\s*=")
+                        .matcher(lower)
+                        .find(),
+                "no src=");
         assertFalse(lower.contains("<link"), "no linked stylesheet");
-        assertFalse(Pattern.compile("url\\(\\s*['\"]?(https?:)?//").matcher(lower).find(), "no remote CSS url()");
+        assertFalse(
+                Pattern.compile("url\\(\\s*['\"]?(https?:)?//").matcher(lower).find(), "no remote CSS url()");
         assertFalse(lower.contains("@import"));
-        assertTrue(page.contains("uPlot (v" + HtmlReport.UPLOT_VERSION + ")") || page.contains("v" + HtmlReport.UPLOT_VERSION),
+        assertTrue(
+                page.contains("uPlot (v" + HtmlReport.UPLOT_VERSION + ")")
+                        || page.contains("v" + HtmlReport.UPLOT_VERSION),
                 "uPlot inlined");
         assertTrue(page.contains(".u-legend"), "uPlot's stylesheet inlined");
         assertTrue(page.contains("<meta charset=\"utf-8\">"));
@@ -77,7 +84,8 @@ class HtmlReportTest {
             assertTrue(Files.size(p) > 0, p.toString());
         }
         assertEquals(5001, Files.readAllLines(files.timeseriesCsv()).size());
-        assertEquals(rec.fills().size() + 1, Files.readAllLines(files.fillsCsv()).size());
+        assertEquals(
+                rec.fills().size() + 1, Files.readAllLines(files.fillsCsv()).size());
 
         String page = Files.readString(files.reportHtml());
         Matcher m = Pattern.compile("<script id=\"fg-data\" type=\"application/json\">(.*?)</script>", Pattern.DOTALL)

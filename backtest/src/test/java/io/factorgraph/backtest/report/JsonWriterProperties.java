@@ -24,7 +24,8 @@ class JsonWriterProperties {
         assertEquals(s, MiniJson.parse(json));
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
-            assertTrue(c >= 0x20 && c != '<' && c != '>' && c != '&' && c != '\u2028' && c != '\u2029',
+            assertTrue(
+                    c >= 0x20 && c != '<' && c != '>' && c != '&' && c != '\u2028' && c != '\u2029',
                     "raw character U+" + Integer.toHexString(c) + " in " + json);
             if (Character.isHighSurrogate(c)) {
                 assertTrue(i + 1 < json.length() && Character.isLowSurrogate(json.charAt(++i)), "paired surrogate");
@@ -54,8 +55,16 @@ class JsonWriterProperties {
             JsonWriter w = new JsonWriter(sb, pretty);
             w.beginObject();
             w.name("z").value(1L);
-            w.name("a").beginArray().value("x").nullValue().value(true).beginObject().endObject().beginArray()
-                    .endArray().endArray();
+            w.name("a")
+                    .beginArray()
+                    .value("x")
+                    .nullValue()
+                    .value(true)
+                    .beginObject()
+                    .endObject()
+                    .beginArray()
+                    .endArray()
+                    .endArray();
             w.name("m").beginObject().name("k").value(2.5).endObject();
             w.endObject();
             Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(sb.toString());
@@ -75,7 +84,9 @@ class JsonWriterProperties {
     Arbitrary<String> strings() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(30),
-                Arbitraries.strings().withChars("<>&\"'\\/\n\r\t\u2028\u2029\ud800\udc00é!s").ofMaxLength(20),
+                Arbitraries.strings()
+                        .withChars("<>&\"'\\/\n\r\t\u2028\u2029\ud800\udc00é!s")
+                        .ofMaxLength(20),
                 Arbitraries.of("</script>", "<!--", "]]>", "\u0000", "😀", "\udfff\ud800"));
     }
 

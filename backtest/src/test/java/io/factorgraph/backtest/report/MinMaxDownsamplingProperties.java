@@ -62,7 +62,8 @@ class MinMaxDownsamplingProperties {
                 if (Double.isNaN(in[i])) {
                     continue;
                 }
-                assertTrue(covered(rows.ts(), out, s.ts()[i], in[i]),
+                assertTrue(
+                        covered(rows.ts(), out, s.ts()[i], in[i]),
                         "point " + i + " (t=" + s.ts()[i] + ", v=" + in[i] + ") of column " + c + " is drawn");
             }
         }
@@ -79,8 +80,8 @@ class MinMaxDownsamplingProperties {
     }
 
     /* 10 records in 2 slices of the span 0..9: times 0..4 fall in the first ((t − 0) / 9 × 2 < 1), 5..9 in
-       the second. Values 5, 1, 9, 3, 4 | 7, 8, 2, 6, 0: first slice min 1 (t=1) before max 9 (t=2) → rows
-       (t=0, 1), (t=4, 9); second slice max 8 (t=6) before min 0 (t=9) → rows (t=5, 8), (t=9, 0). */
+    the second. Values 5, 1, 9, 3, 4 | 7, 8, 2, 6, 0: first slice min 1 (t=1) before max 9 (t=2) → rows
+    (t=0, 1), (t=4, 9); second slice max 8 (t=6) before min 0 (t=9) → rows (t=5, 8), (t=9, 0). */
     @Test
     void handWorkedSlices() {
         long[] ts = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
@@ -147,7 +148,8 @@ class MinMaxDownsamplingProperties {
                         net.jqwik.api.Tuple.of(1, Arbitraries.just(0L)),
                         net.jqwik.api.Tuple.of(6, Arbitraries.longs().between(1, 1_000)),
                         net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(1, 1_000_000_000_000L)))
-                .list().ofMaxSize(300);
+                .list()
+                .ofMaxSize(300);
         return gaps.flatMap(g -> Combinators.combine(
                         Arbitraries.longs().between(-1_000_000_000_000L, 1_000_000_000_000_000_000L),
                         value.list().ofSize(g.size()).list().ofMinSize(1).ofMaxSize(3))
@@ -160,7 +162,9 @@ class MinMaxDownsamplingProperties {
                     }
                     double[][] columns = new double[cols.size()][];
                     for (int c = 0; c < cols.size(); c++) {
-                        columns[c] = cols.get(c).stream().mapToDouble(Double::doubleValue).toArray();
+                        columns[c] = cols.get(c).stream()
+                                .mapToDouble(Double::doubleValue)
+                                .toArray();
                     }
                     return new Series(ts, columns);
                 }));

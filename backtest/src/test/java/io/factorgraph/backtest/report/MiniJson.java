@@ -208,7 +208,7 @@ final class MiniJson {
     }
 
     private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException(what + " at " + i + ": "
-                + s.substring(Math.max(0, i - 20), Math.min(s.length(), i + 20)));
+        return new IllegalArgumentException(
+                what + " at " + i + ": " + s.substring(Math.max(0, i - 20), Math.min(s.length(), i + 20)));
     }
 }

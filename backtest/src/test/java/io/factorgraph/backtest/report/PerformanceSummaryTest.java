@@ -12,6 +12,7 @@ class PerformanceSummaryTest {
     private static final long S = 1_000_000_000L;
     /** A whole second, so that the 1 s Sharpe grid starts at the first record. */
     private static final long T0 = 1_700_000_000L * S;
+
     private static final double EPS = 1e-12;
 
     /** Position 1, cash 0: equity equals the mid passed. */

@@ -53,7 +53,8 @@ class ReportBrowserTest {
     @Test
     void everyChartOfARealisticReportDrawsItsData(@TempDir Path tmp) throws Exception {
         Recording rec = SyntheticRecording.make(11, 8000, HtmlReportTest.evilMetadata());
-        PerformanceSummary summary = PerformanceSummary.of(rec, 0.01 * rec.series().mid(0));
+        PerformanceSummary summary =
+                PerformanceSummary.of(rec, 0.01 * rec.series().mid(0));
         Path report = BacktestReport.write(tmp.resolve("report"), rec, summary).reportHtml();
         String dom = dumpDom(report, tmp);
 
@@ -73,14 +74,17 @@ class ReportBrowserTest {
                 if (id.equals("bestBid") || id.equals("bestAsk")) {
                     continue; // over the whole run the one-tick touch lies under the mid line (see the next test)
                 }
-                assertTrue(e.series(id, "painted") >= (id.equals("buy") || id.equals("sell") ? 10 : 50),
-                        chart.getKey() + "/" + id + " painted pixels: " + e.series().get(id));
+                assertTrue(
+                        e.series(id, "painted") >= (id.equals("buy") || id.equals("sell") ? 10 : 50),
+                        chart.getKey() + "/" + id + " painted pixels: "
+                                + e.series().get(id));
             }
         }
         // the points drawn are the thinned rows the Java side computed
         assertEquals(data.rows.size(), ev.get("equity").series("pnl", "points"));
         assertEquals(data.rows.size(), ev.get("position").series("position", "points"));
-        assertEquals(data.fillsShown,
+        assertEquals(
+                data.fillsShown,
                 ev.get("price").series("buy", "points") + ev.get("price").series("sell", "points"));
         assertTrue(data.rows.size() < rec.series().size(), "this run is long enough to be thinned");
 
@@ -93,32 +97,45 @@ class ReportBrowserTest {
         assertTrue(dom.contains("<h2>Performance: ours</h2>"));
         HftbacktestStats h = summary.hftbacktest();
         assertTrue(Double.isFinite(h.sr()) && h.trades() > 0, "a run with hftbacktest figures to show");
-        for (String[] metric : new String[][] {{"SR", HtmlReport.number(h.sr(), 3)},
-                {"Sortino", HtmlReport.number(h.sortino(), 3)},
-                {"ReturnOverMDD", HtmlReport.number(h.returnOverMdd(), 4)},
-                {"DailyNumberOfTrades", HtmlReport.number(h.dailyNumberOfTrades(), 1)},
-                {"DailyTradingValue", HtmlReport.money(h.dailyTradingValue())},
-                {"MaxPositionValue", HtmlReport.money(h.maxPositionValue())}}) {
+        for (String[] metric : new String[][] {
+            {"SR", HtmlReport.number(h.sr(), 3)},
+            {"Sortino", HtmlReport.number(h.sortino(), 3)},
+            {"ReturnOverMDD", HtmlReport.number(h.returnOverMdd(), 4)},
+            {"DailyNumberOfTrades", HtmlReport.number(h.dailyNumberOfTrades(), 1)},
+            {"DailyTradingValue", HtmlReport.money(h.dailyTradingValue())},
+            {"MaxPositionValue", HtmlReport.money(h.maxPositionValue())}
+        }) {
             assertTrue(dom.contains("<tr><th>" + metric[0] + "</th><td>" + metric[1]), metric[0] + " " + metric[1]);
         }
 
         // hostile file names were shown as text, not run: the browser holds them as text nodes, which it
         // serialises with only & < > escaped
-        String asText = HtmlReportTest.EVIL_DATA.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        String asText = HtmlReportTest.EVIL_DATA
+                .replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;");
         assertTrue(dom.contains("<code>" + asText + "</code>"), asText);
         assertEquals(4, count(dom.toLowerCase(Locale.ROOT), "<script"), "no injected script element");
         assertFalse(dom.toLowerCase(Locale.ROOT).contains("<img"), "no injected image element");
     }
 
     /* A short run with no fills over a price range of a few ticks: every line series draws, and the fill
-       series paint nothing (a control: the pixel probe does not find colours that are not there). */
+    series paint nothing (a control: the pixel probe does not find colours that are not there). */
     @Test
     void seriesWithoutDataPaintNothing(@TempDir Path tmp) throws Exception {
         BacktestRecorder r = new BacktestRecorder(TestGrid.FINE);
         long t0 = SyntheticRecording.START_NS;
         for (int i = 0; i < 120; i++) {
             double mid = 100 + Math.sin(i / 10.0);
-            r.record(t0 + i * 500_000_000L, mid, mid - 0.05, mid + 0.05, mid - 0.2, mid + 0.2, (i / 30) % 2, 10 + i * 0.01,
+            r.record(
+                    t0 + i * 500_000_000L,
+                    mid,
+                    mid - 0.05,
+                    mid + 0.05,
+                    mid - 0.2,
+                    mid + 0.2,
+                    (i / 30) % 2,
+                    10 + i * 0.01,
                     0);
         }
         Recording rec = r.finish(RunMetadata.empty());
@@ -166,7 +183,8 @@ class ReportBrowserTest {
     }
 
     private static void assertNoScriptErrors(String dom) {
-        Matcher m = Pattern.compile("<pre id=\"fg-errors\" hidden=\"\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
+        Matcher m = Pattern.compile("<pre id=\"fg-errors\" hidden=\"\">(.*?)</pre>", Pattern.DOTALL)
+                .matcher(dom);
         assertTrue(m.find(), "error box present");
         assertEquals("", m.group(1), "script errors on the page");
     }

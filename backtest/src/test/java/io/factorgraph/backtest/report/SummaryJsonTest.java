@@ -18,20 +18,73 @@ class SummaryJsonTest {
     private static final String NASTY = "a\"b\\c</script><!--&'\u2028\u2029\n\t\u0001é😀\ud800";
 
     static final List<String> SUMMARY_KEYS = List.of(
-            "start_ns", "end_ns", "duration_s", "records", "initial_equity", "final_equity", "pnl",
-            "pnl_before_fees", "capital_base", "return", "sharpe", "sharpe_interval_ns", "sharpe_periods",
-            "max_drawdown", "max_drawdown_of_capital", "max_drawdown_peak_ns", "max_drawdown_trough_ns", "trades",
-            "filled_orders", "maker_fills", "taker_fills", "buy_qty", "sell_qty", "volume_qty", "volume_notional",
-            "maker_share", "maker_share_by_count", "fees_total", "fees_maker", "fees_taker", "final_position",
+            "start_ns",
+            "end_ns",
+            "duration_s",
+            "records",
+            "initial_equity",
+            "final_equity",
+            "pnl",
+            "pnl_before_fees",
+            "capital_base",
+            "return",
+            "sharpe",
+            "sharpe_interval_ns",
+            "sharpe_periods",
+            "max_drawdown",
+            "max_drawdown_of_capital",
+            "max_drawdown_peak_ns",
+            "max_drawdown_trough_ns",
+            "trades",
+            "filled_orders",
+            "maker_fills",
+            "taker_fills",
+            "buy_qty",
+            "sell_qty",
+            "volume_qty",
+            "volume_notional",
+            "maker_share",
+            "maker_share_by_count",
+            "fees_total",
+            "fees_maker",
+            "fees_taker",
+            "final_position",
             "max_abs_position");
 
-    static final List<String> HFTBACKTEST_KEYS = List.of("convention", "resample", "resample_ns",
-            "trading_days_per_year", "book_size", "rows", "days", "SR", "Sortino", "Return", "MaxDrawdown",
-            "ReturnOverMDD", "DailyNumberOfTrades", "DailyTradingValue", "DailyTurnover", "ReturnOverTrade",
-            "MaxPositionValue", "pnl", "max_drawdown_value", "trades", "trading_value");
+    static final List<String> HFTBACKTEST_KEYS = List.of(
+            "convention",
+            "resample",
+            "resample_ns",
+            "trading_days_per_year",
+            "book_size",
+            "rows",
+            "days",
+            "SR",
+            "Sortino",
+            "Return",
+            "MaxDrawdown",
+            "ReturnOverMDD",
+            "DailyNumberOfTrades",
+            "DailyTradingValue",
+            "DailyTurnover",
+            "ReturnOverTrade",
+            "MaxPositionValue",
+            "pnl",
+            "max_drawdown_value",
+            "trades",
+            "trading_value");
     static final List<String> RUN_KEYS = List.of(
-            "graph_file", "data_files", "params", "latency", "queue_model", "maker_fee", "taker_fee", "seed",
-            "wall_time_s", "events_processed", "extra");
+            "graph_file",
+            "data_files",
+            "params",
+            "latency",
+            "queue_model",
+            "maker_fee",
+            "taker_fee",
+            "seed",
+            "wall_time_s",
+            "events_processed",
+            "extra");
 
     @SuppressWarnings("unchecked")
     @Test
@@ -149,8 +202,8 @@ class SummaryJsonTest {
         assertFalse(text.contains("NaN") || text.contains("Infinity"));
         Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(text);
         Map<String, Object> sum = (Map<String, Object>) doc.get("summary");
-        for (String key : List.of("pnl", "return", "sharpe", "max_drawdown", "maker_share", "final_position",
-                "capital_base")) {
+        for (String key :
+                List.of("pnl", "return", "sharpe", "max_drawdown", "maker_share", "final_position", "capital_base")) {
             assertTrue(sum.containsKey(key));
             assertNull(sum.get(key), key);
         }
@@ -179,7 +232,10 @@ class SummaryJsonTest {
         if (Double.isNaN(expected)) {
             assertNull(map.get(key), key);
         } else {
-            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(num(map, key).asDouble()), key);
+            assertEquals(
+                    Double.doubleToLongBits(expected),
+                    Double.doubleToLongBits(num(map, key).asDouble()),
+                    key);
         }
     }
 }

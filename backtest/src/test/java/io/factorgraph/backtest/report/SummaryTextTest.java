@@ -26,15 +26,20 @@ class SummaryTextTest {
         }
         Recording rec = r.finish(RunMetadata.empty());
         StringBuilder out = new StringBuilder();
-        SummaryText.appendPerformance(out,
-                PerformanceSummary.of(rec, 1000, Duration.ofSeconds(1), Duration.ofSeconds(10)));
+        SummaryText.appendPerformance(
+                out, PerformanceSummary.of(rec, 1000, Duration.ofSeconds(1), Duration.ofSeconds(10)));
         List<String> lines = out.toString().lines().toList();
         assertEquals("ours (every record; sharpe on 1s equity changes over a 365-day year):", lines.get(0));
         assertTrue(lines.get(1).startsWith("pnl "), lines.get(1));
         int heading = lines.indexOf("hftbacktest's stats (resampled every 10s; book_size 1000.00; SR and Sortino over "
                 + "252 days a year):");
-        assertTrue(heading > lines.indexOf(lines.stream().filter(l -> l.startsWith("final position")).findFirst()
-                .orElseThrow()), out.toString());
+        assertTrue(
+                heading
+                        > lines.indexOf(lines.stream()
+                                .filter(l -> l.startsWith("final position"))
+                                .findFirst()
+                                .orElseThrow()),
+                out.toString());
         double sr = (2.0 / 3) / Math.sqrt(19.0 / 3) * Math.sqrt(8640.0 * 252);
         assertEquals(String.format(java.util.Locale.ROOT, "  %-21s %.2f", "SR", sr), lines.get(heading + 1));
         assertEquals("  Return                0.2000 %  (2.0000)", lines.get(heading + 3));

@@ -99,8 +99,16 @@ final class SyntheticRecording {
                 ourBid = position < maxPosition - 1e-12 ? bidTicks - half - skew : NO_QUOTE;
                 ourAsk = position > -maxPosition + 1e-12 ? askTicks + half - skew : NO_QUOTE;
             }
-            rec.record(ts, mid, bestBid, bestAsk, ourBid == NO_QUOTE ? Double.NaN : ourBid * tick,
-                    ourAsk == NO_QUOTE ? Double.NaN : ourAsk * tick, position, cash, fees);
+            rec.record(
+                    ts,
+                    mid,
+                    bestBid,
+                    bestAsk,
+                    ourBid == NO_QUOTE ? Double.NaN : ourBid * tick,
+                    ourAsk == NO_QUOTE ? Double.NaN : ourAsk * tick,
+                    position,
+                    cash,
+                    fees);
         }
         return rec.finish(metadata);
     }

@@ -39,11 +39,13 @@ class SettingsParseTest {
     void badLatencyNamesTheForms() {
         for (String text : new String[] {"abc", "5", "-1ms", "1ms/", "1ms/2ms/3ms", ""}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LatencySetting.parse(text));
-            assertEquals("'" + text + "': " + LatencySetting.FORMS, e.getMessage().replace(" (no such file)", ""),
-                    text);
+            assertEquals(
+                    "'" + text + "': " + LatencySetting.FORMS, e.getMessage().replace(" (no such file)", ""), text);
         }
-        assertEquals("'fast': " + LatencySetting.FORMS + " (no such file)",
-                assertThrows(IllegalArgumentException.class, () -> LatencySetting.parse("fast")).getMessage());
+        assertEquals(
+                "'fast': " + LatencySetting.FORMS + " (no such file)",
+                assertThrows(IllegalArgumentException.class, () -> LatencySetting.parse("fast"))
+                        .getMessage());
     }
 
     @Test
@@ -62,34 +64,45 @@ class SettingsParseTest {
         assertEquals("0,-0.000015", FeeSchedule.parse("-0.0,-1.5e-5").canonical());
         for (String text : new String[] {"0.0002", "a,b", "0.1,1", "0.1,NaN", "1,2,3", ""}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeeSchedule.parse(text));
-            assertEquals(true, e.getMessage().startsWith("'" + text + "': ") && e.getMessage().endsWith(
-                    FeeSchedule.FORM), e.getMessage());
+            assertEquals(
+                    true,
+                    e.getMessage().startsWith("'" + text + "': ")
+                            && e.getMessage().endsWith(FeeSchedule.FORM),
+                    e.getMessage());
         }
     }
 
     @Test
     void queueForms() {
         assertEquals("power3:3", QueueSetting.parse(" Power3:3 ").canonical());
-        assertEquals("'fifo': expected risk-averse, power:N, power2:N, power3:N, log or log2 (N a number > 0, "
-                + "e.g. power:3)", assertThrows(IllegalArgumentException.class, () -> QueueSetting.parse("fifo"))
-                .getMessage());
-        assertEquals("'power:0': the exponent must be finite and > 0, was 0", assertThrows(
-                IllegalArgumentException.class, () -> QueueSetting.parse("power:0")).getMessage());
+        assertEquals(
+                "'fifo': expected risk-averse, power:N, power2:N, power3:N, log or log2 (N a number > 0, "
+                        + "e.g. power:3)",
+                assertThrows(IllegalArgumentException.class, () -> QueueSetting.parse("fifo"))
+                        .getMessage());
+        assertEquals(
+                "'power:0': the exponent must be finite and > 0, was 0",
+                assertThrows(IllegalArgumentException.class, () -> QueueSetting.parse("power:0"))
+                        .getMessage());
     }
 
     @Test
     void gapAndSpeedForms() {
         assertEquals(GapPolicy.RESYNC, GapSetting.parse("Resync"));
-        assertEquals("'skip': expected fail or resync", assertThrows(IllegalArgumentException.class,
-                () -> GapSetting.parse("skip")).getMessage());
+        assertEquals(
+                "'skip': expected fail or resync",
+                assertThrows(IllegalArgumentException.class, () -> GapSetting.parse("skip"))
+                        .getMessage());
         for (GapPolicy policy : GapPolicy.values()) {
             assertEquals(policy, GapSetting.parse(GapSetting.canonical(policy)));
         }
         assertEquals(ReplaySpeed.MAX, ReplaySpeed.parse("MAX"));
         assertEquals(new ReplaySpeed(10), ReplaySpeed.parse("10x"));
         for (String text : new String[] {"0", "-1", "fast", "Infinity", "NaN", "x"}) {
-            assertEquals("'" + text + "': " + ReplaySpeed.FORMS, assertThrows(IllegalArgumentException.class,
-                    () -> ReplaySpeed.parse(text)).getMessage());
+            assertEquals(
+                    "'" + text + "': " + ReplaySpeed.FORMS,
+                    assertThrows(IllegalArgumentException.class, () -> ReplaySpeed.parse(text))
+                            .getMessage());
         }
     }
 }

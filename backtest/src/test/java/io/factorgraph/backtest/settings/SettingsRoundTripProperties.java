@@ -18,7 +18,8 @@ import net.jqwik.api.constraints.LongRange;
 class SettingsRoundTripProperties {
 
     @Property
-    void constantLatencyReadsBackExactly(@ForAll @LongRange(min = 0, max = 10_000_000_000_000L) long entry,
+    void constantLatencyReadsBackExactly(
+            @ForAll @LongRange(min = 0, max = 10_000_000_000_000L) long entry,
             @ForAll @LongRange(min = 0, max = 10_000_000_000_000L) long response) {
         LatencySetting.Constant setting = new LatencySetting.Constant(entry, response);
         assertEquals(setting, LatencySetting.parse(setting.canonical()));
@@ -59,22 +60,30 @@ class SettingsRoundTripProperties {
     void queueModelsReadBack(@ForAll("queueModels") String text) {
         QueueSetting queue = QueueSetting.parse(text);
         assertEquals(queue, QueueSetting.parse(queue.canonical()));
-        assertEquals(queue.model(), QueueSetting.parse(text.toUpperCase(java.util.Locale.ROOT)).model(),
+        assertEquals(
+                queue.model(),
+                QueueSetting.parse(text.toUpperCase(java.util.Locale.ROOT)).model(),
                 "names are case-insensitive");
     }
 
     @Provide
     Arbitrary<String> queueModels() {
         Arbitrary<String> exponent = Arbitraries.doubles().between(0.01, 100).map(d -> Double.toString(d));
-        return Arbitraries.oneOf(Arbitraries.of("risk-averse", "log", "log2"),
+        return Arbitraries.oneOf(
+                Arbitraries.of("risk-averse", "log", "log2"),
                 Arbitraries.of("power", "power2", "power3").flatMap(n -> exponent.map(e -> n + ":" + e)));
     }
 
     @Property
-    void simulatorSettingsMakeTheConfigTheyName(@ForAll("queueModels") String queue, @ForAll boolean partial,
-            @ForAll @LongRange(min = 0, max = 1_000_000_000L) long latency) throws Exception {
-        SimulatorSettings settings = new SimulatorSettings(new LatencySetting.Constant(latency, latency),
-                FeeSchedule.parse("-0.0001,0.0004"), QueueSetting.parse(queue),
+    void simulatorSettingsMakeTheConfigTheyName(
+            @ForAll("queueModels") String queue,
+            @ForAll boolean partial,
+            @ForAll @LongRange(min = 0, max = 1_000_000_000L) long latency)
+            throws Exception {
+        SimulatorSettings settings = new SimulatorSettings(
+                new LatencySetting.Constant(latency, latency),
+                FeeSchedule.parse("-0.0001,0.0004"),
+                QueueSetting.parse(queue),
                 partial ? FillMode.PARTIAL : FillMode.NO_PARTIAL);
         var config = settings.config(0.1, 0.001);
         assertEquals(-0.0001, config.makerFee());

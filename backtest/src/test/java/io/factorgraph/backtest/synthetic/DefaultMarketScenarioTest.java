@@ -44,8 +44,8 @@ class DefaultMarketScenarioTest {
         boolean stopped = false;
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
-        try (ReplayFactorProvider provider = new ReplayFactorProvider(market, graph.newInstance(), 100_000_000L,
-                CrossedBookPolicy.FAIL)) {
+        try (ReplayFactorProvider provider =
+                new ReplayFactorProvider(market, graph.newInstance(), 100_000_000L, CrossedBookPolicy.FAIL)) {
             while (provider.next()) {
                 FactorUpdate u = provider.current();
                 ticks++;
@@ -61,7 +61,8 @@ class DefaultMarketScenarioTest {
             }
         }
         assertTrue(ticks >= 5_990, "one tick every 100 ms for ten minutes: " + ticks);
-        assertTrue(positiveObi > ticks / 10 && negativeObi > ticks / 10,
+        assertTrue(
+                positiveObi > ticks / 10 && negativeObi > ticks / 10,
                 "imbalance both ways: " + positiveObi + " positive, " + negativeObi + " negative");
         assertTrue(extremeAlpha > ticks / 100, "|alpha| > 2 at " + extremeAlpha + " ticks");
         assertTrue(high - low > 50, "the mid moves: [" + low + ", " + high + "]");

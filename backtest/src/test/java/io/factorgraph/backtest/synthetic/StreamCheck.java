@@ -32,12 +32,20 @@ import java.util.Map;
  */
 final class StreamCheck {
     /** What the stream held. */
-    record Summary(long events, long messages, long depthRows, long trades, long bookTickers, long limitArrivals,
-            long cancellations, long buyRuns, long sellRuns, double cancelCompensator, long lastExchTs) {
-    }
+    record Summary(
+            long events,
+            long messages,
+            long depthRows,
+            long trades,
+            long bookTickers,
+            long limitArrivals,
+            long cancellations,
+            long buyRuns,
+            long sellRuns,
+            double cancelCompensator,
+            long lastExchTs) {}
 
-    private StreamCheck() {
-    }
+    private StreamCheck() {}
 
     /** Checks the whole stream, comparing the whole book with the model's at every model event. */
     static Summary check(SyntheticMarket market) {
@@ -107,10 +115,13 @@ final class StreamCheck {
             this.e = market.event();
             this.tick = config.instrument().tickSize();
             this.lot = config.instrument().lotSize();
-            this.startNs = config.session().start().getEpochSecond() * 1_000_000_000L + config.session().start().getNano();
+            this.startNs = config.session().start().getEpochSecond() * 1_000_000_000L
+                    + config.session().start().getNano();
             this.endNs = startNs + config.session().duration().toNanos();
-            this.minLatency = config.feed().latency().minus(config.feed().jitter()).toNanos();
-            this.maxLatency = config.feed().latency().plus(config.feed().jitter()).toNanos();
+            this.minLatency =
+                    config.feed().latency().minus(config.feed().jitter()).toNanos();
+            this.maxLatency =
+                    config.feed().latency().plus(config.feed().jitter()).toNanos();
         }
 
         Summary run() {
@@ -129,15 +140,26 @@ final class StreamCheck {
             }
             compensate(lastExch);
             compareWithModel();
-            return new Summary(events, messages, depthRows, trades, bookTickers, limitArrivals, cancellations, buyRuns,
-                    sellRuns, cancelCompensator, lastExch);
+            return new Summary(
+                    events,
+                    messages,
+                    depthRows,
+                    trades,
+                    bookTickers,
+                    limitArrivals,
+                    cancellations,
+                    buyRuns,
+                    sellRuns,
+                    cancelCompensator,
+                    lastExch);
         }
 
         private void snapshot() {
             List<long[]> snapshot = new ArrayList<>();
             do {
                 common();
-                snapshot.add(new long[] {e.ev(), Double.doubleToRawLongBits(e.px()), Double.doubleToRawLongBits(e.qty())});
+                snapshot.add(
+                        new long[] {e.ev(), Double.doubleToRawLongBits(e.px()), Double.doubleToRawLongBits(e.qty())});
                 builder.apply(e);
             } while (!e.endOfMessage() && market.next());
             for (int k = 0; k < book.bidDepth(); k++) {
@@ -154,10 +176,11 @@ final class StreamCheck {
                 long[] clear = snapshot.get(i++);
                 if (!EventFlags.is(clear[0], EventFlags.DEPTH_CLEAR_EVENT | sideFlag)) {
                     fail("snapshot side " + side + " must open with a depth clear of its side, was "
-                                + EventFlags.describe(clear[0]));
+                            + EventFlags.describe(clear[0]));
                 }
                 double previous = Double.NaN;
-                while (i < snapshot.size() && EventFlags.is(snapshot.get(i)[0], EventFlags.DEPTH_SNAPSHOT_EVENT | sideFlag)) {
+                while (i < snapshot.size()
+                        && EventFlags.is(snapshot.get(i)[0], EventFlags.DEPTH_SNAPSHOT_EVENT | sideFlag)) {
                     double px = Double.longBitsToDouble(snapshot.get(i)[1]);
                     double qty = Double.longBitsToDouble(snapshot.get(i)[2]);
                     if (!(qty > 0)) {
@@ -204,12 +227,17 @@ final class StreamCheck {
         /** Checks common to every event; opens a message or checks that it continues the open one. */
         private void common() {
             events++;
-            if (!((e.ev() & (EventFlags.EXCH_EVENT | EventFlags.LOCAL_EVENT)) == (EventFlags.EXCH_EVENT
-                    | EventFlags.LOCAL_EVENT))) {
+            if (!((e.ev() & (EventFlags.EXCH_EVENT | EventFlags.LOCAL_EVENT))
+                    == (EventFlags.EXCH_EVENT | EventFlags.LOCAL_EVENT))) {
                 fail("event without both clock flags: " + EventFlags.describe(e.ev()));
             }
-            if (!(e.ev() == (e.ev() & (EventFlags.EXCH_EVENT | EventFlags.LOCAL_EVENT | EventFlags.BUY_EVENT
-                    | EventFlags.SELL_EVENT | EventFlags.KIND_MASK)))) {
+            if (!(e.ev()
+                    == (e.ev()
+                            & (EventFlags.EXCH_EVENT
+                                    | EventFlags.LOCAL_EVENT
+                                    | EventFlags.BUY_EVENT
+                                    | EventFlags.SELL_EVENT
+                                    | EventFlags.KIND_MASK)))) {
                 fail("unknown flags");
             }
             if (e.isBuy() == e.isSell()) {
@@ -222,8 +250,7 @@ final class StreamCheck {
                 fail("local time goes back");
             }
             if (!(e.exchTs() >= startNs && e.exchTs() <= endNs)) {
-                fail("exchange time " + e.exchTs() + " outside ["
-                    + startNs + ", " + endNs + "]");
+                fail("exchange time " + e.exchTs() + " outside [" + startNs + ", " + endNs + "]");
             }
             long latency = e.localTs() - e.exchTs();
             if (!(latency >= minLatency && latency <= maxLatency)) {
@@ -269,7 +296,7 @@ final class StreamCheck {
                 long remaining = takenBefore.get(e.px()) - took;
                 if (lots > remaining) {
                     fail("after trading " + took + " lots at " + e.px() + " the level holds " + lots
-                        + ", more than the " + remaining + " left");
+                            + ", more than the " + remaining + " left");
                 }
                 taken.remove(e.px());
             }
@@ -302,11 +329,12 @@ final class StreamCheck {
             // a buy takes from an ask level, a sell from a bid level, at a price that was on the book
             double resting = book.qtyAt(!buy, e.px());
             if (!(resting > 0)) {
-                fail((buy ? "buy" : "sell") + " trade at " + e.px() + " where the "
-                    + (buy ? "asks" : "bids") + " have nothing (best " + book.bestBid() + " / " + book.bestAsk() + ")");
+                fail((buy ? "buy" : "sell") + " trade at " + e.px() + " where the " + (buy ? "asks" : "bids")
+                        + " have nothing (best " + book.bestBid() + " / " + book.bestAsk() + ")");
             }
-            if (!(buy ? e.px() >= book.bestAsk() && e.px() > book.bestBid() : e.px() <= book.bestBid()
-                    && e.px() < book.bestAsk())) {
+            if (!(buy
+                    ? e.px() >= book.bestAsk() && e.px() > book.bestBid()
+                    : e.px() <= book.bestBid() && e.px() < book.bestAsk())) {
                 fail("trade price " + e.px() + " is not on the aggressor's far side");
             }
             long took = taken.getOrDefault(e.px(), 0L) + lots(e.qty());
@@ -320,12 +348,11 @@ final class StreamCheck {
         private void bookTicker(boolean bid) {
             bookTickers++;
             if (!(e.px() == (bid ? book.bestBid() : book.bestAsk()))) {
-                fail("bookTicker price " + e.px()
-                    + " is not the best " + (bid ? "bid " + book.bestBid() : "ask " + book.bestAsk()));
+                fail("bookTicker price " + e.px() + " is not the best "
+                        + (bid ? "bid " + book.bestBid() : "ask " + book.bestAsk()));
             }
             if (!(e.qty() == (bid ? book.bestBidQty() : book.bestAskQty()))) {
-                fail("bookTicker quantity " + e.qty()
-                    + " is not the best level's");
+                fail("bookTicker quantity " + e.qty() + " is not the best level's");
             }
         }
 
@@ -391,8 +418,10 @@ final class StreamCheck {
          */
         private void compensate(long ts) {
             if (compensatorTs != Long.MIN_VALUE) {
-                double meanLots = config.flow().limitSizeMean() / config.instrument().lotSize();
-                cancelCompensator += config.flow().cancelRate() * lotsBeforeThisMessage() / meanLots * (ts - compensatorTs) / 1e9;
+                double meanLots =
+                        config.flow().limitSizeMean() / config.instrument().lotSize();
+                cancelCompensator +=
+                        config.flow().cancelRate() * lotsBeforeThisMessage() / meanLots * (ts - compensatorTs) / 1e9;
             }
             compensatorTs = ts;
         }
@@ -413,9 +442,10 @@ final class StreamCheck {
             TickLadder ladder = market.ladder();
             if (!(book.bidDepth() == ladder.bidLevels() && book.askDepth() == ladder.askLevels())) {
                 fail("the replayed book has " + book.bidDepth() + "/" + book.askDepth() + " levels, the model "
-                            + ladder.bidLevels() + "/" + ladder.askLevels());
+                        + ladder.bidLevels() + "/" + ladder.askLevels());
             }
-            if (!(book.bestBid() == market.price(ladder.bestBid()) && book.bestAsk() == market.price(ladder.bestAsk()))) {
+            if (!(book.bestBid() == market.price(ladder.bestBid())
+                    && book.bestAsk() == market.price(ladder.bestAsk()))) {
                 fail("best levels differ from the model's");
             }
             for (double[] t : touched) {
@@ -423,8 +453,8 @@ final class StreamCheck {
                 long tickIndex = Math.round(t[1] / tick);
                 long modelLots = bid == ladder.isBid(tickIndex) ? ladder.lotsAt(tickIndex) : 0;
                 if (book.qtyAt(bid, t[1]) != market.quantity(modelLots)) {
-                    fail("level " + t[1] + " holds "
-                        + book.qtyAt(bid, t[1]) + ", the model " + market.quantity(modelLots));
+                    fail("level " + t[1] + " holds " + book.qtyAt(bid, t[1]) + ", the model "
+                            + market.quantity(modelLots));
                 }
             }
             if (restingLots != ladder.totalLots()) {
@@ -436,20 +466,20 @@ final class StreamCheck {
             TickLadder ladder = market.ladder();
             if (!(book.bidDepth() == ladder.bidLevels() && book.askDepth() == ladder.askLevels())) {
                 fail("the replayed book has " + book.bidDepth() + "/" + book.askDepth() + " levels, the model "
-                            + ladder.bidLevels() + "/" + ladder.askLevels());
+                        + ladder.bidLevels() + "/" + ladder.askLevels());
             }
             long t = ladder.bestBid();
             for (int i = 0; i < book.bidDepth(); i++, t = ladder.nextBelow(t)) {
                 if (!(book.bidPrice(i) == market.price(t) && book.bidQty(i) == market.quantity(ladder.lotsAt(t)))) {
                     fail("bid level " + i + " differs: book " + book.bidQty(i) + "@" + book.bidPrice(i) + ", model "
-                                + market.quantity(ladder.lotsAt(t)) + "@" + market.price(t));
+                            + market.quantity(ladder.lotsAt(t)) + "@" + market.price(t));
                 }
             }
             t = ladder.bestAsk();
             for (int i = 0; i < book.askDepth(); i++, t = ladder.nextAbove(t)) {
                 if (!(book.askPrice(i) == market.price(t) && book.askQty(i) == market.quantity(ladder.lotsAt(t)))) {
                     fail("ask level " + i + " differs: book " + book.askQty(i) + "@" + book.askPrice(i) + ", model "
-                                + market.quantity(ladder.lotsAt(t)) + "@" + market.price(t));
+                            + market.quantity(ladder.lotsAt(t)) + "@" + market.price(t));
                 }
             }
             if (restingLots != ladder.totalLots()) {

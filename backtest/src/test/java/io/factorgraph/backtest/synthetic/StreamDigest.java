@@ -8,11 +8,9 @@ import java.util.HexFormat;
 
 /** SHA-256 over every field of every event of a stream, to compare streams bit for bit. */
 final class StreamDigest {
-    private StreamDigest() {
-    }
+    private StreamDigest() {}
 
-    record Result(long events, String sha256) {
-    }
+    record Result(long events, String sha256) {}
 
     static Result of(SyntheticMarket market) {
         MessageDigest digest;
@@ -26,9 +24,14 @@ final class StreamDigest {
         long events = 0;
         while (market.next()) {
             buffer.clear();
-            buffer.putLong(e.ev()).putLong(e.exchTs()).putLong(e.localTs())
-                    .putLong(Double.doubleToRawLongBits(e.px())).putLong(Double.doubleToRawLongBits(e.qty()))
-                    .putLong(e.orderId()).putLong(e.ival()).putLong(Double.doubleToRawLongBits(e.fval()))
+            buffer.putLong(e.ev())
+                    .putLong(e.exchTs())
+                    .putLong(e.localTs())
+                    .putLong(Double.doubleToRawLongBits(e.px()))
+                    .putLong(Double.doubleToRawLongBits(e.qty()))
+                    .putLong(e.orderId())
+                    .putLong(e.ival())
+                    .putLong(Double.doubleToRawLongBits(e.fval()))
                     .put((byte) (e.endOfMessage() ? 1 : 0));
             digest.update(buffer.array(), 0, buffer.position());
             events++;

@@ -20,7 +20,8 @@ class SyntheticMarketAllocationTest {
     @Test
     void nextAllocatesNothingInSteadyState() {
         SyntheticMarket market = new SyntheticMarket(SyntheticMarket.Config.defaults()
-                .withDuration(Duration.ofHours(6)).withShocks(s -> s.withRate(0.05).withMeanTicks(2000.0)));
+                .withDuration(Duration.ofHours(6))
+                .withShocks(s -> s.withRate(0.05).withMeanTicks(2000.0)));
         long base = market.ladder().base();
         long warmup = 0;
         while ((market.ladder().base() == base || warmup < CALLS) && market.next()) {

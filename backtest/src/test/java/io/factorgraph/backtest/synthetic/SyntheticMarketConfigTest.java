@@ -22,6 +22,7 @@ class SyntheticMarketConfigTest {
 
     /** Each field tried with bad values, and what went wrong. */
     private final Set<String> tried = new LinkedHashSet<>();
+
     private final List<String> problems = new ArrayList<>();
 
     /** Tries each value through {@code edit}; each must be refused with a message that starts with the field. */
@@ -42,13 +43,30 @@ class SyntheticMarketConfigTest {
 
     private void tryEveryBadValue() {
         Instrument i = DEFAULTS.instrument();
-        refused("instrument.tickSize", i::withTickSize, 0.0, -0.1, Double.NaN, Double.POSITIVE_INFINITY,
-                0.1234567890123, Math.PI);
+        refused(
+                "instrument.tickSize",
+                i::withTickSize,
+                0.0,
+                -0.1,
+                Double.NaN,
+                Double.POSITIVE_INFINITY,
+                0.1234567890123,
+                Math.PI);
         refused("instrument.lotSize", i::withLotSize, 0.0, Double.NaN, 1e-13);
-        refused("instrument.startPrice", (Double p) -> DEFAULTS.withInstrument(i.withStartPrice(p)), 0.0, -60_000.0,
-                Double.NaN, 50.0, 1e15);
+        refused(
+                "instrument.startPrice",
+                (Double p) -> DEFAULTS.withInstrument(i.withStartPrice(p)),
+                0.0,
+                -60_000.0,
+                Double.NaN,
+                50.0,
+                1e15);
         Session s = DEFAULTS.session();
-        refused("session.start", s::withStart, null, Instant.parse("1969-12-31T00:00:00Z"),
+        refused(
+                "session.start",
+                s::withStart,
+                null,
+                Instant.parse("1969-12-31T00:00:00Z"),
                 Instant.parse("2300-01-01T00:00:00Z"));
         refused("session.duration", s::withDuration, null, Duration.ZERO, Duration.ofSeconds(-1), Duration.ofDays(400));
         refused("session.warmup", s::withWarmup, null, Duration.ofSeconds(-1), Duration.ofDays(2));
@@ -58,8 +76,7 @@ class SyntheticMarketConfigTest {
         refused("price.imbalanceSensitivity", p::withImbalanceSensitivity, -1.0, Double.NaN, 101.0);
         OrderFlow f = DEFAULTS.flow();
         refused("flow.limitRate", f::withLimitRate, 0.0, -1.0, Double.NaN);
-        refused("flow.limitSizeMean", (Double m) -> DEFAULTS.withFlow(f.withLimitSizeMean(m)), 0.0, 0.0001,
-                Double.NaN);
+        refused("flow.limitSizeMean", (Double m) -> DEFAULTS.withFlow(f.withLimitSizeMean(m)), 0.0, 0.0001, Double.NaN);
         refused("flow.marketRate", f::withMarketRate, -1.0, Double.NaN);
         refused("flow.marketSizeMean", (Double m) -> DEFAULTS.withFlow(f.withMarketSizeMean(m)), 0.0, 0.0001);
         refused("flow.cancelRate", f::withCancelRate, 0.0, -1.0, 1e7);
@@ -122,8 +139,15 @@ class SyntheticMarketConfigTest {
                 .withShocks(s -> s.withRate(0.0).withBurstIntensity(1.0).withBurstDuration(Duration.ZERO))
                 .withSession(s -> s.withWarmup(Duration.ZERO))
                 .withFeed(f -> f.withJitter(Duration.ZERO).withLatency(Duration.ZERO));
-        new SyntheticMarket.Config(1, new Instrument(0.25, 1.0, 60_000), DEFAULTS.session(), DEFAULTS.price(),
-                new OrderFlow(100, 1.0, 5, 1.0, 0.1), DEFAULTS.book(), DEFAULTS.shocks(), DEFAULTS.feed());
+        new SyntheticMarket.Config(
+                1,
+                new Instrument(0.25, 1.0, 60_000),
+                DEFAULTS.session(),
+                DEFAULTS.price(),
+                new OrderFlow(100, 1.0, 5, 1.0, 0.1),
+                DEFAULTS.book(),
+                DEFAULTS.shocks(),
+                DEFAULTS.feed());
         DEFAULTS.withInstrument(new Instrument(1e-12, 0.001, 1e-4)).withBook(b -> b.withDepthTicks(1));
     }
 
@@ -135,21 +159,45 @@ class SyntheticMarketConfigTest {
     @Test
     void withersChangeOnlyTheirField() {
         SyntheticMarket.Config seeded = DEFAULTS.withSeed(7);
-        assertEquals(new SyntheticMarket.Config(7, DEFAULTS.instrument(), DEFAULTS.session(), DEFAULTS.price(),
-                DEFAULTS.flow(), DEFAULTS.book(), DEFAULTS.shocks(), DEFAULTS.feed()), seeded);
+        assertEquals(
+                new SyntheticMarket.Config(
+                        7,
+                        DEFAULTS.instrument(),
+                        DEFAULTS.session(),
+                        DEFAULTS.price(),
+                        DEFAULTS.flow(),
+                        DEFAULTS.book(),
+                        DEFAULTS.shocks(),
+                        DEFAULTS.feed()),
+                seeded);
         SyntheticMarket.Config shorter = DEFAULTS.withDuration(Duration.ofSeconds(30));
-        assertEquals(new Session(DEFAULTS.session().start(), Duration.ofSeconds(30), DEFAULTS.session().warmup()),
+        assertEquals(
+                new Session(
+                        DEFAULTS.session().start(),
+                        Duration.ofSeconds(30),
+                        DEFAULTS.session().warmup()),
                 shorter.session());
         assertEquals(DEFAULTS.withSession(shorter.session()), shorter);
         OrderFlow flow = DEFAULTS.withFlow(f -> f.withCancelRate(0.5)).flow();
-        assertEquals(new OrderFlow(DEFAULTS.flow().limitRate(), DEFAULTS.flow().limitSizeMean(),
-                DEFAULTS.flow().marketRate(), DEFAULTS.flow().marketSizeMean(), 0.5), flow);
+        assertEquals(
+                new OrderFlow(
+                        DEFAULTS.flow().limitRate(),
+                        DEFAULTS.flow().limitSizeMean(),
+                        DEFAULTS.flow().marketRate(),
+                        DEFAULTS.flow().marketSizeMean(),
+                        0.5),
+                flow);
     }
 
     @Test
     void summaryNamesTheMarket() {
         String summary = DEFAULTS.summary();
-        assertTrue(summary.contains("seed 42") && summary.contains("tick 0.1") && summary.contains("lot 0.001")
-                && summary.contains("opening at 60000") && summary.contains("10m"), summary);
+        assertTrue(
+                summary.contains("seed 42")
+                        && summary.contains("tick 0.1")
+                        && summary.contains("lot 0.001")
+                        && summary.contains("opening at 60000")
+                        && summary.contains("10m"),
+                summary);
     }
 }

@@ -18,7 +18,8 @@ class SyntheticMarketDeterminismTest {
     @Test
     void anotherSeedGivesAnotherStream() {
         SyntheticMarket.Config config = SyntheticMarket.Config.defaults().withDuration(Duration.ofMinutes(1));
-        assertNotEquals(StreamDigest.of(new SyntheticMarket(config)).sha256(),
+        assertNotEquals(
+                StreamDigest.of(new SyntheticMarket(config)).sha256(),
                 StreamDigest.of(new SyntheticMarket(config.withSeed(43))).sha256());
     }
 
@@ -42,9 +43,10 @@ class SyntheticMarketDeterminismTest {
      */
     @Test
     void theDefaultStreamIsPinned() {
-        StreamDigest.Result result = StreamDigest.of(new SyntheticMarket(SyntheticMarket.Config.defaults()
-                .withDuration(Duration.ofSeconds(10))));
-        assertEquals(new StreamDigest.Result(7519, "22dd2916d59d6a81784d53adcc7c203a516e3918119016de6fa19fb29840acfe"),
+        StreamDigest.Result result = StreamDigest.of(
+                new SyntheticMarket(SyntheticMarket.Config.defaults().withDuration(Duration.ofSeconds(10))));
+        assertEquals(
+                new StreamDigest.Result(7519, "22dd2916d59d6a81784d53adcc7c203a516e3918119016de6fa19fb29840acfe"),
                 result);
     }
 }

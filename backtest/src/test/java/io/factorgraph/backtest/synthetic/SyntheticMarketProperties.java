@@ -43,48 +43,63 @@ class SyntheticMarketProperties {
     private record Flow(double limit, double market, double cancel, double scale, double tail, double kappa) {}
 
     /** Price moves, the feed and the seed. */
-    private record Moves(double jumps, double jumpMean, double shocks, double shockMean, double intensity,
-            int jitterMs, boolean bookTicker, long seed) {}
+    private record Moves(
+            double jumps,
+            double jumpMean,
+            double shocks,
+            double shockMean,
+            double intensity,
+            int jitterMs,
+            boolean bookTicker,
+            long seed) {}
 
     @Provide
     Arbitrary<SyntheticMarket.Config> configs() {
         Arbitrary<Grid> grid = Combinators.combine(
-                Arbitraries.of(0.01, 0.1, 0.25, 0.5, 1.0, 5.0),
-                Arbitraries.of(0.00001, 0.001, 0.01, 1.0),
-                Arbitraries.oneOf(Arbitraries.integers().between(1, 5), Arbitraries.integers().between(1, 3000)),
-                Arbitraries.doubles().between(10, 1000),
-                Arbitraries.doubles().between(1, 50),
-                Arbitraries.doubles().between(1, 300))
+                        Arbitraries.of(0.01, 0.1, 0.25, 0.5, 1.0, 5.0),
+                        Arbitraries.of(0.00001, 0.001, 0.01, 1.0),
+                        Arbitraries.oneOf(
+                                Arbitraries.integers().between(1, 5),
+                                Arbitraries.integers().between(1, 3000)),
+                        Arbitraries.doubles().between(10, 1000),
+                        Arbitraries.doubles().between(1, 50),
+                        Arbitraries.doubles().between(1, 300))
                 .as((tick, lot, depth, priceFactor, limitLots, marketLots) -> new Grid(
-                        new Instrument(tick, lot, Math.rint(depth * priceFactor) * tick), depth,
-                        Math.rint(limitLots) * lot, Math.rint(marketLots) * lot));
+                        new Instrument(tick, lot, Math.rint(depth * priceFactor) * tick),
+                        depth,
+                        Math.rint(limitLots) * lot,
+                        Math.rint(marketLots) * lot));
         Arbitrary<Flow> flow = Combinators.combine(
-                Arbitraries.doubles().between(0.5, 300),
-                Arbitraries.doubles().between(0, 80),
-                Arbitraries.doubles().between(0.01, 3),
-                Arbitraries.doubles().between(0.1, 50),
-                Arbitraries.doubles().between(0.2, 4),
-                Arbitraries.doubles().between(0, 20))
+                        Arbitraries.doubles().between(0.5, 300),
+                        Arbitraries.doubles().between(0, 80),
+                        Arbitraries.doubles().between(0.01, 3),
+                        Arbitraries.doubles().between(0.1, 50),
+                        Arbitraries.doubles().between(0.2, 4),
+                        Arbitraries.doubles().between(0, 20))
                 .as(Flow::new);
         Arbitrary<Moves> moves = Combinators.combine(
-                Arbitraries.doubles().between(0, 10),
-                Arbitraries.doubles().between(1, 500),
-                Arbitraries.doubles().between(0, 2),
-                Arbitraries.doubles().between(1, 10_000),
-                Arbitraries.doubles().between(1, 30),
-                Arbitraries.integers().between(0, 5),
-                Arbitraries.of(true, false),
-                Arbitraries.longs())
+                        Arbitraries.doubles().between(0, 10),
+                        Arbitraries.doubles().between(1, 500),
+                        Arbitraries.doubles().between(0, 2),
+                        Arbitraries.doubles().between(1, 10_000),
+                        Arbitraries.doubles().between(1, 30),
+                        Arbitraries.integers().between(0, 5),
+                        Arbitraries.of(true, false),
+                        Arbitraries.longs())
                 .as(Moves::new);
         SyntheticMarket.Config d = SyntheticMarket.Config.defaults();
-        return Combinators.combine(grid, flow, moves).as((g, f, m) -> new SyntheticMarket.Config(
-                m.seed(),
-                g.instrument(),
-                d.session().withDuration(Duration.ofSeconds(10)).withWarmup(Duration.ofSeconds(5)),
-                new PriceProcess(m.jumps(), m.jumpMean(), f.kappa()),
-                new OrderFlow(f.limit(), g.limitSizeMean(), f.market(), g.marketSizeMean(), f.cancel()),
-                new BookShape(g.depthTicks(), f.scale(), f.tail()),
-                d.shocks().withRate(m.shocks()).withMeanTicks(m.shockMean()).withBurstIntensity(m.intensity()),
-                d.feed().withJitter(Duration.ofMillis(m.jitterMs())).withBookTicker(m.bookTicker())));
+        return Combinators.combine(grid, flow, moves)
+                .as((g, f, m) -> new SyntheticMarket.Config(
+                        m.seed(),
+                        g.instrument(),
+                        d.session().withDuration(Duration.ofSeconds(10)).withWarmup(Duration.ofSeconds(5)),
+                        new PriceProcess(m.jumps(), m.jumpMean(), f.kappa()),
+                        new OrderFlow(f.limit(), g.limitSizeMean(), f.market(), g.marketSizeMean(), f.cancel()),
+                        new BookShape(g.depthTicks(), f.scale(), f.tail()),
+                        d.shocks()
+                                .withRate(m.shocks())
+                                .withMeanTicks(m.shockMean())
+                                .withBurstIntensity(m.intensity()),
+                        d.feed().withJitter(Duration.ofMillis(m.jitterMs())).withBookTicker(m.bookTicker())));
     }
 }

@@ -18,7 +18,8 @@ class SyntheticMarketRatesTest {
     void orderFlowCountsMatchTheRates() {
         // without jumps and shocks every one-row diff is a limit order or a cancellation, every run of trades a
         // market order
-        SyntheticMarket.Config config = DEFAULTS.withPrice(p -> p.withJumpRate(0.0)).withShocks(s -> s.withRate(0.0));
+        SyntheticMarket.Config config =
+                DEFAULTS.withPrice(p -> p.withJumpRate(0.0)).withShocks(s -> s.withRate(0.0));
         SyntheticMarket market = new SyntheticMarket(config);
         StreamCheck.Summary s = StreamCheck.check(market, 500);
         double seconds = config.session().duration().toNanos() / 1e9;
@@ -27,15 +28,18 @@ class SyntheticMarketRatesTest {
         within("market sells", s.sellRuns(), config.flow().marketRate() * seconds);
         // cancellations come at cancelRate * Q / limitSizeMean; Q integrated over the stream from the book itself
         double ratio = s.cancellations() / s.cancelCompensator();
-        assertTrue(ratio > 0.95 && ratio < 1.05, s.cancellations() + " cancellations against "
-                + s.cancelCompensator() + " expected from the resting quantity");
+        assertTrue(
+                ratio > 0.95 && ratio < 1.05,
+                s.cancellations() + " cancellations against " + s.cancelCompensator()
+                        + " expected from the resting quantity");
         assertTrue(s.cancellations() > 10_000, "cancellations: " + s.cancellations());
     }
 
     @Test
     void jumpsComeAtTheirRateAndGiveTheImpliedVolatility() {
         SyntheticMarket.Config config = DEFAULTS.withShocks(s -> s.withRate(0.0))
-                .withPrice(p -> p.withImbalanceSensitivity(0.0)).withDuration(Duration.ofMinutes(30));
+                .withPrice(p -> p.withImbalanceSensitivity(0.0))
+                .withDuration(Duration.ofMinutes(30));
         SyntheticMarket market = new SyntheticMarket(config);
         OrderBook book = new OrderBook();
         BookBuilder builder = BookBuilder.local(book);
@@ -64,13 +68,15 @@ class SyntheticMarketRatesTest {
         double m = config.price().jumpMeanTicks();
         double expected = config.price().jumpRate() * m * (2 * m - 1);
         double realised = sumSquares / samples;
-        assertTrue(realised > 0.7 * expected && realised < 1.4 * expected, "the mid's variance over one second is "
-                + realised + " ticks², the fair price's " + expected);
+        assertTrue(
+                realised > 0.7 * expected && realised < 1.4 * expected,
+                "the mid's variance over one second is " + realised + " ticks², the fair price's " + expected);
     }
 
     @Test
     void shocksComeAtTheirRate() {
-        SyntheticMarket.Config config = DEFAULTS.withShocks(s -> s.withRate(0.05)).withDuration(Duration.ofMinutes(30));
+        SyntheticMarket.Config config =
+                DEFAULTS.withShocks(s -> s.withRate(0.05)).withDuration(Duration.ofMinutes(30));
         SyntheticMarket market = new SyntheticMarket(config);
         while (market.next()) {
             // read to the end
@@ -92,7 +98,8 @@ class SyntheticMarketRatesTest {
             sum += latency;
             n++;
         }
-        assertTrue(min >= 4_000_000 && min < 4_100_000 && max <= 6_000_000 && max > 5_900_000,
+        assertTrue(
+                min >= 4_000_000 && min < 4_100_000 && max <= 6_000_000 && max > 5_900_000,
                 "latency in [" + min + ", " + max + "] ns");
         double mean = sum / n;
         assertTrue(mean > 4_900_000 && mean < 5_200_000, "mean latency " + mean + " ns");
@@ -100,7 +107,8 @@ class SyntheticMarketRatesTest {
 
     private static void within(String what, double count, double expected) {
         double tolerance = 5 * Math.sqrt(expected) + 1;
-        assertTrue(Math.abs(count - expected) <= tolerance, what + ": " + count + ", expected " + expected + " ± "
-                + tolerance);
+        assertTrue(
+                Math.abs(count - expected) <= tolerance,
+                what + ": " + count + ", expected " + expected + " ± " + tolerance);
     }
 }

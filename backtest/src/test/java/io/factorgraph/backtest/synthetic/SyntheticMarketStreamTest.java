@@ -53,8 +53,8 @@ class SyntheticMarketStreamTest {
     @Test
     void bookReplayAcceptsItAsRecordedData() throws MarketDataException {
         OrderBook book = new OrderBook();
-        try (BookReplay replay = new BookReplay(new SyntheticMarket(SyntheticMarket.Config.defaults()
-                .withDuration(Duration.ofMinutes(2))), book)) {
+        try (BookReplay replay = new BookReplay(
+                new SyntheticMarket(SyntheticMarket.Config.defaults().withDuration(Duration.ofMinutes(2))), book)) {
             long ready = 0;
             while (replay.next()) {
                 if (replay.event().endOfMessage() && book.isReady()) {
@@ -69,7 +69,8 @@ class SyntheticMarketStreamTest {
     @Test
     void withoutBookTickerThereAreNoBboEvents() {
         SyntheticMarket market = new SyntheticMarket(SyntheticMarket.Config.defaults()
-                .withFeed(f -> f.withBookTicker(false)).withDuration(Duration.ofSeconds(30)));
+                .withFeed(f -> f.withBookTicker(false))
+                .withDuration(Duration.ofSeconds(30)));
         StreamCheck.Summary s = StreamCheck.check(market);
         assertEquals(0, s.bookTickers());
         assertTrue(s.depthRows() > 1000);
@@ -80,8 +81,11 @@ class SyntheticMarketStreamTest {
         SyntheticMarket.Config config = SyntheticMarket.Config.defaults().withDuration(Duration.ofSeconds(20));
         SyntheticMarket market = new SyntheticMarket(config);
         StreamCheck.Summary s = StreamCheck.check(market);
-        long end = config.session().start().toEpochMilli() * 1_000_000L + Duration.ofSeconds(20).toNanos();
-        assertTrue(s.lastExchTs() <= end && s.lastExchTs() > end - Duration.ofSeconds(1).toNanos(),
+        long end = config.session().start().toEpochMilli() * 1_000_000L
+                + Duration.ofSeconds(20).toNanos();
+        assertTrue(
+                s.lastExchTs() <= end
+                        && s.lastExchTs() > end - Duration.ofSeconds(1).toNanos(),
                 "last exchange time " + s.lastExchTs() + ", end " + end);
         assertFalse(market.next());
         assertFalse(market.next());
@@ -102,11 +106,15 @@ class SyntheticMarketStreamTest {
     void otherInstrumentsKeepTheirGrid() {
         // a coarse tick, whole-unit lots, a shallow book, no jitter: the grid and the invariants still hold
         SyntheticMarket.Config d = SyntheticMarket.Config.defaults();
-        SyntheticMarket.Config config = new SyntheticMarket.Config(d.seed(), new Instrument(0.25, 1.0, 4321.5),
-                d.session().withDuration(Duration.ofMinutes(2)), d.price().withJumpMeanTicks(3.0),
+        SyntheticMarket.Config config = new SyntheticMarket.Config(
+                d.seed(),
+                new Instrument(0.25, 1.0, 4321.5),
+                d.session().withDuration(Duration.ofMinutes(2)),
+                d.price().withJumpMeanTicks(3.0),
                 d.flow().withLimitSizeMean(3.0).withMarketSizeMean(5.0),
                 d.book().withDepthTicks(50).withPlacementScaleTicks(2.0),
-                d.shocks().withMeanTicks(20.0).withRate(0.2), d.feed().withJitter(Duration.ZERO));
+                d.shocks().withMeanTicks(20.0).withRate(0.2),
+                d.feed().withJitter(Duration.ZERO));
         StreamCheck.check(new SyntheticMarket(config));
     }
 }

@@ -11,8 +11,7 @@ import io.factorgraph.runtime.market.L2Book;
  * book alone.
  */
 public final class BookLoop {
-    private BookLoop() {
-    }
+    private BookLoop() {}
 
     /** Applies every event of {@code source} (closing it) to {@code book}; returns how many there were. */
     public static long replay(EventSource source, L2Book book) throws MarketDataException {

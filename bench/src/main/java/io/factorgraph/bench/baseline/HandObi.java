@@ -10,8 +10,7 @@ import io.factorgraph.runtime.market.OrderBook;
  * the {@link OrderBook} keeps (the {@code OBI} node's method now: exact sums, see the node's contract).
  */
 public final class HandObi {
-    private HandObi() {
-    }
+    private HandObi() {}
 
     /**
      * The book counts each side's levels in the band, then sums both prefixes side by side into

@@ -64,8 +64,8 @@ public final class WindowRecompute {
             started = true;
         }
         previousMid = mid;
-        final boolean tooVolatile = (vol - ObiMmGraphs.BASELINE_VOL) / ObiMmGraphs.BASELINE_VOL
-                > ObiMmGraphs.VOL_THRESHOLD;
+        final boolean tooVolatile =
+                (vol - ObiMmGraphs.BASELINE_VOL) / ObiMmGraphs.BASELINE_VOL > ObiMmGraphs.VOL_THRESHOLD;
         final boolean jump = Math.abs(chg) / ObiMmGraphs.BASELINE_CHANGE_STD > ObiMmGraphs.CHANGE_THRESHOLD;
         stop = tooVolatile || jump ? 1.0 : 0.0;
     }

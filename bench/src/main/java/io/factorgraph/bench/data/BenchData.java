@@ -11,6 +11,5 @@ public final class BenchData {
     /** The feed every per-tick benchmark samples its book states from. */
     public static final String DEFAULT_FILE = "usdm_btcusdt_20240808.gz";
 
-    private BenchData() {
-    }
+    private BenchData() {}
 }

@@ -7,8 +7,8 @@ import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.data.RecordedData;
 import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import io.factorgraph.runtime.market.EventFlags;
-import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.L2Book;
+import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.OrderBook;
 import io.factorgraph.runtime.replay.SamplingClock;
 import java.nio.file.Path;
@@ -43,6 +43,7 @@ public final class RecordedTicks {
     private final int ticks;
     /** The edits of tick {@code i} (those after tick {@code i - 1}) are {@code [opStart[i], opStart[i + 1])}. */
     private final int[] opStart;
+
     private final byte[] ops;
     private final double[] prices;
     private final double[] qtys;
@@ -51,8 +52,18 @@ public final class RecordedTicks {
     private final double[] mid;
     private final long events;
 
-    private RecordedTicks(String source, BookState initial, int ticks, int[] opStart, byte[] ops, double[] prices,
-            double[] qtys, long[] times, double[] obi, double[] mid, long events) {
+    private RecordedTicks(
+            String source,
+            BookState initial,
+            int ticks,
+            int[] opStart,
+            byte[] ops,
+            double[] prices,
+            double[] qtys,
+            long[] times,
+            double[] obi,
+            double[] mid,
+            long events) {
         this.source = source;
         this.initial = initial;
         this.ticks = ticks;
@@ -101,13 +112,14 @@ public final class RecordedTicks {
             while (replay.next()) {
                 events++;
                 if (initial != null && e.isLocal()) {
-                    byte op = switch (e.kind()) {
-                        case (int) EventFlags.DEPTH_EVENT, (int) EventFlags.DEPTH_SNAPSHOT_EVENT ->
-                                e.isBuy() ? SET_BID : SET_ASK;
-                        case (int) EventFlags.DEPTH_CLEAR_EVENT -> e.isBuy() == e.isSell() ? CLEAR_ALL
-                                : e.isBuy() ? CLEAR_BID : CLEAR_ASK;
-                        default -> -1;
-                    };
+                    byte op =
+                            switch (e.kind()) {
+                                case (int) EventFlags.DEPTH_EVENT, (int) EventFlags.DEPTH_SNAPSHOT_EVENT ->
+                                    e.isBuy() ? SET_BID : SET_ASK;
+                                case (int) EventFlags.DEPTH_CLEAR_EVENT ->
+                                    e.isBuy() == e.isSell() ? CLEAR_ALL : e.isBuy() ? CLEAR_BID : CLEAR_ASK;
+                                default -> -1;
+                            };
                     if (op >= 0) {
                         if (opCount == ops.length) {
                             ops = Arrays.copyOf(ops, opCount * 2);
@@ -144,9 +156,18 @@ public final class RecordedTicks {
         if (initial == null) {
             throw new IllegalStateException(files + ": the book never became ready");
         }
-        return new RecordedTicks(files.toString(), initial, count, Arrays.copyOf(opStart, count + 1),
-                Arrays.copyOf(ops, opCount), Arrays.copyOf(prices, opCount), Arrays.copyOf(qtys, opCount),
-                Arrays.copyOf(times, count), Arrays.copyOf(obi, count), Arrays.copyOf(mid, count), events);
+        return new RecordedTicks(
+                files.toString(),
+                initial,
+                count,
+                Arrays.copyOf(opStart, count + 1),
+                Arrays.copyOf(ops, opCount),
+                Arrays.copyOf(prices, opCount),
+                Arrays.copyOf(qtys, opCount),
+                Arrays.copyOf(times, count),
+                Arrays.copyOf(obi, count),
+                Arrays.copyOf(mid, count),
+                events);
     }
 
     /** Number of ticks (book-changing messages after the book became ready). */

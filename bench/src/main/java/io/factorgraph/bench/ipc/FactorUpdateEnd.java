@@ -28,26 +28,50 @@ final class FactorUpdateEnd extends HopEnd {
     private final double[] outgoingSink;
     private boolean outgoingWarm = true;
 
-    FactorUpdateEnd(SequencedPublication out, Subscription in, HopMessages messages, IdleStrategy idle,
-            BooleanSupplier stop, boolean echo) {
+    FactorUpdateEnd(
+            SequencedPublication out,
+            Subscription in,
+            HopMessages messages,
+            IdleStrategy idle,
+            BooleanSupplier stop,
+            boolean echo) {
         super(idle, stop, echo);
         this.out = out;
         this.graphHash = messages.graphHash();
         this.ticks = messages.ticks();
         this.outgoingSink = messages.sinkArguments();
-        this.in = new LiveFactorProvider(in, messages.outputNames(), outgoingSink.length, graphHash, idle,
-                FactorUpdateEnd::noDuty, stop, new PeerWatch("engine", TransportConfig.DEFAULT_PEER_TIMEOUT),
+        this.in = new LiveFactorProvider(
+                in,
+                messages.outputNames(),
+                outgoingSink.length,
+                graphHash,
+                idle,
+                FactorUpdateEnd::noDuty,
+                stop,
+                new PeerWatch("engine", TransportConfig.DEFAULT_PEER_TIMEOUT),
                 new LatencyProbe("engine -> strategy (factors)"));
         this.outgoing = echo ? this.in.current() : messages.update();
     }
 
-    private static void noDuty() {
-    }
+    private static void noDuty() {}
 
     @Override
     public void send() {
-        offer(out, writer.encode(out.buffer(), out.header(), out.nextSequence(), instanceId, outgoing, graphHash,
-                outgoingWarm, ticks, ticks, outgoingSink, outgoingSink.length, HopMessages.SYMBOL));
+        offer(
+                out,
+                writer.encode(
+                        out.buffer(),
+                        out.header(),
+                        out.nextSequence(),
+                        instanceId,
+                        outgoing,
+                        graphHash,
+                        outgoingWarm,
+                        ticks,
+                        ticks,
+                        outgoingSink,
+                        outgoingSink.length,
+                        HopMessages.SYMBOL));
     }
 
     @Override

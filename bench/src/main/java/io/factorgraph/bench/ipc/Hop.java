@@ -36,8 +36,10 @@ public enum Hop {
     }
 
     public static Hop of(String param) {
-        return Arrays.stream(values()).filter(h -> h.param().equals(param)).findFirst().orElseThrow(
-                () -> new IllegalArgumentException("hop '" + param + "': expected one of "
+        return Arrays.stream(values())
+                .filter(h -> h.param().equals(param))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("hop '" + param + "': expected one of "
                         + Arrays.stream(values()).map(Hop::param).toList()));
     }
 

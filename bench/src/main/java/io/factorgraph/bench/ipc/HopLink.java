@@ -36,6 +36,7 @@ public final class HopLink implements AutoCloseable {
     public static final IdleMode IDLE = IdleMode.YIELD;
     /** Room for the largest message of any hop (a full market data batch) in a publication's buffer. */
     private static final int CAPACITY = MarketDataWriter.MAX_LENGTH + 1024;
+
     private static final long CONNECT_NANOS = 10_000_000_000L;
     /** How long a silent client stays connected (the live processes: 2 s). */
     public static final long CLIENT_LIVENESS_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -54,7 +55,8 @@ public final class HopLink implements AutoCloseable {
     private HopLink(Hop hop, HopMessages messages) {
         this.hop = hop;
         directory = (new File("/dev/shm").isDirectory() ? "/dev/shm" : System.getProperty("java.io.tmpdir"))
-                + "/fg-ipc-bench-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + "-"
+                + "/fg-ipc-bench-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + "-"
                 + ProcessHandle.current().pid();
         deleteOnExit = new Thread(() -> IoUtil.delete(new File(directory), true), "ipc-bench-cleanup");
         Runtime.getRuntime().addShutdownHook(deleteOnExit);
@@ -96,8 +98,8 @@ public final class HopLink implements AutoCloseable {
         if (hop.raw()) {
             return new RawPingEnd(publication, in, messages.length(hop), IDLE.newStrategy(), this::stopped, isEcho);
         }
-        SequencedPublication out = new SequencedPublication(publication, IDLE.newStrategy(), CAPACITY)
-                .abandonWhen(this::stopped);
+        SequencedPublication out =
+                new SequencedPublication(publication, IDLE.newStrategy(), CAPACITY).abandonWhen(this::stopped);
         return switch (hop) {
             case MARKET_DATA -> new MarketDataEnd(out, in, messages.batch(), IDLE.newStrategy(), this::stopped, isEcho);
             case FACTORS -> new FactorUpdateEnd(out, in, messages, IDLE.newStrategy(), this::stopped, isEcho);

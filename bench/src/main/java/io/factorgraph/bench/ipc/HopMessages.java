@@ -5,7 +5,6 @@ import io.factorgraph.backtest.exchange.OrderStatus;
 import io.factorgraph.backtest.exchange.PriceGrid;
 import io.factorgraph.backtest.exchange.RejectReason;
 import io.factorgraph.backtest.exchange.ReportType;
-import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
 import io.factorgraph.bench.ObiMmGraphs;
 import io.factorgraph.bench.data.BenchData;
@@ -21,6 +20,7 @@ import io.factorgraph.runtime.data.EventSources;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.data.RecordedData;
+import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.GraphInstance;
 import io.factorgraph.runtime.graph.OutputHandle;
@@ -52,6 +52,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class HopMessages {
     /** The venue grid of the recorded BTCUSDT feed, as the connector and the strategy are given it. */
     public static final PriceGrid GRID = new PriceGrid(0.1, 0.001);
+
     public static final byte[] SYMBOL = "btcusdt".getBytes(StandardCharsets.UTF_8);
 
     private static final int TICKS = 1_200;
@@ -80,8 +81,11 @@ public final class HopMessages {
         outputNames = graph.outputs().stream().map(OutputHandle::name).toList();
         update = new FactorUpdate(outputNames);
         long n = 0;
-        try (ReplayFactorProvider provider = new ReplayFactorProvider(EventSources.open(files, GapPolicy.RESYNC),
-                instance, graph.clockNanos().orElseThrow(), CrossedBookPolicy.FAIL)) {
+        try (ReplayFactorProvider provider = new ReplayFactorProvider(
+                EventSources.open(files, GapPolicy.RESYNC),
+                instance,
+                graph.clockNanos().orElseThrow(),
+                CrossedBookPolicy.FAIL)) {
             while (n < TICKS && provider.next()) {
                 n++;
             }
@@ -92,13 +96,28 @@ public final class HopMessages {
             }
         }
         ticks = n;
-        sinkArguments = sink.argumentSlots().stream().mapToDouble(instance::slot).toArray();
+        sinkArguments =
+                sink.argumentSlots().stream().mapToDouble(instance::slot).toArray();
         orderPrice = update.bestBid() - GRID.tickSize();
         long lots = GRID.lots(orderQty);
         long priceTicks = GRID.ticks(orderPrice);
         long time = update.timestampNanos();
-        fill.set(ReportType.FILL, orderId, Side.BUY, TimeInForce.GTX, priceTicks, lots, 0, lots, lots, priceTicks,
-                0.0002 * orderPrice * orderQty, true, OrderStatus.FILLED, RejectReason.NONE, time + 3_000_000,
+        fill.set(
+                ReportType.FILL,
+                orderId,
+                Side.BUY,
+                TimeInForce.GTX,
+                priceTicks,
+                lots,
+                0,
+                lots,
+                lots,
+                priceTicks,
+                0.0002 * orderPrice * orderQty,
+                true,
+                OrderStatus.FILLED,
+                RejectReason.NONE,
+                time + 3_000_000,
                 time + 5_000_000);
 
         UnsafeBuffer scratch = new UnsafeBuffer(ByteBuffer.allocateDirect(MarketDataWriter.MAX_LENGTH));
@@ -108,10 +127,22 @@ public final class HopMessages {
             writer.add(e);
         }
         batchLength = writer.encode(scratch, header, 1, 1, false);
-        factorLength = new FactorUpdateWriter().encode(scratch, header, 1, 1, update, graphHash, true, ticks, 1,
-                sinkArguments, sinkArguments.length, SYMBOL);
-        orderLength = new NewOrderWriter().encode(scratch, header, 1, 1, orderId, time, true, orderPrice, orderQty,
-                true);
+        factorLength = new FactorUpdateWriter()
+                .encode(
+                        scratch,
+                        header,
+                        1,
+                        1,
+                        update,
+                        graphHash,
+                        true,
+                        ticks,
+                        1,
+                        sinkArguments,
+                        sinkArguments.length,
+                        SYMBOL);
+        orderLength =
+                new NewOrderWriter().encode(scratch, header, 1, 1, orderId, time, true, orderPrice, orderQty, true);
         reportLength = new ExecutionReportWriter().encode(scratch, header, 1, 1, orderId, fill, GRID);
     }
 

@@ -26,11 +26,21 @@ final class MarketDataEnd extends HopEnd {
     private final MarketEvent[] outgoing;
     private final MarketEvent[] incoming;
 
-    MarketDataEnd(SequencedPublication out, Subscription in, MarketEvent[] batch, IdleStrategy idle,
-            BooleanSupplier stop, boolean echo) {
+    MarketDataEnd(
+            SequencedPublication out,
+            Subscription in,
+            MarketEvent[] batch,
+            IdleStrategy idle,
+            BooleanSupplier stop,
+            boolean echo) {
         super(idle, stop, echo);
         this.out = out;
-        this.in = new MarketDataSource(in, idle, MarketDataEnd::noDuty, stop, new FailOnGap(),
+        this.in = new MarketDataSource(
+                in,
+                idle,
+                MarketDataEnd::noDuty,
+                stop,
+                new FailOnGap(),
                 new PeerWatch("connector", TransportConfig.DEFAULT_PEER_TIMEOUT),
                 new LatencyProbe("connector -> engine (market data)"));
         this.incoming = new MarketEvent[batch.length];
@@ -40,8 +50,7 @@ final class MarketDataEnd extends HopEnd {
         this.outgoing = echo ? incoming : batch;
     }
 
-    private static void noDuty() {
-    }
+    private static void noDuty() {}
 
     @Override
     public void send() {
@@ -81,12 +90,10 @@ final class MarketDataEnd extends HopEnd {
     private static final class FailOnGap implements MarketDataSource.Listener {
         @Override
         public void onGap(long expected, long received, boolean joinedLate) {
-            throw new IllegalStateException("market data gap: expected message " + expected + ", received "
-                    + received);
+            throw new IllegalStateException("market data gap: expected message " + expected + ", received " + received);
         }
 
         @Override
-        public void onResynced() {
-        }
+        public void onResynced() {}
     }
 }

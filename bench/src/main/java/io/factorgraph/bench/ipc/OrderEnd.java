@@ -37,13 +37,19 @@ final class OrderEnd extends PolledEnd {
         boolean postOnly;
 
         long fingerprint() {
-            return mix(mix(mix(mix(mix(mix(1L, clOrdId), decisionTimeNs), bid ? 1L : 0L), price), qty),
+            return mix(
+                    mix(mix(mix(mix(mix(1L, clOrdId), decisionTimeNs), bid ? 1L : 0L), price), qty),
                     postOnly ? 1L : 0L);
         }
     }
 
-    OrderEnd(SequencedPublication out, Subscription in, HopMessages messages, IdleStrategy idle,
-            BooleanSupplier stop, boolean echo) {
+    OrderEnd(
+            SequencedPublication out,
+            Subscription in,
+            HopMessages messages,
+            IdleStrategy idle,
+            BooleanSupplier stop,
+            boolean echo) {
         super(in, idle, stop, echo);
         this.out = out;
         if (echo) {
@@ -62,8 +68,19 @@ final class OrderEnd extends PolledEnd {
     @Override
     public void send() {
         Order o = outgoing;
-        offer(out, writer.encode(out.buffer(), out.header(), out.nextSequence(), instanceId, o.clOrdId,
-                o.decisionTimeNs, o.bid, o.price, o.qty, o.postOnly));
+        offer(
+                out,
+                writer.encode(
+                        out.buffer(),
+                        out.header(),
+                        out.nextSequence(),
+                        instanceId,
+                        o.clOrdId,
+                        o.decisionTimeNs,
+                        o.bid,
+                        o.price,
+                        o.qty,
+                        o.postOnly));
     }
 
     @Override

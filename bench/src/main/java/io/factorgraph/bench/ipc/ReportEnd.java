@@ -27,8 +27,13 @@ final class ReportEnd extends PolledEnd {
     private final ExecutionReport outgoing;
     private final ExecutionReport incoming = new ExecutionReport(HopMessages.GRID);
 
-    ReportEnd(SequencedPublication out, Subscription in, HopMessages messages, IdleStrategy idle,
-            BooleanSupplier stop, boolean echo) {
+    ReportEnd(
+            SequencedPublication out,
+            Subscription in,
+            HopMessages messages,
+            IdleStrategy idle,
+            BooleanSupplier stop,
+            boolean echo) {
         super(in, idle, stop, echo);
         this.out = out;
         this.outgoing = echo ? incoming : messages.fill();
@@ -36,8 +41,16 @@ final class ReportEnd extends PolledEnd {
 
     @Override
     public void send() {
-        offer(out, writer.encode(out.buffer(), out.header(), out.nextSequence(), instanceId, outgoing.orderId(),
-                outgoing, HopMessages.GRID));
+        offer(
+                out,
+                writer.encode(
+                        out.buffer(),
+                        out.header(),
+                        out.nextSequence(),
+                        instanceId,
+                        outgoing.orderId(),
+                        outgoing,
+                        HopMessages.GRID));
     }
 
     @Override
@@ -60,11 +73,24 @@ final class ReportEnd extends PolledEnd {
         if (r.type() == null) {
             return 0;
         }
-        long hash = mix(mix(mix(mix(mix(1L, r.type().ordinal()), r.orderId()), r.side().ordinal()),
-                r.timeInForce().ordinal()), r.priceTicks());
-        hash = mix(mix(mix(mix(mix(hash, r.qtyLots()), r.leavesLots()), r.cumExecLots()), r.execLots()),
+        long hash = mix(
+                mix(
+                        mix(
+                                mix(mix(1L, r.type().ordinal()), r.orderId()),
+                                r.side().ordinal()),
+                        r.timeInForce().ordinal()),
+                r.priceTicks());
+        hash = mix(
+                mix(mix(mix(mix(hash, r.qtyLots()), r.leavesLots()), r.cumExecLots()), r.execLots()),
                 r.execPriceTicks());
-        return mix(mix(mix(mix(mix(mix(hash, r.fee()), r.maker() ? 1L : 0L), r.status().ordinal()),
-                r.reason().ordinal()), r.exchTime()), r.localTime());
+        return mix(
+                mix(
+                        mix(
+                                mix(
+                                        mix(mix(hash, r.fee()), r.maker() ? 1L : 0L),
+                                        r.status().ordinal()),
+                                r.reason().ordinal()),
+                        r.exchTime()),
+                r.localTime());
     }
 }

@@ -3,5 +3,4 @@ package io.factorgraph.dsl.ast;
 import io.factorgraph.dsl.source.Span;
 
 /** {@code NAME = EXPR}. */
-public record Definition(Identifier name, Expr value, Span span) implements Statement {
-}
+public record Definition(Identifier name, Expr value, Span span) implements Statement {}

@@ -4,7 +4,12 @@ import io.factorgraph.dsl.source.Span;
 
 /** One statement of a {@code .fg} file. */
 public sealed interface Statement
-        permits ParamStatement, InputStatement, ClockStatement, Definition, OutputStatement, SinkStatement,
-        InvalidStatement {
+        permits ParamStatement,
+                InputStatement,
+                ClockStatement,
+                Definition,
+                OutputStatement,
+                SinkStatement,
+                InvalidStatement {
     Span span();
 }

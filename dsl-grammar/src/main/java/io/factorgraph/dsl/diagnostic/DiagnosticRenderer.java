@@ -15,8 +15,7 @@ import java.util.Collection;
  * </pre>
  */
 public final class DiagnosticRenderer {
-    private DiagnosticRenderer() {
-    }
+    private DiagnosticRenderer() {}
 
     public static String render(SourceText source, Collection<Diagnostic> diagnostics) {
         StringBuilder out = new StringBuilder();
@@ -36,8 +35,12 @@ public final class DiagnosticRenderer {
                 header(out, source, at, note.kind().label(), note.message());
                 excerpt(out, source, at);
             } else {
-                out.append(gutter(source, diagnostic.span())).append("= ")
-                        .append(note.kind().label()).append(": ").append(note.message()).append('\n');
+                out.append(gutter(source, diagnostic.span()))
+                        .append("= ")
+                        .append(note.kind().label())
+                        .append(": ")
+                        .append(note.message())
+                        .append('\n');
             }
         }
         return out.toString();
@@ -51,8 +54,16 @@ public final class DiagnosticRenderer {
     }
 
     private static void header(StringBuilder out, SourceText source, Span span, String label, String message) {
-        out.append(source.name()).append(':').append(span.line()).append(':').append(span.column())
-                .append(": ").append(label).append(": ").append(message).append('\n');
+        out.append(source.name())
+                .append(':')
+                .append(span.line())
+                .append(':')
+                .append(span.column())
+                .append(": ")
+                .append(label)
+                .append(": ")
+                .append(message)
+                .append('\n');
     }
 
     /**
@@ -96,9 +107,17 @@ public final class DiagnosticRenderer {
         int pad = start <= text.length() ? cell[start] : cells + (start - text.length());
         int end = Math.min(text.length(), start + span.length());
         int underline = start < text.length() ? Math.max(1, cell[end] - cell[start]) : 1;
-        out.append("  ").append(' ').append(lineNumber).append(" | ").append(shown).append('\n');
+        out.append("  ")
+                .append(' ')
+                .append(lineNumber)
+                .append(" | ")
+                .append(shown)
+                .append('\n');
         out.append("  ").append(' ').append(" ".repeat(lineNumber.length())).append(" | ");
-        out.append(" ".repeat(pad)).append('^').append("~".repeat(underline - 1)).append('\n');
+        out.append(" ".repeat(pad))
+                .append('^')
+                .append("~".repeat(underline - 1))
+                .append('\n');
     }
 
     private static String gutter(SourceText source, Span span) {

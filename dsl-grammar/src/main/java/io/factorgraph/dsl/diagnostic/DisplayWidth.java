@@ -24,16 +24,14 @@ final class DisplayWidth {
         {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
     };
 
-    private DisplayWidth() {
-    }
+    private DisplayWidth() {}
 
     static int of(int codePoint) {
         switch (Character.getType(codePoint)) {
             case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.FORMAT -> {
                 return 0;
             }
-            default -> {
-            }
+            default -> {}
         }
         int low = 0;
         int high = WIDE.length - 1;

@@ -56,9 +56,9 @@ final class AstBuilder {
         Span span = span(context);
         return switch (context) {
             case FactorGraphParser.ParamStatementContext param ->
-                    new ParamStatement(identifier(param.name), expr(param.expr()), span);
+                new ParamStatement(identifier(param.name), expr(param.expr()), span);
             case FactorGraphParser.InputStatementContext input ->
-                    new InputStatement(identifier(input.name), identifier(input.type), span);
+                new InputStatement(identifier(input.name), identifier(input.type), span);
             case FactorGraphParser.ClockStatementContext clock -> new ClockStatement(expr(clock.expr()), span);
             case FactorGraphParser.OutputStatementContext output -> {
                 List<Identifier> names = new ArrayList<>();
@@ -69,7 +69,7 @@ final class AstBuilder {
             }
             case FactorGraphParser.SinkStatementContext sink -> new SinkStatement(call(sink.call()), span);
             case FactorGraphParser.DefinitionStatementContext definition ->
-                    new Definition(identifier(definition.name), expr(definition.expr()), span);
+                new Definition(identifier(definition.name), expr(definition.expr()), span);
             default -> throw new IllegalStateException("statement form without an AST record: " + context.getClass());
         };
     }
@@ -79,15 +79,18 @@ final class AstBuilder {
         return switch (context) {
             case FactorGraphParser.ParenExprContext paren -> expr(paren.expr());
             case FactorGraphParser.CallExprContext call -> call(call.call());
-            case FactorGraphParser.NumberExprContext number -> number(number.NUMBER().getSymbol(), span);
-            case FactorGraphParser.DurationExprContext duration -> duration(duration.DURATION().getSymbol(), span);
+            case FactorGraphParser.NumberExprContext number ->
+                number(number.NUMBER().getSymbol(), span);
+            case FactorGraphParser.DurationExprContext duration ->
+                duration(duration.DURATION().getSymbol(), span);
             case FactorGraphParser.BoolExprContext bool -> new BoolLiteral(bool.TRUE() != null, span);
-            case FactorGraphParser.NameExprContext name -> new NameRef(name.IDENT().getText(), span);
+            case FactorGraphParser.NameExprContext name ->
+                new NameRef(name.IDENT().getText(), span);
             case FactorGraphParser.NegateExprContext negate ->
-                    new Unary(UnaryOperator.NEGATE, expr(negate.expr()), span);
+                new Unary(UnaryOperator.NEGATE, expr(negate.expr()), span);
             case FactorGraphParser.NotExprContext not -> new Unary(UnaryOperator.NOT, expr(not.expr()), span);
-            case FactorGraphParser.BinaryExprContext binary -> new Binary(binaryOperator(binary.op),
-                    expr(binary.left), expr(binary.right), spans.of(binary.op), span);
+            case FactorGraphParser.BinaryExprContext binary ->
+                new Binary(binaryOperator(binary.op), expr(binary.left), expr(binary.right), spans.of(binary.op), span);
             default -> throw new IllegalStateException("expression form without an AST record: " + context.getClass());
         };
     }
@@ -95,8 +98,8 @@ final class AstBuilder {
     private Call call(FactorGraphParser.CallContext context) {
         List<Argument> arguments = new ArrayList<>();
         for (FactorGraphParser.ArgumentContext argument : context.argument()) {
-            Optional<Identifier> name = argument.name == null ? Optional.empty()
-                    : Optional.of(identifier(argument.name));
+            Optional<Identifier> name =
+                    argument.name == null ? Optional.empty() : Optional.of(identifier(argument.name));
             arguments.add(new Argument(name, expr(argument.expr()), span(argument)));
         }
         return new Call(identifier(context.function), arguments, span(context));
@@ -106,10 +109,14 @@ final class AstBuilder {
         String text = token.getText();
         double value = Double.parseDouble(text.replace("_", ""));
         if (Double.isInfinite(value)) {
-            diagnostics.add(Diagnostic.error(span, "number " + text + " is too large for a double",
+            diagnostics.add(Diagnostic.error(
+                    span,
+                    "number " + text + " is too large for a double",
                     Note.help("the largest double is about 1.8e308")));
         } else if (value == 0 && text.split("[eE]")[0].chars().anyMatch(c -> c >= '1' && c <= '9')) {
-            diagnostics.add(Diagnostic.error(span, "number " + text + " is too small for a double: it would be read as 0",
+            diagnostics.add(Diagnostic.error(
+                    span,
+                    "number " + text + " is too small for a double: it would be read as 0",
                     Note.help("the smallest positive double is about 4.9e-324; write 0 if 0 is meant")));
         }
         return new NumberLiteral(value, text, span);
@@ -123,18 +130,21 @@ final class AstBuilder {
         }
         String unit = text.substring(unitStart);
         BigDecimal amount = new BigDecimal(text.substring(0, unitStart).replace("_", ""));
-        long unitNanos = switch (unit) {
-            case "ns" -> 1L;
-            case "us" -> 1_000L;
-            case "ms" -> 1_000_000L;
-            case "s" -> 1_000_000_000L;
-            case "m" -> 60_000_000_000L;
-            case "h" -> 3_600_000_000_000L;
-            default -> throw new IllegalStateException("the lexer accepted duration unit " + unit);
-        };
+        long unitNanos =
+                switch (unit) {
+                    case "ns" -> 1L;
+                    case "us" -> 1_000L;
+                    case "ms" -> 1_000_000L;
+                    case "s" -> 1_000_000_000L;
+                    case "m" -> 60_000_000_000L;
+                    case "h" -> 3_600_000_000_000L;
+                    default -> throw new IllegalStateException("the lexer accepted duration unit " + unit);
+                };
         BigDecimal nanos = amount.multiply(BigDecimal.valueOf(unitNanos));
         if (nanos.compareTo(MAX_NANOS) > 0) {
-            diagnostics.add(Diagnostic.error(span, "duration " + text + " is too long",
+            diagnostics.add(Diagnostic.error(
+                    span,
+                    "duration " + text + " is too long",
                     Note.help("durations are held in nanoseconds and must stay below about 292 years")));
             return new DurationLiteral(Long.MAX_VALUE, text, span);
         }
@@ -142,7 +152,9 @@ final class AstBuilder {
         try {
             whole = nanos.toBigIntegerExact();
         } catch (ArithmeticException notWhole) {
-            diagnostics.add(Diagnostic.error(span, "duration " + text + " is not a whole number of nanoseconds",
+            diagnostics.add(Diagnostic.error(
+                    span,
+                    "duration " + text + " is not a whole number of nanoseconds",
                     Note.help("durations are held as whole nanoseconds; the nearest is "
                             + nanos.setScale(0, RoundingMode.HALF_UP).toPlainString() + "ns")));
             return new DurationLiteral(nanos.longValue(), text, span);

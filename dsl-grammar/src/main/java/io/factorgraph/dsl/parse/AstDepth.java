@@ -20,8 +20,7 @@ final class AstDepth {
     /** The deepest expression tree the parser hands on; a chain {@code a + b + ...} nests one level per operator. */
     static final int MAX = 256;
 
-    private AstDepth() {
-    }
+    private AstDepth() {}
 
     static int of(Statement statement) {
         return switch (statement) {

@@ -25,8 +25,7 @@ final class ExpectedTokens {
     /** Every token type the parser can be handed (separators, comments and stray characters never are). */
     private static final int[] CANDIDATES = candidates();
 
-    private ExpectedTokens() {
-    }
+    private ExpectedTokens() {}
 
     /**
      * The token types that may stand at {@code position} of a statement's tokens, found by trying
@@ -80,8 +79,13 @@ final class ExpectedTokens {
     /** Stops the parse at its first error: nothing after it matters to a probe. */
     private static final BaseErrorListener FIRST_ERROR = new BaseErrorListener() {
         @Override
-        public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
-                String msg, RecognitionException e) {
+        public void syntaxError(
+                Recognizer<?, ?> recognizer,
+                Object offendingSymbol,
+                int line,
+                int charPositionInLine,
+                String msg,
+                RecognitionException e) {
             throw new FirstError(offendingSymbol instanceof Token token ? token.getTokenIndex() : Integer.MAX_VALUE);
         }
     };
@@ -100,9 +104,11 @@ final class ExpectedTokens {
         List<Integer> types = new ArrayList<>();
         for (int type = 1; type <= FactorGraphLexer.VOCABULARY.getMaxTokenType(); type++) {
             switch (type) {
-                case FactorGraphLexer.NEWLINE, FactorGraphLexer.SEMI, FactorGraphLexer.COMMENT, FactorGraphLexer.WS,
-                        FactorGraphLexer.STRAY -> {
-                }
+                case FactorGraphLexer.NEWLINE,
+                        FactorGraphLexer.SEMI,
+                        FactorGraphLexer.COMMENT,
+                        FactorGraphLexer.WS,
+                        FactorGraphLexer.STRAY -> {}
                 default -> types.add(type);
             }
         }
@@ -153,8 +159,14 @@ final class ExpectedTokens {
 
     private static boolean startsExpression(int type) {
         return switch (type) {
-            case FactorGraphLexer.NUMBER, FactorGraphLexer.DURATION, FactorGraphLexer.IDENT, FactorGraphLexer.LPAREN,
-                    FactorGraphLexer.MINUS, FactorGraphLexer.NOT, FactorGraphLexer.TRUE, FactorGraphLexer.FALSE -> true;
+            case FactorGraphLexer.NUMBER,
+                    FactorGraphLexer.DURATION,
+                    FactorGraphLexer.IDENT,
+                    FactorGraphLexer.LPAREN,
+                    FactorGraphLexer.MINUS,
+                    FactorGraphLexer.NOT,
+                    FactorGraphLexer.TRUE,
+                    FactorGraphLexer.FALSE -> true;
             default -> false;
         };
     }
@@ -180,7 +192,10 @@ final class ExpectedTokens {
             case FactorGraphLexer.COLON -> "':'";
             case FactorGraphLexer.ASSIGN -> "'='";
             case FactorGraphLexer.EVERY -> "'every'";
-            case FactorGraphLexer.PARAM, FactorGraphLexer.INPUT, FactorGraphLexer.CLOCK, FactorGraphLexer.OUTPUT,
+            case FactorGraphLexer.PARAM,
+                    FactorGraphLexer.INPUT,
+                    FactorGraphLexer.CLOCK,
+                    FactorGraphLexer.OUTPUT,
                     FactorGraphLexer.SINK -> "a statement";
             case FactorGraphLexer.TRUE, FactorGraphLexer.FALSE -> "true or false";
             default -> null;

@@ -29,8 +29,7 @@ import org.antlr.v4.runtime.Token;
  * parsed and checked, and the user sees every mistake in one pass. Nothing is printed.
  */
 public final class FgParser {
-    private FgParser() {
-    }
+    private FgParser() {}
 
     public static ParseResult parse(SourceText source) {
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -44,8 +43,10 @@ public final class FgParser {
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i).getType() == FactorGraphLexer.STRAY) {
                 int end = i;
-                while (end + 1 < tokens.size() && tokens.get(end + 1).getType() == FactorGraphLexer.STRAY
-                        && tokens.get(end + 1).getStartIndex() == tokens.get(end).getStopIndex() + 1) {
+                while (end + 1 < tokens.size()
+                        && tokens.get(end + 1).getType() == FactorGraphLexer.STRAY
+                        && tokens.get(end + 1).getStartIndex()
+                                == tokens.get(end).getStopIndex() + 1) {
                     end++;
                 }
                 diagnostics.add(strayCharacters(spans, tokens.subList(i, end + 1)));
@@ -54,7 +55,8 @@ public final class FgParser {
         }
 
         List<Token> significant = new ArrayList<>();
-        List<Token> strayBefore = new ArrayList<>(); // per significant token: the first stray character since the last one
+        List<Token> strayBefore =
+                new ArrayList<>(); // per significant token: the first stray character since the last one
         Token stray = null;
         for (Token token : tokens) {
             if (token.getType() == FactorGraphLexer.STRAY && stray == null) {
@@ -88,8 +90,8 @@ public final class FgParser {
             if (type == FactorGraphLexer.NEWLINE || type == FactorGraphLexer.SEMI || type == Token.EOF) {
                 if (!group.isEmpty()) {
                     Token unclosed = open.isEmpty() ? null : open.getLast();
-                    statements.add(parseStatement(source, spans, group, token, unclosed, resumeAt, firstStray,
-                            diagnostics));
+                    statements.add(
+                            parseStatement(source, spans, group, token, unclosed, resumeAt, firstStray, diagnostics));
                     group = new ArrayList<>();
                 }
                 firstStray = null;
@@ -114,8 +116,15 @@ public final class FgParser {
      * character, or at the end of the statement, is taken for its echo ({@code x = a$b} reads as
      * {@code x = a b}, {@code y = $} as {@code y =}) and not reported.
      */
-    private static Statement parseStatement(SourceText source, TokenSpans spans, List<Token> group, Token terminator,
-            Token unclosed, Token resumeAt, Token firstStray, List<Diagnostic> diagnostics) {
+    private static Statement parseStatement(
+            SourceText source,
+            TokenSpans spans,
+            List<Token> group,
+            Token terminator,
+            Token unclosed,
+            Token resumeAt,
+            Token firstStray,
+            List<Diagnostic> diagnostics) {
         List<Token> input = new ArrayList<>(group);
         CommonToken eof = new CommonToken(Token.EOF, "<end of statement>");
         Token last = group.getLast();
@@ -170,8 +179,10 @@ public final class FgParser {
     }
 
     private static Diagnostic tooDeeplyNested(Span statement) {
-        return Diagnostic.error(statement, "this statement nests too deeply: more than " + AstDepth.MAX
-                + " levels of parentheses, calls and operators",
+        return Diagnostic.error(
+                statement,
+                "this statement nests too deeply: more than " + AstDepth.MAX
+                        + " levels of parentheses, calls and operators",
                 Note.help("split it into several named definitions"));
     }
 
@@ -199,14 +210,20 @@ public final class FgParser {
             return null;
         }
         Token start = significant.get(next);
-        boolean looksLikeStatement = switch (start.getType()) {
-            case FactorGraphLexer.PARAM, FactorGraphLexer.INPUT, FactorGraphLexer.CLOCK, FactorGraphLexer.OUTPUT,
-                    FactorGraphLexer.SINK -> true;
-            case FactorGraphLexer.IDENT -> next + 1 < significant.size()
-                    && significant.get(next + 1).getType() == FactorGraphLexer.ASSIGN;
-            default -> false;
-        };
-        if (!looksLikeStatement || spans.of(start).column() > spans.of(group.getFirst()).column()) {
+        boolean looksLikeStatement =
+                switch (start.getType()) {
+                    case FactorGraphLexer.PARAM,
+                            FactorGraphLexer.INPUT,
+                            FactorGraphLexer.CLOCK,
+                            FactorGraphLexer.OUTPUT,
+                            FactorGraphLexer.SINK -> true;
+                    case FactorGraphLexer.IDENT ->
+                        next + 1 < significant.size()
+                                && significant.get(next + 1).getType() == FactorGraphLexer.ASSIGN;
+                    default -> false;
+                };
+        if (!looksLikeStatement
+                || spans.of(start).column() > spans.of(group.getFirst()).column()) {
             return null;
         }
         return start;
@@ -214,12 +231,29 @@ public final class FgParser {
 
     private static boolean asksForMore(int type) {
         return switch (type) {
-            case FactorGraphLexer.COMMA, FactorGraphLexer.LPAREN, FactorGraphLexer.ASSIGN, FactorGraphLexer.COLON,
-                    FactorGraphLexer.PLUS, FactorGraphLexer.MINUS, FactorGraphLexer.STAR, FactorGraphLexer.SLASH,
-                    FactorGraphLexer.LT, FactorGraphLexer.LE, FactorGraphLexer.GT, FactorGraphLexer.GE,
-                    FactorGraphLexer.EQ, FactorGraphLexer.NE, FactorGraphLexer.AND, FactorGraphLexer.OR,
-                    FactorGraphLexer.NOT, FactorGraphLexer.PARAM, FactorGraphLexer.INPUT, FactorGraphLexer.CLOCK,
-                    FactorGraphLexer.EVERY, FactorGraphLexer.OUTPUT, FactorGraphLexer.SINK -> true;
+            case FactorGraphLexer.COMMA,
+                    FactorGraphLexer.LPAREN,
+                    FactorGraphLexer.ASSIGN,
+                    FactorGraphLexer.COLON,
+                    FactorGraphLexer.PLUS,
+                    FactorGraphLexer.MINUS,
+                    FactorGraphLexer.STAR,
+                    FactorGraphLexer.SLASH,
+                    FactorGraphLexer.LT,
+                    FactorGraphLexer.LE,
+                    FactorGraphLexer.GT,
+                    FactorGraphLexer.GE,
+                    FactorGraphLexer.EQ,
+                    FactorGraphLexer.NE,
+                    FactorGraphLexer.AND,
+                    FactorGraphLexer.OR,
+                    FactorGraphLexer.NOT,
+                    FactorGraphLexer.PARAM,
+                    FactorGraphLexer.INPUT,
+                    FactorGraphLexer.CLOCK,
+                    FactorGraphLexer.EVERY,
+                    FactorGraphLexer.OUTPUT,
+                    FactorGraphLexer.SINK -> true;
             default -> false;
         };
     }
@@ -236,8 +270,11 @@ public final class FgParser {
         if (resumeAt != null) {
             notes.add(Note.note("the next statement seems to start here", spans.of(resumeAt)));
         }
-        return new Diagnostic(io.factorgraph.dsl.diagnostic.Severity.ERROR, spans.of(unclosed),
-                "unclosed '('" + (function == null ? "" : " in the call to '" + function + "'"), notes);
+        return new Diagnostic(
+                io.factorgraph.dsl.diagnostic.Severity.ERROR,
+                spans.of(unclosed),
+                "unclosed '('" + (function == null ? "" : " in the call to '" + function + "'"),
+                notes);
     }
 
     private static String functionBefore(List<Token> group, Token paren) {
@@ -263,12 +300,18 @@ public final class FgParser {
             name = group.get(1);
         } else if (first == FactorGraphLexer.IDENT) {
             switch (second) {
-                case FactorGraphLexer.ASSIGN, FactorGraphLexer.COLON, FactorGraphLexer.EQ, FactorGraphLexer.NUMBER,
-                        FactorGraphLexer.DURATION, FactorGraphLexer.TRUE, FactorGraphLexer.FALSE -> name = group.get(0);
-                case FactorGraphLexer.IDENT -> name = third == FactorGraphLexer.ASSIGN || third == FactorGraphLexer.COLON
-                        ? group.get(1) : group.get(0);
-                default -> {
-                }
+                case FactorGraphLexer.ASSIGN,
+                        FactorGraphLexer.COLON,
+                        FactorGraphLexer.EQ,
+                        FactorGraphLexer.NUMBER,
+                        FactorGraphLexer.DURATION,
+                        FactorGraphLexer.TRUE,
+                        FactorGraphLexer.FALSE -> name = group.get(0);
+                case FactorGraphLexer.IDENT ->
+                    name = third == FactorGraphLexer.ASSIGN || third == FactorGraphLexer.COLON
+                            ? group.get(1)
+                            : group.get(0);
+                default -> {}
             }
         }
         return new InvalidStatement(Optional.ofNullable(name).map(t -> new Identifier(t.getText(), spans.of(t))), span);
@@ -281,14 +324,17 @@ public final class FgParser {
                 ? Note.help((several ? "these are invisible characters" : "this is an invisible character")
                         + "; delete " + (several ? "them" : "it") + " or use a plain space")
                 : text.contains("\"") || text.contains("'")
-                ? Note.help("a .fg file has no strings: names, such as input types, are written without quotes")
-                : Note.help("a .fg file holds names, numbers, durations, operators + - * / < <= > >= == !=,"
-                        + " parentheses, ',', ':', ';', '=' and # comments");
+                        ? Note.help("a .fg file has no strings: names, such as input types, are written without quotes")
+                        : Note.help("a .fg file holds names, numbers, durations, operators + - * / < <= > >= == !=,"
+                                + " parentheses, ',', ':', ';', '=' and # comments");
         int count = text.codePointCount(0, text.length());
-        String quoted = count <= 16 ? "'" + printable(text) + "'"
+        String quoted = count <= 16
+                ? "'" + printable(text) + "'"
                 : "'" + printable(text.substring(0, text.offsetByCodePoints(0, 16))) + "...' (" + count + " of them)";
-        return Diagnostic.error(spans.cover(run.getFirst(), run.getLast()),
-                "unexpected character" + (several ? "s" : "") + " " + quoted, help);
+        return Diagnostic.error(
+                spans.cover(run.getFirst(), run.getLast()),
+                "unexpected character" + (several ? "s" : "") + " " + quoted,
+                help);
     }
 
     /** The text as it can be quoted in a message: anything invisible or unprintable as a backslash-u-{hex} escape. */
@@ -297,11 +343,15 @@ public final class FgParser {
         text.codePoints().forEach(c -> {
             if (c == '\'' || c == '\\') {
                 out.append('\\').appendCodePoint(c);
-            } else if (invisible(c) || c == 0x7f || switch (Character.getType(c)) {
-                case Character.UNASSIGNED, Character.PRIVATE_USE, Character.NON_SPACING_MARK,
-                        Character.ENCLOSING_MARK -> true; // a mark alone would sit on the quote
-                default -> false;
-            }) {
+            } else if (invisible(c)
+                    || c == 0x7f
+                    || switch (Character.getType(c)) {
+                        case Character.UNASSIGNED,
+                                Character.PRIVATE_USE,
+                                Character.NON_SPACING_MARK,
+                                Character.ENCLOSING_MARK -> true; // a mark alone would sit on the quote
+                        default -> false;
+                    }) {
                 out.append(String.format("\\u{%x}", c));
             } else {
                 out.appendCodePoint(c);
@@ -313,8 +363,12 @@ public final class FgParser {
     /** Characters that print as nothing or as blank space: a user cannot see which one is there. */
     private static boolean invisible(int c) {
         return switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.SPACE_SEPARATOR,
-                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.SURROGATE,
+                    Character.SPACE_SEPARATOR,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR -> true;
             default -> false;
         };
     }

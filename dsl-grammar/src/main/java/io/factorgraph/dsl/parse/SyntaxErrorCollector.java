@@ -2,8 +2,8 @@ package io.factorgraph.dsl.parse;
 
 import io.factorgraph.dsl.diagnostic.Diagnostic;
 import io.factorgraph.dsl.diagnostic.Note;
-import io.factorgraph.dsl.grammar.FactorGraphLexer;
 import io.factorgraph.dsl.diagnostic.Severity;
+import io.factorgraph.dsl.grammar.FactorGraphLexer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,26 +49,34 @@ final class SyntaxErrorCollector extends BaseErrorListener {
     Diagnostic diagnostic(Optional<IntervalSet> expected, List<Token> statement, int position) {
         IntervalSet set = expected.orElse(antlrExpected);
         Token first = statement.getFirst();
-        if (isKeyword(first.getType()) && statement.size() > 1 && statement.get(1).getType() == FactorGraphLexer.ASSIGN
+        if (isKeyword(first.getType())
+                && statement.size() > 1
+                && statement.get(1).getType() == FactorGraphLexer.ASSIGN
                 && position <= 1) {
             return keywordAsName(first);
         }
         Token unmatched = unmatchedClosing(statement);
         if (unmatched != null && position >= statement.indexOf(unmatched)) {
-            return Diagnostic.error(spans.of(unmatched), "unmatched ')'",
+            return Diagnostic.error(
+                    spans.of(unmatched),
+                    "unmatched ')'",
                     Note.help("no '(' is open here; remove it, or add the '(' it was meant to close"));
         }
-        if (offending.getType() == FactorGraphLexer.COLON && position + 1 < statement.size()
+        if (offending.getType() == FactorGraphLexer.COLON
+                && position + 1 < statement.size()
                 && statement.get(position + 1).getType() == FactorGraphLexer.ASSIGN
                 && statement.get(position + 1).getStartIndex() == offending.getStopIndex() + 1
                 && set.contains(FactorGraphLexer.ASSIGN)) {
-            return Diagnostic.error(spans.cover(offending, statement.get(position + 1)), "expected '=', found ':='",
+            return Diagnostic.error(
+                    spans.cover(offending, statement.get(position + 1)),
+                    "expected '=', found ':='",
                     Note.help("a definition is written NAME = EXPR, with a plain '='"));
         }
         String found = describeFound(offending);
         String expectation = ExpectedTokens.describe(set);
         String message = expectation.isEmpty() ? "unexpected " + found : "expected " + expectation + ", found " + found;
-        return Diagnostic.error(spans.of(offending), message, hints(set, statement, position).toArray(Note[]::new));
+        return Diagnostic.error(
+                spans.of(offending), message, hints(set, statement, position).toArray(Note[]::new));
     }
 
     private Diagnostic keywordAsName(Token keyword) {
@@ -79,25 +87,27 @@ final class SyntaxErrorCollector extends BaseErrorListener {
             notes.add(Note.note("'" + word + "' starts a statement: " + form));
         }
         notes.add(Note.help("choose another name"));
-        return new Diagnostic(Severity.ERROR, spans.of(keyword), "'" + word + "' is a keyword, not a name",
-                notes);
+        return new Diagnostic(Severity.ERROR, spans.of(keyword), "'" + word + "' is a keyword, not a name", notes);
     }
 
     private List<Note> hints(IntervalSet expected, List<Token> statement, int position) {
         List<Note> notes = new ArrayList<>();
         int kind = statement.getFirst().getType();
         Token previous = position > 0 ? statement.get(position - 1) : null;
-        if (offending.getType() == FactorGraphLexer.IDENT && previous != null
-                && previous.getType() == FactorGraphLexer.NUMBER && DURATION_UNITS.contains(offending.getText())) {
-            boolean exponent = previous.getText().contains("e") || previous.getText().contains("E");
+        if (offending.getType() == FactorGraphLexer.IDENT
+                && previous != null
+                && previous.getType() == FactorGraphLexer.NUMBER
+                && DURATION_UNITS.contains(offending.getText())) {
+            boolean exponent =
+                    previous.getText().contains("e") || previous.getText().contains("E");
             notes.add(Note.help("a duration is written " + (exponent ? "without an exponent" : "with no space")
                     + " before its unit (ns, us, ms, s, m, h), e.g. 100ms or 1500us"));
         } else if (isKeyword(offending.getType()) && expected.contains(FactorGraphLexer.IDENT)) {
             notes.add(Note.help("'" + offending.getText() + "' is a keyword, not a name; choose another name"));
         } else if (kind == FactorGraphLexer.IDENT && position == 1) {
             String name = statement.getFirst().getText();
-            Optional<String> keyword = offending.getType() == FactorGraphLexer.IDENT ? misspelledKeyword(name)
-                    : Optional.empty();
+            Optional<String> keyword =
+                    offending.getType() == FactorGraphLexer.IDENT ? misspelledKeyword(name) : Optional.empty();
             if (keyword.isPresent()) {
                 notes.add(Note.help("'" + name + "' is not a keyword; did you mean '" + keyword.get() + "'?"));
             } else if (offending.getType() == FactorGraphLexer.LPAREN) {
@@ -108,7 +118,8 @@ final class SyntaxErrorCollector extends BaseErrorListener {
             }
         } else if (isStatementKeyword(kind) && position <= formLength(kind)) {
             notes.add(Note.help("write it as " + statementForm(kind)));
-        } else if (offending.getType() == FactorGraphLexer.COMMA && previous != null
+        } else if (offending.getType() == FactorGraphLexer.COMMA
+                && previous != null
                 && previous.getType() == FactorGraphLexer.COMMA) {
             notes.add(Note.help("remove the extra ','"));
         } else if (startsOperand(offending.getType()) && expected.contains(FactorGraphLexer.COMMA)) {
@@ -121,8 +132,12 @@ final class SyntaxErrorCollector extends BaseErrorListener {
 
     private static boolean startsOperand(int type) {
         return switch (type) {
-            case FactorGraphLexer.IDENT, FactorGraphLexer.NUMBER, FactorGraphLexer.DURATION, FactorGraphLexer.TRUE,
-                    FactorGraphLexer.FALSE, FactorGraphLexer.NOT -> true;
+            case FactorGraphLexer.IDENT,
+                    FactorGraphLexer.NUMBER,
+                    FactorGraphLexer.DURATION,
+                    FactorGraphLexer.TRUE,
+                    FactorGraphLexer.FALSE,
+                    FactorGraphLexer.NOT -> true;
             default -> false;
         };
     }
@@ -173,8 +188,8 @@ final class SyntaxErrorCollector extends BaseErrorListener {
             row[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int above = row[j];
-                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1),
-                        diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                row[j] = Math.min(
+                        Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
                 diagonal = above;
             }
         }
@@ -198,29 +213,43 @@ final class SyntaxErrorCollector extends BaseErrorListener {
     }
 
     static boolean isKeyword(int type) {
-        return isStatementKeyword(type) || switch (type) {
-            case FactorGraphLexer.EVERY, FactorGraphLexer.AND, FactorGraphLexer.OR, FactorGraphLexer.NOT,
-                    FactorGraphLexer.TRUE, FactorGraphLexer.FALSE -> true;
-            default -> false;
-        };
+        return isStatementKeyword(type)
+                || switch (type) {
+                    case FactorGraphLexer.EVERY,
+                            FactorGraphLexer.AND,
+                            FactorGraphLexer.OR,
+                            FactorGraphLexer.NOT,
+                            FactorGraphLexer.TRUE,
+                            FactorGraphLexer.FALSE -> true;
+                    default -> false;
+                };
     }
 
     static boolean isStatementKeyword(int type) {
         return switch (type) {
-            case FactorGraphLexer.PARAM, FactorGraphLexer.INPUT, FactorGraphLexer.CLOCK, FactorGraphLexer.OUTPUT,
+            case FactorGraphLexer.PARAM,
+                    FactorGraphLexer.INPUT,
+                    FactorGraphLexer.CLOCK,
+                    FactorGraphLexer.OUTPUT,
                     FactorGraphLexer.SINK -> true;
             default -> false;
         };
     }
 
     @Override
-    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
-            String msg, RecognitionException e) {
+    public void syntaxError(
+            Recognizer<?, ?> recognizer,
+            Object offendingSymbol,
+            int line,
+            int charPositionInLine,
+            String msg,
+            RecognitionException e) {
         if (offending != null || !(offendingSymbol instanceof Token token)) {
             return;
         }
         offending = token;
-        antlrExpected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens()
+        antlrExpected = e != null && e.getExpectedTokens() != null
+                ? e.getExpectedTokens()
                 : ((Parser) recognizer).getExpectedTokens();
     }
 

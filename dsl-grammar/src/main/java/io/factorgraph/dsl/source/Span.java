@@ -9,9 +9,8 @@ package io.factorgraph.dsl.source;
 public record Span(int offset, int length, int line, int column) {
     public Span {
         if (offset < 0 || length < 0 || line < 1 || column < 1) {
-            throw new IllegalArgumentException(
-                    "span must have offset >= 0, length >= 0, line >= 1, column >= 1, was " + offset + "+" + length
-                            + " at " + line + ":" + column);
+            throw new IllegalArgumentException("span must have offset >= 0, length >= 0, line >= 1, column >= 1, was "
+                    + offset + "+" + length + " at " + line + ":" + column);
         }
     }
 

@@ -75,21 +75,27 @@ class DiagnosticRendererTest {
     void nonBmpLetterOfWidthOne() {
         // MATHEMATICAL ITALIC SMALL X: outside the BMP, yet one cell wide.
         String rendered = renderParsed("x = \uD835\uDC65 $");
-        assertEquals("graph.fg:1:7: error: unexpected character '$'", rendered.lines().toList().get(4));
+        assertEquals(
+                "graph.fg:1:7: error: unexpected character '$'",
+                rendered.lines().toList().get(4));
         assertEquals(6, caretCell(rendered.substring(rendered.indexOf("graph.fg:1:7"))));
     }
 
     @Test
     void wideAndCombiningCharacters() {
         String wide = renderParsed("x = 中文 $");
-        assertEquals("graph.fg:1:5: error: unexpected characters '中文'", wide.lines().toList().getFirst());
+        assertEquals(
+                "graph.fg:1:5: error: unexpected characters '中文'",
+                wide.lines().toList().getFirst());
         assertEquals("     |     ^~~~", wide.lines().toList().get(2));
         String afterWide = wide.substring(wide.indexOf("graph.fg:1:8"));
         assertEquals(9, caretCell(afterWide));
 
         // 'e' + COMBINING ACUTE ACCENT: two characters, one cell. The lone accent is quoted by code point.
         String combining = renderParsed("x = e\u0301 $");
-        assertEquals("graph.fg:1:6: error: unexpected character '\\u{301}'", combining.lines().toList().getFirst());
+        assertEquals(
+                "graph.fg:1:6: error: unexpected character '\\u{301}'",
+                combining.lines().toList().getFirst());
         String dollar = combining.substring(combining.indexOf("graph.fg:1:8"));
         assertEquals(6, caretCell(dollar));
     }
@@ -132,8 +138,11 @@ class DiagnosticRendererTest {
     @Test
     void notesWithAndWithoutSpans() {
         SourceText source = SourceText.of("graph.fg", "a = 1\nb = 2\na = 3\n");
-        Diagnostic diagnostic = Diagnostic.error(source.spanAt(12, 1), "'a' is defined twice",
-                Note.note("first defined here", source.spanAt(0, 1)), Note.help("rename one of them"));
+        Diagnostic diagnostic = Diagnostic.error(
+                source.spanAt(12, 1),
+                "'a' is defined twice",
+                Note.note("first defined here", source.spanAt(0, 1)),
+                Note.help("rename one of them"));
         assertEquals("""
                 graph.fg:3:1: error: 'a' is defined twice
                    3 | a = 3
@@ -159,8 +168,8 @@ class DiagnosticRendererTest {
     @Test
     void severalDiagnosticsRenderInTheirOrder() {
         SourceText source = SourceText.of("graph.fg", "a\nb");
-        List<Diagnostic> diagnostics = List.of(Diagnostic.warning(source.spanAt(0, 1), "first"),
-                Diagnostic.error(new Span(2, 1, 2, 1), "second"));
+        List<Diagnostic> diagnostics = List.of(
+                Diagnostic.warning(source.spanAt(0, 1), "first"), Diagnostic.error(new Span(2, 1, 2, 1), "second"));
         assertEquals("""
                 graph.fg:1:1: warning: first
                    1 | a

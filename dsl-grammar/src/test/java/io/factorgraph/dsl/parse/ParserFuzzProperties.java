@@ -89,7 +89,8 @@ class ParserFuzzProperties {
             for (Note note : diagnostic.notes()) {
                 note.span().ifPresent(span -> checkSpan(source, span, () -> "note " + note + " of " + quote(text)));
             }
-            assertTrue(diagnostic.span().offset() >= previousOffset,
+            assertTrue(
+                    diagnostic.span().offset() >= previousOffset,
                     () -> "diagnostics out of source order in " + quote(text) + ": " + result.diagnostics());
             previousOffset = diagnostic.span().offset();
             assertTrue(!diagnostic.message().isBlank(), "empty message");
@@ -105,14 +106,19 @@ class ParserFuzzProperties {
             previousEnd = statement.span().endOffset();
             checkStatement(source, statement, text);
             if (statement instanceof InvalidStatement invalid) {
-                int to = i + 1 < statements.size() ? statements.get(i + 1).span().offset() : text.length();
-                assertTrue(result.diagnostics().stream().anyMatch(d -> d.isError()
-                        && d.span().offset() >= from && d.span().offset() <= to),
+                int to =
+                        i + 1 < statements.size() ? statements.get(i + 1).span().offset() : text.length();
+                assertTrue(
+                        result.diagnostics().stream()
+                                .anyMatch(d -> d.isError()
+                                        && d.span().offset() >= from
+                                        && d.span().offset() <= to),
                         () -> "no error explains " + invalid + " in " + quote(text) + ": " + result.diagnostics());
             }
         }
         if (result.diagnostics().isEmpty()) {
-            assertTrue(statements.stream().noneMatch(s -> s instanceof InvalidStatement),
+            assertTrue(
+                    statements.stream().noneMatch(s -> s instanceof InvalidStatement),
                     () -> "an invalid statement without a diagnostic in " + quote(text));
         }
         return result;
@@ -136,13 +142,15 @@ class ParserFuzzProperties {
             case OutputStatement output -> output.names().forEach(n -> checkIdentifier(source, n, output.span(), text));
             case SinkStatement sink -> checkExpr(source, sink.call(), sink.span(), text);
             case InvalidStatement invalid ->
-                    invalid.definedName().ifPresent(n -> checkIdentifier(source, n, invalid.span(), text));
+                invalid.definedName().ifPresent(n -> checkIdentifier(source, n, invalid.span(), text));
         }
     }
 
     private static void checkIdentifier(SourceText source, Identifier identifier, Span within, String text) {
         checkSpan(source, identifier.span(), () -> identifier + " in " + quote(text));
-        assertEquals(identifier.text(), text.substring(identifier.span().offset(), identifier.span().endOffset()));
+        assertEquals(
+                identifier.text(),
+                text.substring(identifier.span().offset(), identifier.span().endOffset()));
         checkInside(identifier.span(), within, text);
     }
 
@@ -164,13 +172,13 @@ class ParserFuzzProperties {
                     checkExpr(source, argument.value(), argument.span(), text);
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
     private static void checkInside(Span inner, Span outer, String text) {
-        assertTrue(inner.offset() >= outer.offset() && inner.endOffset() <= outer.endOffset(),
+        assertTrue(
+                inner.offset() >= outer.offset() && inner.endOffset() <= outer.endOffset(),
                 () -> inner + " is not inside " + outer + " in " + quote(text));
     }
 
@@ -187,7 +195,9 @@ class ParserFuzzProperties {
             fail("span position " + span.position() + " is not where its offset lies, " + expected.position() + ": "
                     + what.get());
         }
-        if (span.offset() > 0 && span.offset() < text.length() && Character.isLowSurrogate(text.charAt(span.offset()))
+        if (span.offset() > 0
+                && span.offset() < text.length()
+                && Character.isLowSurrogate(text.charAt(span.offset()))
                 && Character.isHighSurrogate(text.charAt(span.offset() - 1))) {
             fail("span starts inside a surrogate pair: " + what.get());
         }
@@ -212,15 +222,117 @@ class ParserFuzzProperties {
     // ---------------------------------------------------------------- (a) random token soup
 
     private static final List<String> FRAGMENTS = List.of(
-            "param", "input", "clock", "every", "output", "sink", "and", "or", "not", "true", "false",
-            "x", "obi", "OBI", "book", "Book", "double", "zscore", "mid", "a_b", "_", "e", "E", "ms", "s", "ns",
-            "(", "(", ")", ")", ",", ",", ":", ";", "=", "=", "==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/",
-            " ", " ", " ", "  ", "\t", "\n", "\n", "\r\n", "\r", "\f", "#", "# comment\n", "\\",
-            "0", "1", "9", "600", "1e-4", "0.5", ".5", "5.", "1_000", "1__0", "1e999", "1e-999", "1.5ns", "100ms", "5m",
-            "2h", "250us", "99999999999h", "0x1F", ".", "_1",
-            "$", "@", "'", "\"", "`", "~", "!", "&", "|", "%", "^", "[", "]", "{", "}", "?",
-            "é", "e\u0301", "中文", "😀", "👨‍👩‍👧", "𝑥", "\u0000", "\u0007", "\u007f", "\u00a0", "\u2028", "\ufeff",
-            "\uD800", "\uDC00", "\uFFFF");
+            "param",
+            "input",
+            "clock",
+            "every",
+            "output",
+            "sink",
+            "and",
+            "or",
+            "not",
+            "true",
+            "false",
+            "x",
+            "obi",
+            "OBI",
+            "book",
+            "Book",
+            "double",
+            "zscore",
+            "mid",
+            "a_b",
+            "_",
+            "e",
+            "E",
+            "ms",
+            "s",
+            "ns",
+            "(",
+            "(",
+            ")",
+            ")",
+            ",",
+            ",",
+            ":",
+            ";",
+            "=",
+            "=",
+            "==",
+            "!=",
+            "<",
+            "<=",
+            ">",
+            ">=",
+            "+",
+            "-",
+            "*",
+            "/",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\n",
+            "\r\n",
+            "\r",
+            "\f",
+            "#",
+            "# comment\n",
+            "\\",
+            "0",
+            "1",
+            "9",
+            "600",
+            "1e-4",
+            "0.5",
+            ".5",
+            "5.",
+            "1_000",
+            "1__0",
+            "1e999",
+            "1e-999",
+            "1.5ns",
+            "100ms",
+            "5m",
+            "2h",
+            "250us",
+            "99999999999h",
+            "0x1F",
+            ".",
+            "_1",
+            "$",
+            "@",
+            "'",
+            "\"",
+            "`",
+            "~",
+            "!",
+            "&",
+            "|",
+            "%",
+            "^",
+            "[",
+            "]",
+            "{",
+            "}",
+            "?",
+            "é",
+            "e\u0301",
+            "中文",
+            "😀",
+            "👨‍👩‍👧",
+            "𝑥",
+            "\u0000",
+            "\u0007",
+            "\u007f",
+            "\u00a0",
+            "\u2028",
+            "\ufeff",
+            "\uD800",
+            "\uDC00",
+            "\uFFFF");
 
     @Provide
     Arbitrary<String> tokenSoup() {
@@ -239,7 +351,8 @@ class ParserFuzzProperties {
 
     @Provide
     Arbitrary<String> anyText() {
-        Arbitrary<String> ascii = Arbitraries.strings().withCharRange('\u0000', '\u007f').ofMaxLength(60);
+        Arbitrary<String> ascii =
+                Arbitraries.strings().withCharRange('\u0000', '\u007f').ofMaxLength(60);
         Arbitrary<String> anything = Arbitraries.strings().all().ofMaxLength(30);
         return Arbitraries.oneOf(ascii, anything);
     }
@@ -270,8 +383,8 @@ class ParserFuzzProperties {
             "x = f(\n  a,\n  k = 1_000,\n  d = 1.5s,\n)\ny = x != .5 # done",
             "param w = 2 * 300\nclock every 250us\ns = sum(lag(mid(book), 1), w)\n");
 
-    private static final Pattern TOKENS = Pattern.compile("\\s+|[A-Za-z_][A-Za-z_0-9]*|[0-9._]+[a-z]*|[<>=!]=|.",
-            Pattern.DOTALL);
+    private static final Pattern TOKENS =
+            Pattern.compile("\\s+|[A-Za-z_][A-Za-z_0-9]*|[0-9._]+[a-z]*|[<>=!]=|.", Pattern.DOTALL);
 
     private static List<String> tokens(String text) {
         List<String> tokens = new ArrayList<>();
@@ -283,15 +396,19 @@ class ParserFuzzProperties {
     }
 
     /** One edit: what to do, where (a fraction of the length), and what to insert. */
-    record Mutation(int kind, double where, double other, String fragment) {
-    }
+    record Mutation(int kind, double where, double other, String fragment) {}
 
     @Provide
     Arbitrary<Tuple.Tuple2<String, List<Mutation>>> mutatedProgram() {
-        Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.integers().between(0, 9),
-                Arbitraries.doubles().between(0, 1), Arbitraries.doubles().between(0, 1), Arbitraries.of(FRAGMENTS))
+        Arbitrary<Mutation> mutation = Combinators.combine(
+                        Arbitraries.integers().between(0, 9),
+                        Arbitraries.doubles().between(0, 1),
+                        Arbitraries.doubles().between(0, 1),
+                        Arbitraries.of(FRAGMENTS))
                 .as(Mutation::new);
-        return Combinators.combine(Arbitraries.of(VALID_PROGRAMS), mutation.list().ofMinSize(1).ofMaxSize(4))
+        return Combinators.combine(
+                        Arbitraries.of(VALID_PROGRAMS),
+                        mutation.list().ofMinSize(1).ofMaxSize(4))
                 .as(Tuple::of);
     }
 
@@ -307,29 +424,30 @@ class ParserFuzzProperties {
             int u = Math.min(tokens.size() - 1, (int) (m.other() * tokens.size()));
             int c = Math.min(text.length(), (int) (m.where() * (text.length() + 1)));
             switch (m.kind()) {
-                case 0 -> tokens.remove(t);                                         // delete a token
-                case 1 -> tokens.add(t, m.fragment());                              // insert a token
-                case 2 -> tokens.add(t, tokens.get(t));                             // duplicate a token
-                case 3 -> {                                                         // swap two tokens
+                case 0 -> tokens.remove(t); // delete a token
+                case 1 -> tokens.add(t, m.fragment()); // insert a token
+                case 2 -> tokens.add(t, tokens.get(t)); // duplicate a token
+                case 3 -> { // swap two tokens
                     String a = tokens.get(t);
                     tokens.set(t, tokens.get(u));
                     tokens.set(u, a);
                 }
-                default -> {
-                }
+                default -> {}
             }
             if (m.kind() <= 3) {
                 text = String.join("", tokens);
                 continue;
             }
             text = switch (m.kind()) {
-                case 4 -> c < text.length() ? text.substring(0, c) + text.substring(c + 1) : text;   // delete a char
-                case 5 -> text.substring(0, c) + m.fragment().charAt(0) + text.substring(c);         // insert a char
-                case 6 -> c < text.length() ? text.substring(0, c + 1) + text.substring(c) : text;   // duplicate a char
-                case 7 -> c + 1 < text.length()                                                      // swap two chars
-                        ? text.substring(0, c) + text.charAt(c + 1) + text.charAt(c) + text.substring(c + 2) : text;
-                case 8 -> text.substring(0, c);                                                      // cut the end
-                default -> text.substring(c);                                                        // cut the start
+                case 4 -> c < text.length() ? text.substring(0, c) + text.substring(c + 1) : text; // delete a char
+                case 5 -> text.substring(0, c) + m.fragment().charAt(0) + text.substring(c); // insert a char
+                case 6 -> c < text.length() ? text.substring(0, c + 1) + text.substring(c) : text; // duplicate a char
+                case 7 ->
+                    c + 1 < text.length() // swap two chars
+                            ? text.substring(0, c) + text.charAt(c + 1) + text.charAt(c) + text.substring(c + 2)
+                            : text;
+                case 8 -> text.substring(0, c); // cut the end
+                default -> text.substring(c); // cut the start
             };
         }
         return text;
@@ -347,8 +465,9 @@ class ParserFuzzProperties {
 
     @Provide
     Arbitrary<String> prefixCut() {
-        return Arbitraries.of(VALID_PROGRAMS).flatMap(program -> Arbitraries.integers().between(0, program.length())
-                .map(cut -> program.substring(0, cut)));
+        return Arbitraries.of(VALID_PROGRAMS)
+                .flatMap(program ->
+                        Arbitraries.integers().between(0, program.length()).map(cut -> program.substring(0, cut)));
     }
 
     // ---------------------------------------------------------------- (c) generated valid programs
@@ -360,24 +479,35 @@ class ParserFuzzProperties {
 
     private Arbitrary<String> expression(int depth) {
         Arbitrary<String> leaf = Arbitraries.oneOf(
-                Arbitraries.of("600", "1e-4", "0.5", ".5", "1_000", "3.", "100ms", "1s", "5m", "2h", "250us", "10ns",
-                        "1.5s", "true", "false"),
-                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6)
-                        .filter(s -> !List.of("param", "input", "clock", "every", "output", "sink", "and", "or", "not",
-                                "true", "false").contains(s)));
+                Arbitraries.of(
+                        "600", "1e-4", "0.5", ".5", "1_000", "3.", "100ms", "1s", "5m", "2h", "250us", "10ns", "1.5s",
+                        "true", "false"),
+                Arbitraries.strings()
+                        .withCharRange('a', 'z')
+                        .ofMinLength(1)
+                        .ofMaxLength(6)
+                        .filter(s -> !List.of(
+                                        "param", "input", "clock", "every", "output", "sink", "and", "or", "not",
+                                        "true", "false")
+                                .contains(s)));
         if (depth == 0) {
             return leaf;
         }
         Arbitrary<String> sub = Arbitraries.lazy(() -> expression(depth - 1));
-        Arbitrary<String> binary = Combinators.combine(sub,
-                Arbitraries.of("+", "-", "*", "/", "<", "<=", ">", ">=", "==", "!=", "and", "or"), sub)
+        Arbitrary<String> binary = Combinators.combine(
+                        sub, Arbitraries.of("+", "-", "*", "/", "<", "<=", ">", ">=", "==", "!=", "and", "or"), sub)
                 .as((l, op, r) -> l + " " + op + " " + r);
-        Arbitrary<String> unary = Combinators.combine(Arbitraries.of("-", "not "), sub).as((op, e) -> op + e);
+        Arbitrary<String> unary =
+                Combinators.combine(Arbitraries.of("-", "not "), sub).as((op, e) -> op + e);
         Arbitrary<String> paren = sub.map(e -> "(" + e + ")");
         // Continuation lines, indented or not (a named argument at column 1 must not end the statement).
-        Arbitrary<String> call = Combinators.combine(Arbitraries.of("f", "OBI", "zscore"), sub.list().ofMaxSize(3),
-                sub.list().ofMaxSize(2), Arbitraries.of(",", ", ", ",\n   ", ",\r\n", ",\n", ", # c\n\n"),
-                Arbitraries.of("", ",", ",\n"), Arbitraries.of("(", "(\n", "(  # c\n"))
+        Arbitrary<String> call = Combinators.combine(
+                        Arbitraries.of("f", "OBI", "zscore"),
+                        sub.list().ofMaxSize(3),
+                        sub.list().ofMaxSize(2),
+                        Arbitraries.of(",", ", ", ",\n   ", ",\r\n", ",\n", ", # c\n\n"),
+                        Arbitraries.of("", ",", ",\n"),
+                        Arbitraries.of("(", "(\n", "(  # c\n"))
                 .as((f, positional, named, comma, trailing, open) -> {
                     List<String> args = new ArrayList<>(positional);
                     for (int i = 0; i < named.size(); i++) {
@@ -385,18 +515,20 @@ class ParserFuzzProperties {
                     }
                     return f + open + String.join(comma, args) + (args.isEmpty() ? "" : trailing) + ")";
                 });
-        return Arbitraries.frequencyOf(Tuple.of(3, leaf), Tuple.of(3, binary), Tuple.of(1, unary),
-                Tuple.of(1, paren), Tuple.of(2, call));
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, leaf), Tuple.of(3, binary), Tuple.of(1, unary), Tuple.of(1, paren), Tuple.of(2, call));
     }
 
     @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
-    void generatedValidProgramsParseWithoutDiagnostics(@ForAll("expression") String first,
-            @ForAll("expression") String second) {
-        String text = "param p = 1\ninput in: double\nclock every 1s\nfirst = " + first + "   # c\n\nsecond = "
-                + second + "; output first, second\nsink s(first, k = second)\n";
+    void generatedValidProgramsParseWithoutDiagnostics(
+            @ForAll("expression") String first, @ForAll("expression") String second) {
+        String text = "param p = 1\ninput in: double\nclock every 1s\nfirst = " + first + "   # c\n\nsecond = " + second
+                + "; output first, second\nsink s(first, k = second)\n";
         ParseResult result = checkContract(text);
-        assertTrue(result.diagnostics().isEmpty(), () -> "diagnostics for valid " + quote(text) + ":\n"
-                + DiagnosticRenderer.render(SourceText.of("fuzz.fg", text), result.diagnostics()));
+        assertTrue(
+                result.diagnostics().isEmpty(),
+                () -> "diagnostics for valid " + quote(text) + ":\n"
+                        + DiagnosticRenderer.render(SourceText.of("fuzz.fg", text), result.diagnostics()));
         assertEquals(7, result.program().statements().size());
     }
 }

@@ -46,7 +46,8 @@ class ParserTest {
     private static List<Statement> parse(String text) {
         SourceText source = SourceText.of("test.fg", text);
         ParseResult result = FgParser.parse(source);
-        assertTrue(result.diagnostics().isEmpty(),
+        assertTrue(
+                result.diagnostics().isEmpty(),
                 () -> "expected no diagnostics, got:\n" + DiagnosticRenderer.render(source, result.diagnostics()));
         return result.program().statements();
     }
@@ -80,9 +81,12 @@ class ParserTest {
             case NameRef n -> n.name();
             case Unary u -> "(" + u.operator().symbol() + " " + shape(u.operand()) + ")";
             case Binary b -> "(" + shape(b.left()) + " " + b.operator().symbol() + " " + shape(b.right()) + ")";
-            case Call c -> c.function().text() + "[" + c.arguments().stream()
-                    .map(a -> a.name().map(n -> n.text() + "=").orElse("") + shape(a.value()))
-                    .collect(Collectors.joining(", ")) + "]";
+            case Call c ->
+                c.function().text() + "["
+                        + c.arguments().stream()
+                                .map(a -> a.name().map(n -> n.text() + "=").orElse("") + shape(a.value()))
+                                .collect(Collectors.joining(", "))
+                        + "]";
         };
     }
 
@@ -161,7 +165,9 @@ class ParserTest {
             String text = "output alpha, vol, stop";
             OutputStatement output = assertInstanceOf(OutputStatement.class, single(text));
             assertSpan(text, output.span(), 1, 1, text);
-            assertEquals(List.of("alpha", "vol", "stop"), output.names().stream().map(Identifier::text).toList());
+            assertEquals(
+                    List.of("alpha", "vol", "stop"),
+                    output.names().stream().map(Identifier::text).toList());
             assertSpan(text, output.names().get(0).span(), 1, 8, "alpha");
             assertSpan(text, output.names().get(1).span(), 1, 15, "vol");
             assertSpan(text, output.names().get(2).span(), 1, 20, "stop");
@@ -170,14 +176,18 @@ class ParserTest {
         @Test
         void outputOfOneName() {
             OutputStatement output = assertInstanceOf(OutputStatement.class, single("output alpha"));
-            assertEquals(List.of("alpha"), output.names().stream().map(Identifier::text).toList());
+            assertEquals(
+                    List.of("alpha"),
+                    output.names().stream().map(Identifier::text).toList());
         }
 
         @Test
         void outputWithATrailingComma() {
             String text = "output a, b,";
             OutputStatement output = assertInstanceOf(OutputStatement.class, single(text));
-            assertEquals(List.of("a", "b"), output.names().stream().map(Identifier::text).toList());
+            assertEquals(
+                    List.of("a", "b"),
+                    output.names().stream().map(Identifier::text).toList());
             assertSpan(text, output.span(), 1, 1, text);
         }
 
@@ -225,14 +235,29 @@ class ParserTest {
                                       baseline_vol = 0.0001, grid_num = 3, grid_interval = 0.5)
                     """;
             List<Statement> statements = parse(text);
-            assertEquals(List.of(ParamStatement.class, ParamStatement.class, InputStatement.class, InputStatement.class,
-                    ClockStatement.class, Definition.class, Definition.class, Definition.class, Definition.class,
-                    Definition.class, Definition.class, OutputStatement.class, SinkStatement.class),
+            assertEquals(
+                    List.of(
+                            ParamStatement.class,
+                            ParamStatement.class,
+                            InputStatement.class,
+                            InputStatement.class,
+                            ClockStatement.class,
+                            Definition.class,
+                            Definition.class,
+                            Definition.class,
+                            Definition.class,
+                            Definition.class,
+                            Definition.class,
+                            OutputStatement.class,
+                            SinkStatement.class),
                     statements.stream().map(Object::getClass).toList());
             Definition stop = (Definition) statements.get(9);
-            assertEquals("stop_loss[vol, change[mid], vol_threshold=3.0, change_threshold=8.0, baseline_vol=0.0001,"
-                    + " baseline_change_std=0.0001]", shape(stop.value()));
-            assertSpan(text, stop.span(), 10, 1, text.substring(text.indexOf("stop  ="), text.indexOf("0.0001)\n") + 7));
+            assertEquals(
+                    "stop_loss[vol, change[mid], vol_threshold=3.0, change_threshold=8.0, baseline_vol=0.0001,"
+                            + " baseline_change_std=0.0001]",
+                    shape(stop.value()));
+            assertSpan(
+                    text, stop.span(), 10, 1, text.substring(text.indexOf("stop  ="), text.indexOf("0.0001)\n") + 7));
             Definition edge = (Definition) statements.get(10);
             assertEquals("((0.5 * alpha) - (2 * vol))", shape(edge.value()));
             SinkStatement sink = (SinkStatement) statements.get(12);
@@ -370,10 +395,20 @@ class ParserTest {
         @Test
         void everyBinaryOperatorMapsToItsEnum() {
             String[] symbols = {"+", "-", "*", "/", "<", "<=", ">", ">=", "==", "!=", "and", "or"};
-            BinaryOperator[] operators = {BinaryOperator.ADD, BinaryOperator.SUBTRACT, BinaryOperator.MULTIPLY,
-                BinaryOperator.DIVIDE, BinaryOperator.LESS, BinaryOperator.LESS_OR_EQUAL, BinaryOperator.GREATER,
-                BinaryOperator.GREATER_OR_EQUAL, BinaryOperator.EQUAL, BinaryOperator.NOT_EQUAL, BinaryOperator.AND,
-                BinaryOperator.OR};
+            BinaryOperator[] operators = {
+                BinaryOperator.ADD,
+                BinaryOperator.SUBTRACT,
+                BinaryOperator.MULTIPLY,
+                BinaryOperator.DIVIDE,
+                BinaryOperator.LESS,
+                BinaryOperator.LESS_OR_EQUAL,
+                BinaryOperator.GREATER,
+                BinaryOperator.GREATER_OR_EQUAL,
+                BinaryOperator.EQUAL,
+                BinaryOperator.NOT_EQUAL,
+                BinaryOperator.AND,
+                BinaryOperator.OR
+            };
             for (int i = 0; i < symbols.length; i++) {
                 String text = "x = a " + symbols[i] + " b";
                 Binary binary = assertInstanceOf(Binary.class, expr("a " + symbols[i] + " b"));
@@ -435,7 +470,9 @@ class ParserTest {
             assertSpan(text, minPeriods.name().orElseThrow().span(), 1, 22, "min_periods");
             assertSpan(text, minPeriods.span(), 1, 22, "min_periods = 30");
             assertSpan(text, minPeriods.value().span(), 1, 36, "30");
-            assertEquals(new BoolLiteral(true, new Span(46, 4, 1, 47)), arguments.get(3).value());
+            assertEquals(
+                    new BoolLiteral(true, new Span(46, 4, 1, 47)),
+                    arguments.get(3).value());
         }
 
         @Test

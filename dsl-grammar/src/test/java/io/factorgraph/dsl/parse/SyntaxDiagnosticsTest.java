@@ -51,27 +51,40 @@ class SyntaxDiagnosticsTest {
         void pathologicalNestingIsADiagnosticNotAStackOverflow() {
             for (String text : PATHOLOGICAL) {
                 ParseResult result = parse(text + "\ny = 2");
-                assertEquals(1, result.diagnostics().size(), () -> result.diagnostics().toString());
+                assertEquals(1, result.diagnostics().size(), () -> result.diagnostics()
+                        .toString());
                 List<Statement> statements = result.program().statements();
                 assertInstanceOf(Definition.class, statements.getLast(), "the next statement is still parsed");
-                assertEquals("this statement nests too deeply: more than 256 levels of parentheses, calls and"
-                        + " operators", result.diagnostics().getFirst().message());
-                assertEquals("x", ((InvalidStatement) statements.getFirst()).definedName().orElseThrow().text());
+                assertEquals(
+                        "this statement nests too deeply: more than 256 levels of parentheses, calls and"
+                                + " operators",
+                        result.diagnostics().getFirst().message());
+                assertEquals(
+                        "x",
+                        ((InvalidStatement) statements.getFirst())
+                                .definedName()
+                                .orElseThrow()
+                                .text());
             }
             ParseResult unclosed = parse("x = " + "(".repeat(100_000) + "\ny = 2");
-            assertEquals(1, unclosed.diagnostics().size(), () -> unclosed.diagnostics().toString());
+            assertEquals(1, unclosed.diagnostics().size(), () -> unclosed.diagnostics()
+                    .toString());
         }
 
         @Test
         void theSameOnASmallStack() throws InterruptedException {
             AtomicReference<Throwable> failure = new AtomicReference<>();
-            Thread thread = new Thread(null, () -> {
-                try {
-                    pathologicalNestingIsADiagnosticNotAStackOverflow();
-                } catch (Throwable thrown) {
-                    failure.set(thrown);
-                }
-            }, "small-stack", 512 * 1024);
+            Thread thread = new Thread(
+                    null,
+                    () -> {
+                        try {
+                            pathologicalNestingIsADiagnosticNotAStackOverflow();
+                        } catch (Throwable thrown) {
+                            failure.set(thrown);
+                        }
+                    },
+                    "small-stack",
+                    512 * 1024);
             thread.start();
             thread.join();
             if (failure.get() != null) {
@@ -84,17 +97,23 @@ class SyntaxDiagnosticsTest {
             String atLimit = "x = 1" + " + 1".repeat(255);
             assertTrue(parse(atLimit).diagnostics().isEmpty());
             String beyond = "x = 1" + " + 1".repeat(256);
-            assertEquals(List.of("this statement nests too deeply: more than 256 levels of parentheses, calls and"
-                    + " operators"), parse(beyond).diagnostics().stream().map(Diagnostic::message).toList());
+            assertEquals(
+                    List.of("this statement nests too deeply: more than 256 levels of parentheses, calls and"
+                            + " operators"),
+                    parse(beyond).diagnostics().stream()
+                            .map(Diagnostic::message)
+                            .toList());
         }
 
         @Test
         void rendered() {
-            assertRendered("x = " + "-".repeat(300) + "1\n", "graph.fg:1:1: error: this statement nests too deeply:"
-                    + " more than 256 levels of parentheses, calls and operators\n"
-                    + "   1 | x = " + "-".repeat(300) + "1\n"
-                    + "     | ^" + "~".repeat(304) + "\n"
-                    + "     = help: split it into several named definitions\n");
+            assertRendered(
+                    "x = " + "-".repeat(300) + "1\n",
+                    "graph.fg:1:1: error: this statement nests too deeply:"
+                            + " more than 256 levels of parentheses, calls and operators\n"
+                            + "   1 | x = " + "-".repeat(300) + "1\n"
+                            + "     | ^" + "~".repeat(304) + "\n"
+                            + "     = help: split it into several named definitions\n");
         }
     }
 
@@ -117,7 +136,8 @@ class SyntaxDiagnosticsTest {
         @Test
         void theStatementIsInvalidNotSilentlyReadWithoutTheCharacter() {
             ParseResult result = parse("x = $a\ny = 2");
-            InvalidStatement x = assertInstanceOf(InvalidStatement.class, result.program().statements().get(0));
+            InvalidStatement x = assertInstanceOf(
+                    InvalidStatement.class, result.program().statements().get(0));
             assertEquals("x", x.definedName().orElseThrow().text());
             assertInstanceOf(Definition.class, result.program().statements().get(1));
         }
@@ -134,8 +154,8 @@ class SyntaxDiagnosticsTest {
 
         @Test
         void aSyntaxErrorBeforeTheCharacterIsStillReported() {
-            assertEquals(List.of("expected an expression, found '+'", "unexpected character '$'"),
-                    messages("x = + $ 1"));
+            assertEquals(
+                    List.of("expected an expression, found '+'", "unexpected character '$'"), messages("x = + $ 1"));
         }
 
         @Test
@@ -182,7 +202,8 @@ class SyntaxDiagnosticsTest {
 
         @Test
         void aLongRunIsQuotedShort() {
-            assertEquals(List.of("unexpected characters '" + "@".repeat(16) + "...' (5000 of them)"),
+            assertEquals(
+                    List.of("unexpected characters '" + "@".repeat(16) + "...' (5000 of them)"),
                     messages("x = 1 " + "@".repeat(5000)));
             assertEquals(List.of("unexpected characters '" + "@".repeat(16) + "'"), messages("@".repeat(16)));
         }
@@ -224,7 +245,8 @@ class SyntaxDiagnosticsTest {
         @Test
         void aByteOrderMarkAtTheStartOfTheFileIsNotContent() {
             ParseResult result = parse("\ufeffx = 1\ny = $");
-            Definition x = assertInstanceOf(Definition.class, result.program().statements().getFirst());
+            Definition x = assertInstanceOf(
+                    Definition.class, result.program().statements().getFirst());
             assertEquals(new Span(0, 1, 1, 1), x.name().span());
             assertEquals("""
                     graph.fg:2:5: error: unexpected character '$'
@@ -292,9 +314,11 @@ class SyntaxDiagnosticsTest {
 
         @Test
         void endOfStatementAtTheEndOfTheFile() {
-            assertRendered("x = 1 +  ", "graph.fg:1:8: error: expected an expression, found end of statement\n"
-                    + "   1 | x = 1 +  \n"
-                    + "     |        ^\n");
+            assertRendered(
+                    "x = 1 +  ",
+                    "graph.fg:1:8: error: expected an expression, found end of statement\n"
+                            + "   1 | x = 1 +  \n"
+                            + "     |        ^\n");
         }
 
         @Test
@@ -420,17 +444,22 @@ class SyntaxDiagnosticsTest {
         void severalUnclosedCallsAreEachReported() {
             String text = "x = f(a, g(b\ny = 2\nz = h(c\n\n# comment\nw = 1\n";
             ParseResult result = parse(text);
-            assertEquals(List.of("unclosed '(' in the call to 'f'", "unclosed '(' in the call to 'h'"),
+            assertEquals(
+                    List.of("unclosed '(' in the call to 'f'", "unclosed '(' in the call to 'h'"),
                     result.diagnostics().stream().map(Diagnostic::message).toList());
-            assertEquals(List.of(2, 6), result.diagnostics().stream()
-                    .map(d -> d.notes().get(1).span().orElseThrow().line()).toList());
+            assertEquals(
+                    List.of(2, 6),
+                    result.diagnostics().stream()
+                            .map(d -> d.notes().get(1).span().orElseThrow().line())
+                            .toList());
             assertEquals(4, result.program().statements().size());
         }
 
         @Test
         void aSemicolonEndsTheStatementAndWhatIsOpenInIt() {
             ParseResult result = parse("a = 1; b = f(x\nc = 2");
-            assertEquals(List.of("unclosed '(' in the call to 'f'"),
+            assertEquals(
+                    List.of("unclosed '(' in the call to 'f'"),
                     result.diagnostics().stream().map(Diagnostic::message).toList());
             assertEquals(3, result.program().statements().size());
             assertEquals(List.of("unclosed '(' in the call to 'f'"), messages("x = f(1;\ny = 2\nz = 3"));
@@ -441,17 +470,26 @@ class SyntaxDiagnosticsTest {
             // Matching parentheses alone would pair f's '(' with the extra ')' on line 2 and read
             // 'x = f(a y = g(b))' as one statement, reporting "found name 'y'" and losing y.
             ParseResult result = parse("x = f(a\ny = g(b))\nz = 1");
-            assertEquals(List.of("unclosed '(' in the call to 'f'", "unmatched ')'"),
+            assertEquals(
+                    List.of("unclosed '(' in the call to 'f'", "unmatched ')'"),
                     result.diagnostics().stream().map(Diagnostic::message).toList());
-            assertEquals(List.of("x", "y"), result.program().statements().stream().limit(2)
-                    .map(st -> ((InvalidStatement) st).definedName().orElseThrow().text()).toList());
+            assertEquals(
+                    List.of("x", "y"),
+                    result.program().statements().stream()
+                            .limit(2)
+                            .map(st -> ((InvalidStatement) st)
+                                    .definedName()
+                                    .orElseThrow()
+                                    .text())
+                            .toList());
             assertInstanceOf(Definition.class, result.program().statements().get(2));
         }
 
         @Test
         void aCallThatDoesCloseOnALaterLineIsOneStatement() {
             ParseResult result = parse("x = f(a,\ny = 2)\nz = 1");
-            assertTrue(result.diagnostics().isEmpty(), () -> result.diagnostics().toString());
+            assertTrue(
+                    result.diagnostics().isEmpty(), () -> result.diagnostics().toString());
             assertEquals(2, result.program().statements().size());
         }
     }
@@ -460,7 +498,10 @@ class SyntaxDiagnosticsTest {
 
     static String definedName(String text) {
         Statement statement = parse(text).program().statements().getFirst();
-        return assertInstanceOf(InvalidStatement.class, statement).definedName().map(i -> i.text()).orElse(null);
+        return assertInstanceOf(InvalidStatement.class, statement)
+                .definedName()
+                .map(i -> i.text())
+                .orElse(null);
     }
 
     @Nested
@@ -539,9 +580,14 @@ class SyntaxDiagnosticsTest {
                          | ^~~~
                          = help: choose another name
                     """);
-            assertEquals(List.of("'param' is a keyword, not a name", "'input' is a keyword, not a name",
-                    "'clock' is a keyword, not a name", "'sink' is a keyword, not a name",
-                    "'every' is a keyword, not a name", "'not' is a keyword, not a name"),
+            assertEquals(
+                    List.of(
+                            "'param' is a keyword, not a name",
+                            "'input' is a keyword, not a name",
+                            "'clock' is a keyword, not a name",
+                            "'sink' is a keyword, not a name",
+                            "'every' is a keyword, not a name",
+                            "'not' is a keyword, not a name"),
                     messages("param = 1\ninput = 2\nclock = 3\nsink = 4\nevery = 5\nnot = 6"));
         }
 
@@ -559,8 +605,8 @@ class SyntaxDiagnosticsTest {
                          |       ^~~~
                          = help: 'sink' is a keyword, not a name; choose another name
                     """);
-            assertEquals(List.of("expected an expression or ')', found keyword 'every'"),
-                    messages("x = f(a, every = 1)"));
+            assertEquals(
+                    List.of("expected an expression or ')', found keyword 'every'"), messages("x = f(a, every = 1)"));
         }
 
         @Test
@@ -576,7 +622,8 @@ class SyntaxDiagnosticsTest {
             assertEquals(List.of("expected '=', found name 'a'"), messages("ouput a, b"));
             assertEquals("help: 'ouput' is not a keyword; did you mean 'output'?", helpOf("ouput a, b"));
             assertEquals("help: 'snk' is not a keyword; did you mean 'sink'?", helpOf("snk f(x)"));
-            assertEquals("help: a definition is written NAME = EXPR, e.g. obi = OBI(book, 0.001)", helpOf("mid mid(x)"));
+            assertEquals(
+                    "help: a definition is written NAME = EXPR, e.g. obi = OBI(book, 0.001)", helpOf("mid mid(x)"));
         }
 
         @Test
@@ -615,8 +662,10 @@ class SyntaxDiagnosticsTest {
     static String helpOf(String text) {
         List<Diagnostic> diagnostics = parse(text).diagnostics();
         assertEquals(1, diagnostics.size(), diagnostics::toString);
-        return diagnostics.getFirst().notes().stream().map(n -> n.kind().label() + ": " + n.message())
-                .reduce((a, b) -> a + "\n" + b).orElse("");
+        return diagnostics.getFirst().notes().stream()
+                .map(n -> n.kind().label() + ": " + n.message())
+                .reduce((a, b) -> a + "\n" + b)
+                .orElse("");
     }
 
     // ---------------------------------------------------------------- literals
@@ -632,7 +681,8 @@ class SyntaxDiagnosticsTest {
                          = help: the largest double is about 1.8e308
                     """);
             assertEquals("big", definedName("param big = 1e999"));
-            assertEquals(List.of("number 1" + "0".repeat(400) + " is too large for a double"),
+            assertEquals(
+                    List.of("number 1" + "0".repeat(400) + " is too large for a double"),
                     messages("x = 1" + "0".repeat(400)));
         }
 
@@ -655,8 +705,8 @@ class SyntaxDiagnosticsTest {
                          |             ^~~~~
                          = help: durations are held as whole nanoseconds; the nearest is 2ns
                     """);
-            assertEquals(List.of("duration 0.0000001ms is not a whole number of nanoseconds"),
-                    messages("x = 0.0000001ms"));
+            assertEquals(
+                    List.of("duration 0.0000001ms is not a whole number of nanoseconds"), messages("x = 0.0000001ms"));
         }
 
         @Test
@@ -668,10 +718,14 @@ class SyntaxDiagnosticsTest {
                          = help: a duration is written with no space before its unit (ns, us, ms, s, m, h), \
                     e.g. 100ms or 1500us
                     """);
-            assertEquals("help: a duration is written without an exponent before its unit (ns, us, ms, s, m, h),"
-                    + " e.g. 100ms or 1500us", helpOf("clock every 1e3ms"));
-            assertEquals("help: a duration is written with no space before its unit (ns, us, ms, s, m, h),"
-                    + " e.g. 100ms or 1500us", helpOf("x = 5 min"));
+            assertEquals(
+                    "help: a duration is written without an exponent before its unit (ns, us, ms, s, m, h),"
+                            + " e.g. 100ms or 1500us",
+                    helpOf("clock every 1e3ms"));
+            assertEquals(
+                    "help: a duration is written with no space before its unit (ns, us, ms, s, m, h),"
+                            + " e.g. 100ms or 1500us",
+                    helpOf("x = 5 min"));
         }
 
         @Test
@@ -687,8 +741,11 @@ class SyntaxDiagnosticsTest {
 
         @Test
         void everyBadLiteralInAStatementIsReported() {
-            assertEquals(List.of("number 1e999 is too large for a double",
-                    "duration 1.5ns is not a whole number of nanoseconds"), messages("x = f(1e999, 1.5ns)"));
+            assertEquals(
+                    List.of(
+                            "number 1e999 is too large for a double",
+                            "duration 1.5ns is not a whole number of nanoseconds"),
+                    messages("x = f(1e999, 1.5ns)"));
         }
     }
 
@@ -741,12 +798,25 @@ class SyntaxDiagnosticsTest {
         @Test
         void theValidStatementsAroundTheBadOnesAreParsed() {
             List<Statement> statements = parse(FILE).program().statements();
-            assertEquals(List.of("ParamStatement", "InputStatement", "InvalidStatement", "Definition",
-                    "InvalidStatement", "InvalidStatement", "InvalidStatement", "InvalidStatement", "OutputStatement"),
+            assertEquals(
+                    List.of(
+                            "ParamStatement",
+                            "InputStatement",
+                            "InvalidStatement",
+                            "Definition",
+                            "InvalidStatement",
+                            "InvalidStatement",
+                            "InvalidStatement",
+                            "InvalidStatement",
+                            "OutputStatement"),
                     statements.stream().map(st -> st.getClass().getSimpleName()).toList());
-            assertEquals(List.of("obi", "mid", "vol", "edge", "-"), statements.stream()
-                    .filter(InvalidStatement.class::isInstance).map(InvalidStatement.class::cast)
-                    .map(st -> st.definedName().map(i -> i.text()).orElse("-")).toList());
+            assertEquals(
+                    List.of("obi", "mid", "vol", "edge", "-"),
+                    statements.stream()
+                            .filter(InvalidStatement.class::isInstance)
+                            .map(InvalidStatement.class::cast)
+                            .map(st -> st.definedName().map(i -> i.text()).orElse("-"))
+                            .toList());
             Definition alpha = (Definition) statements.get(3);
             assertEquals(new Span(FILE.indexOf("alpha"), 5, 4, 1), alpha.name().span());
             InvalidStatement vol = (InvalidStatement) statements.get(5);
@@ -757,10 +827,19 @@ class SyntaxDiagnosticsTest {
         void oneErrorPerStatementNeverHidesTheNext() {
             String text = "a = = 1\nb = 1 +\nc = f(,)\nd = )\ne = 1 2\nf = ok(1)";
             ParseResult result = parse(text);
-            assertEquals(List.of(1, 2, 3, 4, 5), result.diagnostics().stream().map(d -> d.span().line()).toList());
+            assertEquals(
+                    List.of(1, 2, 3, 4, 5),
+                    result.diagnostics().stream().map(d -> d.span().line()).toList());
             assertInstanceOf(Definition.class, result.program().statements().getLast());
-            assertEquals(List.of("a", "b", "c", "d", "e"), result.program().statements().stream().limit(5)
-                    .map(st -> ((InvalidStatement) st).definedName().orElseThrow().text()).toList());
+            assertEquals(
+                    List.of("a", "b", "c", "d", "e"),
+                    result.program().statements().stream()
+                            .limit(5)
+                            .map(st -> ((InvalidStatement) st)
+                                    .definedName()
+                                    .orElseThrow()
+                                    .text())
+                            .toList());
         }
     }
 }

@@ -17,9 +17,14 @@ import io.factorgraph.runtime.spi.ValueType;
 public final class RelativeStrength extends Node {
     /** Two rolling sums keep a double per tick of the window each: the compiler checks that it fits. */
     public static final NodeFunction FUNCTION = Functions.define(
-            Signature.of("rsi", ValueType.DOUBLE, "relative strength index of the last W moves, in [0, 100]",
-                    Parameter.doubleStream("x"), Parameter.window("window")),
-            RelativeStrength::new, Functions.Retention.perTick("window", 0, 2 * Double.BYTES));
+            Signature.of(
+                    "rsi",
+                    ValueType.DOUBLE,
+                    "relative strength index of the last W moves, in [0, 100]",
+                    Parameter.doubleStream("x"),
+                    Parameter.window("window")),
+            RelativeStrength::new,
+            Functions.Retention.perTick("window", 0, 2 * Double.BYTES));
 
     private final double[] slots;
     private final int in;

@@ -1,7 +1,6 @@
 package io.factorgraph.examples.custom;
 
 import io.factorgraph.testkit.harness.NodeCheck;
-import io.factorgraph.testkit.harness.Tolerance;
 import io.factorgraph.testkit.streams.Streams;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -32,8 +31,9 @@ class RelativeStrengthProperties {
                     }
                     return up + down > 0 ? 100 * up / (up + down) : 50.0;
                 })
-                .within((expected, actual, scale) -> Math.abs(expected - actual) <= 1e-6 * Math.max(1, Math.abs(expected))
-                        || (Double.isNaN(expected) && Double.isNaN(actual)))
+                .within((expected, actual, scale) ->
+                        Math.abs(expected - actual) <= 1e-6 * Math.max(1, Math.abs(expected))
+                                || (Double.isNaN(expected) && Double.isNaN(actual)))
                 .check(xs);
     }
 
@@ -42,8 +42,10 @@ class RelativeStrengthProperties {
     void aWindowThatCannotFitIsADiagnosticForAUserNodeToo() {
         var result = io.factorgraph.runtime.compile.FgCompiler.standard()
                 .compile("rsi.fg", "input x: double\ny = rsi(x, 2000000000)\n");
-        org.junit.jupiter.api.Assertions.assertTrue(result.render().contains(
-                "error: 'rsi' would keep 29.8 GiB for window = 2000000000, more than the graph's memory budget"),
+        org.junit.jupiter.api.Assertions.assertTrue(
+                result.render()
+                        .contains(
+                                "error: 'rsi' would keep 29.8 GiB for window = 2000000000, more than the graph's memory budget"),
                 result.render());
     }
 }

@@ -2,7 +2,6 @@ package io.factorgraph.live.codec;
 
 import io.factorgraph.backtest.exchange.ExecutionReport;
 import io.factorgraph.backtest.exchange.PriceGrid;
-import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
 import io.factorgraph.live.sbe.BooleanType;
 import io.factorgraph.live.sbe.ExecType;
@@ -11,6 +10,7 @@ import io.factorgraph.live.sbe.MessageHeaderEncoder;
 import io.factorgraph.live.sbe.OrdStatus;
 import io.factorgraph.live.sbe.OrderSide;
 import io.factorgraph.live.sbe.Reason;
+import io.factorgraph.runtime.execution.Side;
 import org.agrona.MutableDirectBuffer;
 
 /**
@@ -28,8 +28,14 @@ public final class ExecutionReportWriter {
      *
      * @param clOrdId the strategy's id of the order (the report's {@link ExecutionReport#orderId()} is the venue's)
      */
-    public int encode(MutableDirectBuffer buffer, MessageHeaderEncoder header, long sequence, long instanceId,
-            long clOrdId, ExecutionReport report, PriceGrid grid) {
+    public int encode(
+            MutableDirectBuffer buffer,
+            MessageHeaderEncoder header,
+            long sequence,
+            long instanceId,
+            long clOrdId,
+            ExecutionReport report,
+            PriceGrid grid) {
         encoder.wrapAndApplyHeader(buffer, 0, header)
                 .sequence(sequence)
                 .instanceId(instanceId)

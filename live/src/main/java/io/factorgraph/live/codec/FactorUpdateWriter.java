@@ -23,9 +23,19 @@ public final class FactorUpdateWriter {
      * @param sinkArguments the sink's stream argument values, the first {@code sinkArgumentCount} of them
      * @param symbol the instrument, UTF-8
      */
-    public int encode(MutableDirectBuffer buffer, MessageHeaderEncoder header, long sequence, long instanceId,
-            FactorUpdate update, long graphHash, boolean warm, long ticksSinceSync, long marketDataSequence,
-            double[] sinkArguments, int sinkArgumentCount, byte[] symbol) {
+    public int encode(
+            MutableDirectBuffer buffer,
+            MessageHeaderEncoder header,
+            long sequence,
+            long instanceId,
+            FactorUpdate update,
+            long graphHash,
+            boolean warm,
+            long ticksSinceSync,
+            long marketDataSequence,
+            double[] sinkArguments,
+            int sinkArgumentCount,
+            byte[] symbol) {
         encoder.wrapAndApplyHeader(buffer, 0, header)
                 .sequence(sequence)
                 .instanceId(instanceId)

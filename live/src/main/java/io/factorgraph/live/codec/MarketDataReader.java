@@ -43,7 +43,15 @@ public final class MarketDataReader {
     /** Loads the next event into {@code into}. */
     public void next(MarketEvent into) {
         events.next();
-        into.set(events.ev(), events.exchTs(), events.localTs(), events.px(), events.qty(), events.orderId(),
-                events.ival(), events.fval(), events.endOfMessage() == BooleanType.TRUE);
+        into.set(
+                events.ev(),
+                events.exchTs(),
+                events.localTs(),
+                events.px(),
+                events.qty(),
+                events.orderId(),
+                events.ival(),
+                events.fval(),
+                events.endOfMessage() == BooleanType.TRUE);
     }
 }

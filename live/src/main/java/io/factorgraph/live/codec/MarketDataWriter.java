@@ -14,7 +14,8 @@ import org.agrona.MutableDirectBuffer;
 public final class MarketDataWriter {
     public static final int MAX_EVENTS = 1024;
     /** The largest batch, encoded. */
-    public static final int MAX_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + MarketDataBatchEncoder.BLOCK_LENGTH
+    public static final int MAX_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH
+            + MarketDataBatchEncoder.BLOCK_LENGTH
             + MarketDataBatchEncoder.EventsEncoder.sbeHeaderSize()
             + MAX_EVENTS * MarketDataBatchEncoder.EventsEncoder.sbeBlockLength();
 
@@ -35,7 +36,15 @@ public final class MarketDataWriter {
         add(e.ev(), e.exchTs(), e.localTs(), e.px(), e.qty(), e.orderId(), e.ival(), e.fval(), e.endOfMessage());
     }
 
-    public void add(long flags, long exch, long local, double price, double quantity, long id, long iv, double fv,
+    public void add(
+            long flags,
+            long exch,
+            long local,
+            double price,
+            double quantity,
+            long id,
+            long iv,
+            double fv,
             boolean endOfMessage) {
         if (size == MAX_EVENTS) {
             throw new IllegalStateException("batch full: encode it first");
@@ -69,8 +78,8 @@ public final class MarketDataWriter {
     }
 
     /** Encodes the events collected at offset 0 of {@code buffer}; returns the message length. Does not clear. */
-    public int encode(MutableDirectBuffer buffer, MessageHeaderEncoder header, long sequence, long instanceId,
-            boolean snapshot) {
+    public int encode(
+            MutableDirectBuffer buffer, MessageHeaderEncoder header, long sequence, long instanceId, boolean snapshot) {
         encoder.wrapAndApplyHeader(buffer, 0, header)
                 .sequence(sequence)
                 .instanceId(instanceId)

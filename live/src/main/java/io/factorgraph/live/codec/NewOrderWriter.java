@@ -20,8 +20,17 @@ public final class NewOrderWriter {
      *
      * @param decisionTimeNs the tick the strategy decided at
      */
-    public int encode(MutableDirectBuffer buffer, MessageHeaderEncoder header, long sequence, long instanceId,
-            long clOrdId, long decisionTimeNs, boolean bid, double price, double qty, boolean postOnly) {
+    public int encode(
+            MutableDirectBuffer buffer,
+            MessageHeaderEncoder header,
+            long sequence,
+            long instanceId,
+            long clOrdId,
+            long decisionTimeNs,
+            boolean bid,
+            double price,
+            double qty,
+            boolean postOnly) {
         encoder.wrapAndApplyHeader(buffer, 0, header)
                 .sequence(sequence)
                 .instanceId(instanceId)

@@ -41,11 +41,20 @@ public final class Connector {
     private static final long SIGTERM_SERVE_NANOS = 2_000_000_000L;
     private static final long CLOSE_LINGER_NANOS = 200_000_000L;
     private static final int MESSAGE_CAPACITY = MarketDataWriter.MAX_LENGTH + 1024;
-    private static final HealthCounter[] HEALTH = {HealthCounter.MARKET_DATA_EVENTS_SENT,
-        HealthCounter.MARKET_DATA_MESSAGES_SENT, HealthCounter.SNAPSHOTS_SENT, HealthCounter.ORDERS_RECEIVED,
-        HealthCounter.CANCELS_RECEIVED, HealthCounter.CANCEL_ALLS_DONE, HealthCounter.ORDER_STREAM_GAPS,
-        HealthCounter.STRATEGY_DOWN_SWEEPS, HealthCounter.NEW_STRATEGY_INSTANCES, HealthCounter.REPORTS_SENT,
-        HealthCounter.RESTING_ORDERS, HealthCounter.HOP_LATENCY_MAX_NS};
+    private static final HealthCounter[] HEALTH = {
+        HealthCounter.MARKET_DATA_EVENTS_SENT,
+        HealthCounter.MARKET_DATA_MESSAGES_SENT,
+        HealthCounter.SNAPSHOTS_SENT,
+        HealthCounter.ORDERS_RECEIVED,
+        HealthCounter.CANCELS_RECEIVED,
+        HealthCounter.CANCEL_ALLS_DONE,
+        HealthCounter.ORDER_STREAM_GAPS,
+        HealthCounter.STRATEGY_DOWN_SWEEPS,
+        HealthCounter.NEW_STRATEGY_INSTANCES,
+        HealthCounter.REPORTS_SENT,
+        HealthCounter.RESTING_ORDERS,
+        HealthCounter.HOP_LATENCY_MAX_NS
+    };
 
     private final ConnectorConfig config;
     private final ProcessLog log;
@@ -69,36 +78,51 @@ public final class Connector {
     public int run() throws MarketDataException {
         TransportConfig transport = config.transport();
         // the exchange clock's shift is one constant over the whole file, as in the backtest (docs/DESIGN.md §7)
-        SimulatorConfig venueConfig = ClockShift.resolve(config.simulatorConfig(),
-                () -> EventSources.open(config.data(), config.gapPolicy()));
+        SimulatorConfig venueConfig = ClockShift.resolve(
+                config.simulatorConfig(), () -> EventSources.open(config.data(), config.gapPolicy()));
         ExchangeSimulator simulator = new ExchangeSimulator(venueConfig, 4096);
         PeerWatch strategy = new PeerWatch("strategy", transport.peerTimeoutNanos());
         PeerWatch engine = new PeerWatch("engine", transport.peerTimeoutNanos());
         try (AeronSession session = transport.connect();
                 HealthCounters health = HealthCounters.allocate(session.aeron(), "connector", instanceId, HEALTH)) {
-            marketData = new SequencedPublication(session.publication(transport.channels().marketData(),
-                    Streams.MARKET_DATA), transport.idle().newStrategy(), MESSAGE_CAPACITY)
+            marketData = new SequencedPublication(
+                            session.publication(transport.channels().marketData(), Streams.MARKET_DATA),
+                            transport.idle().newStrategy(),
+                            MESSAGE_CAPACITY)
                     .dropWhen(TestHooks.dropSequences(config.testDropMarketData()))
                     .abandonWhen(shutdown::raised);
             // A report to a strategy that has gone silent is not waited for: it cannot be delivered, and waiting
             // would hold off the sweep that cancels the dead strategy's orders.
-            executions = new SequencedPublication(session.publication(transport.channels().executions(),
-                    Streams.EXECUTIONS), transport.idle().newStrategy(), 4096)
-                    .abandonWhen(() -> shutdown.raised()
-                            || (strategy.everHeard() && !strategy.alive(System.nanoTime())));
-            replay = new MarketDataReplay(config.speed(), config.lockstep(), instanceId, marketData, simulator, health,
+            executions = new SequencedPublication(
+                            session.publication(transport.channels().executions(), Streams.EXECUTIONS),
+                            transport.idle().newStrategy(),
+                            4096)
+                    .abandonWhen(
+                            () -> shutdown.raised() || (strategy.everHeard() && !strategy.alive(System.nanoTime())));
+            replay = new MarketDataReplay(
+                    config.speed(), config.lockstep(), instanceId, marketData, simulator, health, log);
+            venue = new PaperVenue(
+                    simulator,
+                    replay,
+                    config.lockstep(),
+                    instanceId,
+                    executions,
+                    session.subscription(transport.channels().orders(), Streams.ORDERS),
+                    strategy,
+                    health,
                     log);
-            venue = new PaperVenue(simulator, replay, config.lockstep(), instanceId, executions,
-                    session.subscription(transport.channels().orders(), Streams.ORDERS), strategy, health, log);
-            resync = new ResyncRequests(session.subscription(transport.channels().control(), Streams.CONTROL), replay,
-                    engine, log);
-            HeartbeatAgent heartbeat = new HeartbeatAgent(new Heartbeats(Role.CONNECTOR, instanceId,
-                    transport.heartbeatNanos(), marketData, executions), new Status(simulator));
+            resync = new ResyncRequests(
+                    session.subscription(transport.channels().control(), Streams.CONTROL), replay, engine, log);
+            HeartbeatAgent heartbeat = new HeartbeatAgent(
+                    new Heartbeats(Role.CONNECTOR, instanceId, transport.heartbeatNanos(), marketData, executions),
+                    new Status(simulator));
             // while an offer waits on back-pressure, the other agents keep serving their streams
             CompositeAgent services = new CompositeAgent(venue, resync, heartbeat);
             marketData.duty(() -> doWork(services));
             executions.duty(heartbeat::doWork);
-            agents = new DutyCycle(new CompositeAgent(replay, venue, resync, heartbeat), transport.idle().newStrategy());
+            agents = new DutyCycle(
+                    new CompositeAgent(replay, venue, resync, heartbeat),
+                    transport.idle().newStrategy());
             log.info("venue " + venueConfig.tickSize() + " tick, " + config.lotSize() + " lot, "
                     + config.venue().describe() + (config.lockstep() ? ", lock-step clock" : "") + "; instance "
                     + Long.toHexString(instanceId) + "; " + transport.channels().describe()
@@ -130,15 +154,18 @@ public final class Connector {
                 return false;
             }
             if (System.nanoTime() > deadline) {
-                log.error((!marketData.isConnected() ? "no engine subscribed to market data ("
-                        + config.transport().channels().marketData() + ")" : "no strategy subscribed to executions ("
-                        + config.transport().channels().executions() + ")") + " within the wait");
+                log.error((!marketData.isConnected()
+                                ? "no engine subscribed to market data ("
+                                        + config.transport().channels().marketData() + ")"
+                                : "no strategy subscribed to executions ("
+                                        + config.transport().channels().executions() + ")")
+                        + " within the wait");
                 return false;
             }
             agents.cycle();
         }
-        log.info("engine" + (executions.isConnected() ? " and strategy" : "") + " connected; replaying "
-                + config.data() + " at " + config.speed());
+        log.info("engine" + (executions.isConnected() ? " and strategy" : "") + " connected; replaying " + config.data()
+                + " at " + config.speed());
         return true;
     }
 
@@ -162,8 +189,8 @@ public final class Connector {
         while (!venue.strategyDone() && System.nanoTime() < deadline) {
             boolean strategyHere = executions.isConnected();
             boolean engineHere = marketData.isConnected();
-            if (!strategyHere && (shutdown.raised() || !engineHere
-                    || resync.engineReplayTime() >= replay.lastLocalTs())) {
+            if (!strategyHere
+                    && (shutdown.raised() || !engineHere || resync.engineReplayTime() >= replay.lastLocalTs())) {
                 break;
             }
             if (!shutdown.raised()) {

@@ -34,9 +34,19 @@ import java.util.Objects;
  * @param lingerNanos after the data, how long to wait for the strategy to say it is done
  * @param testDropMarketData test hook: market data sequence numbers not to send
  */
-public record ConnectorConfig(List<Path> data, GapPolicy gapPolicy, ReplaySpeed speed, boolean lockstep,
-        double tickSize, double lotSize, SimulatorSettings venue, TransportConfig transport, long awaitNanos,
-        boolean awaitStrategy, long lingerNanos, List<String> testDropMarketData) {
+public record ConnectorConfig(
+        List<Path> data,
+        GapPolicy gapPolicy,
+        ReplaySpeed speed,
+        boolean lockstep,
+        double tickSize,
+        double lotSize,
+        SimulatorSettings venue,
+        TransportConfig transport,
+        long awaitNanos,
+        boolean awaitStrategy,
+        long lingerNanos,
+        List<String> testDropMarketData) {
 
     public ConnectorConfig {
         data = List.copyOf(data);
@@ -64,11 +74,19 @@ public record ConnectorConfig(List<Path> data, GapPolicy gapPolicy, ReplaySpeed 
                 args.get("queue", defaults.queue(), QueueSetting::parse),
                 args.get("fill", defaults.fill(), FillMode::parse),
                 args.get("exchange-clock", defaults.clock(), ExchangeClock::parse));
-        return new ConnectorConfig(data, args.get("on-gap", GapPolicy.FAIL, GapSetting::parse),
-                args.get("speed", ReplaySpeed.RECORDED, ReplaySpeed::parse), args.flag("lockstep", false),
-                args.get("tick-size", 0.1, Double::parseDouble), args.get("lot-size", 0.001, Double::parseDouble),
-                venue, TransportConfig.fromArgs(args), args.nanos("await", 30_000_000_000L),
-                args.flag("await-strategy", true), args.nanos("linger", 10_000_000_000L), args.all("test-drop"));
+        return new ConnectorConfig(
+                data,
+                args.get("on-gap", GapPolicy.FAIL, GapSetting::parse),
+                args.get("speed", ReplaySpeed.RECORDED, ReplaySpeed::parse),
+                args.flag("lockstep", false),
+                args.get("tick-size", 0.1, Double::parseDouble),
+                args.get("lot-size", 0.001, Double::parseDouble),
+                venue,
+                TransportConfig.fromArgs(args),
+                args.nanos("await", 30_000_000_000L),
+                args.flag("await-strategy", true),
+                args.nanos("linger", 10_000_000_000L),
+                args.all("test-drop"));
     }
 
     /** Every option in its canonical form, which {@link #fromArgs} reads back as an equal configuration. */

@@ -34,6 +34,7 @@ final class MarketDataReplay implements Agent {
     private final ProcessLog log;
     /** Sized as the simulator's book: the depth of a liquid pair, so that it does not grow in mid-replay. */
     private final OrderBook book = new OrderBook(8192);
+
     private final BookBuilder builder = BookBuilder.local(book);
     private final MarketDataWriter writer = new MarketDataWriter();
     private final EndOfDataEncoder endOfData = new EndOfDataEncoder();
@@ -45,6 +46,7 @@ final class MarketDataReplay implements Agent {
     private MarketEvent event;
     /** {@link #event} has been read but not yet sent (its time has not come). */
     private boolean pending;
+
     private boolean ended;
     private boolean snapshotWanted;
     private long firstTs = Long.MIN_VALUE;
@@ -53,8 +55,14 @@ final class MarketDataReplay implements Agent {
     private long lastLocalTs;
     private long events;
 
-    MarketDataReplay(ReplaySpeed speed, boolean lockstep, long instanceId, SequencedPublication marketData,
-            ExchangeSimulator simulator, HealthCounters health, ProcessLog log) {
+    MarketDataReplay(
+            ReplaySpeed speed,
+            boolean lockstep,
+            long instanceId,
+            SequencedPublication marketData,
+            ExchangeSimulator simulator,
+            HealthCounters health,
+            ProcessLog log) {
         this.speed = speed;
         this.lockstep = lockstep;
         this.instanceId = instanceId;
@@ -155,23 +163,25 @@ final class MarketDataReplay implements Agent {
         flush(false);
         ended = true;
         feed.close();
-        endOfData.wrapAndApplyHeader(marketData.buffer(), 0, marketData.header())
+        endOfData
+                .wrapAndApplyHeader(marketData.buffer(), 0, marketData.header())
                 .sequence(marketData.nextSequence())
                 .instanceId(instanceId)
                 .lastLocalTs(lastLocalTs)
                 .events(events);
         marketData.send(MessageHeaderEncoder.ENCODED_LENGTH + endOfData.encodedLength());
         messagesSent.incrementRelease();
-        log.info(String.format("end of data: %d events in %.2f s, %d snapshots sent", events,
-                (System.nanoTime() - startedNanos) / 1e9, snapshotsSent.get()));
+        log.info(String.format(
+                "end of data: %d events in %.2f s, %d snapshots sent",
+                events, (System.nanoTime() - startedNanos) / 1e9, snapshotsSent.get()));
     }
 
     private void flush(boolean snapshot) {
         if (writer.isEmpty()) {
             return;
         }
-        int length = writer.encode(marketData.buffer(), marketData.header(), marketData.nextSequence(), instanceId,
-                snapshot);
+        int length = writer.encode(
+                marketData.buffer(), marketData.header(), marketData.nextSequence(), instanceId, snapshot);
         writer.clear();
         marketData.send(length);
         messagesSent.incrementRelease();
@@ -193,14 +203,30 @@ final class MarketDataReplay implements Agent {
                 if (writer.isFull()) {
                     flush(true);
                 }
-                writer.add(snap | EventFlags.BUY_EVENT, ts, ts, book.bidPrice(i), book.bidQty(i), 0L, 0L, 0.0,
+                writer.add(
+                        snap | EventFlags.BUY_EVENT,
+                        ts,
+                        ts,
+                        book.bidPrice(i),
+                        book.bidQty(i),
+                        0L,
+                        0L,
+                        0.0,
                         asks == 0 && i == bids - 1);
             }
             for (int i = 0; i < asks; i++) {
                 if (writer.isFull()) {
                     flush(true);
                 }
-                writer.add(snap | EventFlags.SELL_EVENT, ts, ts, book.askPrice(i), book.askQty(i), 0L, 0L, 0.0,
+                writer.add(
+                        snap | EventFlags.SELL_EVENT,
+                        ts,
+                        ts,
+                        book.askPrice(i),
+                        book.askQty(i),
+                        0L,
+                        0L,
+                        0.0,
                         i == asks - 1);
             }
         }

@@ -6,7 +6,6 @@ import io.aeron.logbuffer.Header;
 import io.factorgraph.backtest.exchange.ExchangeSimulator;
 import io.factorgraph.backtest.exchange.ExecutionReport;
 import io.factorgraph.backtest.exchange.OrderTracker;
-import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
 import io.factorgraph.live.codec.Envelope;
 import io.factorgraph.live.codec.ExecutionReportWriter;
@@ -33,6 +32,7 @@ import io.factorgraph.live.transport.PeerWatch;
 import io.factorgraph.live.transport.SequenceTracker;
 import io.factorgraph.live.transport.SequencedPublication;
 import io.factorgraph.runtime.data.MarketDataException;
+import io.factorgraph.runtime.execution.Side;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.Agent;
@@ -85,8 +85,15 @@ final class PaperVenue implements Agent {
     private boolean strategyDone;
     private boolean strategyDownSwept;
 
-    PaperVenue(ExchangeSimulator simulator, MarketDataReplay replay, boolean lockstep, long instanceId,
-            SequencedPublication executions, Subscription orders, PeerWatch strategy, HealthCounters health,
+    PaperVenue(
+            ExchangeSimulator simulator,
+            MarketDataReplay replay,
+            boolean lockstep,
+            long instanceId,
+            SequencedPublication executions,
+            Subscription orders,
+            PeerWatch strategy,
+            HealthCounters health,
             ProcessLog log) {
         this.simulator = simulator;
         this.replay = replay;
@@ -96,8 +103,8 @@ final class PaperVenue implements Agent {
         this.orders = orders;
         this.strategy = strategy;
         this.log = log;
-        this.orderHop = new LatencyProbe("strategy -> connector (orders)")
-                .maxTo(health.get(HealthCounter.HOP_LATENCY_MAX_NS));
+        this.orderHop =
+                new LatencyProbe("strategy -> connector (orders)").maxTo(health.get(HealthCounter.HOP_LATENCY_MAX_NS));
         this.ordersReceived = health.get(HealthCounter.ORDERS_RECEIVED);
         this.cancelsReceived = health.get(HealthCounter.CANCELS_RECEIVED);
         this.cancelAllsDone = health.get(HealthCounter.CANCEL_ALLS_DONE);
@@ -128,7 +135,9 @@ final class PaperVenue implements Agent {
 
     /** Cancel on disconnect: a strategy silent without having said it is done cannot manage its quotes any more. */
     private int sweepIfStrategyDown(long now) {
-        if (strategyDownSwept || !strategy.everHeard() || strategy.alive(now)
+        if (strategyDownSwept
+                || !strategy.everHeard()
+                || strategy.alive(now)
                 || (strategyDone && simulator.orders().size() == 0)) {
             return 0;
         }
@@ -199,8 +208,7 @@ final class PaperVenue implements Agent {
                 strategyDone = true;
                 log.info("strategy done");
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -234,8 +242,8 @@ final class PaperVenue implements Agent {
         long time = commandTime(newOrder.decisionTimeNs());
         long venueId;
         try {
-            venueId = simulator.submitAtPrice(side, newOrder.price(), newOrder.qty(),
-                    postOnly ? TimeInForce.GTX : TimeInForce.GTC, time);
+            venueId = simulator.submitAtPrice(
+                    side, newOrder.price(), newOrder.qty(), postOnly ? TimeInForce.GTX : TimeInForce.GTC, time);
         } catch (IllegalArgumentException | IllegalStateException e) {
             log.error("rejected order " + clientId + ": " + e.getMessage());
             reject(clientId, side, postOnly, ExecType.REJECTED, OrdStatus.REJECTED, Reason.INVALID_ORDER, time);
@@ -261,7 +269,13 @@ final class PaperVenue implements Agent {
         long time = commandTime(decisionTime);
         long venueId = clientToVenue.get(clientId);
         if (venueId == -1) {
-            reject(clientId, Side.BUY, false, ExecType.CANCEL_REJECTED, OrdStatus.NOT_ACTIVE, Reason.ORDER_NOT_ACTIVE,
+            reject(
+                    clientId,
+                    Side.BUY,
+                    false,
+                    ExecType.CANCEL_REJECTED,
+                    OrdStatus.NOT_ACTIVE,
+                    Reason.ORDER_NOT_ACTIVE,
                     time);
             return;
         }
@@ -287,7 +301,8 @@ final class PaperVenue implements Agent {
                 settle(time);
             }
         }
-        ackEncoder.wrapAndApplyHeader(executions.buffer(), 0, executions.header())
+        ackEncoder
+                .wrapAndApplyHeader(executions.buffer(), 0, executions.header())
                 .sequence(executions.nextSequence())
                 .instanceId(instanceId)
                 .requestId(requestId)
@@ -303,7 +318,8 @@ final class PaperVenue implements Agent {
         if (time > simulator.now()) {
             feedTo(time);
         }
-        clockAdvancedEncoder.wrapAndApplyHeader(executions.buffer(), 0, executions.header())
+        clockAdvancedEncoder
+                .wrapAndApplyHeader(executions.buffer(), 0, executions.header())
                 .sequence(executions.nextSequence())
                 .instanceId(instanceId)
                 .timeNs(time);
@@ -328,7 +344,8 @@ final class PaperVenue implements Agent {
         }
         simulator.advanceToEnd();
         var account = simulator.exchangeAccount();
-        closedEncoder.wrapAndApplyHeader(executions.buffer(), 0, executions.header())
+        closedEncoder
+                .wrapAndApplyHeader(executions.buffer(), 0, executions.header())
                 .sequence(executions.nextSequence())
                 .instanceId(instanceId)
                 .restingOrders(simulator.restingOrders())
@@ -338,23 +355,38 @@ final class PaperVenue implements Agent {
                 .fills(account.fills());
         executions.send(MessageHeaderEncoder.ENCODED_LENGTH + closedEncoder.encodedLength());
         resting.setRelease(simulator.restingOrders());
-        log.info(String.format("venue closed: %d orders, %d cancels, %d cancel-alls received; %d swept at close; "
-                        + "%d fills, position %.6g, cash %.4f, fees %.4f; %d resting", ordersReceived.get(),
-                cancelsReceived.get(), cancelAllsDone.get(), swept, account.fills(), account.position(),
-                account.cash(), account.fees(), simulator.restingOrders()));
+        log.info(String.format(
+                "venue closed: %d orders, %d cancels, %d cancel-alls received; %d swept at close; "
+                        + "%d fills, position %.6g, cash %.4f, fees %.4f; %d resting",
+                ordersReceived.get(),
+                cancelsReceived.get(),
+                cancelAllsDone.get(),
+                swept,
+                account.fills(),
+                account.position(),
+                account.cash(),
+                account.fees(),
+                simulator.restingOrders()));
         log.info("latency " + orderHop.summary());
     }
 
     private void publishReport(ExecutionReport r) {
         long clientId = venueToClient.get(r.orderId());
-        executions.send(reportWriter.encode(executions.buffer(), executions.header(), executions.nextSequence(),
-                instanceId, clientId == -1 ? 0 : clientId, r, simulator.grid()));
+        executions.send(reportWriter.encode(
+                executions.buffer(),
+                executions.header(),
+                executions.nextSequence(),
+                instanceId,
+                clientId == -1 ? 0 : clientId,
+                r,
+                simulator.grid()));
         reportsSent.incrementRelease();
     }
 
-    private void reject(long clientId, Side side, boolean postOnly, ExecType type, OrdStatus status, Reason reason,
-            long time) {
-        rejectEncoder.wrapAndApplyHeader(executions.buffer(), 0, executions.header())
+    private void reject(
+            long clientId, Side side, boolean postOnly, ExecType type, OrdStatus status, Reason reason, long time) {
+        rejectEncoder
+                .wrapAndApplyHeader(executions.buffer(), 0, executions.header())
                 .sequence(executions.nextSequence())
                 .instanceId(instanceId)
                 .clOrdId(clientId)

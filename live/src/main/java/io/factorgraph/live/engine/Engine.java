@@ -2,6 +2,8 @@ package io.factorgraph.live.engine;
 
 import io.factorgraph.live.GraphSpec;
 import io.factorgraph.live.codec.FactorUpdateWriter;
+import io.factorgraph.live.health.HealthCounter;
+import io.factorgraph.live.health.HealthCounters;
 import io.factorgraph.live.launch.ProcessLog;
 import io.factorgraph.live.launch.ShutdownSignal;
 import io.factorgraph.live.launch.TestHooks;
@@ -9,8 +11,6 @@ import io.factorgraph.live.probe.LatencyProbe;
 import io.factorgraph.live.sbe.FactorStreamEndEncoder;
 import io.factorgraph.live.sbe.MessageHeaderEncoder;
 import io.factorgraph.live.sbe.Role;
-import io.factorgraph.live.health.HealthCounter;
-import io.factorgraph.live.health.HealthCounters;
 import io.factorgraph.live.transport.AeronSession;
 import io.factorgraph.live.transport.DutyCycle;
 import io.factorgraph.live.transport.HeartbeatAgent;
@@ -44,9 +44,14 @@ import org.agrona.concurrent.status.AtomicCounter;
  * On a market data gap the engine resets its graph, asks the connector for a snapshot and warms up again.
  */
 public final class Engine {
-    private static final HealthCounter[] HEALTH = {HealthCounter.MARKET_DATA_SEQUENCE,
-        HealthCounter.MARKET_DATA_GAPS, HealthCounter.RESYNCS, HealthCounter.TICKS, HealthCounter.FACTOR_UPDATES_SENT,
-        HealthCounter.HOP_LATENCY_MAX_NS};
+    private static final HealthCounter[] HEALTH = {
+        HealthCounter.MARKET_DATA_SEQUENCE,
+        HealthCounter.MARKET_DATA_GAPS,
+        HealthCounter.RESYNCS,
+        HealthCounter.TICKS,
+        HealthCounter.FACTOR_UPDATES_SENT,
+        HealthCounter.HOP_LATENCY_MAX_NS
+    };
 
     private final EngineConfig config;
     private final ProcessLog log;
@@ -85,7 +90,8 @@ public final class Engine {
         long interval = config.graph().interval(graph);
         warmupTicks = config.warmupTicks() >= 0 ? config.warmupTicks() : GraphSpec.defaultWarmupTicks(graph);
         long fingerprint = GraphSpec.fingerprint(graph);
-        int[] sinkSlots = graph.sink().map(s -> s.argumentSlots().stream().mapToInt(Integer::intValue).toArray())
+        int[] sinkSlots = graph.sink()
+                .map(s -> s.argumentSlots().stream().mapToInt(Integer::intValue).toArray())
                 .orElse(new int[0]);
         TransportConfig transport = config.transport();
         IdleStrategy idle = transport.idle().newStrategy();
@@ -97,30 +103,42 @@ public final class Engine {
             tickCount = health.get(HealthCounter.TICKS);
             updatesSent = health.get(HealthCounter.FACTOR_UPDATES_SENT);
             marketDataHop.maxTo(health.get(HealthCounter.HOP_LATENCY_MAX_NS));
-            factors = new SequencedPublication(session.publication(transport.channels().factors(), Streams.FACTORS),
-                    transport.idle().newStrategy(), 64 * 1024)
+            factors = new SequencedPublication(
+                            session.publication(transport.channels().factors(), Streams.FACTORS),
+                            transport.idle().newStrategy(),
+                            64 * 1024)
                     .dropWhen(TestHooks.dropSequences(config.testDropFactors()))
                     .abandonWhen(shutdown::raised);
-            SequencedPublication control = new SequencedPublication(session.publication(
-                    transport.channels().control(), Streams.CONTROL), transport.idle().newStrategy(), 4096)
+            SequencedPublication control = new SequencedPublication(
+                            session.publication(transport.channels().control(), Streams.CONTROL),
+                            transport.idle().newStrategy(),
+                            4096)
                     .abandonWhen(shutdown::raised);
             snapshots = new SnapshotRequester(control, instanceId);
-            HeartbeatAgent heartbeat = new HeartbeatAgent(new Heartbeats(Role.ENGINE, instanceId,
-                    transport.heartbeatNanos(), factors, control), new Status());
+            HeartbeatAgent heartbeat = new HeartbeatAgent(
+                    new Heartbeats(Role.ENGINE, instanceId, transport.heartbeatNanos(), factors, control),
+                    new Status());
             agents = new DutyCycle(new CompositeAgent(snapshots, heartbeat), idle);
             Runnable duty = this::duty;
             factors.duty(duty);
             control.duty(duty);
             PeerWatch connector = new PeerWatch("connector", transport.peerTimeoutNanos());
             instance = graph.newInstance();
-            source = new MarketDataSource(session.subscription(transport.channels().marketData(), Streams.MARKET_DATA),
-                    idle, duty, shutdown::raised, new GapHandler(), connector, marketDataHop);
-            log.info("graph " + config.graph().file() + ": " + graph.outputs().size() + " outputs, interval "
-                    + interval + " ns, warm-up " + warmupTicks + " ticks; instance " + Long.toHexString(instanceId));
+            source = new MarketDataSource(
+                    session.subscription(transport.channels().marketData(), Streams.MARKET_DATA),
+                    idle,
+                    duty,
+                    shutdown::raised,
+                    new GapHandler(),
+                    connector,
+                    marketDataHop);
+            log.info("graph " + config.graph().file() + ": " + graph.outputs().size() + " outputs, interval " + interval
+                    + " ns, warm-up " + warmupTicks + " ticks; instance " + Long.toHexString(instanceId));
             if (!awaitSubscriber(idle)) {
                 return shutdown.raised() ? 0 : 1;
             }
-            ReplayFactorProvider provider = new ReplayFactorProvider(source, instance, interval, CrossedBookPolicy.FAIL);
+            ReplayFactorProvider provider =
+                    new ReplayFactorProvider(source, instance, interval, CrossedBookPolicy.FAIL);
             sinkValues = new double[sinkSlots.length];
             byte[] symbol = config.symbol().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             while (!shutdown.raised() && provider.next()) {
@@ -133,19 +151,20 @@ public final class Engine {
                 boolean warm = ticksSinceSync >= warmupTicks && !source.awaitingSnapshot();
                 if (warm && !warmAnnounced) {
                     warmAnnounced = true;
-                    log.info("warm after " + ticksSinceSync + " ticks (tick time " + provider.current().timestampNanos()
-                            + ")");
+                    log.info("warm after " + ticksSinceSync + " ticks (tick time "
+                            + provider.current().timestampNanos() + ")");
                 }
                 publish(provider.current(), sinkSlots, fingerprint, warm, symbol);
             }
             if (!shutdown.raised()) {
-                streamEnd.wrapAndApplyHeader(factors.buffer(), 0, factors.header())
+                streamEnd
+                        .wrapAndApplyHeader(factors.buffer(), 0, factors.header())
                         .sequence(factors.nextSequence())
                         .instanceId(instanceId)
                         .ticks(ticks);
                 factors.send(MessageHeaderEncoder.ENCODED_LENGTH + streamEnd.encodedLength());
-                log.info("end of market data: " + ticks + " ticks from " + provider.eventCount() + " events, "
-                        + gaps + " gaps");
+                log.info("end of market data: " + ticks + " ticks from " + provider.eventCount() + " events, " + gaps
+                        + " gaps");
             } else {
                 log.info("stopped: " + ticks + " ticks, " + gaps + " gaps");
             }
@@ -180,8 +199,18 @@ public final class Engine {
         for (int i = 0; i < sinkSlots.length; i++) {
             sinkValues[i] = instance.slot(sinkSlots[i]);
         }
-        factors.send(factorWriter.encode(factors.buffer(), factors.header(), factors.nextSequence(), instanceId,
-                update, fingerprint, warm, ticksSinceSync, source.lastAppliedSequence(), sinkValues, sinkSlots.length,
+        factors.send(factorWriter.encode(
+                factors.buffer(),
+                factors.header(),
+                factors.nextSequence(),
+                instanceId,
+                update,
+                fingerprint,
+                warm,
+                ticksSinceSync,
+                source.lastAppliedSequence(),
+                sinkValues,
+                sinkSlots.length,
                 symbol));
         updatesSent.incrementRelease();
     }
@@ -232,8 +261,9 @@ public final class Engine {
             ticksSinceSync = 0;
             warmAnnounced = false;
             instance.reset();
-            log.info((joinedLate ? "joined the market data stream at message " + received
-                    : "market data gap: expected message " + expected + ", received " + received)
+            log.info((joinedLate
+                            ? "joined the market data stream at message " + received
+                            : "market data gap: expected message " + expected + ", received " + received)
                     + "; book cleared, graph reset, asking the connector for a snapshot");
             snapshots.onGap(expected, received);
         }

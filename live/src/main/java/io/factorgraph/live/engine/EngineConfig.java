@@ -16,8 +16,13 @@ import java.util.Objects;
  * @param awaitSubscriberNanos how long to wait for a factor subscriber before reading market data (0: do not wait)
  * @param testDropFactors test hook: factor stream sequence numbers not to send
  */
-public record EngineConfig(GraphSpec graph, TransportConfig transport, long warmupTicks, String symbol,
-        long awaitSubscriberNanos, List<String> testDropFactors) {
+public record EngineConfig(
+        GraphSpec graph,
+        TransportConfig transport,
+        long warmupTicks,
+        String symbol,
+        long awaitSubscriberNanos,
+        List<String> testDropFactors) {
     public EngineConfig {
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(transport, "transport");
@@ -26,9 +31,13 @@ public record EngineConfig(GraphSpec graph, TransportConfig transport, long warm
     }
 
     public static EngineConfig fromArgs(LiveArgs args) {
-        return new EngineConfig(GraphSpec.fromArgs(args), TransportConfig.fromArgs(args),
-                args.get("warmup", -1L, Long::parseLong), args.get("symbol").orElse("instrument"),
-                args.nanos("await", 30_000_000_000L), args.all("test-drop"));
+        return new EngineConfig(
+                GraphSpec.fromArgs(args),
+                TransportConfig.fromArgs(args),
+                args.get("warmup", -1L, Long::parseLong),
+                args.get("symbol").orElse("instrument"),
+                args.nanos("await", 30_000_000_000L),
+                args.all("test-drop"));
     }
 
     public List<String> toArgs() {

@@ -1,7 +1,6 @@
 package io.factorgraph.live.engine;
 
 import io.aeron.Subscription;
-import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
 import io.factorgraph.live.codec.Envelope;
 import io.factorgraph.live.codec.MarketDataReader;
@@ -75,8 +74,14 @@ public final class MarketDataSource implements EventSource {
     private long snapshotsApplied;
     private long eventsReceived;
 
-    public MarketDataSource(Subscription subscription, IdleStrategy idle, Runnable duty, BooleanSupplier stop,
-            Listener listener, PeerWatch connector, LatencyProbe probe) {
+    public MarketDataSource(
+            Subscription subscription,
+            IdleStrategy idle,
+            Runnable duty,
+            BooleanSupplier stop,
+            Listener listener,
+            PeerWatch connector,
+            LatencyProbe probe) {
         this.subscription = subscription;
         this.idle = idle;
         this.duty = duty;
@@ -124,10 +129,8 @@ public final class MarketDataSource implements EventSource {
                 endOfData.wrapAndApplyHeader(buffer, offset, envelope.header());
                 ended = true;
             }
-            case HeartbeatDecoder.TEMPLATE_ID -> {
-            }
-            default -> {
-            }
+            case HeartbeatDecoder.TEMPLATE_ID -> {}
+            default -> {}
         }
     }
 
@@ -186,8 +189,16 @@ public final class MarketDataSource implements EventSource {
         awaitingSnapshot = true;
         inSnapshot = false;
         if (lastLocalTs != Long.MIN_VALUE) {
-            scratch.set(EventFlags.DEPTH_CLEAR_EVENT | EventFlags.LOCAL_EVENT | EventFlags.EXCH_EVENT, lastLocalTs,
-                    lastLocalTs, Double.NaN, 0.0, 0L, 0L, 0.0, true);
+            scratch.set(
+                    EventFlags.DEPTH_CLEAR_EVENT | EventFlags.LOCAL_EVENT | EventFlags.EXCH_EVENT,
+                    lastLocalTs,
+                    lastLocalTs,
+                    Double.NaN,
+                    0.0,
+                    0L,
+                    0L,
+                    0.0,
+                    true);
             queue.add(scratch);
         }
         listener.onGap(expected, received, joinedLate);

@@ -17,13 +17,13 @@ import org.agrona.concurrent.status.AtomicCounter;
 public final class HealthCounters implements AutoCloseable {
     /** Key layout: the process id at offset 0, the instance id at offset 8. */
     public static final int PID_OFFSET = 0;
+
     public static final int INSTANCE_OFFSET = 8;
     private static final int KEY_LENGTH = 16;
 
     private final Map<HealthCounter, Counter> counters = new EnumMap<>(HealthCounter.class);
 
-    private HealthCounters() {
-    }
+    private HealthCounters() {}
 
     /** Allocates {@code which} for the process {@code role} (e.g. {@code connector}) with this instance id. */
     public static HealthCounters allocate(Aeron aeron, String role, long instanceId, HealthCounter... which) {
@@ -33,10 +33,11 @@ public final class HealthCounters implements AutoCloseable {
         key.putLong(PID_OFFSET, pid);
         key.putLong(INSTANCE_OFFSET, instanceId);
         for (HealthCounter counter : which) {
-            byte[] label = ("fg live " + role + " pid " + pid + ": " + counter.label())
-                    .getBytes(StandardCharsets.US_ASCII);
-            health.counters.put(counter, aeron.addCounter(counter.typeId(), key, 0, KEY_LENGTH,
-                    new UnsafeBuffer(label), 0, label.length));
+            byte[] label =
+                    ("fg live " + role + " pid " + pid + ": " + counter.label()).getBytes(StandardCharsets.US_ASCII);
+            health.counters.put(
+                    counter,
+                    aeron.addCounter(counter.typeId(), key, 0, KEY_LENGTH, new UnsafeBuffer(label), 0, label.length));
         }
         return health;
     }

@@ -6,8 +6,7 @@ import io.factorgraph.live.transport.MediaDrivers;
 
 /** {@code fg live driver}: a standalone media driver the live processes of one host share, until SIGTERM. */
 public final class DriverProcess {
-    private DriverProcess() {
-    }
+    private DriverProcess() {}
 
     public static int run(String aeronDir, IdleMode idle, ProcessLog log, ShutdownSignal shutdown)
             throws InterruptedException {

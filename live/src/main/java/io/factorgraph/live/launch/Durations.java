@@ -5,8 +5,7 @@ import io.factorgraph.dsl.parse.Literals;
 
 /** Durations as the {@code .fg} language writes them ({@code 100ms}, {@code 1s}, {@code 5m}), in nanoseconds. */
 public final class Durations {
-    private Durations() {
-    }
+    private Durations() {}
 
     public static long parse(String text) {
         var nanos = Literals.duration(text);

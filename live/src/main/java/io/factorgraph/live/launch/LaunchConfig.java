@@ -19,8 +19,13 @@ import java.util.Objects;
  * @param driverIdle how the launcher's embedded driver waits
  * @param jvmOptions extra options for each process's JVM (e.g. {@code -Xmx256m})
  */
-public record LaunchConfig(ConnectorConfig connector, EngineConfig engine, StrategyConfig strategy, String driver,
-        IdleMode driverIdle, List<String> jvmOptions) {
+public record LaunchConfig(
+        ConnectorConfig connector,
+        EngineConfig engine,
+        StrategyConfig strategy,
+        String driver,
+        IdleMode driverIdle,
+        List<String> jvmOptions) {
     public LaunchConfig {
         Objects.requireNonNull(connector, "connector");
         Objects.requireNonNull(engine, "engine");

@@ -53,19 +53,27 @@ public final class Launcher {
             tempSummary = Files.createTempFile("fg-live-summary", ".txt");
             summary = tempSummary;
         }
-        var strategyConfig = new io.factorgraph.live.strategy.StrategyConfig(config.strategy().graph(),
-                config.strategy().transport(), config.strategy().lotSize(), config.strategy().staleAfterNanos(),
-                config.strategy().lockstep(), config.strategy().ordersLog(), summary,
+        var strategyConfig = new io.factorgraph.live.strategy.StrategyConfig(
+                config.strategy().graph(),
+                config.strategy().transport(),
+                config.strategy().lotSize(),
+                config.strategy().staleAfterNanos(),
+                config.strategy().lockstep(),
+                config.strategy().ordersLog(),
+                summary,
                 config.strategy().testDropOrders());
-        Thread hook = new Thread(() -> {
-            stopAll();
-            try {
-                runFinished.await(5, TimeUnit.SECONDS); // the run's own clean-up (it closes the driver) goes first
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            closeDriver();
-        }, "fg-live-run-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    stopAll();
+                    try {
+                        runFinished.await(
+                                5, TimeUnit.SECONDS); // the run's own clean-up (it closes the driver) goes first
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    closeDriver();
+                },
+                "fg-live-run-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         int worst = 0;
         try {

@@ -35,7 +35,9 @@ public final class LiveArgs {
                 }
                 value = args.get(++i);
             }
-            parsed.values.computeIfAbsent(name.substring(2), k -> new ArrayList<>()).add(value);
+            parsed.values
+                    .computeIfAbsent(name.substring(2), k -> new ArrayList<>())
+                    .add(value);
         }
         return parsed;
     }
@@ -66,8 +68,8 @@ public final class LiveArgs {
             // the typed settings (io.factorgraph.backtest.settings) quote the value themselves
             String quoted = "'" + value.get() + "': ";
             String reason = e.getMessage() == null ? "" : e.getMessage();
-            throw new IllegalArgumentException("--" + name + " " + (reason.startsWith(quoted) ? reason
-                    : quoted + reason), e);
+            throw new IllegalArgumentException(
+                    "--" + name + " " + (reason.startsWith(quoted) ? reason : quoted + reason), e);
         }
     }
 

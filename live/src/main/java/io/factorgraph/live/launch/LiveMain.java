@@ -23,8 +23,7 @@ public final class LiveMain {
     /** This process's shutdown signal (one per JVM). */
     private static final ShutdownSignal SIGNAL = new ShutdownSignal();
 
-    private LiveMain() {
-    }
+    private LiveMain() {}
 
     public static void main(String[] args) {
         int code = run(Arrays.asList(args));

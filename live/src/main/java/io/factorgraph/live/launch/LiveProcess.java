@@ -30,7 +30,9 @@ public final class LiveProcess {
 
     /** The {@code java} of this JVM. */
     public static String javaExecutable() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
@@ -49,21 +51,23 @@ public final class LiveProcess {
     }
 
     /** Starts {@code role}; every line it prints goes to {@code lines}. */
-    public static LiveProcess start(String role, List<String> options, List<String> jvmOptions,
-            Consumer<String> lines) throws IOException {
+    public static LiveProcess start(String role, List<String> options, List<String> jvmOptions, Consumer<String> lines)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command(role, options, jvmOptions)).redirectErrorStream(true);
         Process process = builder.start();
-        Thread pump = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    lines.accept(line);
-                }
-            } catch (IOException e) {
-                lines.accept("(output of " + role + " lost: " + e.getMessage() + ")");
-            }
-        }, "fg-live-" + role + "-output");
+        Thread pump = new Thread(
+                () -> {
+                    try (BufferedReader reader = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            lines.accept(line);
+                        }
+                    } catch (IOException e) {
+                        lines.accept("(output of " + role + " lost: " + e.getMessage() + ")");
+                    }
+                },
+                "fg-live-" + role + "-output");
         pump.setDaemon(true);
         pump.start();
         return new LiveProcess(role, process, pump);

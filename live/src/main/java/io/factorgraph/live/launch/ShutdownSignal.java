@@ -16,22 +16,24 @@ public final class ShutdownSignal {
 
     /** Installs the JVM hook; the hook waits up to {@code graceMillis} for {@link #finished()}. */
     public ShutdownSignal install(long graceMillis) {
-        hook = new Thread(() -> {
-            if (exiting) {
-                return;
-            }
-            raised = true;
-            try {
-                if (finished.await(graceMillis, TimeUnit.MILLISECONDS)) {
-                    // a signal asked us to stop and we did, cleanly: say so with exit code 0 (not 143)
-                    System.out.flush();
-                    System.err.flush();
-                    Runtime.getRuntime().halt(0);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "fg-live-shutdown");
+        hook = new Thread(
+                () -> {
+                    if (exiting) {
+                        return;
+                    }
+                    raised = true;
+                    try {
+                        if (finished.await(graceMillis, TimeUnit.MILLISECONDS)) {
+                            // a signal asked us to stop and we did, cleanly: say so with exit code 0 (not 143)
+                            System.out.flush();
+                            System.err.flush();
+                            Runtime.getRuntime().halt(0);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "fg-live-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         return this;
     }

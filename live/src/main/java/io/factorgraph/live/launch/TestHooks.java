@@ -9,12 +9,16 @@ import java.util.function.LongPredicate;
  * --test-drop 500,501}). Off unless given; never use it outside a test.
  */
 public final class TestHooks {
-    private TestHooks() {
-    }
+    private TestHooks() {}
 
     public static LongPredicate dropSequences(List<String> values) {
-        long[] drop = values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::strip)
-                .filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).sorted().toArray();
+        long[] drop = values.stream()
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .mapToLong(Long::parseLong)
+                .sorted()
+                .toArray();
         if (drop.length == 0) {
             return seq -> false;
         }

@@ -57,8 +57,16 @@ public final class LatencyProbe {
         if (histogram.getTotalCount() == 0) {
             return hop + ": no samples";
         }
-        return String.format(Locale.ROOT, "%s: n=%d p50=%.1fus p90=%.1fus p99=%.1fus p99.9=%.1fus max=%.1fus", hop,
-                histogram.getTotalCount(), us(50), us(90), us(99), us(99.9), histogram.getMaxValue() / 1e3);
+        return String.format(
+                Locale.ROOT,
+                "%s: n=%d p50=%.1fus p90=%.1fus p99=%.1fus p99.9=%.1fus max=%.1fus",
+                hop,
+                histogram.getTotalCount(),
+                us(50),
+                us(90),
+                us(99),
+                us(99.9),
+                histogram.getMaxValue() / 1e3);
     }
 
     private double us(double percentile) {

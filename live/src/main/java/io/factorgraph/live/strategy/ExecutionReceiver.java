@@ -50,8 +50,14 @@ final class ExecutionReceiver implements Agent {
     private long clockAdvancedTo = Long.MIN_VALUE;
     private boolean venueClosed;
 
-    ExecutionReceiver(Subscription executions, LiveOrderGateway gateway, Quoting quoting, SequencedPublication orders,
-            PeerWatch connector, HealthCounters health, ProcessLog log) {
+    ExecutionReceiver(
+            Subscription executions,
+            LiveOrderGateway gateway,
+            Quoting quoting,
+            SequencedPublication orders,
+            PeerWatch connector,
+            HealthCounters health,
+            ProcessLog log) {
         this.executions = executions;
         this.gateway = gateway;
         this.quoting = quoting;
@@ -136,8 +142,7 @@ final class ExecutionReceiver implements Agent {
                 venueDecoder.wrapAndApplyHeader(buffer, offset, envelope.header());
                 venueClosed = true;
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 }

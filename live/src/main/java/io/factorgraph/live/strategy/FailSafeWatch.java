@@ -23,8 +23,14 @@ final class FailSafeWatch implements Agent {
     private final AtomicCounter staleHalts;
     private final AtomicCounter peerHalts;
 
-    FailSafeWatch(Quoting quoting, SequencedPublication orders, LiveFactorProvider updates, PeerWatch engine,
-            PeerWatch connector, long staleAfterNanos, HealthCounters health) {
+    FailSafeWatch(
+            Quoting quoting,
+            SequencedPublication orders,
+            LiveFactorProvider updates,
+            PeerWatch engine,
+            PeerWatch connector,
+            long staleAfterNanos,
+            HealthCounters health) {
         this.quoting = quoting;
         this.orders = orders;
         this.updates = updates;

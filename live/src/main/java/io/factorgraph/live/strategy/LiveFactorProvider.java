@@ -54,8 +54,15 @@ public final class LiveFactorProvider implements FactorProvider {
     private long received;
     private long sequence;
 
-    public LiveFactorProvider(Subscription subscription, List<String> outputNames, int sinkArgumentCount,
-            long fingerprint, IdleStrategy idle, Runnable duty, BooleanSupplier stop, PeerWatch engine,
+    public LiveFactorProvider(
+            Subscription subscription,
+            List<String> outputNames,
+            int sinkArgumentCount,
+            long fingerprint,
+            IdleStrategy idle,
+            Runnable duty,
+            BooleanSupplier stop,
+            PeerWatch engine,
             LatencyProbe probe) {
         this.subscription = subscription;
         this.update = new FactorUpdate(outputNames);
@@ -110,10 +117,8 @@ public final class LiveFactorProvider implements FactorProvider {
         switch (template) {
             case FactorUpdateDecoder.TEMPLATE_ID -> onUpdate(buffer, offset, now, seq);
             case FactorStreamEndDecoder.TEMPLATE_ID -> ended = true;
-            case HeartbeatDecoder.TEMPLATE_ID -> {
-            }
-            default -> {
-            }
+            case HeartbeatDecoder.TEMPLATE_ID -> {}
+            default -> {}
         }
     }
 

@@ -5,7 +5,6 @@ import io.factorgraph.backtest.exchange.ExecutionReport;
 import io.factorgraph.backtest.exchange.OrderTracker;
 import io.factorgraph.backtest.exchange.PriceGrid;
 import io.factorgraph.backtest.exchange.ReportType;
-import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
 import io.factorgraph.backtest.exchange.TrackedOrderGateway;
 import io.factorgraph.live.codec.ExecutionReportReader;
@@ -16,6 +15,7 @@ import io.factorgraph.live.sbe.CancelOrderEncoder;
 import io.factorgraph.live.sbe.ExecutionReportDecoder;
 import io.factorgraph.live.sbe.MessageHeaderEncoder;
 import io.factorgraph.live.transport.SequencedPublication;
+import io.factorgraph.runtime.execution.Side;
 
 /**
  * The strategy's gateway to the venue over Aeron: what the sink sees of its position and working orders, kept only
@@ -29,17 +29,13 @@ import io.factorgraph.live.transport.SequencedPublication;
 public final class LiveOrderGateway extends TrackedOrderGateway {
     /** Receives each order event as it is sent or reported, for logs and recordings. */
     public interface Listener {
-        default void onSubmit(long timeNanos, long orderId, boolean bid, double price, double qty, boolean postOnly) {
-        }
+        default void onSubmit(long timeNanos, long orderId, boolean bid, double price, double qty, boolean postOnly) {}
 
-        default void onCancel(long timeNanos, long orderId) {
-        }
+        default void onCancel(long timeNanos, long orderId) {}
 
-        default void onCancelAll(long timeNanos, long requestId, CancelAllReason reason) {
-        }
+        default void onCancelAll(long timeNanos, long requestId, CancelAllReason reason) {}
 
-        default void onReport(ExecutionReport report) {
-        }
+        default void onReport(ExecutionReport report) {}
     }
 
     private final SequencedPublication orders;
@@ -51,7 +47,7 @@ public final class LiveOrderGateway extends TrackedOrderGateway {
     private final NewOrderWriter newOrder = new NewOrderWriter();
     private final CancelOrderEncoder cancelOrder = new CancelOrderEncoder();
     private final CancelAllEncoder cancelAll = new CancelAllEncoder();
-    private Listener listener = new Listener() { };
+    private Listener listener = new Listener() {};
     private long now;
     private long nextOrderId = 1;
     private long nextRequestId = 1;
@@ -94,10 +90,19 @@ public final class LiveOrderGateway extends TrackedOrderGateway {
     public void submit(boolean bid, double price, double qty, boolean postOnly) {
         long id = nextOrderId++;
         Side side = bid ? Side.BUY : Side.SELL;
-        tracker.onSubmit(id, side, grid.ticks(price), grid.lots(qty), postOnly ? TimeInForce.GTX : TimeInForce.GTC,
-                now);
-        orders.send(newOrder.encode(orders.buffer(), orders.header(), orders.nextSequence(), instanceId, id, now, bid,
-                price, qty, postOnly));
+        tracker.onSubmit(
+                id, side, grid.ticks(price), grid.lots(qty), postOnly ? TimeInForce.GTX : TimeInForce.GTC, now);
+        orders.send(newOrder.encode(
+                orders.buffer(),
+                orders.header(),
+                orders.nextSequence(),
+                instanceId,
+                id,
+                now,
+                bid,
+                price,
+                qty,
+                postOnly));
         submitted++;
         listener.onSubmit(now, id, bid, price, qty, postOnly);
     }
@@ -111,7 +116,8 @@ public final class LiveOrderGateway extends TrackedOrderGateway {
     }
 
     private void sendCancel(long orderId) {
-        cancelOrder.wrapAndApplyHeader(orders.buffer(), 0, orders.header())
+        cancelOrder
+                .wrapAndApplyHeader(orders.buffer(), 0, orders.header())
                 .sequence(orders.nextSequence())
                 .instanceId(instanceId)
                 .clOrdId(orderId)
@@ -133,7 +139,8 @@ public final class LiveOrderGateway extends TrackedOrderGateway {
         }
         long requestId = nextRequestId++;
         listener.onCancelAll(now, requestId, reason);
-        cancelAll.wrapAndApplyHeader(orders.buffer(), 0, orders.header())
+        cancelAll
+                .wrapAndApplyHeader(orders.buffer(), 0, orders.header())
                 .sequence(orders.nextSequence())
                 .instanceId(instanceId)
                 .requestId(requestId)

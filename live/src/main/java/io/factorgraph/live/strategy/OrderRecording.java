@@ -47,8 +47,15 @@ final class OrderRecording implements LiveOrderGateway.Listener {
         if (report.type() == ReportType.FILL) {
             long ts = Math.max(report.localTime(), lastFillTs);
             lastFillTs = ts;
-            recorder.fill(Fill.UNKNOWN_TIME, ts, report.orderId(), report.side(), report.execPriceTicks(),
-                    report.execLots(), report.fee(), report.maker());
+            recorder.fill(
+                    Fill.UNKNOWN_TIME,
+                    ts,
+                    report.orderId(),
+                    report.side(),
+                    report.execPriceTicks(),
+                    report.execLots(),
+                    report.fee(),
+                    report.maker());
         }
     }
 

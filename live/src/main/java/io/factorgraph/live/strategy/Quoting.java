@@ -43,8 +43,8 @@ final class Quoting {
         cancelAlls.incrementRelease();
         if (quoting) {
             halts.incrementRelease();
-            log.info("halted (" + why + "): cancelled every order, " + gateway.orders().size()
-                    + " awaiting their cancel acks");
+            log.info("halted (" + why + "): cancelled every order, "
+                    + gateway.orders().size() + " awaiting their cancel acks");
         }
         haltReason = why;
         setQuoting(false);

@@ -19,8 +19,15 @@ import java.util.Objects;
  * @param summaryFile where to write the summary as well as to standard output, or null
  * @param testDropOrders test hook: order stream sequence numbers not to send
  */
-public record StrategyConfig(GraphSpec graph, TransportConfig transport, double lotSize, long staleAfterNanos,
-        boolean lockstep, Path ordersLog, Path summaryFile, List<String> testDropOrders) {
+public record StrategyConfig(
+        GraphSpec graph,
+        TransportConfig transport,
+        double lotSize,
+        long staleAfterNanos,
+        boolean lockstep,
+        Path ordersLog,
+        Path summaryFile,
+        List<String> testDropOrders) {
     public StrategyConfig {
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(transport, "transport");
@@ -31,10 +38,15 @@ public record StrategyConfig(GraphSpec graph, TransportConfig transport, double 
     }
 
     public static StrategyConfig fromArgs(LiveArgs args) {
-        return new StrategyConfig(GraphSpec.fromArgs(args), TransportConfig.fromArgs(args),
-                args.get("lot-size", 0.001, Double::parseDouble), args.nanos("stale-after", 1_000_000_000L),
-                args.flag("lockstep", false), args.get("orders-log").map(Path::of).orElse(null),
-                args.get("summary-file").map(Path::of).orElse(null), args.all("test-drop"));
+        return new StrategyConfig(
+                GraphSpec.fromArgs(args),
+                TransportConfig.fromArgs(args),
+                args.get("lot-size", 0.001, Double::parseDouble),
+                args.nanos("stale-after", 1_000_000_000L),
+                args.flag("lockstep", false),
+                args.get("orders-log").map(Path::of).orElse(null),
+                args.get("summary-file").map(Path::of).orElse(null),
+                args.all("test-drop"));
     }
 
     public List<String> toArgs() {

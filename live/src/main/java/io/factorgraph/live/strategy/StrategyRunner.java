@@ -66,11 +66,23 @@ import org.agrona.concurrent.status.AtomicCounter;
  */
 public final class StrategyRunner {
     private static final long ACK_WAIT_NANOS = 2_000_000_000L;
-    private static final HealthCounter[] HEALTH = {HealthCounter.FACTOR_UPDATES_RECEIVED, HealthCounter.FACTOR_GAPS,
-        HealthCounter.UPDATES_TRADED, HealthCounter.HALTS, HealthCounter.STALE_HALTS, HealthCounter.GAP_HALTS,
-        HealthCounter.NOT_WARM_HALTS, HealthCounter.PEER_HALTS, HealthCounter.CANCEL_ALLS_SENT,
-        HealthCounter.EXECUTION_GAPS, HealthCounter.ENGINE_RESTARTS, HealthCounter.REPORTS_RECEIVED,
-        HealthCounter.QUOTING, HealthCounter.HOP_LATENCY_MAX_NS, HealthCounter.REPORT_HOP_LATENCY_MAX_NS};
+    private static final HealthCounter[] HEALTH = {
+        HealthCounter.FACTOR_UPDATES_RECEIVED,
+        HealthCounter.FACTOR_GAPS,
+        HealthCounter.UPDATES_TRADED,
+        HealthCounter.HALTS,
+        HealthCounter.STALE_HALTS,
+        HealthCounter.GAP_HALTS,
+        HealthCounter.NOT_WARM_HALTS,
+        HealthCounter.PEER_HALTS,
+        HealthCounter.CANCEL_ALLS_SENT,
+        HealthCounter.EXECUTION_GAPS,
+        HealthCounter.ENGINE_RESTARTS,
+        HealthCounter.REPORTS_RECEIVED,
+        HealthCounter.QUOTING,
+        HealthCounter.HOP_LATENCY_MAX_NS,
+        HealthCounter.REPORT_HOP_LATENCY_MAX_NS
+    };
 
     private final StrategyConfig config;
     private final ProcessLog log;
@@ -94,6 +106,7 @@ public final class StrategyRunner {
     private DutyCycle lockstepWait;
     /** The close: waits for the venue's ack or close, reading only reports. */
     private DutyCycle closeWait;
+
     private AtomicCounter updates;
     private AtomicCounter traded;
     private AtomicCounter gapHalts;
@@ -114,8 +127,11 @@ public final class StrategyRunner {
 
     public int run() throws IOException, MarketDataException {
         CompiledGraph graph = config.graph().compile();
-        SinkBinding binding = graph.sink().orElseThrow(() -> new IllegalArgumentException(config.graph().file()
-                + ": the graph has no sink, so there is no strategy to run: add e.g. `sink stateless_mm(...)`"));
+        SinkBinding binding = graph.sink()
+                .orElseThrow(
+                        () -> new IllegalArgumentException(
+                                config.graph().file()
+                                        + ": the graph has no sink, so there is no strategy to run: add e.g. `sink stateless_mm(...)`"));
         StrategySink sink = binding.bind();
         double tickSize = binding.terms().tickSize();
         double maxPosition = binding.terms().maxPosition();
@@ -130,27 +146,48 @@ public final class StrategyRunner {
         try (AeronSession session = transport.connect();
                 HealthCounters health = HealthCounters.allocate(session.aeron(), "strategy", instanceId, HEALTH)) {
             counters(health);
-            orders = new SequencedPublication(session.publication(transport.channels().orders(), Streams.ORDERS),
-                    transport.idle().newStrategy(), 4096)
+            orders = new SequencedPublication(
+                            session.publication(transport.channels().orders(), Streams.ORDERS),
+                            transport.idle().newStrategy(),
+                            4096)
                     .dropWhen(TestHooks.dropSequences(config.testDropOrders()));
             PeerWatch engine = new PeerWatch("engine", transport.peerTimeoutNanos());
             connector = new PeerWatch("connector", transport.peerTimeoutNanos());
             gateway = new LiveOrderGateway(orders, instanceId, grid).listener(new OrderRecording(ordersLog, recorder));
             quoting = new Quoting(gateway, health, log);
-            executions = new ExecutionReceiver(session.subscription(transport.channels().executions(),
-                    Streams.EXECUTIONS), gateway, quoting, orders, connector, health, log);
+            executions = new ExecutionReceiver(
+                    session.subscription(transport.channels().executions(), Streams.EXECUTIONS),
+                    gateway,
+                    quoting,
+                    orders,
+                    connector,
+                    health,
+                    log);
             orders.duty(executions::doWork);
-            provider = new LiveFactorProvider(session.subscription(transport.channels().factors(), Streams.FACTORS),
-                    graph.outputs().stream().map(OutputHandle::name).toList(), binding.argumentSlots().size(),
-                    GraphSpec.fingerprint(graph), transport.idle().newStrategy(), this::duty, shutdown::raised,
-                    engine, factorHop.maxTo(health.get(HealthCounter.HOP_LATENCY_MAX_NS)));
-            HeartbeatAgent heartbeat = new HeartbeatAgent(new Heartbeats(Role.STRATEGY, instanceId,
-                    transport.heartbeatNanos(), orders), new Status());
-            agents = new DutyCycle(new CompositeAgent(executions, heartbeat, new FailSafeWatch(quoting, orders,
-                    provider, engine, connector, config.staleAfterNanos(), health)), transport.idle().newStrategy());
-            lockstepWait = new DutyCycle(new CompositeAgent(executions, heartbeat), transport.idle().newStrategy());
+            provider = new LiveFactorProvider(
+                    session.subscription(transport.channels().factors(), Streams.FACTORS),
+                    graph.outputs().stream().map(OutputHandle::name).toList(),
+                    binding.argumentSlots().size(),
+                    GraphSpec.fingerprint(graph),
+                    transport.idle().newStrategy(),
+                    this::duty,
+                    shutdown::raised,
+                    engine,
+                    factorHop.maxTo(health.get(HealthCounter.HOP_LATENCY_MAX_NS)));
+            HeartbeatAgent heartbeat = new HeartbeatAgent(
+                    new Heartbeats(Role.STRATEGY, instanceId, transport.heartbeatNanos(), orders), new Status());
+            agents = new DutyCycle(
+                    new CompositeAgent(
+                            executions,
+                            heartbeat,
+                            new FailSafeWatch(
+                                    quoting, orders, provider, engine, connector, config.staleAfterNanos(), health)),
+                    transport.idle().newStrategy());
+            lockstepWait = new DutyCycle(
+                    new CompositeAgent(executions, heartbeat), transport.idle().newStrategy());
             closeWait = new DutyCycle(executions, transport.idle().newStrategy());
-            log.info("sink " + binding.function().signature().name() + " on " + config.graph().file() + ", tick " + tickSize
+            log.info("sink " + binding.function().signature().name() + " on "
+                    + config.graph().file() + ", tick " + tickSize
                     + ", lot " + config.lotSize() + ", stale after " + config.staleAfterNanos() / 1_000_000 + " ms"
                     + (config.lockstep() ? ", lock-step" : "") + "; instance " + Long.toHexString(instanceId));
             runLoop(sink, new ProviderInputs(provider));
@@ -193,8 +230,8 @@ public final class StrategyRunner {
             }
             if (provider.gapBeforeCurrent()) {
                 factorGaps.setRelease(provider.tracker().gaps());
-                log.info("factor updates " + provider.tracker().lastGapFrom() + ".." + provider.tracker().lastGapTo()
-                        + " lost");
+                log.info("factor updates " + provider.tracker().lastGapFrom() + ".."
+                        + provider.tracker().lastGapTo() + " lost");
                 countIf(quoting.halt(CancelAllReason.FACTOR_GAP, "factor updates lost"), gapHalts);
                 record(t, update);
                 continue;
@@ -255,8 +292,16 @@ public final class StrategyRunner {
             return;
         }
         lastRecordTs = t;
-        recorder.record(t, update.mid(), update.bestBid(), update.bestAsk(), gateway.quotedBid(), gateway.quotedAsk(),
-                gateway.account().position(), gateway.account().cash(), gateway.account().fees());
+        recorder.record(
+                t,
+                update.mid(),
+                update.bestBid(),
+                update.bestAsk(),
+                gateway.quotedBid(),
+                gateway.quotedAsk(),
+                gateway.account().position(),
+                gateway.account().cash(),
+                gateway.account().fees());
     }
 
     /** Runs while the provider waits for an update, and on back-pressure: every agent once. */
@@ -270,7 +315,8 @@ public final class StrategyRunner {
 
     /** Lock-step: the venue's clock to the tick, and every report due by then applied, before deciding. */
     private boolean advanceVenueClock(long t) throws MarketDataException {
-        clockAdvance.wrapAndApplyHeader(orders.buffer(), 0, orders.header())
+        clockAdvance
+                .wrapAndApplyHeader(orders.buffer(), 0, orders.header())
                 .sequence(orders.nextSequence())
                 .instanceId(instanceId)
                 .timeNs(t);
@@ -324,10 +370,11 @@ public final class StrategyRunner {
     }
 
     private void writeSummary(double maxPosition) throws IOException {
-        Recording recording = recorder.finish(RunMetadata.builder().graphFile(config.graph().file().toString())
+        Recording recording = recorder.finish(RunMetadata.builder()
+                .graphFile(config.graph().file().toString())
                 .build());
-        PerformanceSummary summary = PerformanceSummary.of(recording, PerformanceSummary.capitalBase(maxPosition,
-                recording));
+        PerformanceSummary summary =
+                PerformanceSummary.of(recording, PerformanceSummary.capitalBase(maxPosition, recording));
         String text = StrategySummary.render(summary, this);
         out.print(text);
         out.flush();

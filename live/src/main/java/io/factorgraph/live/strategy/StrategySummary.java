@@ -10,20 +10,29 @@ import java.time.Duration;
  * run has: orders sent, halts, gaps and hop latencies.
  */
 final class StrategySummary {
-    private StrategySummary() {
-    }
+    private StrategySummary() {}
 
     static String render(PerformanceSummary s, StrategyRunner run) {
         StringBuilder out = new StringBuilder();
         Duration span = Duration.ofNanos(Math.max(0, s.endNs() - s.startNs()));
-        SummaryText.row(out, "span", String.format("%s, %,d factor updates, %,d traded on", StrategyRunner.seconds(span),
-                run.updates(), run.tradedUpdates()));
+        SummaryText.row(
+                out,
+                "span",
+                String.format(
+                        "%s, %,d factor updates, %,d traded on",
+                        StrategyRunner.seconds(span), run.updates(), run.tradedUpdates()));
         SummaryText.appendPerformance(out, s);
         LiveOrderGateway g = run.gateway();
-        SummaryText.row(out, "orders sent", String.format("%,d new, %,d cancels, %,d cancel-alls (%s)", g.submittedCount(),
-                g.cancelCount(), run.cancelAlls(), run.haltCounts()));
-        SummaryText.row(out, "factor stream", String.format("%,d gaps, %,d engine restarts", run.factorGaps(),
-                run.engineRestarts()));
+        SummaryText.row(
+                out,
+                "orders sent",
+                String.format(
+                        "%,d new, %,d cancels, %,d cancel-alls (%s)",
+                        g.submittedCount(), g.cancelCount(), run.cancelAlls(), run.haltCounts()));
+        SummaryText.row(
+                out,
+                "factor stream",
+                String.format("%,d gaps, %,d engine restarts", run.factorGaps(), run.engineRestarts()));
         SummaryText.row(out, "latency", run.factorHop().summary());
         SummaryText.row(out, "", run.reportHop().summary());
         return out.toString();

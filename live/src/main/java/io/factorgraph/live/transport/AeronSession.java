@@ -51,7 +51,7 @@ public final class AeronSession implements AutoCloseable {
     }
 
     public static boolean driverRunning(String aeronDir) {
-        return io.aeron.CommonContext.isDriverActive(Path.of(aeronDir).toFile(), 5_000, s -> { });
+        return io.aeron.CommonContext.isDriverActive(Path.of(aeronDir).toFile(), 5_000, s -> {});
     }
 
     public Aeron aeron() {

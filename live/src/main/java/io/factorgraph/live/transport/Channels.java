@@ -36,10 +36,15 @@ public record Channels(String marketData, String factors, String orders, String 
      */
     public static Channels udp(String host, int basePort) {
         if (basePort < 1 || basePort + 4 > 65535) {
-            throw new IllegalArgumentException("UDP base port must leave room for 5 ports in 1..65535, was " + basePort);
+            throw new IllegalArgumentException(
+                    "UDP base port must leave room for 5 ports in 1..65535, was " + basePort);
         }
-        return new Channels(udpChannel(host, basePort), udpChannel(host, basePort + 1), udpChannel(host, basePort + 2),
-                udpChannel(host, basePort + 3), udpChannel(host, basePort + 4));
+        return new Channels(
+                udpChannel(host, basePort),
+                udpChannel(host, basePort + 1),
+                udpChannel(host, basePort + 2),
+                udpChannel(host, basePort + 3),
+                udpChannel(host, basePort + 4));
     }
 
     private static String udpChannel(String host, int port) {
@@ -48,7 +53,9 @@ public record Channels(String marketData, String factors, String orders, String 
 
     /** For logs: the channel when all five share one, else each stream's. */
     public String describe() {
-        if (marketData.equals(factors) && factors.equals(orders) && orders.equals(executions)
+        if (marketData.equals(factors)
+                && factors.equals(orders)
+                && orders.equals(executions)
                 && executions.equals(control)) {
             return marketData;
         }

@@ -40,7 +40,12 @@ public final class HeartbeatAgent implements Agent {
         if (!heartbeats.due(now)) {
             return 0;
         }
-        heartbeats.send(now, status.replayTimeNs(), status.ready(), status.restingOrders(), status.workingOrders(),
+        heartbeats.send(
+                now,
+                status.replayTimeNs(),
+                status.ready(),
+                status.restingOrders(),
+                status.workingOrders(),
                 status.position());
         return 1;
     }

@@ -38,8 +38,8 @@ public final class Heartbeats {
     }
 
     /** Sends one heartbeat on every publication not busy now. */
-    public void send(long nowNanos, long replayTimeNs, boolean ready, int restingOrders, int workingOrders,
-            double position) {
+    public void send(
+            long nowNanos, long replayTimeNs, boolean ready, int restingOrders, int workingOrders, double position) {
         lastSent = nowNanos;
         Instant now = wall.instant();
         long wallNs = now.getEpochSecond() * 1_000_000_000L + now.getNano();

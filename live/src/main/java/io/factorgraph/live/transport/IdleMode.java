@@ -38,8 +38,9 @@ public enum IdleMode {
             case "sleep" -> SLEEP;
             case "yield" -> YIELD;
             case "busy-spin", "spin" -> BUSY_SPIN;
-            default -> throw new IllegalArgumentException("idle strategy '" + text
-                    + "': expected backoff, sleep, yield or busy-spin");
+            default ->
+                throw new IllegalArgumentException(
+                        "idle strategy '" + text + "': expected backoff, sleep, yield or busy-spin");
         };
     }
 

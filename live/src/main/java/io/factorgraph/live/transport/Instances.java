@@ -6,8 +6,7 @@ import java.security.SecureRandom;
 public final class Instances {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Instances() {
-    }
+    private Instances() {}
 
     public static long newInstanceId() {
         long id;

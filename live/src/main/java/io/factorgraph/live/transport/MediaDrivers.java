@@ -21,8 +21,7 @@ public final class MediaDrivers {
     public static final int TERM_LENGTH = 4 * 1024 * 1024;
     public static final long CLIENT_LIVENESS_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(2);
 
-    private MediaDrivers() {
-    }
+    private MediaDrivers() {}
 
     public static MediaDriver.Context context(String aeronDir, IdleMode idle) {
         MediaDriver.Context context = new MediaDriver.Context()

@@ -25,7 +25,7 @@ public final class SequencedPublication implements AutoCloseable {
     private final IdleStrategy idle;
     private final UnsafeBuffer buffer;
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
-    private Runnable duty = () -> { };
+    private Runnable duty = () -> {};
     private BooleanSupplier abandon = () -> false;
     private LongPredicate drop = seq -> false;
     private long sequence;

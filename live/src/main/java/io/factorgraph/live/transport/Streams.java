@@ -24,6 +24,5 @@ public final class Streams {
     public static final int EXECUTIONS = 1004;
     public static final int CONTROL = 1005;
 
-    private Streams() {
-    }
+    private Streams() {}
 }

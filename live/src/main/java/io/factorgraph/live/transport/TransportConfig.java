@@ -16,8 +16,13 @@ import java.util.Objects;
  * @param heartbeatNanos how often the process sends heartbeats
  * @param peerTimeoutNanos how long a silent peer counts as alive
  */
-public record TransportConfig(String aeronDir, boolean embeddedDriver, IdleMode idle, Channels channels,
-        long heartbeatNanos, long peerTimeoutNanos) {
+public record TransportConfig(
+        String aeronDir,
+        boolean embeddedDriver,
+        IdleMode idle,
+        Channels channels,
+        long heartbeatNanos,
+        long peerTimeoutNanos) {
     public static final long DEFAULT_HEARTBEAT = 100_000_000L;
     public static final long DEFAULT_PEER_TIMEOUT = 1_000_000_000L;
 
@@ -32,8 +37,8 @@ public record TransportConfig(String aeronDir, boolean embeddedDriver, IdleMode 
     }
 
     public static TransportConfig ipc(String aeronDir) {
-        return new TransportConfig(aeronDir, false, IdleMode.BACKOFF, Channels.ipc(), DEFAULT_HEARTBEAT,
-                DEFAULT_PEER_TIMEOUT);
+        return new TransportConfig(
+                aeronDir, false, IdleMode.BACKOFF, Channels.ipc(), DEFAULT_HEARTBEAT, DEFAULT_PEER_TIMEOUT);
     }
 
     public TransportConfig withChannels(Channels c) {
@@ -68,9 +73,13 @@ public record TransportConfig(String aeronDir, boolean embeddedDriver, IdleMode 
                 args.get("order-channel").orElse(base.orders()),
                 args.get("execution-channel").orElse(base.executions()),
                 args.get("control-channel").orElse(base.control()));
-        return new TransportConfig(dir, args.flag("embedded-driver", false),
-                args.get("idle", IdleMode.BACKOFF, IdleMode::parse), channels,
-                args.nanos("heartbeat", DEFAULT_HEARTBEAT), args.nanos("peer-timeout", DEFAULT_PEER_TIMEOUT));
+        return new TransportConfig(
+                dir,
+                args.flag("embedded-driver", false),
+                args.get("idle", IdleMode.BACKOFF, IdleMode::parse),
+                channels,
+                args.nanos("heartbeat", DEFAULT_HEARTBEAT),
+                args.nanos("peer-timeout", DEFAULT_PEER_TIMEOUT));
     }
 
     /** {@code HOST:PORT}: every stream over UDP to HOST at PORT .. PORT+4 ({@link Channels#udp}). */
@@ -85,8 +94,8 @@ public record TransportConfig(String aeronDir, boolean embeddedDriver, IdleMode 
             }
         }
         if (port < 1 || port > 65535 - 4) {
-            throw new IllegalArgumentException("'" + hostPort + "': expected HOST:PORT with PORT..PORT+4 free, e.g. "
-                    + "127.0.0.1:40100");
+            throw new IllegalArgumentException(
+                    "'" + hostPort + "': expected HOST:PORT with PORT..PORT+4 free, e.g. " + "127.0.0.1:40100");
         }
         return Channels.udp(hostPort.substring(0, colon), port);
     }

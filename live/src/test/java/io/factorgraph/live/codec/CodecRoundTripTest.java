@@ -9,7 +9,6 @@ import io.factorgraph.backtest.exchange.OrderStatus;
 import io.factorgraph.backtest.exchange.PriceGrid;
 import io.factorgraph.backtest.exchange.RejectReason;
 import io.factorgraph.backtest.exchange.ReportType;
-import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
 import io.factorgraph.live.sbe.BooleanType;
 import io.factorgraph.live.sbe.CancelAllDecoder;
@@ -27,6 +26,7 @@ import io.factorgraph.live.sbe.OrdStatus;
 import io.factorgraph.live.sbe.OrderSide;
 import io.factorgraph.live.sbe.Reason;
 import io.factorgraph.live.sbe.Role;
+import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.replay.FactorUpdate;
@@ -51,9 +51,18 @@ class CodecRoundTripTest {
         MarketDataWriter writer = new MarketDataWriter();
         double[] prices = {61_234.5, Double.NaN, -0.0, Double.MIN_VALUE, 1e300};
         for (int i = 0; i < MarketDataWriter.MAX_EVENTS; i++) {
-            writer.add(EventFlags.DEPTH_EVENT | EventFlags.LOCAL_EVENT | (i % 2 == 0 ? EventFlags.BUY_EVENT
-                    : EventFlags.SELL_EVENT), 1_723_161_255_000_000_000L + i, 1_723_161_256_000_000_000L + i,
-                    prices[i % prices.length], i * 0.001, -1L - i, 5_123_107_856_210L + i, i / 3.0, i % 7 == 0);
+            writer.add(
+                    EventFlags.DEPTH_EVENT
+                            | EventFlags.LOCAL_EVENT
+                            | (i % 2 == 0 ? EventFlags.BUY_EVENT : EventFlags.SELL_EVENT),
+                    1_723_161_255_000_000_000L + i,
+                    1_723_161_256_000_000_000L + i,
+                    prices[i % prices.length],
+                    i * 0.001,
+                    -1L - i,
+                    5_123_107_856_210L + i,
+                    i / 3.0,
+                    i % 7 == 0);
         }
         assertTrue(writer.isFull());
         int length = writer.encode(buffer, header, 42, 0xABCDEFL, true);
@@ -69,8 +78,11 @@ class CodecRoundTripTest {
         MarketEvent e = new MarketEvent();
         for (int i = 0; i < MarketDataWriter.MAX_EVENTS; i++) {
             reader.next(e);
-            assertEquals(EventFlags.DEPTH_EVENT | EventFlags.LOCAL_EVENT | (i % 2 == 0 ? EventFlags.BUY_EVENT
-                    : EventFlags.SELL_EVENT), e.ev());
+            assertEquals(
+                    EventFlags.DEPTH_EVENT
+                            | EventFlags.LOCAL_EVENT
+                            | (i % 2 == 0 ? EventFlags.BUY_EVENT : EventFlags.SELL_EVENT),
+                    e.ev());
             assertEquals(1_723_161_255_000_000_000L + i, e.exchTs());
             assertEquals(1_723_161_256_000_000_000L + i, e.localTs());
             assertEquals(Double.doubleToRawLongBits(prices[i % prices.length]), Double.doubleToRawLongBits(e.px()));
@@ -99,9 +111,20 @@ class CodecRoundTripTest {
             update.setValue(i, outputs[i]);
         }
         long before = System.nanoTime();
-        int length = new FactorUpdateWriter().encode(buffer, header, 9, 3, update, -123456789L, true, 600, 77,
-                new double[] {args[0], args[1], args[2], 42.0}, args.length,
-                "usdm_btcusdt".getBytes(StandardCharsets.UTF_8));
+        int length = new FactorUpdateWriter()
+                .encode(
+                        buffer,
+                        header,
+                        9,
+                        3,
+                        update,
+                        -123456789L,
+                        true,
+                        600,
+                        77,
+                        new double[] {args[0], args[1], args[2], 42.0},
+                        args.length,
+                        "usdm_btcusdt".getBytes(StandardCharsets.UTF_8));
 
         assertEquals(FactorUpdateDecoder.TEMPLATE_ID, envelope.wrap(buffer, 0, length));
         FactorUpdateDecoder dec = new FactorUpdateDecoder().wrapAndApplyHeader(buffer, 0, envelope.header());
@@ -118,20 +141,24 @@ class CodecRoundTripTest {
         FactorUpdateDecoder.OutputsDecoder od = dec.outputs();
         assertEquals(outputs.length, od.count());
         for (double v : outputs) {
-            assertEquals(Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(od.next().value()));
+            assertEquals(
+                    Double.doubleToRawLongBits(v),
+                    Double.doubleToRawLongBits(od.next().value()));
         }
         FactorUpdateDecoder.SinkArgumentsDecoder ad = dec.sinkArguments();
         assertEquals(args.length, ad.count());
         for (double v : args) {
-            assertEquals(Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(ad.next().value()));
+            assertEquals(
+                    Double.doubleToRawLongBits(v),
+                    Double.doubleToRawLongBits(ad.next().value()));
         }
         assertEquals("usdm_btcusdt", dec.symbol());
     }
 
     @Test
     void orderCommandsAndReportsRoundTrip() {
-        envelope.wrap(buffer, 0, new NewOrderWriter().encode(buffer, header, 1, 2, 17, 1_000, false, 61_000.5, 0.002,
-                true));
+        envelope.wrap(
+                buffer, 0, new NewOrderWriter().encode(buffer, header, 1, 2, 17, 1_000, false, 61_000.5, 0.002, true));
         NewOrderDecoder o = new NewOrderDecoder().wrapAndApplyHeader(buffer, 0, envelope.header());
         assertEquals(17, o.clOrdId());
         assertEquals(1_000, o.decisionTimeNs());
@@ -141,7 +168,11 @@ class CodecRoundTripTest {
         assertEquals(BooleanType.TRUE, o.postOnly());
 
         CancelAllEncoder cancelAll = new CancelAllEncoder();
-        cancelAll.wrapAndApplyHeader(buffer, 0, header).sequence(3).instanceId(2).requestId(4)
+        cancelAll
+                .wrapAndApplyHeader(buffer, 0, header)
+                .sequence(3)
+                .instanceId(2)
+                .requestId(4)
                 .reason(CancelAllReason.STALE_FACTORS);
         envelope.wrap(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + cancelAll.encodedLength());
         CancelAllDecoder c = new CancelAllDecoder().wrapAndApplyHeader(buffer, 0, envelope.header());
@@ -150,8 +181,23 @@ class CodecRoundTripTest {
 
         PriceGrid grid = new PriceGrid(0.1, 0.001);
         ExecutionReport fill = new ExecutionReport(grid);
-        fill.set(ReportType.FILL, 170, Side.BUY, TimeInForce.GTC, 610_005, 2, 1, 1, 1, 610_004, 0.0122001, true,
-                OrderStatus.PARTIALLY_FILLED, RejectReason.NONE, 20, 25);
+        fill.set(
+                ReportType.FILL,
+                170,
+                Side.BUY,
+                TimeInForce.GTC,
+                610_005,
+                2,
+                1,
+                1,
+                1,
+                610_004,
+                0.0122001,
+                true,
+                OrderStatus.PARTIALLY_FILLED,
+                RejectReason.NONE,
+                20,
+                25);
         int length = new ExecutionReportWriter().encode(buffer, header, 10, 11, 17, fill, grid);
         assertEquals(ExecutionReportDecoder.TEMPLATE_ID, envelope.wrap(buffer, 0, length));
         ExecutionReportDecoder r = new ExecutionReportDecoder().wrapAndApplyHeader(buffer, 0, envelope.header());
@@ -184,8 +230,16 @@ class CodecRoundTripTest {
     @Test
     void heartbeatAndEnums() {
         HeartbeatEncoder hb = new HeartbeatEncoder();
-        hb.wrapAndApplyHeader(buffer, 0, header).sequence(1).instanceId(99).role(Role.CONNECTOR).wallTimeNs(123)
-                .replayTimeNs(456).ready(BooleanType.TRUE).restingOrders(6).workingOrders(-1).position(-0.004);
+        hb.wrapAndApplyHeader(buffer, 0, header)
+                .sequence(1)
+                .instanceId(99)
+                .role(Role.CONNECTOR)
+                .wallTimeNs(123)
+                .replayTimeNs(456)
+                .ready(BooleanType.TRUE)
+                .restingOrders(6)
+                .workingOrders(-1)
+                .position(-0.004);
         int length = MessageHeaderEncoder.ENCODED_LENGTH + hb.encodedLength();
         assertEquals(HeartbeatDecoder.TEMPLATE_ID, envelope.wrap(buffer, 0, length));
         HeartbeatDecoder d = new HeartbeatDecoder().wrapAndApplyHeader(buffer, 0, envelope.header());

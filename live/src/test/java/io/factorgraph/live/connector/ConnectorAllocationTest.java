@@ -9,6 +9,7 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.logbuffer.FragmentHandler;
 import io.factorgraph.backtest.exchange.ExchangeSimulator;
 import io.factorgraph.backtest.exchange.SimulationFeed;
+import io.factorgraph.backtest.exchange.timeline.ClockShift;
 import io.factorgraph.backtest.settings.ReplaySpeed;
 import io.factorgraph.backtest.settings.SimulatorSettings;
 import io.factorgraph.live.codec.MarketDataWriter;
@@ -21,15 +22,14 @@ import io.factorgraph.live.transport.MediaDrivers;
 import io.factorgraph.live.transport.PeerWatch;
 import io.factorgraph.live.transport.SequencedPublication;
 import io.factorgraph.live.transport.Streams;
-import io.factorgraph.backtest.exchange.timeline.ClockShift;
 import io.factorgraph.runtime.data.EventSources;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.RecordedData;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.agrona.concurrent.BusySpinIdleStrategy;
@@ -72,29 +72,35 @@ class ConnectorAllocationTest {
     private static long measure(Aeron aeron) throws Exception {
         ProcessLog log = new ProcessLog("connector", new PrintStream(OutputStream.nullOutputStream()));
         List<Path> data = List.of(RecordedData.file("usdm_btcusdt_20240808.gz"));
-        ExchangeSimulator simulator = new ExchangeSimulator(ClockShift.resolve(SimulatorSettings.DEFAULTS.config(0.1,
-                0.001), () -> EventSources.open(data, GapPolicy.FAIL)), 4096);
+        ExchangeSimulator simulator = new ExchangeSimulator(
+                ClockShift.resolve(
+                        SimulatorSettings.DEFAULTS.config(0.1, 0.001), () -> EventSources.open(data, GapPolicy.FAIL)),
+                4096);
         try (HealthCounters health = HealthCounters.allocate(aeron, "connector", 1L, HealthCounter.values());
                 Subscription engine = aeron.addSubscription("aeron:ipc", Streams.MARKET_DATA);
-                SequencedPublication marketData = new SequencedPublication(aeron.addExclusivePublication("aeron:ipc",
-                        Streams.MARKET_DATA), new BusySpinIdleStrategy(), MarketDataWriter.MAX_LENGTH + 1024);
-                SequencedPublication executions = new SequencedPublication(aeron.addExclusivePublication("aeron:ipc",
-                        Streams.EXECUTIONS), new BusySpinIdleStrategy(), 4096);
+                SequencedPublication marketData = new SequencedPublication(
+                        aeron.addExclusivePublication("aeron:ipc", Streams.MARKET_DATA),
+                        new BusySpinIdleStrategy(),
+                        MarketDataWriter.MAX_LENGTH + 1024);
+                SequencedPublication executions = new SequencedPublication(
+                        aeron.addExclusivePublication("aeron:ipc", Streams.EXECUTIONS),
+                        new BusySpinIdleStrategy(),
+                        4096);
                 Subscription orders = aeron.addSubscription("aeron:ipc", Streams.ORDERS);
                 Subscription control = aeron.addSubscription("aeron:ipc", Streams.CONTROL)) {
             while (!marketData.isConnected()) {
                 Thread.onSpinWait();
             }
-            MarketDataReplay replay = new MarketDataReplay(ReplaySpeed.MAX, false, 1L, marketData, simulator, health,
-                    log);
+            MarketDataReplay replay =
+                    new MarketDataReplay(ReplaySpeed.MAX, false, 1L, marketData, simulator, health, log);
             PeerWatch strategy = new PeerWatch("strategy", 1_000_000_000L);
-            CompositeAgent agents = new CompositeAgent(replay, new PaperVenue(simulator, replay, false, 1L, executions,
-                    orders, strategy, health, log), new ResyncRequests(control, replay, new PeerWatch("engine",
-                    1_000_000_000L), log));
-            FragmentHandler drain = (buffer, offset, length, header) -> { };
+            CompositeAgent agents = new CompositeAgent(
+                    replay,
+                    new PaperVenue(simulator, replay, false, 1L, executions, orders, strategy, health, log),
+                    new ResyncRequests(control, replay, new PeerWatch("engine", 1_000_000_000L), log));
+            FragmentHandler drain = (buffer, offset, length, header) -> {};
             marketData.duty(() -> engine.poll(drain, 64));
-            replay.start(new SimulationFeed(EventSources.open(data,
-                    GapPolicy.FAIL), simulator));
+            replay.start(new SimulationFeed(EventSources.open(data, GapPolicy.FAIL), simulator));
             long thread = Thread.currentThread().threadId();
             var sent = health.get(HealthCounter.MARKET_DATA_EVENTS_SENT);
             long atFrom = 0;

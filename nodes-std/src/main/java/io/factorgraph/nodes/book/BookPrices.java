@@ -1,10 +1,10 @@
 package io.factorgraph.nodes.book;
 
 import io.factorgraph.runtime.market.OrderBook;
-import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Signature;
 import io.factorgraph.runtime.spi.ValueType;
@@ -16,8 +16,7 @@ import java.util.function.Function;
  * {@code best_ask}, {@code spread}, {@code microprice}. NaN while a side is empty.
  */
 public final class BookPrices {
-    private BookPrices() {
-    }
+    private BookPrices() {}
 
     public static List<NodeFunction> functions() {
         return List.of(
@@ -25,8 +24,11 @@ public final class BookPrices {
                 define("best_bid", "the best bid price", BestBid::new),
                 define("best_ask", "the best ask price", BestAsk::new),
                 define("spread", "best ask - best bid", Spread::new),
-                define("microprice", "best prices weighted by the opposite side's quantity: "
-                        + "(bid * ask_qty + ask * bid_qty) / (bid_qty + ask_qty)", Microprice::new));
+                define(
+                        "microprice",
+                        "best prices weighted by the opposite side's quantity: "
+                                + "(bid * ask_qty + ask * bid_qty) / (bid_qty + ask_qty)",
+                        Microprice::new));
     }
 
     private static NodeFunction define(String name, String description, Function<LinkContext, Node> linker) {
@@ -46,8 +48,7 @@ public final class BookPrices {
         }
 
         @Override
-        public final void reset() {
-        }
+        public final void reset() {}
     }
 
     static final class Mid extends BookNode {

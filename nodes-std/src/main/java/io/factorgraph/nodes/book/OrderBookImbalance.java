@@ -2,10 +2,10 @@ package io.factorgraph.nodes.book;
 
 import io.factorgraph.runtime.market.OrderBook;
 import io.factorgraph.runtime.spi.ConstantKind;
-import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Range;
 import io.factorgraph.runtime.spi.Signature;
@@ -32,13 +32,21 @@ import java.util.List;
 public final class OrderBookImbalance extends Node {
     public static List<NodeFunction> functions() {
         return List.of(
-                Functions.define(Signature.of("OBI", ValueType.DOUBLE,
-                        "bid quantity minus ask quantity within depth (a fraction of the mid) of the mid",
-                        Parameter.book("book"), Parameter.constant("depth", ConstantKind.NUMBER, Range.atLeast(0))),
+                Functions.define(
+                        Signature.of(
+                                "OBI",
+                                ValueType.DOUBLE,
+                                "bid quantity minus ask quantity within depth (a fraction of the mid) of the mid",
+                                Parameter.book("book"),
+                                Parameter.constant("depth", ConstantKind.NUMBER, Range.atLeast(0))),
                         context -> new OrderBookImbalance(context, false)),
-                Functions.define(Signature.of("obi_norm", ValueType.DOUBLE,
-                        "(bid - ask) / (bid + ask) of the quantities within depth of the mid: in [-1, 1]",
-                        Parameter.book("book"), Parameter.constant("depth", ConstantKind.NUMBER, Range.atLeast(0))),
+                Functions.define(
+                        Signature.of(
+                                "obi_norm",
+                                ValueType.DOUBLE,
+                                "(bid - ask) / (bid + ask) of the quantities within depth of the mid: in [-1, 1]",
+                                Parameter.book("book"),
+                                Parameter.constant("depth", ConstantKind.NUMBER, Range.atLeast(0))),
                         context -> new OrderBookImbalance(context, true)));
     }
 
@@ -71,6 +79,5 @@ public final class OrderBookImbalance extends Node {
     }
 
     @Override
-    public void reset() {
-    }
+    public void reset() {}
 }

@@ -1,8 +1,8 @@
 package io.factorgraph.nodes.operator;
 
-import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Signature;
 import io.factorgraph.runtime.spi.ValueType;
@@ -14,8 +14,7 @@ import java.util.List;
  * arithmetic instruction between two slot accesses.
  */
 public final class Arithmetic {
-    private Arithmetic() {
-    }
+    private Arithmetic() {}
 
     public static List<NodeFunction> functions() {
         return List.of(
@@ -27,13 +26,19 @@ public final class Arithmetic {
                 unary("abs", "|x|", Abs::new));
     }
 
-    static NodeFunction binary(String name, String description,
+    static NodeFunction binary(
+            String name,
+            String description,
             java.util.function.Function<LinkContext, io.factorgraph.runtime.spi.Node> linker) {
-        return Functions.define(Signature.of(name, ValueType.DOUBLE, description, Parameter.doubleStream("a"),
-                Parameter.doubleStream("b")), linker);
+        return Functions.define(
+                Signature.of(
+                        name, ValueType.DOUBLE, description, Parameter.doubleStream("a"), Parameter.doubleStream("b")),
+                linker);
     }
 
-    static NodeFunction unary(String name, String description,
+    static NodeFunction unary(
+            String name,
+            String description,
             java.util.function.Function<LinkContext, io.factorgraph.runtime.spi.Node> linker) {
         return Functions.define(Signature.of(name, ValueType.DOUBLE, description, Parameter.doubleStream("x")), linker);
     }

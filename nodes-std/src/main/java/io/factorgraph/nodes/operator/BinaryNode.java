@@ -18,6 +18,5 @@ abstract class BinaryNode extends Node {
     }
 
     @Override
-    public final void reset() {
-    }
+    public final void reset() {}
 }

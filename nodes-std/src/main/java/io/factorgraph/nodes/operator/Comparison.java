@@ -1,9 +1,9 @@
 package io.factorgraph.nodes.operator;
 
-import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Signature;
 import io.factorgraph.runtime.spi.ValueType;
@@ -15,8 +15,7 @@ import java.util.function.Function;
  * comparison with NaN is false except {@code !=}.
  */
 public final class Comparison {
-    private Comparison() {
-    }
+    private Comparison() {}
 
     public static List<NodeFunction> functions() {
         return List.of(
@@ -29,8 +28,10 @@ public final class Comparison {
     }
 
     private static NodeFunction compare(String name, String description, Function<LinkContext, Node> linker) {
-        return Functions.define(Signature.of(name, ValueType.BOOL, description, Parameter.doubleStream("a"),
-                Parameter.doubleStream("b")), linker);
+        return Functions.define(
+                Signature.of(
+                        name, ValueType.BOOL, description, Parameter.doubleStream("a"), Parameter.doubleStream("b")),
+                linker);
     }
 
     static final class Lt extends BinaryNode {

@@ -1,10 +1,10 @@
 package io.factorgraph.nodes.operator;
 
 import io.factorgraph.runtime.spi.ConstantKind;
-import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Range;
 import io.factorgraph.runtime.spi.Signature;
@@ -13,21 +13,29 @@ import java.util.List;
 
 /** {@code log}, {@code sqrt} and {@code clip}: per-tick functions with IEEE semantics (log(0) = -inf, sqrt(-1) = NaN). */
 public final class Elementwise {
-    private Elementwise() {
-    }
+    private Elementwise() {}
 
     public static List<NodeFunction> functions() {
         return List.of(
                 Arithmetic.unary("log", "natural logarithm", Log::new),
                 Arithmetic.unary("sqrt", "square root", Sqrt::new),
-                Functions.define(Signature.of("clip", ValueType.DOUBLE, "x limited to [lo, hi]; NaN stays NaN",
-                        Parameter.doubleStream("x"), Parameter.constant("lo", ConstantKind.NUMBER, Range.ANY),
-                        Parameter.constant("hi", ConstantKind.NUMBER, Range.ANY)),
+                Functions.define(
+                        Signature.of(
+                                "clip",
+                                ValueType.DOUBLE,
+                                "x limited to [lo, hi]; NaN stays NaN",
+                                Parameter.doubleStream("x"),
+                                Parameter.constant("lo", ConstantKind.NUMBER, Range.ANY),
+                                Parameter.constant("hi", ConstantKind.NUMBER, Range.ANY)),
                         Clip::new,
                         (arguments, problems) -> {
                             if (arguments.number("lo") > arguments.number("hi")) {
-                                problems.error("hi", "clip needs lo <= hi, found lo = " + arguments.get("lo").orElseThrow()
-                                        + " and hi = " + arguments.get("hi").orElseThrow(), "swap the bounds");
+                                problems.error(
+                                        "hi",
+                                        "clip needs lo <= hi, found lo = "
+                                                + arguments.get("lo").orElseThrow() + " and hi = "
+                                                + arguments.get("hi").orElseThrow(),
+                                        "swap the bounds");
                             }
                         }));
     }
@@ -77,7 +85,6 @@ public final class Elementwise {
         }
 
         @Override
-        public void reset() {
-        }
+        public void reset() {}
     }
 }

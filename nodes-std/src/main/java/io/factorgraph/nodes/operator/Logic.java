@@ -1,8 +1,8 @@
 package io.factorgraph.nodes.operator;
 
-import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Signature;
 import io.factorgraph.runtime.spi.ValueType;
@@ -10,15 +10,18 @@ import java.util.List;
 
 /** {@code and}, {@code or}, {@code not} on bool streams (any non-zero slot is true). */
 public final class Logic {
-    private Logic() {
-    }
+    private Logic() {}
 
     public static List<NodeFunction> functions() {
         return List.of(
-                Functions.define(Signature.of("and", ValueType.BOOL, "a and b", Parameter.boolStream("a"),
-                        Parameter.boolStream("b")), And::new),
-                Functions.define(Signature.of("or", ValueType.BOOL, "a or b", Parameter.boolStream("a"),
-                        Parameter.boolStream("b")), Or::new),
+                Functions.define(
+                        Signature.of(
+                                "and", ValueType.BOOL, "a and b", Parameter.boolStream("a"), Parameter.boolStream("b")),
+                        And::new),
+                Functions.define(
+                        Signature.of(
+                                "or", ValueType.BOOL, "a or b", Parameter.boolStream("a"), Parameter.boolStream("b")),
+                        Or::new),
                 Functions.define(Signature.of("not", ValueType.BOOL, "not x", Parameter.boolStream("x")), Not::new));
     }
 

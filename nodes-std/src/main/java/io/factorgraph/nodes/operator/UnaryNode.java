@@ -16,6 +16,5 @@ abstract class UnaryNode extends Node {
     }
 
     @Override
-    public final void reset() {
-    }
+    public final void reset() {}
 }

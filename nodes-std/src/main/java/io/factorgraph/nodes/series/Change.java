@@ -1,9 +1,9 @@
 package io.factorgraph.nodes.series;
 
-import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Signature;
 import io.factorgraph.runtime.spi.ValueType;
@@ -15,7 +15,10 @@ import io.factorgraph.runtime.spi.ValueType;
  */
 public final class Change extends Node {
     public static final NodeFunction FUNCTION = Functions.define(
-            Signature.of("change", ValueType.DOUBLE, "x / previous x - 1 (0 on the first tick)",
+            Signature.of(
+                    "change",
+                    ValueType.DOUBLE,
+                    "x / previous x - 1 (0 on the first tick)",
                     Parameter.doubleStream("x")),
             Change::new);
 

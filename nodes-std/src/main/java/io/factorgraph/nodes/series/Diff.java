@@ -3,10 +3,10 @@ package io.factorgraph.nodes.series;
 import io.factorgraph.nodes.window.DoubleRingBuffer;
 import io.factorgraph.runtime.spi.Constant;
 import io.factorgraph.runtime.spi.ConstantKind;
-import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Range;
 import io.factorgraph.runtime.spi.Signature;
@@ -15,10 +15,14 @@ import io.factorgraph.runtime.spi.ValueType;
 /** {@code diff(x, k = 1)}: {@code x_t - x_{t-k}}, NaN for the first k ticks, as pandas' {@code diff}. */
 public final class Diff extends Node {
     public static final NodeFunction FUNCTION = Functions.define(
-            Signature.of("diff", ValueType.DOUBLE, "x - x as it was k ticks ago (NaN for the first k ticks)",
+            Signature.of(
+                    "diff",
+                    ValueType.DOUBLE,
+                    "x - x as it was k ticks ago (NaN for the first k ticks)",
                     Parameter.doubleStream("x"),
                     Parameter.constant("k", ConstantKind.INTEGER, Range.atLeast(1), Constant.number(1))),
-            Diff::new, Functions.Retention.perTick("k", 0, Double.BYTES));
+            Diff::new,
+            Functions.Retention.perTick("k", 0, Double.BYTES));
 
     private final double[] slots;
     private final int in;

@@ -2,10 +2,10 @@ package io.factorgraph.nodes.series;
 
 import io.factorgraph.nodes.window.DoubleRingBuffer;
 import io.factorgraph.runtime.spi.ConstantKind;
-import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Range;
 import io.factorgraph.runtime.spi.Signature;
@@ -17,9 +17,14 @@ import io.factorgraph.runtime.spi.ValueType;
  */
 public final class Lag extends Node {
     public static final NodeFunction FUNCTION = Functions.define(
-            Signature.of("lag", ValueType.DOUBLE, "x as it was k ticks ago (NaN for the first k ticks)",
-                    Parameter.doubleStream("x"), Parameter.constant("k", ConstantKind.INTEGER, Range.atLeast(0))),
-            Lag::new, Functions.Retention.perTick("k", 1, Double.BYTES));
+            Signature.of(
+                    "lag",
+                    ValueType.DOUBLE,
+                    "x as it was k ticks ago (NaN for the first k ticks)",
+                    Parameter.doubleStream("x"),
+                    Parameter.constant("k", ConstantKind.INTEGER, Range.atLeast(0))),
+            Lag::new,
+            Functions.Retention.perTick("k", 1, Double.BYTES));
 
     private final double[] slots;
     private final int in;

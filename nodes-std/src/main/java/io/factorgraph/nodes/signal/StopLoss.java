@@ -1,10 +1,10 @@
 package io.factorgraph.nodes.signal;
 
 import io.factorgraph.runtime.spi.ConstantKind;
-import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Range;
 import io.factorgraph.runtime.spi.Signature;
@@ -19,9 +19,12 @@ import io.factorgraph.runtime.spi.ValueType;
  */
 public final class StopLoss extends Node {
     public static final NodeFunction FUNCTION = Functions.define(
-            Signature.of("stop_loss", ValueType.BOOL,
+            Signature.of(
+                    "stop_loss",
+                    ValueType.BOOL,
                     "volatility or a price change far beyond its baseline: the strategy flattens and stops quoting",
-                    Parameter.doubleStream("vol"), Parameter.doubleStream("chg"),
+                    Parameter.doubleStream("vol"),
+                    Parameter.doubleStream("chg"),
                     Parameter.constant("vol_threshold", ConstantKind.NUMBER, Range.ANY),
                     Parameter.constant("change_threshold", ConstantKind.NUMBER, Range.ANY),
                     Parameter.constant("baseline_vol", ConstantKind.NUMBER, Range.positive()),
@@ -56,6 +59,5 @@ public final class StopLoss extends Node {
     }
 
     @Override
-    public void reset() {
-    }
+    public void reset() {}
 }

@@ -1,7 +1,6 @@
 package io.factorgraph.nodes.strategy;
 
 import io.factorgraph.runtime.execution.Side;
-
 import java.util.Objects;
 
 /**

@@ -1,7 +1,6 @@
 package io.factorgraph.nodes.strategy;
 
 import io.factorgraph.runtime.execution.Side;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +39,12 @@ public final class ActiveOrders {
     public static ActiveOrders of(List<ActiveOrder> orders) {
         ActiveOrders active = new ActiveOrders(orders.size());
         for (ActiveOrder order : orders) {
-            active.add(order.id(), order.side().isBuy(), order.priceTicks(), order.qty(), order.cancellable(),
+            active.add(
+                    order.id(),
+                    order.side().isBuy(),
+                    order.priceTicks(),
+                    order.qty(),
+                    order.cancellable(),
                     order.postOnly());
         }
         return active;

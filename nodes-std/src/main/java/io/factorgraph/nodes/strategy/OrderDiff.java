@@ -31,6 +31,7 @@ public final class OrderDiff {
 
     /** Scratch for the diff, level by level: whether an active order already holds it. */
     boolean[] bidHeld;
+
     boolean[] askHeld;
 
     public OrderDiff() {

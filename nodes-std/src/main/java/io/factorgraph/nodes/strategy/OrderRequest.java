@@ -7,5 +7,4 @@ package io.factorgraph.nodes.strategy;
  * @param price the same price in price units ({@link Ticks#price})
  * @param qty the quantity: {@code order_qty} for a quote, {@code |position|} for the stop's closing order
  */
-public record OrderRequest(long priceTicks, double price, double qty) {
-}
+public record OrderRequest(long priceTicks, double price, double qty) {}

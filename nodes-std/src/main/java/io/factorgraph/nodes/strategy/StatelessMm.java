@@ -96,15 +96,23 @@ public final class StatelessMm {
      */
     public static final SinkFunction FUNCTION = new StatelessMmFunction();
 
-    private StatelessMm() {
-    }
+    private StatelessMm() {}
 
     /** The record form: the same decision as the zero-allocation form, as records (allocates). */
     public static StrategyOutput decide(StrategyInput input) {
         StrategyParams params = input.params();
         OrderDiff out = new OrderDiff(params.gridNum(), input.activeOrders().size());
-        decide(input.alpha(), input.volatility(), input.stop(), input.bestBid(), input.bestAsk(), input.mid(),
-                input.position(), ActiveOrders.of(input.activeOrders()), params, out);
+        decide(
+                input.alpha(),
+                input.volatility(),
+                input.stop(),
+                input.bestBid(),
+                input.bestAsk(),
+                input.mid(),
+                input.position(),
+                ActiveOrders.of(input.activeOrders()),
+                params,
+                out);
         return out.toOutput();
     }
 
@@ -112,8 +120,17 @@ public final class StatelessMm {
      * The zero-allocation form: decides and writes the result into {@code out}, overwriting it. Allocates
      * nothing once {@code out} has room for the active orders and the grid (see {@link OrderDiff}).
      */
-    public static void decide(double alpha, double volatility, boolean stop, double bestBid, double bestAsk,
-            double mid, double position, ActiveOrders active, StrategyParams params, OrderDiff out) {
+    public static void decide(
+            double alpha,
+            double volatility,
+            boolean stop,
+            double bestBid,
+            double bestAsk,
+            double mid,
+            double position,
+            ActiveOrders active,
+            StrategyParams params,
+            OrderDiff out) {
         final double tick = params.tickSize();
         final int activeCount = active.size();
         out.start(StrategyMode.QUOTING, tick, params.gridNum(), activeCount);
@@ -144,8 +161,11 @@ public final class StatelessMm {
             // as it can be now (item 6).
             boolean closeWorking = false;
             for (int j = 0; j < activeCount; j++) {
-                final boolean isClose = !active.postOnly(j) || (closeTicks > 0 && active.isBid(j) == closeBid
-                        && active.priceTicks(j) == closeTicks && Math.abs(active.qty(j) - size) <= FLAT_EPSILON);
+                final boolean isClose = !active.postOnly(j)
+                        || (closeTicks > 0
+                                && active.isBid(j) == closeBid
+                                && active.priceTicks(j) == closeTicks
+                                && Math.abs(active.qty(j) - size) <= FLAT_EPSILON);
                 if (isClose && !closeWorking) {
                     closeWorking = true;
                     out.keep(active.id(j));
@@ -164,8 +184,13 @@ public final class StatelessMm {
         }
 
         // 2. Nothing sound to quote on: cancel everything, quote nothing.
-        if (!Double.isFinite(alpha) || !Double.isFinite(volatility) || volatility < 0 || !Double.isFinite(position)
-                || !isPrice(mid) || !isPrice(bestBid) || !isPrice(bestAsk)
+        if (!Double.isFinite(alpha)
+                || !Double.isFinite(volatility)
+                || volatility < 0
+                || !Double.isFinite(position)
+                || !isPrice(mid)
+                || !isPrice(bestBid)
+                || !isPrice(bestAsk)
                 || !(Ticks.floor(bestBid, tick) < Ticks.ceil(bestAsk, tick))) {
             out.mode(StrategyMode.HALTED);
             cancelAll(active, out);

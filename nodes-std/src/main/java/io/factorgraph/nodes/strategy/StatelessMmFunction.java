@@ -19,13 +19,18 @@ import java.util.List;
  * context; its constants are {@link StrategyParams}, checked at compile time by {@link StrategyParams#check}.
  */
 final class StatelessMmFunction implements SinkFunction {
-    private static final SinkDeclaration DECLARATION = SinkDeclaration.of(StatelessMm.NAME,
+    private static final SinkDeclaration DECLARATION = SinkDeclaration.of(
+            StatelessMm.NAME,
             "stateless market making: a quote grid around an alpha-shifted, inventory-skewed fair price; "
                     + "cancels and flattens on stop",
-            List.of(SinkRequirement.factor(StatelessMm.ALPHA), SinkRequirement.factor(StatelessMm.VOL),
-                    SinkRequirement.signal(StatelessMm.STOP), SinkRequirement.tradedBook(StatelessMm.BOOK),
+            List.of(
+                    SinkRequirement.factor(StatelessMm.ALPHA),
+                    SinkRequirement.factor(StatelessMm.VOL),
+                    SinkRequirement.signal(StatelessMm.STOP),
+                    SinkRequirement.tradedBook(StatelessMm.BOOK),
                     SinkRequirement.execution()),
-            List.of(number(StrategyParams.TICK_SIZE, Range.positive()),
+            List.of(
+                    number(StrategyParams.TICK_SIZE, Range.positive()),
                     number(StrategyParams.ORDER_QTY, Range.positive()),
                     number(StrategyParams.MAX_POSITION, Range.positive()),
                     number(StrategyParams.HALF_SPREAD, Range.atLeast(0)),
@@ -33,12 +38,19 @@ final class StatelessMmFunction implements SinkFunction {
                     number(StrategyParams.C1, Range.ANY),
                     number(StrategyParams.POWER, Range.atLeast(0)),
                     number(StrategyParams.BASELINE_VOL, Range.positive()),
-                    new Parameter.Const(StrategyParams.GRID_NUM, ConstantKind.INTEGER,
+                    new Parameter.Const(
+                            StrategyParams.GRID_NUM,
+                            ConstantKind.INTEGER,
                             java.util.Optional.of(Constant.number(StrategyParams.DEFAULT_GRID_NUM)),
                             Range.between(1, StrategyParams.MAX_GRID_NUM)),
-                    new Parameter.Const(StrategyParams.GRID_INTERVAL, ConstantKind.NUMBER,
-                            java.util.Optional.of(Constant.number(0)), Range.atLeast(0)),
-                    new Parameter.Const(StrategyParams.FLATTEN_TICKS, ConstantKind.INTEGER,
+                    new Parameter.Const(
+                            StrategyParams.GRID_INTERVAL,
+                            ConstantKind.NUMBER,
+                            java.util.Optional.of(Constant.number(0)),
+                            Range.atLeast(0)),
+                    new Parameter.Const(
+                            StrategyParams.FLATTEN_TICKS,
+                            ConstantKind.INTEGER,
                             java.util.Optional.of(Constant.number(StrategyParams.DEFAULT_FLATTEN_TICKS)),
                             Range.atLeast(1))));
 
@@ -55,12 +67,19 @@ final class StatelessMmFunction implements SinkFunction {
     public void validate(ConstantArguments arguments, ArgumentProblems problems) {
         double tick = arguments.number(StrategyParams.TICK_SIZE);
         double interval = arguments.number(StrategyParams.GRID_INTERVAL);
-        StrategyParams.check(tick, arguments.number(StrategyParams.ORDER_QTY),
-                arguments.number(StrategyParams.MAX_POSITION), arguments.number(StrategyParams.HALF_SPREAD),
-                arguments.number(StrategyParams.SKEW), arguments.number(StrategyParams.C1),
-                arguments.number(StrategyParams.POWER), arguments.number(StrategyParams.BASELINE_VOL),
-                (int) arguments.integer(StrategyParams.GRID_NUM), interval == 0 ? tick : interval,
-                (int) arguments.integer(StrategyParams.FLATTEN_TICKS), problems);
+        StrategyParams.check(
+                tick,
+                arguments.number(StrategyParams.ORDER_QTY),
+                arguments.number(StrategyParams.MAX_POSITION),
+                arguments.number(StrategyParams.HALF_SPREAD),
+                arguments.number(StrategyParams.SKEW),
+                arguments.number(StrategyParams.C1),
+                arguments.number(StrategyParams.POWER),
+                arguments.number(StrategyParams.BASELINE_VOL),
+                (int) arguments.integer(StrategyParams.GRID_NUM),
+                interval == 0 ? tick : interval,
+                (int) arguments.integer(StrategyParams.FLATTEN_TICKS),
+                problems);
     }
 
     /** Its order buffers: a bid and an ask per grid level, each a price and a quantity. */

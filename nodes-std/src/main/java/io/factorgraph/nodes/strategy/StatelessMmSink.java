@@ -30,14 +30,27 @@ public final class StatelessMmSink implements StrategySink {
         final double tick = params.tickSize();
         active.clear();
         for (int i = 0, n = gateway.activeOrderCount(); i < n; i++) {
-            active.add(gateway.activeOrderId(i), gateway.activeOrderIsBid(i),
-                    Ticks.nearest(gateway.activeOrderPrice(i), tick), gateway.activeOrderQty(i),
-                    gateway.activeOrderCancellable(i), gateway.activeOrderPostOnly(i));
+            active.add(
+                    gateway.activeOrderId(i),
+                    gateway.activeOrderIsBid(i),
+                    Ticks.nearest(gateway.activeOrderPrice(i), tick),
+                    gateway.activeOrderQty(i),
+                    gateway.activeOrderCancellable(i),
+                    gateway.activeOrderPostOnly(i));
         }
         final double bestBid = inputs.bestBid();
         final double bestAsk = inputs.bestAsk();
-        StatelessMm.decide(inputs.argument(0), inputs.argument(1), inputs.argument(2) != 0.0, bestBid, bestAsk,
-                (bestBid + bestAsk) / 2.0, gateway.position(), active, params, diff);
+        StatelessMm.decide(
+                inputs.argument(0),
+                inputs.argument(1),
+                inputs.argument(2) != 0.0,
+                bestBid,
+                bestAsk,
+                (bestBid + bestAsk) / 2.0,
+                gateway.position(),
+                active,
+                params,
+                diff);
         for (int i = 0, n = diff.cancelCount(); i < n; i++) {
             gateway.cancel(diff.cancelId(i));
         }

@@ -17,8 +17,16 @@ import java.util.Objects;
  * @param activeOrders the orders working at the venue
  * @param params the strategy's parameters
  */
-public record StrategyInput(double alpha, double volatility, boolean stop, double bestBid, double bestAsk, double mid,
-        double position, List<ActiveOrder> activeOrders, StrategyParams params) {
+public record StrategyInput(
+        double alpha,
+        double volatility,
+        boolean stop,
+        double bestBid,
+        double bestAsk,
+        double mid,
+        double position,
+        List<ActiveOrder> activeOrders,
+        StrategyParams params) {
     public StrategyInput {
         activeOrders = List.copyOf(activeOrders);
         Objects.requireNonNull(params, "params");

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param newBids new buy orders, best (highest) price first
  * @param newAsks new sell orders, best (lowest) price first
  */
-public record StrategyOutput(StrategyMode mode, List<Long> cancelOrders, List<OrderRequest> newBids,
-        List<OrderRequest> newAsks) {
+public record StrategyOutput(
+        StrategyMode mode, List<Long> cancelOrders, List<OrderRequest> newBids, List<OrderRequest> newAsks) {
     public StrategyOutput {
         Objects.requireNonNull(mode, "mode");
         cancelOrders = List.copyOf(cancelOrders);

@@ -19,8 +19,7 @@ public final class Ticks {
      */
     public static final long MAX_PRICE_TICKS = 1L << 52;
 
-    private Ticks() {
-    }
+    private Ticks() {}
 
     /** {@code floor(price / tick + 1e-9)}: the highest tick at or below the price (a bid's rounding). */
     public static double floor(double price, double tick) {

@@ -20,6 +20,7 @@ public final class DoubleRingBuffer {
     private final int capacity;
     /** Slot the next push writes to; once full, also the slot of the oldest value. */
     private int next;
+
     private int size;
 
     public DoubleRingBuffer(int capacity) {

@@ -1,10 +1,10 @@
 package io.factorgraph.nodes.window;
 
 import io.factorgraph.runtime.spi.ConstantKind;
-import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Range;
 import io.factorgraph.runtime.spi.Signature;
@@ -18,8 +18,7 @@ import java.util.function.DoubleFunction;
  * tick leaves the state as it was.
  */
 public final class EwmNodes {
-    private EwmNodes() {
-    }
+    private EwmNodes() {}
 
     public static List<NodeFunction> functions() {
         return List.of(
@@ -29,11 +28,16 @@ public final class EwmNodes {
                 define("ewm_std_halflife", "halflife", Range.positive(), EwmStats::ofHalflife, true));
     }
 
-    private static NodeFunction define(String name, String parameter, Range range,
-            DoubleFunction<EwmStats> stats, boolean std) {
+    private static NodeFunction define(
+            String name, String parameter, Range range, DoubleFunction<EwmStats> stats, boolean std) {
         String description = "exponentially weighted " + (std ? "population std" : "mean") + " by " + parameter;
-        return Functions.define(Signature.of(name, ValueType.DOUBLE, description, Parameter.doubleStream("x"),
-                Parameter.constant(parameter, ConstantKind.NUMBER, range)),
+        return Functions.define(
+                Signature.of(
+                        name,
+                        ValueType.DOUBLE,
+                        description,
+                        Parameter.doubleStream("x"),
+                        Parameter.constant(parameter, ConstantKind.NUMBER, range)),
                 context -> new Ewm(context, stats.apply(context.number(parameter)), std));
     }
 

@@ -95,6 +95,7 @@ public final class RollingMoments {
 
     /** Index of the current tick; -1 before the first update. */
     private long tick = -1;
+
     private double lastValid = Double.NaN;
     private long lastValidTick = NO_TICK;
     /** Tick of the latest valid value that differs from {@link #lastValid}. */
@@ -294,5 +295,4 @@ public final class RollingMoments {
     private boolean isConstantWindow() {
         return lastDifferentTick <= tick - window;
     }
-
 }

@@ -15,15 +15,13 @@ import java.util.function.Function;
  * gives NaN. Standard deviations are population ones (ddof = 0), as numpy's default.
  */
 public final class RollingNodes {
-    private RollingNodes() {
-    }
+    private RollingNodes() {}
 
     public static List<NodeFunction> functions() {
         return List.of(
                 define("rolling_mean", "mean of the last W ticks (NaN-skipping)", Mean::new, RING),
                 define("rolling_std", "population std of the last W ticks (NaN-skipping)", Std::new, RING),
-                define("zscore", "(x - mean) / std over the last W ticks; 0 when std <= 1e-10", ZScoreNode::new,
-                        RING),
+                define("zscore", "(x - mean) / std over the last W ticks; 0 when std <= 1e-10", ZScoreNode::new, RING),
                 define("rolling_sum", "sum of the last W ticks (NaN-skipping)", Sum::new, RING),
                 define("rolling_min", "minimum of the last W ticks (NaN-skipping)", Min::new, DEQUE),
                 define("rolling_max", "maximum of the last W ticks (NaN-skipping)", Max::new, DEQUE));
@@ -39,10 +37,17 @@ public final class RollingNodes {
         return capacity * (Long.BYTES + Double.BYTES);
     };
 
-    private static NodeFunction define(String name, String description, Function<LinkContext, Node> linker,
-            Functions.Retention retention) {
-        return Functions.define(Signature.of(name, io.factorgraph.runtime.spi.ValueType.DOUBLE, description,
-                Parameter.doubleStream("x"), Parameter.window("window")), linker, retention);
+    private static NodeFunction define(
+            String name, String description, Function<LinkContext, Node> linker, Functions.Retention retention) {
+        return Functions.define(
+                Signature.of(
+                        name,
+                        io.factorgraph.runtime.spi.ValueType.DOUBLE,
+                        description,
+                        Parameter.doubleStream("x"),
+                        Parameter.window("window")),
+                linker,
+                retention);
     }
 
     /** The shape of a windowed node: one input slot, one output slot, a window length. */

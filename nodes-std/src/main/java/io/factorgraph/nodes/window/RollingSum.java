@@ -30,6 +30,7 @@ public final class RollingSum {
 
     /** Plain Σ|x| of the finite values: only a detector, so its own rounding does not matter. */
     private double mass;
+
     private double peakMass;
     private int finiteCount;
     private int positiveInfinities;

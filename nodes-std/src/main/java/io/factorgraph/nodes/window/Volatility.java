@@ -1,9 +1,9 @@
 package io.factorgraph.nodes.window;
 
-import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Functions;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Node;
+import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Signature;
 import io.factorgraph.runtime.spi.ValueType;
@@ -14,10 +14,14 @@ import io.factorgraph.runtime.spi.ValueType;
  */
 public final class Volatility extends Node {
     public static final NodeFunction FUNCTION = Functions.define(
-            Signature.of("volatility", ValueType.DOUBLE,
+            Signature.of(
+                    "volatility",
+                    ValueType.DOUBLE,
                     "population std of the last W relative changes x/prev - 1 (0 until a change exists)",
-                    Parameter.doubleStream("x"), Parameter.window("window")),
-            Volatility::new, Functions.Retention.perTick("window", 0, Double.BYTES));
+                    Parameter.doubleStream("x"),
+                    Parameter.window("window")),
+            Volatility::new,
+            Functions.Retention.perTick("window", 0, Double.BYTES));
 
     private final double[] slots;
     private final int in;

@@ -14,8 +14,7 @@ public final class ZScore {
     /** Standard deviations at or below this score 0.0. */
     public static final double MIN_STD = 1e-10;
 
-    private ZScore() {
-    }
+    private ZScore() {}
 
     public static double of(double x, double mean, double std) {
         return std > MIN_STD ? (x - mean) / std : 0.0;

@@ -1,13 +1,12 @@
 package io.factorgraph.nodes.strategy;
 
-import io.factorgraph.runtime.execution.Side;
-
 import static io.factorgraph.nodes.strategy.StatelessMmExamplesTest.DESIGN;
 import static io.factorgraph.nodes.strategy.StatelessMmExamplesTest.input;
 import static io.factorgraph.nodes.strategy.StatelessMmExamplesTest.ticks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.runtime.execution.Side;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +30,17 @@ class OrdersInFlightTest {
         assertEquals(List.of(), early.cancelOrders());
         assertEquals(List.of(499825L, 499820L, 499815L), ticks(early.newBids()));
         // once acknowledged it is cancelled
-        StrategyOutput acked = StatelessMm.decide(sent.withActiveOrders(List.of(new ActiveOrder(1, Side.BUY, 499800,
-                0.01))));
+        StrategyOutput acked =
+                StatelessMm.decide(sent.withActiveOrders(List.of(new ActiveOrder(1, Side.BUY, 499800, 0.01))));
         assertEquals(List.of(1L), acked.cancelOrders());
         // the halted path too leaves an unacknowledged order for later
-        StrategyOutput halted = StatelessMm.decide(input(Double.NaN, 0.0002, false, 0.02,
-                List.of(awaitingAck(1, Side.BUY, 499800), new ActiveOrder(2, Side.SELL, 500226, 0.01)), DESIGN));
+        StrategyOutput halted = StatelessMm.decide(input(
+                Double.NaN,
+                0.0002,
+                false,
+                0.02,
+                List.of(awaitingAck(1, Side.BUY, 499800), new ActiveOrder(2, Side.SELL, 500226, 0.01)),
+                DESIGN));
         assertEquals(StrategyMode.HALTED, halted.mode());
         assertEquals(List.of(2L), halted.cancelOrders());
     }
@@ -60,25 +64,33 @@ class OrdersInFlightTest {
         // tick 2, 100 ms later, the close still in flight (not acknowledged, a plain limit): the ask has moved, so the
         // close it would send now is at another price; it must not send a second one, nor cancel the first
         ActiveOrder close = new ActiveOrder(7, Side.BUY, 500101, 0.018, false, false);
-        StrategyInput second = new StrategyInput(0, 0.0002, true, 50010.0, 50010.1, 50010.05, -0.018,
-                List.of(close, new ActiveOrder(8, Side.SELL, 500226, 0.01)), DESIGN);
+        StrategyInput second = new StrategyInput(
+                0,
+                0.0002,
+                true,
+                50010.0,
+                50010.1,
+                50010.05,
+                -0.018,
+                List.of(close, new ActiveOrder(8, Side.SELL, 500226, 0.01)),
+                DESIGN);
         StrategyOutput out = StatelessMm.decide(second);
         assertEquals(List.of(), out.newBids());
         assertEquals(List.of(), out.newAsks());
         assertEquals(List.of(8L), out.cancelOrders());
         // acknowledged and still resting (the market ran away from it), it is still the one close: kept, none sent
-        StrategyOutput acked = StatelessMm.decide(second.withActiveOrders(List.of(new ActiveOrder(7, Side.BUY, 500101,
-                0.018, true, false))));
+        StrategyOutput acked = StatelessMm.decide(
+                second.withActiveOrders(List.of(new ActiveOrder(7, Side.BUY, 500101, 0.018, true, false))));
         assertTrue(acked.isEmpty(), acked.toString());
         // a post-only quote on the closing side is not a close: it is cancelled and the close is sent
-        StrategyOutput quote = StatelessMm.decide(second.withActiveOrders(List.of(new ActiveOrder(9, Side.BUY, 500090,
-                0.01))));
+        StrategyOutput quote =
+                StatelessMm.decide(second.withActiveOrders(List.of(new ActiveOrder(9, Side.BUY, 500090, 0.01))));
         assertEquals(List.of(9L), quote.cancelOrders());
         assertEquals(List.of(500201L), ticks(quote.newBids()));
         // fills of quotes in flight turned a long over to this short while its sell close is still on its way: that
         // close is the one closing order; no buy goes out until the venue has answered for it
-        StrategyOutput turned = StatelessMm.decide(second.withActiveOrders(List.of(new ActiveOrder(5, Side.SELL,
-                499900, 0.018, false, false))));
+        StrategyOutput turned = StatelessMm.decide(
+                second.withActiveOrders(List.of(new ActiveOrder(5, Side.SELL, 499900, 0.018, false, false))));
         assertTrue(turned.isEmpty(), turned.toString());
     }
 }

@@ -1,7 +1,6 @@
 package io.factorgraph.nodes.strategy;
 
 import io.factorgraph.runtime.execution.Side;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -14,16 +13,18 @@ import java.util.Set;
  * the property tests.
  */
 final class ReferenceMm {
-    record Level(Side side, long ticks) {
-    }
+    record Level(Side side, long ticks) {}
 
     /** The decision, with the ids kept as well. */
-    record Decision(StrategyMode mode, List<Long> cancel, List<Long> keep, List<Level> newBids, List<Level> newAsks,
-            List<Double> newQty) {
-    }
+    record Decision(
+            StrategyMode mode,
+            List<Long> cancel,
+            List<Long> keep,
+            List<Level> newBids,
+            List<Level> newAsks,
+            List<Double> newQty) {}
 
-    private ReferenceMm() {
-    }
+    private ReferenceMm() {}
 
     static Decision decide(StrategyInput in) {
         StrategyParams p = in.params();
@@ -53,7 +54,9 @@ final class ReferenceMm {
             List<Long> keep = new ArrayList<>();
             boolean closeWorking = false;
             for (ActiveOrder order : in.activeOrders()) {
-                boolean exact = close != null && order.side() == close.side() && order.priceTicks() == close.ticks()
+                boolean exact = close != null
+                        && order.side() == close.side()
+                        && order.priceTicks() == close.ticks()
                         && Math.abs(order.qty() - size) <= 1e-9;
                 boolean isClose = !order.postOnly() || exact;
                 boolean firstClose = isClose && !closeWorking;
@@ -65,14 +68,22 @@ final class ReferenceMm {
             }
             return new Decision(StrategyMode.STOPPED, cancel, keep, bids, asks, qty);
         }
-        boolean sound = Double.isFinite(in.alpha()) && Double.isFinite(in.volatility()) && in.volatility() >= 0
-                && Double.isFinite(in.position()) && positiveFinite(in.mid()) && positiveFinite(in.bestBid())
+        boolean sound = Double.isFinite(in.alpha())
+                && Double.isFinite(in.volatility())
+                && in.volatility() >= 0
+                && Double.isFinite(in.position())
+                && positiveFinite(in.mid())
+                && positiveFinite(in.bestBid())
                 && positiveFinite(in.bestAsk())
                 && Math.floor(in.bestBid() / tick + 1e-9) < Math.ceil(in.bestAsk() / tick - 1e-9);
         if (!sound) {
-            List<Long> cancellable = in.activeOrders().stream().filter(ActiveOrder::cancellable).map(ActiveOrder::id)
+            List<Long> cancellable = in.activeOrders().stream()
+                    .filter(ActiveOrder::cancellable)
+                    .map(ActiveOrder::id)
                     .toList();
-            List<Long> inFlight = in.activeOrders().stream().filter(o -> !o.cancellable()).map(ActiveOrder::id)
+            List<Long> inFlight = in.activeOrders().stream()
+                    .filter(o -> !o.cancellable())
+                    .map(ActiveOrder::id)
                     .toList();
             return new Decision(StrategyMode.HALTED, cancellable, inFlight, List.of(), List.of(), List.of());
         }
@@ -107,8 +118,12 @@ final class ReferenceMm {
                 keep.add(order.id()); // in flight: left alone until the venue answers
             }
         }
-        List<Level> bids = desired.stream().filter(l -> l.side() == Side.BUY && !held.contains(l)).toList();
-        List<Level> asks = desired.stream().filter(l -> l.side() == Side.SELL && !held.contains(l)).toList();
+        List<Level> bids = desired.stream()
+                .filter(l -> l.side() == Side.BUY && !held.contains(l))
+                .toList();
+        List<Level> asks = desired.stream()
+                .filter(l -> l.side() == Side.SELL && !held.contains(l))
+                .toList();
         List<Double> qty = new ArrayList<>();
         for (int i = 0; i < bids.size() + asks.size(); i++) {
             qty.add(p.orderQty());

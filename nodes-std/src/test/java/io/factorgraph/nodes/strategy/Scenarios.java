@@ -1,7 +1,6 @@
 package io.factorgraph.nodes.strategy;
 
 import io.factorgraph.runtime.execution.Side;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,8 +25,7 @@ final class Scenarios {
         static final Mix IN_FLIGHT = new Mix(0.3, 0.1, 0.15, 0.3);
     }
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     static Arbitrary<StrategyInput> inputs(Mix mix) {
         return Arbitraries.randomValue(random -> generate(random, mix));
@@ -40,12 +38,13 @@ final class Scenarios {
         long minTicks = Math.max(1, (long) Math.ceil(0.1 / tick));
         long maxTicks = (long) Math.floor(1e6 / tick);
         long bidTicks = logUniform(r, minTicks, maxTicks);
-        long spread = switch (r.nextInt(10)) {
-            case 0, 1, 2, 3 -> 1;
-            case 4, 5, 6 -> 2 + r.nextInt(9);
-            case 7, 8 -> 11 + r.nextInt(990);
-            default -> 1001 + r.nextInt(100_000);
-        };
+        long spread =
+                switch (r.nextInt(10)) {
+                    case 0, 1, 2, 3 -> 1;
+                    case 4, 5, 6 -> 2 + r.nextInt(9);
+                    case 7, 8 -> 11 + r.nextInt(990);
+                    default -> 1001 + r.nextInt(100_000);
+                };
         double bestBid = Ticks.price(bidTicks, tick);
         double bestAsk = Ticks.price(bidTicks + spread, tick);
         if (r.nextInt(8) == 0) { // off the grid: a feed whose prices are not on our tick
@@ -55,15 +54,32 @@ final class Scenarios {
         double mid = (bestBid + bestAsk) / 2;
         if (r.nextDouble() < mix.brokenBook()) {
             switch (r.nextInt(9)) {
-                case 0 -> { bestBid = Double.NaN; mid = Double.NaN; }
-                case 1 -> { bestAsk = Double.NaN; mid = Double.NaN; }
-                case 2 -> { bestBid = Double.NaN; bestAsk = Double.NaN; mid = Double.NaN; }
-                case 3 -> { double t = bestBid; bestBid = bestAsk; bestAsk = t; }
+                case 0 -> {
+                    bestBid = Double.NaN;
+                    mid = Double.NaN;
+                }
+                case 1 -> {
+                    bestAsk = Double.NaN;
+                    mid = Double.NaN;
+                }
+                case 2 -> {
+                    bestBid = Double.NaN;
+                    bestAsk = Double.NaN;
+                    mid = Double.NaN;
+                }
+                case 3 -> {
+                    double t = bestBid;
+                    bestBid = bestAsk;
+                    bestAsk = t;
+                }
                 case 4 -> bestAsk = bestBid;
                 case 5 -> mid = Double.NaN;
                 case 6 -> mid = Double.POSITIVE_INFINITY;
                 case 7 -> bestBid = 0;
-                default -> { bestBid = -bestBid; mid = -mid; }
+                default -> {
+                    bestBid = -bestBid;
+                    mid = -mid;
+                }
             }
         }
 
@@ -90,16 +106,35 @@ final class Scenarios {
         int gridNum = r.nextInt(10) == 0 ? 1 + r.nextInt(50) : 1 + r.nextInt(10);
         long intervalTicks = r.nextInt(3) == 0 ? 1 : 1 + r.nextInt(50);
         int flattenTicks = r.nextInt(4) == 0 ? 100 : 1 + r.nextInt(1000);
-        return new StrategyParams(tick, orderQty, maxPosition, halfSpread, skew, c1, power, baselineVol, gridNum,
-                intervalTicks * tick, flattenTicks);
+        return new StrategyParams(
+                tick,
+                orderQty,
+                maxPosition,
+                halfSpread,
+                skew,
+                c1,
+                power,
+                baselineVol,
+                gridNum,
+                intervalTicks * tick,
+                flattenTicks);
     }
 
     private static double factor(Random r, Mix mix, double typical) {
         if (r.nextDouble() >= mix.wildFactor()) {
             return typical;
         }
-        return pick(r, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e300, -1e300, 1e8, -1e8,
-                Double.MIN_VALUE, -0.0);
+        return pick(
+                r,
+                Double.NaN,
+                Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY,
+                1e300,
+                -1e300,
+                1e8,
+                -1e8,
+                Double.MIN_VALUE,
+                -0.0);
     }
 
     private static double position(Random r, StrategyParams p) {
@@ -141,7 +176,8 @@ final class Scenarios {
                 if (r.nextBoolean()) {
                     orders.add(new ActiveOrder(id, level.side(), level.ticks() + (r.nextBoolean() ? 1 : -1), qty));
                 } else {
-                    orders.add(new ActiveOrder(id, level.side() == Side.BUY ? Side.SELL : Side.BUY, level.ticks(), qty));
+                    orders.add(
+                            new ActiveOrder(id, level.side() == Side.BUY ? Side.SELL : Side.BUY, level.ticks(), qty));
                 }
             } else if (kind < 14 && !orders.isEmpty()) { // a duplicate of an earlier order's (side, price)
                 ActiveOrder earlier = orders.get(r.nextInt(orders.size()));
@@ -159,7 +195,12 @@ final class Scenarios {
         // some are plain-limit closes rather than post-only quotes
         List<ActiveOrder> withState = new ArrayList<>(orders.size());
         for (ActiveOrder o : orders) {
-            withState.add(new ActiveOrder(o.id(), o.side(), o.priceTicks(), o.qty(), !(r.nextDouble() < inFlight),
+            withState.add(new ActiveOrder(
+                    o.id(),
+                    o.side(),
+                    o.priceTicks(),
+                    o.qty(),
+                    !(r.nextDouble() < inFlight),
                     !(r.nextDouble() < inFlight / 2)));
         }
         return withState;

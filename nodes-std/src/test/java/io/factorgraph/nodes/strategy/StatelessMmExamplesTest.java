@@ -1,10 +1,9 @@
 package io.factorgraph.nodes.strategy;
 
-import io.factorgraph.runtime.execution.Side;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.runtime.execution.Side;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +17,13 @@ class StatelessMmExamplesTest {
     static final double MID = 50000.05;
 
     /** docs/DESIGN.md §3: tick 0.1, qty 0.01, max 0.1, half 0.0002, skew 0.00005, c1 0.0001, power 1, base vol 0.0001. */
-    static final StrategyParams DESIGN = new StrategyParams(0.1, 0.01, 0.1, 0.0002, 0.00005, 0.0001, 1.0, 0.0001,
-            3, 0.5, 100);
+    static final StrategyParams DESIGN =
+            new StrategyParams(0.1, 0.01, 0.1, 0.0002, 0.00005, 0.0001, 1.0, 0.0001, 3, 0.5, 100);
+
     static final StrategyParams ONE_LEVEL = DESIGN.withGrid(1, 0.1);
 
-    static StrategyInput input(double alpha, double vol, boolean stop, double position, List<ActiveOrder> active,
-            StrategyParams params) {
+    static StrategyInput input(
+            double alpha, double vol, boolean stop, double position, List<ActiveOrder> active, StrategyParams params) {
         return new StrategyInput(alpha, vol, stop, BB, BA, MID, position, active, params);
     }
 
@@ -109,7 +109,10 @@ class StatelessMmExamplesTest {
             tenFills += 0.01;
         }
         assertTrue(tenFills < 0.1);
-        assertEquals(List.of(), StatelessMm.decide(input(0, 0.0001, false, tenFills, List.of(), DESIGN)).newBids());
+        assertEquals(
+                List.of(),
+                StatelessMm.decide(input(0, 0.0001, false, tenFills, List.of(), DESIGN))
+                        .newBids());
         StrategyOutput beyond = StatelessMm.decide(input(0, 0.0001, false, 0.25, List.of(), DESIGN));
         assertEquals(List.of(), beyond.newBids());
         assertEquals(3, beyond.newAsks().size());
@@ -126,13 +129,13 @@ class StatelessMmExamplesTest {
     void theDiffKeepsMatchingOrdersAndCancelsTheRest() {
         // desired (first example): bids 499825, 499820, 499815; asks 500226, 500231, 500236
         List<ActiveOrder> active = List.of(
-                new ActiveOrder(1, Side.BUY, 499825, 0.01),   // desired level 0: keep
-                new ActiveOrder(2, Side.BUY, 499820, 0.004),  // desired level 1, partly filled: keep
-                new ActiveOrder(3, Side.BUY, 499800, 0.01),   // not on the grid: cancel
-                new ActiveOrder(4, Side.SELL, 500226, 0.01),   // desired: keep
-                new ActiveOrder(5, Side.SELL, 500226, 0.01),   // duplicate of 4: cancel
-                new ActiveOrder(6, Side.SELL, 500300, 0.01),   // off the grid: cancel
-                new ActiveOrder(7, Side.BUY, 500231, 0.01));  // an ask level, but a bid: cancel
+                new ActiveOrder(1, Side.BUY, 499825, 0.01), // desired level 0: keep
+                new ActiveOrder(2, Side.BUY, 499820, 0.004), // desired level 1, partly filled: keep
+                new ActiveOrder(3, Side.BUY, 499800, 0.01), // not on the grid: cancel
+                new ActiveOrder(4, Side.SELL, 500226, 0.01), // desired: keep
+                new ActiveOrder(5, Side.SELL, 500226, 0.01), // duplicate of 4: cancel
+                new ActiveOrder(6, Side.SELL, 500300, 0.01), // off the grid: cancel
+                new ActiveOrder(7, Side.BUY, 500231, 0.01)); // an ask level, but a bid: cancel
         StrategyInput in = input(1.5, 0.0002, false, 0.02, active, DESIGN);
         StrategyOutput out = StatelessMm.decide(in);
         assertEquals(List.of(3L, 5L, 6L, 7L), out.cancelOrders());
@@ -140,8 +143,12 @@ class StatelessMmExamplesTest {
         assertEquals(List.of(500231L, 500236L), ticks(out.newAsks()));
 
         // apply it: orders 1, 2, 4 stay, the new ones join; the next decision has nothing to do
-        List<ActiveOrder> after = List.of(active.get(0), active.get(1), active.get(3),
-                new ActiveOrder(8, Side.BUY, 499815, 0.01), new ActiveOrder(9, Side.SELL, 500231, 0.01),
+        List<ActiveOrder> after = List.of(
+                active.get(0),
+                active.get(1),
+                active.get(3),
+                new ActiveOrder(8, Side.BUY, 499815, 0.01),
+                new ActiveOrder(9, Side.SELL, 500231, 0.01),
                 new ActiveOrder(10, Side.SELL, 500236, 0.01));
         assertTrue(StatelessMm.decide(in.withActiveOrders(after)).isEmpty());
     }
@@ -149,8 +156,8 @@ class StatelessMmExamplesTest {
     @Test
     void theStopClosesALongWithASellThroughTheBid() {
         // long 0.03: cancel both orders; sell 0.03 at 50000.0 - 100*0.1 = 49990.0 (499900 ticks)
-        List<ActiveOrder> active = List.of(new ActiveOrder(11, Side.BUY, 499990, 0.01),
-                new ActiveOrder(12, Side.SELL, 500010, 0.01));
+        List<ActiveOrder> active =
+                List.of(new ActiveOrder(11, Side.BUY, 499990, 0.01), new ActiveOrder(12, Side.SELL, 500010, 0.01));
         StrategyOutput out = StatelessMm.decide(input(Double.NaN, 0.0002, true, 0.03, active, DESIGN));
         assertEquals(StrategyMode.STOPPED, out.mode());
         assertEquals(List.of(11L, 12L), out.cancelOrders());
@@ -184,13 +191,22 @@ class StatelessMmExamplesTest {
     void theStopNeverSellsAtOrBelowZero() {
         // bid 5.0 = 50 ticks of 0.1; 50 - 100 < 1: the sell goes at the lowest price, 1 tick = 0.1
         StrategyInput in = new StrategyInput(0, 0.0002, true, 5.0, 5.1, 5.05, 2, List.of(), DESIGN);
-        assertEquals(List.of(new OrderRequest(1, 0.1, 2)), StatelessMm.decide(in).newAsks());
+        assertEquals(
+                List.of(new OrderRequest(1, 0.1, 2)), StatelessMm.decide(in).newAsks());
     }
 
     @Test
     void theStopWithoutABidToSellIntoOnlyCancels() {
-        StrategyInput in = new StrategyInput(0, 0.0002, true, Double.NaN, BA, Double.NaN, 0.03,
-                List.of(new ActiveOrder(1, Side.SELL, 500010, 0.01)), DESIGN);
+        StrategyInput in = new StrategyInput(
+                0,
+                0.0002,
+                true,
+                Double.NaN,
+                BA,
+                Double.NaN,
+                0.03,
+                List.of(new ActiveOrder(1, Side.SELL, 500010, 0.01)),
+                DESIGN);
         StrategyOutput out = StatelessMm.decide(in);
         assertEquals(List.of(1L), out.cancelOrders());
         assertTrue(out.newAsks().isEmpty() && out.newBids().isEmpty());
@@ -198,8 +214,8 @@ class StatelessMmExamplesTest {
 
     @Test
     void nonFiniteFactorsOrABrokenBookCancelEverything() {
-        List<ActiveOrder> active = List.of(new ActiveOrder(1, Side.BUY, 499825, 0.01),
-                new ActiveOrder(2, Side.SELL, 500226, 0.01));
+        List<ActiveOrder> active =
+                List.of(new ActiveOrder(1, Side.BUY, 499825, 0.01), new ActiveOrder(2, Side.SELL, 500226, 0.01));
         List<StrategyInput> halted = List.of(
                 input(Double.NaN, 0.0002, false, 0, active, DESIGN),
                 input(Double.POSITIVE_INFINITY, 0.0002, false, 0, active, DESIGN),
@@ -207,11 +223,11 @@ class StatelessMmExamplesTest {
                 input(0, Double.POSITIVE_INFINITY, false, 0, active, DESIGN),
                 input(0, -0.0001, false, 0, active, DESIGN),
                 input(0, 0.0002, false, Double.NaN, active, DESIGN),
-                new StrategyInput(0, 0.0002, false, Double.NaN, BA, Double.NaN, 0, active, DESIGN),   // no bids
-                new StrategyInput(0, 0.0002, false, BB, Double.NaN, Double.NaN, 0, active, DESIGN),   // no asks
-                new StrategyInput(0, 0.0002, false, BB, BA, Double.NaN, 0, active, DESIGN),           // no mid
-                new StrategyInput(0, 0.0002, false, 50000.2, 50000.1, 50000.15, 0, active, DESIGN),  // crossed
-                new StrategyInput(0, 0.0002, false, BB, BB, BB, 0, active, DESIGN));                  // locked
+                new StrategyInput(0, 0.0002, false, Double.NaN, BA, Double.NaN, 0, active, DESIGN), // no bids
+                new StrategyInput(0, 0.0002, false, BB, Double.NaN, Double.NaN, 0, active, DESIGN), // no asks
+                new StrategyInput(0, 0.0002, false, BB, BA, Double.NaN, 0, active, DESIGN), // no mid
+                new StrategyInput(0, 0.0002, false, 50000.2, 50000.1, 50000.15, 0, active, DESIGN), // crossed
+                new StrategyInput(0, 0.0002, false, BB, BB, BB, 0, active, DESIGN)); // locked
         for (StrategyInput in : halted) {
             StrategyOutput out = StatelessMm.decide(in);
             assertEquals(StrategyMode.HALTED, out.mode(), in.toString());

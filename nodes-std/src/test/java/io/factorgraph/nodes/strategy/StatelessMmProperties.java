@@ -1,10 +1,9 @@
 package io.factorgraph.nodes.strategy;
 
-import io.factorgraph.runtime.execution.Side;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.runtime.execution.Side;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +13,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.StatisticsReport;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * The invariants of docs/DESIGN.md §6 over {@link Scenarios}: wide books, positions, factors and active
@@ -24,6 +23,7 @@ import net.jqwik.api.statistics.Statistics;
 class StatelessMmProperties {
     /** Reused across tries, so every decision starts from an output dirtied by another. */
     private final ActiveOrders reusedActive = new ActiveOrders(0);
+
     private final OrderDiff reusedOut = new OrderDiff(1, 0);
 
     @Provide
@@ -43,8 +43,7 @@ class StatelessMmProperties {
     }
 
     /** Kept and new orders: what is working at the venue once the decision is applied. */
-    record Level(Side side, long ticks, double qty) {
-    }
+    record Level(Side side, long ticks, double qty) {}
 
     static List<Level> working(StrategyInput in, StrategyOutput out) {
         Set<Long> cancelled = new HashSet<>(out.cancelOrders());
@@ -83,8 +82,17 @@ class StatelessMmProperties {
         for (ActiveOrder order : in.activeOrders()) {
             reusedActive.add(order.id(), order.side(), order.priceTicks(), order.qty());
         }
-        StatelessMm.decide(in.alpha(), in.volatility(), in.stop(), in.bestBid(), in.bestAsk(), in.mid(),
-                in.position(), reusedActive, in.params(), reusedOut);
+        StatelessMm.decide(
+                in.alpha(),
+                in.volatility(),
+                in.stop(),
+                in.bestBid(),
+                in.bestAsk(),
+                in.mid(),
+                in.position(),
+                reusedActive,
+                in.params(),
+                reusedOut);
     }
 
     // ---- the decision
@@ -102,10 +110,14 @@ class StatelessMmProperties {
             keep.add(reusedOut.keepId(i));
         }
         assertEquals(expected.keep(), keep, "keep");
-        assertEquals(expected.newBids().stream().map(ReferenceMm.Level::ticks).toList(),
-                out.newBids().stream().map(OrderRequest::priceTicks).toList(), "new bids");
-        assertEquals(expected.newAsks().stream().map(ReferenceMm.Level::ticks).toList(),
-                out.newAsks().stream().map(OrderRequest::priceTicks).toList(), "new asks");
+        assertEquals(
+                expected.newBids().stream().map(ReferenceMm.Level::ticks).toList(),
+                out.newBids().stream().map(OrderRequest::priceTicks).toList(),
+                "new bids");
+        assertEquals(
+                expected.newAsks().stream().map(ReferenceMm.Level::ticks).toList(),
+                out.newAsks().stream().map(OrderRequest::priceTicks).toList(),
+                "new asks");
         List<Double> qty = new ArrayList<>();
         out.newBids().forEach(o -> qty.add(o.qty()));
         out.newAsks().forEach(o -> qty.add(o.qty()));
@@ -115,7 +127,8 @@ class StatelessMmProperties {
         Statistics.label("mode").collect(out.mode());
         Statistics.label("keeps some").collect(reusedOut.keepCount() > 0);
         Statistics.label("cancels a duplicate").collect(cancelsADuplicate(in, keep));
-        Statistics.label("at a position limit").collect(Math.abs(in.position()) >= in.params().maxPosition());
+        Statistics.label("at a position limit")
+                .collect(Math.abs(in.position()) >= in.params().maxPosition());
         Statistics.label("mode").coverage(c -> {
             for (StrategyMode mode : StrategyMode.values()) {
                 c.check(mode).percentage(p -> p > 5);
@@ -134,8 +147,9 @@ class StatelessMmProperties {
                 kept.add(new ReferenceMm.Level(order.side(), order.priceTicks()));
             }
         }
-        return in.activeOrders().stream().anyMatch(o -> !keep.contains(o.id())
-                && kept.contains(new ReferenceMm.Level(o.side(), o.priceTicks())));
+        return in.activeOrders().stream()
+                .anyMatch(
+                        o -> !keep.contains(o.id()) && kept.contains(new ReferenceMm.Level(o.side(), o.priceTicks())));
     }
 
     @Property(tries = 3000)
@@ -145,9 +159,15 @@ class StatelessMmProperties {
             return;
         }
         List<Level> working = working(in, out);
-        long highestBid = working.stream().filter(l -> l.side() == Side.BUY).mapToLong(Level::ticks).max()
+        long highestBid = working.stream()
+                .filter(l -> l.side() == Side.BUY)
+                .mapToLong(Level::ticks)
+                .max()
                 .orElse(Long.MIN_VALUE);
-        long lowestAsk = working.stream().filter(l -> l.side() == Side.SELL).mapToLong(Level::ticks).min()
+        long lowestAsk = working.stream()
+                .filter(l -> l.side() == Side.SELL)
+                .mapToLong(Level::ticks)
+                .min()
                 .orElse(Long.MAX_VALUE);
         assertTrue(highestBid < lowestAsk, "highest bid " + highestBid + " < lowest ask " + lowestAsk);
     }
@@ -196,8 +216,11 @@ class StatelessMmProperties {
         StrategyParams p = in.params();
         long interval = p.gridIntervalTicks();
         for (Side side : Side.values()) {
-            long[] ticks = working(in, out).stream().filter(l -> l.side() == side).mapToLong(Level::ticks)
-                    .sorted().toArray();
+            long[] ticks = working(in, out).stream()
+                    .filter(l -> l.side() == side)
+                    .mapToLong(Level::ticks)
+                    .sorted()
+                    .toArray();
             assertTrue(ticks.length <= p.gridNum(), side + " levels " + ticks.length + " > grid_num " + p.gridNum());
             assertEquals(ticks.length, LongStream.of(ticks).distinct().count(), side + " one order per level");
             for (int i = 0; i < ticks.length; i++) {
@@ -231,7 +254,8 @@ class StatelessMmProperties {
         assertEquals(Set.of(), disjoint, "cancel and keep are disjoint");
         Set<Long> union = new HashSet<>(cancel);
         union.addAll(keep);
-        Set<Long> active = new HashSet<>(in.activeOrders().stream().map(ActiveOrder::id).toList());
+        Set<Long> active =
+                new HashSet<>(in.activeOrders().stream().map(ActiveOrder::id).toList());
         assertEquals(active, union, "cancel and keep cover the active set");
         assertEquals(in.activeOrders().size(), cancel.size() + keep.size(), "each active order once");
         // nothing is both kept and sent again
@@ -252,21 +276,29 @@ class StatelessMmProperties {
         StrategyOutput out = StatelessMm.decide(in);
         assertEquals(expected.mode(), out.mode(), "mode");
         assertEquals(expected.cancel(), out.cancelOrders(), "cancel");
-        assertEquals(expected.newBids().stream().map(ReferenceMm.Level::ticks).toList(),
-                out.newBids().stream().map(OrderRequest::priceTicks).toList(), "new bids");
-        assertEquals(expected.newAsks().stream().map(ReferenceMm.Level::ticks).toList(),
-                out.newAsks().stream().map(OrderRequest::priceTicks).toList(), "new asks");
+        assertEquals(
+                expected.newBids().stream().map(ReferenceMm.Level::ticks).toList(),
+                out.newBids().stream().map(OrderRequest::priceTicks).toList(),
+                "new bids");
+        assertEquals(
+                expected.newAsks().stream().map(ReferenceMm.Level::ticks).toList(),
+                out.newAsks().stream().map(OrderRequest::priceTicks).toList(),
+                "new asks");
         Set<Long> cancellable = new HashSet<>();
         in.activeOrders().stream().filter(ActiveOrder::cancellable).forEach(o -> cancellable.add(o.id()));
         assertTrue(cancellable.containsAll(out.cancelOrders()), "cancels only cancellable orders: " + out);
         // quoting, nothing new where an order (in flight or not) already holds that (side, price)
         for (OrderRequest bid : out.mode() == StrategyMode.QUOTING ? out.newBids() : List.<OrderRequest>of()) {
-            assertTrue(in.activeOrders().stream().noneMatch(o -> o.side() == Side.BUY
-                    && o.priceTicks() == bid.priceTicks()), "bid sent at an occupied price " + bid);
+            assertTrue(
+                    in.activeOrders().stream()
+                            .noneMatch(o -> o.side() == Side.BUY && o.priceTicks() == bid.priceTicks()),
+                    "bid sent at an occupied price " + bid);
         }
         for (OrderRequest ask : out.mode() == StrategyMode.QUOTING ? out.newAsks() : List.<OrderRequest>of()) {
-            assertTrue(in.activeOrders().stream().noneMatch(o -> o.side() == Side.SELL
-                    && o.priceTicks() == ask.priceTicks()), "ask sent at an occupied price " + ask);
+            assertTrue(
+                    in.activeOrders().stream()
+                            .noneMatch(o -> o.side() == Side.SELL && o.priceTicks() == ask.priceTicks()),
+                    "ask sent at an occupied price " + ask);
         }
         if (out.mode() == StrategyMode.STOPPED && in.activeOrders().stream().anyMatch(o -> !o.postOnly())) {
             assertTrue(out.newBids().isEmpty() && out.newAsks().isEmpty(), "a close is already working: " + out);
@@ -315,12 +347,14 @@ class StatelessMmProperties {
         }
         assertEquals(record.newBids().size(), reusedOut.bidCount());
         for (int i = 0; i < reusedOut.bidCount(); i++) {
-            assertEquals(record.newBids().get(i),
+            assertEquals(
+                    record.newBids().get(i),
                     new OrderRequest(reusedOut.bidPriceTicks(i), reusedOut.bidPrice(i), reusedOut.bidQty(i)));
         }
         assertEquals(record.newAsks().size(), reusedOut.askCount());
         for (int i = 0; i < reusedOut.askCount(); i++) {
-            assertEquals(record.newAsks().get(i),
+            assertEquals(
+                    record.newAsks().get(i),
                     new OrderRequest(reusedOut.askPriceTicks(i), reusedOut.askPrice(i), reusedOut.askQty(i)));
         }
         assertEquals(record.isEmpty(), reusedOut.isEmpty());
@@ -329,8 +363,16 @@ class StatelessMmProperties {
     // ---- stop and halt
 
     static StrategyInput stopped(StrategyInput in) {
-        return new StrategyInput(in.alpha(), in.volatility(), true, in.bestBid(), in.bestAsk(), in.mid(),
-                in.position(), in.activeOrders(), in.params());
+        return new StrategyInput(
+                in.alpha(),
+                in.volatility(),
+                true,
+                in.bestBid(),
+                in.bestAsk(),
+                in.mid(),
+                in.position(),
+                in.activeOrders(),
+                in.params());
     }
 
     @Property(tries = 3000)
@@ -340,8 +382,10 @@ class StatelessMmProperties {
         StrategyInput stoppedInput = stopped(generated);
         StrategyOutput closing = StatelessMm.decide(stoppedInput.withActiveOrders(List.of()));
         List<ActiveOrder> unrelated = stoppedInput.activeOrders().stream()
-                .filter(o -> closing.newBids().stream().noneMatch(b -> o.side() == Side.BUY && o.priceTicks() == b.priceTicks())
-                        && closing.newAsks().stream().noneMatch(a -> o.side() == Side.SELL && o.priceTicks() == a.priceTicks()))
+                .filter(o -> closing.newBids().stream()
+                                .noneMatch(b -> o.side() == Side.BUY && o.priceTicks() == b.priceTicks())
+                        && closing.newAsks().stream()
+                                .noneMatch(a -> o.side() == Side.SELL && o.priceTicks() == a.priceTicks()))
                 .toList();
         StrategyInput in = stoppedInput.withActiveOrders(unrelated);
         StrategyOutput out = StatelessMm.decide(in);
@@ -356,7 +400,8 @@ class StatelessMmProperties {
             if (in.bestBid() > 0 && in.bestBid() < Double.POSITIVE_INFINITY) {
                 long expected = Math.max(1, (long) Math.floor(in.bestBid() / p.tickSize() + 1e-9) - p.flattenTicks());
                 assertEquals(List.of(new OrderRequest(expected, p.price(expected), position)), out.newAsks());
-                assertTrue(expected == 1 || p.price(expected) <= in.bestBid() - p.flattenTicks() * p.tickSize() * 0.999,
+                assertTrue(
+                        expected == 1 || p.price(expected) <= in.bestBid() - p.flattenTicks() * p.tickSize() * 0.999,
                         "through the bid");
             } else {
                 assertEquals(List.of(), out.newAsks(), "no bid to price the sell from");
@@ -366,8 +411,8 @@ class StatelessMmProperties {
             if (in.bestAsk() > 0 && in.bestAsk() < Double.POSITIVE_INFINITY) {
                 long expected = (long) Math.ceil(in.bestAsk() / p.tickSize() - 1e-9) + p.flattenTicks();
                 assertEquals(List.of(new OrderRequest(expected, p.price(expected), -position)), out.newBids());
-                assertTrue(p.price(expected) >= in.bestAsk() + p.flattenTicks() * p.tickSize() * 0.999,
-                        "through the ask");
+                assertTrue(
+                        p.price(expected) >= in.bestAsk() + p.flattenTicks() * p.tickSize() * 0.999, "through the ask");
             } else {
                 assertEquals(List.of(), out.newBids(), "no ask to price the buy from");
             }
@@ -375,12 +420,19 @@ class StatelessMmProperties {
     }
 
     @Property(tries = 2000)
-    void nonFiniteFactorsCancelEverythingAndQuoteNothing(@ForAll("anything") StrategyInput generated,
-            @ForAll boolean alphaBroken, @ForAll boolean nan) {
+    void nonFiniteFactorsCancelEverythingAndQuoteNothing(
+            @ForAll("anything") StrategyInput generated, @ForAll boolean alphaBroken, @ForAll boolean nan) {
         double bad = nan ? Double.NaN : (alphaBroken ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
-        StrategyInput in = new StrategyInput(alphaBroken ? bad : generated.alpha(),
-                alphaBroken ? generated.volatility() : bad, false, generated.bestBid(), generated.bestAsk(),
-                generated.mid(), generated.position(), generated.activeOrders(), generated.params());
+        StrategyInput in = new StrategyInput(
+                alphaBroken ? bad : generated.alpha(),
+                alphaBroken ? generated.volatility() : bad,
+                false,
+                generated.bestBid(),
+                generated.bestAsk(),
+                generated.mid(),
+                generated.position(),
+                generated.activeOrders(),
+                generated.params());
         StrategyOutput out = StatelessMm.decide(in);
         assertEquals(StrategyMode.HALTED, out.mode());
         assertEquals(in.activeOrders().stream().map(ActiveOrder::id).toList(), out.cancelOrders());
@@ -398,7 +450,9 @@ class StatelessMmProperties {
         if (Math.floor(in.bestBid() / tick + 1e-9) < Math.ceil(in.bestAsk() / tick - 1e-9)) {
             assertEquals(StrategyMode.QUOTING, out.mode());
             boolean asks = working(in, out).stream().anyMatch(l -> l.side() == Side.SELL);
-            assertEquals(in.position() > -in.params().maxPosition() + StatelessMm.FLAT_EPSILON, asks,
+            assertEquals(
+                    in.position() > -in.params().maxPosition() + StatelessMm.FLAT_EPSILON,
+                    asks,
                     "asks quoted at position " + in.position());
         }
     }

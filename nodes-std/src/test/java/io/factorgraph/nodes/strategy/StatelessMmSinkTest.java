@@ -28,7 +28,8 @@ class StatelessMmSinkTest {
             """;
 
     static CompileResult compile(String sinkArguments) {
-        return COMPILER.compile("mm.fg", FACTORS + "sink stateless_mm(alpha, vol, stop, book, " + sinkArguments + ")\n");
+        return COMPILER.compile(
+                "mm.fg", FACTORS + "sink stateless_mm(alpha, vol, stop, book, " + sinkArguments + ")\n");
     }
 
     static final String DESIGN_ARGUMENTS = "tick_size = 0.1, order_qty = 0.01, max_position = 0.1, "
@@ -36,10 +37,11 @@ class StatelessMmSinkTest {
 
     @Test
     void theSignatureReadsAsDocumented() {
-        assertEquals("stateless_mm(alpha: double, vol: double, stop: bool, book: Book, tick_size: number > 0, "
-                + "order_qty: number > 0, max_position: number > 0, half_spread: number >= 0, skew: number >= 0, "
-                + "c1: number, power: number >= 0, baseline_vol: number > 0, grid_num: integer in [1, 1000] = 1, "
-                + "grid_interval: number >= 0 = 0, flatten_ticks: integer >= 1 = 100) (sink)",
+        assertEquals(
+                "stateless_mm(alpha: double, vol: double, stop: bool, book: Book, tick_size: number > 0, "
+                        + "order_qty: number > 0, max_position: number > 0, half_spread: number >= 0, skew: number >= 0, "
+                        + "c1: number, power: number >= 0, baseline_vol: number > 0, grid_num: integer in [1, 1000] = 1, "
+                        + "grid_interval: number >= 0 = 0, flatten_ticks: integer >= 1 = 100) (sink)",
                 StatelessMm.FUNCTION.signature().render());
         assertTrue(StatelessMm.FUNCTION.signature().isSink());
     }
@@ -49,10 +51,13 @@ class StatelessMmSinkTest {
         CompileResult result = compile(DESIGN_ARGUMENTS + ", grid_num = 3, grid_interval = 0.5");
         SinkBinding sink = result.orElseThrow().sink().orElseThrow();
         assertSame(StatelessMm.FUNCTION, sink.function());
-        assertEquals(List.of("alpha", "stop", "vol"), sink.slots().keySet().stream().sorted().toList());
+        assertEquals(
+                List.of("alpha", "stop", "vol"),
+                sink.slots().keySet().stream().sorted().toList());
         assertEquals("book", sink.tradedBook().orElseThrow().name());
         assertEquals(new TradingTerms(0.1, 0.1), sink.terms());
-        assertEquals(new StrategyParams(0.1, 0.01, 0.1, 0.0002, 0.00005, 0.0001, 1.0, 0.0001, 3, 0.5, 100),
+        assertEquals(
+                new StrategyParams(0.1, 0.01, 0.1, 0.0002, 0.00005, 0.0001, 1.0, 0.0001, 3, 0.5, 100),
                 StrategyParams.fromConstants(sink.constants()));
     }
 
@@ -71,7 +76,8 @@ class StatelessMmSinkTest {
         CompileResult result = compile(DESIGN_ARGUMENTS + ", grid_num = 3, grid_interval = 0.25");
         assertTrue(result.hasErrors());
         String rendered = result.render();
-        assertTrue(rendered.contains("grid_interval must be a positive multiple of tick_size (0.1), found 0.25"),
+        assertTrue(
+                rendered.contains("grid_interval must be a positive multiple of tick_size (0.1), found 0.25"),
                 rendered);
         assertTrue(rendered.contains("grid_interval = 0.25"), "points at the argument: " + rendered);
         assertTrue(rendered.contains("help: use a whole number of ticks"), rendered);
@@ -87,8 +93,13 @@ class StatelessMmSinkTest {
 
     @Test
     void rangesAreCheckedPerArgument() {
-        for (String bad : List.of("skew = -0.1", "power = -1", "grid_num = 0", "flatten_ticks = 0",
-                "grid_interval = -0.1", "grid_num = 2.5")) {
+        for (String bad : List.of(
+                "skew = -0.1",
+                "power = -1",
+                "grid_num = 0",
+                "flatten_ticks = 0",
+                "grid_interval = -0.1",
+                "grid_num = 2.5")) {
             String arguments = DESIGN_ARGUMENTS.replaceAll(bad.split(" ")[0] + " = [^,]*", bad);
             if (!arguments.contains(bad)) {
                 arguments = arguments + ", " + bad;
@@ -102,14 +113,22 @@ class StatelessMmSinkTest {
     @Test
     void missingParametersAreNamed() {
         CompileResult result = compile("tick_size = 0.1");
-        assertTrue(result.render().contains("missing arguments 'order_qty', 'max_position', 'half_spread', 'skew', "
-                + "'c1', 'power', 'baseline_vol'"), result.render());
+        assertTrue(
+                result.render()
+                        .contains("missing arguments 'order_qty', 'max_position', 'half_spread', 'skew', "
+                                + "'c1', 'power', 'baseline_vol'"),
+                result.render());
     }
 
     @Test
     void itDeclaresItsFactorsItsBookAndItsExecutionContextAsRequirements() {
-        assertEquals(List.of(SinkRequirement.factor("alpha"), SinkRequirement.factor("vol"),
-                SinkRequirement.signal("stop"), SinkRequirement.tradedBook("book"), SinkRequirement.execution()),
+        assertEquals(
+                List.of(
+                        SinkRequirement.factor("alpha"),
+                        SinkRequirement.factor("vol"),
+                        SinkRequirement.signal("stop"),
+                        SinkRequirement.tradedBook("book"),
+                        SinkRequirement.execution()),
                 StatelessMm.FUNCTION.declaration().requirements());
         assertTrue(StatelessMm.FUNCTION.declaration().needsExecution());
     }
@@ -129,7 +148,10 @@ class StatelessMmSinkTest {
     @Test
     void anOmittedBookIsTheGraphsOnlyBookWhateverItsName() {
         String source = FACTORS.replace("book", "perp") + SINK;
-        SinkBinding sink = COMPILER.compile("perp.fg", "input perp: Book\n" + source).orElseThrow().sink().orElseThrow();
+        SinkBinding sink = COMPILER.compile("perp.fg", "input perp: Book\n" + source)
+                .orElseThrow()
+                .sink()
+                .orElseThrow();
         assertEquals("perp", sink.tradedBook().orElseThrow().name());
     }
 
@@ -137,15 +159,20 @@ class StatelessMmSinkTest {
     void anOmittedBookAmongSeveralIsAnErrorNamingThem() {
         CompileResult result = COMPILER.compile("two.fg", TWO_BOOKS + SINK);
         assertTrue(result.hasErrors());
-        assertTrue(result.render().contains("error: sink 'stateless_mm' must name the book it trades: the graph reads 2 "
-                + "books (perp, spot)"), result.render());
+        assertTrue(
+                result.render()
+                        .contains("error: sink 'stateless_mm' must name the book it trades: the graph reads 2 "
+                                + "books (perp, spot)"),
+                result.render());
         assertTrue(result.render().contains("help: pass it as book = perp"), result.render());
     }
 
     @Test
     void aNamedBookIsTheOneTraded() {
         SinkBinding sink = COMPILER.compile("two.fg", TWO_BOOKS + SINK.replace("stop, ", "stop, book = spot, "))
-                .orElseThrow().sink().orElseThrow();
+                .orElseThrow()
+                .sink()
+                .orElseThrow();
         assertEquals("spot", sink.tradedBook().orElseThrow().name());
     }
 

@@ -21,16 +21,14 @@ final class AccuracyBounds {
     /** Sum error, relative to the larger of |sum| and the largest magnitude in the window. */
     static final double SUM_OF_SCALE = 1e-13;
 
-    private AccuracyBounds() {
-    }
+    private AccuracyBounds() {}
 
     /** NaN exactly when the reference is NaN; otherwise within {@link #MEAN_OF_SCALE}·scale. */
     static void assertMean(double actual, double expected, double scale, Supplier<String> where) {
         if (bothNaN(actual, expected, where)) {
             return;
         }
-        check(Math.abs(actual - expected) <= MEAN_OF_SCALE * scale,
-                "mean", actual, expected, "scale " + scale, where);
+        check(Math.abs(actual - expected) <= MEAN_OF_SCALE * scale, "mean", actual, expected, "scale " + scale, where);
     }
 
     /**
@@ -45,8 +43,13 @@ final class AccuracyBounds {
             check(actual == 0.0, "std", actual, expected, "a constant window must give exactly 0", where);
             return;
         }
-        check(Math.abs(actual - expected) <= STD_RELATIVE * expected + STD_FLOOR,
-                "std", actual, expected, "relative error " + Math.abs(actual - expected) / expected, where);
+        check(
+                Math.abs(actual - expected) <= STD_RELATIVE * expected + STD_FLOOR,
+                "std",
+                actual,
+                expected,
+                "relative error " + Math.abs(actual - expected) / expected,
+                where);
     }
 
     /**
@@ -59,16 +62,26 @@ final class AccuracyBounds {
         if (bothNaN(actual, expected, where)) {
             return;
         }
-        check(Math.abs(actual - expected) <= STD_RELATIVE * expected + STD_FLOOR,
-                "std", actual, expected, "relative error " + Math.abs(actual - expected) / expected, where);
+        check(
+                Math.abs(actual - expected) <= STD_RELATIVE * expected + STD_FLOOR,
+                "std",
+                actual,
+                expected,
+                "relative error " + Math.abs(actual - expected) / expected,
+                where);
     }
 
     static void assertSum(double actual, double expected, double scale, Supplier<String> where) {
         if (bothNaN(actual, expected, where)) {
             return;
         }
-        check(Math.abs(actual - expected) <= SUM_OF_SCALE * Math.max(Math.abs(expected), scale),
-                "sum", actual, expected, "scale " + scale, where);
+        check(
+                Math.abs(actual - expected) <= SUM_OF_SCALE * Math.max(Math.abs(expected), scale),
+                "sum",
+                actual,
+                expected,
+                "scale " + scale,
+                where);
     }
 
     /** Bit-for-bit up to the sign of zero; NaN matches NaN. For exact statistics (min, max). */
@@ -91,18 +104,23 @@ final class AccuracyBounds {
 
     private static boolean bothNaN(double actual, double expected, Supplier<String> where) {
         if (Double.isNaN(expected) || Double.isNaN(actual)) {
-            check(Double.isNaN(expected) && Double.isNaN(actual), "NaN-ness", actual, expected,
-                    "NaN exactly when the window has no valid value", where);
+            check(
+                    Double.isNaN(expected) && Double.isNaN(actual),
+                    "NaN-ness",
+                    actual,
+                    expected,
+                    "NaN exactly when the window has no valid value",
+                    where);
             return true;
         }
         return false;
     }
 
-    private static void check(boolean ok, String what, double actual, double expected, String detail,
-                              Supplier<String> where) {
+    private static void check(
+            boolean ok, String what, double actual, double expected, String detail, Supplier<String> where) {
         if (!ok) {
-            throw new AssertionError(what + " was " + actual + ", reference " + expected + " (" + detail + ") "
-                    + where.get());
+            throw new AssertionError(
+                    what + " was " + actual + ", reference " + expected + " (" + detail + ") " + where.get());
         }
     }
 }

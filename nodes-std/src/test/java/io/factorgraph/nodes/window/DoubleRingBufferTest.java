@@ -82,8 +82,8 @@ class DoubleRingBufferTest {
 
     /** Against the obvious model: a list that drops its head when it grows past the capacity. */
     @Property(tries = 300)
-    void behavesLikeABoundedList(@ForAll @IntRange(min = 1, max = 20) int capacity,
-                                 @ForAll("values") List<Double> values) {
+    void behavesLikeABoundedList(
+            @ForAll @IntRange(min = 1, max = 20) int capacity, @ForAll("values") List<Double> values) {
         final DoubleRingBuffer buffer = new DoubleRingBuffer(capacity);
         final List<Double> model = new ArrayList<>();
         for (double value : values) {

@@ -1,7 +1,7 @@
 package io.factorgraph.nodes.window;
 
-import static io.factorgraph.nodes.window.AccuracyBounds.assertMean;
 import static io.factorgraph.nodes.window.AccuracyBounds.assertDecayingStd;
+import static io.factorgraph.nodes.window.AccuracyBounds.assertMean;
 import static io.factorgraph.nodes.window.AccuracyBounds.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -137,7 +137,8 @@ class EwmStatsTest {
     }
 
     @Property(tries = 300)
-    void matchesWeightedReferenceOnAdversarialStreams(@ForAll("adversarial") double[] xs, @ForAll("spans") double span) {
+    void matchesWeightedReferenceOnAdversarialStreams(
+            @ForAll("adversarial") double[] xs, @ForAll("spans") double span) {
         assertMatchesReference(xs, span);
     }
 
@@ -147,8 +148,8 @@ class EwmStatsTest {
     }
 
     @Property(tries = 100)
-    void matchesWeightedReferenceAtBillionWithMicroNoise(@ForAll("billionWithMicroNoise") double[] xs,
-                                                         @ForAll("spans") double span) {
+    void matchesWeightedReferenceAtBillionWithMicroNoise(
+            @ForAll("billionWithMicroNoise") double[] xs, @ForAll("spans") double span) {
         assertMatchesReference(xs, span);
     }
 
@@ -238,5 +239,4 @@ class EwmStatsTest {
     Arbitrary<double[]> longStreams() {
         return Streams.longStreams();
     }
-
 }

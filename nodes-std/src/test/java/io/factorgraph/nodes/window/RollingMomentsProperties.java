@@ -29,14 +29,14 @@ class RollingMomentsProperties {
     }
 
     @Property(tries = 100)
-    void matchesReferenceAtPriceLevelWithTinyNoise(@ForAll("priceWithTinyNoise") double[] xs,
-                                                   @ForAll("windows") int window) {
+    void matchesReferenceAtPriceLevelWithTinyNoise(
+            @ForAll("priceWithTinyNoise") double[] xs, @ForAll("windows") int window) {
         assertMatchesReference(xs, window);
     }
 
     @Property(tries = 100)
-    void matchesReferenceAtBillionWithMicroNoise(@ForAll("billionWithMicroNoise") double[] xs,
-                                                 @ForAll("windows") int window) {
+    void matchesReferenceAtBillionWithMicroNoise(
+            @ForAll("billionWithMicroNoise") double[] xs, @ForAll("windows") int window) {
         assertMatchesReference(xs, window);
     }
 
@@ -71,16 +71,19 @@ class RollingMomentsProperties {
         for (int t = 0; t < xs.length; t++) {
             moments.onValue(xs[t]);
             if (moments.count() != BatchReference.count(xs, t, window)) {
-                throw new AssertionError("count " + moments.count() + " but reference "
-                        + BatchReference.count(xs, t, window) + " " + at(xs, t, window).get());
+                throw new AssertionError(
+                        "count " + moments.count() + " but reference " + BatchReference.count(xs, t, window) + " "
+                                + at(xs, t, window).get());
             }
         }
     }
 
     /** After reset() the instance is indistinguishable from a new one, bit for bit. */
     @Property(tries = 100)
-    void resetForgetsEverything(@ForAll("adversarial") double[] before, @ForAll("adversarial") double[] after,
-                                @ForAll("windows") int window) {
+    void resetForgetsEverything(
+            @ForAll("adversarial") double[] before,
+            @ForAll("adversarial") double[] after,
+            @ForAll("windows") int window) {
         final RollingMoments reused = new RollingMoments(window);
         for (double x : before) {
             reused.onValue(x);

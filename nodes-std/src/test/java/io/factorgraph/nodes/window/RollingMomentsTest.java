@@ -251,7 +251,8 @@ class RollingMomentsTest {
                 for (int i = 0; i < 10_000; i++) {
                     moments.onValue(constant);
                 }
-                assertTrue(moments.resumCount() - before <= 3,
+                assertTrue(
+                        moments.resumCount() - before <= 3,
                         "re-sums during 10^4 constant ticks at W=" + window + ", c=" + constant + ": "
                                 + (moments.resumCount() - before));
             }
@@ -273,14 +274,16 @@ class RollingMomentsTest {
             final SplittableRandom random = new SplittableRandom(9);
             double price = 61800.0;
             for (int i = 0; i < updates; i++) {
-                moments.onValue(switch (shape) {
-                    case "random walk" -> price += Math.round(random.nextGaussian()) * 0.1;
-                    case "trend" -> 61800.0 + i * 0.01;
-                    case "noise" -> 61800.0 + random.nextGaussian();
-                    default -> 61800.0 + (i / 1000) * 0.5;
-                });
+                moments.onValue(
+                        switch (shape) {
+                            case "random walk" -> price += Math.round(random.nextGaussian()) * 0.1;
+                            case "trend" -> 61800.0 + i * 0.01;
+                            case "noise" -> 61800.0 + random.nextGaussian();
+                            default -> 61800.0 + (i / 1000) * 0.5;
+                        });
             }
-            assertTrue(moments.resumCount() * window <= 2L * updates,
+            assertTrue(
+                    moments.resumCount() * window <= 2L * updates,
                     shape + ": " + moments.resumCount() + " re-sums of " + window + " in " + updates + " updates");
         }
     }

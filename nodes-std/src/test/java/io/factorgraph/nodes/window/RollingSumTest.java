@@ -112,7 +112,10 @@ class RollingSumTest {
         final RollingSum sum = new RollingSum(window);
         for (int t = 0; t < xs.length; t++) {
             sum.onValue(xs[t]);
-            assertSum(sum.sum(), BatchReference.sum(xs, t, window), BatchReference.scale(xs, t, window),
+            assertSum(
+                    sum.sum(),
+                    BatchReference.sum(xs, t, window),
+                    BatchReference.scale(xs, t, window),
                     at(xs, t, window));
             assertEquals(BatchReference.count(xs, t, window), sum.count());
         }

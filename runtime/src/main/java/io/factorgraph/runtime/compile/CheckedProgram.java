@@ -25,8 +25,7 @@ public record CheckedProgram(
         Optional<SinkCall> sink,
         OptionalLong clockNanos) {
 
-    public record NamedValue(String name, Typed value) {
-    }
+    public record NamedValue(String name, Typed value) {}
 
     /**
      * The checked {@code sink} call.
@@ -36,8 +35,12 @@ public record CheckedProgram(
      * @param constants its constant arguments after defaults, by parameter name
      * @param argumentSpans where each written argument is, by parameter name
      */
-    public record SinkCall(SinkFunction function, List<StreamExpr> streams, Map<String, Constant> constants,
-            Span span, Map<String, Span> argumentSpans) {
+    public record SinkCall(
+            SinkFunction function,
+            List<StreamExpr> streams,
+            Map<String, Constant> constants,
+            Span span,
+            Map<String, Span> argumentSpans) {
         public SinkCall {
             streams = List.copyOf(streams);
             constants = Map.copyOf(constants);

@@ -56,7 +56,10 @@ public final class Checker {
     private final Map<String, ParamOverride> appliedOverrides = new HashMap<>();
     private final ConstantFolder folder;
 
-    private Checker(Resolution resolution, FunctionRegistry registry, DiagnosticSink sink,
+    private Checker(
+            Resolution resolution,
+            FunctionRegistry registry,
+            DiagnosticSink sink,
             List<OverrideProblem> overrideProblems) {
         this.resolution = resolution;
         this.registry = registry;
@@ -69,8 +72,12 @@ public final class Checker {
      * @param overrideProblems receives the problems of {@code overrides}, which have no place in
      *     the file to point at
      */
-    public static CheckedProgram check(Resolution resolution, FunctionRegistry registry, List<ParamOverride> overrides,
-            DiagnosticSink sink, List<OverrideProblem> overrideProblems) {
+    public static CheckedProgram check(
+            Resolution resolution,
+            FunctionRegistry registry,
+            List<ParamOverride> overrides,
+            DiagnosticSink sink,
+            List<OverrideProblem> overrideProblems) {
         return new Checker(resolution, registry, sink, overrideProblems).run(overrides);
     }
 
@@ -86,12 +93,13 @@ public final class Checker {
             switch (resolution.symbols().get(name)) {
                 case Symbol.Param param -> checkParam(param, byName.get(name));
                 case Symbol.Defined defined -> {
-                    Typed typed = resolution.poisoned().contains(name) ? Typed.INVALID : type(defined.definition().value());
+                    Typed typed = resolution.poisoned().contains(name)
+                            ? Typed.INVALID
+                            : type(defined.definition().value());
                     values.put(name, typed);
                     definitions.put(name, typed);
                 }
-                case Symbol.Input input -> {
-                }
+                case Symbol.Input input -> {}
             }
         }
         List<CheckedProgram.NamedValue> outputs = new ArrayList<>();
@@ -102,7 +110,8 @@ public final class Checker {
             }
         }
         Optional<CheckedProgram.SinkCall> sinkApply = resolution.sink().flatMap(s -> checkSink(s.call()));
-        OptionalLong clock = resolution.clock().map(c -> checkClock(c.interval())).orElse(OptionalLong.empty());
+        OptionalLong clock =
+                resolution.clock().map(c -> checkClock(c.interval())).orElse(OptionalLong.empty());
         return new CheckedProgram(resolution, params, definitions, outputs, sinkApply, clock);
     }
 
@@ -111,7 +120,9 @@ public final class Checker {
     private Map<String, ParamOverride> overridesByName(List<ParamOverride> overrides) {
         Map<String, ParamOverride> byName = new LinkedHashMap<>();
         List<String> paramNames = resolution.symbols().values().stream()
-                .filter(s -> s instanceof Symbol.Param).map(Symbol::name).toList();
+                .filter(s -> s instanceof Symbol.Param)
+                .map(Symbol::name)
+                .toList();
         for (ParamOverride override : overrides) {
             Symbol symbol = resolution.symbols().get(override.name());
             if (symbol instanceof Symbol.Param) {
@@ -119,12 +130,16 @@ public final class Checker {
                 continue;
             }
             String message = symbol == null
-                    ? "no param named '" + override.name() + "' in " + resolution.program().source().name()
+                    ? "no param named '" + override.name() + "' in "
+                            + resolution.program().source().name()
                     : "'" + override.name() + "' is " + Resolver.article(symbol.kindName()) + ", not a param";
             Optional<String> suggestion = Suggestions.closest(override.name(), paramNames, false);
-            String help = suggestion.map(s -> "did you mean '" + s + "'?")
-                    .orElse(paramNames.isEmpty() ? "this file declares no params"
-                            : "the params are: " + String.join(", ", paramNames));
+            String help = suggestion
+                    .map(s -> "did you mean '" + s + "'?")
+                    .orElse(
+                            paramNames.isEmpty()
+                                    ? "this file declares no params"
+                                    : "the params are: " + String.join(", ", paramNames));
             overrideProblems.add(new OverrideProblem(override, message, Optional.of(help)));
         }
         return byName;
@@ -154,30 +169,35 @@ public final class Checker {
     }
 
     private Optional<Constant> parseOverride(ParamOverride override, Constant declared, Symbol.Param param) {
-        String expected = "a " + declared.kindName() + " like " + declared + ", as '" + param.name() + "' is declared at "
-                + param.span().position();
+        String expected = "a " + declared.kindName() + " like " + declared + ", as '" + param.name()
+                + "' is declared at " + param.span().position();
         ParseResult parsed = FgParser.parse(SourceText.of("--param " + override.name(), "value = " + override.value()));
-        if (parsed.hasErrors() || parsed.program().statements().size() != 1
+        if (parsed.hasErrors()
+                || parsed.program().statements().size() != 1
                 || !(parsed.program().statements().getFirst() instanceof Definition definition)) {
-            overrideProblems.add(new OverrideProblem(override, "'" + override.value() + "' is not a constant",
-                    Optional.of("expected " + expected)));
+            overrideProblems.add(new OverrideProblem(
+                    override, "'" + override.value() + "' is not a constant", Optional.of("expected " + expected)));
             return Optional.empty();
         }
-        if (!Expressions.names(definition.value()).isEmpty() || !Expressions.calls(definition.value()).isEmpty()) {
-            overrideProblems.add(new OverrideProblem(override, "'" + override.value() + "' is not a literal",
-                    Optional.of("expected " + expected)));
+        if (!Expressions.names(definition.value()).isEmpty()
+                || !Expressions.calls(definition.value()).isEmpty()) {
+            overrideProblems.add(new OverrideProblem(
+                    override, "'" + override.value() + "' is not a literal", Optional.of("expected " + expected)));
             return Optional.empty();
         }
         DiagnosticSink scratch = new DiagnosticSink();
         Typed typed = new Checker(resolution, registry, scratch, overrideProblems).type(definition.value());
         if (!(typed instanceof Typed.Const(Constant value)) || scratch.hasErrors()) {
-            overrideProblems.add(new OverrideProblem(override, "'" + override.value() + "' is not a constant",
-                    Optional.of("expected " + expected)));
+            overrideProblems.add(new OverrideProblem(
+                    override, "'" + override.value() + "' is not a constant", Optional.of("expected " + expected)));
             return Optional.empty();
         }
         if (!value.kindName().equals(declared.kindName())) {
-            overrideProblems.add(new OverrideProblem(override, "param '" + param.name() + "' is a " + declared.kindName()
-                    + ", but '" + override.value() + "' is a " + value.kindName(), Optional.of("expected " + expected)));
+            overrideProblems.add(new OverrideProblem(
+                    override,
+                    "param '" + param.name() + "' is a " + declared.kindName() + ", but '" + override.value()
+                            + "' is a " + value.kindName(),
+                    Optional.of("expected " + expected)));
             return Optional.empty();
         }
         return Optional.of(value);
@@ -202,8 +222,13 @@ public final class Checker {
         return switch (operand) {
             case Typed.Invalid invalid -> invalid;
             case Typed.Const(Constant value) -> folder.unary(unary, value);
-            case Typed.Stream stream -> applyOperator(unary.operator().functionName(), unary.operator().symbol(),
-                    List.of(operand), List.of(unary.operand().span()), unary.span());
+            case Typed.Stream stream ->
+                applyOperator(
+                        unary.operator().functionName(),
+                        unary.operator().symbol(),
+                        List.of(operand),
+                        List.of(unary.operand().span()),
+                        unary.span());
         };
     }
 
@@ -216,17 +241,25 @@ public final class Checker {
         if (left instanceof Typed.Const(Constant a) && right instanceof Typed.Const(Constant b)) {
             return folder.binary(binary, a, b);
         }
-        return applyOperator(binary.operator().functionName(), binary.operator().symbol(), List.of(left, right),
-                List.of(binary.left().span(), binary.right().span()), binary.operatorSpan());
+        return applyOperator(
+                binary.operator().functionName(),
+                binary.operator().symbol(),
+                List.of(left, right),
+                List.of(binary.left().span(), binary.right().span()),
+                binary.operatorSpan());
     }
 
     /** An operator on at least one stream is a call of its library function. */
     private Typed applyOperator(String functionName, String symbol, List<Typed> operands, List<Span> spans, Span at) {
         Optional<NodeFunction> function = registry.find(functionName)
-                .filter(f -> f instanceof NodeFunction).map(f -> (NodeFunction) f);
+                .filter(f -> f instanceof NodeFunction)
+                .map(f -> (NodeFunction) f);
         if (function.isEmpty()) {
-            return error(at, "operator '" + symbol + "' needs the library function '" + functionName
-                    + "', which is not on the class path", Note.help("add the factorgraph nodes-std library"));
+            return error(
+                    at,
+                    "operator '" + symbol + "' needs the library function '" + functionName
+                            + "', which is not on the class path",
+                    Note.help("add the factorgraph nodes-std library"));
         }
         Signature signature = function.get().signature();
         List<Parameter> parameters = signature.parameters();
@@ -237,8 +270,10 @@ public final class Checker {
             Optional<StreamExpr> stream = asStream(operands.get(i), expected);
             if (stream.isEmpty()) {
                 String side = operands.size() == 1 ? "its operand" : i == 0 ? "the left operand" : "the right operand";
-                error(spans.get(i), "operator '" + symbol + "' expects " + expected.displayName() + " operands, but "
-                        + side + " is " + operands.get(i).describe());
+                error(
+                        spans.get(i),
+                        "operator '" + symbol + "' expects " + expected.displayName() + " operands, but " + side
+                                + " is " + operands.get(i).describe());
                 failed = true;
             } else {
                 streams.add(stream.get());
@@ -247,17 +282,17 @@ public final class Checker {
         if (failed) {
             return Typed.INVALID;
         }
-        return new Typed.Stream(new StreamExpr.Apply(function.get(), streams, Map.of(),
-                signature.returns().orElseThrow(), at, Map.of()));
+        return new Typed.Stream(new StreamExpr.Apply(
+                function.get(), streams, Map.of(), signature.returns().orElseThrow(), at, Map.of()));
     }
 
     private Optional<StreamExpr> asStream(Typed typed, ValueType expected) {
         return switch (typed) {
             case Typed.Stream(StreamExpr expr) -> expr.type() == expected ? Optional.of(expr) : Optional.empty();
-            case Typed.Const(Constant.Number number) when expected == ValueType.DOUBLE ->
-                    Optional.of(new StreamExpr.ConstantStream(number, ValueType.DOUBLE));
-            case Typed.Const(Constant.Bool bool) when expected == ValueType.BOOL ->
-                    Optional.of(new StreamExpr.ConstantStream(bool, ValueType.BOOL));
+            case Typed.Const(Constant.Number number)
+            when expected == ValueType.DOUBLE -> Optional.of(new StreamExpr.ConstantStream(number, ValueType.DOUBLE));
+            case Typed.Const(Constant.Bool bool)
+            when expected == ValueType.BOOL -> Optional.of(new StreamExpr.ConstantStream(bool, ValueType.BOOL));
             default -> Optional.empty();
         };
     }
@@ -268,14 +303,23 @@ public final class Checker {
             return Typed.INVALID;
         }
         return switch (function.get()) {
-            case SinkFunction sinkFunction -> error(call.function().span(), "'" + sinkFunction.signature().name()
-                    + "' is a sink and gives no stream to use in an expression",
-                    Note.help("bind it as the graph's terminal consumer: sink " + sinkFunction.signature().name()
-                            + "(...)"));
-            case NodeFunction node -> bind(node, call)
-                    .<Typed>map(b -> new Typed.Stream(new StreamExpr.Apply(node, b.streams(), b.constants(),
-                            node.signature().returns().orElseThrow(), call.span(), b.spans())))
-                    .orElse(Typed.INVALID);
+            case SinkFunction sinkFunction ->
+                error(
+                        call.function().span(),
+                        "'" + sinkFunction.signature().name()
+                                + "' is a sink and gives no stream to use in an expression",
+                        Note.help("bind it as the graph's terminal consumer: sink "
+                                + sinkFunction.signature().name() + "(...)"));
+            case NodeFunction node ->
+                bind(node, call)
+                        .<Typed>map(b -> new Typed.Stream(new StreamExpr.Apply(
+                                node,
+                                b.streams(),
+                                b.constants(),
+                                node.signature().returns().orElseThrow(),
+                                call.span(),
+                                b.spans())))
+                        .orElse(Typed.INVALID);
         };
     }
 
@@ -286,15 +330,18 @@ public final class Checker {
         }
         return switch (function.get()) {
             case NodeFunction node -> {
-                error(call.function().span(), "'" + node.signature().name() + "' is not a sink",
+                error(
+                        call.function().span(),
+                        "'" + node.signature().name() + "' is not a sink",
                         Note.help("a sink consumes the graph's streams and gives none, e.g. stateless_mm(...); "
                                 + "define '" + node.signature().name() + "' as NAME = "
                                 + node.signature().name() + "(...) instead"));
                 yield Optional.empty();
             }
-            case SinkFunction sinkFunction -> bind(sinkFunction, call)
-                    .map(b -> new CheckedProgram.SinkCall(sinkFunction, b.streams(), b.constants(), call.span(),
-                            b.spans()));
+            case SinkFunction sinkFunction ->
+                bind(sinkFunction, call)
+                        .map(b -> new CheckedProgram.SinkCall(
+                                sinkFunction, b.streams(), b.constants(), call.span(), b.spans()));
         };
     }
 
@@ -302,24 +349,34 @@ public final class Checker {
      * The book a sink trades when its call leaves the argument out: the graph's only book. The books are
      * the file's {@code Book} inputs, or the predeclared {@code book} when it declares none.
      */
-    private Optional<StreamExpr> tradedBookByDefault(Signature signature, Parameter.Stream parameter, Span at,
-            Note usage) {
+    private Optional<StreamExpr> tradedBookByDefault(
+            Signature signature, Parameter.Stream parameter, Span at, Note usage) {
         List<Symbol.Input> books = resolution.symbols().values().stream()
                 .filter(s -> s instanceof Symbol.Input input && input.type() == ValueType.BOOK)
-                .map(s -> (Symbol.Input) s).toList();
-        List<Symbol.Input> declared = books.stream().filter(b -> !b.predeclared()).toList();
+                .map(s -> (Symbol.Input) s)
+                .toList();
+        List<Symbol.Input> declared =
+                books.stream().filter(b -> !b.predeclared()).toList();
         List<Symbol.Input> candidates = declared.isEmpty() ? books : declared;
         if (candidates.size() == 1) {
             return Optional.of(new StreamExpr.InputRef(candidates.getFirst().name(), ValueType.BOOK));
         }
         if (candidates.isEmpty()) {
-            error(at, "sink '" + signature.name() + "' trades a book, but the graph has none",
-                    Note.help("declare one with `input book: Book`"), usage);
+            error(
+                    at,
+                    "sink '" + signature.name() + "' trades a book, but the graph has none",
+                    Note.help("declare one with `input book: Book`"),
+                    usage);
         } else {
-            String names = String.join(", ", candidates.stream().map(Symbol::name).toList());
-            error(at, "sink '" + signature.name() + "' must name the book it trades: the graph reads " + candidates.size()
-                    + " books (" + names + ")", Note.help("pass it as " + parameter.name() + " = "
-                            + candidates.getFirst().name()), usage);
+            String names =
+                    String.join(", ", candidates.stream().map(Symbol::name).toList());
+            error(
+                    at,
+                    "sink '" + signature.name() + "' must name the book it trades: the graph reads " + candidates.size()
+                            + " books (" + names + ")",
+                    Note.help("pass it as " + parameter.name() + " = "
+                            + candidates.getFirst().name()),
+                    usage);
         }
         return Optional.empty();
     }
@@ -341,19 +398,19 @@ public final class Checker {
             }
             return OptionalLong.of(nanos);
         }
-        error(interval.span(), "clock every expects a duration, found " + typed.describe(),
+        error(
+                interval.span(),
+                "clock every expects a duration, found " + typed.describe(),
                 Note.help("write a duration such as 100ms, 1s or 5m"));
         return OptionalLong.empty();
     }
 
     // ---- argument binding
 
-    private record BoundArgument(Typed value, Expr expr, Span span) {
-    }
+    private record BoundArgument(Typed value, Expr expr, Span span) {}
 
     /** A call's arguments bound to its signature: streams in the order of its stream parameters, constants by name. */
-    private record BoundCall(List<StreamExpr> streams, Map<String, Constant> constants, Map<String, Span> spans) {
-    }
+    private record BoundCall(List<StreamExpr> streams, Map<String, Constant> constants, Map<String, Span> spans) {}
 
     private Optional<BoundCall> bind(FunctionDefinition function, Call call) {
         Signature signature = function.signature();
@@ -369,10 +426,17 @@ public final class Checker {
                 Identifier name = argument.name().get();
                 Optional<Parameter> found = signature.parameter(name.text());
                 if (found.isEmpty()) {
-                    Optional<String> suggestion = Suggestions.closest(name.text(),
-                            signature.parameters().stream().map(Parameter::name).toList(), false);
-                    error(name.span(), "'" + signature.name() + "' has no parameter '" + name.text() + "'",
-                            suggestion.map(s -> Note.help("did you mean '" + s + "'?")).orElse(usage), usage);
+                    Optional<String> suggestion = Suggestions.closest(
+                            name.text(),
+                            signature.parameters().stream().map(Parameter::name).toList(),
+                            false);
+                    error(
+                            name.span(),
+                            "'" + signature.name() + "' has no parameter '" + name.text() + "'",
+                            suggestion
+                                    .map(s -> Note.help("did you mean '" + s + "'?"))
+                                    .orElse(usage),
+                            usage);
                     failed = true;
                     type(argument.value());
                     continue;
@@ -380,14 +444,21 @@ public final class Checker {
                 parameter = found.get();
             } else {
                 if (seenNamed) {
-                    error(argument.span(), "positional argument after named arguments",
-                            Note.help("write positional arguments first, e.g. f(a, b, name = c)"), usage);
+                    error(
+                            argument.span(),
+                            "positional argument after named arguments",
+                            Note.help("write positional arguments first, e.g. f(a, b, name = c)"),
+                            usage);
                     failed = true;
                     continue;
                 }
                 if (position >= signature.parameters().size()) {
-                    error(argument.span(), "too many arguments: '" + signature.name() + "' takes "
-                            + signature.parameters().size() + ", found " + call.arguments().size(), usage);
+                    error(
+                            argument.span(),
+                            "too many arguments: '" + signature.name() + "' takes "
+                                    + signature.parameters().size() + ", found "
+                                    + call.arguments().size(),
+                            usage);
                     failed = true;
                     break;
                 }
@@ -395,8 +466,11 @@ public final class Checker {
             }
             BoundArgument previous = bound.get(parameter.name());
             if (previous != null) {
-                error(argument.span(), "argument '" + parameter.name() + "' is given twice",
-                        Note.note("first given here", previous.span()), usage);
+                error(
+                        argument.span(),
+                        "argument '" + parameter.name() + "' is given twice",
+                        Note.note("first given here", previous.span()),
+                        usage);
                 failed = true;
                 continue;
             }
@@ -414,8 +488,13 @@ public final class Checker {
             if (argument == null) {
                 if (parameter instanceof Parameter.Const c && c.defaultValue().isPresent()) {
                     constants.put(c.name(), c.defaultValue().get());
-                } else if (function instanceof SinkFunction sinkFunction && parameter instanceof Parameter.Stream s
-                        && sinkFunction.declaration().tradedBook().filter(b -> b.name().equals(s.name())).isPresent()) {
+                } else if (function instanceof SinkFunction sinkFunction
+                        && parameter instanceof Parameter.Stream s
+                        && sinkFunction
+                                .declaration()
+                                .tradedBook()
+                                .filter(b -> b.name().equals(s.name()))
+                                .isPresent()) {
                     // `sink stateless_mm(alpha, vol, stop, ...)` trades the graph's only book.
                     Optional<StreamExpr> book = tradedBookByDefault(signature, s, call.span(), usage);
                     if (book.isPresent()) {
@@ -439,9 +518,12 @@ public final class Checker {
                     if (expr.isPresent()) {
                         streams.add(expr.get());
                     } else {
-                        error(argument.span(), "argument '" + stream.name() + "' of '" + signature.name()
-                                + "' must be a " + stream.type().displayName() + " stream, found "
-                                + argument.value().describe(), usage);
+                        error(
+                                argument.span(),
+                                "argument '" + stream.name() + "' of '" + signature.name()
+                                        + "' must be a " + stream.type().displayName() + " stream, found "
+                                        + argument.value().describe(),
+                                usage);
                         failed = true;
                     }
                 }
@@ -456,8 +538,11 @@ public final class Checker {
             }
         }
         if (!missing.isEmpty()) {
-            error(call.span(), (missing.size() == 1 ? "missing argument '" : "missing arguments '")
-                    + String.join("', '", missing) + "' in call to '" + signature.name() + "'", usage);
+            error(
+                    call.span(),
+                    (missing.size() == 1 ? "missing argument '" : "missing arguments '") + String.join("', '", missing)
+                            + "' in call to '" + signature.name() + "'",
+                    usage);
             return Optional.empty();
         }
         if (failed) {
@@ -465,10 +550,14 @@ public final class Checker {
         }
         int before = sink.diagnostics().size();
         try {
-            function.validate(new ConstantArguments(constants), (parameter, message, help) -> error(
-                    spans.getOrDefault(parameter, call.span()), message, Note.help(help)));
+            function.validate(
+                    new ConstantArguments(constants),
+                    (parameter, message, help) ->
+                            error(spans.getOrDefault(parameter, call.span()), message, Note.help(help)));
         } catch (RuntimeException e) {
-            error(call.span(), "function '" + signature.name() + "' failed to check its arguments: " + e,
+            error(
+                    call.span(),
+                    "function '" + signature.name() + "' failed to check its arguments: " + e,
                     Note.help("this is a bug in the library that defines '" + signature.name() + "'"));
         }
         if (sink.diagnostics().size() > before) {
@@ -477,29 +566,37 @@ public final class Checker {
         return Optional.of(new BoundCall(streams, constants, spans));
     }
 
-    private Optional<Constant> checkConstantArgument(Signature signature, Parameter.Const parameter,
-            BoundArgument argument, Note usage) {
+    private Optional<Constant> checkConstantArgument(
+            Signature signature, Parameter.Const parameter, BoundArgument argument, Note usage) {
         String what = "argument '" + parameter.name() + "' of '" + signature.name() + "'";
         if (!(argument.value() instanceof Typed.Const(Constant value))) {
-            error(argument.span(), what + " must be a constant (a literal, a param, or arithmetic of them), found "
-                    + argument.value().describe(), usage);
+            error(
+                    argument.span(),
+                    what + " must be a constant (a literal, a param, or arithmetic of them), found "
+                            + argument.value().describe(),
+                    usage);
             return Optional.empty();
         }
         List<Note> notes = new ArrayList<>();
         provenance(argument.expr()).ifPresent(notes::add);
         notes.add(usage);
-        boolean kindMatches = switch (parameter.kind()) {
-            case NUMBER, INTEGER -> value instanceof Constant.Number;
-            case DURATION -> value instanceof Constant.Duration;
-            case BOOL -> value instanceof Constant.Bool;
-        };
+        boolean kindMatches =
+                switch (parameter.kind()) {
+                    case NUMBER, INTEGER -> value instanceof Constant.Number;
+                    case DURATION -> value instanceof Constant.Duration;
+                    case BOOL -> value instanceof Constant.Bool;
+                };
         if (!kindMatches) {
-            report(argument.span(), what + " must be " + Resolver.article(parameter.kind().displayName()) + ", found "
-                    + argument.value().describe(), notes);
+            report(
+                    argument.span(),
+                    what + " must be " + Resolver.article(parameter.kind().displayName()) + ", found "
+                            + argument.value().describe(),
+                    notes);
             return Optional.empty();
         }
         if (value instanceof Constant.Number(double number)) {
-            if (parameter.kind() == ConstantKind.INTEGER && (number != Math.rint(number) || Math.abs(number) > Integer.MAX_VALUE)) {
+            if (parameter.kind() == ConstantKind.INTEGER
+                    && (number != Math.rint(number) || Math.abs(number) > Integer.MAX_VALUE)) {
                 report(argument.span(), what + " must be a whole number, found " + value, notes);
                 return Optional.empty();
             }

@@ -15,8 +15,7 @@ public final class ClockInterval {
     static final String HELP = "sample at 1us or coarser, e.g. clock every 100ms; without a clock the graph "
             + "ticks at every book change";
 
-    private ClockInterval() {
-    }
+    private ClockInterval() {}
 
     /** What is wrong with a positive {@code nanos} as a clock interval, if anything. */
     public static Optional<String> problem(long nanos) {

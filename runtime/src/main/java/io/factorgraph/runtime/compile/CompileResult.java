@@ -11,7 +11,10 @@ import java.util.Optional;
  * What compiling a source gave: the graph when there were no errors, and every diagnostic (errors
  * and warnings, in source order) and {@code --param} problem either way.
  */
-public record CompileResult(SourceText source, Optional<CompiledGraph> graph, List<Diagnostic> diagnostics,
+public record CompileResult(
+        SourceText source,
+        Optional<CompiledGraph> graph,
+        List<Diagnostic> diagnostics,
         List<OverrideProblem> overrideProblems) {
     public CompileResult {
         diagnostics = List.copyOf(diagnostics);

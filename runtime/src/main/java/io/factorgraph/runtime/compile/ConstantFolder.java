@@ -31,8 +31,7 @@ final class ConstantFolder {
                 case Constant.Duration(long nanos) -> {
                     return scaledDuration(-(double) nanos, unary.span());
                 }
-                default -> {
-                }
+                default -> {}
             }
         } else if (value instanceof Constant.Bool(boolean v)) {
             return new Typed.Const(Constant.bool(!v));
@@ -66,8 +65,10 @@ final class ConstantFolder {
             return switch (op) {
                 case ADD -> exactDuration(x + y, ((x ^ (x + y)) & (y ^ (x + y))) < 0, at);
                 case SUBTRACT -> exactDuration(x - y, ((x ^ y) & (x ^ (x - y))) < 0, at);
-                case DIVIDE -> y == 0 ? error(binary.right().span(), "division by zero in a constant expression")
-                        : number((double) x / y);
+                case DIVIDE ->
+                    y == 0
+                            ? error(binary.right().span(), "division by zero in a constant expression")
+                            : number((double) x / y);
                 case LESS -> bool(x < y);
                 case LESS_OR_EQUAL -> bool(x <= y);
                 case GREATER -> bool(x > y);
@@ -82,11 +83,13 @@ final class ConstantFolder {
                 return scaledDuration(d * n, at);
             }
             if (op == BinaryOperator.DIVIDE) {
-                return n == 0 ? error(binary.right().span(), "division by zero in a constant expression")
+                return n == 0
+                        ? error(binary.right().span(), "division by zero in a constant expression")
                         : scaledDuration(d / n, at);
             }
         }
-        if (a instanceof Constant.Number(double n) && b instanceof Constant.Duration(long d)
+        if (a instanceof Constant.Number(double n)
+                && b instanceof Constant.Duration(long d)
                 && op == BinaryOperator.MULTIPLY) {
             return scaledDuration(n * d, at);
         }
@@ -104,8 +107,7 @@ final class ConstantFolder {
                 case NOT_EQUAL -> {
                     return bool(x != y);
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return operandError(op.symbol(), at, "a " + a.kindName() + " and a " + b.kindName());
@@ -114,8 +116,10 @@ final class ConstantFolder {
     private Typed scaledDuration(double nanos, Span at) {
         // 2^63 as a double is one past Long.MAX_VALUE: a duration must be below it to fit.
         if (Math.abs(nanos) >= 0x1p63) {
-            return error(at, "this duration does not fit: durations are at most about 292 years (2^63 ns), found "
-                    + nanos + "ns");
+            return error(
+                    at,
+                    "this duration does not fit: durations are at most about 292 years (2^63 ns), found " + nanos
+                            + "ns");
         }
         if (nanos != Math.rint(nanos)) {
             return error(at, "this duration is not a whole number of nanoseconds (" + nanos + "ns)");
@@ -134,8 +138,11 @@ final class ConstantFolder {
     /** Constant arithmetic that leaves the doubles (1e308 * 10) is a mistake in the file, not an infinity to run with. */
     private Typed finite(double value, Binary binary) {
         if (!Double.isFinite(value)) {
-            return error(binary.operatorSpan(), "this constant expression overflows: it is " + value
-                    + ", beyond the largest double (about 1.8e308)", Note.help("use smaller numbers"));
+            return error(
+                    binary.operatorSpan(),
+                    "this constant expression overflows: it is " + value
+                            + ", beyond the largest double (about 1.8e308)",
+                    Note.help("use smaller numbers"));
         }
         return number(value);
     }
@@ -153,7 +160,9 @@ final class ConstantFolder {
     }
 
     private Typed operandError(String operator, Span at, String found) {
-        return error(at, "operator '" + operator + "' cannot be applied to " + found,
+        return error(
+                at,
+                "operator '" + operator + "' cannot be applied to " + found,
                 Note.help("arithmetic + - * / takes numbers or double streams (and durations, for constants);"
                         + " comparisons give bool; and/or/not take bools"));
     }

@@ -14,8 +14,7 @@ import java.util.List;
 
 /** Walks of expression trees that several phases share. */
 final class Expressions {
-    private Expressions() {
-    }
+    private Expressions() {}
 
     /** The names an expression uses, in source order. */
     static List<NameRef> names(Expr expr) {
@@ -51,12 +50,9 @@ final class Expressions {
                 collect(binary.right(), names, calls);
             }
             case Unary unary -> collect(unary.operand(), names, calls);
-            case NumberLiteral n -> {
-            }
-            case DurationLiteral d -> {
-            }
-            case BoolLiteral b -> {
-            }
+            case NumberLiteral n -> {}
+            case DurationLiteral d -> {}
+            case BoolLiteral b -> {}
         }
     }
 }

@@ -76,10 +76,15 @@ public final class FgCompiler {
         long size = Files.size(file);
         if (size > MAX_SOURCE_BYTES) {
             SourceText empty = SourceText.of(file.toString(), "");
-            return new CompileResult(empty, Optional.empty(), List.of(Diagnostic.error(new Span(0, 0, 1, 1),
-                    "this file is " + MemoryBudget.format(size) + "; a graph file may be at most "
-                            + MemoryBudget.format(MAX_SOURCE_BYTES),
-                    Note.help("is it a data file? data is given with --data"))), List.of());
+            return new CompileResult(
+                    empty,
+                    Optional.empty(),
+                    List.of(Diagnostic.error(
+                            new Span(0, 0, 1, 1),
+                            "this file is " + MemoryBudget.format(size) + "; a graph file may be at most "
+                                    + MemoryBudget.format(MAX_SOURCE_BYTES),
+                            Note.help("is it a data file? data is given with --data"))),
+                    List.of());
         }
         return compile(SourceText.of(file.toString(), Files.readString(file, StandardCharsets.UTF_8)), overrides);
     }

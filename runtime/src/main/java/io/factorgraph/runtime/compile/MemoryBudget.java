@@ -26,8 +26,11 @@ public record MemoryBudget(long bytes, String origin, boolean fromHeap) {
      */
     public static MemoryBudget ofHeap() {
         long max = Runtime.getRuntime().maxMemory();
-        return new MemoryBudget(max / 2, "half of this JVM's maximum heap (Runtime.maxMemory() = " + format(max)
-                + "; the rest is for the books, the data reader and the run's records)", true);
+        return new MemoryBudget(
+                max / 2,
+                "half of this JVM's maximum heap (Runtime.maxMemory() = " + format(max)
+                        + "; the rest is for the books, the data reader and the run's records)",
+                true);
     }
 
     /** A budget the embedding application states. */

@@ -22,16 +22,14 @@ import java.util.Optional;
  */
 final class MemoryCheck {
     /** A planned call: its function, constants after defaults, where it is and where its arguments are. */
-    record Call(FunctionDefinition function, Map<String, Constant> constants, Span span, Map<String, Span> argumentSpans) {
-    }
+    record Call(
+            FunctionDefinition function, Map<String, Constant> constants, Span span, Map<String, Span> argumentSpans) {}
 
-    private record Need(Call call, long bytes) {
-    }
+    private record Need(Call call, long bytes) {}
 
     private static final int LISTED = 5;
 
-    private MemoryCheck() {
-    }
+    private MemoryCheck() {}
 
     static void check(List<Call> calls, MemoryBudget budget, DiagnosticSink sink) {
         List<Need> needs = new ArrayList<>();
@@ -47,9 +45,15 @@ final class MemoryCheck {
         boolean reported = false;
         for (Need need : needs) {
             if (need.bytes() > budget.bytes()) {
-                report(need, "'" + need.call().function().signature().name() + "' would keep "
-                        + MemoryBudget.format(need.bytes()) + what(need.call()) + ", more than the graph's memory budget of "
-                        + MemoryBudget.format(budget.bytes()), budget, List.of(), sink);
+                report(
+                        need,
+                        "'" + need.call().function().signature().name() + "' would keep "
+                                + MemoryBudget.format(need.bytes()) + what(need.call())
+                                + ", more than the graph's memory budget of "
+                                + MemoryBudget.format(budget.bytes()),
+                        budget,
+                        List.of(),
+                        sink);
                 reported = true;
             }
         }
@@ -59,23 +63,32 @@ final class MemoryCheck {
         needs.sort(Comparator.comparingLong(Need::bytes).reversed());
         List<Note> notes = new ArrayList<>();
         for (Need need : needs.subList(1, Math.min(LISTED, needs.size()))) {
-            notes.add(Note.note("'" + need.call().function().signature().name() + "' keeps "
-                    + MemoryBudget.format(need.bytes()) + " here", need.call().span()));
+            notes.add(Note.note(
+                    "'" + need.call().function().signature().name() + "' keeps " + MemoryBudget.format(need.bytes())
+                            + " here",
+                    need.call().span()));
         }
-        report(needs.getFirst(), "the graph would keep " + MemoryBudget.format(total) + " in its windows, more than its "
-                + "memory budget of " + MemoryBudget.format(budget.bytes()) + "; '"
-                + needs.getFirst().call().function().signature().name() + "' keeps the most, "
-                + MemoryBudget.format(needs.getFirst().bytes()) + what(needs.getFirst().call()), budget, notes, sink);
+        report(
+                needs.getFirst(),
+                "the graph would keep " + MemoryBudget.format(total) + " in its windows, more than its "
+                        + "memory budget of " + MemoryBudget.format(budget.bytes()) + "; '"
+                        + needs.getFirst().call().function().signature().name() + "' keeps the most, "
+                        + MemoryBudget.format(needs.getFirst().bytes())
+                        + what(needs.getFirst().call()),
+                budget,
+                notes,
+                sink);
     }
 
     private static long retained(Call call, DiagnosticSink sink) {
         try {
             return call.function().retainedBytes(new ConstantArguments(call.constants()));
         } catch (RuntimeException e) {
-            sink.report(Diagnostic.error(call.span(), "function '" + call.function().signature().name()
-                    + "' failed to state its memory need: " + e,
-                    Note.help("this is a bug in the library that defines '" + call.function().signature().name()
-                            + "'")));
+            sink.report(Diagnostic.error(
+                    call.span(),
+                    "function '" + call.function().signature().name() + "' failed to state its memory need: " + e,
+                    Note.help("this is a bug in the library that defines '"
+                            + call.function().signature().name() + "'")));
             return 0;
         }
     }
@@ -89,7 +102,9 @@ final class MemoryCheck {
 
     /** E.g. {@code " for window = 2000000000"}: the size argument that makes the need, when it can be told. */
     private static String what(Call call) {
-        return sizeArgument(call).map(p -> " for " + p + " = " + call.constants().get(p)).orElse("");
+        return sizeArgument(call)
+                .map(p -> " for " + p + " = " + call.constants().get(p))
+                .orElse("");
     }
 
     /** The window argument when it was written: the largest whole-number or duration argument. */
@@ -99,11 +114,12 @@ final class MemoryCheck {
 
     private static Optional<String> sizeArgument(Call call) {
         return call.function().signature().parameters().stream()
-                .filter(p -> p instanceof Parameter.Const c && (c.kind() == ConstantKind.INTEGER
-                        || c.kind() == ConstantKind.DURATION))
+                .filter(p -> p instanceof Parameter.Const c
+                        && (c.kind() == ConstantKind.INTEGER || c.kind() == ConstantKind.DURATION))
                 .map(Parameter::name)
                 .filter(call.argumentSpans()::containsKey)
-                .max(Comparator.comparingDouble(name -> magnitude(call.constants().get(name))));
+                .max(Comparator.comparingDouble(
+                        name -> magnitude(call.constants().get(name))));
     }
 
     private static double magnitude(Constant value) {

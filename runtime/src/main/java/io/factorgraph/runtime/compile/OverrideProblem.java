@@ -6,6 +6,7 @@ import java.util.Optional;
 public record OverrideProblem(ParamOverride override, String message, Optional<String> help) {
     /** {@code --param window=abc: error: ...} and the help on a second line. */
     public String render() {
-        return "--param " + override + ": error: " + message + help.map(h -> "\n  = help: " + h).orElse("") + "\n";
+        return "--param " + override + ": error: " + message
+                + help.map(h -> "\n  = help: " + h).orElse("") + "\n";
     }
 }

@@ -21,7 +21,9 @@ public record ParamOverride(String name, String value) {
         if (equals <= 0) {
             throw new IllegalArgumentException("'" + assignment + "' is not of the form NAME=VALUE, e.g. window=600");
         }
-        return new ParamOverride(assignment.substring(0, equals).trim(), assignment.substring(equals + 1).trim());
+        return new ParamOverride(
+                assignment.substring(0, equals).trim(),
+                assignment.substring(equals + 1).trim());
     }
 
     @Override

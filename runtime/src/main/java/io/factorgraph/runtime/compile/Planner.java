@@ -39,11 +39,9 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  * sort with ties broken by source order.
  */
 public final class Planner {
-    private record FunctionKey(String function, List<Integer> inputs, Map<String, Constant> constants) {
-    }
+    private record FunctionKey(String function, List<Integer> inputs, Map<String, Constant> constants) {}
 
-    private record ConstantKey(Constant value, ValueType type) {
-    }
+    private record ConstantKey(Constant value, ValueType type) {}
 
     private final Map<Object, PlanNode> interned = new HashMap<>();
     /**
@@ -53,12 +51,12 @@ public final class Planner {
      * structural hashCode would walk the same tree.
      */
     private final Map<StreamExpr, PlanNode> lowered = new IdentityHashMap<>();
+
     private final List<PlanNode> nodes = new ArrayList<>();
     /** Where the arguments of each function node's first call are written, by node id. */
     private final Map<Integer, Map<String, Span>> argumentSpans = new HashMap<>();
 
-    private Planner() {
-    }
+    private Planner() {}
 
     /** Plans with the default budget, {@link MemoryBudget#ofHeap()}. */
     public static Plan plan(CheckedProgram checked, DiagnosticSink sink) {
@@ -75,25 +73,35 @@ public final class Planner {
 
         List<NamedStream> outputs = new ArrayList<>();
         for (CheckedProgram.NamedValue output : checked.outputs()) {
-            Optional<PlanNode> node = switch (output.value()) {
-                case Typed.Stream(StreamExpr expr) -> Optional.of(lower(expr));
-                case Typed.Const(Constant.Number number) -> Optional.of(lower(new StreamExpr.ConstantStream(number, ValueType.DOUBLE)));
-                case Typed.Const(Constant.Bool bool) -> Optional.of(lower(new StreamExpr.ConstantStream(bool, ValueType.BOOL)));
-                case Typed.Const(Constant.Duration duration) -> {
-                    Identifier at = checked.resolution().outputs().stream()
-                            .filter(o -> o.text().equals(output.name())).findFirst().orElseThrow();
-                    sink.report(Diagnostic.error(at.span(), "cannot output '" + output.name() + "': it is a duration constant",
-                            Note.help("outputs are double or bool streams")));
-                    yield Optional.empty();
-                }
-                case Typed.Invalid invalid -> Optional.empty();
-            };
+            Optional<PlanNode> node =
+                    switch (output.value()) {
+                        case Typed.Stream(StreamExpr expr) -> Optional.of(lower(expr));
+                        case Typed.Const(Constant.Number number) ->
+                            Optional.of(lower(new StreamExpr.ConstantStream(number, ValueType.DOUBLE)));
+                        case Typed.Const(Constant.Bool bool) ->
+                            Optional.of(lower(new StreamExpr.ConstantStream(bool, ValueType.BOOL)));
+                        case Typed.Const(Constant.Duration duration) -> {
+                            Identifier at = checked.resolution().outputs().stream()
+                                    .filter(o -> o.text().equals(output.name()))
+                                    .findFirst()
+                                    .orElseThrow();
+                            sink.report(Diagnostic.error(
+                                    at.span(),
+                                    "cannot output '" + output.name() + "': it is a duration constant",
+                                    Note.help("outputs are double or bool streams")));
+                            yield Optional.empty();
+                        }
+                        case Typed.Invalid invalid -> Optional.empty();
+                    };
             node.ifPresent(n -> outputs.add(new NamedStream(output.name(), n)));
         }
         Optional<PlanNode.Sink> sinkNode = checked.sink().map(this::lowerSink);
 
-        MutableGraph<PlanNode> graph = GraphBuilder.directed().allowsSelfLoops(false).nodeOrder(ElementOrder.insertion())
-                .incidentEdgeOrder(ElementOrder.stable()).expectedNodeCount(nodes.size())
+        MutableGraph<PlanNode> graph = GraphBuilder.directed()
+                .allowsSelfLoops(false)
+                .nodeOrder(ElementOrder.insertion())
+                .incidentEdgeOrder(ElementOrder.stable())
+                .expectedNodeCount(nodes.size())
                 .build();
         for (PlanNode node : nodes) {
             graph.addNode(node);
@@ -124,14 +132,16 @@ public final class Planner {
         List<MemoryCheck.Call> calls = new ArrayList<>();
         for (PlanNode node : needed) {
             switch (node) {
-                case PlanNode.Function f -> calls.add(new MemoryCheck.Call(f.function(), f.constants(), f.span(),
-                        argumentSpans.get(f.id())));
-                case PlanNode.Sink s -> calls.add(new MemoryCheck.Call(s.function(), s.constants(), s.span(),
-                        checked.sink().orElseThrow().argumentSpans()));
-                case PlanNode.Input input -> {
-                }
-                case PlanNode.ConstantValue constant -> {
-                }
+                case PlanNode.Function f ->
+                    calls.add(new MemoryCheck.Call(f.function(), f.constants(), f.span(), argumentSpans.get(f.id())));
+                case PlanNode.Sink s ->
+                    calls.add(new MemoryCheck.Call(
+                            s.function(),
+                            s.constants(),
+                            s.span(),
+                            checked.sink().orElseThrow().argumentSpans()));
+                case PlanNode.Input input -> {}
+                case PlanNode.ConstantValue constant -> {}
             }
         }
         MemoryCheck.check(calls, budget, sink);
@@ -155,8 +165,15 @@ public final class Planner {
                 names.put(input.id(), input.name());
             }
         }
-        return new Plan(checked.resolution().program().source(), pruned, order.build(), names.build(), outputs,
-                sinkNode, checked.clockNanos(), checked.params());
+        return new Plan(
+                checked.resolution().program().source(),
+                pruned,
+                order.build(),
+                names.build(),
+                outputs,
+                sinkNode,
+                checked.clockNanos(),
+                checked.params());
     }
 
     /**
@@ -198,15 +215,18 @@ public final class Planner {
     /** Lowers one expression whose stream arguments are lowered already. */
     private PlanNode lowerOnce(StreamExpr expr) {
         return switch (expr) {
-            case StreamExpr.InputRef input -> intern(input.name(),
-                    id -> new PlanNode.Input(id, input.name(), input.type()));
-            case StreamExpr.ConstantStream constant -> intern(new ConstantKey(constant.value(), constant.type()),
-                    id -> new PlanNode.ConstantValue(id, constant.value(), constant.type()));
+            case StreamExpr.InputRef input ->
+                intern(input.name(), id -> new PlanNode.Input(id, input.name(), input.type()));
+            case StreamExpr.ConstantStream constant ->
+                intern(
+                        new ConstantKey(constant.value(), constant.type()),
+                        id -> new PlanNode.ConstantValue(id, constant.value(), constant.type()));
             case StreamExpr.Apply apply -> {
                 List<Integer> inputs = lowerAll(apply.streams());
-                PlanNode node = intern(new FunctionKey(apply.function().signature().key(), inputs, apply.constants()),
-                        id -> new PlanNode.Function(id, apply.function(), inputs, apply.constants(), apply.type(),
-                                apply.span()));
+                PlanNode node = intern(
+                        new FunctionKey(apply.function().signature().key(), inputs, apply.constants()),
+                        id -> new PlanNode.Function(
+                                id, apply.function(), inputs, apply.constants(), apply.type(), apply.span()));
                 argumentSpans.putIfAbsent(node.id(), apply.argumentSpans());
                 yield node;
             }
@@ -257,11 +277,14 @@ public final class Planner {
         Map<String, List<NameRef>> uses = new HashMap<>();
         Set<String> referenced = new HashSet<>();
         for (Symbol symbol : resolution.symbols().values()) {
-            List<NameRef> names = switch (symbol) {
-                case Symbol.Defined defined -> Expressions.names(defined.definition().value());
-                case Symbol.Param param -> Expressions.names(param.statement().value());
-                case Symbol.Input input -> List.of();
-            };
+            List<NameRef> names =
+                    switch (symbol) {
+                        case Symbol.Defined defined ->
+                            Expressions.names(defined.definition().value());
+                        case Symbol.Param param ->
+                            Expressions.names(param.statement().value());
+                        case Symbol.Input input -> List.of();
+                    };
             uses.put(symbol.name(), names);
             names.forEach(n -> referenced.add(n.name()));
         }
@@ -271,7 +294,9 @@ public final class Planner {
         resolution.clock().ifPresent(c -> Expressions.names(c.interval()).forEach(n -> pending.add(n.name())));
         pending.forEach(referenced::add);
         if (!resolution.explicitOutputs()) {
-            resolution.symbols().values().stream().filter(s -> s instanceof Symbol.Defined).forEach(s -> pending.add(s.name()));
+            resolution.symbols().values().stream()
+                    .filter(s -> s instanceof Symbol.Defined)
+                    .forEach(s -> pending.add(s.name()));
         }
         Set<String> needed = new HashSet<>();
         while (!pending.isEmpty()) {
@@ -285,16 +310,25 @@ public final class Planner {
                 continue;
             }
             switch (symbol) {
-                case Symbol.Defined defined when !needed.contains(defined.name()) -> sink.report(Diagnostic.warning(
-                        defined.span(), "unused definition '" + defined.name() + "'",
-                        Note.help("no output or sink needs it: list it in `output` or remove it")));
-                case Symbol.Param param when !referenced.contains(param.name()) -> sink.report(Diagnostic.warning(
-                        param.span(), "unused param '" + param.name() + "'", Note.help("nothing uses it: remove it")));
-                case Symbol.Input input when !input.predeclared() && !referenced.contains(input.name()) ->
-                        sink.report(Diagnostic.warning(input.span(), "unused input '" + input.name() + "'",
-                                Note.help("nothing uses it: remove it")));
-                default -> {
-                }
+                case Symbol.Defined defined
+                when !needed.contains(defined.name()) ->
+                    sink.report(Diagnostic.warning(
+                            defined.span(),
+                            "unused definition '" + defined.name() + "'",
+                            Note.help("no output or sink needs it: list it in `output` or remove it")));
+                case Symbol.Param param
+                when !referenced.contains(param.name()) ->
+                    sink.report(Diagnostic.warning(
+                            param.span(),
+                            "unused param '" + param.name() + "'",
+                            Note.help("nothing uses it: remove it")));
+                case Symbol.Input input
+                when !input.predeclared() && !referenced.contains(input.name()) ->
+                    sink.report(Diagnostic.warning(
+                            input.span(),
+                            "unused input '" + input.name() + "'",
+                            Note.help("nothing uses it: remove it")));
+                default -> {}
             }
         }
     }

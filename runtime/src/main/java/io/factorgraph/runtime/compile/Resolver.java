@@ -45,7 +45,8 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  * definitions so that each comes after what it uses.
  */
 public final class Resolver {
-    private static final Map<String, ValueType> INPUT_TYPES = Map.of("Book", ValueType.BOOK, "double", ValueType.DOUBLE);
+    private static final Map<String, ValueType> INPUT_TYPES =
+            Map.of("Book", ValueType.BOOK, "double", ValueType.DOUBLE);
 
     private final FunctionRegistry registry;
     private final DiagnosticSink sink;
@@ -78,7 +79,9 @@ public final class Resolver {
                 }
                 case SinkStatement s -> {
                     if (sinkStatement != null) {
-                        sink.report(Diagnostic.error(s.span(), "a graph has at most one sink",
+                        sink.report(Diagnostic.error(
+                                s.span(),
+                                "a graph has at most one sink",
                                 Note.note("the first sink is here", sinkStatement.span())));
                     } else {
                         sinkStatement = s;
@@ -86,7 +89,9 @@ public final class Resolver {
                 }
                 case ClockStatement c -> {
                     if (clock != null) {
-                        sink.report(Diagnostic.error(c.span(), "a graph has at most one clock",
+                        sink.report(Diagnostic.error(
+                                c.span(),
+                                "a graph has at most one clock",
                                 Note.note("the first clock is here", clock.span())));
                     } else {
                         clock = c;
@@ -102,9 +107,10 @@ public final class Resolver {
         for (Symbol symbol : symbols.values()) {
             switch (symbol) {
                 case Symbol.Param param -> uses.put(param.name(), checkParamValue(param));
-                case Symbol.Defined defined -> uses.put(defined.name(), checkExpression(defined.definition().value()));
-                case Symbol.Input input -> {
-                }
+                case Symbol.Defined defined ->
+                    uses.put(
+                            defined.name(), checkExpression(defined.definition().value()));
+                case Symbol.Input input -> {}
             }
         }
         if (sinkStatement != null) {
@@ -116,14 +122,23 @@ public final class Resolver {
 
         List<String> order = evaluationOrder(uses);
         List<Identifier> resolvedOutputs = explicitOutputs ? checkOutputs(outputs) : implicitOutputs();
-        return new Resolution(program, symbols, order, resolvedOutputs, explicitOutputs,
-                Optional.ofNullable(sinkStatement), Optional.ofNullable(clock), poisoned);
+        return new Resolution(
+                program,
+                symbols,
+                order,
+                resolvedOutputs,
+                explicitOutputs,
+                Optional.ofNullable(sinkStatement),
+                Optional.ofNullable(clock),
+                poisoned);
     }
 
     private void declare(Symbol symbol) {
         Symbol previous = symbols.get(symbol.name());
         if (previous != null) {
-            sink.report(Diagnostic.error(symbol.span(), "'" + symbol.name() + "' is defined twice",
+            sink.report(Diagnostic.error(
+                    symbol.span(),
+                    "'" + symbol.name() + "' is defined twice",
                     Note.note("first defined here as " + article(previous.kindName()), previous.span()),
                     Note.help("rename one of them; a name may be defined once")));
             poisoned.add(symbol.name());
@@ -136,7 +151,9 @@ public final class Resolver {
         ValueType type = INPUT_TYPES.get(input.type().text());
         if (type == null) {
             Optional<String> suggestion = Suggestions.closest(input.type().text(), INPUT_TYPES.keySet(), true);
-            sink.report(Diagnostic.error(input.type().span(), "unknown input type '" + input.type().text() + "'",
+            sink.report(Diagnostic.error(
+                    input.type().span(),
+                    "unknown input type '" + input.type().text() + "'",
                     Note.help(suggestion.map(s -> "did you mean '" + s + "'? ").orElse("")
                             + "an input is a Book (an order book) or a double (a scalar stream the host feeds)")));
             poisoned.add(input.name().text());
@@ -154,16 +171,20 @@ public final class Resolver {
             if (used == null || used instanceof Symbol.Param) {
                 params.add(name);
             } else {
-                sink.report(Diagnostic.error(name.span(), "param '" + param.name() + "' must be a constant, but '"
-                        + name.name() + "' is " + article(used.kindName()) + " (a stream)",
+                sink.report(Diagnostic.error(
+                        name.span(),
+                        "param '" + param.name() + "' must be a constant, but '" + name.name() + "' is "
+                                + article(used.kindName()) + " (a stream)",
                         Note.help("a param is a literal, another param, or arithmetic of them; "
                                 + "define a stream with NAME = EXPR instead")));
                 poisoned.add(param.name());
             }
         }
         for (Call call : Expressions.calls(param.statement().value())) {
-            sink.report(Diagnostic.error(call.span(), "param '" + param.name() + "' must be a constant, but it calls '"
-                    + call.function().text() + "'",
+            sink.report(Diagnostic.error(
+                    call.span(),
+                    "param '" + param.name() + "' must be a constant, but it calls '"
+                            + call.function().text() + "'",
                     Note.help("a param is a literal, another param, or arithmetic of them; "
                             + "define a stream with NAME = EXPR instead")));
             poisoned.add(param.name());
@@ -193,31 +214,40 @@ public final class Resolver {
         List<Note> notes = new ArrayList<>();
         Optional<FunctionDefinition> function = registry.find(name.name());
         if (function.isPresent()) {
-            notes.add(Note.help("'" + name.name() + "' is a function; call it: " + function.get().signature().render()));
+            notes.add(Note.help("'" + name.name() + "' is a function; call it: "
+                    + function.get().signature().render()));
         } else {
             Suggestions.closest(name.name(), symbols.keySet(), false)
                     .ifPresent(s -> notes.add(Note.help("did you mean '" + s + "'?")));
         }
-        sink.report(new Diagnostic(io.factorgraph.dsl.diagnostic.Severity.ERROR, name.span(),
-                "unknown name '" + name.name() + "'", notes));
+        sink.report(new Diagnostic(
+                io.factorgraph.dsl.diagnostic.Severity.ERROR,
+                name.span(),
+                "unknown name '" + name.name() + "'",
+                notes));
     }
 
     private void reportUnknownFunction(Call call) {
         String typed = call.function().text();
         List<Note> notes = new ArrayList<>();
-        List<String> names = registry.functions().stream().map(f -> f.signature().name()).toList();
+        List<String> names =
+                registry.functions().stream().map(f -> f.signature().name()).toList();
         Optional<String> suggestion = Suggestions.closest(typed, names, true);
         suggestion.ifPresent(s -> notes.add(Note.help("did you mean '" + s + "'? "
                 + registry.find(s).orElseThrow().signature().render())));
         Symbol symbol = symbols.get(typed);
         if (symbol != null) {
-            notes.add(Note.note("'" + typed + "' is " + article(symbol.kindName()) + ", not a function", symbol.span()));
+            notes.add(
+                    Note.note("'" + typed + "' is " + article(symbol.kindName()) + ", not a function", symbol.span()));
         }
         if (suggestion.isEmpty()) {
             notes.add(Note.help("`fg functions` lists the functions on the class path"));
         }
-        sink.report(new Diagnostic(io.factorgraph.dsl.diagnostic.Severity.ERROR, call.function().span(),
-                "unknown function '" + typed + "'", notes));
+        sink.report(new Diagnostic(
+                io.factorgraph.dsl.diagnostic.Severity.ERROR,
+                call.function().span(),
+                "unknown function '" + typed + "'",
+                notes));
     }
 
     private List<String> evaluationOrder(Map<String, List<NameRef>> uses) {
@@ -227,7 +257,8 @@ public final class Resolver {
         for (Map.Entry<String, List<NameRef>> entry : uses.entrySet()) {
             for (NameRef use : entry.getValue()) {
                 if (uses.containsKey(use.name())) {
-                    firstUse.computeIfAbsent(entry.getKey(), k -> new HashMap<>()).putIfAbsent(use.name(), use);
+                    firstUse.computeIfAbsent(entry.getKey(), k -> new HashMap<>())
+                            .putIfAbsent(use.name(), use);
                     if (!graph.containsEdge(use.name(), entry.getKey())) {
                         graph.addEdge(use.name(), entry.getKey());
                     }
@@ -254,16 +285,22 @@ public final class Resolver {
     }
 
     /** Reports the cycle through {@code first} as its path, each step at the use that makes it. */
-    private void reportCycle(Graph<String, DefaultEdge> graph, Set<String> component, String first,
-            Map<String, Map<String, NameRef>> firstUse, Comparator<String> bySource) {
+    private void reportCycle(
+            Graph<String, DefaultEdge> graph,
+            Set<String> component,
+            String first,
+            Map<String, Map<String, NameRef>> firstUse,
+            Comparator<String> bySource) {
         Graph<String, DefaultEdge> within = new AsSubgraph<>(graph, component);
         List<String> path = new ArrayList<>();
         path.add(first);
         if (!within.containsEdge(first, first)) {
             // Edges run from a used name to its user; walk "uses" backwards: first uses x uses ... uses first.
             GraphPath<String, DefaultEdge> back = null;
-            List<String> usedByFirst = within.incomingEdgesOf(first).stream().map(within::getEdgeSource)
-                    .sorted(Comparator.comparingInt((String u) -> firstUse.get(first).get(u).span().offset()))
+            List<String> usedByFirst = within.incomingEdgesOf(first).stream()
+                    .map(within::getEdgeSource)
+                    .sorted(Comparator.comparingInt(
+                            (String u) -> firstUse.get(first).get(u).span().offset()))
                     .toList();
             for (String used : usedByFirst) {
                 back = BFSShortestPath.findPathBetween(within, first, used);
@@ -281,11 +318,16 @@ public final class Resolver {
         for (int i = 0; i + 1 < path.size(); i++) {
             String user = path.get(i);
             String used = path.get(i + 1);
-            notes.add(Note.note("'" + user + "' uses '" + used + "' here", firstUse.get(user).get(used).span()));
+            notes.add(Note.note(
+                    "'" + user + "' uses '" + used + "' here",
+                    firstUse.get(user).get(used).span()));
         }
         Symbol start = symbols.get(first);
-        sink.report(new Diagnostic(io.factorgraph.dsl.diagnostic.Severity.ERROR, start.span(),
-                "cycle: " + String.join(" -> ", path), notes));
+        sink.report(new Diagnostic(
+                io.factorgraph.dsl.diagnostic.Severity.ERROR,
+                start.span(),
+                "cycle: " + String.join(" -> ", path),
+                notes));
     }
 
     private List<Identifier> checkOutputs(List<Identifier> outputs) {
@@ -299,19 +341,26 @@ public final class Resolver {
                     Suggestions.closest(output.text(), symbols.keySet(), false)
                             .ifPresent(s -> notes.add(Note.help("did you mean '" + s + "'?")));
                     notes.add(Note.help("an output names a definition or an input of this file"));
-                    sink.report(new Diagnostic(io.factorgraph.dsl.diagnostic.Severity.ERROR, output.span(),
-                            "output of undefined name '" + output.text() + "'", notes));
+                    sink.report(new Diagnostic(
+                            io.factorgraph.dsl.diagnostic.Severity.ERROR,
+                            output.span(),
+                            "output of undefined name '" + output.text() + "'",
+                            notes));
                 }
                 continue;
             }
             if (symbol instanceof Symbol.Input input && input.type() == ValueType.BOOK) {
-                sink.report(Diagnostic.error(output.span(), "cannot output '" + output.text() + "': it is a Book",
+                sink.report(Diagnostic.error(
+                        output.span(),
+                        "cannot output '" + output.text() + "': it is a Book",
                         Note.help("output a stream computed from it, e.g. mid(" + output.text() + ")")));
                 continue;
             }
             Identifier previous = seen.putIfAbsent(output.text(), output);
             if (previous != null) {
-                sink.report(Diagnostic.error(output.span(), "'" + output.text() + "' is listed twice in output",
+                sink.report(Diagnostic.error(
+                        output.span(),
+                        "'" + output.text() + "' is listed twice in output",
                         Note.note("first listed here", previous.span())));
                 continue;
             }

@@ -12,12 +12,10 @@ public sealed interface StreamExpr permits StreamExpr.InputRef, StreamExpr.Const
     ValueType type();
 
     /** A stream the host feeds. */
-    record InputRef(String name, ValueType type) implements StreamExpr {
-    }
+    record InputRef(String name, ValueType type) implements StreamExpr {}
 
     /** A constant used where a stream is expected, as in {@code 0.5 * alpha}. */
-    record ConstantStream(Constant value, ValueType type) implements StreamExpr {
-    }
+    record ConstantStream(Constant value, ValueType type) implements StreamExpr {}
 
     /**
      * A call of a library function.
@@ -28,8 +26,14 @@ public sealed interface StreamExpr permits StreamExpr.InputRef, StreamExpr.Const
      * @param argumentSpans where each written argument is, by parameter name (defaults have none), so that
      *     a later phase can point at the argument a problem comes from
      */
-    record Apply(NodeFunction function, List<StreamExpr> streams, Map<String, Constant> constants,
-            ValueType type, Span span, Map<String, Span> argumentSpans) implements StreamExpr {
+    record Apply(
+            NodeFunction function,
+            List<StreamExpr> streams,
+            Map<String, Constant> constants,
+            ValueType type,
+            Span span,
+            Map<String, Span> argumentSpans)
+            implements StreamExpr {
         public Apply {
             streams = List.copyOf(streams);
             constants = Map.copyOf(constants);

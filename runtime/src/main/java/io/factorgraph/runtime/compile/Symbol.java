@@ -25,8 +25,7 @@ public sealed interface Symbol permits Symbol.Param, Symbol.Input, Symbol.Define
     }
 
     /** A stream the host feeds; {@code predeclared} for the implicit {@code book}. */
-    record Input(String name, ValueType type, Span span, boolean predeclared) implements Symbol {
-    }
+    record Input(String name, ValueType type, Span span, boolean predeclared) implements Symbol {}
 
     record Defined(Definition definition) implements Symbol {
         @Override

@@ -5,15 +5,12 @@ import io.factorgraph.runtime.spi.Constant;
 /** What the checker knows of an expression: a constant, a stream, or an error already reported. */
 public sealed interface Typed permits Typed.Const, Typed.Stream, Typed.Invalid {
 
-    record Const(Constant value) implements Typed {
-    }
+    record Const(Constant value) implements Typed {}
 
-    record Stream(StreamExpr expr) implements Typed {
-    }
+    record Stream(StreamExpr expr) implements Typed {}
 
     /** The expression has an error that was reported; uses of it are not reported again. */
-    record Invalid() implements Typed {
-    }
+    record Invalid() implements Typed {}
 
     Typed INVALID = new Invalid();
 

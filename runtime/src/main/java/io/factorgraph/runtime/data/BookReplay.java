@@ -1,6 +1,5 @@
 package io.factorgraph.runtime.data;
 
-import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import io.factorgraph.runtime.market.BookBuilder;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.OrderBook;
@@ -89,8 +88,10 @@ public final class BookReplay implements AutoCloseable {
 
     private void crossed() throws MarketDataException {
         if (crossedPolicy == CrossedBookPolicy.FAIL) {
-            throw new MarketDataException(source.position(), "crossed book after applying the message: best bid "
-                    + book.bestBid() + " >= best ask " + book.bestAsk());
+            throw new MarketDataException(
+                    source.position(),
+                    "crossed book after applying the message: best bid " + book.bestBid() + " >= best ask "
+                            + book.bestAsk());
         }
         crossedCount++;
     }

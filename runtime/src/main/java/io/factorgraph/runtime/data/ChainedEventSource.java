@@ -50,9 +50,12 @@ public final class ChainedEventSource implements EventSource {
             if (source.next()) {
                 MarketEvent read = source.event();
                 if (read.localTs() < lastLocalTs && read.isLocal()) {
-                    throw new MarketDataException(source.position(), "files out of order: this file starts at local "
-                            + "time " + read.localTs() + ", before the previous file's last event at " + lastLocalTs
-                            + "; give the files in time order");
+                    throw new MarketDataException(
+                            source.position(),
+                            "files out of order: this file starts at local "
+                                    + "time " + read.localTs() + ", before the previous file's last event at "
+                                    + lastLocalTs
+                                    + "; give the files in time order");
                 }
                 lastLocalTs = Math.max(lastLocalTs, read.localTs());
                 event.copyFrom(read);

@@ -15,7 +15,13 @@ import java.util.Objects;
  * @param bookTicker whether a writer that leaves best bid/offer messages out by default (the hftbacktest
  *     {@code .npz} export, as hftbacktest's converter does) should keep them
  */
-public record Conversion(List<Path> inputs, EventFormat inputFormat, Path output, GapPolicy gapPolicy, String symbol, boolean bookTicker) {
+public record Conversion(
+        List<Path> inputs,
+        EventFormat inputFormat,
+        Path output,
+        GapPolicy gapPolicy,
+        String symbol,
+        boolean bookTicker) {
     public Conversion {
         inputs = List.copyOf(inputs);
         Objects.requireNonNull(inputFormat, "inputFormat");

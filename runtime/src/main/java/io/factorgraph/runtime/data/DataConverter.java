@@ -15,8 +15,7 @@ import java.util.Optional;
  * the one given, else the one the first input records ({@link EventFormat#symbol}), else none.
  */
 public final class DataConverter {
-    private DataConverter() {
-    }
+    private DataConverter() {}
 
     /**
      * What a conversion wrote.
@@ -30,8 +29,8 @@ public final class DataConverter {
      *     (the hftbacktest {@code .npz} export of a feed, as hftbacktest's {@code correct_local_timestamp}); 0
      *     when the timestamps were kept
      */
-    public record Result(Path output, long events, long bytes, String symbol, List<SequenceGap> gaps,
-            long localShiftNs) {
+    public record Result(
+            Path output, long events, long bytes, String symbol, List<SequenceGap> gaps, long localShiftNs) {
         public Result {
             gaps = List.copyOf(gaps);
         }
@@ -69,14 +68,15 @@ public final class DataConverter {
      * @throws MarketDataException when the input cannot be read, naming file and line
      * @throws IOException when the output cannot be written
      */
-    public static Result convert(List<Path> inputs, GapPolicy gapPolicy, Path output, String symbol,
-            boolean bookTicker) throws MarketDataException, IOException {
-        WritableEventFormat writer = writerFor(output).orElseThrow(() -> new IllegalArgumentException(output
-                + ": unknown output type: expected " + writableTypes()));
+    public static Result convert(List<Path> inputs, GapPolicy gapPolicy, Path output, String symbol, boolean bookTicker)
+            throws MarketDataException, IOException {
+        WritableEventFormat writer = writerFor(output)
+                .orElseThrow(() ->
+                        new IllegalArgumentException(output + ": unknown output type: expected " + writableTypes()));
         for (Path input : inputs) {
             if (Files.exists(output) && Files.exists(input) && Files.isSameFile(input, output)) {
-                throw new IllegalArgumentException(output + " is also an input file; write the conversion to "
-                        + "another file");
+                throw new IllegalArgumentException(
+                        output + " is also an input file; write the conversion to " + "another file");
             }
         }
         if (Files.isDirectory(output)) {
@@ -88,7 +88,8 @@ public final class DataConverter {
     }
 
     private static Optional<WritableEventFormat> writerFor(Path output) {
-        return EventFormats.writable().stream().filter(f -> f.recognises(output)).findFirst();
+        return EventFormats.writable().stream()
+                .filter(f -> f.recognises(output))
+                .findFirst();
     }
-
 }

@@ -15,8 +15,7 @@ import java.util.function.Predicate;
 public final class EventFormats {
     private static final List<EventFormat> ALL = List.of(new BinanceFeedFormat(), new NpzFormat(), new FgevFormat());
 
-    private EventFormats() {
-    }
+    private EventFormats() {}
 
     /** Every registered format. */
     public static List<EventFormat> all() {
@@ -30,14 +29,17 @@ public final class EventFormats {
 
     /** The formats {@code fg convert} can write. */
     public static List<WritableEventFormat> writable() {
-        return ALL.stream().filter(WritableEventFormat.class::isInstance).map(WritableEventFormat.class::cast)
+        return ALL.stream()
+                .filter(WritableEventFormat.class::isInstance)
+                .map(WritableEventFormat.class::cast)
                 .toList();
     }
 
     /** "a, b or c" of the formats' descriptions, for messages naming what was expected. */
     static String describe(List<? extends EventFormat> formats) {
         List<String> names = formats.stream().map(EventFormat::description).toList();
-        return names.size() == 1 ? names.get(0)
+        return names.size() == 1
+                ? names.get(0)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 

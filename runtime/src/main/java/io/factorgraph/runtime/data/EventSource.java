@@ -1,6 +1,5 @@
 package io.factorgraph.runtime.data;
 
-import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import io.factorgraph.runtime.market.MarketEvent;
 import java.util.List;
 

@@ -10,8 +10,7 @@ import java.util.List;
  * {@code .fgev} event files, read one after another. One call, so that every command accepts the same files.
  */
 public final class EventSources {
-    private EventSources() {
-    }
+    private EventSources() {}
 
     /**
      * @throws MarketDataException when a file cannot be read, the files mix types, or a type is not
@@ -33,15 +32,19 @@ public final class EventSources {
         }
         List<EventFormat> formats = new ArrayList<>(files.size());
         for (Path file : files) {
-            formats.add(EventFormats.of(file).orElseThrow(() -> new MarketDataException(String.valueOf(file),
-                    "unknown data file type: expected " + EventFormats.describe(f -> true))));
+            formats.add(EventFormats.of(file)
+                    .orElseThrow(() -> new MarketDataException(
+                            String.valueOf(file),
+                            "unknown data file type: expected " + EventFormats.describe(f -> true))));
         }
         EventFormat format = formats.get(0);
         for (EventFormat other : formats) {
             if (other != format) {
-                throw new MarketDataException(String.valueOf(files.get(0)), "the data files mix "
-                        + format.pluralDescription() + " and " + other.pluralDescription()
-                        + "; give files of one kind");
+                throw new MarketDataException(
+                        String.valueOf(files.get(0)),
+                        "the data files mix "
+                                + format.pluralDescription() + " and " + other.pluralDescription()
+                                + "; give files of one kind");
             }
         }
         return format;

@@ -15,8 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * so a failed or interrupted conversion leaves the destination exactly as it was.
  */
 public final class PartFiles {
-    private PartFiles() {
-    }
+    private PartFiles() {}
 
     /** A hidden, not yet existing file in the target's directory, so that the final rename is atomic. */
     public static Path partFileFor(Path target) {

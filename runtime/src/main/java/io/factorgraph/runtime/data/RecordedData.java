@@ -22,24 +22,28 @@ public final class RecordedData {
     /** The environment variable read when the property is not set. */
     public static final String ENVIRONMENT = "FG_DATA_DIR";
 
-    private RecordedData() {
-    }
+    private RecordedData() {}
 
     /** The data directory, the one holding {@code binance/}; it must exist. */
     public static Path directory() {
-        return directory(System.getProperty(PROPERTY), System.getenv(ENVIRONMENT), Path.of("").toAbsolutePath());
+        return directory(
+                System.getProperty(PROPERTY),
+                System.getenv(ENVIRONMENT),
+                Path.of("").toAbsolutePath());
     }
 
     /** {@link #directory()} given the property's and the variable's values (null when unset) and where to start. */
     static Path directory(String property, String environment, Path workingDirectory) {
-        String configured = property != null && !property.isBlank() ? property
+        String configured = property != null && !property.isBlank()
+                ? property
                 : environment != null && !environment.isBlank() ? environment : null;
         if (configured != null) {
             Path dir = Path.of(configured);
             if (!Files.isDirectory(dir.resolve("binance"))) {
                 throw new IllegalStateException("recorded market data not found: " + dir.toAbsolutePath()
-                        + "/binance does not exist (from " + (configured.equals(property) ? "-D" + PROPERTY
-                        : ENVIRONMENT) + "=" + configured + "); see shared/data/README.md");
+                        + "/binance does not exist (from "
+                        + (configured.equals(property) ? "-D" + PROPERTY : ENVIRONMENT) + "=" + configured
+                        + "); see shared/data/README.md");
             }
             return dir;
         }

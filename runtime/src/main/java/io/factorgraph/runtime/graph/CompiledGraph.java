@@ -74,7 +74,8 @@ public final class CompiledGraph {
         int bookCount = 0;
         for (PlanNode node : plan.order()) {
             switch (node) {
-                case PlanNode.Input input when input.valueType() == ValueType.BOOK -> {
+                case PlanNode.Input input
+                when input.valueType() == ValueType.BOOK -> {
                     bookOfNode[input.id()] = bookCount;
                     books.put(input.name(), new BookHandle(this, input.name(), bookCount++));
                 }
@@ -85,18 +86,18 @@ public final class CompiledGraph {
                 }
                 case PlanNode.ConstantValue constant -> {
                     slotOfNode[constant.id()] = initial.size();
-                    initial.add(switch (constant.value()) {
-                        case Constant.Number(double value) -> value;
-                        case Constant.Bool(boolean value) -> value ? 1.0 : 0.0;
-                        case Constant.Duration(long nanos) -> (double) nanos;
-                    });
+                    initial.add(
+                            switch (constant.value()) {
+                                case Constant.Number(double value) -> value;
+                                case Constant.Bool(boolean value) -> value ? 1.0 : 0.0;
+                                case Constant.Duration(long nanos) -> (double) nanos;
+                            });
                 }
                 case PlanNode.Function function -> {
                     slotOfNode[function.id()] = initial.size();
                     initial.add(Double.NaN);
                 }
-                case PlanNode.Sink sinkNode -> {
-                }
+                case PlanNode.Sink sinkNode -> {}
             }
         }
         this.bookCount = bookCount;
@@ -105,7 +106,10 @@ public final class CompiledGraph {
         this.books = Collections.unmodifiableMap(books);
         List<OutputHandle> outputs = new ArrayList<>();
         for (NamedStream output : plan.outputs()) {
-            outputs.add(new OutputHandle(this, output.name(), output.node().type().orElseThrow(),
+            outputs.add(new OutputHandle(
+                    this,
+                    output.name(),
+                    output.node().type().orElseThrow(),
                     slotOfNode[output.node().id()]));
         }
         this.outputs = List.copyOf(outputs);
@@ -118,7 +122,8 @@ public final class CompiledGraph {
         List<Integer> argumentSlots = new ArrayList<>();
         BookHandle traded = null;
         List<Parameter> streams = sinkNode.function().signature().parameters().stream()
-                .filter(p -> p instanceof Parameter.Stream).toList();
+                .filter(p -> p instanceof Parameter.Stream)
+                .toList();
         for (int i = 0; i < streams.size(); i++) {
             int input = sinkNode.inputs().get(i);
             if (streams.get(i) instanceof Parameter.Stream(String name, ValueType type) && type == ValueType.BOOK) {
@@ -128,12 +133,15 @@ public final class CompiledGraph {
                 argumentSlots.add(slotOfNode[input]);
             }
         }
-        return new SinkBinding(sinkNode.function(), slots, argumentSlots, Optional.ofNullable(traded),
-                sinkNode.constants());
+        return new SinkBinding(
+                sinkNode.function(), slots, argumentSlots, Optional.ofNullable(traded), sinkNode.constants());
     }
 
     private BookHandle bookHandleOfIndex(int index) {
-        return books.values().stream().filter(b -> b.index() == index).findFirst().orElseThrow();
+        return books.values().stream()
+                .filter(b -> b.index() == index)
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -160,8 +168,8 @@ public final class CompiledGraph {
         Node[] nodes = new Node[functions.size()];
         for (int i = 0; i < nodes.length; i++) {
             PlanNode.Function function = functions.get(i);
-            nodes[i] = function.function().link(new NodeLinkContext(function, slots, slotOfNode, bookOfNode, bookArray,
-                    time));
+            nodes[i] = function.function()
+                    .link(new NodeLinkContext(function, slots, slotOfNode, bookOfNode, bookArray, time));
         }
         TickProgram program = execution == Execution.GENERATED ? generatedProgram(nodes) : null;
         if (program == null) {
@@ -228,7 +236,9 @@ public final class CompiledGraph {
     }
 
     public OutputHandle output(String name) {
-        return outputs.stream().filter(o -> o.name().equals(name)).findFirst()
+        return outputs.stream()
+                .filter(o -> o.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no output '" + name + "'; the outputs are "
                         + outputs.stream().map(OutputHandle::name).toList()));
     }
@@ -240,7 +250,8 @@ public final class CompiledGraph {
     public InputHandle input(String name) {
         InputHandle handle = inputs.get(name);
         if (handle == null) {
-            throw new NoSuchElementException("no double input '" + name + "'; the double inputs are " + inputs.keySet());
+            throw new NoSuchElementException(
+                    "no double input '" + name + "'; the double inputs are " + inputs.keySet());
         }
         return handle;
     }

@@ -14,8 +14,7 @@ import org.jgrapht.nio.dot.DOTExporter;
 
 /** Writes a plan as Graphviz DOT: inputs as boxes, constants plain, outputs doubled, the sink a house. */
 final class DotExport {
-    private DotExport() {
-    }
+    private DotExport() {}
 
     /** Graph attributes are written as they are, so a value with punctuation must carry its quotes. */
     private static String quoted(String value) {
@@ -28,22 +27,26 @@ final class DotExport {
         exporter.setGraphAttributeProvider(() -> {
             Map<String, Attribute> attributes = new LinkedHashMap<>();
             attributes.put("rankdir", DefaultAttribute.createAttribute("LR"));
-            attributes.put("label", DefaultAttribute.createAttribute(quoted(plan.source().name())));
+            attributes.put(
+                    "label",
+                    DefaultAttribute.createAttribute(quoted(plan.source().name())));
             return attributes;
         });
         exporter.setVertexAttributeProvider(node -> {
             Map<String, Attribute> attributes = new LinkedHashMap<>();
             List<String> names = plan.namesOf(node);
-            String label = node instanceof PlanNode.Input || names.isEmpty() ? node.label()
+            String label = node instanceof PlanNode.Input || names.isEmpty()
+                    ? node.label()
                     : String.join(", ", names) + "\\n" + node.label();
             attributes.put("label", DefaultAttribute.createAttribute(label));
             boolean output = plan.outputs().stream().anyMatch(o -> o.node().equals(node));
-            String shape = switch (node) {
-                case PlanNode.Input input -> "box";
-                case PlanNode.ConstantValue constant -> "plaintext";
-                case PlanNode.Sink sink -> "house";
-                case PlanNode.Function function -> output ? "doubleoctagon" : "ellipse";
-            };
+            String shape =
+                    switch (node) {
+                        case PlanNode.Input input -> "box";
+                        case PlanNode.ConstantValue constant -> "plaintext";
+                        case PlanNode.Sink sink -> "house";
+                        case PlanNode.Function function -> output ? "doubleoctagon" : "ellipse";
+                    };
             attributes.put("shape", DefaultAttribute.createAttribute(shape));
             return attributes;
         });

@@ -19,8 +19,14 @@ public final class GraphInstance {
     private final TickTime time;
     private long ticks;
 
-    GraphInstance(CompiledGraph graph, double[] slots, double[] initialSlots, Node[] nodes, TickProgram program,
-            OrderBook[] books, TickTime time) {
+    GraphInstance(
+            CompiledGraph graph,
+            double[] slots,
+            double[] initialSlots,
+            Node[] nodes,
+            TickProgram program,
+            OrderBook[] books,
+            TickTime time) {
         this.graph = graph;
         this.slots = slots;
         this.initialSlots = initialSlots;

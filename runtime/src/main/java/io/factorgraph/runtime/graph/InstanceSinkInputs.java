@@ -14,7 +14,8 @@ public final class InstanceSinkInputs implements SinkInputs {
 
     public InstanceSinkInputs(GraphInstance instance, SinkBinding binding) {
         this.instance = instance;
-        this.slots = binding.argumentSlots().stream().mapToInt(Integer::intValue).toArray();
+        this.slots =
+                binding.argumentSlots().stream().mapToInt(Integer::intValue).toArray();
         this.book = binding.tradedBook().map(instance::book).orElse(null);
     }
 

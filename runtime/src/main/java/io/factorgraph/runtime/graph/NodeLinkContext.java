@@ -17,7 +17,12 @@ final class NodeLinkContext implements LinkContext {
     private final OrderBook[] books;
     private final TickTime time;
 
-    NodeLinkContext(PlanNode.Function node, double[] slots, int[] slotOfNode, int[] bookOfNode, OrderBook[] books,
+    NodeLinkContext(
+            PlanNode.Function node,
+            double[] slots,
+            int[] slotOfNode,
+            int[] bookOfNode,
+            OrderBook[] books,
             TickTime time) {
         this.node = node;
         this.slots = slots;
@@ -91,7 +96,8 @@ final class NodeLinkContext implements LinkContext {
 
     private int inputNode(String parameter) {
         List<Parameter> streams = node.function().signature().parameters().stream()
-                .filter(p -> p instanceof Parameter.Stream).toList();
+                .filter(p -> p instanceof Parameter.Stream)
+                .toList();
         for (int i = 0; i < streams.size(); i++) {
             if (streams.get(i).name().equals(parameter)) {
                 return node.inputs().get(i);

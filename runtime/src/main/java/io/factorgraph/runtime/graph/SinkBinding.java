@@ -20,8 +20,12 @@ import java.util.Optional;
  * @param tradedBook the book the sink trades, when it reads one
  * @param constants the constant arguments after defaults, by parameter name
  */
-public record SinkBinding(SinkFunction function, Map<String, Integer> slots, List<Integer> argumentSlots,
-        Optional<BookHandle> tradedBook, Map<String, Constant> constants) {
+public record SinkBinding(
+        SinkFunction function,
+        Map<String, Integer> slots,
+        List<Integer> argumentSlots,
+        Optional<BookHandle> tradedBook,
+        Map<String, Constant> constants) {
     public SinkBinding {
         slots = Map.copyOf(slots);
         argumentSlots = List.copyOf(argumentSlots);

@@ -51,8 +51,7 @@ final class TickPrograms {
     private static final ClassDesc CD_GENERATED = ClassDesc.of(TickPrograms.class.getPackageName() + ".GeneratedTick");
     private static final MethodTypeDesc MTD_NODES = MethodTypeDesc.of(CD_void, CD_NODES);
 
-    private TickPrograms() {
-    }
+    private TickPrograms() {}
 
     /** A factory of programs for graphs of {@code nodeCount} nodes: {@code (Node[]) -> TickProgram}. */
     static MethodHandle generate(int nodeCount) throws ReflectiveOperationException {
@@ -68,8 +67,7 @@ final class TickPrograms {
             cls.withFlags(ACC_FINAL | ACC_SUPER);
             cls.withSuperclass(CD_PROGRAM);
             cls.withField("nodes", CD_NODES, ACC_PRIVATE | ACC_FINAL);
-            cls.withMethodBody(INIT_NAME, MTD_NODES, 0, code -> code
-                    .aload(0)
+            cls.withMethodBody(INIT_NAME, MTD_NODES, 0, code -> code.aload(0)
                     .invokespecial(CD_PROGRAM, INIT_NAME, MTD_void)
                     .aload(0)
                     .aload(1)

@@ -55,7 +55,9 @@ public final class BookBuilder {
             return false;
         }
         int kind = (int) (ev & EventFlags.KIND_MASK);
-        if (snapshotOpen && kind != (int) EventFlags.DEPTH_SNAPSHOT_EVENT && kind != (int) EventFlags.DEPTH_CLEAR_EVENT) {
+        if (snapshotOpen
+                && kind != (int) EventFlags.DEPTH_SNAPSHOT_EVENT
+                && kind != (int) EventFlags.DEPTH_CLEAR_EVENT) {
             completeSnapshot();
         }
         boolean changed;

@@ -32,6 +32,7 @@ final class BookSide {
     private double[] lows;
     /** The block the last search ended in: a depth message's edits come sorted by price, so the next is near. */
     private int finger;
+
     private int size;
 
     BookSide(boolean bid, int initialCapacity) {

@@ -50,8 +50,7 @@ public final class EventFlags {
     /** The bits that hold the event kind. */
     public static final long KIND_MASK = 0xFF;
 
-    private EventFlags() {
-    }
+    private EventFlags() {}
 
     /** The event kind of {@code ev}: {@link #DEPTH_EVENT}, {@link #TRADE_EVENT}, ... */
     public static int kind(long ev) {
@@ -85,18 +84,19 @@ public final class EventFlags {
         if ((ev & SELL_EVENT) != 0) {
             sb.append("SELL|");
         }
-        sb.append(switch (kind(ev)) {
-            case 1 -> "DEPTH";
-            case 2 -> "TRADE";
-            case 3 -> "DEPTH_CLEAR";
-            case 4 -> "DEPTH_SNAPSHOT";
-            case 5 -> "DEPTH_BBO";
-            case 10 -> "ADD_ORDER";
-            case 11 -> "CANCEL_ORDER";
-            case 12 -> "MODIFY_ORDER";
-            case 13 -> "FILL";
-            default -> "KIND_" + kind(ev);
-        });
+        sb.append(
+                switch (kind(ev)) {
+                    case 1 -> "DEPTH";
+                    case 2 -> "TRADE";
+                    case 3 -> "DEPTH_CLEAR";
+                    case 4 -> "DEPTH_SNAPSHOT";
+                    case 5 -> "DEPTH_BBO";
+                    case 10 -> "ADD_ORDER";
+                    case 11 -> "CANCEL_ORDER";
+                    case 12 -> "MODIFY_ORDER";
+                    case 13 -> "FILL";
+                    default -> "KIND_" + kind(ev);
+                });
         long unknown = ev & ~(EXCH_EVENT | LOCAL_EVENT | BUY_EVENT | SELL_EVENT | KIND_MASK);
         if (unknown != 0) {
             sb.append("|0x").append(Long.toHexString(unknown));

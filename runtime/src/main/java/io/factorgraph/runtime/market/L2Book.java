@@ -56,8 +56,14 @@ public sealed interface L2Book permits OrderBook, TieredOrderBook {
 
     /** {@code name[ready, bids n, asks m: the top five levels a side]}, for toString (allocates). */
     static String describe(String name, L2Book book) {
-        StringBuilder sb = new StringBuilder(name).append('[').append(book.isReady() ? "ready" : "not ready")
-                .append(", bids ").append(book.bidDepth()).append(", asks ").append(book.askDepth()).append(": ");
+        StringBuilder sb = new StringBuilder(name)
+                .append('[')
+                .append(book.isReady() ? "ready" : "not ready")
+                .append(", bids ")
+                .append(book.bidDepth())
+                .append(", asks ")
+                .append(book.askDepth())
+                .append(": ");
         for (int i = Math.min(4, book.askDepth() - 1); i >= 0; i--) {
             sb.append(book.askQty(i)).append('@').append(book.askPrice(i)).append(' ');
         }

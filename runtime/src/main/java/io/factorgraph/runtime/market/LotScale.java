@@ -18,6 +18,7 @@ final class LotScale {
      * converts to a double exactly before the one division ({@link #qty} checks the sum all the same).
      */
     private static final long MAX_LOTS = 1L << 38;
+
     private static final long MAX_EXACT_SUM = 1L << 53;
 
     private int decimals;

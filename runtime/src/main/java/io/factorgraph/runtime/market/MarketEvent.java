@@ -25,7 +25,15 @@ public final class MarketEvent {
     private boolean endOfMessage;
 
     /** Overwrites every field; used by readers. */
-    public void set(long ev, long exchTs, long localTs, double px, double qty, long orderId, long ival, double fval,
+    public void set(
+            long ev,
+            long exchTs,
+            long localTs,
+            double px,
+            double qty,
+            long orderId,
+            long ival,
+            double fval,
             boolean endOfMessage) {
         this.ev = ev;
         this.exchTs = exchTs;
@@ -40,7 +48,15 @@ public final class MarketEvent {
 
     /** Copies {@code other} into this cursor. */
     public void copyFrom(MarketEvent other) {
-        set(other.ev, other.exchTs, other.localTs, other.px, other.qty, other.orderId, other.ival, other.fval,
+        set(
+                other.ev,
+                other.exchTs,
+                other.localTs,
+                other.px,
+                other.qty,
+                other.orderId,
+                other.ival,
+                other.fval,
                 other.endOfMessage);
     }
 

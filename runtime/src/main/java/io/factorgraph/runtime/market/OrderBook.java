@@ -49,6 +49,7 @@ public final class OrderBook implements L2Book {
     public static final int DEFAULT_WINDOW = 1 << 14;
     /** Levels after which the grid is learnt even without a completed snapshot. */
     static final int LEARN_AT = 1024;
+
     private static final int DEFAULT_CAPACITY = 1024;
 
     private final PriceGrid grid = new PriceGrid();

@@ -28,8 +28,7 @@ final class PriceGrid {
     private long tickUnits = 1;
 
     /** An unknown grid: every price is off it until {@link #learn} or {@link #set}. */
-    PriceGrid() {
-    }
+    PriceGrid() {}
 
     boolean isKnown() {
         return known;
@@ -48,8 +47,8 @@ final class PriceGrid {
     void set(double tickSize) {
         int decimals = decimalsOf(tickSize);
         if (!(tickSize > 0) || decimals < 0) {
-            throw new IllegalArgumentException("tick size must be a positive decimal with at most " + MAX_DECIMALS
-                    + " places, was " + tickSize);
+            throw new IllegalArgumentException(
+                    "tick size must be a positive decimal with at most " + MAX_DECIMALS + " places, was " + tickSize);
         }
         scale = POWERS[decimals];
         tickUnits = Math.round(tickSize * scale);

@@ -44,18 +44,22 @@ final class TickBookSide {
     private int count;
     /** The best ladder slot (bids highest, asks lowest); -1 when the ladder is empty. */
     private int best = -1;
+
     private double bestLadderPrice = Double.NaN;
 
     /** Bids: slots {@code >= bandEdge} are summed; asks: slots {@code < bandEdge}. */
     private int bandEdge;
+
     private long bandLots;
 
     /** The level the read cursor is at, -1 when it must start over (after any edit). */
     private int cursorLevel = -1;
+
     private double cursorPrice;
     private double cursorQty;
     /** The next ladder slot the cursor would read (-1: none), its price, and the next overflow level. */
     private int cursorSlot;
+
     private double cursorSlotPrice;
     private int cursorOverflow;
 
@@ -520,8 +524,9 @@ final class TickBookSide {
             cursorOverflow = 0;
         }
         while (cursorLevel < level) {
-            if (cursorSlot >= 0 && (cursorOverflow >= overflow.depth()
-                    || better(cursorSlotPrice, overflow.price(cursorOverflow)))) {
+            if (cursorSlot >= 0
+                    && (cursorOverflow >= overflow.depth()
+                            || better(cursorSlotPrice, overflow.price(cursorOverflow)))) {
                 cursorPrice = cursorSlotPrice;
                 cursorQty = qty[cursorSlot];
                 cursorSlot = worseSlot(cursorSlot);

@@ -184,8 +184,8 @@ public final class TieredOrderBook implements L2Book {
         int b = 0;
         int a = 0;
         while (b < bidLevels && a < askLevels) {
-            final int run = Math.min(Math.min(bids.runOfLevel(b), bidLevels - b),
-                    Math.min(asks.runOfLevel(a), askLevels - a));
+            final int run =
+                    Math.min(Math.min(bids.runOfLevel(b), bidLevels - b), Math.min(asks.runOfLevel(a), askLevels - a));
             final int bs = bids.slotOfLevel(b);
             final int as = asks.slotOfLevel(a);
             for (int k = 0; k < run; k++) {

@@ -38,10 +38,16 @@ public record Plan(
 
     /** The nodes of library functions, in run order: what a linked instance holds. */
     public List<PlanNode.Function> functionNodes() {
-        return order.stream().filter(n -> n instanceof PlanNode.Function).map(n -> (PlanNode.Function) n).toList();
+        return order.stream()
+                .filter(n -> n instanceof PlanNode.Function)
+                .map(n -> (PlanNode.Function) n)
+                .toList();
     }
 
     public List<PlanNode.Input> inputs() {
-        return order.stream().filter(n -> n instanceof PlanNode.Input).map(n -> (PlanNode.Input) n).toList();
+        return order.stream()
+                .filter(n -> n instanceof PlanNode.Input)
+                .map(n -> (PlanNode.Input) n)
+                .toList();
     }
 }

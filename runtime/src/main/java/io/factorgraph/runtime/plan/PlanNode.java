@@ -55,8 +55,14 @@ public sealed interface PlanNode permits PlanNode.Input, PlanNode.ConstantValue,
      *
      * @param inputs ids of the stream arguments, in the order of the signature's stream parameters
      */
-    record Function(int id, NodeFunction function, List<Integer> inputs, Map<String, Constant> constants,
-            ValueType valueType, Span span) implements PlanNode {
+    record Function(
+            int id,
+            NodeFunction function,
+            List<Integer> inputs,
+            Map<String, Constant> constants,
+            ValueType valueType,
+            Span span)
+            implements PlanNode {
         public Function {
             inputs = List.copyOf(inputs);
             constants = Map.copyOf(constants);

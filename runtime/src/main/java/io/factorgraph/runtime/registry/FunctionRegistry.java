@@ -52,8 +52,9 @@ public final class FunctionRegistry {
                 String key = function.signature().key();
                 String previous = libraryOfKey.putIfAbsent(key, library.name());
                 if (previous != null) {
-                    throw new IllegalArgumentException("function '" + function.signature().name()
-                            + "' is defined by both library '" + previous + "' and library '" + library.name() + "'");
+                    throw new IllegalArgumentException(
+                            "function '" + function.signature().name() + "' is defined by both library '" + previous
+                                    + "' and library '" + library.name() + "'");
                 }
                 byKey.put(key, function);
             }
@@ -66,16 +67,19 @@ public final class FunctionRegistry {
      * otherwise is refused when its library is loaded, not when a file first calls it.
      */
     private static void checkShape(FunctionDefinition function, FunctionLibrary library) {
-        String problem = switch (function) {
-            case NodeFunction node when node.signature().isSink() ->
-                    "is a node function but its signature returns nothing; a sink is a SinkFunction";
-            case SinkFunction sink when !sink.signature().equals(sink.declaration().signature()) ->
-                    "is a sink whose signature differs from the one its declaration makes";
-            default -> null;
-        };
+        String problem =
+                switch (function) {
+                    case NodeFunction node
+                    when node.signature().isSink() ->
+                        "is a node function but its signature returns nothing; a sink is a SinkFunction";
+                    case SinkFunction sink
+                    when !sink.signature().equals(sink.declaration().signature()) ->
+                        "is a sink whose signature differs from the one its declaration makes";
+                    default -> null;
+                };
         if (problem != null) {
-            throw new IllegalArgumentException("function '" + function.signature().name() + "' of library '"
-                    + library.name() + "' " + problem);
+            throw new IllegalArgumentException(
+                    "function '" + function.signature().name() + "' of library '" + library.name() + "' " + problem);
         }
     }
 

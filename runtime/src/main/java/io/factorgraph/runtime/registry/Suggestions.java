@@ -9,8 +9,7 @@ import java.util.Optional;
  * is close enough to be a typo rather than a different word.
  */
 public final class Suggestions {
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     public static Optional<String> closest(String typed, Collection<String> candidates, boolean ignoreCase) {
         String best = null;
@@ -22,7 +21,8 @@ public final class Suggestions {
                 return Optional.of(candidate);
             }
             int distance = distance(query, compared);
-            if (distance < bestDistance || (distance == bestDistance && best != null && candidate.compareTo(best) < 0)) {
+            if (distance < bestDistance
+                    || (distance == bestDistance && best != null && candidate.compareTo(best) < 0)) {
                 best = candidate;
                 bestDistance = distance;
             }

@@ -33,19 +33,22 @@ public final class ReplayFactorProvider implements FactorProvider {
      * @throws IllegalArgumentException when the graph does not read exactly one book, or has double
      *     inputs that a market data replay cannot feed
      */
-    public ReplayFactorProvider(EventSource source, GraphInstance instance, long intervalNanos,
-            CrossedBookPolicy crossedPolicy) {
+    public ReplayFactorProvider(
+            EventSource source, GraphInstance instance, long intervalNanos, CrossedBookPolicy crossedPolicy) {
         this.clock = new SamplingClock(intervalNanos);
         List<BookHandle> books = List.copyOf(instance.graph().books().values());
         if (books.size() != 1) {
-            throw new IllegalArgumentException(books.isEmpty()
-                    ? "the graph reads no book, so recorded market data cannot drive it; use `book` in a definition"
-                    : "a replay of one feed drives one book, but the graph reads " + books.size() + ": "
-                            + instance.graph().books().keySet());
+            throw new IllegalArgumentException(
+                    books.isEmpty()
+                            ? "the graph reads no book, so recorded market data cannot drive it; use `book` in a definition"
+                            : "a replay of one feed drives one book, but the graph reads " + books.size() + ": "
+                                    + instance.graph().books().keySet());
         }
         if (!instance.graph().inputs().isEmpty()) {
             throw new IllegalArgumentException("a replay feeds only the book, but the graph also has double inputs "
-                    + instance.graph().inputs().values().stream().map(InputHandle::name).toList()
+                    + instance.graph().inputs().values().stream()
+                            .map(InputHandle::name)
+                            .toList()
                     + " that would stay NaN; feed them through the embedding API instead");
         }
         this.instance = instance;

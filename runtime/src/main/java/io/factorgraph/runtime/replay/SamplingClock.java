@@ -35,8 +35,8 @@ public final class SamplingClock {
     /** @param intervalNanos the sampling interval, or 0 to tick after every book change */
     public SamplingClock(long intervalNanos) {
         if (intervalNanos < 0) {
-            throw new IllegalArgumentException("interval must be positive, or 0 for every book change, was "
-                    + intervalNanos);
+            throw new IllegalArgumentException(
+                    "interval must be positive, or 0 for every book change, was " + intervalNanos);
         }
         this.interval = intervalNanos;
     }

@@ -14,8 +14,7 @@ public sealed interface FunctionDefinition permits NodeFunction, SinkFunction {
      * Checks the constant arguments together, beyond each one's declared range. Called at compile
      * time with the arguments after defaults.
      */
-    default void validate(ConstantArguments arguments, ArgumentProblems problems) {
-    }
+    default void validate(ConstantArguments arguments, ArgumentProblems problems) {}
 
     /**
      * The memory one instance of this call keeps, in bytes, for these constant arguments (after defaults

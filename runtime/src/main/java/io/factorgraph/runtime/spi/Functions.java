@@ -5,8 +5,7 @@ import java.util.function.Function;
 
 /** Builds {@link NodeFunction}s from a signature and a link-time factory. */
 public final class Functions {
-    private Functions() {
-    }
+    private Functions() {}
 
     /** A function whose node is made by {@code linker}; the lambda runs at link time only. */
     public static NodeFunction define(Signature signature, Function<LinkContext, Node> linker) {
@@ -29,8 +28,7 @@ public final class Functions {
     /** A cross-argument check, see {@link FunctionDefinition#validate}. */
     @FunctionalInterface
     public interface Validator {
-        Validator NONE = (arguments, problems) -> {
-        };
+        Validator NONE = (arguments, problems) -> {};
 
         void validate(ConstantArguments arguments, ArgumentProblems problems);
     }
@@ -52,12 +50,13 @@ public final class Functions {
         }
     }
 
-    private record Defined(Signature signature, Function<LinkContext, Node> linker, Validator validator,
-            Retention retention) implements NodeFunction {
+    private record Defined(
+            Signature signature, Function<LinkContext, Node> linker, Validator validator, Retention retention)
+            implements NodeFunction {
         Defined {
             if (signature.isSink()) {
-                throw new IllegalArgumentException(signature.name() + " is declared as a sink; a sink is a "
-                        + "SinkFunction, not a node");
+                throw new IllegalArgumentException(
+                        signature.name() + " is declared as a sink; a sink is a " + "SinkFunction, not a node");
             }
         }
 

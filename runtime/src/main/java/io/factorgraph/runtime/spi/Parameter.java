@@ -7,15 +7,13 @@ public sealed interface Parameter permits Parameter.Stream, Parameter.Const {
     String name();
 
     /** A stream argument: the node reads its slot (or book) every tick. */
-    record Stream(String name, ValueType type) implements Parameter {
-    }
+    record Stream(String name, ValueType type) implements Parameter {}
 
     /**
      * A constant argument: fixed when the graph is compiled. An optional default makes the
      * argument optional; a range is checked at compile time.
      */
-    record Const(String name, ConstantKind kind, Optional<Constant> defaultValue, Range range) implements Parameter {
-    }
+    record Const(String name, ConstantKind kind, Optional<Constant> defaultValue, Range range) implements Parameter {}
 
     static Parameter stream(String name, ValueType type) {
         return new Stream(name, type);
@@ -50,9 +48,10 @@ public sealed interface Parameter permits Parameter.Stream, Parameter.Const {
     default String describe() {
         return switch (this) {
             case Stream s -> s.name() + ": " + s.type().displayName();
-            case Const c -> c.name() + ": " + c.kind().displayName()
-                    + (c.range().equals(Range.ANY) ? "" : " " + c.range().describe())
-                    + c.defaultValue().map(v -> " = " + v).orElse("");
+            case Const c ->
+                c.name() + ": " + c.kind().displayName()
+                        + (c.range().equals(Range.ANY) ? "" : " " + c.range().describe())
+                        + c.defaultValue().map(v -> " = " + v).orElse("");
         };
     }
 }

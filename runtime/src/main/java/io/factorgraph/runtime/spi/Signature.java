@@ -27,8 +27,8 @@ public record Signature(String name, List<Parameter> parameters, Optional<ValueT
         Set<String> seen = new HashSet<>();
         for (Parameter parameter : parameters) {
             if (!seen.add(parameter.name())) {
-                throw new IllegalArgumentException("function " + name + " declares parameter '" + parameter.name()
-                        + "' twice");
+                throw new IllegalArgumentException(
+                        "function " + name + " declares parameter '" + parameter.name() + "' twice");
             }
         }
         Objects.requireNonNull(returns, "returns");

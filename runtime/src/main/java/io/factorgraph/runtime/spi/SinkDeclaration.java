@@ -20,10 +20,14 @@ public final class SinkDeclaration {
 
     private SinkDeclaration(List<SinkRequirement> requirements, Signature signature) {
         this.requirements = List.copyOf(requirements);
-        this.factors = requirements.stream().filter(r -> r instanceof SinkRequirement.Factor)
-                .map(r -> (SinkRequirement.Factor) r).toList();
-        this.tradedBook = requirements.stream().filter(r -> r instanceof SinkRequirement.TradedBook)
-                .map(r -> (SinkRequirement.TradedBook) r).findFirst();
+        this.factors = requirements.stream()
+                .filter(r -> r instanceof SinkRequirement.Factor)
+                .map(r -> (SinkRequirement.Factor) r)
+                .toList();
+        this.tradedBook = requirements.stream()
+                .filter(r -> r instanceof SinkRequirement.TradedBook)
+                .map(r -> (SinkRequirement.TradedBook) r)
+                .findFirst();
         this.needsExecution = requirements.stream().anyMatch(r -> r instanceof SinkRequirement.Execution);
         this.signature = signature;
     }
@@ -31,8 +35,8 @@ public final class SinkDeclaration {
     /**
      * @throws IllegalArgumentException when it declares more than one traded book, or a parameter name twice
      */
-    public static SinkDeclaration of(String name, String description, List<SinkRequirement> requirements,
-            List<Parameter.Const> constants) {
+    public static SinkDeclaration of(
+            String name, String description, List<SinkRequirement> requirements, List<Parameter.Const> constants) {
         Objects.requireNonNull(name, "name");
         List<Parameter> parameters = new ArrayList<>();
         int books = 0;
@@ -43,8 +47,7 @@ public final class SinkDeclaration {
                     books++;
                     parameters.add(Parameter.book(book.name()));
                 }
-                case SinkRequirement.Execution execution -> {
-                }
+                case SinkRequirement.Execution execution -> {}
             }
         }
         if (books > 1) {
@@ -52,7 +55,8 @@ public final class SinkDeclaration {
                     + "one (a graph may have one sink per traded instrument)");
         }
         parameters.addAll(constants);
-        return new SinkDeclaration(requirements, Signature.sink(name, description, parameters.toArray(Parameter[]::new)));
+        return new SinkDeclaration(
+                requirements, Signature.sink(name, description, parameters.toArray(Parameter[]::new)));
     }
 
     public Signature signature() {

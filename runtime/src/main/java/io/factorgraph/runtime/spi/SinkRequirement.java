@@ -5,8 +5,8 @@ package io.factorgraph.runtime.spi;
  * the call's arguments, the traded book from the graph's books, the execution context from whoever runs
  * the sink) instead of by a parameter's name.
  */
-public sealed interface SinkRequirement permits SinkRequirement.Factor, SinkRequirement.TradedBook,
-        SinkRequirement.Execution {
+public sealed interface SinkRequirement
+        permits SinkRequirement.Factor, SinkRequirement.TradedBook, SinkRequirement.Execution {
 
     /**
      * A double or bool stream of the graph, read each tick as
@@ -26,12 +26,10 @@ public sealed interface SinkRequirement permits SinkRequirement.Factor, SinkRequ
      * The book of the instrument the sink trades, whose best levels it reads. Passed as the argument
      * {@code name = BOOK}; when left out, the graph's only book.
      */
-    record TradedBook(String name) implements SinkRequirement {
-    }
+    record TradedBook(String name) implements SinkRequirement {}
 
     /** Position and working orders, which only the execution context knows (its order gateway). */
-    record Execution() implements SinkRequirement {
-    }
+    record Execution() implements SinkRequirement {}
 
     static Factor factor(String name) {
         return new Factor(name, ValueType.DOUBLE);

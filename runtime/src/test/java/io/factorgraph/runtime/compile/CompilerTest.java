@@ -12,10 +12,10 @@ import io.factorgraph.runtime.graph.GraphInstance;
 import io.factorgraph.runtime.graph.InputHandle;
 import io.factorgraph.runtime.graph.OutputHandle;
 import io.factorgraph.runtime.graph.SinkBinding;
-import io.factorgraph.runtime.spi.TradingTerms;
 import io.factorgraph.runtime.plan.PlanNode;
 import io.factorgraph.runtime.registry.FunctionRegistry;
 import io.factorgraph.runtime.spi.Constant;
+import io.factorgraph.runtime.spi.TradingTerms;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,9 @@ class CompilerTest {
     private static List<String> errors(String text) {
         CompileResult result = COMPILER.compile("t.fg", text);
         assertTrue(result.hasErrors(), "expected errors for:\n" + text);
-        return result.errors().stream().map(d -> DiagnosticRenderer.headline(result.source(), d)).toList();
+        return result.errors().stream()
+                .map(d -> DiagnosticRenderer.headline(result.source(), d))
+                .toList();
     }
 
     @Test
@@ -51,7 +53,9 @@ class CompilerTest {
     @Test
     void withoutOutputStatementEveryDefinitionIsAnOutputInSourceOrder() {
         CompiledGraph graph = compile("input x: double; z = x + 1; a = z * 2; m = -x");
-        assertEquals(List.of("z", "a", "m"), graph.outputs().stream().map(OutputHandle::name).toList());
+        assertEquals(
+                List.of("z", "a", "m"),
+                graph.outputs().stream().map(OutputHandle::name).toList());
     }
 
     @Test
@@ -63,7 +67,8 @@ class CompilerTest {
                 c = sumof(x, 4)
                 """);
         long sums = graph.plan().functionNodes().stream()
-                .filter(n -> n.function().signature().name().equals("sumof")).count();
+                .filter(n -> n.function().signature().name().equals("sumof"))
+                .count();
         assertEquals(2, sums, "sumof(x, 3) is shared by a and b; sumof(x, 4) is another node");
     }
 
@@ -84,7 +89,9 @@ class CompilerTest {
                 q = x * 3
                 r = p + q
                 """);
-        List<String> order = graph.plan().order().stream().map(n -> String.join(",", graph.plan().namesOf(n))).toList();
+        List<String> order = graph.plan().order().stream()
+                .map(n -> String.join(",", graph.plan().namesOf(n)))
+                .toList();
         assertEquals(List.of("y", "", "p", "x", "", "q", "r"), order);
     }
 
@@ -121,7 +128,12 @@ class CompilerTest {
 
     @Test
     void functionNamesAreCaseInsensitiveButUserNamesAreNot() {
-        assertEquals(1, compile("input x: double; a = SCALE(x, 2)").plan().functionNodes().size());
+        assertEquals(
+                1,
+                compile("input x: double; a = SCALE(x, 2)")
+                        .plan()
+                        .functionNodes()
+                        .size());
         assertEquals(List.of("t.fg:1:22: error: unknown name 'X'"), errors("input x: double; a = X + 1"));
     }
 
@@ -173,10 +185,14 @@ class CompilerTest {
 
     @Test
     void clockIntervalIsAConstantDuration() {
-        assertEquals(100_000_000L, compile("clock every 2 * 50ms; d = depth(book)").clockNanos().getAsLong());
-        assertEquals(List.of("t.fg:1:13: error: the clock interval must be positive, found 0ns"),
+        assertEquals(
+                100_000_000L,
+                compile("clock every 2 * 50ms; d = depth(book)").clockNanos().getAsLong());
+        assertEquals(
+                List.of("t.fg:1:13: error: the clock interval must be positive, found 0ns"),
                 errors("clock every 0ms; d = depth(book)"));
-        assertEquals(List.of("t.fg:1:13: error: clock every expects a duration, found a number constant (5)"),
+        assertEquals(
+                List.of("t.fg:1:13: error: clock every expects a duration, found a number constant (5)"),
                 errors("clock every 5; d = depth(book)"));
     }
 
@@ -210,7 +226,8 @@ class CompilerTest {
 
     @Test
     void sinkMisuseIsReported() {
-        assertEquals(List.of("t.fg:1:5: error: 'trade' is a sink and gives no stream to use in an expression"),
+        assertEquals(
+                List.of("t.fg:1:5: error: 'trade' is a sink and gives no stream to use in an expression"),
                 errors("a = trade(1, book, size = 1)"));
         assertEquals(List.of("t.fg:1:23: error: 'scale' is not a sink"), errors("input x: double; sink scale(x, 1)"));
         assertEquals(List.of("t.fg:2:1: error: a graph has at most one sink"), errors("""
@@ -221,39 +238,49 @@ class CompilerTest {
 
     @Test
     void argumentBindingErrorsSayWhatIsWrong() {
-        assertEquals(List.of("t.fg:1:43: error: positional argument after named arguments"),
+        assertEquals(
+                List.of("t.fg:1:43: error: positional argument after named arguments"),
                 errors("input x: double; a = scale(x, factor = 2, 3)"));
-        assertEquals(List.of("t.fg:1:34: error: argument 'factor' is given twice"),
+        assertEquals(
+                List.of("t.fg:1:34: error: argument 'factor' is given twice"),
                 errors("input x: double; a = scale(x, 2, factor = 3)"));
-        assertEquals(List.of("t.fg:1:31: error: 'scale' has no parameter 'factr'"),
+        assertEquals(
+                List.of("t.fg:1:31: error: 'scale' has no parameter 'factr'"),
                 errors("input x: double; a = scale(x, factr = 2)"));
-        assertEquals(List.of("t.fg:1:31: error: argument 'factor' of 'scale' must be > 0, found 0"),
+        assertEquals(
+                List.of("t.fg:1:31: error: argument 'factor' of 'scale' must be > 0, found 0"),
                 errors("input x: double; a = scale(x, 0)"));
     }
 
     @Test
     void functionValidationPointsAtTheArgument() {
-        assertEquals(List.of("t.fg:1:34: error: offset must not exceed factor"),
+        assertEquals(
+                List.of("t.fg:1:34: error: offset must not exceed factor"),
                 errors("input x: double; a = scale(x, 1, offset = 2)"));
     }
 
     @Test
     void operatorTypeErrorsNameTheOperand() {
-        assertEquals(List.of("t.fg:1:27: error: operator '+' expects double operands, but the right operand is a bool stream"),
+        assertEquals(
+                List.of(
+                        "t.fg:1:27: error: operator '+' expects double operands, but the right operand is a bool stream"),
                 errors("input x: double; a = x + (x > 1)"));
-        assertEquals(List.of("t.fg:1:13: error: operator 'and' cannot be applied to numbers"), errors("param p = 1 and 2"));
+        assertEquals(
+                List.of("t.fg:1:13: error: operator 'and' cannot be applied to numbers"), errors("param p = 1 and 2"));
         assertEquals(List.of("t.fg:1:15: error: division by zero in a constant expression"), errors("param p = 1 / 0"));
     }
 
     @Test
     void paramsMustBeConstant() {
-        assertEquals(List.of("t.fg:2:11: error: param 'p' must be a constant, but 'x' is an input (a stream)"),
+        assertEquals(
+                List.of("t.fg:2:11: error: param 'p' must be a constant, but 'x' is an input (a stream)"),
                 errors("input x: double\nparam p = x + 1"));
     }
 
     @Test
     void outputOfABookIsRejected() {
-        assertEquals(List.of("t.fg:1:28: error: cannot output 'book': it is a Book"),
+        assertEquals(
+                List.of("t.fg:1:28: error: cannot output 'book': it is a Book"),
                 errors("d = depth(book); output d, book"));
     }
 
@@ -263,7 +290,8 @@ class CompilerTest {
         assertEquals(1, result.errors().size(), result.render());
         Diagnostic error = result.errors().get(0);
         assertEquals("unknown input type 'Double'", error.message());
-        assertEquals("did you mean 'double'? an input is a Book (an order book) or a double (a scalar stream the host feeds)",
+        assertEquals(
+                "did you mean 'double'? an input is a Book (an order book) or a double (a scalar stream the host feeds)",
                 error.notes().get(0).message());
     }
 
@@ -274,8 +302,9 @@ class CompilerTest {
 
     @Test
     void orElseThrowCarriesTheRenderedDiagnostics() {
-        CompilationException thrown = assertThrows(CompilationException.class,
-                () -> COMPILER.compile("t.fg", "a = nope + 1").orElseThrow());
+        CompilationException thrown =
+                assertThrows(CompilationException.class, () -> COMPILER.compile("t.fg", "a = nope + 1")
+                        .orElseThrow());
         assertTrue(thrown.getMessage().startsWith("t.fg:1:5: error: unknown name 'nope'"), thrown.getMessage());
     }
 
@@ -288,7 +317,8 @@ class CompilerTest {
 
     @Test
     void twoLibrariesDefiningOneNameAreRejected() {
-        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException thrown = assertThrows(
+                IllegalArgumentException.class,
                 () -> FunctionRegistry.of(List.of(new TestLibrary(), new TestLibrary())));
         assertEquals("function 'add' is defined by both library 'test' and library 'test'", thrown.getMessage());
     }
@@ -297,8 +327,11 @@ class CompilerTest {
     void warningsDoNotStopCompilation() {
         CompileResult result = COMPILER.compile("t.fg", "input x: double; a = x + 1; b = x * 2; output a");
         assertFalse(result.hasErrors());
-        assertEquals(List.of("t.fg:1:29: warning: unused definition 'b'"),
-                result.warnings().stream().map(d -> DiagnosticRenderer.headline(result.source(), d)).toList());
+        assertEquals(
+                List.of("t.fg:1:29: warning: unused definition 'b'"),
+                result.warnings().stream()
+                        .map(d -> DiagnosticRenderer.headline(result.source(), d))
+                        .toList());
         assertEquals(1, result.graph().orElseThrow().plan().functionNodes().size(), "b is not linked");
     }
 }

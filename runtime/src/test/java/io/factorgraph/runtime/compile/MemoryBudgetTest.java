@@ -32,22 +32,26 @@ class MemoryBudgetTest {
 
         @Override
         public Collection<FunctionDefinition> functions() {
-            return List.of(Functions.define(Signature.of("keep", ValueType.DOUBLE, "x, keeping n kilobytes",
-                    Parameter.doubleStream("x"), Parameter.constant("n", ConstantKind.INTEGER, Range.atLeast(1))),
+            return List.of(Functions.define(
+                    Signature.of(
+                            "keep",
+                            ValueType.DOUBLE,
+                            "x, keeping n kilobytes",
+                            Parameter.doubleStream("x"),
+                            Parameter.constant("n", ConstantKind.INTEGER, Range.atLeast(1))),
                     context -> new Node() {
                         @Override
-                        public void update() {
-                        }
+                        public void update() {}
 
                         @Override
-                        public void reset() {
-                        }
-                    }, Functions.Retention.perTick("n", 0, 1024)));
+                        public void reset() {}
+                    },
+                    Functions.Retention.perTick("n", 0, 1024)));
         }
     }
 
-    private static final FgCompiler COMPILER = FgCompiler
-            .withRegistry(FunctionRegistry.of(List.of(new TestLibrary(), new UserLibrary())))
+    private static final FgCompiler COMPILER = FgCompiler.withRegistry(
+                    FunctionRegistry.of(List.of(new TestLibrary(), new UserLibrary())))
             .withMemoryBudget(MemoryBudget.of(1L << 20));
 
     @Test
@@ -68,8 +72,10 @@ class MemoryBudgetTest {
         CompileResult result = COMPILER.compile("sum.fg", "input x: double\na = keep(x, 600)\nb = keep(x, 500)\n");
         assertTrue(result.hasErrors());
         String rendered = result.render();
-        assertTrue(rendered.startsWith("sum.fg:2:13: error: the graph would keep 1.1 MiB in its windows, more than its "
-                + "memory budget of 1.0 MiB; 'keep' keeps the most, 600.0 KiB for n = 600\n"), rendered);
+        assertTrue(
+                rendered.startsWith("sum.fg:2:13: error: the graph would keep 1.1 MiB in its windows, more than its "
+                        + "memory budget of 1.0 MiB; 'keep' keeps the most, 600.0 KiB for n = 600\n"),
+                rendered);
         assertTrue(rendered.contains("note: 'keep' keeps 500.0 KiB here\n"), rendered);
         assertTrue(rendered.contains("   3 | b = keep(x, 500)"), rendered);
     }
@@ -77,8 +83,8 @@ class MemoryBudgetTest {
     @Test
     void aSharedNodeCountsOnceAndWhatNoOutputNeedsCountsNot() {
         // The same call twice is one node; an unused definition is not planned.
-        CompileResult result = COMPILER.compile("shared.fg",
-                "input x: double\na = keep(x, 600)\nb = keep(x, 600)\nc = keep(x, 900)\noutput a, b\n");
+        CompileResult result = COMPILER.compile(
+                "shared.fg", "input x: double\na = keep(x, 600)\nb = keep(x, 600)\nc = keep(x, 900)\noutput a, b\n");
         assertFalse(result.hasErrors(), result.render());
     }
 
@@ -94,7 +100,8 @@ class MemoryBudgetTest {
     void theDefaultBudgetIsHalfTheHeapAndSaysSo() {
         MemoryBudget budget = MemoryBudget.ofHeap();
         assertEquals(Runtime.getRuntime().maxMemory() / 2, budget.bytes());
-        assertTrue(budget.origin().startsWith("half of this JVM's maximum heap (Runtime.maxMemory() = "), budget.origin());
+        assertTrue(
+                budget.origin().startsWith("half of this JVM's maximum heap (Runtime.maxMemory() = "), budget.origin());
     }
 
     @Test

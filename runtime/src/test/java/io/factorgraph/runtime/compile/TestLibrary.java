@@ -34,38 +34,67 @@ public final class TestLibrary implements FunctionLibrary {
     @Override
     public Collection<FunctionDefinition> functions() {
         return List.of(
-                binary("add", (a, b) -> a + b), binary("sub", (a, b) -> a - b), binary("mul", (a, b) -> a * b),
+                binary("add", (a, b) -> a + b),
+                binary("sub", (a, b) -> a - b),
+                binary("mul", (a, b) -> a * b),
                 binary("div", (a, b) -> a / b),
-                Functions.define(Signature.of("neg", ValueType.DOUBLE, "-x", Parameter.doubleStream("x")),
+                Functions.define(
+                        Signature.of("neg", ValueType.DOUBLE, "-x", Parameter.doubleStream("x")),
                         c -> new Map1(c, x -> -x)),
-                Functions.define(Signature.of("gt", ValueType.BOOL, "a > b", Parameter.doubleStream("a"),
-                        Parameter.doubleStream("b")), c -> new Map2(c, (a, b) -> a > b ? 1 : 0)),
-                Functions.define(Signature.of("and", ValueType.BOOL, "a and b", Parameter.boolStream("a"),
-                        Parameter.boolStream("b")), c -> new Map2(c, (a, b) -> a != 0 && b != 0 ? 1 : 0)),
-                Functions.define(Signature.of("sumof", ValueType.DOUBLE, "running sum of the last n values",
-                        Parameter.doubleStream("x"), Parameter.window("n")), SumOf::new),
-                Functions.define(Signature.of("scale", ValueType.DOUBLE, "x * factor + offset",
-                        Parameter.doubleStream("x"),
-                        Parameter.constant("factor", ConstantKind.NUMBER, Range.positive()),
-                        Parameter.constant("offset", ConstantKind.NUMBER, Range.ANY, Constant.number(0))),
+                Functions.define(
+                        Signature.of(
+                                "gt",
+                                ValueType.BOOL,
+                                "a > b",
+                                Parameter.doubleStream("a"),
+                                Parameter.doubleStream("b")),
+                        c -> new Map2(c, (a, b) -> a > b ? 1 : 0)),
+                Functions.define(
+                        Signature.of(
+                                "and", ValueType.BOOL, "a and b", Parameter.boolStream("a"), Parameter.boolStream("b")),
+                        c -> new Map2(c, (a, b) -> a != 0 && b != 0 ? 1 : 0)),
+                Functions.define(
+                        Signature.of(
+                                "sumof",
+                                ValueType.DOUBLE,
+                                "running sum of the last n values",
+                                Parameter.doubleStream("x"),
+                                Parameter.window("n")),
+                        SumOf::new),
+                Functions.define(
+                        Signature.of(
+                                "scale",
+                                ValueType.DOUBLE,
+                                "x * factor + offset",
+                                Parameter.doubleStream("x"),
+                                Parameter.constant("factor", ConstantKind.NUMBER, Range.positive()),
+                                Parameter.constant("offset", ConstantKind.NUMBER, Range.ANY, Constant.number(0))),
                         Scale::new,
                         (arguments, problems) -> {
                             if (arguments.number("offset") > arguments.number("factor")) {
-                                problems.error("offset", "offset must not exceed factor",
+                                problems.error(
+                                        "offset",
+                                        "offset must not exceed factor",
                                         "lower the offset or raise the factor");
                             }
                         }),
-                Functions.define(Signature.of("depth", ValueType.DOUBLE, "a number from a book",
-                        Parameter.book("book")), BookRead::new),
+                Functions.define(
+                        Signature.of("depth", ValueType.DOUBLE, "a number from a book", Parameter.book("book")),
+                        BookRead::new),
                 new Trade());
     }
 
     /** {@code trade(signal, book, size)}: a sink that trades {@code size} on a 0.5 grid and sends nothing. */
     static final class Trade implements SinkFunction {
-        private static final SinkDeclaration DECLARATION = SinkDeclaration.of("trade", "a sink",
-                List.of(SinkRequirement.factor("signal"), SinkRequirement.tradedBook("book"),
+        private static final SinkDeclaration DECLARATION = SinkDeclaration.of(
+                "trade",
+                "a sink",
+                List.of(
+                        SinkRequirement.factor("signal"),
+                        SinkRequirement.tradedBook("book"),
                         SinkRequirement.execution()),
-                List.of(new Parameter.Const("size", ConstantKind.NUMBER, java.util.Optional.empty(), Range.positive())));
+                List.of(new Parameter.Const(
+                        "size", ConstantKind.NUMBER, java.util.Optional.empty(), Range.positive())));
 
         @Override
         public SinkDeclaration declaration() {
@@ -74,8 +103,7 @@ public final class TestLibrary implements FunctionLibrary {
 
         @Override
         public StrategySink bind(ConstantArguments constants) {
-            return (time, inputs, gateway) -> {
-            };
+            return (time, inputs, gateway) -> {};
         }
 
         @Override
@@ -85,8 +113,9 @@ public final class TestLibrary implements FunctionLibrary {
     }
 
     private static FunctionDefinition binary(String name, DoubleBinaryOperator op) {
-        return Functions.define(Signature.of(name, ValueType.DOUBLE, name, Parameter.doubleStream("a"),
-                Parameter.doubleStream("b")), c -> new Map2(c, op));
+        return Functions.define(
+                Signature.of(name, ValueType.DOUBLE, name, Parameter.doubleStream("a"), Parameter.doubleStream("b")),
+                c -> new Map2(c, op));
     }
 
     static final class Map1 extends Node {
@@ -108,8 +137,7 @@ public final class TestLibrary implements FunctionLibrary {
         }
 
         @Override
-        public void reset() {
-        }
+        public void reset() {}
     }
 
     /** Reads nothing from the book yet; proves that a Book argument links to the instance's book. */
@@ -129,8 +157,7 @@ public final class TestLibrary implements FunctionLibrary {
         }
 
         @Override
-        public void reset() {
-        }
+        public void reset() {}
     }
 
     static final class Map2 extends Node {
@@ -154,8 +181,7 @@ public final class TestLibrary implements FunctionLibrary {
         }
 
         @Override
-        public void reset() {
-        }
+        public void reset() {}
     }
 
     static final class SumOf extends Node {
@@ -210,7 +236,6 @@ public final class TestLibrary implements FunctionLibrary {
         }
 
         @Override
-        public void reset() {
-        }
+        public void reset() {}
     }
 }

@@ -34,21 +34,28 @@ class RecordedDataTest {
 
     @Test
     void missingDataFailsSayingWhereItLooked() {
-        IllegalStateException none = assertThrows(IllegalStateException.class,
-                () -> RecordedData.directory(null, null, root.resolve("repo")));
-        assertTrue(none.getMessage().startsWith("recorded market data not found: no ../shared/data/binance beside "
-                + root.resolve("repo")), none.getMessage());
-        IllegalStateException wrong = assertThrows(IllegalStateException.class,
+        IllegalStateException none = assertThrows(
+                IllegalStateException.class, () -> RecordedData.directory(null, null, root.resolve("repo")));
+        assertTrue(
+                none.getMessage()
+                        .startsWith("recorded market data not found: no ../shared/data/binance beside "
+                                + root.resolve("repo")),
+                none.getMessage());
+        IllegalStateException wrong = assertThrows(
+                IllegalStateException.class,
                 () -> RecordedData.directory(root.resolve("nowhere").toString(), null, root));
-        assertEquals("recorded market data not found: " + root.resolve("nowhere") + "/binance does not exist (from "
-                + "-Dfactorgraph.data.dir=" + root.resolve("nowhere") + "); see shared/data/README.md",
+        assertEquals(
+                "recorded market data not found: " + root.resolve("nowhere") + "/binance does not exist (from "
+                        + "-Dfactorgraph.data.dir=" + root.resolve("nowhere") + "); see shared/data/README.md",
                 wrong.getMessage());
     }
 
     @Test
     void aMissingFileIsNamed() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> RecordedData.file("nope.gz"));
-        assertTrue(e.getMessage().startsWith("recorded market data file missing: ")
-                && e.getMessage().endsWith("/binance/nope.gz"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("recorded market data file missing: ")
+                        && e.getMessage().endsWith("/binance/nope.gz"),
+                e.getMessage());
     }
 }

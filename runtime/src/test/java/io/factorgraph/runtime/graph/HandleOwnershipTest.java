@@ -14,15 +14,18 @@ import org.junit.jupiter.api.Test;
 class HandleOwnershipTest {
     /** Two graphs with the same names in different slots: `y` is slot 1 in one and slot 2 in the other. */
     private static final CompiledGraph ONE = FgCompiler.standard()
-            .compile("one.fg", "input x: double\ny = neg(x)\noutput y\n").orElseThrow();
+            .compile("one.fg", "input x: double\ny = neg(x)\noutput y\n")
+            .orElseThrow();
+
     private static final CompiledGraph TWO = FgCompiler.standard()
-            .compile("two.fg", "input w: double\ninput x: double\ny = add(w, x)\noutput y\n").orElseThrow();
+            .compile("two.fg", "input w: double\ninput x: double\ny = add(w, x)\noutput y\n")
+            .orElseThrow();
 
     @Test
     void anInputOfAnotherGraphIsRefusedNamingItAndBothGraphs() {
         GraphInstance instance = TWO.newInstance();
-        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-                () -> instance.set(ONE.input("x"), 1.0));
+        IllegalArgumentException thrown =
+                assertThrows(IllegalArgumentException.class, () -> instance.set(ONE.input("x"), 1.0));
         String message = thrown.getMessage();
         assertTrue(message.startsWith("input 'x' of graph 'one.fg'@"), message);
         assertTrue(message.contains("used with an instance of graph 'two.fg'@"), message);
@@ -33,8 +36,8 @@ class HandleOwnershipTest {
     @Test
     void anOutputOfAnotherGraphIsRefused() {
         GraphInstance instance = ONE.newInstance();
-        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-                () -> instance.value(TWO.output("y")));
+        IllegalArgumentException thrown =
+                assertThrows(IllegalArgumentException.class, () -> instance.value(TWO.output("y")));
         assertTrue(thrown.getMessage().startsWith("output 'y' of graph 'two.fg'@"), thrown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> instance.isTrue(TWO.output("y")));
     }
@@ -44,8 +47,8 @@ class HandleOwnershipTest {
         String source = "d = depth(book)\n";
         CompiledGraph first = FgCompiler.standard().compile("same.fg", source).orElseThrow();
         CompiledGraph second = FgCompiler.standard().compile("same.fg", source).orElseThrow();
-        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-                () -> second.newInstance().book(first.book("book")));
+        IllegalArgumentException thrown = assertThrows(
+                IllegalArgumentException.class, () -> second.newInstance().book(first.book("book")));
         assertTrue(thrown.getMessage().contains("Book input 'book' of " + first), thrown.getMessage());
         assertTrue(thrown.getMessage().contains("instance of " + second), thrown.getMessage());
     }

@@ -18,7 +18,8 @@ class ProgramFallbackTest {
     @Test
     void aGraphWhoseProgramCannotBeBuiltRunsInterpretedAndSaysSoOnce() {
         CompiledGraph healthy = FgCompiler.standard()
-                .compile("fallback.fg", "input x: double\ny = neg(x)\noutput y\n").orElseThrow();
+                .compile("fallback.fg", "input x: double\ny = neg(x)\noutput y\n")
+                .orElseThrow();
         CompiledGraph.ProgramGenerator broken = nodeCount -> {
             throw new IllegalStateException("no class file API here");
         };
@@ -41,7 +42,8 @@ class ProgramFallbackTest {
         assertEquals(Optional.of("java.lang.IllegalStateException: no class file API here"), first.programFailure());
         String printed = captured.toString(StandardCharsets.UTF_8);
         assertEquals(1, printed.lines().count(), printed);
-        assertTrue(printed.startsWith("factorgraph: warning: the generated tick program of graph 'fallback.fg'@"),
+        assertTrue(
+                printed.startsWith("factorgraph: warning: the generated tick program of graph 'fallback.fg'@"),
                 printed);
         assertTrue(printed.contains("no class file API here") && printed.contains("interpreted"), printed);
 
@@ -53,7 +55,8 @@ class ProgramFallbackTest {
     @Test
     void aGraphWhoseProgramIsBuiltSaysNothingAndRunsGenerated() {
         CompiledGraph graph = FgCompiler.standard()
-                .compile("fine.fg", "input x: double\ny = neg(x)\noutput y\n").orElseThrow();
+                .compile("fine.fg", "input x: double\ny = neg(x)\noutput y\n")
+                .orElseThrow();
         assertEquals(Execution.GENERATED, graph.newInstance(Execution.GENERATED).execution());
         assertEquals(Optional.empty(), graph.programFailure());
     }

@@ -21,11 +21,25 @@ class TickProgramsTest {
             String a = "s" + (i - 1);
             String b = i % 3 == 0 ? "x" : i % 3 == 1 ? "y" : "s" + (i / 2);
             switch (i % 6) {
-                case 4 -> sb.append('s').append(i).append(" = sumof(").append(a).append(", ").append(1 + i % 7)
-                        .append(")\n");
+                case 4 ->
+                    sb.append('s')
+                            .append(i)
+                            .append(" = sumof(")
+                            .append(a)
+                            .append(", ")
+                            .append(1 + i % 7)
+                            .append(")\n");
                 case 5 -> sb.append('s').append(i).append(" = neg(").append(a).append(")\n");
-                default -> sb.append('s').append(i).append(" = ").append(functions[i % 4]).append('(').append(a)
-                        .append(", ").append(b).append(")\n");
+                default ->
+                    sb.append('s')
+                            .append(i)
+                            .append(" = ")
+                            .append(functions[i % 4])
+                            .append('(')
+                            .append(a)
+                            .append(", ")
+                            .append(b)
+                            .append(")\n");
             }
         }
         return sb.toString();
@@ -34,7 +48,8 @@ class TickProgramsTest {
     @Test
     void generatedAndInterpretedTicksAreBitIdentical() {
         // 300 nodes: five generated parts, the last one partial.
-        CompiledGraph graph = FgCompiler.standard().compile("chain.fg", chain(300)).orElseThrow();
+        CompiledGraph graph =
+                FgCompiler.standard().compile("chain.fg", chain(300)).orElseThrow();
         GraphInstance generated = graph.newInstance(Execution.GENERATED);
         GraphInstance interpreted = graph.newInstance(Execution.INTERPRETED);
         assertEquals(Execution.GENERATED, generated.execution());
@@ -52,8 +67,10 @@ class TickProgramsTest {
             // the hardware (x86 makes 0xfff8... for inf - inf, Double.NaN is 0x7ff8...), and the same
             // node can make either depending on whether the JIT has compiled it yet.
             for (OutputHandle output : graph.outputs()) {
-                assertEquals(Double.doubleToLongBits(interpreted.value(output)),
-                        Double.doubleToLongBits(generated.value(output)), output.name() + " at tick " + t);
+                assertEquals(
+                        Double.doubleToLongBits(interpreted.value(output)),
+                        Double.doubleToLongBits(generated.value(output)),
+                        output.name() + " at tick " + t);
             }
         }
         assertEquals(interpreted.tickCount(), generated.tickCount());
@@ -61,7 +78,9 @@ class TickProgramsTest {
 
     @Test
     void aGraphWithoutFunctionNodesTicks() {
-        CompiledGraph graph = FgCompiler.standard().compile("id.fg", "input x: double\noutput x").orElseThrow();
+        CompiledGraph graph = FgCompiler.standard()
+                .compile("id.fg", "input x: double\noutput x")
+                .orElseThrow();
         GraphInstance instance = graph.newInstance(Execution.GENERATED);
         instance.set(graph.input("x"), 3.0);
         instance.onTick(0);
@@ -71,12 +90,15 @@ class TickProgramsTest {
 
     @Test
     void instancesOfOneGraphShareOneGeneratedClass() {
-        CompiledGraph graph = FgCompiler.standard().compile("chain.fg", chain(10)).orElseThrow();
+        CompiledGraph graph =
+                FgCompiler.standard().compile("chain.fg", chain(10)).orElseThrow();
         Class<?> first = programClass(graph.newInstance(Execution.GENERATED));
         assertEquals(first, programClass(graph.newInstance(Execution.GENERATED)));
         assertTrue(first.isHidden(), "a hidden class, unloaded with its graph");
-        CompiledGraph other = FgCompiler.standard().compile("chain.fg", chain(10)).orElseThrow();
-        assertTrue(first != programClass(other.newInstance(Execution.GENERATED)),
+        CompiledGraph other =
+                FgCompiler.standard().compile("chain.fg", chain(10)).orElseThrow();
+        assertTrue(
+                first != programClass(other.newInstance(Execution.GENERATED)),
                 "another graph gets its own class, so its call sites profile its own nodes");
     }
 
@@ -86,9 +108,11 @@ class TickProgramsTest {
         int parts = 0;
         for (MethodModel method : model.methods()) {
             int size = method.findAttribute(java.lang.classfile.Attributes.code())
-                    .map(CodeAttribute::codeLength).orElse(0);
-            assertTrue(size < 8_000, method.methodName() + " has " + size + " bytes of code; HotSpot compiles "
-                    + "nothing over 8,000");
+                    .map(CodeAttribute::codeLength)
+                    .orElse(0);
+            assertTrue(
+                    size < 8_000,
+                    method.methodName() + " has " + size + " bytes of code; HotSpot compiles " + "nothing over 8,000");
             parts += method.methodName().stringValue().startsWith("part") ? 1 : 0;
         }
         assertEquals((10_000 + TickPrograms.NODES_PER_PART - 1) / TickPrograms.NODES_PER_PART, parts);

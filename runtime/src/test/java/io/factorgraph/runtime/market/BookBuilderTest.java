@@ -122,10 +122,12 @@ class BookBuilderTest {
     @Test
     void aDepthEventNeedsExactlyOneSide() {
         BookBuilder b = BookBuilder.local(new OrderBook());
-        assertEquals("depth event must carry exactly one of BUY_EVENT and SELL_EVENT, was LOCAL|DEPTH",
+        assertEquals(
+                "depth event must carry exactly one of BUY_EVENT and SELL_EVENT, was LOCAL|DEPTH",
                 assertThrows(IllegalArgumentException.class, () -> apply(b, DEPTH_EVENT | LOCAL_EVENT, 1.0, 1.0, true))
                         .getMessage());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> apply(b, DEPTH_SNAPSHOT_EVENT | BUY_EVENT | SELL_EVENT | LOCAL_EVENT, 1.0, 1.0, true));
     }
 

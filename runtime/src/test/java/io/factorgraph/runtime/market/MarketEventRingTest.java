@@ -17,8 +17,16 @@ class MarketEventRingTest {
         for (int round = 0; round < 50; round++) {
             int adds = round < 10 ? 3 : 7;
             for (int a = 0; a < adds; a++, next++) {
-                in.set(next | EventFlags.LOCAL_EVENT, next * 10, next * 10 + 1, next + 0.5, next + 0.25, next * 3,
-                        next * 5, next + 0.125, next % 2 == 0);
+                in.set(
+                        next | EventFlags.LOCAL_EVENT,
+                        next * 10,
+                        next * 10 + 1,
+                        next + 0.5,
+                        next + 0.25,
+                        next * 3,
+                        next * 5,
+                        next + 0.125,
+                        next % 2 == 0);
                 ring.add(in);
             }
             for (int p = 0; p < 2 && !ring.isEmpty(); p++, expected++) {

@@ -38,9 +38,11 @@ class OrderBookPropertyTest {
                 Arbitraries.integers().between(9_990, 10_010),
                 Arbitraries.integers().between(9_000, 11_000),
                 Arbitraries.integers().between(1, 100_000));
-        Arbitrary<Integer> lots = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(1, 5000));
+        Arbitrary<Integer> lots =
+                Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(1, 5000));
         Arbitrary<Integer> kinds = Arbitraries.integers().between(0, 60).map(k -> k == 0 ? 1 : 0);
-        return Combinators.combine(kinds, Arbitraries.of(true, false), ticks, lots).as(Op::new);
+        return Combinators.combine(kinds, Arbitraries.of(true, false), ticks, lots)
+                .as(Op::new);
     }
 
     @Property(tries = 300)
@@ -84,15 +86,20 @@ class OrderBookPropertyTest {
     Arbitrary<Op> deepOps() {
         // 3,000 ticks a side, three sets in four, deletes one in four: sides hold up to ~2,000 levels.
         Arbitrary<Integer> lots = Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just(0)), Tuple.of(3, Arbitraries.integers().between(1, 5000)));
+                Tuple.of(1, Arbitraries.just(0)),
+                Tuple.of(3, Arbitraries.integers().between(1, 5000)));
         Arbitrary<Integer> kinds = Arbitraries.integers().between(0, 1_500).map(k -> k == 0 ? 1 : 0);
-        return Combinators.combine(kinds, Arbitraries.of(true, false), Arbitraries.integers().between(1, 3_000), lots)
+        return Combinators.combine(
+                        kinds,
+                        Arbitraries.of(true, false),
+                        Arbitraries.integers().between(1, 3_000),
+                        lots)
                 .as((kind, bid, tick, lot) -> new Op(kind, bid, bid ? 10_000 - tick : 10_000 + tick, lot));
     }
 
     /** Applies {@code op} to the book and to the reference side; checks that the book says whether it changed. */
-    private static NavigableMap<Double, Double> apply(Op op, OrderBook book, NavigableMap<Double, Double> bids,
-            NavigableMap<Double, Double> asks) {
+    private static NavigableMap<Double, Double> apply(
+            Op op, OrderBook book, NavigableMap<Double, Double> bids, NavigableMap<Double, Double> asks) {
         NavigableMap<Double, Double> side = op.bid() ? bids : asks;
         if (op.kind() == 1) {
             boolean expectChange = !side.headMap(op.price(), true).isEmpty();
@@ -115,8 +122,8 @@ class OrderBookPropertyTest {
      * The band queries against the reference: the bids at or above {@code bound}, the asks at or below it,
      * and their quantities summed best level first, to the bit.
      */
-    private static void assertBand(NavigableMap<Double, Double> bids, NavigableMap<Double, Double> asks, OrderBook book,
-            double bound) {
+    private static void assertBand(
+            NavigableMap<Double, Double> bids, NavigableMap<Double, Double> asks, OrderBook book, double bound) {
         int bidLevels = bids.headMap(bound, true).size();
         int askLevels = asks.headMap(bound, true).size();
         assertEquals(bidLevels, book.bidLevelsAtOrAbove(bound), () -> "bids >= " + bound);
@@ -150,8 +157,10 @@ class OrderBookPropertyTest {
         }
         double best = expected.isEmpty() ? Double.NaN : expected.firstKey();
         assertEquals(best, bid ? book.bestBid() : book.bestAsk());
-        boolean crossed = !expected.isEmpty() && (bid ? book.askDepth() > 0 && best >= book.bestAsk()
-                : book.bidDepth() > 0 && book.bestBid() >= best);
+        boolean crossed = !expected.isEmpty()
+                && (bid
+                        ? book.askDepth() > 0 && best >= book.bestAsk()
+                        : book.bidDepth() > 0 && book.bestBid() >= best);
         assertEquals(crossed, book.isCrossed());
     }
 }

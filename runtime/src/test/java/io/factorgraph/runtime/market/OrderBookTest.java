@@ -71,9 +71,9 @@ class OrderBookTest {
     @Test
     void insertAtTopMiddleAndFarLevels() {
         OrderBook book = fiveByFive();
-        assertTrue(book.onLevel(true, 100.05, 7));   // new best bid
-        assertTrue(book.onLevel(true, 99.7, 8));     // middle
-        assertTrue(book.onLevel(true, 50.0, 9));     // far
+        assertTrue(book.onLevel(true, 100.05, 7)); // new best bid
+        assertTrue(book.onLevel(true, 99.7, 8)); // middle
+        assertTrue(book.onLevel(true, 50.0, 9)); // far
         assertArrayEquals(new double[] {100.05, 100.0, 99.9, 99.7, 99.5, 98.0, 97.1, 50.0}, bids(book));
         assertTrue(book.onLevel(false, 100.08, 7));
         assertTrue(book.onLevel(false, 101.5, 8));
@@ -175,14 +175,20 @@ class OrderBookTest {
     @Test
     void refusesLevelsThatWouldCorruptTheBook() {
         OrderBook book = new OrderBook();
-        assertEquals("level price must be finite and > 0, was NaN",
-                assertThrows(IllegalArgumentException.class, () -> book.onLevel(true, Double.NaN, 1)).getMessage());
-        assertEquals("level price must be finite and > 0, was -1.0",
-                assertThrows(IllegalArgumentException.class, () -> book.onLevel(true, -1.0, 1)).getMessage());
+        assertEquals(
+                "level price must be finite and > 0, was NaN",
+                assertThrows(IllegalArgumentException.class, () -> book.onLevel(true, Double.NaN, 1))
+                        .getMessage());
+        assertEquals(
+                "level price must be finite and > 0, was -1.0",
+                assertThrows(IllegalArgumentException.class, () -> book.onLevel(true, -1.0, 1))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> book.onLevel(false, 0.0, 1));
         assertThrows(IllegalArgumentException.class, () -> book.onLevel(false, Double.POSITIVE_INFINITY, 1));
-        assertEquals("level quantity must be finite and >= 0, was -0.5",
-                assertThrows(IllegalArgumentException.class, () -> book.onLevel(true, 1.0, -0.5)).getMessage());
+        assertEquals(
+                "level quantity must be finite and >= 0, was -0.5",
+                assertThrows(IllegalArgumentException.class, () -> book.onLevel(true, 1.0, -0.5))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> book.onLevel(true, 1.0, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> new OrderBook(-1));
         assertEquals(0, book.bidDepth() + book.askDepth());
@@ -221,7 +227,9 @@ class OrderBookTest {
     }
 
     private static void assertArrayEquals(double[] expected, double[] actual) {
-        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual,
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                expected,
+                actual,
                 () -> java.util.Arrays.toString(expected) + " != " + java.util.Arrays.toString(actual));
     }
 }

@@ -3,10 +3,10 @@ package io.factorgraph.runtime.market;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import io.factorgraph.runtime.data.BookReplay;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.RecordedData;
+import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import java.math.BigDecimal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,8 +22,13 @@ class TickBookRecordedDataTest {
     private static final double DEPTH = 0.001;
 
     @ParameterizedTest
-    @ValueSource(strings = {"usdm_btcusdt_20240808.gz", "spot_btcusdt_20240808.gz", "cm_btcusd_perp_20240808.gz",
-            "usdm_ethusdt_20240808.gz"})
+    @ValueSource(
+            strings = {
+                "usdm_btcusdt_20240808.gz",
+                "spot_btcusdt_20240808.gz",
+                "cm_btcusd_perp_20240808.gz",
+                "usdm_ethusdt_20240808.gz"
+            })
     void bestLevelsAgreeAndObiIsWithinTheWalksRoundingBound(String file) throws Exception {
         OrderBook book = new OrderBook();
         TieredOrderBook baseline = new TieredOrderBook();
@@ -34,8 +39,8 @@ class TickBookRecordedDataTest {
         long editsInLadder = 0;
         long differing = 0;
         double worstShare = 0;
-        try (BookReplay replay = new BookReplay(
-                BinanceFeedReader.open(RecordedData.files(file), GapPolicy.RESYNC), book)) {
+        try (BookReplay replay =
+                new BookReplay(BinanceFeedReader.open(RecordedData.files(file), GapPolicy.RESYNC), book)) {
             MarketEvent e = replay.event();
             while (replay.next()) {
                 mirror(e, baseline);
@@ -65,9 +70,13 @@ class TickBookRecordedDataTest {
                 double[] bidWalk = walk(baseline, true, bidLimit);
                 double[] askWalk = walk(baseline, false, askLimit);
                 double old = bidWalk[0] - askWalk[0];
-                double bound = bidWalk[1] + askWalk[1] + 1.5 * Math.ulp(old) + 0.5 * Math.ulp(bidWalk[0])
+                double bound = bidWalk[1]
+                        + askWalk[1]
+                        + 1.5 * Math.ulp(old)
+                        + 0.5 * Math.ulp(bidWalk[0])
                         + 0.5 * Math.ulp(askWalk[0]);
-                assertTrue(Math.abs(obi - old) <= bound,
+                assertTrue(
+                        Math.abs(obi - old) <= bound,
                         () -> "OBI " + obi + " vs level-by-level " + old + " beyond the rounding bound " + bound);
                 if (obi != old) {
                     differing++;
@@ -79,8 +88,9 @@ class TickBookRecordedDataTest {
         assertTrue(book.exactBandSums(), "Binance quantities are decimals: the band sums stay exact");
         double ladderShare = (double) inLadder / levels;
         double editShare = (double) editsInLadder / edits;
-        System.out.printf("%s: %d messages, tick %s, %.1f%% of the levels and %.1f%% of the edits in the ladder,"
-                + " OBI differs from the level-by-level walk at %d, by at most %.2f of the bound%n",
+        System.out.printf(
+                "%s: %d messages, tick %s, %.1f%% of the levels and %.1f%% of the edits in the ladder,"
+                        + " OBI differs from the level-by-level walk at %d, by at most %.2f of the bound%n",
                 file, messages, book.tickSize(), 100 * ladderShare, 100 * editShare, differing, worstShare);
         assertTrue(editShare > 0.75, "most edits should land in the tick ladder, not the overflow: " + editShare);
     }
@@ -91,8 +101,8 @@ class TickBookRecordedDataTest {
     void bandSumsAreTheExactDecimalSumCorrectlyRounded(String file) throws Exception {
         OrderBook book = new OrderBook();
         long checked = 0;
-        try (BookReplay replay = new BookReplay(
-                BinanceFeedReader.open(RecordedData.files(file), GapPolicy.RESYNC), book)) {
+        try (BookReplay replay =
+                new BookReplay(BinanceFeedReader.open(RecordedData.files(file), GapPolicy.RESYNC), book)) {
             MarketEvent e = replay.event();
             long n = 0;
             while (replay.next()) {
@@ -135,7 +145,7 @@ class TickBookRecordedDataTest {
         }
         switch (e.kind()) {
             case (int) EventFlags.DEPTH_EVENT, (int) EventFlags.DEPTH_SNAPSHOT_EVENT ->
-                    baseline.onLevel(e.isBuy(), e.px(), e.qty());
+                baseline.onLevel(e.isBuy(), e.px(), e.qty());
             case (int) EventFlags.DEPTH_CLEAR_EVENT -> {
                 if (e.isBuy() == e.isSell()) {
                     baseline.clear();
@@ -143,8 +153,7 @@ class TickBookRecordedDataTest {
                     baseline.clearSide(e.isBuy(), e.px());
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 }

@@ -16,8 +16,8 @@ import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * The tick-indexed {@link OrderBook} against a {@link TreeMap} book over edit sequences made to hit what
@@ -45,37 +45,44 @@ class TickLadderPropertyTest {
     @Provide
     Arbitrary<Op> ops() {
         Arbitrary<Integer> ticks = Arbitraries.oneOf(
-                Arbitraries.integers().between(9_950, 10_050), Arbitraries.integers().between(9_500, 10_500));
+                Arbitraries.integers().between(9_950, 10_050),
+                Arbitraries.integers().between(9_500, 10_500));
         // on the 0.1 grid (most), off it by 0.05 or 0.001, or ten times the touch
-        Arbitrary<BigDecimal> prices = Combinators.combine(ticks, Arbitraries.integers().between(0, 39)).as((t, k) -> {
-            BigDecimal p = new BigDecimal(t).movePointLeft(1);
-            return switch (k) {
-                case 0 -> p.add(new BigDecimal("0.05"));
-                case 1 -> p.add(new BigDecimal("0.001"));
-                case 2 -> p.multiply(BigDecimal.TEN);
-                default -> p;
-            };
-        });
+        Arbitrary<BigDecimal> prices = Combinators.combine(
+                        ticks, Arbitraries.integers().between(0, 39))
+                .as((t, k) -> {
+                    BigDecimal p = new BigDecimal(t).movePointLeft(1);
+                    return switch (k) {
+                        case 0 -> p.add(new BigDecimal("0.05"));
+                        case 1 -> p.add(new BigDecimal("0.001"));
+                        case 2 -> p.multiply(BigDecimal.TEN);
+                        default -> p;
+                    };
+                });
         Arbitrary<BigDecimal> qtys = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.just(BigDecimal.ZERO)),
                 Tuple.of(12, Arbitraries.integers().between(1, 5000).map(n -> new BigDecimal(n).movePointLeft(3))),
                 Tuple.of(1, Arbitraries.integers().between(1, 500_000).map(n -> new BigDecimal(n).movePointLeft(7))));
         Arbitrary<Double> exotic = Arbitraries.frequencyOf(
                 Tuple.of(400, Arbitraries.just(Double.NaN)), Tuple.of(1, Arbitraries.just(1.0 / 3.0)));
-        Arbitrary<Integer> kinds = Arbitraries.frequencyOf(Tuple.of(300, Arbitraries.just(0)),
-                Tuple.of(4, Arbitraries.just(1)), Tuple.of(1, Arbitraries.just(2)), Tuple.of(6, Arbitraries.just(3)));
-        return Combinators.combine(kinds, Arbitraries.of(true, false), prices, qtys, exotic).as(Op::new);
+        Arbitrary<Integer> kinds = Arbitraries.frequencyOf(
+                Tuple.of(300, Arbitraries.just(0)),
+                Tuple.of(4, Arbitraries.just(1)),
+                Tuple.of(1, Arbitraries.just(2)),
+                Tuple.of(6, Arbitraries.just(3)));
+        return Combinators.combine(kinds, Arbitraries.of(true, false), prices, qtys, exotic)
+                .as(Op::new);
     }
 
     @Property(tries = 120)
-    void aLadderWithTheTickGivenMatchesATreeMapBook(@ForAll @Size(min = 300, max = 1500) List<@From("ops") Op> ops,
-            @ForAll boolean wide) {
+    void aLadderWithTheTickGivenMatchesATreeMapBook(
+            @ForAll @Size(min = 300, max = 1500) List<@From("ops") Op> ops, @ForAll boolean wide) {
         check(new OrderBook(0, 0.1, wide ? 256 : 64), ops);
     }
 
     @Property(tries = 120)
-    void aLadderLearningItsTickMatchesATreeMapBook(@ForAll @Size(min = 300, max = 1500) List<@From("ops") Op> ops,
-            @ForAll boolean wide) {
+    void aLadderLearningItsTickMatchesATreeMapBook(
+            @ForAll @Size(min = 300, max = 1500) List<@From("ops") Op> ops, @ForAll boolean wide) {
         check(new OrderBook(0, Double.NaN, wide ? 256 : 64), ops);
     }
 
@@ -125,17 +132,21 @@ class TickLadderPropertyTest {
     }
 
     /** Band sums at OBI's limits around the mid and at the op's price, against fresh sums of the reference. */
-    private static void assertBands(NavigableMap<Double, Op> bids, NavigableMap<Double, Op> asks, OrderBook book,
-            double price) {
+    private static void assertBands(
+            NavigableMap<Double, Op> bids, NavigableMap<Double, Op> asks, OrderBook book, double price) {
         double mid = book.mid();
-        for (double limit : new double[] {mid * (1 - 0.001), mid * (1 - 0.01), price, mid * (1 + 0.001),
-                mid * (1 + 0.01)}) {
+        for (double limit :
+                new double[] {mid * (1 - 0.001), mid * (1 - 0.01), price, mid * (1 + 0.001), mid * (1 + 0.01)}) {
             if (Double.isNaN(limit)) {
                 continue;
             }
-            assertEquals(bandSum(bids.headMap(limit, true), book.exactBandSums()), book.bidQtyAtOrAbove(limit),
+            assertEquals(
+                    bandSum(bids.headMap(limit, true), book.exactBandSums()),
+                    book.bidQtyAtOrAbove(limit),
                     () -> "bids >= " + limit + " in " + book);
-            assertEquals(bandSum(asks.headMap(limit, true), book.exactBandSums()), book.askQtyAtOrBelow(limit),
+            assertEquals(
+                    bandSum(asks.headMap(limit, true), book.exactBandSums()),
+                    book.askQtyAtOrBelow(limit),
                     () -> "asks <= " + limit + " in " + book);
             assertEquals(bids.headMap(limit, true).size(), book.bidLevelsAtOrAbove(limit));
             assertEquals(asks.headMap(limit, true).size(), book.askLevelsAtOrBelow(limit));
@@ -169,7 +180,10 @@ class TickLadderPropertyTest {
         }
         double best = expected.isEmpty() ? Double.NaN : expected.firstKey();
         assertEquals(best, bid ? book.bestBid() : book.bestAsk());
-        assertEquals(expected.isEmpty() ? Double.NaN : expected.firstEntry().getValue().q(),
+        assertEquals(
+                expected.isEmpty()
+                        ? Double.NaN
+                        : expected.firstEntry().getValue().q(),
                 bid ? book.bestBidQty() : book.bestAskQty());
     }
 }

@@ -113,11 +113,11 @@ class TickLadderTest {
 
     @Test
     void badSizesAndTicksAreRefusedWithWhatWasWrong() {
-        IllegalArgumentException window = assertThrows(IllegalArgumentException.class,
-                () -> new OrderBook(0, 0.1, 100));
+        IllegalArgumentException window =
+                assertThrows(IllegalArgumentException.class, () -> new OrderBook(0, 0.1, 100));
         assertEquals("window must be a power of two >= 64 ticks, was 100", window.getMessage());
-        IllegalArgumentException tick = assertThrows(IllegalArgumentException.class,
-                () -> new OrderBook(0, -0.1, 1024));
+        IllegalArgumentException tick =
+                assertThrows(IllegalArgumentException.class, () -> new OrderBook(0, -0.1, 1024));
         assertEquals("tick size must be a positive decimal with at most 12 places, was -0.1", tick.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new OrderBook(0, 1.0 / 3.0, 1024));
     }

@@ -45,10 +45,12 @@ class FunctionRegistryTest {
                 throw new AssertionError("never linked");
             }
         };
-        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-                () -> FunctionRegistry.of(List.of(library(odd))));
-        assertEquals("function 'odd' of library 'mine' is a node function but its signature returns nothing; a sink "
-                + "is a SinkFunction", thrown.getMessage());
+        IllegalArgumentException thrown =
+                assertThrows(IllegalArgumentException.class, () -> FunctionRegistry.of(List.of(library(odd))));
+        assertEquals(
+                "function 'odd' of library 'mine' is a node function but its signature returns nothing; a sink "
+                        + "is a SinkFunction",
+                thrown.getMessage());
     }
 
     @Test
@@ -56,6 +58,8 @@ class FunctionRegistryTest {
         FunctionRegistry registry = FunctionRegistry.load();
         assertTrue(registry.find("trade").orElseThrow() instanceof SinkFunction);
         assertTrue(registry.find("NEG").orElseThrow() instanceof NodeFunction);
-        assertEquals(ValueType.DOUBLE, registry.find("neg").orElseThrow().signature().returns().orElseThrow());
+        assertEquals(
+                ValueType.DOUBLE,
+                registry.find("neg").orElseThrow().signature().returns().orElseThrow());
     }
 }

@@ -11,8 +11,7 @@ public final class AllocationMeter {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    private AllocationMeter() {
-    }
+    private AllocationMeter() {}
 
     /** Something to measure; a plain interface so that measuring it adds no allocation of its own. */
     @FunctionalInterface

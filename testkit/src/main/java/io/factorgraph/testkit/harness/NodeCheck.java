@@ -44,7 +44,8 @@ public final class NodeCheck {
      * @throws AssertionError with the compiler's diagnostics when the expression does not compile
      */
     public static NodeCheck of(String expression) {
-        var result = FgCompiler.standard().compile("<NodeCheck>", "input x: double\ny = " + expression + "\noutput y\n");
+        var result =
+                FgCompiler.standard().compile("<NodeCheck>", "input x: double\ny = " + expression + "\noutput y\n");
         if (result.hasErrors()) {
             throw new AssertionError("'" + expression + "' does not compile:\n" + result.render());
         }

@@ -22,8 +22,7 @@ package io.factorgraph.testkit.streams;
  * weights are taken to the exact power rather than accumulated by repeated multiplication.
  */
 public final class BatchReference {
-    private BatchReference() {
-    }
+    private BatchReference() {}
 
     /** Number of valid (non-NaN) values in the window ending at {@code end}. */
     public static int count(double[] xs, int end, int window) {

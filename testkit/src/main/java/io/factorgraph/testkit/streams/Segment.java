@@ -16,8 +16,8 @@ public record Segment(SegmentKind kind, int length, double level, double scale, 
             throw new IllegalArgumentException("segment length must be >= 1, was " + length);
         }
         if (!Double.isFinite(level) || !Double.isFinite(scale) || scale < 0.0) {
-            throw new IllegalArgumentException("segment needs a finite level and a finite scale >= 0, was "
-                    + level + ", " + scale);
+            throw new IllegalArgumentException(
+                    "segment needs a finite level and a finite scale >= 0, was " + level + ", " + scale);
         }
     }
 

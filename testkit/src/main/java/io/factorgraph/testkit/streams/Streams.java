@@ -1,7 +1,6 @@
 package io.factorgraph.testkit.streams;
 
 import java.util.List;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -30,23 +29,27 @@ import net.jqwik.api.Tuple;
  * }</pre>
  */
 public final class Streams {
-    private static final Arbitrary<Double> LEVELS = Arbitraries.of(
-            0.0, 1.0, -1.0, 0.1, 61800.0, 61800.1, 1e9, -1e9, 1e9 + 0.3, 1e12, 1e-30);
+    private static final Arbitrary<Double> LEVELS =
+            Arbitraries.of(0.0, 1.0, -1.0, 0.1, 61800.0, 61800.1, 1e9, -1e9, 1e9 + 0.3, 1e12, 1e-30);
     private static final Arbitrary<Double> SCALES = Arbitraries.of(1.0, 1e-3, 0.1, 1e-6, 1e-9, 1000.0);
     private static final Arbitrary<Double> LARGE_OFFSETS = Arbitraries.of(61800.0, 61800.1, 1e9, -1e9, 1e12);
     private static final Arbitrary<Double> NOISE_SCALES = Arbitraries.of(1.0, 1e-3, 1e-6, 0.5, 100.0);
     private static final Arbitrary<Double> TINY_LEVELS = Arbitraries.of(0.0, 1e-30, -1e-30, 1e-12, 1e-100);
     private static final Arbitrary<Double> TINY_SCALES = Arbitraries.of(1e-12, 1e-30, 1e-33, 1e-100, 1e-103);
-    private static final Arbitrary<Double> CONSTANT_LEVELS = Arbitraries.of(
-            61800.0, 0.0, 0.1, 61800.1, 1e9 + 0.3, -7.25, 1e-30, 1e12);
+    private static final Arbitrary<Double> CONSTANT_LEVELS =
+            Arbitraries.of(61800.0, 0.0, 0.1, 61800.1, 1e9 + 0.3, -7.25, 1e-30, 1e12);
 
     private static final Arbitrary<SegmentKind> ANY_KIND = Arbitraries.of(SegmentKind.class);
     private static final Arbitrary<SegmentKind> LEVEL_KINDS = Arbitraries.of(
-            SegmentKind.NOISE, SegmentKind.RANDOM_WALK, SegmentKind.CONSTANT, SegmentKind.TWO_LEVEL,
-            SegmentKind.ULP_STEPS, SegmentKind.RAMP, SegmentKind.SPARSE_NAN);
+            SegmentKind.NOISE,
+            SegmentKind.RANDOM_WALK,
+            SegmentKind.CONSTANT,
+            SegmentKind.TWO_LEVEL,
+            SegmentKind.ULP_STEPS,
+            SegmentKind.RAMP,
+            SegmentKind.SPARSE_NAN);
 
-    private Streams() {
-    }
+    private Streams() {}
 
     /** Every segment kind at every level and scale, mixed: up to 12 segments of up to 300 ticks. */
     public static Arbitrary<double[]> adversarial() {
@@ -80,24 +83,29 @@ public final class Streams {
         final Arbitrary<Segment> run = segments(Arbitraries.just(SegmentKind.CONSTANT), 700, CONSTANT_LEVELS, SCALES);
         final Arbitrary<Segment> interlude = segments(
                 Arbitraries.of(SegmentKind.NOISE, SegmentKind.SPIKE, SegmentKind.TWO_LEVEL, SegmentKind.NAN_BURST),
-                20, CONSTANT_LEVELS, SCALES);
-        return of(Arbitraries.frequencyOf(
-                Tuple.of(3, run), Tuple.of(2, interlude)), 1, 10);
+                20,
+                CONSTANT_LEVELS,
+                SCALES);
+        return of(Arbitraries.frequencyOf(Tuple.of(3, run), Tuple.of(2, interlude)), 1, 10);
     }
 
     /** Data interrupted by NaN bursts of up to 1000 ticks (so all-NaN windows of 600) and sparse NaN. */
     public static Arbitrary<double[]> withNaNBursts() {
         final Arbitrary<Segment> bursts = segments(Arbitraries.just(SegmentKind.NAN_BURST), 1000, LEVELS, SCALES);
-        final Arbitrary<Segment> data = segments(Arbitraries.of(SegmentKind.NOISE, SegmentKind.SPARSE_NAN,
-                SegmentKind.CONSTANT, SegmentKind.RANDOM_WALK), 400, LEVELS, SCALES);
+        final Arbitrary<Segment> data = segments(
+                Arbitraries.of(
+                        SegmentKind.NOISE, SegmentKind.SPARSE_NAN, SegmentKind.CONSTANT, SegmentKind.RANDOM_WALK),
+                400,
+                LEVELS,
+                SCALES);
         return of(Arbitraries.frequencyOf(Tuple.of(1, bursts), Tuple.of(2, data)), 1, 10);
     }
 
     /** Small noise with spikes of {@code 1e2} to {@code 1e8} times its scale passing through. */
     public static Arbitrary<double[]> withSpikes() {
         final Arbitrary<Segment> spikes = segments(Arbitraries.just(SegmentKind.SPIKE), 3, LEVELS, SCALES);
-        final Arbitrary<Segment> data = segments(Arbitraries.of(SegmentKind.NOISE, SegmentKind.CONSTANT,
-                SegmentKind.TWO_LEVEL), 200, LEVELS, SCALES);
+        final Arbitrary<Segment> data = segments(
+                Arbitraries.of(SegmentKind.NOISE, SegmentKind.CONSTANT, SegmentKind.TWO_LEVEL), 200, LEVELS, SCALES);
         return of(Arbitraries.frequencyOf(Tuple.of(1, spikes), Tuple.of(2, data)), 1, 16);
     }
 
@@ -119,9 +127,13 @@ public final class Streams {
      * for spikes, which are meant to be brief). Seeds have no edge cases: a seed's value means
      * nothing, so its "edge cases" would only multiply the combinations jqwik tries first.
      */
-    public static Arbitrary<Segment> segments(Arbitrary<SegmentKind> kinds, int maxLength,
-                                              Arbitrary<Double> levels, Arbitrary<Double> scales) {
-        return Combinators.combine(kinds, Arbitraries.integers().between(1, maxLength), levels, scales,
+    public static Arbitrary<Segment> segments(
+            Arbitrary<SegmentKind> kinds, int maxLength, Arbitrary<Double> levels, Arbitrary<Double> scales) {
+        return Combinators.combine(
+                        kinds,
+                        Arbitraries.integers().between(1, maxLength),
+                        levels,
+                        scales,
                         Arbitraries.longs().withoutEdgeCases())
                 .as((kind, length, level, scale, seed) -> new Segment(
                         kind, kind == SegmentKind.SPIKE ? 1 + (length - 1) % 3 : length, level, scale, seed));

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class BatchReferenceTest {
     /** Only for the single final rounding of an exact rational. */
     private static final MathContext EXACT = new MathContext(80);
+
     private static final double NaN = Double.NaN;
 
     @Test
@@ -116,11 +117,15 @@ class BatchReferenceTest {
             final double exactStd = squares.divide(n.pow(3), EXACT).sqrt(EXACT).doubleValue();
             final double scale = BatchReference.scale(xs, end, window);
             final String where = "window " + window + " ending at " + end;
-            assertTrue(Math.abs(BatchReference.mean(xs, end, window) - mean.doubleValue()) <= 1e-15 * scale,
+            assertTrue(
+                    Math.abs(BatchReference.mean(xs, end, window) - mean.doubleValue()) <= 1e-15 * scale,
                     "mean " + where);
-            assertTrue(Math.abs(BatchReference.sum(xs, end, window) - sum(valid).doubleValue())
-                    <= 1e-15 * Math.max(scale, Math.abs(sum(valid).doubleValue())), "sum " + where);
-            assertTrue(Math.abs(BatchReference.std(xs, end, window) - exactStd) <= 1e-14 * exactStd,
+            assertTrue(
+                    Math.abs(BatchReference.sum(xs, end, window) - sum(valid).doubleValue())
+                            <= 1e-15 * Math.max(scale, Math.abs(sum(valid).doubleValue())),
+                    "sum " + where);
+            assertTrue(
+                    Math.abs(BatchReference.std(xs, end, window) - exactStd) <= 1e-14 * exactStd,
                     "std " + where + ": " + BatchReference.std(xs, end, window) + " vs exact " + exactStd);
         }
     }
@@ -152,14 +157,17 @@ class BatchReferenceTest {
         final BigDecimal mean = weighted.divide(total, EXACT);
         BigDecimal squares = BigDecimal.ZERO;
         for (int k = 0; k < valid.length; k++) {
-            squares = squares.add(weights[k].multiply(total.multiply(valid[k]).subtract(weighted).pow(2)));
+            squares = squares.add(weights[k].multiply(
+                    total.multiply(valid[k]).subtract(weighted).pow(2)));
         }
         final double exactStd = squares.divide(total.pow(3), EXACT).sqrt(EXACT).doubleValue();
         final double scale = BatchReference.scale(xs, end, xs.length);
-        assertTrue(Math.abs(BatchReference.ewmMean(xs, end, alpha) - mean.doubleValue()) <= 1e-15 * scale,
+        assertTrue(
+                Math.abs(BatchReference.ewmMean(xs, end, alpha) - mean.doubleValue()) <= 1e-15 * scale,
                 "ewm mean " + BatchReference.ewmMean(xs, end, alpha) + " vs exact " + mean.doubleValue());
         if (exactStd > 1e-140) {
-            assertTrue(Math.abs(BatchReference.ewmStd(xs, end, alpha) - exactStd) <= 1e-13 * exactStd,
+            assertTrue(
+                    Math.abs(BatchReference.ewmStd(xs, end, alpha) - exactStd) <= 1e-13 * exactStd,
                     "ewm std " + BatchReference.ewmStd(xs, end, alpha) + " vs exact " + exactStd);
         }
     }
@@ -191,8 +199,9 @@ class BatchReferenceTest {
 
     @Provide
     Arbitrary<double[]> streams() {
-        return Arbitraries.oneOf(Streams.adversarial(), Streams.largeOffsets(), Streams.withSpikes(),
-                Streams.tinyValues()).filter(xs -> xs.length <= 1200);
+        return Arbitraries.oneOf(
+                        Streams.adversarial(), Streams.largeOffsets(), Streams.withSpikes(), Streams.tinyValues())
+                .filter(xs -> xs.length <= 1200);
     }
 
     @Provide

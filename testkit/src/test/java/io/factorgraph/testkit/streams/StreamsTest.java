@@ -22,7 +22,8 @@ class StreamsTest {
     void valuesAreFiniteOrNaNWithinTheDocumentedMagnitudes(@ForAll("anyStream") double[] xs) {
         assertTrue(xs.length >= 1);
         for (double x : xs) {
-            assertTrue(Double.isNaN(x) || x == 0.0 || (Math.abs(x) >= 1e-117 && Math.abs(x) <= 1e13),
+            assertTrue(
+                    Double.isNaN(x) || x == 0.0 || (Math.abs(x) >= 1e-117 && Math.abs(x) <= 1e13),
                     "value out of the documented range: " + x);
         }
     }
@@ -107,8 +108,8 @@ class StreamsTest {
 
     @Test
     void ofConcatenatesSegmentsInOrder() {
-        final double[] xs = Streams.of(
-                Arbitraries.just(new Segment(SegmentKind.CONSTANT, 2, 7.0, 0.0, 0L)), 3, 3).sample();
+        final double[] xs = Streams.of(Arbitraries.just(new Segment(SegmentKind.CONSTANT, 2, 7.0, 0.0, 0L)), 3, 3)
+                .sample();
         assertEquals(6, xs.length);
         for (double x : xs) {
             assertEquals(7.0, x);
@@ -136,9 +137,7 @@ class StreamsTest {
         int longest = 0;
         int run = 0;
         for (int i = 0; i < xs.length; i++) {
-            final boolean continues = nan
-                    ? Double.isNaN(xs[i])
-                    : !Double.isNaN(xs[i]) && i > 0 && xs[i] == xs[i - 1];
+            final boolean continues = nan ? Double.isNaN(xs[i]) : !Double.isNaN(xs[i]) && i > 0 && xs[i] == xs[i - 1];
             run = continues ? run + 1 : (nan || Double.isNaN(xs[i]) ? 0 : 1);
             longest = Math.max(longest, run);
         }
@@ -147,8 +146,14 @@ class StreamsTest {
 
     @Provide
     Arbitrary<double[]> anyStream() {
-        return Arbitraries.oneOf(Streams.adversarial(), Streams.longStreams(), Streams.largeOffsets(),
-                Streams.constantRuns(), Streams.withNaNBursts(), Streams.withSpikes(), Streams.tinyValues());
+        return Arbitraries.oneOf(
+                Streams.adversarial(),
+                Streams.longStreams(),
+                Streams.largeOffsets(),
+                Streams.constantRuns(),
+                Streams.withNaNBursts(),
+                Streams.withSpikes(),
+                Streams.tinyValues());
     }
 
     @Provide

@@ -56,8 +56,8 @@ public final class LatencyLink {
     }
 
     /** Sends a request: a new order or a cancel, sent by the strategy at {@code localTime}. */
-    public void sendRequest(boolean cancel, long orderId, boolean buy, boolean gtx, long priceTicks, long lots,
-            long localTime) {
+    public void sendRequest(
+            boolean cancel, long orderId, boolean buy, boolean gtx, long priceTicks, long lots, long localTime) {
         requests.add(cancel, orderId, buy, gtx, priceTicks, lots, arrival(localTime));
     }
 

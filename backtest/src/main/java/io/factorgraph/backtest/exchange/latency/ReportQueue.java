@@ -4,8 +4,8 @@ import io.factorgraph.backtest.exchange.ExecutionReport;
 import io.factorgraph.backtest.exchange.OrderStatus;
 import io.factorgraph.backtest.exchange.RejectReason;
 import io.factorgraph.backtest.exchange.ReportType;
-import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.exchange.TimeInForce;
+import io.factorgraph.runtime.execution.Side;
 
 /**
  * Execution reports on their way to the strategy, first in first out (their receive times never decrease): a ring
@@ -94,7 +94,11 @@ public final class ReportQueue {
     /** Copies the oldest report into {@code r} and removes it. */
     public void poll(ExecutionReport r) {
         int i = head;
-        r.order(orderId[i], buy[i] ? Side.BUY : Side.SELL, gtx[i] ? TimeInForce.GTX : TimeInForce.GTC, priceTicks[i],
+        r.order(
+                        orderId[i],
+                        buy[i] ? Side.BUY : Side.SELL,
+                        gtx[i] ? TimeInForce.GTX : TimeInForce.GTC,
+                        priceTicks[i],
                         qtyLots[i])
                 .state(TYPES[type[i]], STATUSES[status[i]], REASONS[reason[i]], leavesLots[i], cumExecLots[i])
                 .execution(execLots[i], execTicks[i], fee[i], maker[i])

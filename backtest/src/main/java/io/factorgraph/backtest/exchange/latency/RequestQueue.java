@@ -30,7 +30,8 @@ public final class RequestQueue {
         return size;
     }
 
-    public void add(boolean isCancel, long id, boolean isBuy, boolean isGtx, long ticks, long qtyLots, long arrivalTime) {
+    public void add(
+            boolean isCancel, long id, boolean isBuy, boolean isGtx, long ticks, long qtyLots, long arrivalTime) {
         if (size == orderId.length) {
             grow();
         }

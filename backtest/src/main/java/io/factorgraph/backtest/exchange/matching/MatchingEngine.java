@@ -4,13 +4,13 @@ import io.factorgraph.backtest.exchange.ExecutionReport;
 import io.factorgraph.backtest.exchange.FillMode;
 import io.factorgraph.backtest.exchange.OrderStatus;
 import io.factorgraph.backtest.exchange.PriceGrid;
-import io.factorgraph.backtest.exchange.queue.QueueModel;
 import io.factorgraph.backtest.exchange.RejectReason;
 import io.factorgraph.backtest.exchange.ReportType;
-import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
 import io.factorgraph.backtest.exchange.TimeInForce;
+import io.factorgraph.backtest.exchange.queue.QueueModel;
 import io.factorgraph.backtest.exchange.queue.RestingOrders;
+import io.factorgraph.runtime.execution.Side;
 import io.factorgraph.runtime.market.BookBuilder;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
@@ -162,8 +162,8 @@ public final class MatchingEngine {
                         continue;
                     }
                 } else {
-                    long x = Math.min(Math.min(executable, resting.leavesLots(i)),
-                            (long) Math.floor(unallocated + QueueModel.QUEUE_EPSILON));
+                    long x = Math.min(Math.min(executable, resting.leavesLots(i)), (long)
+                            Math.floor(unallocated + QueueModel.QUEUE_EPSILON));
                     if (x > 0) {
                         unallocated -= x;
                         if (fillResting(i, x, ts)) {
@@ -193,8 +193,14 @@ public final class MatchingEngine {
     private void fill(long leaves, long cumExec, long execLots, long execTicks, boolean maker, long ts) {
         double value = grid.price(execTicks) * grid.qty(execLots);
         double fee = value * (maker ? makerFee : takerFee);
-        out.state(ReportType.FILL, leaves == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, RejectReason.NONE,
-                leaves, cumExec).execution(execLots, execTicks, fee, maker).times(ts, 0);
+        out.state(
+                        ReportType.FILL,
+                        leaves == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED,
+                        RejectReason.NONE,
+                        leaves,
+                        cumExec)
+                .execution(execLots, execTicks, fee, maker)
+                .times(ts, 0);
         sink.onExchangeReport(out);
     }
 
@@ -250,8 +256,8 @@ public final class MatchingEngine {
             if (buy ? p >= ticks : p <= ticks) {
                 break;
             }
-            long x = Math.min(leaves,
-                    (long) Math.floor((buy ? book.askQty(level) : book.bidQty(level)) + QueueModel.QUEUE_EPSILON));
+            long x = Math.min(leaves, (long)
+                    Math.floor((buy ? book.askQty(level) : book.bidQty(level)) + QueueModel.QUEUE_EPSILON));
             if (x > 0) {
                 leaves -= x;
                 fill(leaves, lots - leaves, x, p, false, ts);

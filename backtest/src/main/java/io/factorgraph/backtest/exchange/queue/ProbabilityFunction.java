@@ -94,8 +94,8 @@ public sealed interface ProbabilityFunction {
 
     private static void requirePositive(double n) {
         if (!(n > 0) || !Double.isFinite(n)) {
-            throw new IllegalArgumentException("the exponent of a power probability function must be finite and > 0, was "
-                    + n);
+            throw new IllegalArgumentException(
+                    "the exponent of a power probability function must be finite and > 0, was " + n);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.factorgraph.backtest.exchange.queue;
 
-import io.factorgraph.backtest.exchange.queue.RestingOrders;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
@@ -86,8 +85,8 @@ public sealed interface QueueModel permits QueueModel.RiskAverse, QueueModel.Pro
     /** hftbacktest's {@code RiskAdverseQueueModel}: the conservative model, only trades advance the queue. */
     record RiskAverse() implements QueueModel {
         @Override
-        public double afterDepthChange(double front, double tradedSinceLastChange, double prev, double next,
-                double lot) {
+        public double afterDepthChange(
+                double front, double tradedSinceLastChange, double prev, double next, double lot) {
             return Math.min(front, next);
         }
 
@@ -106,8 +105,8 @@ public sealed interface QueueModel permits QueueModel.RiskAverse, QueueModel.Pro
         }
 
         @Override
-        public double afterDepthChange(double front, double tradedSinceLastChange, double prev, double next,
-                double lot) {
+        public double afterDepthChange(
+                double front, double tradedSinceLastChange, double prev, double next, double lot) {
             double chg = prev - next - tradedSinceLastChange;
             if (chg < 0) {
                 return Math.min(front, next);
@@ -188,8 +187,11 @@ public sealed interface QueueModel permits QueueModel.RiskAverse, QueueModel.Pro
     }
 
     /** The accepted forms, for messages. */
-    String FORMS = "expected " + String.join(", ", MODELS.stream().limit(MODELS.size() - 1).map(Form::written)
-            .toList()) + " or " + MODELS.getLast().written() + " (N a number > 0, e.g. power:3)";
+    String FORMS = "expected "
+            + String.join(
+                    ", ",
+                    MODELS.stream().limit(MODELS.size() - 1).map(Form::written).toList()) + " or "
+            + MODELS.getLast().written() + " (N a number > 0, e.g. power:3)";
 
     private static void noArgument(String text, String name, String arg) {
         if (arg != null) {
@@ -199,19 +201,19 @@ public sealed interface QueueModel permits QueueModel.RiskAverse, QueueModel.Pro
 
     private static double exponent(String text, String name, String arg) {
         if (arg == null || arg.isEmpty()) {
-            throw new IllegalArgumentException("queue model '" + text + "': " + name + " needs an exponent, as in "
-                    + name + ":3");
+            throw new IllegalArgumentException(
+                    "queue model '" + text + "': " + name + " needs an exponent, as in " + name + ":3");
         }
         double n;
         try {
             n = Double.parseDouble(arg);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("queue model '" + text + "': the exponent '" + arg
-                    + "' is not a number; " + FORMS);
+            throw new IllegalArgumentException(
+                    "queue model '" + text + "': the exponent '" + arg + "' is not a number; " + FORMS);
         }
         if (!(n > 0) || !Double.isFinite(n)) {
-            throw new IllegalArgumentException("queue model '" + text + "': the exponent must be finite and > 0, was "
-                    + arg);
+            throw new IllegalArgumentException(
+                    "queue model '" + text + "': the exponent must be finite and > 0, was " + arg);
         }
         return n;
     }

@@ -20,8 +20,7 @@ public final class ClockShift {
         EventSource open() throws MarketDataException;
     }
 
-    private ClockShift() {
-    }
+    private ClockShift() {}
 
     /**
      * {@code config} with its timeline resolved for the input: unchanged unless it is an unresolved {@link
@@ -50,7 +49,8 @@ public final class ClockShift {
                 continue;
             }
             int kind = (int) (ev & EventFlags.KIND_MASK);
-            if (kind == EventFlags.DEPTH_EVENT || kind == EventFlags.DEPTH_SNAPSHOT_EVENT
+            if (kind == EventFlags.DEPTH_EVENT
+                    || kind == EventFlags.DEPTH_SNAPSHOT_EVENT
                     || kind == EventFlags.TRADE_EVENT) {
                 largest = Math.max(largest, e.exchTs() - e.localTs());
             }

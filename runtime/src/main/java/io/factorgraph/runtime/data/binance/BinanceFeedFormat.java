@@ -47,8 +47,8 @@ public final class BinanceFeedFormat implements EventFormat {
     /** The symbol of the first {@code "stream":"<symbol>@..."} in the first lines of a recorded feed, or "". */
     @Override
     public String symbol(Path feed) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(feed), 1 << 16), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(feed), 1 << 16), StandardCharsets.UTF_8))) {
             String key = "\"stream\":\"";
             String line;
             for (int n = 0; n < 10_000 && (line = lines.readLine()) != null; n++) {

@@ -250,9 +250,19 @@ public final class BinanceFeedReader implements EventSource {
 
     /** Counts and gaps so far (allocates: call it at the end or now and then, not per event). */
     public FeedStats stats() {
-        return new FeedStats(statLines, statEvents, sync.diffsApplied(), sync.diffsDropped(), sync.diffsPending(),
-                sync.snapshotsApplied(), sync.snapshotsSkipped(), statTrades, statTradesSkipped, statBookTickers,
-                sync.gaps(), sync.synced());
+        return new FeedStats(
+                statLines,
+                statEvents,
+                sync.diffsApplied(),
+                sync.diffsDropped(),
+                sync.diffsPending(),
+                sync.snapshotsApplied(),
+                sync.snapshotsSkipped(),
+                statTrades,
+                statTradesSkipped,
+                statBookTickers,
+                sync.gaps(),
+                sync.synced());
     }
 
     @Override
@@ -302,8 +312,10 @@ public final class BinanceFeedReader implements EventSource {
     private void finish() throws MarketDataException {
         finished = true;
         if (synchronise && sync.snapshotsApplied() == 0) {
-            throw new MarketDataException("", "no depth snapshot found in " + String.join(", ", names)
-                    + ": Binance book synchronisation starts from a REST snapshot ({\"lastUpdateId\":...})");
+            throw new MarketDataException(
+                    "",
+                    "no depth snapshot found in " + String.join(", ", names)
+                            + ": Binance book synchronisation starts from a REST snapshot ({\"lastUpdateId\":...})");
         }
     }
 
@@ -321,24 +333,28 @@ public final class BinanceFeedReader implements EventSource {
                 break;
             }
             if (ts > (Long.MAX_VALUE - d) / 10) {
-                throw new MarketDataException(names[fileIndex] + ":" + line,
-                        "malformed line: local timestamp does not fit in 64 bits");
+                throw new MarketDataException(
+                        names[fileIndex] + ":" + line, "malformed line: local timestamp does not fit in 64 bits");
             }
             ts = ts * 10 + d;
             p++;
         }
         if (p == start || p >= end || b[p] != ' ') {
-            throw new MarketDataException(names[fileIndex] + ":" + line, (start == end ? "empty line" : "malformed line")
-                    + ": expected '<local timestamp ns> <json>'");
+            throw new MarketDataException(
+                    names[fileIndex] + ":" + line,
+                    (start == end ? "empty line" : "malformed line") + ": expected '<local timestamp ns> <json>'");
         }
         if (ts < lastLocalTs) {
             if (firstLineOfFile) {
-                throw new MarketDataException(names[fileIndex] + ":" + line, "files out of order: " + names[fileIndex]
-                        + " starts at local time " + ts + ", before the last line of the file given before it, "
-                        + names[fileIndex - 1] + " (" + lastLocalTs + "); give the files in time order");
+                throw new MarketDataException(
+                        names[fileIndex] + ":" + line,
+                        "files out of order: " + names[fileIndex]
+                                + " starts at local time " + ts + ", before the last line of the file given before it, "
+                                + names[fileIndex - 1] + " (" + lastLocalTs + "); give the files in time order");
             }
-            throw new MarketDataException(names[fileIndex] + ":" + line, "local timestamp goes backwards: " + ts
-                    + " after " + lastLocalTs + " on the line before");
+            throw new MarketDataException(
+                    names[fileIndex] + ":" + line,
+                    "local timestamp goes backwards: " + ts + " after " + lastLocalTs + " on the line before");
         }
         firstLineOfFile = false;
         lastLocalTs = ts;
@@ -418,10 +434,11 @@ public final class BinanceFeedReader implements EventSource {
                 default -> onBookTicker(msgStart, localTs, line);
             }
         } else if (snapshotMessage && !streamMessage && hasSnapshotId && hasBids && hasAsks) {
-            sync.onSnapshot(batch, msgStart, snapshotLastUpdateId, exchangeTime(snapshotE, snapshotT, localTs), localTs);
+            sync.onSnapshot(
+                    batch, msgStart, snapshotLastUpdateId, exchangeTime(snapshotE, snapshotT, localTs), localTs);
         } else if (errorResponse) {
-            throw json.invalid("the line is an error response from the exchange (it has \"code\"/\"msg\"), "
-                    + "not market data");
+            throw json.invalid(
+                    "the line is an error response from the exchange (it has \"code\"/\"msg\"), " + "not market data");
         } else if (streamMessage) {
             throw json.invalid("stream message without " + (kind == 0 ? "\"stream\"" : "\"data\""));
         } else if (snapshotMessage) {
@@ -573,7 +590,8 @@ public final class BinanceFeedReader implements EventSource {
             case 'q' -> {
                 fQty = json.readDecimalString("quantity");
                 if (!(fQty > 0.0) || fQty == Double.POSITIVE_INFINITY) {
-                    throw json.invalid("bad quantity \"" + json.lastString() + "\": a trade's quantity must be positive");
+                    throw json.invalid(
+                            "bad quantity \"" + json.lastString() + "\": a trade's quantity must be positive");
                 }
                 seen |= F_QTY;
             }
@@ -717,7 +735,10 @@ public final class BinanceFeedReader implements EventSource {
     }
 
     private void onBookTicker(int msgStart, long localTs, long line) throws MarketDataException {
-        require(F_LAST | F_BID_PX | F_BID_QTY | F_ASK_PX | F_ASK_QTY, "bookTicker", "\"u\", \"b\", \"B\", \"a\", \"A\"");
+        require(
+                F_LAST | F_BID_PX | F_BID_QTY | F_ASK_PX | F_ASK_QTY,
+                "bookTicker",
+                "\"u\", \"b\", \"B\", \"a\", \"A\"");
         long exch = dataExchangeTime(localTs);
         batch.add(EventFlags.DEPTH_BBO_EVENT | EventFlags.BUY_EVENT, fBidPx, fBidQty, fileIndex, line);
         batch.add(EventFlags.DEPTH_BBO_EVENT | EventFlags.SELL_EVENT, fAskPx, fAskQty, fileIndex, line);

@@ -58,8 +58,17 @@ final class DepthSync {
      * @param prev {@code pu}, or {@link DiffBuffer#NO_PREV_ID} for a spot diff
      * @throws MarketDataException on a gap under {@link GapPolicy#FAIL}
      */
-    void onDiff(EventBatch batch, int msgStart, long first, long last, long prev, long exchTs, long localTs, int file,
-            long line) throws MarketDataException {
+    void onDiff(
+            EventBatch batch,
+            int msgStart,
+            long first,
+            long last,
+            long prev,
+            long exchTs,
+            long localTs,
+            int file,
+            long line)
+            throws MarketDataException {
         if (!synchronise) {
             batch.stamp(msgStart, EventFlags.LOCAL_EVENT, exchTs, localTs, last);
             diffsApplied++;

@@ -38,7 +38,14 @@ final class DiffBuffer {
     }
 
     /** Copies the rows {@code [from, batch.size())} of {@code batch} as one diff. */
-    void add(long first, long last, long prev, long exchangeTs, int fileIndex, long lineNumber, EventBatch batch,
+    void add(
+            long first,
+            long last,
+            long prev,
+            long exchangeTs,
+            int fileIndex,
+            long lineNumber,
+            EventBatch batch,
             int from) {
         if (count == firstId.length) {
             growDiffs();

@@ -65,14 +65,15 @@ final class LineReader implements AutoCloseable {
             boolean gzip = b0 == 0x1f && b1 == 0x8b;
             if (!gzip && name.endsWith(".gz") && b0 >= 0) {
                 peek.close();
-                throw new MarketDataException(name, "not a gzip file: it does not start with the gzip magic bytes 1f 8b");
+                throw new MarketDataException(
+                        name, "not a gzip file: it does not start with the gzip magic bytes 1f 8b");
             }
             InputStream in = gzip ? new GZIPInputStream(peek, READ_CHUNK) : peek;
             return new LineReader(name, gzip, in);
         } catch (IOException e) {
             closeQuietly(raw);
-            throw new MarketDataException(name, (name.endsWith(".gz") ? "corrupt gzip header: " : "read error: ")
-                    + e.getMessage(), e);
+            throw new MarketDataException(
+                    name, (name.endsWith(".gz") ? "corrupt gzip header: " : "read error: ") + e.getMessage(), e);
         }
     }
 

@@ -117,8 +117,7 @@ public final class EventFile {
 
     static final byte[] MAGIC = {(byte) 0x89, 'F', 'G', 'E', 'V', '\r', '\n', 0x1A};
 
-    private EventFile() {
-    }
+    private EventFile() {}
 
     /** Whether a file name ends in {@link #EXTENSION}, ignoring case. */
     public static boolean hasExtension(String fileName) {

@@ -19,8 +19,15 @@ import java.nio.charset.StandardCharsets;
  * @param symbol the instrument's symbol; may be empty
  * @param source where the events came from, free text; may be empty
  */
-public record EventFileHeader(int version, long headerLength, long eventCount, long flags, long firstLocalTs,
-        long lastLocalTs, String symbol, String source) {
+public record EventFileHeader(
+        int version,
+        long headerLength,
+        long eventCount,
+        long flags,
+        long firstLocalTs,
+        long lastLocalTs,
+        String symbol,
+        String source) {
     private static final ValueLayout.OfShort SHORT =
             ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -57,12 +64,12 @@ public record EventFileHeader(int version, long headerLength, long eventCount, l
         byte[] sym = symbol.getBytes(StandardCharsets.UTF_8);
         byte[] src = source.getBytes(StandardCharsets.UTF_8);
         if (sym.length > EventFile.MAX_TEXT_BYTES || src.length > EventFile.MAX_TEXT_BYTES) {
-            throw new IllegalArgumentException("symbol or source description longer than " + EventFile.MAX_TEXT_BYTES
-                    + " bytes");
+            throw new IllegalArgumentException(
+                    "symbol or source description longer than " + EventFile.MAX_TEXT_BYTES + " bytes");
         }
         if (headerLength != lengthFor(sym, src)) {
-            throw new IllegalArgumentException("header length " + headerLength + " does not fit the text: expected "
-                    + lengthFor(sym, src));
+            throw new IllegalArgumentException(
+                    "header length " + headerLength + " does not fit the text: expected " + lengthFor(sym, src));
         }
         ByteBuffer b = ByteBuffer.allocate((int) headerLength).order(ByteOrder.LITTLE_ENDIAN);
         b.put(EventFile.MAGIC);
@@ -100,21 +107,25 @@ public record EventFileHeader(int version, long headerLength, long eventCount, l
             if (size == 0) {
                 throw new MarketDataException(name, "not a factorgraph event file: it is empty");
             }
-            throw new MarketDataException(name, "truncated: the file is " + size + " bytes, shorter than the "
-                    + EventFile.FIXED_HEADER_BYTES + "-byte header");
+            throw new MarketDataException(
+                    name,
+                    "truncated: the file is " + size + " bytes, shorter than the " + EventFile.FIXED_HEADER_BYTES
+                            + "-byte header");
         }
         int version = Short.toUnsignedInt(file.get(SHORT, 8));
         if (version > EventFile.VERSION) {
-            throw new MarketDataException(name, "format version " + version + " is newer than this reader ("
-                    + EventFile.VERSION + "); read it with a newer fg");
+            throw new MarketDataException(
+                    name,
+                    "format version " + version + " is newer than this reader (" + EventFile.VERSION
+                            + "); read it with a newer fg");
         }
         if (version < 1) {
             throw new MarketDataException(name, "corrupt header: format version " + version + " (versions start at 1)");
         }
         int recordBytes = Short.toUnsignedInt(file.get(SHORT, 10));
         if (recordBytes != EventFile.RECORD_BYTES) {
-            throw new MarketDataException(name, "corrupt header: record length " + recordBytes + ", expected "
-                    + EventFile.RECORD_BYTES);
+            throw new MarketDataException(
+                    name, "corrupt header: record length " + recordBytes + ", expected " + EventFile.RECORD_BYTES);
         }
         long headerLength = Integer.toUnsignedLong(file.get(INT, 12));
         long count = file.get(LONG, 16);
@@ -124,19 +135,25 @@ public record EventFileHeader(int version, long headerLength, long eventCount, l
         int symbolBytes = Short.toUnsignedInt(file.get(SHORT, 48));
         int sourceBytes = Short.toUnsignedInt(file.get(SHORT, 50));
         if ((flags & ~EventFile.KNOWN_FLAGS) != 0) {
-            throw new MarketDataException(name, "header flags 0x" + Long.toHexString(flags) + " include flags this "
-                    + "reader does not know (it knows 0x" + Long.toHexString(EventFile.KNOWN_FLAGS)
-                    + "); read it with a newer fg");
+            throw new MarketDataException(
+                    name,
+                    "header flags 0x" + Long.toHexString(flags) + " include flags this "
+                            + "reader does not know (it knows 0x" + Long.toHexString(EventFile.KNOWN_FLAGS)
+                            + "); read it with a newer fg");
         }
-        if (headerLength < EventFile.FIXED_HEADER_BYTES || headerLength % EventFile.FIXED_HEADER_BYTES != 0
+        if (headerLength < EventFile.FIXED_HEADER_BYTES
+                || headerLength % EventFile.FIXED_HEADER_BYTES != 0
                 || headerLength < EventFile.FIXED_HEADER_BYTES + symbolBytes + sourceBytes) {
-            throw new MarketDataException(name, "corrupt header: header length " + headerLength + " is not a multiple "
-                    + "of 64 holding the 64-byte fixed part, the " + symbolBytes + "-byte symbol and the " + sourceBytes
-                    + "-byte source description");
+            throw new MarketDataException(
+                    name,
+                    "corrupt header: header length " + headerLength + " is not a multiple "
+                            + "of 64 holding the 64-byte fixed part, the " + symbolBytes + "-byte symbol and the "
+                            + sourceBytes
+                            + "-byte source description");
         }
         if (count < 0 || count > EventFile.MAX_EVENTS) {
-            throw new MarketDataException(name, "corrupt header: implausible event count "
-                    + Long.toUnsignedString(count));
+            throw new MarketDataException(
+                    name, "corrupt header: implausible event count " + Long.toUnsignedString(count));
         }
         long expected = headerLength + count * EventFile.RECORD_BYTES;
         if (size != expected) {
@@ -144,12 +161,14 @@ public record EventFileHeader(int version, long headerLength, long eventCount, l
             long extra = size < headerLength ? 0 : (size - headerLength) % EventFile.RECORD_BYTES;
             String holds = held + (extra == 0 ? "" : " and " + extra + " bytes of another");
             if (size < expected) {
-                throw new MarketDataException(name, "truncated: header says " + count + " events, file holds "
-                        + (size < headerLength ? "only " + size + " bytes of its " + headerLength + "-byte header"
-                        : holds));
+                throw new MarketDataException(
+                        name,
+                        "truncated: header says " + count + " events, file holds "
+                                + (size < headerLength
+                                        ? "only " + size + " bytes of its " + headerLength + "-byte header"
+                                        : holds));
             }
-            throw new MarketDataException(name, "trailing data: header says " + count + " events, file holds "
-                    + holds);
+            throw new MarketDataException(name, "trailing data: header says " + count + " events, file holds " + holds);
         }
         String symbol = text(file, EventFile.FIXED_HEADER_BYTES, symbolBytes);
         String source = text(file, EventFile.FIXED_HEADER_BYTES + symbolBytes, sourceBytes);
@@ -157,8 +176,9 @@ public record EventFileHeader(int version, long headerLength, long eventCount, l
     }
 
     private static MarketDataException notAnEventFile(String name) {
-        return new MarketDataException(name, "not a factorgraph event file: it does not start with the .fgev magic "
-                + "bytes \\x89FGEV\\r\\n\\x1a");
+        return new MarketDataException(
+                name,
+                "not a factorgraph event file: it does not start with the .fgev magic " + "bytes \\x89FGEV\\r\\n\\x1a");
     }
 
     private static String text(MemorySegment file, long offset, int length) {

@@ -44,6 +44,7 @@ public final class EventFileReader implements EventSource {
     private final long endBit;
     /** Every event ends a message when the file records no marks. */
     private final boolean everyEventEnds;
+
     private final MarketEvent event = new MarketEvent();
     private long index = -1;
     private long lastLocalTs = Long.MIN_VALUE;
@@ -114,15 +115,22 @@ public final class EventFileReader implements EventSource {
             }
             lastLocalTs = localTs;
         }
-        event.set(raw & ~endBit, r.get(LONG, at + 8), localTs, r.get(DOUBLE, at + 24), r.get(DOUBLE, at + 32),
-                r.get(LONG, at + 40), r.get(LONG, at + 48), r.get(DOUBLE, at + 56),
+        event.set(
+                raw & ~endBit,
+                r.get(LONG, at + 8),
+                localTs,
+                r.get(DOUBLE, at + 24),
+                r.get(DOUBLE, at + 32),
+                r.get(LONG, at + 40),
+                r.get(LONG, at + 48),
+                r.get(DOUBLE, at + 56),
                 everyEventEnds || (raw & endBit) != 0);
         return true;
     }
 
     private MarketDataException outOfOrder(long localTs, long previous) {
-        return new MarketDataException(position(), "local events out of order: local_ts " + localTs + " after "
-                + previous);
+        return new MarketDataException(
+                position(), "local events out of order: local_ts " + localTs + " after " + previous);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.factorgraph.runtime.data.fgev;
 
-import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.PartFiles;
-import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import io.factorgraph.runtime.market.MarketEvent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -51,8 +49,8 @@ public final class EventFileWriter implements AutoCloseable {
     private long lastLocalTs;
     private boolean done;
 
-    private EventFileWriter(Path target, Path temp, FileChannel channel, String symbol, String source,
-            int headerLength) {
+    private EventFileWriter(
+            Path target, Path temp, FileChannel channel, String symbol, String source, int headerLength) {
         this.target = target;
         this.temp = temp;
         this.channel = channel;
@@ -82,8 +80,8 @@ public final class EventFileWriter implements AutoCloseable {
         }
         Path temp = PartFiles.partFileFor(target);
         FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        EventFileWriter writer = new EventFileWriter(target, temp, channel, symbol, source,
-                EventFileHeader.lengthFor(sym, src));
+        EventFileWriter writer =
+                new EventFileWriter(target, temp, channel, symbol, source, EventFileHeader.lengthFor(sym, src));
         try {
             writer.buffer.put(new byte[writer.headerLength]); // the header's place, written by finish()
         } catch (RuntimeException e) {
@@ -92,7 +90,6 @@ public final class EventFileWriter implements AutoCloseable {
         }
         return writer;
     }
-
 
     /** Appends the event the cursor holds. */
     public void write(MarketEvent e) throws IOException {
@@ -106,8 +103,17 @@ public final class EventFileWriter implements AutoCloseable {
      *     the format reserves, or the file already holds {@link EventFile#MAX_EVENTS} events
      * @throws IllegalStateException after {@link #finish()} or {@link #close()}
      */
-    public void write(long ev, long exchTs, long localTs, double px, double qty, long orderId, long ival, double fval,
-            boolean endOfMessage) throws IOException {
+    public void write(
+            long ev,
+            long exchTs,
+            long localTs,
+            double px,
+            double qty,
+            long orderId,
+            long ival,
+            double fval,
+            boolean endOfMessage)
+            throws IOException {
         if ((ev & EventFile.END_OF_MESSAGE_BIT) != 0) {
             throw new IllegalArgumentException("ev 0x" + Long.toHexString(ev) + " uses bit 32, which the .fgev "
                     + "format reserves for end-of-message marks");
@@ -155,8 +161,15 @@ public final class EventFileWriter implements AutoCloseable {
         if (done) {
             throw new IllegalStateException("the writer is finished or closed");
         }
-        EventFileHeader header = new EventFileHeader(EventFile.VERSION, headerLength, count,
-                EventFile.FLAG_END_OF_MESSAGE, firstLocalTs, lastLocalTs, symbol, source);
+        EventFileHeader header = new EventFileHeader(
+                EventFile.VERSION,
+                headerLength,
+                count,
+                EventFile.FLAG_END_OF_MESSAGE,
+                firstLocalTs,
+                lastLocalTs,
+                symbol,
+                source);
         try {
             flush();
             ByteBuffer bytes = header.encode();

@@ -66,18 +66,18 @@ public final class FgevFormat implements WritableEventFormat {
                 }
             }
             EventFileHeader header = writer.finish();
-            return new DataConverter.Result(c.output(), header.eventCount(), header.fileSize(), c.symbol(),
-                    source.gaps(), 0);
+            return new DataConverter.Result(
+                    c.output(), header.eventCount(), header.fileSize(), c.symbol(), source.gaps(), 0);
         }
     }
 
     /** {@code fg convert --data a.gz --data b.gz --on-gap fail}, with file names only, capped in length. */
     static String description(Conversion c) {
-        boolean sequenced = c.inputs().stream().anyMatch(p -> EventFormats.of(p).map(f -> f.sequenced())
-                .orElse(false));
-        String text = "fg convert " + c.inputs().stream().map(p -> "--data " + p.getFileName())
-                .collect(Collectors.joining(" ")) + (sequenced ? " --on-gap "
-                + c.gapPolicy().name().toLowerCase(Locale.ROOT) : "");
+        boolean sequenced = c.inputs().stream()
+                .anyMatch(p -> EventFormats.of(p).map(f -> f.sequenced()).orElse(false));
+        String text = "fg convert "
+                + c.inputs().stream().map(p -> "--data " + p.getFileName()).collect(Collectors.joining(" "))
+                + (sequenced ? " --on-gap " + c.gapPolicy().name().toLowerCase(Locale.ROOT) : "");
         return text.length() <= MAX_DESCRIPTION_CHARS ? text : text.substring(0, MAX_DESCRIPTION_CHARS - 3) + "...";
     }
 }

@@ -27,8 +27,7 @@ final class CorrectedOrder {
         void emit(int message, long timelines) throws IOException;
     }
 
-    private CorrectedOrder() {
-    }
+    private CorrectedOrder() {}
 
     /** The shift {@code correct_local_timestamp} adds to every local timestamp (without a base latency). */
     static long localShift(long[] exchTs, long[] localTs) {

@@ -39,8 +39,7 @@ final class FeedExport {
     /** hftbacktest's event id for a bookTicker's best ask. */
     static final long BEST_ASK_EVENT = 104;
 
-    private FeedExport() {
-    }
+    private FeedExport() {}
 
     static DataConverter.Result convert(Conversion c) throws MarketDataException, IOException {
         MessageRows rows = read(c);
@@ -70,7 +69,8 @@ final class FeedExport {
                 long ev = e.ev();
                 long side = ev & (EventFlags.BUY_EVENT | EventFlags.SELL_EVENT);
                 long kind = ev & EventFlags.KIND_MASK;
-                if (kind == EventFlags.DEPTH_EVENT || kind == EventFlags.TRADE_EVENT
+                if (kind == EventFlags.DEPTH_EVENT
+                        || kind == EventFlags.TRADE_EVENT
                         || kind == EventFlags.DEPTH_SNAPSHOT_EVENT) {
                     rows.row(kind | side, e.px(), e.qty());
                 } else if (kind == EventFlags.DEPTH_CLEAR_EVENT) {

@@ -40,8 +40,8 @@ record NpyHeader(Object descr, boolean fortranOrder, List<Long> shape) {
             }
         }
         if (dict.size() != 3) {
-            throw new IllegalArgumentException("the .npy header has keys other than descr, fortran_order and shape: "
-                    + text.strip());
+            throw new IllegalArgumentException(
+                    "the .npy header has keys other than descr, fortran_order and shape: " + text.strip());
         }
         if (!(dict.get("fortran_order") instanceof Boolean fortran)) {
             throw new IllegalArgumentException("the .npy header's fortran_order is not True or False: " + text.strip());
@@ -81,7 +81,10 @@ record NpyHeader(Object descr, boolean fortranOrder, List<Long> shape) {
             StringBuilder sb = new StringBuilder("{");
             boolean first = true;
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                sb.append(first ? "" : ", ").append(repr(e.getKey())).append(": ").append(repr(e.getValue()));
+                sb.append(first ? "" : ", ")
+                        .append(repr(e.getKey()))
+                        .append(": ")
+                        .append(repr(e.getValue()));
                 first = false;
             }
             return sb.append('}').toString();
@@ -244,8 +247,8 @@ record NpyHeader(Object descr, boolean fortranOrder, List<Long> shape) {
         }
 
         private IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("malformed .npy header at character " + (pos + 1) + ": " + what + ": "
-                    + s.strip());
+            return new IllegalArgumentException(
+                    "malformed .npy header at character " + (pos + 1) + ": " + what + ": " + s.strip());
         }
     }
 }

@@ -133,17 +133,28 @@ public final class NpzEventReader implements EventSource {
         long ev = (long) LONG.get(buf, p);
         long exchTs = (long) LONG.get(buf, p + 8);
         long localTs = (long) LONG.get(buf, p + 16);
-        boolean end = last || localTs != (long) LONG.get(buf, p + EVENT_BYTES + 16)
+        boolean end = last
+                || localTs != (long) LONG.get(buf, p + EVENT_BYTES + 16)
                 || exchTs != (long) LONG.get(buf, p + EVENT_BYTES + 8);
         if ((ev & EventFlags.LOCAL_EVENT) != 0) {
             if (localTs < lastLocalTs) {
-                throw new MarketDataException(position(), "local events out of order: local_ts " + localTs
-                        + " after " + lastLocalTs + " (hftbacktest's correct_event_order fixes this)");
+                throw new MarketDataException(
+                        position(),
+                        "local events out of order: local_ts " + localTs + " after " + lastLocalTs
+                                + " (hftbacktest's correct_event_order fixes this)");
             }
             lastLocalTs = localTs;
         }
-        event.set(ev, exchTs, localTs, (double) DOUBLE.get(buf, p + 24), (double) DOUBLE.get(buf, p + 32),
-                (long) LONG.get(buf, p + 40), (long) LONG.get(buf, p + 48), (double) DOUBLE.get(buf, p + 56), end);
+        event.set(
+                ev,
+                exchTs,
+                localTs,
+                (double) DOUBLE.get(buf, p + 24),
+                (double) DOUBLE.get(buf, p + 32),
+                (long) LONG.get(buf, p + 40),
+                (long) LONG.get(buf, p + 48),
+                (double) DOUBLE.get(buf, p + 56),
+                end);
         bufPos += EVENT_BYTES;
         return true;
     }
@@ -175,8 +186,8 @@ public final class NpzEventReader implements EventSource {
             try {
                 n = in.read(buf, bufLimit, buf.length - bufLimit);
             } catch (IOException e) {
-                throw new MarketDataException(name + ":row " + nextIndex, "corrupt or truncated data: " + e.getMessage(),
-                        e);
+                throw new MarketDataException(
+                        name + ":row " + nextIndex, "corrupt or truncated data: " + e.getMessage(), e);
             }
             if (n < 0) {
                 eof = true;
@@ -186,8 +197,8 @@ public final class NpzEventReader implements EventSource {
         }
         if (bufLimit < need) {
             long available = nextIndex + bufLimit / EVENT_BYTES;
-            throw new MarketDataException(name, "truncated: the header declares " + count
-                    + " events but the data ends after " + available);
+            throw new MarketDataException(
+                    name, "truncated: the header declares " + count + " events but the data ends after " + available);
         }
     }
 
@@ -214,12 +225,13 @@ public final class NpzEventReader implements EventSource {
         if (arrays.isEmpty()) {
             throw new MarketDataException(name, "holds no .npy array");
         }
-        throw new MarketDataException(name,
-                "holds several arrays " + arrays + " and none is data.npy: which one holds the events?");
+        throw new MarketDataException(
+                name, "holds several arrays " + arrays + " and none is data.npy: which one holds the events?");
     }
 
     /** Reads and checks the {@code .npy} preamble and header; returns the event count. */
-    private static long readHeader(InputStream in, String where, long entrySize) throws IOException, MarketDataException {
+    private static long readHeader(InputStream in, String where, long entrySize)
+            throws IOException, MarketDataException {
         byte[] preamble = in.readNBytes(8);
         if (preamble.length < 8 || !startsWith(preamble, MAGIC)) {
             throw new MarketDataException(where, "not a .npy array: it does not start with \\x93NUMPY");
@@ -246,8 +258,10 @@ public final class NpzEventReader implements EventSource {
             headerLength = (int) l;
             preambleLength = 12;
         } else {
-            throw new MarketDataException(where, "unsupported .npy format version " + major + "." + (preamble[7] & 0xFF)
-                    + " (known: 1.0, 2.0, 3.0)");
+            throw new MarketDataException(
+                    where,
+                    "unsupported .npy format version " + major + "." + (preamble[7] & 0xFF)
+                            + " (known: 1.0, 2.0, 3.0)");
         }
         byte[] headerBytes = in.readNBytes(headerLength);
         if (headerBytes.length < headerLength) {
@@ -263,9 +277,11 @@ public final class NpzEventReader implements EventSource {
         long count = checkLayout(header, where);
         long expectedSize = preambleLength + headerLength + count * EVENT_BYTES;
         if (entrySize >= 0 && entrySize != expectedSize) {
-            throw new MarketDataException(where, (entrySize < expectedSize ? "truncated: " : "trailing data: ")
-                    + "the header declares " + count + " events (" + expectedSize
-                    + " bytes with the header), but the array is " + entrySize + " bytes");
+            throw new MarketDataException(
+                    where,
+                    (entrySize < expectedSize ? "truncated: " : "trailing data: ")
+                            + "the header declares " + count + " events (" + expectedSize
+                            + " bytes with the header), but the array is " + entrySize + " bytes");
         }
         return count;
     }
@@ -274,20 +290,24 @@ public final class NpzEventReader implements EventSource {
         Object descr = header.descr();
         List<Long> shape = header.shape();
         if ("<f8".equals(descr) && shape.size() == 2 && shape.get(1) == 6) {
-            throw new MarketDataException(where, "this is hftbacktest 1.x's layout (a 2-D float64 array of 6 columns, "
-                    + "shape " + NpyHeader.repr(shape) + "); convert it to the 2.x event layout with hftbacktest's "
-                    + "migration2 utility");
+            throw new MarketDataException(
+                    where,
+                    "this is hftbacktest 1.x's layout (a 2-D float64 array of 6 columns, "
+                            + "shape " + NpyHeader.repr(shape)
+                            + "); convert it to the 2.x event layout with hftbacktest's "
+                            + "migration2 utility");
         }
         if (!isEventDtype(descr)) {
-            throw new MarketDataException(where, "not hftbacktest's event dtype: expected " + EXPECTED_DTYPE + ", found "
-                    + NpyHeader.repr(descr));
+            throw new MarketDataException(
+                    where,
+                    "not hftbacktest's event dtype: expected " + EXPECTED_DTYPE + ", found " + NpyHeader.repr(descr));
         }
         if (header.fortranOrder()) {
             throw new MarketDataException(where, "fortran_order is True: expected a C-ordered array");
         }
         if (shape.size() != 1) {
-            throw new MarketDataException(where, "expected a one-dimensional array of events, found shape "
-                    + NpyHeader.repr(shape));
+            throw new MarketDataException(
+                    where, "expected a one-dimensional array of events, found shape " + NpyHeader.repr(shape));
         }
         long count = shape.get(0);
         if (count > Long.MAX_VALUE / EVENT_BYTES) {
@@ -301,15 +321,18 @@ public final class NpzEventReader implements EventSource {
             return false;
         }
         for (int i = 0; i < FIELD_NAMES.length; i++) {
-            if (!(fields.get(i) instanceof List<?> field) || field.size() != 2 || !FIELD_NAMES[i].equals(field.get(0))) {
+            if (!(fields.get(i) instanceof List<?> field)
+                    || field.size() != 2
+                    || !FIELD_NAMES[i].equals(field.get(0))) {
                 return false;
             }
             Object type = field.get(1);
-            boolean ok = switch (FIELD_NAMES[i]) {
-                case "ev", "order_id" -> "<u8".equals(type) || "<i8".equals(type);
-                case "px", "qty", "fval" -> "<f8".equals(type);
-                default -> "<i8".equals(type);
-            };
+            boolean ok =
+                    switch (FIELD_NAMES[i]) {
+                        case "ev", "order_id" -> "<u8".equals(type) || "<i8".equals(type);
+                        case "px", "qty", "fval" -> "<f8".equals(type);
+                        default -> "<i8".equals(type);
+                    };
             if (!ok) {
                 return false;
             }

@@ -57,8 +57,8 @@ public final class NpzEventWriter implements AutoCloseable {
             throw new IllegalArgumentException(target + " is a directory");
         }
         Path npy = PartFiles.partFileFor(target);
-        FileChannel channel = FileChannel.open(npy, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(npy, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
         NpzEventWriter writer = new NpzEventWriter(target, npy, channel);
         writer.buffer.put(new byte[PREAMBLE_BYTES]); // the header's place, written by finish()
         return writer;

@@ -53,9 +53,11 @@ public final class NpzFormat implements WritableEventFormat {
             return FeedExport.convert(c);
         }
         if (!(input instanceof NpzFormat)) {
-            throw new MarketDataException(String.valueOf(c.inputs().get(0)), "cannot write " + input.description()
-                    + " as an hftbacktest .npz: it holds the synchronised local stream only, without the exchange "
-                    + "timeline hftbacktest needs; convert the recorded feed (.gz) instead");
+            throw new MarketDataException(
+                    String.valueOf(c.inputs().get(0)),
+                    "cannot write " + input.description()
+                            + " as an hftbacktest .npz: it holds the synchronised local stream only, without the exchange "
+                            + "timeline hftbacktest needs; convert the recorded feed (.gz) instead");
         }
         try (EventSource source = EventSources.open(c.inputs(), c.gapPolicy());
                 NpzEventWriter writer = NpzEventWriter.create(c.output())) {

@@ -71,15 +71,17 @@ class BinanceFeedErrorsTest {
         } catch (EOFException expected) {
             // the cut
         }
-        assertEquals("usdm_btcusdt_20240808.gz:" + (completeLines + 1)
-                + ": truncated or corrupt gzip data: Unexpected end of ZLIB input stream", errorOf(List.of(cut)));
+        assertEquals(
+                "usdm_btcusdt_20240808.gz:" + (completeLines + 1)
+                        + ": truncated or corrupt gzip data: Unexpected end of ZLIB input stream",
+                errorOf(List.of(cut)));
     }
 
     @Test
     void notGzipAtAll() throws IOException {
         Path file = Files.writeString(dir.resolve("feed.gz"), "1 {}\n");
-        assertEquals("feed.gz: not a gzip file: it does not start with the gzip magic bytes 1f 8b",
-                errorOf(List.of(file)));
+        assertEquals(
+                "feed.gz: not a gzip file: it does not start with the gzip magic bytes 1f 8b", errorOf(List.of(file)));
     }
 
     @Test
@@ -91,37 +93,46 @@ class BinanceFeedErrorsTest {
     @Test
     void malformedJsonLine() {
         String json = "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1700000001006 \"T\":1}}";
-        assertEquals("feed.gz:4: malformed JSON at column " + column(json, "\"T\"")
-                + ": expected ',' or '}' but found '\"'", errorOf(SyntheticFeed.futures().replace(4, json)));
+        assertEquals(
+                "feed.gz:4: malformed JSON at column " + column(json, "\"T\"") + ": expected ',' or '}' but found '\"'",
+                errorOf(SyntheticFeed.futures().replace(4, json)));
     }
 
     @Test
     void lineCutShort() {
         String json = "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":170000000";
-        assertEquals("feed.gz:4: malformed JSON at column " + (line(4, json).length() + 1)
-                + ": expected ',' or '}' but found the end of the line", errorOf(SyntheticFeed.futures().replace(4, json)));
+        assertEquals(
+                "feed.gz:4: malformed JSON at column " + (line(4, json).length() + 1)
+                        + ": expected ',' or '}' but found the end of the line",
+                errorOf(SyntheticFeed.futures().replace(4, json)));
     }
 
     @Test
     void trailingGarbage() {
         String json = trade("100.5", "1", true, 1) + "}";
-        assertEquals("feed.gz:4: malformed JSON at column " + line(4, json).length()
-                + ": unexpected '}' after the end of the JSON object", errorOf(SyntheticFeed.futures().replace(4, json)));
+        assertEquals(
+                "feed.gz:4: malformed JSON at column " + line(4, json).length()
+                        + ": unexpected '}' after the end of the JSON object",
+                errorOf(SyntheticFeed.futures().replace(4, json)));
     }
 
     @Test
     void emptyLineAndMissingTimestamp() {
-        assertEquals("feed.gz:7: empty line: expected '<local timestamp ns> <json>'",
+        assertEquals(
+                "feed.gz:7: empty line: expected '<local timestamp ns> <json>'",
                 errorOf(SyntheticFeed.futures().raw("")));
-        assertEquals("feed.gz:7: malformed line: expected '<local timestamp ns> <json>'",
+        assertEquals(
+                "feed.gz:7: malformed line: expected '<local timestamp ns> <json>'",
                 errorOf(SyntheticFeed.futures().raw(trade("1", "1", true, 1))));
     }
 
     @Test
     void localTimeGoingBackwards() {
         SyntheticFeed feed = SyntheticFeed.futures().raw((T0 + 5500) + " " + trade("100.5", "1", true, 9));
-        assertEquals("feed.gz:7: local timestamp goes backwards: " + (T0 + 5500) + " after " + (T0 + 6000)
-                + " on the line before", errorOf(feed));
+        assertEquals(
+                "feed.gz:7: local timestamp goes backwards: " + (T0 + 5500) + " after " + (T0 + 6000)
+                        + " on the line before",
+                errorOf(feed));
     }
 
     @Test
@@ -139,26 +150,37 @@ class BinanceFeedErrorsTest {
     @Test
     void gapBetweenTheSnapshotAndTheFirstDiff() {
         SyntheticFeed feed = SyntheticFeed.futures().replace(1, futuresDiff(105, 110, 104, "[]", "[]"));
-        assertEquals("feed.gz:1: sequence gap after the depth snapshot (lastUpdateId=100): the first diff to apply "
-                + "must have U <= 100, found U=105 (u=110)", errorOf(feed));
+        assertEquals(
+                "feed.gz:1: sequence gap after the depth snapshot (lastUpdateId=100): the first diff to apply "
+                        + "must have U <= 100, found U=105 (u=110)",
+                errorOf(feed));
         SyntheticFeed spot = SyntheticFeed.spot().replace(2, spotDiff(102, 105, "[]", "[]"));
-        assertEquals("feed.gz:2: sequence gap after the depth snapshot (lastUpdateId=100): the first diff to apply "
-                + "must have U <= 101, found U=102 (u=105)", errorOf(spot));
+        assertEquals(
+                "feed.gz:2: sequence gap after the depth snapshot (lastUpdateId=100): the first diff to apply "
+                        + "must have U <= 101, found U=102 (u=105)",
+                errorOf(spot));
     }
 
     @Test
     void crossedBookAfterAMessage() {
-        SyntheticFeed feed = SyntheticFeed.futures().replace(3, futuresDiff(101, 110, 100, "[[\"101.2\",\"1\"]]", "[]"));
-        assertEquals("feed.gz:3: crossed book after applying the message: best bid 101.2 >= best ask 101.0",
-                errorOf(feed));
+        SyntheticFeed feed =
+                SyntheticFeed.futures().replace(3, futuresDiff(101, 110, 100, "[[\"101.2\",\"1\"]]", "[]"));
+        assertEquals(
+                "feed.gz:3: crossed book after applying the message: best bid 101.2 >= best ask 101.0", errorOf(feed));
     }
 
     @Test
     void crossingInsideAMessageIsFineWhenTheMessageUncrossesIt() throws MarketDataException {
         // the bid moves up through the old ask, which the same message removes
         Path file = SyntheticFeed.futures()
-                .replace(3, futuresDiff(101, 110, 100, "[[\"101.2\",\"1\"]]", "[[\"101.0\",\"0\"],[\"101.5\",\"0\"],"
-                        + "[\"101.3\",\"1\"]]"))
+                .replace(
+                        3,
+                        futuresDiff(
+                                101,
+                                110,
+                                100,
+                                "[[\"101.2\",\"1\"]]",
+                                "[[\"101.0\",\"0\"],[\"101.5\",\"0\"]," + "[\"101.3\",\"1\"]]"))
                 .replace(5, bookTicker(110, "101.2", "1", "101.3", "1"))
                 .replace(6, futuresDiff(111, 120, 110, "[]", "[]"))
                 .writeGzip(dir, "feed.gz");
@@ -177,7 +199,8 @@ class BinanceFeedErrorsTest {
         Path file = SyntheticFeed.futures()
                 .replace(3, futuresDiff(101, 110, 100, "[[\"101.2\",\"1\"]]", "[]"))
                 .writeGzip(dir, "feed.gz");
-        try (BookReplay replay = new BookReplay(BinanceFeedReader.open(file), new OrderBook(), CrossedBookPolicy.COUNT)) {
+        try (BookReplay replay =
+                new BookReplay(BinanceFeedReader.open(file), new OrderBook(), CrossedBookPolicy.COUNT)) {
             while (replay.next()) {
                 // count
             }
@@ -187,91 +210,123 @@ class BinanceFeedErrorsTest {
 
     @Test
     void nanAndNegativePricesAndQuantities() {
-        assertEquals("feed.gz:3: bad price \"NaN\": not a decimal number",
+        assertEquals(
+                "feed.gz:3: bad price \"NaN\": not a decimal number",
                 errorOf(SyntheticFeed.futures().replace(3, futuresDiff(101, 110, 100, "[[\"NaN\",\"3\"]]", "[]"))));
-        assertEquals("feed.gz:3: bad price \"-100.5\": must be a positive decimal",
+        assertEquals(
+                "feed.gz:3: bad price \"-100.5\": must be a positive decimal",
                 errorOf(SyntheticFeed.futures().replace(3, futuresDiff(101, 110, 100, "[[\"-100.5\",\"3\"]]", "[]"))));
-        assertEquals("feed.gz:3: bad price \"0.00\": must be a positive decimal",
+        assertEquals(
+                "feed.gz:3: bad price \"0.00\": must be a positive decimal",
                 errorOf(SyntheticFeed.futures().replace(3, futuresDiff(101, 110, 100, "[[\"0.00\",\"3\"]]", "[]"))));
-        assertEquals("feed.gz:3: bad quantity \"-3\": must be a non-negative decimal",
+        assertEquals(
+                "feed.gz:3: bad quantity \"-3\": must be a non-negative decimal",
                 errorOf(SyntheticFeed.futures().replace(3, futuresDiff(101, 110, 100, "[[\"100.5\",\"-3\"]]", "[]"))));
-        assertEquals("feed.gz:2: bad quantity \"nan\": not a decimal number",
+        assertEquals(
+                "feed.gz:2: bad quantity \"nan\": not a decimal number",
                 errorOf(SyntheticFeed.futures().replace(2, futuresSnapshot(100, "[[\"100.0\",\"nan\"]]", "[]"))));
-        assertEquals("feed.gz:5: bad quantity \"NaN\": not a decimal number",
+        assertEquals(
+                "feed.gz:5: bad quantity \"NaN\": not a decimal number",
                 errorOf(SyntheticFeed.futures().replace(5, bookTicker(110, "100.5", "NaN", "101.0", "2"))));
-        assertEquals("feed.gz:4: bad price \"1e5\": not a decimal number",
+        assertEquals(
+                "feed.gz:4: bad price \"1e5\": not a decimal number",
                 errorOf(SyntheticFeed.futures().replace(4, trade("1e5", "1", true, 1))));
-        assertEquals("feed.gz:4: bad quantity \"0.000\": a trade's quantity must be positive",
+        assertEquals(
+                "feed.gz:4: bad quantity \"0.000\": a trade's quantity must be positive",
                 errorOf(SyntheticFeed.futures().replace(4, trade("100.5", "0.000", true, 1))));
-        assertEquals("feed.gz:3: malformed JSON at column " + column(futuresDiff(101, 110, 100, "[[100.5,\"3\"]]", "[]"),
-                "100.5,") + ": expected a quoted decimal price but found '1'",
+        assertEquals(
+                "feed.gz:3: malformed JSON at column "
+                        + column(futuresDiff(101, 110, 100, "[[100.5,\"3\"]]", "[]"), "100.5,")
+                        + ": expected a quoted decimal price but found '1'",
                 errorOf(SyntheticFeed.futures().replace(3, futuresDiff(101, 110, 100, "[[100.5,\"3\"]]", "[]"))));
     }
 
     @Test
     void unknownStream() {
         String json = "{\"stream\":\"btcusdt@aggTrade\",\"data\":{\"e\":\"aggTrade\"}}";
-        assertEquals("feed.gz:4: unknown stream \"btcusdt@aggTrade\": expected <symbol>@depth, <symbol>@depth@<n>ms, "
-                + "<symbol>@trade or <symbol>@bookTicker", errorOf(SyntheticFeed.futures().replace(4, json)));
+        assertEquals(
+                "feed.gz:4: unknown stream \"btcusdt@aggTrade\": expected <symbol>@depth, <symbol>@depth@<n>ms, "
+                        + "<symbol>@trade or <symbol>@bookTicker",
+                errorOf(SyntheticFeed.futures().replace(4, json)));
         String partial = "{\"stream\":\"btcusdt@depth20@100ms\",\"data\":{}}";
-        assertEquals("feed.gz:4: unknown stream \"btcusdt@depth20@100ms\": expected <symbol>@depth, "
-                + "<symbol>@depth@<n>ms, <symbol>@trade or <symbol>@bookTicker",
+        assertEquals(
+                "feed.gz:4: unknown stream \"btcusdt@depth20@100ms\": expected <symbol>@depth, "
+                        + "<symbol>@depth@<n>ms, <symbol>@trade or <symbol>@bookTicker",
                 errorOf(SyntheticFeed.futures().replace(4, partial)));
     }
 
     @Test
     void anotherInstrumentsStream() {
         String json = trade("2600.1", "1", true, 5).replace("btcusdt@", "ethusdt@");
-        assertEquals("feed.gz:4: stream \"ethusdt@trade\" is for another instrument than btcusdt, which this feed "
-                + "started with: one reader replays one instrument", errorOf(SyntheticFeed.futures().replace(4, json)));
+        assertEquals(
+                "feed.gz:4: stream \"ethusdt@trade\" is for another instrument than btcusdt, which this feed "
+                        + "started with: one reader replays one instrument",
+                errorOf(SyntheticFeed.futures().replace(4, json)));
     }
 
     @Test
     void eventTypeNotMatchingTheStream() {
         String json = trade("100.5", "1", true, 5).replace("\"e\":\"trade\"", "\"e\":\"depthUpdate\"");
-        assertEquals("feed.gz:4: event type \"depthUpdate\" in a btcusdt@trade message, which carries \"trade\" events",
+        assertEquals(
+                "feed.gz:4: event type \"depthUpdate\" in a btcusdt@trade message, which carries \"trade\" events",
                 errorOf(SyntheticFeed.futures().replace(4, json)));
     }
 
     @Test
     void missingFields() {
         String noSide = trade("100.5", "1", true, 5).replace(",\"m\":true", "");
-        assertEquals("feed.gz:4: trade message lacks a field it must have (\"t\", \"p\", \"q\", \"m\")",
+        assertEquals(
+                "feed.gz:4: trade message lacks a field it must have (\"t\", \"p\", \"q\", \"m\")",
                 errorOf(SyntheticFeed.futures().replace(4, noSide)));
         String noU = futuresDiff(101, 110, 100, "[]", "[]").replace("\"u\":110,", "");
-        assertEquals("feed.gz:3: depthUpdate message lacks a field it must have (\"U\", \"u\", \"b\", \"a\")",
+        assertEquals(
+                "feed.gz:3: depthUpdate message lacks a field it must have (\"U\", \"u\", \"b\", \"a\")",
                 errorOf(SyntheticFeed.futures().replace(3, noU)));
-        assertEquals("feed.gz:2: depth snapshot without \"asks\"",
+        assertEquals(
+                "feed.gz:2: depth snapshot without \"asks\"",
                 errorOf(SyntheticFeed.futures().replace(2, "{\"lastUpdateId\":100,\"bids\":[]}")));
-        assertEquals("feed.gz:4: stream message without \"data\"",
+        assertEquals(
+                "feed.gz:4: stream message without \"data\"",
                 errorOf(SyntheticFeed.futures().replace(4, "{\"stream\":\"btcusdt@trade\"}")));
     }
 
     @Test
     void messagesThatAreNotMarketData() {
-        assertEquals("feed.gz:2: the line is an error response from the exchange (it has \"code\"/\"msg\"), "
-                + "not market data", errorOf(SyntheticFeed.futures().replace(2, "{\"code\":-1003,\"msg\":\"Too many requests\"}")));
-        assertEquals("feed.gz:4: unrecognised message: neither a stream message {\"stream\":..,\"data\":..} nor a depth "
-                + "snapshot {\"lastUpdateId\":..,\"bids\":..,\"asks\":..}",
+        assertEquals(
+                "feed.gz:2: the line is an error response from the exchange (it has \"code\"/\"msg\"), "
+                        + "not market data",
+                errorOf(SyntheticFeed.futures().replace(2, "{\"code\":-1003,\"msg\":\"Too many requests\"}")));
+        assertEquals(
+                "feed.gz:4: unrecognised message: neither a stream message {\"stream\":..,\"data\":..} nor a depth "
+                        + "snapshot {\"lastUpdateId\":..,\"bids\":..,\"asks\":..}",
                 errorOf(SyntheticFeed.futures().replace(4, "{\"result\":null,\"id\":1}")));
-        assertEquals("feed.gz:4: empty JSON object: expected a stream message or a depth snapshot",
+        assertEquals(
+                "feed.gz:4: empty JSON object: expected a stream message or a depth snapshot",
                 errorOf(SyntheticFeed.futures().replace(4, "{}")));
     }
 
     @Test
     void filesOutOfOrder() {
         Path early = SyntheticFeed.futures().writeGzip(dir, "early.gz");
-        Path late = new SyntheticFeed().raw((T0 + 10_000) + " " + trade("100.5", "1", true, 99)).writeGzip(dir, "late.gz");
-        assertEquals("early.gz:1: files out of order: early.gz starts at local time " + (T0 + 1000) + ", before the last "
-                + "line of the file given before it, late.gz (" + (T0 + 10_000) + "); give the files in time order",
+        Path late = new SyntheticFeed()
+                .raw((T0 + 10_000) + " " + trade("100.5", "1", true, 99))
+                .writeGzip(dir, "late.gz");
+        assertEquals(
+                "early.gz:1: files out of order: early.gz starts at local time " + (T0 + 1000) + ", before the last "
+                        + "line of the file given before it, late.gz (" + (T0 + 10_000)
+                        + "); give the files in time order",
                 errorOf(List.of(late, early)));
     }
 
     @Test
     void dataWithoutASnapshot() {
         Path a = new SyntheticFeed().line(futuresDiff(90, 100, 89, "[]", "[]")).writeGzip(dir, "a.gz");
-        Path b = new SyntheticFeed().raw((T0 + 5000) + " " + futuresDiff(101, 110, 100, "[]", "[]")).writeGzip(dir, "b.gz");
-        assertEquals("no depth snapshot found in a.gz, b.gz: Binance book synchronisation starts from a REST snapshot "
-                + "({\"lastUpdateId\":...})", errorOf(List.of(a, b)));
+        Path b = new SyntheticFeed()
+                .raw((T0 + 5000) + " " + futuresDiff(101, 110, 100, "[]", "[]"))
+                .writeGzip(dir, "b.gz");
+        assertEquals(
+                "no depth snapshot found in a.gz, b.gz: Binance book synchronisation starts from a REST snapshot "
+                        + "({\"lastUpdateId\":...})",
+                errorOf(List.of(a, b)));
     }
 }

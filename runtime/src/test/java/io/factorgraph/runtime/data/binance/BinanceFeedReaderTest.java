@@ -28,8 +28,8 @@ class BinanceFeedReaderTest {
         long checkedTickers = 0;
         long lastDiffU = Long.MIN_VALUE;
         long boundaries = 0;
-        try (BookReplay replay = new BookReplay(BinanceFeedReader.open(RecordedData.file("usdm_btcusdt_20240808.gz")),
-                book)) {
+        try (BookReplay replay =
+                new BookReplay(BinanceFeedReader.open(RecordedData.file("usdm_btcusdt_20240808.gz")), book)) {
             MarketEvent e = replay.event();
             while (replay.next()) {
                 events++;
@@ -129,8 +129,9 @@ class BinanceFeedReaderTest {
         long depthFromSecondFile = 0;
         long lastDiffUInFirstFile = 0;
         long firstDiffUInSecondFile = 0;
-        try (BookReplay replay = new BookReplay(BinanceFeedReader.open(
-                RecordedData.files("spot_btcusdt_20240808.gz", "spot_btcusdt_20240809.gz")), book)) {
+        try (BookReplay replay = new BookReplay(
+                BinanceFeedReader.open(RecordedData.files("spot_btcusdt_20240808.gz", "spot_btcusdt_20240809.gz")),
+                book)) {
             MarketEvent e = replay.event();
             while (replay.next()) {
                 events++;
@@ -168,16 +169,18 @@ class BinanceFeedReaderTest {
 
     @Test
     void spotFilesInReverseOrderAreAnErrorNamingBoth() throws MarketDataException {
-        try (BinanceFeedReader reader = BinanceFeedReader.open(
-                RecordedData.files("spot_btcusdt_20240809.gz", "spot_btcusdt_20240808.gz"))) {
+        try (BinanceFeedReader reader =
+                BinanceFeedReader.open(RecordedData.files("spot_btcusdt_20240809.gz", "spot_btcusdt_20240808.gz"))) {
             MarketDataException e = assertThrows(MarketDataException.class, () -> {
                 while (reader.next()) {
                     // read to the error
                 }
             });
-            assertEquals("spot_btcusdt_20240808.gz:1: files out of order: spot_btcusdt_20240808.gz starts at local "
-                    + "time 1723161253937085768, before the last line of the file given before it, "
-                    + "spot_btcusdt_20240809.gz (1723161904535092233); give the files in time order", e.getMessage());
+            assertEquals(
+                    "spot_btcusdt_20240808.gz:1: files out of order: spot_btcusdt_20240808.gz starts at local "
+                            + "time 1723161253937085768, before the last line of the file given before it, "
+                            + "spot_btcusdt_20240809.gz (1723161904535092233); give the files in time order",
+                    e.getMessage());
         }
     }
 
@@ -189,8 +192,10 @@ class BinanceFeedReaderTest {
                     // read to the error
                 }
             });
-            assertEquals("no depth snapshot found in spot_btcusdt_20240809.gz: Binance book synchronisation starts "
-                    + "from a REST snapshot ({\"lastUpdateId\":...})", e.getMessage());
+            assertEquals(
+                    "no depth snapshot found in spot_btcusdt_20240809.gz: Binance book synchronisation starts "
+                            + "from a REST snapshot ({\"lastUpdateId\":...})",
+                    e.getMessage());
             assertEquals(3_044, reader.stats().depthDiffsPending());
         }
     }

@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BinanceReferenceDigestTest {
     static Stream<String> digests() throws IOException {
         try (InputStream in = BinanceReferenceDigestTest.class.getResourceAsStream("/binance/reference-digests.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList().stream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList().stream();
         }
     }
 
@@ -43,8 +43,14 @@ class BinanceReferenceDigestTest {
             MarketEvent e = reader.event();
             while (reader.next()) {
                 row.clear();
-                row.putLong(e.ev()).putLong(e.exchTs()).putLong(e.localTs()).putDouble(e.px()).putDouble(e.qty())
-                        .putLong(e.orderId()).putLong(e.ival()).putDouble(e.fval());
+                row.putLong(e.ev())
+                        .putLong(e.exchTs())
+                        .putLong(e.localTs())
+                        .putDouble(e.px())
+                        .putDouble(e.qty())
+                        .putLong(e.orderId())
+                        .putLong(e.ival())
+                        .putDouble(e.fval());
                 sha.update(row.array());
                 count++;
             }

@@ -21,8 +21,10 @@ class JsonScannerPropertyTest {
     }
 
     @Property(tries = 3000)
-    void randomDecimalsParseExactly(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long unscaled,
-            @ForAll @IntRange(min = 0, max = 30) int scale, @ForAll @IntRange(min = 0, max = 8) int trailingZeros)
+    void randomDecimalsParseExactly(
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long unscaled,
+            @ForAll @IntRange(min = 0, max = 30) int scale,
+            @ForAll @IntRange(min = 0, max = 8) int trailingZeros)
             throws MarketDataException {
         String s = new BigDecimal(BigInteger.valueOf(unscaled), scale).toPlainString();
         if (trailingZeros > 0) {

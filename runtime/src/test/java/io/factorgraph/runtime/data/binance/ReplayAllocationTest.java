@@ -44,8 +44,8 @@ class ReplayAllocationTest {
         long before = 0;
         long after = 0;
         double checksum = 0;
-        try (BookReplay replay = new BookReplay(BinanceFeedReader.open(RecordedData.file("usdm_btcusdt_20240808.gz")),
-                book)) {
+        try (BookReplay replay =
+                new BookReplay(BinanceFeedReader.open(RecordedData.file("usdm_btcusdt_20240808.gz")), book)) {
             MarketEvent e = replay.event();
             while (replay.next()) {
                 if (++events == warmup) {

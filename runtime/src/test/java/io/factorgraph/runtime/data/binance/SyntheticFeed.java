@@ -95,7 +95,8 @@ final class SyntheticFeed {
     static SyntheticFeed futures() {
         return new SyntheticFeed()
                 .line(futuresDiff(90, 100, 89, "[[\"100.0\",\"1\"]]", "[[\"101.0\",\"1\"]]"))
-                .line(futuresSnapshot(100, "[[\"100.0\",\"2\"],[\"99.5\",\"1\"]]", "[[\"101.0\",\"2\"],[\"101.5\",\"1\"]]"))
+                .line(futuresSnapshot(
+                        100, "[[\"100.0\",\"2\"],[\"99.5\",\"1\"]]", "[[\"101.0\",\"2\"],[\"101.5\",\"1\"]]"))
                 .line(futuresDiff(101, 110, 100, "[[\"100.5\",\"3\"]]", "[]"))
                 .line(trade("100.5", "0.25", true, 77))
                 .line(bookTicker(110, "100.5", "3", "101.0", "2"))

@@ -45,28 +45,34 @@ class EventFileAllocationTest {
 
     @Test
     void readingThroughTheCursorAllocatesNothing() throws MarketDataException {
-        assertEquals(0, leastAllocatedInAPass(0, reader -> {
-            MarketEvent e = reader.event();
-            double sum = 0;
-            while (reader.next()) {
-                sum += e.px() + e.localTs() + (e.endOfMessage() ? 1 : 0);
-            }
-            return sum;
-        }), "bytes allocated reading 598,755 events after open");
+        assertEquals(
+                0,
+                leastAllocatedInAPass(0, reader -> {
+                    MarketEvent e = reader.event();
+                    double sum = 0;
+                    while (reader.next()) {
+                        sum += e.px() + e.localTs() + (e.endOfMessage() ? 1 : 0);
+                    }
+                    return sum;
+                }),
+                "bytes allocated reading 598,755 events after open");
     }
 
     @Test
     void replayingIntoABookAllocatesNothing() throws MarketDataException {
         OrderBook book = new OrderBook();
-        assertEquals(0, leastAllocatedInAPass(WRAPPER_BYTES, reader -> {
-            book.clear();
-            BookReplay replay = new BookReplay(reader, book);
-            double sum = 0;
-            while (replay.next()) {
-                sum += book.isReady() ? book.bestBid() : 0;
-            }
-            return sum;
-        }), "bytes allocated replaying 598,755 events into the book, beyond the BookReplay wrapper");
+        assertEquals(
+                0,
+                leastAllocatedInAPass(WRAPPER_BYTES, reader -> {
+                    book.clear();
+                    BookReplay replay = new BookReplay(reader, book);
+                    double sum = 0;
+                    while (replay.next()) {
+                        sum += book.isReady() ? book.bestBid() : 0;
+                    }
+                    return sum;
+                }),
+                "bytes allocated replaying 598,755 events into the book, beyond the BookReplay wrapper");
     }
 
     /**

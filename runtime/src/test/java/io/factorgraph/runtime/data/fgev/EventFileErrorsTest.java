@@ -45,8 +45,10 @@ class EventFileErrorsTest {
     void aFileOfAnotherKindIsNotAnEventFile() throws IOException {
         Path gz = dir.resolve("feed.fgev");
         Files.copy(RecordedData.file("usdm_btcusdt_20240808.gz"), gz);
-        assertEquals("feed.fgev: not a factorgraph event file: it does not start with the .fgev magic bytes "
-                + "\\x89FGEV\\r\\n\\x1a", errorOf(gz));
+        assertEquals(
+                "feed.fgev: not a factorgraph event file: it does not start with the .fgev magic bytes "
+                        + "\\x89FGEV\\r\\n\\x1a",
+                errorOf(gz));
     }
 
     @Test
@@ -59,16 +61,16 @@ class EventFileErrorsTest {
     void aFileCutInsideTheHeaderIsTruncated() throws IOException {
         Path file = valid("cut_header.fgev", 3);
         truncate(file, 40);
-        assertEquals("cut_header.fgev: truncated: the file is 40 bytes, shorter than the 64-byte header",
-                errorOf(file));
+        assertEquals(
+                "cut_header.fgev: truncated: the file is 40 bytes, shorter than the 64-byte header", errorOf(file));
     }
 
     @Test
     void aNewerFormatVersionIsRefusedByNumber() throws IOException {
         Path file = valid("future.fgev", 3);
         patchShort(file, 8, 3);
-        assertEquals("future.fgev: format version 3 is newer than this reader (1); read it with a newer fg",
-                errorOf(file));
+        assertEquals(
+                "future.fgev: format version 3 is newer than this reader (1); read it with a newer fg", errorOf(file));
     }
 
     @Test
@@ -89,7 +91,8 @@ class EventFileErrorsTest {
     void aFileCutInsideAnEventIsTruncated() throws IOException {
         Path file = valid("cut_event.fgev", 10);
         truncate(file, 128 + 4 * 64 + 20);
-        assertEquals("cut_event.fgev: truncated: header says 10 events, file holds 4 and 20 bytes of another",
+        assertEquals(
+                "cut_event.fgev: truncated: header says 10 events, file holds 4 and 20 bytes of another",
                 errorOf(file));
     }
 
@@ -100,15 +103,18 @@ class EventFileErrorsTest {
             writer.finish();
         }
         truncate(file, 100);
-        assertEquals("long_header.fgev: truncated: header says 0 events, file holds only 100 bytes of its 192-byte "
-                + "header", errorOf(file));
+        assertEquals(
+                "long_header.fgev: truncated: header says 0 events, file holds only 100 bytes of its 192-byte "
+                        + "header",
+                errorOf(file));
     }
 
     @Test
     void bytesAfterTheLastEventAreTrailingData() throws IOException {
         Path file = valid("trailing.fgev", 3);
         Files.write(file, new byte[70], StandardOpenOption.APPEND);
-        assertEquals("trailing.fgev: trailing data: header says 3 events, file holds 4 and 6 bytes of another",
+        assertEquals(
+                "trailing.fgev: trailing data: header says 3 events, file holds 4 and 6 bytes of another",
                 errorOf(file));
     }
 
@@ -123,8 +129,10 @@ class EventFileErrorsTest {
     void unknownFlagsAreRefused() throws IOException {
         Path file = valid("flags.fgev", 3);
         patchLong(file, 24, 0b101);
-        assertEquals("flags.fgev: header flags 0x5 include flags this reader does not know (it knows 0x1); read it "
-                + "with a newer fg", errorOf(file));
+        assertEquals(
+                "flags.fgev: header flags 0x5 include flags this reader does not know (it knows 0x1); read it "
+                        + "with a newer fg",
+                errorOf(file));
     }
 
     @Test
@@ -138,12 +146,16 @@ class EventFileErrorsTest {
     void aHeaderLengthThatIsNotAMultipleOf64OrTooShortForItsTextIsCorrupt() throws IOException {
         Path odd = valid("odd.fgev", 3);
         patchInt(odd, 12, 96);
-        assertEquals("odd.fgev: corrupt header: header length 96 is not a multiple of 64 holding the 64-byte fixed "
-                + "part, the 7-byte symbol and the 4-byte source description", errorOf(odd));
+        assertEquals(
+                "odd.fgev: corrupt header: header length 96 is not a multiple of 64 holding the 64-byte fixed "
+                        + "part, the 7-byte symbol and the 4-byte source description",
+                errorOf(odd));
         Path text = valid("text.fgev", 3);
         patchShort(text, 50, 80);
-        assertEquals("text.fgev: corrupt header: header length 128 is not a multiple of 64 holding the 64-byte fixed "
-                + "part, the 7-byte symbol and the 80-byte source description", errorOf(text));
+        assertEquals(
+                "text.fgev: corrupt header: header length 128 is not a multiple of 64 holding the 64-byte fixed "
+                        + "part, the 7-byte symbol and the 80-byte source description",
+                errorOf(text));
     }
 
     @Test
@@ -168,9 +180,11 @@ class EventFileErrorsTest {
     void theWriterRefusesEvThatUsesTheEndOfMessageBit() throws IOException {
         Path file = dir.resolve("bit32.fgev");
         try (EventFileWriter writer = EventFileWriter.create(file, "", "")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
                     () -> writer.write(LOCAL_BUY_DEPTH | 1L << 32, 1, 1, 1, 1, 0, 0, 0, true));
-            assertEquals("ev 0x160000001 uses bit 32, which the .fgev format reserves for end-of-message marks",
+            assertEquals(
+                    "ev 0x160000001 uses bit 32, which the .fgev format reserves for end-of-message marks",
                     e.getMessage());
         }
         assertEquals(List.of(), listDir(), "nothing left behind");
@@ -195,8 +209,8 @@ class EventFileErrorsTest {
         byte[] whole = Files.readAllBytes(RecordedData.file("usdm_btcusdt_20240808.gz"));
         Path cut = dir.resolve("cut.gz");
         Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
-        MarketDataException e = assertThrows(MarketDataException.class,
-                () -> DataConverter.convert(List.of(cut), GapPolicy.FAIL, out, null));
+        MarketDataException e = assertThrows(
+                MarketDataException.class, () -> DataConverter.convert(List.of(cut), GapPolicy.FAIL, out, null));
         assertTrue(e.getMessage().startsWith("cut.gz"), e.getMessage());
         assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(Files.readAllBytes(out)));
         assertEquals(List.of("cut.gz", "out.fgev"), listDir());
@@ -205,14 +219,19 @@ class EventFileErrorsTest {
     @Test
     void theConverterRefusesToOverwriteAnInputAndUnknownOutputTypes() throws IOException {
         Path in = valid("in.fgev", 3);
-        IllegalArgumentException same = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException same = assertThrows(
+                IllegalArgumentException.class,
                 () -> DataConverter.convert(List.of(in), GapPolicy.FAIL, dir.resolve("./in.fgev"), null));
-        assertEquals(dir.resolve("./in.fgev") + " is also an input file; write the conversion to another file",
+        assertEquals(
+                dir.resolve("./in.fgev") + " is also an input file; write the conversion to another file",
                 same.getMessage());
-        IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException type = assertThrows(
+                IllegalArgumentException.class,
                 () -> DataConverter.convert(List.of(in), GapPolicy.FAIL, dir.resolve("out.csv"), null));
-        assertEquals(dir.resolve("out.csv") + ": unknown output type: expected an hftbacktest event file (.npz) or a "
-                + "factorgraph event file (.fgev)", type.getMessage());
+        assertEquals(
+                dir.resolve("out.csv") + ": unknown output type: expected an hftbacktest event file (.npz) or a "
+                        + "factorgraph event file (.fgev)",
+                type.getMessage());
     }
 
     @Test
@@ -233,12 +252,13 @@ class EventFileErrorsTest {
 
     private static String errorOf(Path file) {
         return assertThrows(MarketDataException.class, () -> {
-            try (EventFileReader reader = EventFileReader.open(file)) {
-                while (reader.next()) {
-                    // read to the error
-                }
-            }
-        }).getMessage();
+                    try (EventFileReader reader = EventFileReader.open(file)) {
+                        while (reader.next()) {
+                            // read to the error
+                        }
+                    }
+                })
+                .getMessage();
     }
 
     private static void truncate(Path file, long size) throws IOException {
@@ -248,15 +268,33 @@ class EventFileErrorsTest {
     }
 
     static void patchLong(Path file, long at, long value) throws IOException {
-        patch(file, at, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).flip());
+        patch(
+                file,
+                at,
+                ByteBuffer.allocate(8)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .putLong(value)
+                        .flip());
     }
 
     private static void patchInt(Path file, long at, int value) throws IOException {
-        patch(file, at, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).flip());
+        patch(
+                file,
+                at,
+                ByteBuffer.allocate(4)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .putInt(value)
+                        .flip());
     }
 
     private static void patchShort(Path file, long at, int value) throws IOException {
-        patch(file, at, ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) value).flip());
+        patch(
+                file,
+                at,
+                ByteBuffer.allocate(2)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .putShort((short) value)
+                        .flip());
     }
 
     private static void patch(Path file, long at, ByteBuffer bytes) throws IOException {

@@ -65,7 +65,8 @@ class EventFileRoundTripTest {
         assertEquals(466_348, n, "two days of spot BTCUSDT");
         try (EventFileReader reader = EventFileReader.open(out)) {
             assertEquals("btcusdt", reader.header().symbol());
-            assertEquals("fg convert --data spot_btcusdt_20240808.gz --data spot_btcusdt_20240809.gz --on-gap fail",
+            assertEquals(
+                    "fg convert --data spot_btcusdt_20240808.gz --data spot_btcusdt_20240809.gz --on-gap fail",
                     reader.header().source());
         }
     }
@@ -118,8 +119,11 @@ class EventFileRoundTripTest {
                 }
             }
         });
-        assertTrue(wrongOrder.getMessage().startsWith("first.fgev:row 0: files out of order: this file starts at "
-                + "local time "), wrongOrder.getMessage());
+        assertTrue(
+                wrongOrder
+                        .getMessage()
+                        .startsWith("first.fgev:row 0: files out of order: this file starts at " + "local time "),
+                wrongOrder.getMessage());
         try (EventSource one = EventSources.open(List.of(usdm), GapPolicy.FAIL)) {
             assertInstanceOf(EventFileReader.class, one);
         }
@@ -127,10 +131,12 @@ class EventFileRoundTripTest {
 
     @Test
     void eventSourcesRefusesToMixFgevWithOtherKinds() {
-        MarketDataException e = assertThrows(MarketDataException.class,
-                () -> EventSources.open(List.of(usdm, USDM.get(0)), GapPolicy.FAIL));
-        assertEquals(usdm + ": the data files mix factorgraph event files (.fgev) and recorded feeds (.gz); give "
-                + "files of one kind", e.getMessage());
+        MarketDataException e = assertThrows(
+                MarketDataException.class, () -> EventSources.open(List.of(usdm, USDM.get(0)), GapPolicy.FAIL));
+        assertEquals(
+                usdm + ": the data files mix factorgraph event files (.fgev) and recorded feeds (.gz); give "
+                        + "files of one kind",
+                e.getMessage());
     }
 
     @Test
@@ -173,7 +179,8 @@ class EventFileRoundTripTest {
     void eventsWrittenToAnNpzReadBackWithEveryField() throws IOException, MarketDataException {
         Path out = dir.resolve("usdm.npz");
         long bytes;
-        try (EventFileReader in = EventFileReader.open(usdm); NpzEventWriter writer = NpzEventWriter.create(out)) {
+        try (EventFileReader in = EventFileReader.open(usdm);
+                NpzEventWriter writer = NpzEventWriter.create(out)) {
             while (in.next()) {
                 writer.write(in.event());
             }
@@ -183,7 +190,8 @@ class EventFileRoundTripTest {
         assertEquals(sizeOf(out), bytes);
         long n = 0;
         long endsDiffer = 0;
-        try (EventFileReader expected = EventFileReader.open(usdm); NpzEventReader actual = NpzEventReader.open(out)) {
+        try (EventFileReader expected = EventFileReader.open(usdm);
+                NpzEventReader actual = NpzEventReader.open(out)) {
             assertEquals(598_755, actual.eventCount());
             MarketEvent x = expected.event();
             MarketEvent y = actual.event();
@@ -204,11 +212,13 @@ class EventFileRoundTripTest {
     @Test
     void anFgevIsNotExportedToNpz() {
         Path out = dir.resolve("refused.npz");
-        MarketDataException e = assertThrows(MarketDataException.class,
-                () -> DataConverter.convert(List.of(usdm), GapPolicy.FAIL, out, null));
-        assertEquals(usdm + ": cannot write a factorgraph event file (.fgev) as an hftbacktest .npz: it holds the "
-                + "synchronised local stream only, without the exchange timeline hftbacktest needs; convert the "
-                + "recorded feed (.gz) instead", e.getMessage());
+        MarketDataException e = assertThrows(
+                MarketDataException.class, () -> DataConverter.convert(List.of(usdm), GapPolicy.FAIL, out, null));
+        assertEquals(
+                usdm + ": cannot write a factorgraph event file (.fgev) as an hftbacktest .npz: it holds the "
+                        + "synchronised local stream only, without the exchange timeline hftbacktest needs; convert the "
+                        + "recorded feed (.gz) instead",
+                e.getMessage());
         assertFalse(Files.exists(out));
     }
 
@@ -239,14 +249,17 @@ class EventFileRoundTripTest {
         try (EventFileReader reader = EventFileReader.open(out)) {
             assertTrue(reader.next());
             assertTrue(reader.event().endOfMessage());
-            assertEquals(EventFlags.LOCAL_EVENT | EventFlags.TRADE_EVENT, reader.event().ev());
+            assertEquals(
+                    EventFlags.LOCAL_EVENT | EventFlags.TRADE_EVENT,
+                    reader.event().ev());
         }
     }
 
     /** Reads both to the end, asserting equal events; returns the count. Closes both. */
     static long assertSameStream(EventSource expected, EventSource actual) throws MarketDataException {
         long n = 0;
-        try (expected; actual) {
+        try (expected;
+                actual) {
             MarketEvent x = expected.event();
             MarketEvent y = actual.event();
             while (expected.next()) {
@@ -262,8 +275,13 @@ class EventFileRoundTripTest {
     }
 
     private static void assertSameFields(MarketEvent x, MarketEvent y, String at) {
-        if (x.ev() != y.ev() || x.exchTs() != y.exchTs() || x.localTs() != y.localTs() || x.orderId() != y.orderId()
-                || x.ival() != y.ival() || bits(x.px()) != bits(y.px()) || bits(x.qty()) != bits(y.qty())
+        if (x.ev() != y.ev()
+                || x.exchTs() != y.exchTs()
+                || x.localTs() != y.localTs()
+                || x.orderId() != y.orderId()
+                || x.ival() != y.ival()
+                || bits(x.px()) != bits(y.px())
+                || bits(x.qty()) != bits(y.qty())
                 || bits(x.fval()) != bits(y.fval())) {
             assertEquals(x.toString(), y.toString(), at);
             assertEquals(bits(x.px()), bits(y.px()), at + " px bits");
@@ -286,7 +304,8 @@ class EventFileRoundTripTest {
 
     private static Path npzFixture(String name) {
         try {
-            return Path.of(EventFileRoundTripTest.class.getResource("/npz/" + name).toURI());
+            return Path.of(
+                    EventFileRoundTripTest.class.getResource("/npz/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

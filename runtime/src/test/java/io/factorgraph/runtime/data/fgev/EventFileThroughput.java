@@ -37,8 +37,9 @@ public final class EventFileThroughput {
 
     public static void main(String[] args) throws Exception {
         Path fgev = Path.of(args[0]);
-        System.out.printf("%s: %,d bytes, %s%n", fgev.getFileName(), Files.size(fgev),
-                System.getProperty("java.vm.name") + " " + Runtime.version());
+        System.out.printf(
+                "%s: %,d bytes, %s%n",
+                fgev.getFileName(), Files.size(fgev), System.getProperty("java.vm.name") + " " + Runtime.version());
         measure("fgev cursor (next + 3 fields)", () -> cursor(fgev));
         measure("fgev cursor (next + all 9 fields)", () -> allFields(EventFileReader.open(fgev)));
         List<Path> two = List.of(fgev, fgev2(fgev));
@@ -61,8 +62,16 @@ public final class EventFileThroughput {
             long shift = reader.header().lastLocalTs() - reader.header().firstLocalTs() + 1;
             MarketEvent e = reader.event();
             while (reader.next()) {
-                writer.write(e.ev(), e.exchTs() + shift, e.localTs() + shift, e.px(), e.qty(), e.orderId(), e.ival(),
-                        e.fval(), e.endOfMessage());
+                writer.write(
+                        e.ev(),
+                        e.exchTs() + shift,
+                        e.localTs() + shift,
+                        e.px(),
+                        e.qty(),
+                        e.orderId(),
+                        e.ival(),
+                        e.fval(),
+                        e.endOfMessage());
             }
             writer.finish();
         }
@@ -75,7 +84,14 @@ public final class EventFileThroughput {
         try (source) {
             MarketEvent e = source.event();
             while (source.next()) {
-                sum += e.ev() + e.exchTs() + e.localTs() + e.px() + e.qty() + e.orderId() + e.ival() + e.fval()
+                sum += e.ev()
+                        + e.exchTs()
+                        + e.localTs()
+                        + e.px()
+                        + e.qty()
+                        + e.orderId()
+                        + e.ival()
+                        + e.fval()
                         + (e.endOfMessage() ? 1 : 0);
                 n++;
             }
@@ -141,7 +157,8 @@ public final class EventFileThroughput {
             }
         }
         Arrays.sort(rates);
-        System.out.printf("%-40s %8.1f M events/s median (min %.1f, max %.1f; %,d events x %d per run)%n", what,
-                rates[RUNS / 2] / 1e6, rates[0] / 1e6, rates[RUNS - 1] / 1e6, events, repeat);
+        System.out.printf(
+                "%-40s %8.1f M events/s median (min %.1f, max %.1f; %,d events x %d per run)%n",
+                what, rates[RUNS / 2] / 1e6, rates[0] / 1e6, rates[RUNS - 1] / 1e6, events, repeat);
     }
 }

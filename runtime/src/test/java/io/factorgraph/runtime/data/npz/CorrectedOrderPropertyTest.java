@@ -24,7 +24,8 @@ class CorrectedOrderPropertyTest {
     void mergingMessagesGivesHftbacktestsRowByRowOrder(
             @ForAll @Size(max = 40) List<@IntRange(max = 12) Integer> exch,
             @ForAll @Size(max = 40) List<@IntRange(min = -6, max = 6) Integer> latency,
-            @ForAll @Size(max = 40) List<@IntRange(min = 1, max = 3) Integer> rowsPerMessage) throws IOException {
+            @ForAll @Size(max = 40) List<@IntRange(min = 1, max = 3) Integer> rowsPerMessage)
+            throws IOException {
         int n = Math.min(exch.size(), Math.min(latency.size(), rowsPerMessage.size()));
         MessageRows.Builder builder = MessageRows.builder();
         List<Row> raw = new ArrayList<>();
@@ -42,11 +43,22 @@ class CorrectedOrderPropertyTest {
         long shift = CorrectedOrder.localShift(rows.exchTs(), rows.localTs());
         assertEquals(HftbacktestReference.localShift(raw), shift);
         List<Row> merged = new ArrayList<>();
-        CorrectedOrder.merge(rows.exchTs(), rows.localTs(), HftbacktestReference.EXCH, HftbacktestReference.LOCAL,
+        CorrectedOrder.merge(
+                rows.exchTs(),
+                rows.localTs(),
+                HftbacktestReference.EXCH,
+                HftbacktestReference.LOCAL,
                 (m, timelines) -> {
                     for (int r = rows.rowStart(m); r < rows.rowEnd(m); r++) {
-                        merged.add(new Row(rows.ev(r) | timelines, rows.exchTs()[m], rows.localTs()[m] + shift,
-                                rows.px(r), rows.qty(r), 0, 0, 0.0));
+                        merged.add(new Row(
+                                rows.ev(r) | timelines,
+                                rows.exchTs()[m],
+                                rows.localTs()[m] + shift,
+                                rows.px(r),
+                                rows.qty(r),
+                                0,
+                                0,
+                                0.0));
                     }
                 });
         assertEquals(HftbacktestReference.corrected(raw), merged);
@@ -55,8 +67,11 @@ class CorrectedOrderPropertyTest {
     @Property
     void stableOrderIsAStableSort(@ForAll @Size(max = 200) List<@IntRange(min = -5, max = 5) Integer> keys) {
         long[] k = keys.stream().mapToLong(Integer::longValue).toArray();
-        int[] expected = IntStream.range(0, k.length).boxed().sorted(Comparator.comparingLong(i -> k[i]))
-                .mapToInt(Integer::intValue).toArray();
+        int[] expected = IntStream.range(0, k.length)
+                .boxed()
+                .sorted(Comparator.comparingLong(i -> k[i]))
+                .mapToInt(Integer::intValue)
+                .toArray();
         assertArrayEquals(expected, CorrectedOrder.stableOrder(k));
     }
 }

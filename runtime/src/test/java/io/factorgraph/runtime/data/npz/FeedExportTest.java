@@ -55,9 +55,11 @@ class FeedExportTest {
     @Test
     void goldenValuesFromHftbacktestsNotebook() {
         assertEquals(1_272_156_851L, result.localShiftNs(), "local_timestamp is ahead of exch_timestamp by");
-        assertEquals(new Row(3758096385L, 1723161256298000000L, 1723161256302471518L, 58710.2, 0.014, 0, 0, 0.0),
+        assertEquals(
+                new Row(3758096385L, 1723161256298000000L, 1723161256302471518L, 58710.2, 0.014, 0, 0, 0.0),
                 written.get(0));
-        assertEquals(new Row(3758096385L, 1723161601054000000L, 1723161601105649435L, 61632.6, 0.0, 0, 0, 0.0),
+        assertEquals(
+                new Row(3758096385L, 1723161601054000000L, 1723161601105649435L, 61632.6, 0.0, 0, 0, 0.0),
                 written.get(written.size() - 1));
         assertEquals(written.size(), result.events());
     }
@@ -76,8 +78,15 @@ class FeedExportTest {
     void rowsOfEachKindAndTimelineAsTheRawFileHasThem() throws IOException {
         Map<String, Long> raw = countByKind(HftbacktestReference.rawRows(USDM, false), r -> "");
         Map<String, Long> out = countByKind(written, FeedExportTest::timeline);
-        for (String kind : List.of("depth bid", "depth ask", "trade buy", "trade sell", "snapshot bid",
-                "snapshot ask", "clear bid", "clear ask")) {
+        for (String kind : List.of(
+                "depth bid",
+                "depth ask",
+                "trade buy",
+                "trade sell",
+                "snapshot bid",
+                "snapshot ask",
+                "clear bid",
+                "clear ask")) {
             long n = raw.getOrDefault(kind + " ", 0L);
             assertTrue(n > 0, kind);
             long exchOnly = out.getOrDefault(kind + " exchange-only", 0L);
@@ -89,19 +98,25 @@ class FeedExportTest {
         assertEquals(1L, raw.get("clear bid "), "the file has one REST snapshot (line 55)");
         assertEquals(1L, raw.get("clear ask "), "the file has one REST snapshot (line 55)");
         assertEquals(countByKind(reference, FeedExportTest::timeline), out);
-        long split = written.stream().filter(r -> timeline(r).equals("exchange-only")).count();
+        long split = written.stream()
+                .filter(r -> timeline(r).equals("exchange-only"))
+                .count();
         assertTrue(split > 1000, "exchange times in receive order go back often: " + split + " rows split");
     }
 
     @Test
     void bookTickerRowsOnlyWhenAsked() throws IOException, MarketDataException {
-        assertTrue(written.stream().noneMatch(r -> (r.ev() & 0xFF) == FeedExport.BEST_BID_EVENT
-                || (r.ev() & 0xFF) == FeedExport.BEST_ASK_EVENT || (r.ev() & 0xFF) == 5));
+        assertTrue(written.stream()
+                .noneMatch(r -> (r.ev() & 0xFF) == FeedExport.BEST_BID_EVENT
+                        || (r.ev() & 0xFF) == FeedExport.BEST_ASK_EVENT
+                        || (r.ev() & 0xFF) == 5));
         Path out = dir.resolve("bbo.npz");
         DataConverter.Result bbo = DataConverter.convert(List.of(USDM), GapPolicy.FAIL, out, null, true);
         List<Row> rows = readBack(out);
         assertEquals(HftbacktestReference.corrected(HftbacktestReference.rawRows(USDM, true)), rows);
-        long bids = rows.stream().filter(r -> (r.ev() & 0xFF) == FeedExport.BEST_BID_EVENT).count();
+        long bids = rows.stream()
+                .filter(r -> (r.ev() & 0xFF) == FeedExport.BEST_BID_EVENT)
+                .count();
         assertTrue(bids > 10_000, "bookTicker messages: " + bids);
         assertEquals(bbo.events(), rows.size());
     }
@@ -118,14 +133,19 @@ class FeedExportTest {
     @Test
     void aSpotStreamOfTwoFilesExportsWithBothTimelinesInOrder() throws IOException, MarketDataException {
         Path out = dir.resolve("spot.npz");
-        DataConverter.Result spot = DataConverter.convert(RecordedData.files("spot_btcusdt_20240808.gz",
-                "spot_btcusdt_20240809.gz"), GapPolicy.FAIL, out, null);
+        DataConverter.Result spot = DataConverter.convert(
+                RecordedData.files("spot_btcusdt_20240808.gz", "spot_btcusdt_20240809.gz"), GapPolicy.FAIL, out, null);
         List<Row> rows = readBack(out);
         assertEquals(spot.events(), rows.size());
-        assertTrue(spot.localShiftNs() > 1_000_000_000L && spot.localShiftNs() < 2_000_000_000L,
+        assertTrue(
+                spot.localShiftNs() > 1_000_000_000L && spot.localShiftNs() < 2_000_000_000L,
                 "the recorder's clock ran about 1.27 s behind: " + spot.localShiftNs());
         assertBothTimelinesInOrder(rows);
-        assertEquals(2, rows.stream().filter(r -> (r.ev() & 0xFF) == CLEAR && (r.ev() & LOCAL) != 0).count(),
+        assertEquals(
+                2,
+                rows.stream()
+                        .filter(r -> (r.ev() & 0xFF) == CLEAR && (r.ev() & LOCAL) != 0)
+                        .count(),
                 "one snapshot (the second file continues the first), a clear a side");
     }
 
@@ -152,15 +172,18 @@ class FeedExportTest {
     }
 
     private static Map<String, Long> countByKind(List<Row> rows, Function<Row, String> timeline) {
-        return rows.stream().collect(Collectors.groupingBy(r -> kind(r) + " " + timeline.apply(r), TreeMap::new,
-                Collectors.counting()));
+        return rows.stream()
+                .collect(Collectors.groupingBy(
+                        r -> kind(r) + " " + timeline.apply(r), TreeMap::new, Collectors.counting()));
     }
 
     private static String kind(Row r) {
         long kind = r.ev() & 0xFF;
-        String name = kind == DEPTH ? "depth" : kind == TRADE ? "trade" : kind == SNAPSHOT ? "snapshot"
-                : kind == CLEAR ? "clear" : "kind " + kind;
-        String side = (r.ev() & BUY) != 0 ? (kind == TRADE ? "buy" : "bid")
+        String name = kind == DEPTH
+                ? "depth"
+                : kind == TRADE ? "trade" : kind == SNAPSHOT ? "snapshot" : kind == CLEAR ? "clear" : "kind " + kind;
+        String side = (r.ev() & BUY) != 0
+                ? (kind == TRADE ? "buy" : "bid")
                 : (r.ev() & SELL) != 0 ? (kind == TRADE ? "sell" : "ask") : "none";
         return name + " " + side;
     }

@@ -40,14 +40,13 @@ final class HftbacktestReference {
         }
     }
 
-    private HftbacktestReference() {
-    }
+    private HftbacktestReference() {}
 
     /** The rows before correction, in file order. */
     static List<Row> rawRows(Path gz, boolean bookTicker) throws IOException {
         List<Row> rows = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
                 int space = line.indexOf(' ');
                 long local = Long.parseLong(line.substring(0, space));
@@ -70,13 +69,34 @@ final class HftbacktestReference {
                     }
                 } else if ("trade".equals(e) && (!data.containsKey("X") || "MARKET".equals(data.get("X")))) {
                     long side = Boolean.TRUE.equals(data.get("m")) ? SELL : BUY;
-                    rows.add(new Row(TRADE | side, exch, local, Double.parseDouble((String) data.get("p")),
-                            Double.parseDouble((String) data.get("q")), 0, 0, 0.0));
+                    rows.add(new Row(
+                            TRADE | side,
+                            exch,
+                            local,
+                            Double.parseDouble((String) data.get("p")),
+                            Double.parseDouble((String) data.get("q")),
+                            0,
+                            0,
+                            0.0));
                 } else if ("bookTicker".equals(e) && bookTicker) {
-                    rows.add(new Row(103, exch, local, Double.parseDouble((String) data.get("b")),
-                            Double.parseDouble((String) data.get("B")), 0, 0, 0.0));
-                    rows.add(new Row(104, exch, local, Double.parseDouble((String) data.get("a")),
-                            Double.parseDouble((String) data.get("A")), 0, 0, 0.0));
+                    rows.add(new Row(
+                            103,
+                            exch,
+                            local,
+                            Double.parseDouble((String) data.get("b")),
+                            Double.parseDouble((String) data.get("B")),
+                            0,
+                            0,
+                            0.0));
+                    rows.add(new Row(
+                            104,
+                            exch,
+                            local,
+                            Double.parseDouble((String) data.get("a")),
+                            Double.parseDouble((String) data.get("A")),
+                            0,
+                            0,
+                            0.0));
                 }
             }
         }
@@ -111,8 +131,10 @@ final class HftbacktestReference {
                 out.add(ex.withEv(EXCH | LOCAL));
                 x++;
                 l++;
-            } else if (ex != null && (lo == null || ex.exchTs() < lo.exchTs()
-                    || (ex.exchTs() == lo.exchTs() && ex.localTs() < lo.localTs()))) {
+            } else if (ex != null
+                    && (lo == null
+                            || ex.exchTs() < lo.exchTs()
+                            || (ex.exchTs() == lo.exchTs() && ex.localTs() < lo.localTs()))) {
                 out.add(ex.withEv(EXCH));
                 x++;
             } else {
@@ -136,8 +158,15 @@ final class HftbacktestReference {
 
     private static Row row(long ev, long exch, long local, Object level) {
         List<?> pair = (List<?>) level;
-        return new Row(ev, exch, local, Double.parseDouble((String) pair.get(0)),
-                Double.parseDouble((String) pair.get(1)), 0, 0, 0.0);
+        return new Row(
+                ev,
+                exch,
+                local,
+                Double.parseDouble((String) pair.get(0)),
+                Double.parseDouble((String) pair.get(1)),
+                0,
+                0,
+                0.0);
     }
 
     private static long ms(Object value) {

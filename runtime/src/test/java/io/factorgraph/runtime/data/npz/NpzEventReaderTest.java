@@ -60,7 +60,9 @@ class NpzEventReaderTest {
     void readsEveryFieldOfEveryRowAsNumpyWroteIt(String name) throws IOException, MarketDataException {
         List<String> expected;
         try (InputStream in = NpzEventReaderTest.class.getResourceAsStream("/npz/events.expected.txt")) {
-            expected = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().filter(l -> !l.startsWith("#"))
+            expected = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .lines()
+                    .filter(l -> !l.startsWith("#"))
                     .toList();
         }
         try (NpzEventReader reader = NpzEventReader.open(fixture(name))) {
@@ -95,8 +97,10 @@ class NpzEventReaderTest {
                 ready.add(book.isReady());
                 if (ready.size() == 10) {
                     // after the snapshot (8 rows) and the first diff (2 rows)
-                    assertEquals("OrderBook[ready, bids 2, asks 4: 12.5@61801.0 0.004@61800.5 0.25@61800.4 "
-                            + "1.091@61800.3 | 2.909@61800.2 1.795@61799.7 ]", book.toString());
+                    assertEquals(
+                            "OrderBook[ready, bids 2, asks 4: 12.5@61801.0 0.004@61800.5 0.25@61800.4 "
+                                    + "1.091@61800.3 | 2.909@61800.2 1.795@61799.7 ]",
+                            book.toString());
                 }
             }
         }
@@ -109,30 +113,35 @@ class NpzEventReaderTest {
 
     @Test
     void refusesOtherDtypes() {
-        assertEquals("wrong_dtype.npz:data.npy: not hftbacktest's event dtype: expected [('ev', '<u8'), "
-                + "('exch_ts', '<i8'), ('local_ts', '<i8'), ('px', '<f8'), ('qty', '<f8'), ('order_id', '<u8'), "
-                + "('ival', '<i8'), ('fval', '<f8')], found [['ev', '<u8'], ['exch_ts', '<i8'], ['local_ts', '<i8'], "
-                + "['px', '<f4'], ['qty', '<f8'], ['order_id', '<u8'], ['ival', '<i8'], ['fval', '<f8']]",
+        assertEquals(
+                "wrong_dtype.npz:data.npy: not hftbacktest's event dtype: expected [('ev', '<u8'), "
+                        + "('exch_ts', '<i8'), ('local_ts', '<i8'), ('px', '<f8'), ('qty', '<f8'), ('order_id', '<u8'), "
+                        + "('ival', '<i8'), ('fval', '<f8')], found [['ev', '<u8'], ['exch_ts', '<i8'], ['local_ts', '<i8'], "
+                        + "['px', '<f4'], ['qty', '<f8'], ['order_id', '<u8'], ['ival', '<i8'], ['fval', '<f8']]",
                 errorOf(fixture("wrong_dtype.npz")));
     }
 
     @Test
     void refusesHftbacktestOneLayoutWithAHint() {
-        assertEquals("v1_layout.npz:data.npy: this is hftbacktest 1.x's layout (a 2-D float64 array of 6 columns, "
-                + "shape [4, 6]); convert it to the 2.x event layout with hftbacktest's migration2 utility",
+        assertEquals(
+                "v1_layout.npz:data.npy: this is hftbacktest 1.x's layout (a 2-D float64 array of 6 columns, "
+                        + "shape [4, 6]); convert it to the 2.x event layout with hftbacktest's migration2 utility",
                 errorOf(fixture("v1_layout.npz")));
     }
 
     @Test
     void refusesFortranOrder() {
-        assertEquals("fortran.npz:data.npy: fortran_order is True: expected a C-ordered array",
+        assertEquals(
+                "fortran.npz:data.npy: fortran_order is True: expected a C-ordered array",
                 errorOf(fixture("fortran.npz")));
     }
 
     @Test
     void refusesAmbiguousArchives() {
-        assertEquals("two_arrays.npz: holds several arrays [a.npy, b.npy] and none is data.npy: which one holds the "
-                + "events?", errorOf(fixture("two_arrays.npz")));
+        assertEquals(
+                "two_arrays.npz: holds several arrays [a.npy, b.npy] and none is data.npy: which one holds the "
+                        + "events?",
+                errorOf(fixture("two_arrays.npz")));
     }
 
     @Test
@@ -145,17 +154,24 @@ class NpzEventReaderTest {
 
     @Test
     void refusesATruncatedArray() throws IOException {
-        Path file = npz("short.npz", header("[('ev', '<u8'), ('exch_ts', '<i8'), ('local_ts', '<i8'), ('px', '<f8'), "
-                + "('qty', '<f8'), ('order_id', '<u8'), ('ival', '<i8'), ('fval', '<f8')]", "(3,)"), rows(2));
-        assertEquals("short.npz:data.npy: truncated: the header declares 3 events (448 bytes with the header), "
-                + "but the array is 384 bytes", errorOf(file));
+        Path file = npz(
+                "short.npz",
+                header(
+                        "[('ev', '<u8'), ('exch_ts', '<i8'), ('local_ts', '<i8'), ('px', '<f8'), "
+                                + "('qty', '<f8'), ('order_id', '<u8'), ('ival', '<i8'), ('fval', '<f8')]",
+                        "(3,)"),
+                rows(2));
+        assertEquals(
+                "short.npz:data.npy: truncated: the header declares 3 events (448 bytes with the header), "
+                        + "but the array is 384 bytes",
+                errorOf(file));
     }
 
     @Test
     void refusesAMalformedHeaderAndBadMagic() throws IOException {
         Path file = npz("bad_header.npz", header("[('ev', '<u8')", "(3,)"), new byte[0]);
-        assertTrue(errorOf(file).startsWith("bad_header.npz:data.npy: malformed .npy header at character"),
-                errorOf(file));
+        assertTrue(
+                errorOf(file).startsWith("bad_header.npz:data.npy: malformed .npy header at character"), errorOf(file));
         Path magic = npz("magic.npz", "NUMPY!".getBytes(StandardCharsets.US_ASCII), new byte[64]);
         assertEquals("magic.npz:data.npy: not a .npy array: it does not start with \\x93NUMPY", errorOf(magic));
     }
@@ -165,25 +181,42 @@ class NpzEventReaderTest {
         String descr = "[('ev', '<i8'), ('exch_ts', '<i8'), ('local_ts', '<i8'), ('px', '<f8'), ('qty', '<f8'), "
                 + "('order_id', '<i8'), ('ival', '<i8'), ('fval', '<f8')]";
         ByteBuffer data = ByteBuffer.allocate(128).order(ByteOrder.LITTLE_ENDIAN);
-        data.putLong(2 | 1L << 30).putLong(5).putLong(200).putDouble(1).putDouble(1).putLong(0).putLong(0).putDouble(0);
-        data.putLong(2 | 1L << 30).putLong(6).putLong(100).putDouble(1).putDouble(1).putLong(0).putLong(0).putDouble(0);
+        data.putLong(2 | 1L << 30)
+                .putLong(5)
+                .putLong(200)
+                .putDouble(1)
+                .putDouble(1)
+                .putLong(0)
+                .putLong(0)
+                .putDouble(0);
+        data.putLong(2 | 1L << 30)
+                .putLong(6)
+                .putLong(100)
+                .putDouble(1)
+                .putDouble(1)
+                .putLong(0)
+                .putLong(0)
+                .putDouble(0);
         Path file = npz("order.npz", header(descr, "(2,)"), data.array());
         try (NpzEventReader reader = NpzEventReader.open(file)) {
             assertTrue(reader.next());
             MarketDataException e = assertThrows(MarketDataException.class, reader::next);
-            assertEquals("order.npz:data.npy:row 1: local events out of order: local_ts 100 after 200 "
-                    + "(hftbacktest's correct_event_order fixes this)", e.getMessage());
+            assertEquals(
+                    "order.npz:data.npy:row 1: local events out of order: local_ts 100 after 200 "
+                            + "(hftbacktest's correct_event_order fixes this)",
+                    e.getMessage());
         }
     }
 
     private static String errorOf(Path file) {
         return assertThrows(MarketDataException.class, () -> {
-            try (NpzEventReader reader = NpzEventReader.open(file)) {
-                while (reader.next()) {
-                    // read to the error
-                }
-            }
-        }).getMessage();
+                    try (NpzEventReader reader = NpzEventReader.open(file)) {
+                        while (reader.next()) {
+                            // read to the error
+                        }
+                    }
+                })
+                .getMessage();
     }
 
     /** A version 1.0 .npy preamble and header, padded as numpy pads it. */
