@@ -16,7 +16,7 @@ public enum ExchangeClock {
     RUNNING_MAX("running-max");
 
     /** The names {@link #parse} accepts, for messages. */
-    public static final String FORMS = "expected constant (hftbacktest's one shift for the whole input) or running-max";
+    public static final String FORMS = TimelineCorrection.FORMS;
 
     private final String canonical;
 

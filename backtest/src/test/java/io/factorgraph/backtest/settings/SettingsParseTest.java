@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.factorgraph.backtest.exchange.InterpolatedLatency;
+import io.factorgraph.backtest.exchange.TimelineCorrection;
 import io.factorgraph.runtime.data.GapPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,31 @@ class SettingsParseTest {
         LatencySetting setting = LatencySetting.parse(file.toString());
         var e = assertThrows(io.factorgraph.runtime.data.MarketDataException.class, setting::model);
         assertEquals(true, e.getMessage().startsWith("bad.csv:3"), e.getMessage());
+    }
+
+    @Test
+    void exchangeClockFormsReadBackAndChooseTheSimulatorsTimeline() throws Exception {
+        for (ExchangeClock clock : ExchangeClock.values()) {
+            assertEquals(clock, ExchangeClock.parse(clock.canonical()));
+        }
+        assertEquals(ExchangeClock.RUNNING_MAX, ExchangeClock.parse(" Running_Max "));
+        assertEquals(ExchangeClock.CONSTANT, SimulatorSettings.DEFAULTS.clock());
+        SimulatorSettings old = new SimulatorSettings(
+                new LatencySetting.Constant(0, 0),
+                FeeSchedule.BINANCE_USDM_VIP0,
+                QueueSetting.RISK_AVERSE,
+                io.factorgraph.backtest.exchange.FillMode.NO_PARTIAL,
+                ExchangeClock.RUNNING_MAX);
+        assertEquals(
+                TimelineCorrection.runningMax().rule(),
+                old.config(0.1, 0.001).timeline().rule());
+        assertEquals(
+                TimelineCorrection.constant().rule(),
+                SimulatorSettings.DEFAULTS.config(0.1, 0.001).timeline().rule());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExchangeClock.parse("max"));
+        assertEquals(
+                "'max': expected constant (hftbacktest's one shift for the whole input) or running-max",
+                e.getMessage());
     }
 
     @Test
