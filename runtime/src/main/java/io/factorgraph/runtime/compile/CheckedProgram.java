@@ -15,6 +15,7 @@ import java.util.OptionalLong;
  * @param params final values after {@code --param} overrides, in source order
  * @param definitions typed values of the definitions that checked cleanly, in evaluation order
  * @param outputs the exposed names and their typed values, in output order
+ * @param sinks the checked sinks, in source order; no two trade the same book
  * @param clockNanos the sampling interval of {@code clock every}, if any
  */
 public record CheckedProgram(
@@ -22,7 +23,7 @@ public record CheckedProgram(
         Map<String, Constant> params,
         Map<String, Typed> definitions,
         List<NamedValue> outputs,
-        Optional<SinkCall> sink,
+        List<SinkCall> sinks,
         OptionalLong clockNanos) {
 
     public record NamedValue(String name, Typed value) {}
@@ -46,11 +47,26 @@ public record CheckedProgram(
             constants = Map.copyOf(constants);
             argumentSpans = Map.copyOf(argumentSpans);
         }
+
+        /** The name of the book input this sink trades, when it trades one. */
+        public Optional<String> tradedBook() {
+            return function.declaration().tradedBook().flatMap(traded -> {
+                List<String> streamNames = function.signature().parameters().stream()
+                        .filter(p -> p instanceof io.factorgraph.runtime.spi.Parameter.Stream)
+                        .map(io.factorgraph.runtime.spi.Parameter::name)
+                        .toList();
+                int index = streamNames.indexOf(traded.name());
+                return index >= 0 && index < streams.size() && streams.get(index) instanceof StreamExpr.InputRef ref
+                        ? Optional.of(ref.name())
+                        : Optional.empty();
+            });
+        }
     }
 
     public CheckedProgram {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         definitions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(definitions));
         outputs = List.copyOf(outputs);
+        sinks = List.copyOf(sinks);
     }
 }

@@ -10,6 +10,7 @@ import io.factorgraph.dsl.ast.Expr;
 import io.factorgraph.dsl.ast.Identifier;
 import io.factorgraph.dsl.ast.NameRef;
 import io.factorgraph.dsl.ast.NumberLiteral;
+import io.factorgraph.dsl.ast.SinkStatement;
 import io.factorgraph.dsl.ast.Unary;
 import io.factorgraph.dsl.diagnostic.Diagnostic;
 import io.factorgraph.dsl.diagnostic.Note;
@@ -109,7 +110,7 @@ public final class Checker {
                 outputs.add(new CheckedProgram.NamedValue(output.text(), typed));
             }
         }
-        Optional<CheckedProgram.SinkCall> sinkApply = resolution.sink().flatMap(s -> checkSink(s.call()));
+        List<CheckedProgram.SinkCall> sinkApply = checkSinks();
         OptionalLong clock =
                 resolution.clock().map(c -> checkClock(c.interval())).orElse(OptionalLong.empty());
         return new CheckedProgram(resolution, params, definitions, outputs, sinkApply, clock);
@@ -321,6 +322,33 @@ public final class Checker {
                                 b.spans())))
                         .orElse(Typed.INVALID);
         };
+    }
+
+    /** Every sink, each trading its own book: two sinks on one book would both work its orders. */
+    private List<CheckedProgram.SinkCall> checkSinks() {
+        List<CheckedProgram.SinkCall> sinks = new ArrayList<>();
+        Map<String, CheckedProgram.SinkCall> byBook = new HashMap<>();
+        for (SinkStatement statement : resolution.sinks()) {
+            Optional<CheckedProgram.SinkCall> checked = checkSink(statement.call());
+            if (checked.isEmpty()) {
+                continue;
+            }
+            CheckedProgram.SinkCall call = checked.get();
+            Optional<String> book = call.tradedBook();
+            CheckedProgram.SinkCall first = book.map(byBook::get).orElse(null);
+            if (first != null) {
+                error(
+                        call.span(),
+                        "two sinks trade the book '" + book.get() + "'",
+                        Note.note("the first sink trading it is here", first.span()),
+                        Note.help("a graph has one sink per traded instrument; give this sink another book with "
+                                + "`book = NAME`, or merge the two strategies into one"));
+                continue;
+            }
+            book.ifPresent(b -> byBook.put(b, call));
+            sinks.add(call);
+        }
+        return sinks;
     }
 
     private Optional<CheckedProgram.SinkCall> checkSink(Call call) {

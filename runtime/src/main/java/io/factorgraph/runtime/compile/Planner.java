@@ -95,7 +95,13 @@ public final class Planner {
                     };
             node.ifPresent(n -> outputs.add(new NamedStream(output.name(), n)));
         }
-        Optional<PlanNode.Sink> sinkNode = checked.sink().map(this::lowerSink);
+        List<PlanNode.Sink> sinkNodes = new ArrayList<>();
+        Map<Integer, Map<String, Span>> sinkArgumentSpans = new HashMap<>();
+        for (CheckedProgram.SinkCall call : checked.sinks()) {
+            PlanNode.Sink sinkNode = lowerSink(call);
+            sinkNodes.add(sinkNode);
+            sinkArgumentSpans.put(sinkNode.id(), call.argumentSpans());
+        }
 
         MutableGraph<PlanNode> graph = GraphBuilder.directed()
                 .allowsSelfLoops(false)
@@ -115,7 +121,7 @@ public final class Planner {
         boolean[] reachable = new boolean[nodes.size()];
         Deque<PlanNode> pending = new ArrayDeque<>();
         outputs.forEach(o -> pending.push(o.node()));
-        sinkNode.ifPresent(pending::push);
+        sinkNodes.forEach(pending::push);
         while (!pending.isEmpty()) {
             PlanNode node = pending.pop();
             if (!reachable[node.id()]) {
@@ -139,7 +145,7 @@ public final class Planner {
                             s.function(),
                             s.constants(),
                             s.span(),
-                            checked.sink().orElseThrow().argumentSpans()));
+                            sinkArgumentSpans.get(s.id())));
                 case PlanNode.Input input -> {}
                 case PlanNode.ConstantValue constant -> {}
             }
@@ -171,7 +177,7 @@ public final class Planner {
                 order.build(),
                 names.build(),
                 outputs,
-                sinkNode,
+                sinkNodes,
                 checked.clockNanos(),
                 checked.params());
     }
@@ -290,7 +296,7 @@ public final class Planner {
         }
         Deque<String> pending = new ArrayDeque<>();
         resolution.outputs().forEach(o -> pending.add(o.text()));
-        resolution.sink().ifPresent(s -> Expressions.names(s.call()).forEach(n -> pending.add(n.name())));
+        resolution.sinks().forEach(s -> Expressions.names(s.call()).forEach(n -> pending.add(n.name())));
         resolution.clock().ifPresent(c -> Expressions.names(c.interval()).forEach(n -> pending.add(n.name())));
         pending.forEach(referenced::add);
         if (!resolution.explicitOutputs()) {

@@ -18,6 +18,7 @@ import java.util.Set;
  *     are left out (the cycle was reported)
  * @param outputs the names the graph exposes; every definition when the file has no {@code output}
  * @param explicitOutputs whether the file wrote an {@code output} statement
+ * @param sinks the {@code sink} statements, in source order: one per traded instrument
  * @param poisoned names whose statement had an error already reported, so uses of them are not
  *     reported again
  */
@@ -27,13 +28,14 @@ public record Resolution(
         List<String> evaluationOrder,
         List<Identifier> outputs,
         boolean explicitOutputs,
-        Optional<SinkStatement> sink,
+        List<SinkStatement> sinks,
         Optional<ClockStatement> clock,
         Set<String> poisoned) {
     public Resolution {
         symbols = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(symbols));
         evaluationOrder = List.copyOf(evaluationOrder);
         outputs = List.copyOf(outputs);
+        sinks = List.copyOf(sinks);
         poisoned = Set.copyOf(poisoned);
     }
 }

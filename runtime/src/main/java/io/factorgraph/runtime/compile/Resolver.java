@@ -52,6 +52,8 @@ public final class Resolver {
     private final DiagnosticSink sink;
     private final Map<String, Symbol> symbols = new LinkedHashMap<>();
     private final Set<String> poisoned = new HashSet<>();
+    /** The file's own {@code Book} inputs; {@code book} is predeclared only when there are none. */
+    private List<String> declaredBooks = List.of();
 
     private Resolver(FunctionRegistry registry, DiagnosticSink sink) {
         this.registry = registry;
@@ -65,7 +67,7 @@ public final class Resolver {
     private Resolution run(Program program) {
         List<Identifier> outputs = new ArrayList<>();
         boolean explicitOutputs = false;
-        SinkStatement sinkStatement = null;
+        List<SinkStatement> sinkStatements = new ArrayList<>();
         ClockStatement clock = null;
         for (Statement statement : program.statements()) {
             switch (statement) {
@@ -77,16 +79,7 @@ public final class Resolver {
                     explicitOutputs = true;
                     outputs.addAll(output.names());
                 }
-                case SinkStatement s -> {
-                    if (sinkStatement != null) {
-                        sink.report(Diagnostic.error(
-                                s.span(),
-                                "a graph has at most one sink",
-                                Note.note("the first sink is here", sinkStatement.span())));
-                    } else {
-                        sinkStatement = s;
-                    }
-                }
+                case SinkStatement s -> sinkStatements.add(s);
                 case ClockStatement c -> {
                     if (clock != null) {
                         sink.report(Diagnostic.error(
@@ -99,7 +92,11 @@ public final class Resolver {
                 }
             }
         }
-        if (!symbols.containsKey("book") && !poisoned.contains("book")) {
+        declaredBooks = symbols.values().stream()
+                .filter(s -> s instanceof Symbol.Input input && input.type() == ValueType.BOOK)
+                .map(Symbol::name)
+                .toList();
+        if (declaredBooks.isEmpty() && !symbols.containsKey("book") && !poisoned.contains("book")) {
             symbols.put("book", new Symbol.Input("book", ValueType.BOOK, new Span(0, 0, 1, 1), true));
         }
 
@@ -113,8 +110,8 @@ public final class Resolver {
                 case Symbol.Input input -> {}
             }
         }
-        if (sinkStatement != null) {
-            checkExpression(sinkStatement.call());
+        for (SinkStatement s : sinkStatements) {
+            checkExpression(s.call());
         }
         if (clock != null) {
             checkExpression(clock.interval());
@@ -128,7 +125,7 @@ public final class Resolver {
                 order,
                 resolvedOutputs,
                 explicitOutputs,
-                Optional.ofNullable(sinkStatement),
+                sinkStatements,
                 Optional.ofNullable(clock),
                 poisoned);
     }
@@ -213,6 +210,19 @@ public final class Resolver {
     private void reportUnknownName(NameRef name) {
         List<Note> notes = new ArrayList<>();
         Optional<FunctionDefinition> function = registry.find(name.name());
+        if (name.name().equals("book") && !declaredBooks.isEmpty()) {
+            sink.report(new Diagnostic(
+                    io.factorgraph.dsl.diagnostic.Severity.ERROR,
+                    name.span(),
+                    "'book' is not declared: this file declares its own books (" + String.join(", ", declaredBooks)
+                            + ")",
+                    List.of(Note.help("`book` is predeclared only in a file that declares no Book input; use "
+                            + (declaredBooks.size() == 1
+                                    ? "'" + declaredBooks.getFirst() + "'"
+                                    : "one of " + String.join(", ", declaredBooks))
+                            + ", or declare `input book: Book`"))));
+            return;
+        }
         if (function.isPresent()) {
             notes.add(Note.help("'" + name.name() + "' is a function; call it: "
                     + function.get().signature().render()));

@@ -37,7 +37,7 @@ public final class CompiledGraph {
     private final Map<String, InputHandle> inputs;
     private final Map<String, BookHandle> books;
     private final List<OutputHandle> outputs;
-    private final Optional<SinkBinding> sink;
+    private final List<SinkBinding> sinks;
     private final ProgramGenerator generator;
     /** Makes this graph's generated tick program from a node array; generated on first use. */
     private MethodHandle programFactory;
@@ -63,7 +63,8 @@ public final class CompiledGraph {
         this.plan = plan;
         this.generator = generator;
         int nodeIds = plan.order().stream().mapToInt(PlanNode::id).max().orElse(-1) + 1;
-        int maxId = Math.max(nodeIds, plan.sink().map(s -> s.id() + 1).orElse(0));
+        int maxId = Math.max(
+                nodeIds, plan.sinks().stream().mapToInt(s -> s.id() + 1).max().orElse(0));
         slotOfNode = new int[maxId];
         bookOfNode = new int[maxId];
         Arrays.fill(slotOfNode, -1);
@@ -113,7 +114,7 @@ public final class CompiledGraph {
                     slotOfNode[output.node().id()]));
         }
         this.outputs = List.copyOf(outputs);
-        this.sink = plan.sink().map(this::bindSink);
+        this.sinks = plan.sinks().stream().map(this::bindSink).toList();
     }
 
     /** Binds each of the sink's requirements by what it is: factors to slots, the traded book to a book. */
@@ -268,8 +269,22 @@ public final class CompiledGraph {
         return handle;
     }
 
+    /** Every sink, in source order: one per traded instrument, each with its own execution context. */
+    public List<SinkBinding> sinks() {
+        return sinks;
+    }
+
+    /**
+     * The graph's sink, for a caller that runs one instrument.
+     *
+     * @throws IllegalStateException when the graph has several sinks; such a caller must use {@link #sinks()}
+     */
     public Optional<SinkBinding> sink() {
-        return sink;
+        if (sinks.size() > 1) {
+            throw new IllegalStateException(this + " has " + sinks.size()
+                    + " sinks, one per traded instrument; run them with sinks(), each with its own simulator or venue");
+        }
+        return sinks.stream().findFirst();
     }
 
     /** The interval of {@code clock every}, if the file sets one. */

@@ -6,7 +6,6 @@ import com.google.common.graph.ImmutableGraph;
 import io.factorgraph.dsl.source.SourceText;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -16,6 +15,7 @@ import java.util.OptionalLong;
  * @param order every node, each after its inputs; ties in source order, so the order is reproducible
  * @param names for each node, the names the file gave it (several when definitions alias)
  * @param outputs the exposed streams, in output order
+ * @param sinks the sinks, in source order: one per traded instrument
  * @param params the final param values
  */
 public record Plan(
@@ -24,11 +24,12 @@ public record Plan(
         ImmutableList<PlanNode> order,
         ImmutableListMultimap<Integer, String> names,
         List<NamedStream> outputs,
-        Optional<PlanNode.Sink> sink,
+        List<PlanNode.Sink> sinks,
         OptionalLong clockNanos,
         Map<String, io.factorgraph.runtime.spi.Constant> params) {
     public Plan {
         outputs = List.copyOf(outputs);
+        sinks = List.copyOf(sinks);
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
     }
 

@@ -230,10 +230,41 @@ class CompilerTest {
                 List.of("t.fg:1:5: error: 'trade' is a sink and gives no stream to use in an expression"),
                 errors("a = trade(1, book, size = 1)"));
         assertEquals(List.of("t.fg:1:23: error: 'scale' is not a sink"), errors("input x: double; sink scale(x, 1)"));
-        assertEquals(List.of("t.fg:2:1: error: a graph has at most one sink"), errors("""
+        assertEquals(List.of("t.fg:2:6: error: two sinks trade the book 'book'"), errors("""
                 sink trade(1, book, size = 1)
                 sink trade(2, book, size = 1)
                 """));
+    }
+
+    @Test
+    void severalSinksEachTradeTheirOwnBook() {
+        CompiledGraph graph = compile("""
+                input perp: Book
+                input spot: Book
+                sink trade(1, perp, size = 1)
+                sink trade(2, spot, size = 1)
+                """);
+        assertEquals(
+                List.of("perp", "spot"),
+                graph.sinks().stream()
+                        .map(s -> s.tradedBook().orElseThrow().name())
+                        .toList());
+        IllegalStateException single = assertThrows(IllegalStateException.class, graph::sink);
+        assertTrue(single.getMessage().contains("2 sinks"), single.getMessage());
+    }
+
+    @Test
+    void bookIsPredeclaredOnlyWhenTheFileDeclaresNone() {
+        assertEquals(
+                List.of("t.fg:3:11: error: 'book' is not declared: this file declares its own books (perp, spot)"),
+                errors("""
+                        input perp: Book
+                        input spot: Book
+                        a = depth(book)
+                        """));
+        assertEquals(
+                List.of("t.fg:1:47: error: unknown name 'y'"),
+                errors("input x: double; a = depth(book) + x; b = a + y"));
     }
 
     @Test
