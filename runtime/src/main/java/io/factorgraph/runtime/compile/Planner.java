@@ -141,11 +141,8 @@ public final class Planner {
                 case PlanNode.Function f ->
                     calls.add(new MemoryCheck.Call(f.function(), f.constants(), f.span(), argumentSpans.get(f.id())));
                 case PlanNode.Sink s ->
-                    calls.add(new MemoryCheck.Call(
-                            s.function(),
-                            s.constants(),
-                            s.span(),
-                            sinkArgumentSpans.get(s.id())));
+                    calls.add(
+                            new MemoryCheck.Call(s.function(), s.constants(), s.span(), sinkArgumentSpans.get(s.id())));
                 case PlanNode.Input input -> {}
                 case PlanNode.ConstantValue constant -> {}
             }
