@@ -50,13 +50,16 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         CompiledGraph compiled = result.graph().orElseThrow();
-        if (data.data.isEmpty()) {
-            throw new UserError("Missing required option: '--data=FILE': the recorded data to replay");
-        }
         long interval = data.intervalNanos(compiled);
+        DataBindings bindings = data.bind(compiled);
         long started = System.nanoTime();
         long rows = 0;
-        EventSource source = data.open();
+        EventSource source;
+        try {
+            source = bindings.open(0);
+        } catch (MarketDataException e) {
+            throw new UserError(e.getMessage());
+        }
         ReplayFactorProvider provider;
         try {
             provider = new ReplayFactorProvider(source, compiled.newInstance(), interval, CrossedBookPolicy.FAIL);

@@ -110,7 +110,7 @@ class RunCommandTest {
         assertTrue(
                 run.err()
                         .startsWith(
-                                "fg run: error: Missing required option: '--data=FILE': the recorded data to replay"),
+                                "fg run: error: Missing required option: '--data=[NAME=]FILE': the recorded data to replay"),
                 run.err());
         assertEquals(1, run.exitCode());
     }
@@ -123,7 +123,7 @@ class RunCommandTest {
         Path csv = write("data.csv", "1,2,3\n");
         CliRun unknown = CliRun.of("run", "../examples/obi_mm_factors.fg", "--data", csv.toString());
         assertEquals(
-                "fg run: error: " + csv + ": unknown data file type: expected a recorded Binance feed (.gz), an "
+                "fg run: error: --data " + csv + ": unknown data file type: expected a recorded Binance feed (.gz), an "
                         + "hftbacktest event file (.npz) or a factorgraph event file (.fgev)\n",
                 unknown.err());
         assertEquals(1, unknown.exitCode());
