@@ -57,6 +57,19 @@ class RunCommandTest {
     }
 
     @Test
+    void withoutAClockASnapshotAndTheDiffsHeldBeforeItTickOnce() {
+        Path graph = write("mid.fg", "mid = mid(book)\n");
+        CliRun run = CliRun.of("run", graph.toString(), "--data", BTC);
+        assertEquals(0, run.exitCode(), run.err());
+        // line 55's snapshot, and the diffs of lines 42 and 50 applied with it, all at the snapshot's local time
+        List<String> rows = run.out()
+                .lines()
+                .filter(l -> l.startsWith("1723161255319702566,"))
+                .toList();
+        assertEquals(1, rows.size(), "one change, one tick (docs/DESIGN.md §11): " + rows);
+    }
+
+    @Test
     void csvGoesToTheOutFile() throws IOException {
         Path out = dir.resolve("out.csv");
         CliRun run = CliRun.of(
@@ -176,7 +189,7 @@ class RunCommandTest {
         CliRun run = CliRun.of("run", graph.toString(), "--data", BTC);
         assertEquals(1, run.exitCode());
         assertEquals(
-                "fg run: error: " + graph + ": a replay feeds only the book, but the graph also has double "
+                "fg run: error: " + graph + ": a replay feeds only the books, but the graph also has double "
                         + "inputs [funding] that would stay NaN; feed them through the embedding API instead\n",
                 run.err());
     }
