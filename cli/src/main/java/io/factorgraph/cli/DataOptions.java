@@ -123,21 +123,32 @@ final class DataOptions {
      * NAME), checked as {@link #bind} checks them.
      */
     EventSource open() {
-        List<Binding> bindings = data.stream().map(Binding::parse).toList();
-        List<String> names =
-                bindings.stream().map(b -> String.valueOf(b.name())).distinct().toList();
-        if (names.size() > 1) {
-            throw new UserError("--data " + bindings.get(bindings.size() - 1).text() + ": this command replays one "
-                    + "book; give the files of one feed");
-        }
-        List<Path> files = bindings.stream().map(Binding::file).toList();
-        String prefix = bindings.get(0).name() == null ? "" : bindings.get(0).name() + "=";
-        requireReadable(prefix, files);
+        List<Path> files = oneFeed(data, "this command replays one book");
         try {
             return EventSources.open(files, onGap);
         } catch (MarketDataException e) {
             throw new UserError(e.getMessage());
         }
+    }
+
+    /**
+     * The files of {@code --data} arguments that must be one feed: plain FILEs, or NAME=FILEs of one NAME; checked as
+     * {@link #bind} checks them.
+     *
+     * @param why what the command does, for the message when the arguments name several feeds
+     */
+    static List<Path> oneFeed(List<String> data, String why) {
+        List<Binding> bindings = data.stream().map(Binding::parse).toList();
+        List<String> names =
+                bindings.stream().map(b -> String.valueOf(b.name())).distinct().toList();
+        if (names.size() > 1) {
+            throw new UserError("--data " + bindings.get(bindings.size() - 1).text() + ": " + why + ", but the "
+                    + "--data options name " + names.size() + " feeds (" + String.join(", ", names) + "); give the "
+                    + "files of one feed");
+        }
+        List<Path> files = bindings.stream().map(Binding::file).toList();
+        requireReadable(bindings.get(0).name() == null ? "" : bindings.get(0).name() + "=", files);
+        return files;
     }
 
     private static void requireReadable(String prefix, List<Path> files) {
@@ -149,7 +160,7 @@ final class DataOptions {
     }
 
     /** One {@code --data}: {@code NAME=FILE} when it starts with an identifier and '=', else a plain FILE. */
-    private record Binding(String name, Path file, String text) {
+    record Binding(String name, Path file, String text) {
         private static final Pattern NAMED = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
 
         static Binding parse(String text) {
