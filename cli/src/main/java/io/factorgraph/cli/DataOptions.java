@@ -85,7 +85,11 @@ final class DataOptions {
                 if (books.size() > 1) {
                     throw new UserError("--data " + binding.text() + ": the graph reads " + books.size() + " books ("
                             + String.join(", ", books) + "); bind each to its files by name: "
-                            + String.join(" ", books.stream().map(b -> "--data " + b + "=FILE").toList()));
+                            + String.join(
+                                    " ",
+                                    books.stream()
+                                            .map(b -> "--data " + b + "=FILE")
+                                            .toList()));
                 }
                 files.get(0).add(binding.file());
                 continue;
@@ -107,10 +111,18 @@ final class DataOptions {
             }
         }
         if (!unbound.isEmpty()) {
-            throw new UserError((unbound.size() == 1 ? "book '" + unbound.get(0) + "' has" : "books "
-                            + String.join(", ", unbound.stream().map(b -> "'" + b + "'").toList()) + " have")
+            throw new UserError((unbound.size() == 1
+                            ? "book '" + unbound.get(0) + "' has"
+                            : "books "
+                                    + String.join(
+                                            ", ",
+                                            unbound.stream()
+                                                    .map(b -> "'" + b + "'")
+                                                    .toList()) + " have")
                     + " no data; add "
-                    + String.join(" ", unbound.stream().map(b -> "--data " + b + "=FILE").toList()));
+                    + String.join(
+                            " ",
+                            unbound.stream().map(b -> "--data " + b + "=FILE").toList()));
         }
         for (int i = 0; i < books.size(); i++) {
             requireReadable(named ? books.get(i) + "=" : "", files.get(i));

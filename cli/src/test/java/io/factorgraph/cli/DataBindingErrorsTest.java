@@ -15,9 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
  * read: each test binds a corrupt feed to the other book, so reading any data would report the corruption instead.
  */
 class DataBindingErrorsTest {
-    private static final String PERP = RecordedData.file("usdm_btcusdt_20240808.gz").toString();
-    private static final String SPOT_08 = RecordedData.file("spot_btcusdt_20240808.gz").toString();
-    private static final String SPOT_09 = RecordedData.file("spot_btcusdt_20240809.gz").toString();
+    private static final String PERP =
+            RecordedData.file("usdm_btcusdt_20240808.gz").toString();
+    private static final String SPOT_08 =
+            RecordedData.file("spot_btcusdt_20240808.gz").toString();
+    private static final String SPOT_09 =
+            RecordedData.file("spot_btcusdt_20240809.gz").toString();
 
     @TempDir
     Path dir;
@@ -42,7 +45,9 @@ class DataBindingErrorsTest {
 
     @Test
     void everyUnboundBookIsNamed() {
-        Path third = write("three.fg", "input perp: Book\ninput spot: Book\ninput eth: Book\nx = mid(perp) + mid(spot) + mid(eth)\n");
+        Path third = write(
+                "three.fg",
+                "input perp: Book\ninput spot: Book\ninput eth: Book\nx = mid(perp) + mid(spot) + mid(eth)\n");
         CliRun run = CliRun.of("run", third.toString(), "--data", "spot=" + corrupt);
         assertEquals(1, run.exitCode());
         assertEquals(
@@ -111,8 +116,9 @@ class DataBindingErrorsTest {
         assertEquals(expected, run.err().substring(0, expected.length()), run.err());
         assertEquals(
                 true,
-                run.err().endsWith(", before " + SPOT_09 + " (starts at 1723161600001658384); give one feed's files "
-                        + "in time order\n"),
+                run.err()
+                        .endsWith(", before " + SPOT_09 + " (starts at 1723161600001658384); give one feed's files "
+                                + "in time order\n"),
                 run.err());
     }
 

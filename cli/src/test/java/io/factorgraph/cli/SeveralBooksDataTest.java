@@ -12,9 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Each Book input reads its own files, of any format: a converted feed replays as its recorded files do. */
 class SeveralBooksDataTest {
-    private static final String PERP = RecordedData.file("usdm_btcusdt_20240808.gz").toString();
-    private static final String SPOT_08 = RecordedData.file("spot_btcusdt_20240808.gz").toString();
-    private static final String SPOT_09 = RecordedData.file("spot_btcusdt_20240809.gz").toString();
+    private static final String PERP =
+            RecordedData.file("usdm_btcusdt_20240808.gz").toString();
+    private static final String SPOT_08 =
+            RecordedData.file("spot_btcusdt_20240808.gz").toString();
+    private static final String SPOT_09 =
+            RecordedData.file("spot_btcusdt_20240809.gz").toString();
 
     @TempDir
     Path dir;
@@ -29,8 +32,16 @@ class SeveralBooksDataTest {
                 CliRun.of("convert", "--data", "spot=" + SPOT_08, "--data", "spot=" + SPOT_09, "-o", spot.toString());
         assertEquals(0, convert.exitCode(), convert.err());
         CliRun fromGz = CliRun.of(
-                "run", graph.toString(), "--interval", "1s", "--data", "perp=" + PERP, "--data", "spot=" + SPOT_08,
-                "--data", "spot=" + SPOT_09);
+                "run",
+                graph.toString(),
+                "--interval",
+                "1s",
+                "--data",
+                "perp=" + PERP,
+                "--data",
+                "spot=" + SPOT_08,
+                "--data",
+                "spot=" + SPOT_09);
         CliRun fromFgev = CliRun.of(
                 "run", graph.toString(), "--interval", "1s", "--data", "perp=" + PERP, "--data", "spot=" + spot);
         assertEquals(0, fromGz.exitCode(), fromGz.err());
@@ -42,8 +53,13 @@ class SeveralBooksDataTest {
     @Test
     void convertTakesOneFeedAndRefusesSeveralWithAClearLine() {
         CliRun run = CliRun.of(
-                "convert", "--data", "perp=" + PERP, "--data", "spot=" + SPOT_08, "-o", dir.resolve("x.fgev")
-                        .toString());
+                "convert",
+                "--data",
+                "perp=" + PERP,
+                "--data",
+                "spot=" + SPOT_08,
+                "-o",
+                dir.resolve("x.fgev").toString());
         assertEquals(1, run.exitCode());
         assertEquals(
                 "fg convert: error: --data spot=" + SPOT_08 + ": fg convert writes one feed to one file, but the "

@@ -71,8 +71,17 @@ class TwoBookReferenceTest {
                 expected.add(row(m.ts, books));
             }
         }
-        assertMatches(expected, CliRun.of("run", graph.toString(), "--data", "perp=" + PERP.get(0), "--data",
-                "spot=" + SPOT.get(0), "--data", "spot=" + SPOT.get(1)));
+        assertMatches(
+                expected,
+                CliRun.of(
+                        "run",
+                        graph.toString(),
+                        "--data",
+                        "perp=" + PERP.get(0),
+                        "--data",
+                        "spot=" + SPOT.get(0),
+                        "--data",
+                        "spot=" + SPOT.get(1)));
     }
 
     @Test
@@ -96,8 +105,19 @@ class TwoBookReferenceTest {
             expected.add(row(next, books));
         }
         assertTrue(expected.size() > 3_000, "six minutes at 100ms: " + expected.size());
-        assertMatches(expected, CliRun.of("run", graph.toString(), "--interval", "100ms", "--data",
-                "perp=" + PERP.get(0), "--data", "spot=" + SPOT.get(0), "--data", "spot=" + SPOT.get(1)));
+        assertMatches(
+                expected,
+                CliRun.of(
+                        "run",
+                        graph.toString(),
+                        "--interval",
+                        "100ms",
+                        "--data",
+                        "perp=" + PERP.get(0),
+                        "--data",
+                        "spot=" + SPOT.get(0),
+                        "--data",
+                        "spot=" + SPOT.get(1)));
     }
 
     private static Row row(long ts, Book[] books) {
@@ -106,8 +126,10 @@ class TwoBookReferenceTest {
         return new Row(ts, new double[] {
             perp.mid() / spot.mid() - 1,
             (perp.ask() - perp.bid()) / perp.mid(),
-            (spot.bid() * spot.asks.firstEntry().getValue() + spot.ask() * spot.bids.firstEntry().getValue())
-                    / (spot.bids.firstEntry().getValue() + spot.asks.firstEntry().getValue()),
+            (spot.bid() * spot.asks.firstEntry().getValue()
+                            + spot.ask() * spot.bids.firstEntry().getValue())
+                    / (spot.bids.firstEntry().getValue()
+                            + spot.asks.firstEntry().getValue()),
             spot.obi(0.001)
         });
     }
@@ -198,8 +220,7 @@ class TwoBookReferenceTest {
                         asks.clear();
                     } else {
                         NavigableMap<Double, Double> side = buy ? bids : asks;
-                        Map<Double, Double> through =
-                                Double.isNaN(m.px[i]) ? side : side.headMap(m.px[i], true);
+                        Map<Double, Double> through = Double.isNaN(m.px[i]) ? side : side.headMap(m.px[i], true);
                         changed |= !through.isEmpty();
                         through.clear();
                     }

@@ -1,7 +1,7 @@
 package io.factorgraph.examples;
 
-import io.factorgraph.runtime.compile.FgCompiler;
 import io.factorgraph.runtime.column.DoubleColumn;
+import io.factorgraph.runtime.compile.FgCompiler;
 import io.factorgraph.runtime.compile.ParamOverride;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.embed.Replay;
@@ -44,7 +44,8 @@ public final class EmbeddingExample {
      */
     public static double[] basis(Path graphFile, List<Path> perp, List<Path> spot)
             throws IOException, MarketDataException {
-        CompiledGraph graph = FgCompiler.standard().compile(graphFile, List.of()).orElseThrow();
+        CompiledGraph graph =
+                FgCompiler.standard().compile(graphFile, List.of()).orElseThrow();
         int basis = graph.outputs().indexOf(graph.output("basis"));
         DoubleColumn out = new DoubleColumn();
         try (ReplayFactorProvider replay =

@@ -24,8 +24,7 @@ import org.junit.jupiter.api.Test;
 class SeveralBooksEmbeddingTest {
     private static final Path GRAPH = Path.of("basis_mm.fg");
     private static final List<Path> PERP = List.of(RecordedData.file("usdm_btcusdt_20240808.gz"));
-    private static final List<Path> SPOT =
-            RecordedData.files("spot_btcusdt_20240808.gz", "spot_btcusdt_20240809.gz");
+    private static final List<Path> SPOT = RecordedData.files("spot_btcusdt_20240808.gz", "spot_btcusdt_20240809.gz");
 
     @Test
     void feedsAreBoundByNameAsTheSourcesInDeclarationOrderAre() throws Exception {
@@ -62,20 +61,18 @@ class SeveralBooksEmbeddingTest {
     @Test
     void bindingMistakesSayWhatToCall() throws Exception {
         CompiledGraph graph = compile();
-        IllegalArgumentException unknown =
-                assertThrows(IllegalArgumentException.class, () -> Replay.builder(graph).feed("sopt", SPOT));
+        IllegalArgumentException unknown = assertThrows(
+                IllegalArgumentException.class, () -> Replay.builder(graph).feed("sopt", SPOT));
         assertTrue(unknown.getMessage().contains("no Book input 'sopt'"), unknown.getMessage());
         assertTrue(unknown.getMessage().contains("did you mean 'spot'?"), unknown.getMessage());
         IllegalArgumentException unbound = assertThrows(
                 IllegalArgumentException.class,
                 () -> Replay.builder(graph).feed("perp", PERP).open());
         assertEquals("no feed for book spot; call feed(NAME, files) for each of [perp, spot]", unbound.getMessage());
-        MarketDataException outOfOrder = assertThrows(
-                MarketDataException.class,
-                () -> Replay.builder(graph)
-                        .feed("perp", PERP)
-                        .feed("spot", SPOT.get(1), SPOT.get(0))
-                        .open());
+        MarketDataException outOfOrder = assertThrows(MarketDataException.class, () -> Replay.builder(graph)
+                .feed("perp", PERP)
+                .feed("spot", SPOT.get(1), SPOT.get(0))
+                .open());
         assertTrue(outOfOrder.getMessage().contains("files out of order"), outOfOrder.getMessage());
     }
 

@@ -66,7 +66,8 @@ public final class EventSources {
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 throw new MarketDataException(
-                        String.valueOf(file), Files.isDirectory(file) ? "is a directory, not a data file" : "no such file");
+                        String.valueOf(file),
+                        Files.isDirectory(file) ? "is a directory, not a data file" : "no such file");
             }
         }
         EventFormat format = formatOf(files);

@@ -77,8 +77,8 @@ public final class Replay {
         public Builder feed(String book, List<Path> files) {
             int i = index(book);
             if (sources[i] != null) {
-                throw new IllegalArgumentException("book '" + book + "' already has an EventSource; give it files or "
-                        + "a source, not both");
+                throw new IllegalArgumentException(
+                        "book '" + book + "' already has an EventSource; give it files or " + "a source, not both");
             }
             this.files.get(i).addAll(files);
             return this;
@@ -147,7 +147,8 @@ public final class Replay {
                 for (int i = 0; i < books.size(); i++) {
                     opened.add(sources[i] != null ? sources[i] : EventSources.open(files.get(i), gapPolicy));
                 }
-                long interval = intervalNanos >= 0 ? intervalNanos : graph.clockNanos().orElse(0);
+                long interval =
+                        intervalNanos >= 0 ? intervalNanos : graph.clockNanos().orElse(0);
                 return new ReplayFactorProvider(opened, graph.newInstance(), interval, crossedPolicy);
             } catch (MarketDataException | RuntimeException e) {
                 opened.forEach(EventSource::close);

@@ -56,21 +56,24 @@ class MergeOrderProperties {
 
     @Provide
     Arbitrary<List<List<Row>>> feeds() {
-        return Arbitraries.integers().between(1, 4).flatMap(n -> feed().list().ofSize(n)).map(raw -> {
-            List<List<Row>> feeds = new ArrayList<>();
-            for (int f = 0; f < raw.size(); f++) {
-                List<Row> rows = new ArrayList<>();
-                long ts = 0;
-                for (int[] message : raw.get(f)) {
-                    ts += message[0]; // steps of 0 make equal times within and across feeds
-                    for (int k = 0; k < message[1]; k++) {
-                        rows.add(new Row(f, rows.size(), ts, k == message[1] - 1));
+        return Arbitraries.integers()
+                .between(1, 4)
+                .flatMap(n -> feed().list().ofSize(n))
+                .map(raw -> {
+                    List<List<Row>> feeds = new ArrayList<>();
+                    for (int f = 0; f < raw.size(); f++) {
+                        List<Row> rows = new ArrayList<>();
+                        long ts = 0;
+                        for (int[] message : raw.get(f)) {
+                            ts += message[0]; // steps of 0 make equal times within and across feeds
+                            for (int k = 0; k < message[1]; k++) {
+                                rows.add(new Row(f, rows.size(), ts, k == message[1] - 1));
+                            }
+                        }
+                        feeds.add(rows);
                     }
-                }
-                feeds.add(rows);
-            }
-            return feeds;
-        });
+                    return feeds;
+                });
     }
 
     /** A feed as messages: {time step from the previous message, number of events}. */
