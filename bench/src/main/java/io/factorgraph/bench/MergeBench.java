@@ -1,7 +1,7 @@
 package io.factorgraph.bench;
 
+import io.factorgraph.bench.ReplayBench.Events;
 import io.factorgraph.runtime.compile.FgCompiler;
-import io.factorgraph.runtime.data.CrossedBookPolicy;
 import io.factorgraph.runtime.data.DataConverter;
 import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.EventSources;
@@ -9,18 +9,14 @@ import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.data.RecordedData;
 import io.factorgraph.runtime.graph.CompiledGraph;
-import io.factorgraph.runtime.replay.FactorUpdate;
-import io.factorgraph.runtime.replay.ReplayFactorProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -69,18 +65,6 @@ public class MergeBench {
     private List<Path> eth;
     private CompiledGraph oneBook;
     private CompiledGraph twoBooks;
-
-    /** Events processed, reported by JMH as a rate. */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class Events {
-        public long events;
-
-        @Setup(Level.Iteration)
-        public void clear() {
-            events = 0;
-        }
-    }
 
     @Setup
     public void setUp() throws IOException, MarketDataException {
@@ -132,17 +116,6 @@ public class MergeBench {
 
     private static double run(CompiledGraph graph, List<EventSource> sources, Events counter)
             throws MarketDataException {
-        double checksum = 0;
-        try (ReplayFactorProvider provider = new ReplayFactorProvider(
-                sources, graph.newInstance(), graph.clockNanos().orElse(0), CrossedBookPolicy.FAIL)) {
-            while (provider.next()) {
-                FactorUpdate update = provider.current();
-                for (int k = 0, n = update.size(); k < n; k++) {
-                    checksum += update.value(k);
-                }
-            }
-            counter.events += provider.eventCount();
-        }
-        return checksum;
+        return ReplayBench.fgRun(graph, sources, counter);
     }
 }
