@@ -99,8 +99,8 @@ final class DataOptions {
                 String guess = Suggestions.closest(binding.name(), books, false)
                         .map(g -> "; did you mean '" + g + "'?")
                         .orElse(";");
-                throw new UserError("--data " + binding.text() + ": '" + binding.name() + "' is not a Book input of "
-                        + "the graph" + guess + " its books are " + String.join(", ", books));
+                throw new UserError("--data " + binding.text() + ": '" + binding.name() + "' is not a Book input "
+                        + "the graph reads" + guess + " its books are " + String.join(", ", books));
             }
             files.get(book).add(binding.file());
         }

@@ -1,6 +1,7 @@
 package io.factorgraph.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.factorgraph.runtime.data.RecordedData;
 import java.io.IOException;
@@ -39,6 +40,15 @@ class DataBindingErrorsTest {
     }
 
     @Test
+    void theCorruptFeedIsReportedWhenTheBindingsAreRight() {
+        // so the binding errors below, with the same corrupt feed bound, come before any data is read
+        CliRun run = run("--data", "perp=" + corrupt, "--data", "spot=" + SPOT_08);
+        assertEquals(1, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("fg run: error: corrupt.gz: "), run.err());
+    }
+
+    @Test
     void anUnboundBookNamesTheOptionToAdd() {
         assertError("book 'spot' has no data; add --data spot=FILE", "--data", "perp=" + corrupt);
     }
@@ -57,7 +67,7 @@ class DataBindingErrorsTest {
     @Test
     void anUnknownNameSuggestsTheClosestBook() {
         assertError(
-                "--data sopt=" + SPOT_08 + ": 'sopt' is not a Book input of the graph; did you mean 'spot'? its "
+                "--data sopt=" + SPOT_08 + ": 'sopt' is not a Book input the graph reads; did you mean 'spot'? its "
                         + "books are perp, spot",
                 "--data",
                 "perp=" + corrupt,
@@ -68,7 +78,7 @@ class DataBindingErrorsTest {
     @Test
     void anUnknownNameFarFromEveryBookListsThem() {
         assertError(
-                "--data ethusdt=" + SPOT_08 + ": 'ethusdt' is not a Book input of the graph; its books are perp, spot",
+                "--data ethusdt=" + SPOT_08 + ": 'ethusdt' is not a Book input the graph reads; its books are perp, spot",
                 "--data",
                 "perp=" + corrupt,
                 "--data",
@@ -168,7 +178,7 @@ class DataBindingErrorsTest {
         assertEquals(plain.out(), named.out());
         CliRun wrong = CliRun.of("run", factors, "--data", "bok=" + PERP);
         assertEquals(
-                "fg run: error: --data bok=" + PERP + ": 'bok' is not a Book input of the graph; did you mean "
+                "fg run: error: --data bok=" + PERP + ": 'bok' is not a Book input the graph reads; did you mean "
                         + "'book'? its books are book\n",
                 wrong.err());
     }
