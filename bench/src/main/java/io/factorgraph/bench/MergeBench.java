@@ -2,6 +2,7 @@ package io.factorgraph.bench;
 
 import io.factorgraph.bench.ReplayBench.Events;
 import io.factorgraph.runtime.compile.FgCompiler;
+import io.factorgraph.runtime.data.CrossedBookPolicy;
 import io.factorgraph.runtime.data.DataConverter;
 import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.EventSources;
@@ -9,6 +10,8 @@ import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.data.RecordedData;
 import io.factorgraph.runtime.graph.CompiledGraph;
+import io.factorgraph.runtime.market.OrderBook;
+import io.factorgraph.runtime.replay.MergedReplay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code oneFeedBtc}, {@code oneFeedEth}: each feed alone through a one-book graph ({@code mid} and
  *       {@code obi_norm} of its book);</li>
  *   <li>{@code twoFeeds}: both merged through a two-book graph computing the same two factors for each book, so the
- *       merged run does the same work per event as the two single runs together plus the merge.</li>
+ *       merged run does the same work per event as the two single runs together plus the merge;</li>
+ *   <li>{@code booksOneFeedBtc}, {@code booksTwoFeeds}: the merge and the books alone ({@code MergedReplay}, no graph),
+ *       to tell the merge's cost from the graph's.</li>
  * </ol>
  * The merge's cost per event is {@code 1/rate(twoFeeds)} minus the event-weighted mean of the single runs' costs.
  */
@@ -108,6 +113,31 @@ public class MergeBench {
     @Benchmark
     public double twoFeeds(Events counter) throws MarketDataException {
         return run(twoBooks, List.of(open(btc), open(eth)), counter);
+    }
+
+    /** The merge and the books alone, no graph: {@code MergedReplay} over one feed. */
+    @Benchmark
+    public long booksOneFeedBtc(Events counter) throws MarketDataException {
+        return books(List.of(open(btc)), counter);
+    }
+
+    /** The merge and the books alone, no graph: {@code MergedReplay} over both feeds. */
+    @Benchmark
+    public long booksTwoFeeds(Events counter) throws MarketDataException {
+        return books(List.of(open(btc), open(eth)), counter);
+    }
+
+    private static long books(List<EventSource> sources, Events counter) throws MarketDataException {
+        List<OrderBook> books = sources.stream().map(s -> new OrderBook()).toList();
+        long n = 0;
+        try (MergedReplay replay = new MergedReplay(sources, books, CrossedBookPolicy.FAIL)) {
+            while (replay.read()) {
+                replay.apply();
+                n++;
+            }
+        }
+        counter.events += n;
+        return n;
     }
 
     private static EventSource open(List<Path> files) throws MarketDataException {

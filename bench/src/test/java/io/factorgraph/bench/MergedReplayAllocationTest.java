@@ -31,7 +31,8 @@ class MergedReplayAllocationTest {
 
     @Test
     void ticksOfATwoBookGraphOverMergedFeedsAllocateNothing() throws MarketDataException {
-        CompiledGraph graph = FgCompiler.standard().compile("two_books.fg", GRAPH).orElseThrow();
+        CompiledGraph graph =
+                FgCompiler.standard().compile("two_books.fg", GRAPH).orElseThrow();
         try (ReplayFactorProvider warm = open(graph)) { // compiles the whole path
             while (warm.next()) {
                 assertTrue(warm.current().size() == 2);
