@@ -7,6 +7,7 @@ import io.factorgraph.runtime.data.RecordedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +49,25 @@ class SeveralBooksDataTest {
         assertEquals(0, fromFgev.exitCode(), fromFgev.err());
         assertTrue(fromGz.out().lines().count() > 300, fromGz.out());
         assertEquals(fromGz.out(), fromFgev.out());
+    }
+
+    @Test
+    void anNpzFeedBindsToItsBookBesideARecordedOne() throws IOException {
+        Path graph = Files.writeString(
+                dir.resolve("ratio.fg"), "input btc: Book\ninput eth: Book\nratio = mid(eth) / mid(btc)\n");
+        Path eth = dir.resolve("eth.npz");
+        CliRun convert = CliRun.of(
+                "convert", "--data", RecordedData.file("usdm_ethusdt_20240808.gz").toString(), "-o", eth.toString());
+        assertEquals(0, convert.exitCode(), convert.err());
+        CliRun run = CliRun.of(
+                "run", graph.toString(), "--interval", "1s", "--data", "btc=" + PERP, "--data", "eth=" + eth);
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> rows = run.out().lines().skip(1).toList();
+        assertTrue(rows.size() > 300, "a tick a second for about six minutes: " + rows.size());
+        for (String row : rows) {
+            double ratio = Double.parseDouble(row.split(",")[1]);
+            assertTrue(ratio > 0.04 && ratio < 0.05, "ETH/BTC about 0.043: " + row);
+        }
     }
 
     @Test
