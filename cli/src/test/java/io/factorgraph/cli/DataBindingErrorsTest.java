@@ -78,7 +78,8 @@ class DataBindingErrorsTest {
     @Test
     void anUnknownNameFarFromEveryBookListsThem() {
         assertError(
-                "--data ethusdt=" + SPOT_08 + ": 'ethusdt' is not a Book input the graph reads; its books are perp, spot",
+                "--data ethusdt=" + SPOT_08
+                        + ": 'ethusdt' is not a Book input the graph reads; its books are perp, spot",
                 "--data",
                 "perp=" + corrupt,
                 "--data",

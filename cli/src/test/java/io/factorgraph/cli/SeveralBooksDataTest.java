@@ -57,10 +57,14 @@ class SeveralBooksDataTest {
                 dir.resolve("ratio.fg"), "input btc: Book\ninput eth: Book\nratio = mid(eth) / mid(btc)\n");
         Path eth = dir.resolve("eth.npz");
         CliRun convert = CliRun.of(
-                "convert", "--data", RecordedData.file("usdm_ethusdt_20240808.gz").toString(), "-o", eth.toString());
+                "convert",
+                "--data",
+                RecordedData.file("usdm_ethusdt_20240808.gz").toString(),
+                "-o",
+                eth.toString());
         assertEquals(0, convert.exitCode(), convert.err());
-        CliRun run = CliRun.of(
-                "run", graph.toString(), "--interval", "1s", "--data", "btc=" + PERP, "--data", "eth=" + eth);
+        CliRun run =
+                CliRun.of("run", graph.toString(), "--interval", "1s", "--data", "btc=" + PERP, "--data", "eth=" + eth);
         assertEquals(0, run.exitCode(), run.err());
         List<String> rows = run.out().lines().skip(1).toList();
         assertTrue(rows.size() > 300, "a tick a second for about six minutes: " + rows.size());
