@@ -24,6 +24,7 @@ import io.factorgraph.runtime.registry.Suggestions;
 import io.factorgraph.runtime.spi.Constant;
 import io.factorgraph.runtime.spi.ConstantArguments;
 import io.factorgraph.runtime.spi.ConstantKind;
+import io.factorgraph.runtime.spi.Range;
 import io.factorgraph.runtime.spi.FunctionDefinition;
 import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
@@ -613,19 +614,37 @@ public final class Checker {
                     case NUMBER, INTEGER -> value instanceof Constant.Number;
                     case DURATION -> value instanceof Constant.Duration;
                     case BOOL -> value instanceof Constant.Bool;
+                    case WINDOW, NUMBER_OR_DURATION ->
+                        value instanceof Constant.Number || value instanceof Constant.Duration;
                 };
         if (!kindMatches) {
             report(
                     argument.span(),
-                    what + " must be " + Resolver.article(parameter.kind().displayName()) + ", found "
-                            + argument.value().describe(),
+                    what + " must be " + expectedForm(parameter) + ", found " + argument.value().describe(),
                     notes);
             return Optional.empty();
         }
+        if (value instanceof Constant.Duration(long nanos)
+                && (parameter.kind() == ConstantKind.WINDOW || parameter.kind() == ConstantKind.NUMBER_OR_DURATION)
+                && nanos <= 0) {
+            report(argument.span(), what + " must be " + expectedForm(parameter) + ", found " + value, notes);
+            return Optional.empty();
+        }
         if (value instanceof Constant.Number(double number)) {
-            if (parameter.kind() == ConstantKind.INTEGER
+            if ((parameter.kind() == ConstantKind.INTEGER || parameter.kind() == ConstantKind.WINDOW)
                     && (number != Math.rint(number) || Math.abs(number) > Integer.MAX_VALUE)) {
-                report(argument.span(), what + " must be a whole number, found " + value, notes);
+                report(
+                        argument.span(),
+                        what + " must be "
+                                + (parameter.kind() == ConstantKind.WINDOW
+                                        ? expectedForm(parameter)
+                                        : "a whole number")
+                                + ", found " + value,
+                        notes);
+                return Optional.empty();
+            }
+            if (parameter.kind() == ConstantKind.WINDOW && !parameter.range().contains(number)) {
+                report(argument.span(), what + " must be " + expectedForm(parameter) + ", found " + value, notes);
                 return Optional.empty();
             }
             if (!parameter.range().contains(number)) {
@@ -634,6 +653,19 @@ public final class Checker {
             }
         }
         return Optional.of(value);
+    }
+
+    /**
+     * What an argument of this kind must be, as a message says it: {@code a number}, or for a window
+     * {@code a whole number of ticks >= 1 or a positive duration (e.g. 600 or 60s)}.
+     */
+    private static String expectedForm(Parameter.Const parameter) {
+        String range = parameter.range().equals(Range.ANY) ? "" : " " + parameter.range().describe();
+        return switch (parameter.kind()) {
+            case WINDOW -> "a whole number of ticks" + range + " or a positive duration (e.g. 600 or 60s)";
+            case NUMBER_OR_DURATION -> "a number" + range + " or a positive duration (e.g. 20 or 5s)";
+            default -> Resolver.article(parameter.kind().displayName());
+        };
     }
 
     /** When an argument is a param, say where its value came from. */

@@ -31,11 +31,12 @@ final class MemoryCheck {
 
     private MemoryCheck() {}
 
-    static void check(List<Call> calls, MemoryBudget budget, DiagnosticSink sink) {
+    /** @param clockNanos the graph's clock interval, 0 when it has none: a duration window's need depends on it */
+    static void check(List<Call> calls, long clockNanos, MemoryBudget budget, DiagnosticSink sink) {
         List<Need> needs = new ArrayList<>();
         long total = 0;
         for (Call call : calls) {
-            long bytes = retained(call, sink);
+            long bytes = retained(call, clockNanos, sink);
             if (bytes <= 0) {
                 continue;
             }
@@ -80,9 +81,9 @@ final class MemoryCheck {
                 sink);
     }
 
-    private static long retained(Call call, DiagnosticSink sink) {
+    private static long retained(Call call, long clockNanos, DiagnosticSink sink) {
         try {
-            return call.function().retainedBytes(new ConstantArguments(call.constants()));
+            return call.function().retainedBytes(new ConstantArguments(call.constants(), clockNanos));
         } catch (RuntimeException e) {
             sink.report(Diagnostic.error(
                     call.span(),
@@ -115,7 +116,9 @@ final class MemoryCheck {
     private static Optional<String> sizeArgument(Call call) {
         return call.function().signature().parameters().stream()
                 .filter(p -> p instanceof Parameter.Const c
-                        && (c.kind() == ConstantKind.INTEGER || c.kind() == ConstantKind.DURATION))
+                        && (c.kind() == ConstantKind.INTEGER
+                                || c.kind() == ConstantKind.DURATION
+                                || c.kind() == ConstantKind.WINDOW))
                 .map(Parameter::name)
                 .filter(call.argumentSpans()::containsKey)
                 .max(Comparator.comparingDouble(
