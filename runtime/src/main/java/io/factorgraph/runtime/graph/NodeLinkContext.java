@@ -89,6 +89,11 @@ final class NodeLinkContext implements LinkContext {
     }
 
     @Override
+    public boolean isDuration(String parameter) {
+        return constant(parameter) instanceof Constant.Duration;
+    }
+
+    @Override
     public boolean bool(String parameter) {
         return switch (constant(parameter)) {
             case Constant.Bool(boolean value) -> value;

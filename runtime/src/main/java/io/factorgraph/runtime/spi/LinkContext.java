@@ -25,6 +25,12 @@ public interface LinkContext {
 
     long durationNanos(String parameter);
 
+    /**
+     * Whether a {@link ConstantKind#NUMBER_OR_DURATION} (or {@link ConstantKind#WINDOW}) argument was given as a
+     * duration; read it with {@link #durationNanos} then, else with {@link #number}.
+     */
+    boolean isDuration(String parameter);
+
     boolean bool(String parameter);
 
     /** The time of the tick being computed. */
