@@ -128,8 +128,11 @@ public final class EwmNodes {
                 final long elapsed = stats.count() == 0 ? 0 : Math.max(0, now - lastTime);
                 if (elapsed != cachedElapsed) {
                     cachedElapsed = elapsed;
-                    cachedAlpha = -Math.expm1(LN_HALF / (halflifeNanos / elapsed));
-                    cachedDecay = 1.0 - cachedAlpha;
+                    final double exponent = LN_HALF / (halflifeNanos / elapsed);
+                    cachedAlpha = -Math.expm1(exponent);
+                    // 1 - a is what the count form uses (so a clock gives its doubles); once a > 1/2 it has lost
+                    // the digits of a small decay, which exp keeps: after a long silence the old state's weight.
+                    cachedDecay = cachedAlpha > 0.5 ? Math.exp(exponent) : 1.0 - cachedAlpha;
                 }
                 stats.onValue(x, cachedAlpha, cachedDecay);
                 lastTime = now;

@@ -77,6 +77,10 @@ final class NodeLinkContext implements LinkContext {
 
     @Override
     public int integer(String parameter) {
+        if (constant(parameter) instanceof Constant.Duration duration) {
+            throw new IllegalArgumentException(name() + ": parameter '" + parameter + "' is the duration " + duration
+                    + ", and the function reads it as a count; a window parameter is read with LinkContext.window");
+        }
         return (int) number(parameter);
     }
 
