@@ -23,6 +23,7 @@ public final class RollingMax {
     private final long length;
 
     private final String owner;
+    private final int cap;
     private long[] ticks;
     private double[] values;
     private int mask;
@@ -38,7 +39,7 @@ public final class RollingMax {
 
     /**
      * A count or duration window. A duration window's deque starts at what the clock allows and doubles when
-     * full, up to {@link WindowLength#MAX_SAMPLES_WITHOUT_CLOCK} entries (as {@link SampleRing} does).
+     * full, up to {@link WindowLength#capacityCap} entries (as {@link SampleRing} does).
      *
      * @param clockNanos the graph's clock interval (0 without one)
      * @param owner the node, as a {@link WindowCapacityException} names it
@@ -48,6 +49,8 @@ public final class RollingMax {
         this.timed = window.duration();
         this.length = window.length();
         this.owner = owner;
+        // A power-of-two deque: at most 2^30 slots.
+        this.cap = window.duration() ? Math.min(window.capacityCap(clockNanos), 1 << 30) : Integer.MAX_VALUE;
         final int capacity = capacity(window, clockNanos);
         this.ticks = new long[capacity];
         this.values = new double[capacity];
@@ -56,7 +59,8 @@ public final class RollingMax {
 
     /** The deque's first allocation: a power of two at least the samples the window can hold. */
     static int capacity(WindowLength window, long clockNanos) {
-        final long samples = window.duration() && clockNanos <= 0 ? 64 : window.maxSamples(clockNanos);
+        final long samples =
+                Math.min(window.duration() && clockNanos <= 0 ? 64 : window.maxSamples(clockNanos), 1L << 30);
         return samples <= 1 ? 1 : (int) (Long.highestOneBit(samples - 1) << 1);
     }
 
@@ -117,10 +121,10 @@ public final class RollingMax {
 
     /** Only a duration window can fill its deque: a count window's holds at most W entries. */
     private void grow() {
-        if (values.length >= WindowLength.MAX_SAMPLES_WITHOUT_CLOCK) {
-            throw new WindowCapacityException(owner, window, WindowLength.MAX_SAMPLES_WITHOUT_CLOCK);
+        if (size >= cap) {
+            throw new WindowCapacityException(owner, window, cap);
         }
-        final int grown = values.length * 2;
+        final int grown = (int) Math.min((long) values.length * 2, 1 << 30);
         final long[] newTicks = new long[grown];
         final double[] newValues = new double[grown];
         for (int i = 0; i < size; i++) {

@@ -13,7 +13,7 @@ import java.util.Objects;
  * plain ring of doubles costs. A duration window of D keeps a (time, value) pair per sample and holds the
  * samples whose time lies in {@code (t - D, t]}; how many that is depends on the data, so the ring starts at
  * what the graph's clock allows ({@code D / interval + 1}; 64 without a clock) and doubles when a tick finds
- * it full, up to {@link WindowLength#MAX_SAMPLES_WITHOUT_CLOCK}. Growing allocates, but only when the window
+ * it full, up to {@link WindowLength#capacityCap} (2^20 samples, or what the clock allows when more). Growing allocates, but only when the window
  * holds more samples than ever before, so a steady stream allocates nothing per tick; past the cap it throws
  * a {@link WindowCapacityException} naming the node rather than growing until the heap is gone.
  *
@@ -52,8 +52,8 @@ public final class SampleRing {
         this.timed = window.duration();
         this.span = window.length();
         if (timed) {
-            this.cap = WindowLength.MAX_SAMPLES_WITHOUT_CLOCK;
-            this.capacity = (int) (clockNanos > 0 ? window.maxSamples(clockNanos) : INITIAL_WITHOUT_CLOCK);
+            this.cap = window.capacityCap(clockNanos);
+            this.capacity = (int) Math.min(clockNanos > 0 ? window.maxSamples(clockNanos) : INITIAL_WITHOUT_CLOCK, cap);
             this.times = new long[capacity];
         } else {
             this.cap = window.ticks();

@@ -643,7 +643,8 @@ public final class Checker {
                         notes);
                 return Optional.empty();
             }
-            if (parameter.kind() == ConstantKind.WINDOW && !parameter.range().contains(number)) {
+            if ((parameter.kind() == ConstantKind.WINDOW || parameter.kind() == ConstantKind.NUMBER_OR_DURATION)
+                    && !parameter.range().contains(number)) {
                 report(argument.span(), what + " must be " + expectedForm(parameter) + ", found " + value, notes);
                 return Optional.empty();
             }

@@ -64,9 +64,9 @@ public record WindowLength(boolean duration, long length) {
     }
 
     /**
-     * The most samples this window can hold at once: the count for a count window; with a clock of
-     * {@code clockNanos} ({@code > 0}), {@code D / interval + 1}, since ticks are at least one interval
-     * apart; without one ({@code clockNanos == 0}), {@link #MAX_SAMPLES_WITHOUT_CLOCK}.
+     * The most samples this window can hold at once, which is what its memory is counted from: the count for a
+     * count window; with a clock of {@code clockNanos} ({@code > 0}), {@code D / interval + 1}, since ticks are
+     * at least one interval apart; without one ({@code clockNanos == 0}), {@link #MAX_SAMPLES_WITHOUT_CLOCK}.
      */
     public long maxSamples(long clockNanos) {
         if (!duration) {
@@ -75,8 +75,22 @@ public record WindowLength(boolean duration, long length) {
         if (clockNanos <= 0) {
             return MAX_SAMPLES_WITHOUT_CLOCK;
         }
-        return Math.min(length / clockNanos + 1, MAX_SAMPLES_WITHOUT_CLOCK);
+        return length / clockNanos + 1;
     }
+
+    /**
+     * The most samples a duration window may hold before the run stops with a {@link WindowCapacityException}:
+     * {@link #MAX_SAMPLES_WITHOUT_CLOCK}, or what the clock allows when that is more (the compiler has checked
+     * that it fits the memory budget), so that a run sampling faster than the file's clock ({@code --interval})
+     * still has the usual room.
+     */
+    public int capacityCap(long clockNanos) {
+        long samples = Math.max(maxSamples(clockNanos), MAX_SAMPLES_WITHOUT_CLOCK);
+        return (int) Math.min(samples, MAX_ARRAY);
+    }
+
+    /** The longest array a JVM reliably allocates. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     /** As the user would write it: {@code 600}, {@code 60s}, {@code 100ms}. */
     @Override
