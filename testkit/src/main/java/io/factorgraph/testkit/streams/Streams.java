@@ -68,15 +68,24 @@ public final class Streams {
      * runs in a timed stream.
      */
     public static Arbitrary<TimedStream> timed(Arbitrary<double[]> values) {
-        return values.flatMap(xs -> gaps().array(long[].class).ofSize(xs.length).map(gaps -> {
-            final long[] times = new long[xs.length];
+        return values.flatMap(xs -> times(xs.length).map(times -> new TimedStream(times, xs)));
+    }
+
+    /**
+     * {@code n} tick times (ns, never decreasing) with the adversarial gaps of {@link #timed()}: for timing
+     * something other than a {@code double} stream, such as the books of a
+     * {@link io.factorgraph.testkit.harness.TwoBookCheck}.
+     */
+    public static Arbitrary<long[]> times(int n) {
+        return gaps().array(long[].class).ofSize(n).map(gaps -> {
+            final long[] times = new long[n];
             long time = FIRST_TIME;
-            for (int i = 0; i < xs.length; i++) {
+            for (int i = 0; i < n; i++) {
                 time += i == 0 ? 0 : gaps[i];
                 times[i] = time;
             }
-            return new TimedStream(times, xs);
-        }));
+            return times;
+        });
     }
 
     /**
