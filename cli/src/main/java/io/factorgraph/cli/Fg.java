@@ -1,7 +1,7 @@
 package io.factorgraph.cli;
 
-import java.io.PrintWriter;
 import io.factorgraph.runtime.spi.WindowCapacityException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

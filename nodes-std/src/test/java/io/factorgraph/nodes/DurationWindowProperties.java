@@ -164,7 +164,8 @@ class DurationWindowProperties {
                     xs[i] = Double.isNaN(xs[i]) ? 0.0 : xs[i];
                 }
             }
-            assertSameBits(function, Streams.clocked(Arbitraries.just(xs), interval).sample());
+            assertSameBits(
+                    function, Streams.clocked(Arbitraries.just(xs), interval).sample());
         }
     }
 

@@ -56,8 +56,8 @@ class WindowArgumentDiagnosticsTest {
         CompileResult result = compile("input x: double\ny = zscore(x, " + written + ")\n");
         String render = result.render();
         assertTrue(
-                render.startsWith(
-                        "w.fg:2:15: error: '" + written + "' is not a number or a duration: unknown unit '" + unit + "'\n"),
+                render.startsWith("w.fg:2:15: error: '" + written + "' is not a number or a duration: unknown unit '"
+                        + unit + "'\n"),
                 render);
         assertTrue(render.contains("   2 | y = zscore(x, " + written + ")\n"), render);
         assertTrue(render.contains("|               ^" + "~".repeat(written.length() - 1) + "\n"), render);
@@ -92,8 +92,9 @@ class WindowArgumentDiagnosticsTest {
         String render = compile("input x: double\nclock every 1us\ny = zscore(x, 100000h)\n")
                 .render();
         assertTrue(
-                render.startsWith("w.fg:3:15: error: 'zscore' would keep 5.1 PiB for window = 100000h on a clock of 1us,"
-                        + " more than the graph's memory budget"),
+                render.startsWith(
+                        "w.fg:3:15: error: 'zscore' would keep 5.1 PiB for window = 100000h on a clock of 1us,"
+                                + " more than the graph's memory budget"),
                 render);
     }
 
@@ -111,8 +112,9 @@ class WindowArgumentDiagnosticsTest {
 
     @Test
     void bothFormsCompileAndACountStaysACount() {
-        CompileResult result = compile("input x: double\nclock every 100ms\na = zscore(x, 600)\nb = zscore(x, 60s)\n"
-                + "c = volatility(x, 5m)\nd = ewm_mean_halflife(x, 2.5)\ne = ewm_std_halflife(x, 30s)\n");
+        CompileResult result = compile(
+                "input x: double\nparam span = 60s\nclock every 100ms\na = zscore(x, 600)\nb = zscore(x, span)\n"
+                        + "c = volatility(x, 5m)\nd = ewm_mean_halflife(x, 2.5)\ne = ewm_std_halflife(x, 30s)\n");
         assertTrue(result.diagnostics().isEmpty(), result.render());
     }
 }

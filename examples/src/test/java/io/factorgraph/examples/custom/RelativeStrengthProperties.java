@@ -18,8 +18,8 @@ class RelativeStrengthProperties {
         return Streams.adversarial();
     }
 
-    private static final Tolerance CLOSE = (expected, actual, scale) ->
-            Math.abs(expected - actual) <= 1e-6 * Math.max(1, Math.abs(expected))
+    private static final Tolerance CLOSE =
+            (expected, actual, scale) -> Math.abs(expected - actual) <= 1e-6 * Math.max(1, Math.abs(expected))
                     || (Double.isNaN(expected) && Double.isNaN(actual));
 
     @Property(tries = 200)
@@ -35,8 +35,7 @@ class RelativeStrengthProperties {
     void rsiOverADurationMatchesItsDefinition(
             @ForAll("timedPrices") TimedStream prices, @ForAll @IntRange(min = 1, max = 30) int seconds) {
         NodeCheck.of("rsi(x, " + seconds + "s)")
-                .against((times, s, t) ->
-                        rsi(s, t, BatchReference.ticksWithin(times, t, seconds * 1_000_000_000L)))
+                .against((times, s, t) -> rsi(s, t, BatchReference.ticksWithin(times, t, seconds * 1_000_000_000L)))
                 .within(CLOSE)
                 .check(prices.times(), prices.values());
     }

@@ -24,10 +24,10 @@ import io.factorgraph.runtime.registry.Suggestions;
 import io.factorgraph.runtime.spi.Constant;
 import io.factorgraph.runtime.spi.ConstantArguments;
 import io.factorgraph.runtime.spi.ConstantKind;
-import io.factorgraph.runtime.spi.Range;
 import io.factorgraph.runtime.spi.FunctionDefinition;
 import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
+import io.factorgraph.runtime.spi.Range;
 import io.factorgraph.runtime.spi.Signature;
 import io.factorgraph.runtime.spi.SinkFunction;
 import io.factorgraph.runtime.spi.ValueType;
@@ -620,7 +620,8 @@ public final class Checker {
         if (!kindMatches) {
             report(
                     argument.span(),
-                    what + " must be " + expectedForm(parameter) + ", found " + argument.value().describe(),
+                    what + " must be " + expectedForm(parameter) + ", found "
+                            + argument.value().describe(),
                     notes);
             return Optional.empty();
         }
@@ -636,9 +637,7 @@ public final class Checker {
                 report(
                         argument.span(),
                         what + " must be "
-                                + (parameter.kind() == ConstantKind.WINDOW
-                                        ? expectedForm(parameter)
-                                        : "a whole number")
+                                + (parameter.kind() == ConstantKind.WINDOW ? expectedForm(parameter) : "a whole number")
                                 + ", found " + value,
                         notes);
                 return Optional.empty();
@@ -661,7 +660,9 @@ public final class Checker {
      * {@code a whole number of ticks >= 1 or a positive duration (e.g. 600 or 60s)}.
      */
     private static String expectedForm(Parameter.Const parameter) {
-        String range = parameter.range().equals(Range.ANY) ? "" : " " + parameter.range().describe();
+        String range = parameter.range().equals(Range.ANY)
+                ? ""
+                : " " + parameter.range().describe();
         return switch (parameter.kind()) {
             case WINDOW -> "a whole number of ticks" + range + " or a positive duration (e.g. 600 or 60s)";
             case NUMBER_OR_DURATION -> "a number" + range + " or a positive duration (e.g. 20 or 5s)";

@@ -54,7 +54,9 @@ public sealed interface Parameter permits Parameter.Stream, Parameter.Const {
     default String describe() {
         return switch (this) {
             case Stream s -> s.name() + ": " + s.type().displayName();
-            case Const c -> c.name() + ": " + describeKind(c) + c.defaultValue().map(v -> " = " + v).orElse("");
+            case Const c ->
+                c.name() + ": " + describeKind(c)
+                        + c.defaultValue().map(v -> " = " + v).orElse("");
         };
     }
 

@@ -82,8 +82,8 @@ public final class TwoBookCheck {
             throw new IllegalStateException("call against(reference) before check(...)");
         }
         if (times.length != firstBooks.length || times.length != secondBooks.length) {
-            throw new IllegalArgumentException("times, first and second books differ in length: " + times.length
-                    + ", " + firstBooks.length + ", " + secondBooks.length);
+            throw new IllegalArgumentException("times, first and second books differ in length: " + times.length + ", "
+                    + firstBooks.length + ", " + secondBooks.length);
         }
         GraphInstance instance = graph.newInstance();
         run(instance, times, firstBooks, secondBooks, "");
@@ -106,16 +106,7 @@ public final class TwoBookCheck {
             if (!tolerance.accepts(expected, actual, Double.isFinite(scale) ? scale : 0)) {
                 throw new AssertionError(String.format(
                         "%s differs from its reference at tick %d (time %d)%s: expected %s, was %s%n  %s: %s%n  %s: %s",
-                        expression,
-                        t,
-                        times[t],
-                        when,
-                        expected,
-                        actual,
-                        first,
-                        firstBooks[t],
-                        second,
-                        secondBooks[t]));
+                        expression, t, times[t], when, expected, actual, first, firstBooks[t], second, secondBooks[t]));
             }
         }
     }

@@ -17,7 +17,8 @@ public record TimedStream(long[] times, double[] values) {
         }
         for (int i = 1; i < times.length; i++) {
             if (times[i] < times[i - 1]) {
-                throw new IllegalArgumentException("times decrease at " + i + ": " + times[i - 1] + " then " + times[i]);
+                throw new IllegalArgumentException(
+                        "times decrease at " + i + ": " + times[i - 1] + " then " + times[i]);
             }
         }
         times = times.clone();
