@@ -48,52 +48,50 @@ class DurationWindowProperties {
         return Arbitraries.oneOf(Streams.adversarial(), Streams.withNaNBursts(), Streams.largeOffsets());
     }
 
+    /** A count-window reference of §4 ({@link BatchReference#mean} and the like): value at tick t over w ticks. */
+    @FunctionalInterface
+    interface CountWindowReference {
+        double at(double[] xs, int t, int w);
+    }
+
+    /** {@code function(x, span)} against {@code reference} over the ticks of {@code (t - span, t]}. */
+    private static void check(
+            String function, String span, CountWindowReference reference, Tolerance tolerance, TimedStream stream) {
+        long d = nanos(span);
+        NodeCheck.of(function + "(x, " + span + ")")
+                .against((ts, xs, t) -> reference.at(xs, t, BatchReference.ticksWithin(ts, t, d)))
+                .within(tolerance)
+                .check(stream.times(), stream.values());
+    }
+
     @Property(tries = 120)
     void rollingMeanAndSum(@ForAll("timed") TimedStream stream, @ForAll("spans") String span) {
-        long d = nanos(span);
-        NodeCheck.of("rolling_mean(x, " + span + ")")
-                .against((ts, xs, t) -> BatchReference.mean(xs, t, BatchReference.ticksWithin(ts, t, d)))
-                .within(Tolerance.relativeToData(1e-12))
-                .check(stream.times(), stream.values());
-        NodeCheck.of("rolling_sum(x, " + span + ")")
-                .against((ts, xs, t) -> BatchReference.sum(xs, t, BatchReference.ticksWithin(ts, t, d)))
-                .within(Tolerance.relativeToData(1e-12))
-                .check(stream.times(), stream.values());
+        check("rolling_mean", span, BatchReference::mean, Tolerance.relativeToData(1e-12), stream);
+        check("rolling_sum", span, BatchReference::sum, Tolerance.relativeToData(1e-12), stream);
     }
 
     @Property(tries = 120)
     void rollingStd(@ForAll("timed") TimedStream stream, @ForAll("spans") String span) {
-        long d = nanos(span);
-        NodeCheck.of("rolling_std(x, " + span + ")")
-                .against((ts, xs, t) -> BatchReference.std(xs, t, BatchReference.ticksWithin(ts, t, d)))
-                .within(StandardLibraryProperties.STD)
-                .check(stream.times(), stream.values());
+        check("rolling_std", span, BatchReference::std, StandardLibraryProperties.STD, stream);
     }
 
     @Property(tries = 120)
     void zscore(@ForAll("timed") TimedStream stream, @ForAll("spans") String span) {
-        long d = nanos(span);
-        NodeCheck.of("zscore(x, " + span + ")")
-                .against((ts, xs, t) -> {
-                    int w = BatchReference.ticksWithin(ts, t, d);
+        check(
+                "zscore",
+                span,
+                (xs, t, w) -> {
                     double std = BatchReference.std(xs, t, w);
                     return std > 1e-10 ? (xs[t] - BatchReference.mean(xs, t, w)) / std : 0.0;
-                })
-                .within((expected, actual, scale) -> StandardLibraryProperties.zscoreClose(expected, actual))
-                .check(stream.times(), stream.values());
+                },
+                (expected, actual, scale) -> StandardLibraryProperties.zscoreClose(expected, actual),
+                stream);
     }
 
     @Property(tries = 120)
     void rollingMinAndMaxAreExact(@ForAll("timed") TimedStream stream, @ForAll("spans") String span) {
-        long d = nanos(span);
-        NodeCheck.of("rolling_min(x, " + span + ")")
-                .against((ts, xs, t) -> BatchReference.min(xs, t, BatchReference.ticksWithin(ts, t, d)))
-                .within(Tolerance.exact())
-                .check(stream.times(), stream.values());
-        NodeCheck.of("rolling_max(x, " + span + ")")
-                .against((ts, xs, t) -> BatchReference.max(xs, t, BatchReference.ticksWithin(ts, t, d)))
-                .within(Tolerance.exact())
-                .check(stream.times(), stream.values());
+        check("rolling_min", span, BatchReference::min, Tolerance.exact(), stream);
+        check("rolling_max", span, BatchReference::max, Tolerance.exact(), stream);
     }
 
     @Property(tries = 120)

@@ -11,7 +11,7 @@ import io.factorgraph.runtime.spi.Signature;
 import io.factorgraph.runtime.spi.TickTime;
 import io.factorgraph.runtime.spi.ValueType;
 import java.util.List;
-import java.util.function.DoubleFunction;
+import java.util.function.Function;
 
 /**
  * Exponentially weighted mean and std (seed §3.1): by span ({@code a = 2/(span+1)}) or by half-life
@@ -29,39 +29,32 @@ public final class EwmNodes {
     private EwmNodes() {}
 
     public static List<NodeFunction> functions() {
+        Parameter span = Parameter.constant("span", ConstantKind.NUMBER, Range.atLeast(1));
+        Parameter halflife = Parameter.constant("halflife", ConstantKind.NUMBER_OR_DURATION, Range.positive());
         return List.of(
-                define("ewm_mean", "span", Range.atLeast(1), EwmStats::ofSpan, false),
-                define("ewm_std", "span", Range.atLeast(1), EwmStats::ofSpan, true),
-                defineHalflife("ewm_mean_halflife", false),
-                defineHalflife("ewm_std_halflife", true));
+                define("ewm_mean", false, "by span", span, bySpan(false)),
+                define("ewm_std", true, "by span", span, bySpan(true)),
+                define("ewm_mean_halflife", false, HALFLIFE, halflife, byHalflife(false)),
+                define("ewm_std_halflife", true, HALFLIFE, halflife, byHalflife(true)));
     }
 
-    private static NodeFunction defineHalflife(String name, boolean std) {
-        String description = "exponentially weighted " + (std ? "population std" : "mean")
-                + " by half-life: in ticks, or a duration decaying by elapsed time";
-        return Functions.define(
-                Signature.of(
-                        name,
-                        ValueType.DOUBLE,
-                        description,
-                        Parameter.doubleStream("x"),
-                        Parameter.constant("halflife", ConstantKind.NUMBER_OR_DURATION, Range.positive())),
-                context -> context.isDuration("halflife")
-                        ? new ElapsedEwm(context, context.durationNanos("halflife"), std)
-                        : new Ewm(context, EwmStats.ofHalflife(context.number("halflife")), std));
+    private static final String HALFLIFE = "by half-life: in ticks, or a duration decaying by elapsed time";
+
+    private static Function<LinkContext, Node> bySpan(boolean std) {
+        return context -> new Ewm(context, EwmStats.ofSpan(context.number("span")), std);
+    }
+
+    private static Function<LinkContext, Node> byHalflife(boolean std) {
+        return context -> context.isDuration("halflife")
+                ? new ElapsedEwm(context, context.durationNanos("halflife"), std)
+                : new Ewm(context, EwmStats.ofHalflife(context.number("halflife")), std);
     }
 
     private static NodeFunction define(
-            String name, String parameter, Range range, DoubleFunction<EwmStats> stats, boolean std) {
-        String description = "exponentially weighted " + (std ? "population std" : "mean") + " by " + parameter;
+            String name, boolean std, String by, Parameter parameter, Function<LinkContext, Node> linker) {
+        String description = "exponentially weighted " + (std ? "population std" : "mean") + " " + by;
         return Functions.define(
-                Signature.of(
-                        name,
-                        ValueType.DOUBLE,
-                        description,
-                        Parameter.doubleStream("x"),
-                        Parameter.constant(parameter, ConstantKind.NUMBER, range)),
-                context -> new Ewm(context, stats.apply(context.number(parameter)), std));
+                Signature.of(name, ValueType.DOUBLE, description, Parameter.doubleStream("x"), parameter), linker);
     }
 
     static final class Ewm extends Node {

@@ -5,6 +5,7 @@ import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.GraphInstance;
 import io.factorgraph.runtime.graph.InputHandle;
 import io.factorgraph.runtime.graph.OutputHandle;
+import io.factorgraph.testkit.streams.TimedStream;
 import java.util.Objects;
 
 /**
@@ -91,16 +92,7 @@ public final class NodeCheck {
         if (reference == null) {
             throw new IllegalStateException("call against(reference) before check(stream)");
         }
-        if (times.length != stream.length) {
-            throw new IllegalArgumentException(
-                    "times and stream differ in length: " + times.length + " and " + stream.length);
-        }
-        for (int t = 1; t < times.length; t++) {
-            if (times[t] < times[t - 1]) {
-                throw new IllegalArgumentException(
-                        "times decrease at tick " + t + ": " + times[t - 1] + " then " + times[t]);
-            }
-        }
+        new TimedStream(times, stream); // checks: same lengths, times never decreasing
         GraphInstance instance = graph.newInstance();
         run(instance, times, stream, "");
         instance.reset();
