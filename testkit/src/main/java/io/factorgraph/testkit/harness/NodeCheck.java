@@ -81,7 +81,7 @@ public final class NodeCheck {
         for (int t = 0; t < times.length; t++) {
             times[t] = t;
         }
-        check(times, stream);
+        check(times, stream, false);
     }
 
     /**
@@ -89,17 +89,22 @@ public final class NodeCheck {
      * decreasing, equal times allowed): for nodes whose result depends on time.
      */
     public void check(long[] times, double[] stream) {
+        check(times, stream, true);
+    }
+
+    /** @param timed whether the times are the caller's, and so worth naming in a failure */
+    private void check(long[] times, double[] stream, boolean timed) {
         if (reference == null) {
             throw new IllegalStateException("call against(reference) before check(stream)");
         }
         new TimedStream(times, stream); // checks: same lengths, times never decreasing
         GraphInstance instance = graph.newInstance();
-        run(instance, times, stream, "");
+        run(instance, times, stream, timed, "");
         instance.reset();
-        run(instance, times, stream, " after reset()");
+        run(instance, times, stream, timed, " after reset()");
     }
 
-    private void run(GraphInstance instance, long[] times, double[] stream, String when) {
+    private void run(GraphInstance instance, long[] times, double[] stream, boolean timed, String when) {
         InputHandle x = graph.input("x");
         OutputHandle y = graph.output("y");
         double scale = 0;
@@ -113,11 +118,11 @@ public final class NodeCheck {
             double expected = reference.at(times, stream, t);
             if (!tolerance.accepts(expected, actual, scale)) {
                 throw new AssertionError(String.format(
-                        "%s differs from its reference at tick %d (time %d)%s: expected %s, was %s (difference %s,"
+                        "%s differs from its reference at tick %d%s%s: expected %s, was %s (difference %s,"
                                 + " data scale %s)%n  last inputs: %s",
                         expression,
                         t,
-                        times[t],
+                        timed ? " (time " + times[t] + ")" : "",
                         when,
                         expected,
                         actual,
