@@ -81,12 +81,22 @@ public final class RollingMax {
      * before {@code time - D} leave; a count window ignores {@code time} and moves by one tick.
      */
     public void onValue(long time, double x) {
-        tick = timed ? time : tick + 1;
-        // A count window moves by one tick, so at most one entry expires; a duration window may drop many.
-        final long limit = tick - length;
-        while (size > 0 && ticks[head] <= limit) {
-            head = (head + 1) & mask;
-            size--;
+        if (timed) {
+            // A duration window may drop many entries at once, and its deque may need to grow.
+            tick = time;
+            final long limit = time - length;
+            while (size > 0 && ticks[head] <= limit) {
+                head = (head + 1) & mask;
+                size--;
+            }
+        } else {
+            // Keys in the deque are distinct and a count window moves by one tick, so at most one expires; the
+            // deque holds at most W entries, so it never needs to grow.
+            tick++;
+            if (size > 0 && ticks[head] <= tick - length) {
+                head = (head + 1) & mask;
+                size--;
+            }
         }
         if (Double.isNaN(x)) {
             return;
@@ -95,7 +105,7 @@ public final class RollingMax {
             size--;
         }
         if (size == values.length) {
-            grow();
+            grow(); // only a duration window's deque can be full here
         }
         final int slot = (head + size) & mask;
         values[slot] = x;

@@ -83,7 +83,6 @@ public final class RollingMoments {
     private static final double RESIDUE_LIMIT = 0x1p-40;
     private static final long NO_TICK = Long.MIN_VALUE;
 
-    private final int window;
     private final boolean timed;
     /** Ticks or nanoseconds: a sample is in the window while its key is above {@code key - length}. */
     private final long length;
@@ -123,8 +122,7 @@ public final class RollingMoments {
     public RollingMoments(WindowLength window, long clockNanos, String owner) {
         this.timed = window.duration();
         this.length = window.length();
-        this.window = timed ? 0 : window.ticks();
-        this.resumPeriod = (long) RESUM_PERIOD_WINDOWS * (timed ? 1 : this.window);
+        this.resumPeriod = (long) RESUM_PERIOD_WINDOWS * (timed ? 1 : window.ticks());
         this.values = new SampleRing(window, clockNanos, owner);
     }
 
@@ -145,15 +143,24 @@ public final class RollingMoments {
      * before {@code time - D} leave; a count window ignores {@code time} and moves by one tick.
      */
     public void onValue(long time, double x) {
-        final long key = timed ? time : tick + 1;
-        tick = key;
-        final long limit = key - length;
-        while (values.hasExpired(key)) {
-            remove(values.removeOldest());
+        if (timed) {
+            tick = time;
+            while (values.hasExpired(time)) {
+                remove(values.removeOldest());
+            }
+            values.add(time, x);
+            add(x);
+            keepAccurate(resumPeriod * Math.max(values.size(), 1));
+        } else {
+            tick++;
+            final boolean full = values.isFull();
+            final double evicted = values.push(x);
+            if (full) {
+                remove(evicted);
+            }
+            add(x);
+            keepAccurate(resumPeriod);
         }
-        values.add(key, x);
-        add(x);
-        keepAccurate(limit);
     }
 
     /** Mean of the window's valid values; NaN when there are none. */
@@ -277,8 +284,9 @@ public final class RollingMoments {
         updatesSinceResum = 0;
     }
 
-    private void keepAccurate(long limit) {
-        if (finiteCount == 0 || lastDifferentTick <= limit) {
+    /** @param period updates between unconditional re-sums: {@code 64·W}, or 64 times the samples in the window */
+    private void keepAccurate(long period) {
+        if (finiteCount == 0 || isConstantWindow()) {
             return;
         }
         final double squares = squaredDeviationSum.value();
@@ -289,7 +297,7 @@ public final class RollingMoments {
         // Written as !(a >= b) so that NaN sums (an overflowed term) also trigger the re-sum.
         if (!(spread >= squares * CANCELLATION_LIMIT)
                 || squares < peakSquaredDeviationSum * RESIDUE_LIMIT
-                || ++updatesSinceResum >= resumPeriod * (timed ? Math.max(values.size(), 1) : 1)) {
+                || ++updatesSinceResum >= period) {
             resumWindow();
         }
     }

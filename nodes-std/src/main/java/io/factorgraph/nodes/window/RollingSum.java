@@ -73,12 +73,22 @@ public final class RollingSum {
      * before {@code time - D} leave; a count window ignores {@code time} and moves by one tick.
      */
     public void onValue(long time, double x) {
-        while (values.hasExpired(time)) {
-            remove(values.removeOldest());
+        if (timed) {
+            while (values.hasExpired(time)) {
+                remove(values.removeOldest());
+            }
+            values.add(time, x);
+            add(x);
+            keepAccurate(resumPeriod * Math.max(values.size(), 1));
+        } else {
+            final boolean full = values.isFull();
+            final double evicted = values.push(x);
+            if (full) {
+                remove(evicted);
+            }
+            add(x);
+            keepAccurate(resumPeriod);
         }
-        values.add(time, x);
-        add(x);
-        keepAccurate();
     }
 
     /** Sum of the window's valid values; NaN when there are none. */
@@ -142,15 +152,15 @@ public final class RollingSum {
         }
     }
 
-    private void keepAccurate() {
+    /** @param period updates between unconditional re-sums: {@code 64·W}, or 64 times the samples in the window */
+    private void keepAccurate(long period) {
         if (finiteCount == 0) {
             return;
         }
         if (mass > peakMass) {
             peakMass = mass;
         }
-        if (mass < peakMass * RESIDUE_LIMIT
-                || ++updatesSinceResum >= resumPeriod * (timed ? Math.max(values.size(), 1) : 1)) {
+        if (mass < peakMass * RESIDUE_LIMIT || ++updatesSinceResum >= period) {
             resumWindow();
         }
     }

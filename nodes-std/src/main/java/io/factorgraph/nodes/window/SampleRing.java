@@ -107,6 +107,32 @@ public final class SampleRing {
         size++;
     }
 
+    /** Whether a count window holds its W values (the next {@link #push} evicts one). */
+    public boolean isFull() {
+        return size == capacity;
+    }
+
+    /**
+     * A count window's step in one call, for its hot path: appends {@code value} and, when the ring was
+     * {@link #isFull() full}, overwrites the oldest and returns it (NaN otherwise: check {@code isFull()} first,
+     * so that NaN stays an ordinary value). A duration window uses {@link #hasExpired} and {@link #add}.
+     */
+    public double push(double value) {
+        if (size == capacity) {
+            final double evicted = values[head];
+            values[head] = value;
+            head = head + 1 == capacity ? 0 : head + 1;
+            return evicted;
+        }
+        int slot = head + size;
+        if (slot >= capacity) {
+            slot -= capacity;
+        }
+        values[slot] = value;
+        size++;
+        return Double.NaN;
+    }
+
     /** The {@code index}-th value counting from the oldest (0 = oldest). */
     public double fromOldest(int index) {
         Objects.checkIndex(index, size);
