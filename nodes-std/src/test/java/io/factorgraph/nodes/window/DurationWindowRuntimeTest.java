@@ -48,6 +48,22 @@ class DurationWindowRuntimeTest {
         assertEquals(4_400.0, ring.fromOldest(0));
     }
 
+    /** A run may sample faster than the file's clock ({@code --interval}): the ring then grows, it does not fail. */
+    @Test
+    void onAFinerClockThanTheFilesTheRingGrows() {
+        SampleRing ring = new SampleRing(WindowLength.nanos(60_000 * MS), 100 * MS, "test");
+        long t = 0;
+        for (int i = 0; i < 7_000; i++, t += 10 * MS) {
+            while (ring.hasExpired(t)) {
+                ring.removeOldest();
+            }
+            ring.add(t, i);
+        }
+        assertEquals(6_000, ring.size());
+        assertTrue(ring.capacity() >= 6_000, "capacity " + ring.capacity());
+        assertEquals(1_000.0, ring.fromOldest(0));
+    }
+
     @Test
     void aDurationWindowAllocatesNothingPerTickOnAClock() {
         assertEquals(0, bytesPerRun("clock every 100ms\n", new long[] {100 * MS}));
