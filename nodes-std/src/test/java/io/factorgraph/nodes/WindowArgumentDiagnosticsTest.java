@@ -110,6 +110,32 @@ class WindowArgumentDiagnosticsTest {
                 render);
     }
 
+    /** {@code --param window=60s} for {@code param window = 600}, as a sweep over windows in time needs. */
+    @Test
+    void aParamUsedOnlyAsAWindowTakesACountOrADurationFromTheCommandLine() {
+        String text = "input x: double\nparam window = 600\nclock every 100ms\na = zscore(x, window)\n"
+                + "b = volatility(x, window = window)\nc = ewm_mean_halflife(x, window)\n";
+        CompileResult result = FgCompiler.standard().compile("w.fg", text, java.util.Map.of("window", "60s"));
+        assertTrue(result.diagnostics().isEmpty(), result.render());
+        assertEquals(
+                io.factorgraph.runtime.spi.Constant.duration(60_000_000_000L),
+                result.graph().orElseThrow().plan().params().get("window"));
+    }
+
+    @Test
+    void aParamUsedAnywhereElseKeepsItsKind() {
+        String text = "input x: double\nparam window = 600\na = zscore(x, window)\nb = lag(x, window)\n";
+        String render = FgCompiler.standard()
+                .compile("w.fg", text, java.util.Map.of("window", "60s"))
+                .render();
+        assertTrue(render.contains("param 'window' is a number, but '60s' is a duration"), render);
+        String arithmetic = "input x: double\nparam window = 600\na = zscore(x, window)\nb = x * window\n";
+        assertTrue(FgCompiler.standard()
+                .compile("w.fg", arithmetic, java.util.Map.of("window", "60s"))
+                .render()
+                .contains("param 'window' is a number, but '60s' is a duration"));
+    }
+
     @Test
     void bothFormsCompileAndACountStaysACount() {
         CompileResult result = compile(

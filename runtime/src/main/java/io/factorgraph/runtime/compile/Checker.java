@@ -194,7 +194,7 @@ public final class Checker {
                     override, "'" + override.value() + "' is not a constant", Optional.of("expected " + expected)));
             return Optional.empty();
         }
-        if (!value.kindName().equals(declared.kindName())) {
+        if (!value.kindName().equals(declared.kindName()) && !windowSwitch(declared, value, param.name())) {
             overrideProblems.add(new OverrideProblem(
                     override,
                     "param '" + param.name() + "' is a " + declared.kindName() + ", but '" + override.value()
@@ -203,6 +203,72 @@ public final class Checker {
             return Optional.empty();
         }
         return Optional.of(value);
+    }
+
+    /**
+     * Whether a count may be overridden by a duration or the reverse ({@code --param window=60s} for
+     * {@code param window = 600}): only for a param whose every use is directly a window or half-life argument
+     * (docs/DESIGN.md §11), where both forms mean something; anywhere else the kinds must match.
+     */
+    private boolean windowSwitch(Constant declared, Constant value, String name) {
+        boolean countOrDuration = (declared instanceof Constant.Number || declared instanceof Constant.Duration)
+                && (value instanceof Constant.Number || value instanceof Constant.Duration);
+        return countOrDuration && usedOnlyAsWindow(name);
+    }
+
+    private boolean usedOnlyAsWindow(String name) {
+        int uses = 0;
+        int windowUses = 0;
+        for (var statement : resolution.program().statements()) {
+            if (statement instanceof io.factorgraph.dsl.ast.OutputStatement output
+                    && output.names().stream().anyMatch(n -> n.text().equals(name))) {
+                return false;
+            }
+            Expr expr =
+                    switch (statement) {
+                        case io.factorgraph.dsl.ast.ParamStatement p -> p.value();
+                        case Definition d -> d.value();
+                        case SinkStatement k -> k.call();
+                        case io.factorgraph.dsl.ast.ClockStatement c -> c.interval();
+                        default -> null;
+                    };
+            if (expr == null) {
+                continue;
+            }
+            uses += (int) Expressions.names(expr).stream()
+                    .filter(n -> n.name().equals(name))
+                    .count();
+            for (Call call : Expressions.calls(expr)) {
+                windowUses += windowArguments(call, name);
+            }
+        }
+        return uses > 0 && uses == windowUses;
+    }
+
+    /** How many arguments of {@code call} are the bare name {@code name} given to a window or half-life parameter. */
+    private int windowArguments(Call call, String name) {
+        Optional<FunctionDefinition> function = registry.find(call.function().text());
+        if (function.isEmpty()) {
+            return 0;
+        }
+        Signature signature = function.get().signature();
+        int count = 0;
+        for (int i = 0; i < call.arguments().size(); i++) {
+            Argument argument = call.arguments().get(i);
+            if (!(argument.value() instanceof NameRef ref && ref.name().equals(name))) {
+                continue;
+            }
+            Optional<Parameter> parameter = argument.name().isPresent()
+                    ? signature.parameter(argument.name().get().text())
+                    : i < signature.parameters().size()
+                            ? Optional.of(signature.parameters().get(i))
+                            : Optional.empty();
+            if (parameter.orElse(null) instanceof Parameter.Const c
+                    && (c.kind() == ConstantKind.WINDOW || c.kind() == ConstantKind.NUMBER_OR_DURATION)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     // ---- expressions
