@@ -68,7 +68,7 @@ public record GraphSpec(Path file, List<String> params, long intervalNanos) {
         for (PlanNode.Function node : graph.plan().functionNodes()) {
             for (Parameter parameter : node.function().signature().parameters()) {
                 if (parameter instanceof Parameter.Const c
-                        && c.kind() == ConstantKind.INTEGER
+                        && (c.kind() == ConstantKind.INTEGER || c.kind() == ConstantKind.WINDOW)
                         && node.constants().get(c.name()) instanceof Constant.Number(double value)
                         && value > warmup
                         && value < 1e12) {
