@@ -224,6 +224,7 @@ final class MarketDataReplay implements Agent {
 
     private void endOfData() {
         flush(false);
+        sendHeads();
         ended = true;
         merged.close();
         for (int feed = 0; feed < books.length; feed++) {
@@ -240,6 +241,27 @@ final class MarketDataReplay implements Agent {
         log.info(String.format(
                 "end of data: %d events in %.2f s, %d snapshots sent",
                 events, (System.nanoTime() - startedNanos) / 1e9, snapshotsSent.get()));
+    }
+
+    /**
+     * The merge ends when one feed ends, having read the next event of every other feed to find the earliest (those
+     * events were never due, so never sent). The engine's merge needs them just the same to take the last events sent
+     * (it cannot know they come later otherwise), so they go out now, each in a batch of its feed; the engine's merge
+     * ends, like this one, before applying any of them. A feed's next event is its source's cursor (every feed but the
+     * one whose end stopped the merge, {@link MergedReplay#feed()}, holds one read and not applied).
+     */
+    private void sendHeads() {
+        int last = merged.feed();
+        if (last < 0 || books.length == 1) {
+            return;
+        }
+        for (int feed = 0; feed < books.length; feed++) {
+            if (feed != last) {
+                batchFeed = feed;
+                writer.add(merged.replay(feed).event());
+                flush(false);
+            }
+        }
     }
 
     private void flush(boolean snapshot) {
