@@ -64,6 +64,7 @@ public final class Engine {
     private SequencedPublication factors;
     private MarketDataStream source;
     private java.util.List<String> bookNames;
+    private java.util.List<io.factorgraph.runtime.graph.BookHandle> bookHandles;
     private GraphInstance instance;
     private SnapshotRequester snapshots;
     private DutyCycle agents;
@@ -114,6 +115,7 @@ public final class Engine {
                             4096)
                     .abandonWhen(shutdown::raised);
             bookNames = java.util.List.copyOf(graph.books().keySet());
+            bookHandles = java.util.List.copyOf(graph.books().values());
             snapshots = new SnapshotRequester(control, instanceId, Math.max(1, bookNames.size()));
             HeartbeatAgent heartbeat = new HeartbeatAgent(
                     new Heartbeats(Role.ENGINE, instanceId, transport.heartbeatNanos(), factors, control),
@@ -272,7 +274,10 @@ public final class Engine {
             gapCount.incrementRelease();
             ticksSinceSync = 0;
             warmAnnounced = false;
-            instance.reset();
+            // the graph starts afresh (its windows would mix the books before and after the gap); only this feed's
+            // book is cleared: the others are in sync and have no snapshot coming (with one book, instance.reset())
+            instance.resetNodes();
+            instance.book(bookHandles.get(feed)).clear();
             String book = bookNames.size() > 1 ? " of book " + bookNames.get(feed) + " (feed " + feed + ")" : "";
             log.info((joinedLate
                             ? "joined the market data stream" + book + " at message " + received
