@@ -1,15 +1,19 @@
 package io.factorgraph.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code fg live connector}: replays a recorded feed and runs the paper venue. */
+/** {@code fg live connector}: replays a recorded feed per instrument and runs the paper venue of each traded one. */
 @Command(
         name = "connector",
         mixinStandardHelpOptions = true,
@@ -27,11 +31,17 @@ final class LiveConnectorCommand implements Callable<Integer> {
 
     @Option(
             names = "--tick-size",
-            paramLabel = "PRICE",
-            defaultValue = "0.1",
-            converter = OptionTypes.PositiveStep.class,
-            description = "The instrument's price step (the sink's tick_size). Default: ${DEFAULT-VALUE}.")
-    double tickSize;
+            paramLabel = "[NAME=]PRICE",
+            description = "The instrument's price step (its sink's tick_size); NAME=PRICE for the feed NAME "
+                    + "(repeatable). Default: 0.1.")
+    List<String> tickSizes = new ArrayList<>();
+
+    @Option(
+            names = "--venue",
+            paramLabel = "NAME",
+            description = "Run a paper venue for the feed NAME (a traded instrument; repeatable). Default: every "
+                    + "feed.")
+    List<String> venues = new ArrayList<>();
 
     @Option(
             names = "--await",
@@ -60,6 +70,19 @@ final class LiveConnectorCommand implements Callable<Integer> {
     @Mixin
     LiveTransportOptions transport;
 
+    private static double positive(String option, String text) {
+        double value;
+        try {
+            value = Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new UserError(option + " '" + text + "': expected a positive number, e.g. 0.1");
+        }
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new UserError(option + " '" + text + "': expected a positive number, e.g. 0.1");
+        }
+        return value;
+    }
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -70,7 +93,36 @@ final class LiveConnectorCommand implements Callable<Integer> {
     }
 
     List<String> args() {
-        List<String> args = new ArrayList<>(venue.toArgs(tickSize));
+        Map<String, List<Path>> feeds = venue.feeds();
+        double plainTick = 0.1;
+        Map<String, Double> ticks = new LinkedHashMap<>();
+        for (String text : tickSizes) {
+            int eq = text.indexOf('=');
+            String name = eq > 0 ? text.substring(0, eq) : null;
+            double tick = positive("--tick-size", eq > 0 ? text.substring(eq + 1) : text);
+            if (name == null) {
+                plainTick = tick;
+            } else if (!feeds.containsKey(name)) {
+                throw new UserError("--tick-size " + text + ": no feed " + name + "; the feeds are " + feeds.keySet());
+            } else {
+                ticks.put(name, tick);
+            }
+        }
+        for (String name : venues) {
+            if (!feeds.containsKey(name)) {
+                throw new UserError("--venue " + name + ": no such feed; the feeds are " + feeds.keySet());
+            }
+        }
+        List<String> args;
+        if (feeds.size() == 1 && feeds.containsKey(LiveVenueOptions.UNNAMED) && venues.isEmpty()) {
+            args = new ArrayList<>(venue.toArgs(plainTick));
+        } else {
+            for (String name : feeds.keySet()) {
+                ticks.putIfAbsent(name, plainTick);
+            }
+            args = new ArrayList<>(venue.toArgs(
+                    List.copyOf(feeds.keySet()), ticks, venues.isEmpty() ? feeds.keySet() : Set.copyOf(venues)));
+        }
         LiveTransportOptions.put(args, "await", LiveTransportOptions.duration(await));
         LiveTransportOptions.put(args, "await-strategy", noStrategy ? "false" : "true");
         LiveTransportOptions.put(args, "linger", LiveTransportOptions.duration(linger));
