@@ -39,8 +39,8 @@ final class LiveConnectorCommand implements Callable<Integer> {
     @Option(
             names = "--venue",
             paramLabel = "NAME",
-            description = "Run a paper venue for the feed NAME (a traded instrument; repeatable). Default: every "
-                    + "feed.")
+            description =
+                    "Run a paper venue for the feed NAME (a traded instrument; repeatable). Default: every " + "feed.")
     List<String> venues = new ArrayList<>();
 
     @Option(

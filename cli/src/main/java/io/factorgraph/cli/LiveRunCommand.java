@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -175,8 +175,8 @@ final class LiveRunCommand implements Callable<Integer> {
         }
         for (String name : feeds.keySet()) {
             if (!books.contains(name)) {
-                throw new UserError("--data " + name + "=...: the graph has no book '" + name + "'; its books are "
-                        + books);
+                throw new UserError(
+                        "--data " + name + "=...: the graph has no book '" + name + "'; its books are " + books);
             }
         }
         for (String book : books) {

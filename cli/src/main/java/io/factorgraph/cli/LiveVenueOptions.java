@@ -2,11 +2,11 @@ package io.factorgraph.cli;
 
 import io.factorgraph.backtest.settings.GapSetting;
 import io.factorgraph.backtest.settings.ReplaySpeed;
+import io.factorgraph.live.connector.ConnectorConfig;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.factorgraph.live.connector.ConnectorConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

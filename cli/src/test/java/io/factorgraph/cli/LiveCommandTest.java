@@ -124,7 +124,9 @@ class LiveCommandTest {
     void badInputIsAOneLineError() {
         CliRun noData = CliRun.of("live", "run", "../examples/obi_mm.fg");
         assertEquals(1, noData.exitCode());
-        assertTrue(noData.err().contains("fg live run: error: Missing required option: '--data=[NAME=]FILE'"), noData.err());
+        assertTrue(
+                noData.err().contains("fg live run: error: Missing required option: '--data=[NAME=]FILE'"),
+                noData.err());
 
         CliRun noFile = CliRun.of("live", "run", dir.resolve("missing.fg").toString(), "--data", BTC);
         assertEquals(1, noFile.exitCode(), noFile.err());
@@ -144,7 +146,9 @@ class LiveCommandTest {
             assertTrue(!mistake.err().contains("[connector]"), "no process started: " + mistake.err());
         }
         CliRun plain = CliRun.of("live", "run", TWO_BOOKS, "--data", BTC);
-        assertTrue(plain.err().contains("the graph reads 2 books [btc, eth]; bind each with --data NAME=FILE"), plain.err());
+        assertTrue(
+                plain.err().contains("the graph reads 2 books [btc, eth]; bind each with --data NAME=FILE"),
+                plain.err());
         CliRun unknown = CliRun.of("live", "run", TWO_BOOKS, "--data", "btc=" + BTC, "--data", "sol=" + ETH);
         assertTrue(unknown.err().contains("the graph has no book 'sol'; its books are [btc, eth]"), unknown.err());
         CliRun unbound = CliRun.of("live", "run", TWO_BOOKS, "--data", "btc=" + BTC);

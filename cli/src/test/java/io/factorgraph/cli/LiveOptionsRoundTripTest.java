@@ -99,11 +99,17 @@ class LiveOptionsRoundTripTest {
                 "--venue",
                 "perp");
         ConnectorConfig feeds = ConnectorConfig.fromArgs(LiveArgs.parse(two.args()));
-        assertEquals(List.of("perp", "spot"), feeds.feeds().stream().map(ConnectorConfig.Feed::name).toList());
-        assertEquals(List.of(Path.of("b.gz").toAbsolutePath(), Path.of("c.gz").toAbsolutePath()), feeds.feeds().get(1).data());
+        assertEquals(
+                List.of("perp", "spot"),
+                feeds.feeds().stream().map(ConnectorConfig.Feed::name).toList());
+        assertEquals(
+                List.of(Path.of("b.gz").toAbsolutePath(), Path.of("c.gz").toAbsolutePath()),
+                feeds.feeds().get(1).data());
         assertEquals(0.1, feeds.feeds().get(0).tickSize());
         assertEquals(0.01, feeds.feeds().get(1).tickSize());
-        assertEquals(List.of(true, false), feeds.feeds().stream().map(ConnectorConfig.Feed::traded).toList());
+        assertEquals(
+                List.of(true, false),
+                feeds.feeds().stream().map(ConnectorConfig.Feed::traded).toList());
 
         // fg backtest makes the same venue of the same text
         BacktestCommand backtest = parse(

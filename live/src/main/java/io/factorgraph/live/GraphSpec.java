@@ -90,7 +90,10 @@ public record GraphSpec(Path file, List<String> params, long intervalNanos) {
             text.append(output.name()).append(',');
         }
         for (SinkBinding s : graph.sinks()) {
-            text.append("|sink=").append(s.function().signature().name()).append('/').append(s.argumentSlots().size());
+            text.append("|sink=")
+                    .append(s.function().signature().name())
+                    .append('/')
+                    .append(s.argumentSlots().size());
         }
         if (graph.books().size() > 1) {
             text.append("|books=").append(String.join(",", graph.books().keySet()));

@@ -78,7 +78,8 @@ class TwoInstrumentGapTest {
             }
             assertTrue(firstCold > 0, "the engine went cold after the gap");
             int cold = 0;
-            while (firstCold + cold < updates.size() && !updates.get(firstCold + cold).warm()) {
+            while (firstCold + cold < updates.size()
+                    && !updates.get(firstCold + cold).warm()) {
                 cold++;
             }
             assertEquals(WARMUP - 1, cold, "warm again on the warm-up's last tick");

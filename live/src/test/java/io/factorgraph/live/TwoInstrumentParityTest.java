@@ -51,9 +51,10 @@ class TwoInstrumentParityTest {
                     "engine",
                     "engine",
                     new EngineConfig(spec, cluster.transport(), 0, "btc,eth", 20_000_000_000L, List.of()).toArgs());
-            LiveProcess connector =
-                    cluster.launch("connector", "connector", connector(cluster, false, 5_000_000_000L, List.of())
-                            .toArgs());
+            LiveProcess connector = cluster.launch(
+                    "connector",
+                    "connector",
+                    connector(cluster, false, 5_000_000_000L, List.of()).toArgs());
             assertTrue(LiveTestCluster.await(recorder::ended, Duration.ofSeconds(120)), "engine finished the stream");
             assertEquals(0, engine.waitFor(20, TimeUnit.SECONDS), cluster.log("engine"));
             assertEquals(0, connector.waitFor(20, TimeUnit.SECONDS), cluster.log("connector"));
@@ -121,8 +122,6 @@ class TwoInstrumentParityTest {
                 }
                 out.add(new Expected(u.timestampNanos(), books, values, args));
             }
-            System.out.println("fg run: " + out.size() + " ticks from " + provider.eventCount() + " events, ended at "
-                    + provider.position());
         }
         return out;
     }

@@ -149,7 +149,9 @@ public record ConnectorConfig(
 
     /** Whether this is the configuration of one traded feed, written as such ({@code --data F --tick-size X}). */
     private boolean oneFeed() {
-        return feeds.size() == 1 && feeds.get(0).name().equals(ONE_FEED) && feeds.get(0).traded();
+        return feeds.size() == 1
+                && feeds.get(0).name().equals(ONE_FEED)
+                && feeds.get(0).traded();
     }
 
     /**
@@ -170,8 +172,8 @@ public record ConnectorConfig(
             String name = nameOf(value, names);
             String file = name == null ? value : value.substring(name.length() + 1);
             if (name == null && named && names.size() > 1) {
-                throw new IllegalArgumentException("--data " + value + ": say which feed it is, NAME=FILE, one of "
-                        + String.join(", ", names));
+                throw new IllegalArgumentException(
+                        "--data " + value + ": say which feed it is, NAME=FILE, one of " + String.join(", ", names));
             }
             data.computeIfAbsent(name == null ? names.get(0) : name, k -> new ArrayList<>())
                     .add(Path.of(file));

@@ -177,8 +177,8 @@ final class PaperVenue implements Agent {
             // its order ids start again at 1: what the previous instance left goes, and its ids are forgotten so
             // that no late report about an old order can be taken for one of the new instance's
             newStrategies.incrementRelease();
-            log.info(label + "a new strategy instance " + Long.toHexString(instance) + "; cancelling what the previous one "
-                    + "left");
+            log.info(label + "a new strategy instance " + Long.toHexString(instance)
+                    + "; cancelling what the previous one " + "left");
             cancelAll(0, "NEW_STRATEGY");
             clientToVenue.clear();
             venueToClient.clear();
@@ -191,8 +191,8 @@ final class PaperVenue implements Agent {
         if (result == SequenceTracker.Result.GAP) {
             // lost commands may have been cancels: what rests may no longer be wanted, so none of it stays
             orderGaps.incrementRelease();
-            log.info(label + "order stream gap: messages " + orderSequence.lastGapFrom() + ".." + orderSequence.lastGapTo()
-                    + " lost; cancelling every order of ours");
+            log.info(label + "order stream gap: messages " + orderSequence.lastGapFrom() + ".."
+                    + orderSequence.lastGapTo() + " lost; cancelling every order of ours");
             cancelAll(0, "COMMANDS_LOST");
         }
         switch (template) {
@@ -367,16 +367,16 @@ final class PaperVenue implements Agent {
         log.info(label
                 + String.format(
                         "venue closed: %d orders, %d cancels, %d cancel-alls received; %d swept at close; "
-                        + "%d fills, position %.6g, cash %.4f, fees %.4f; %d resting",
-                ordersReceived.get(),
-                cancelsReceived.get(),
-                cancelAllsDone.get(),
-                swept,
-                account.fills(),
-                account.position(),
-                account.cash(),
-                account.fees(),
-                simulator.restingOrders()));
+                                + "%d fills, position %.6g, cash %.4f, fees %.4f; %d resting",
+                        ordersReceived.get(),
+                        cancelsReceived.get(),
+                        cancelAllsDone.get(),
+                        swept,
+                        account.fills(),
+                        account.position(),
+                        account.cash(),
+                        account.fees(),
+                        simulator.restingOrders()));
         log.info(label + "latency " + orderHop.summary());
     }
 

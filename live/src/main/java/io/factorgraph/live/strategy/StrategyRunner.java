@@ -29,7 +29,6 @@ import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.OutputHandle;
 import io.factorgraph.runtime.replay.FactorUpdate;
 import io.factorgraph.runtime.spi.SinkFunction;
-import org.agrona.concurrent.Agent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.status.AtomicCounter;
 
@@ -145,15 +145,7 @@ public final class StrategyRunner {
                 String book = List.copyOf(graph.books().keySet())
                         .get(GraphSpec.tradedBook(graph.sinks().get(i)));
                 sessions.add(new SinkSession(
-                        graph,
-                        i,
-                        config,
-                        session,
-                        instanceId,
-                        provider,
-                        config.ordersLog(book, sinks),
-                        health,
-                        log));
+                        graph, i, config, session, instanceId, provider, config.ordersLog(book, sinks), health, log));
             }
             SequencedPublication[] orderStreams = new SequencedPublication[sessions.size()];
             List<Agent> all = new ArrayList<>();
@@ -175,12 +167,17 @@ public final class StrategyRunner {
             lockstepAgents.addAll(receivers);
             lockstepAgents.add(heartbeat);
             agents = new DutyCycle(new CompositeAgent(all), transport.idle().newStrategy());
-            lockstepWait = new DutyCycle(new CompositeAgent(lockstepAgents), transport.idle().newStrategy());
-            closeWait = new DutyCycle(new CompositeAgent(receivers), transport.idle().newStrategy());
+            lockstepWait = new DutyCycle(
+                    new CompositeAgent(lockstepAgents), transport.idle().newStrategy());
+            closeWait = new DutyCycle(
+                    new CompositeAgent(receivers), transport.idle().newStrategy());
             for (SinkSession s : sessions) {
-                log.info("sink " + s.binding.function().signature().name() + " on " + config.graph().file()
-                        + (sinks > 1 ? " trading " + s.book + " (venue streams " + Streams.orders(s.bookIndex) + "/"
-                                + Streams.executions(s.bookIndex) + ")" : "")
+                log.info("sink " + s.binding.function().signature().name() + " on "
+                        + config.graph().file()
+                        + (sinks > 1
+                                ? " trading " + s.book + " (venue streams " + Streams.orders(s.bookIndex) + "/"
+                                        + Streams.executions(s.bookIndex) + ")"
+                                : "")
                         + ", tick " + s.grid.tickSize() + ", lot " + s.grid.lotSize() + ", stale after "
                         + config.staleAfterNanos() / 1_000_000 + " ms" + (config.lockstep() ? ", lock-step" : "")
                         + "; instance " + Long.toHexString(instanceId));
@@ -462,7 +459,6 @@ public final class StrategyRunner {
     LatencyProbe factorHop() {
         return factorHop;
     }
-
 
     static String seconds(Duration d) {
         return String.format("%d min %02d s", d.toMinutes(), d.toSecondsPart());

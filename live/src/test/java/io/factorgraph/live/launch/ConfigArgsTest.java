@@ -110,11 +110,24 @@ class ConfigArgsTest {
 
         // a plain value applies to every feed, NAME=VALUE to one; no --venue: every feed has one
         ConnectorConfig read = ConnectorConfig.fromArgs(LiveArgs.parse(List.of(
-                "--feed", "btc", "--feed", "eth", "--data", "btc=a.gz", "--data", "eth=b.gz", "--tick-size", "0.1",
-                "--tick-size", "eth=0.01", "--fees", "0.0001,0.0003")));
+                "--feed",
+                "btc",
+                "--feed",
+                "eth",
+                "--data",
+                "btc=a.gz",
+                "--data",
+                "eth=b.gz",
+                "--tick-size",
+                "0.1",
+                "--tick-size",
+                "eth=0.01",
+                "--fees",
+                "0.0001,0.0003")));
         assertEquals(0.1, read.feeds().get(0).tickSize());
         assertEquals(0.01, read.feeds().get(1).tickSize());
-        assertEquals(FeeSchedule.parse("0.0001,0.0003"), read.feeds().get(1).venue().fees());
+        assertEquals(
+                FeeSchedule.parse("0.0001,0.0003"), read.feeds().get(1).venue().fees());
         assertTrue(read.feeds().stream().allMatch(ConnectorConfig.Feed::traded));
         IllegalArgumentException unnamed = assertThrows(
                 IllegalArgumentException.class,
