@@ -114,7 +114,7 @@ final class LiveRunCommand implements Callable<Integer> {
         for (SinkBinding sink : compiled.sinks()) {
             ticks.put(books.get(GraphSpec.tradedBook(sink)), sink.terms().tickSize());
         }
-        List<String> connectorVenue = connectorVenue(books, ticks);
+        List<String> connectorVenue = connectorVenue(compiled, ticks);
         String mode = driver.toLowerCase(Locale.ROOT);
         if (transport.aeronDir == null && mode.equals("embedded")) {
             transport.aeronDir = "/dev/shm/fg-live-" + ProcessHandle.current().pid();
@@ -160,36 +160,27 @@ final class LiveRunCommand implements Callable<Integer> {
     }
 
     /**
-     * The connector's feeds for the graph's books: a plain {@code --data FILE} feeds a graph's only book; with several
-     * books each is bound by name ({@code --data NAME=FILE}), in the order of their {@code input} declarations, and a
-     * name that is not a book or a book without data is an error before any process starts.
+     * The connector's feeds for the graph's books, bound as {@code fg run} binds them ({@link DataOptions#bind}): a
+     * plain {@code --data FILE} feeds a graph's only book; with several books each is bound by name ({@code --data
+     * NAME=FILE}), in the order of their {@code input} declarations; every mistake is one line before any process
+     * starts.
      */
-    private List<String> connectorVenue(List<String> books, Map<String, Double> ticks) {
+    private List<String> connectorVenue(CompiledGraph compiled, Map<String, Double> ticks) {
+        // fg run's binding of --data to the graph's books, with its checks (one line each, before any data is read)
+        DataOptions data = new DataOptions();
+        data.data = venue.data;
+        data.onGap = venue.onGap;
+        DataBindings bindings = data.bind(compiled);
         Map<String, List<Path>> feeds = venue.feeds();
         if (feeds.size() == 1 && feeds.containsKey(LiveVenueOptions.UNNAMED)) {
-            if (books.size() > 1) {
-                throw new UserError("--data " + venue.firstFile() + ": the graph reads " + books.size() + " books "
-                        + books + "; bind each with --data NAME=FILE");
-            }
             return venue.toArgs(ticks.values().iterator().next());
         }
-        for (String name : feeds.keySet()) {
-            if (!books.contains(name)) {
-                throw new UserError(
-                        "--data " + name + "=...: the graph has no book '" + name + "'; its books are " + books);
-            }
-        }
-        for (String book : books) {
-            if (!feeds.containsKey(book)) {
-                throw new UserError("book '" + book + "' has no data: give it --data " + book + "=FILE");
-            }
-        }
         Map<String, Double> tickSizes = new LinkedHashMap<>();
-        for (String book : books) {
+        for (String book : bindings.names()) {
             // a book no sink trades has no venue: its price step is not used
             tickSizes.put(book, ticks.getOrDefault(book, 0.01));
         }
-        return venue.toArgs(books, tickSizes, ticks.keySet());
+        return venue.toArgs(bindings.names(), tickSizes, ticks.keySet());
     }
 
     /**

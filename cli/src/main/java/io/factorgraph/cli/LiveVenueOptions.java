@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -23,8 +21,6 @@ import picocli.CommandLine.Option;
 final class LiveVenueOptions {
     /** The name of the feed of plain {@code --data FILE}s: a graph's only book, whatever its name. */
     static final String UNNAMED = ConnectorConfig.ONE_FEED;
-
-    private static final Pattern NAMED = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.+)");
 
     @Option(
             names = "--data",
@@ -85,11 +81,9 @@ final class LiveVenueOptions {
     Map<String, List<Path>> feeds() {
         Map<String, List<Path>> feeds = new LinkedHashMap<>();
         for (String text : data) {
-            Matcher named = NAMED.matcher(text);
-            boolean isNamed = named.matches() && !Files.exists(Path.of(text));
-            String name = isNamed ? named.group(1) : UNNAMED;
-            Path file = Path.of(isNamed ? named.group(2) : text);
-            feeds.computeIfAbsent(name, k -> new ArrayList<>()).add(file);
+            DataOptions.Binding binding = DataOptions.Binding.parse(text);
+            String name = binding.name() == null ? UNNAMED : binding.name();
+            feeds.computeIfAbsent(name, k -> new ArrayList<>()).add(binding.file());
         }
         if (feeds.size() > 1 && feeds.containsKey(UNNAMED)) {
             throw new UserError("--data " + feeds.get(UNNAMED).get(0) + ": say which book it feeds, NAME=FILE, as the "
