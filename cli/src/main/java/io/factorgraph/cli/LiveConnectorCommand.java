@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code fg live connector}: replays a recorded feed per instrument and runs the paper venue of each traded one. */
 @Command(
@@ -32,6 +34,7 @@ final class LiveConnectorCommand implements Callable<Integer> {
     @Option(
             names = "--tick-size",
             paramLabel = "[NAME=]PRICE",
+            converter = TickSize.class,
             description = "The instrument's price step (its sink's tick_size); NAME=PRICE for the feed NAME "
                     + "(repeatable). Default: 0.1.")
     List<String> tickSizes = new ArrayList<>();
@@ -70,17 +73,23 @@ final class LiveConnectorCommand implements Callable<Integer> {
     @Mixin
     LiveTransportOptions transport;
 
-    private static double positive(String option, String text) {
-        double value;
-        try {
-            value = Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            throw new UserError(option + " '" + text + "': expected a positive number, e.g. 0.1");
+    /** {@code [NAME=]PRICE}, the price a positive step; checked when the options are parsed, as every option is. */
+    static final class TickSize implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            int eq = text.indexOf('=');
+            try {
+                new OptionTypes.PositiveStep().convert(eq > 0 ? text.substring(eq + 1) : text);
+            } catch (TypeConversionException e) {
+                throw new TypeConversionException(
+                        "'" + text + "': expected a positive step such as 0.001, or " + "NAME=STEP for one feed");
+            }
+            return text;
         }
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new UserError(option + " '" + text + "': expected a positive number, e.g. 0.1");
-        }
-        return value;
+    }
+
+    private static double positive(String text) {
+        return new OptionTypes.PositiveStep().convert(text);
     }
 
     @Spec
@@ -99,7 +108,7 @@ final class LiveConnectorCommand implements Callable<Integer> {
         for (String text : tickSizes) {
             int eq = text.indexOf('=');
             String name = eq > 0 ? text.substring(0, eq) : null;
-            double tick = positive("--tick-size", eq > 0 ? text.substring(eq + 1) : text);
+            double tick = positive(eq > 0 ? text.substring(eq + 1) : text);
             if (name == null) {
                 plainTick = tick;
             } else if (!feeds.containsKey(name)) {
