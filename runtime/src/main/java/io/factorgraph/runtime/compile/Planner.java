@@ -70,6 +70,14 @@ public final class Planner {
 
     private Plan run(CheckedProgram checked, MemoryBudget budget, DiagnosticSink sink) {
         warnUnused(checked.resolution(), sink);
+        // Book inputs first, in declaration order: their ids order them in the plan, and so the books of an
+        // instance, the feeds of a replay and the tie rule of docs/DESIGN.md §11 follow the file.
+        for (Symbol symbol : checked.resolution().symbols().values()) {
+            if (symbol instanceof Symbol.Input(String name, ValueType type, Span span, boolean predeclared)
+                    && type == ValueType.BOOK) {
+                lower(new StreamExpr.InputRef(name, type));
+            }
+        }
 
         List<NamedStream> outputs = new ArrayList<>();
         for (CheckedProgram.NamedValue output : checked.outputs()) {

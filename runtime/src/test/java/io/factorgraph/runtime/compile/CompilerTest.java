@@ -254,6 +254,22 @@ class CompilerTest {
     }
 
     @Test
+    void booksAreInDeclarationOrderWhateverTheOrderOfUse() {
+        // the order of the input declarations breaks ties between feeds (docs/DESIGN.md §11), so it must be
+        // the order of the books, not the order in which definitions first use them
+        CompiledGraph graph = compile("""
+                input eth: Book
+                input btc: Book
+                lead = depth(btc) * 2
+                output lead
+                sink trade(lead, eth, size = 1)
+                """);
+        assertEquals(List.of("eth", "btc"), List.copyOf(graph.books().keySet()));
+        assertEquals(0, graph.book("eth").index());
+        assertEquals(1, graph.book("btc").index());
+    }
+
+    @Test
     void bookIsPredeclaredOnlyWhenTheFileDeclaresNone() {
         assertEquals(
                 List.of("t.fg:3:11: error: 'book' is not declared: this file declares its own books (perp, spot)"),
