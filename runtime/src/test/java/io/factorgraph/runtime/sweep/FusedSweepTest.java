@@ -143,4 +143,34 @@ class FusedSweepTest {
         assertTrue(result.points().get(2).ok());
         assertEquals(2, result.fused().orElseThrow().graph().sinks().size());
     }
+
+    @Test
+    void eachPointKeepsAllItsSinksAndPointsMayTradeTheSameBooks() {
+        String source = """
+                input perp: Book
+                input spot: Book
+                param window = 60
+                param half_spread = 0.00002
+                clock every 100ms
+                alpha = zs(band(perp, 0.001), window)
+                vol = wstd(bmid(perp), window)
+                sink mm(alpha, vol, bmid(perp), book = perp, half_spread = half_spread, skew = 0, max_spread = 0.001)
+                sink mm(alpha, vol, bmid(spot), book = spot, half_spread = half_spread, skew = 0, max_spread = 0.001)
+                """;
+        SweepCompileResult result =
+                COMPILER.compileSweep("two.fg", source, grid("half_spread", "0.00001", "0.00002", "0.00003"));
+        FusedGraph fused = result.fused().orElseThrow();
+        assertEquals(Map.of("band", 1, "bmid", 2, "wstd", 1, "zs", 1), nodesByFunction(fused));
+        assertEquals(6, fused.graph().sinks().size());
+        for (int p = 0; p < 3; p++) {
+            List<SinkBinding> sinks = fused.sinks(p);
+            assertEquals(2 * p, fused.firstSink(p));
+            assertEquals(
+                    List.of("perp", "spot"),
+                    sinks.stream()
+                            .map(s -> s.tradedBook().orElseThrow().name())
+                            .toList());
+            assertEquals(0.00001 * (p + 1), sinks.get(1).arguments().number("half_spread"), 1e-18);
+        }
+    }
 }
