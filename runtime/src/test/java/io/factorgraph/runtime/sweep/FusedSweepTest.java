@@ -173,4 +173,19 @@ class FusedSweepTest {
             assertEquals(0.00001 * (p + 1), sinks.get(1).arguments().number("half_spread"), 1e-18);
         }
     }
+
+    @Test
+    void pointsThatFitTheMemoryBudgetAloneButNotTogetherAreNotFused() {
+        // each point keeps two windows of 10,000 doubles (160 KB); four windows apart need 640 KB
+        FgCompiler small = COMPILER.withMemoryBudget(io.factorgraph.runtime.compile.MemoryBudget.of(400_000));
+        SweepCompileResult result = small.compileSweep(
+                "big.fg", SweepLibrary.SOURCE, grid("window", "10000", "10001", "10002", "10003"));
+        assertEquals(0, result.failedCount(), "every point fits on its own");
+        assertTrue(result.fused().isEmpty());
+        String why = result.fusionFailure().orElseThrow();
+        assertTrue(why.startsWith("the 4 points together: "), why);
+        SweepCompileResult shared = small.compileSweep(
+                "big.fg", SweepLibrary.SOURCE, grid("half_spread", "0.00001", "0.00002", "0.00003", "0.00004"));
+        assertTrue(shared.fused().isPresent(), "points that share their windows fit as one");
+    }
 }

@@ -67,7 +67,8 @@ public final class SweepLibrary implements FunctionLibrary {
                                 "z-score over the last n values",
                                 Parameter.doubleStream("x"),
                                 Parameter.window("n")),
-                        c -> new Windowed(c, true)),
+                        c -> new Windowed(c, true),
+                        Functions.Retention.perTick("n", 0, Double.BYTES)),
                 Functions.define(
                         Signature.of(
                                 "wstd",
@@ -75,7 +76,8 @@ public final class SweepLibrary implements FunctionLibrary {
                                 "standard deviation over the last n values",
                                 Parameter.doubleStream("x"),
                                 Parameter.window("n")),
-                        c -> new Windowed(c, false)),
+                        c -> new Windowed(c, false),
+                        Functions.Retention.perTick("n", 0, Double.BYTES)),
                 new MarketMaker());
     }
 
