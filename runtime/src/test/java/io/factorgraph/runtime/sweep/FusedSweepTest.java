@@ -186,4 +186,19 @@ class FusedSweepTest {
                 "big.fg", SweepLibrary.SOURCE, grid("half_spread", "0.00001", "0.00002", "0.00003", "0.00004"));
         assertTrue(shared.fused().isPresent(), "points that share their windows fit as one");
     }
+
+    @Test
+    void aPointOutsideTheSweepIsRefusedByIndex() {
+        FusedGraph fused = sweep(grid("half_spread", "0.00001")).fused().orElseThrow();
+        assertEquals(1, fused.sinks(0).size());
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> fused.sinks(1));
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> fused.firstSink(-1));
+    }
+
+    @Test
+    void aSweepWithoutPointsIsAProgrammingError() {
+        IllegalArgumentException e =
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> sweep(List.of()));
+        assertEquals("a sweep needs at least one point", e.getMessage());
+    }
 }
