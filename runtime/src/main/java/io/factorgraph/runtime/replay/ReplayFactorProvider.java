@@ -1,6 +1,5 @@
 package io.factorgraph.runtime.replay;
 
-import io.factorgraph.runtime.data.BookReplay;
 import io.factorgraph.runtime.data.CrossedBookPolicy;
 import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.MarketDataException;
@@ -13,14 +12,14 @@ import io.factorgraph.runtime.market.OrderBook;
 import java.util.List;
 
 /**
- * Factor updates computed from recorded market data: events drive the instance's book, and the
- * graph ticks when the {@link SamplingClock} says, on the local (receive) clock.
+ * Factor updates computed from recorded market data: each feed drives its own book of the instance, the feeds
+ * merged on the local clock ({@link MergedReplay}), and the graph ticks when the {@link SamplingClock} says
+ * (docs/DESIGN.md §5, §11): with a clock, from when every book is ready to the earliest end among the feeds.
  */
 public final class ReplayFactorProvider implements FactorProvider {
-    private final BookReplay replay;
+    private final MergedReplay replay;
     private final GraphInstance instance;
-    private final OrderBook book;
-    private final MarketEvent event;
+    private final OrderBook[] books;
     private final SamplingClock clock;
     private final OutputHandle[] outputs;
     private final FactorUpdate update;
@@ -29,35 +28,51 @@ public final class ReplayFactorProvider implements FactorProvider {
     private long events;
 
     /**
+     * A replay of a graph that reads one book.
+     *
      * @param intervalNanos the sampling interval, or 0 to tick after every book change
-     * @throws IllegalArgumentException when the graph does not read exactly one book, or has double
-     *     inputs that a market data replay cannot feed
+     * @throws IllegalArgumentException when the graph does not read exactly one book, or has double inputs that a
+     *     market data replay cannot feed
      */
     public ReplayFactorProvider(
             EventSource source, GraphInstance instance, long intervalNanos, CrossedBookPolicy crossedPolicy) {
+        this(List.of(source), instance, intervalNanos, crossedPolicy);
+    }
+
+    /**
+     * @param sources one feed per book, in the order of the graph's {@code Book} inputs ({@code graph.books()})
+     * @param intervalNanos the sampling interval, or 0 to tick after every change of any book
+     * @throws IllegalArgumentException when the number of sources is not the number of books, or the graph has double
+     *     inputs that a market data replay cannot feed
+     */
+    public ReplayFactorProvider(
+            List<EventSource> sources, GraphInstance instance, long intervalNanos, CrossedBookPolicy crossedPolicy) {
         this.clock = new SamplingClock(intervalNanos);
-        List<BookHandle> books = List.copyOf(instance.graph().books().values());
-        if (books.size() != 1) {
+        List<BookHandle> handles = List.copyOf(instance.graph().books().values());
+        if (handles.isEmpty()) {
             throw new IllegalArgumentException(
-                    books.isEmpty()
-                            ? "the graph reads no book, so recorded market data cannot drive it; use `book` in a definition"
-                            : "a replay of one feed drives one book, but the graph reads " + books.size() + ": "
-                                    + instance.graph().books().keySet());
+                    "the graph reads no book, so recorded market data cannot drive it; use `book` in a definition");
+        }
+        if (sources.size() != handles.size()) {
+            throw new IllegalArgumentException("the graph reads " + handles.size() + " books "
+                    + instance.graph().books().keySet() + ", but " + sources.size()
+                    + (sources.size() == 1 ? " feed was" : " feeds were") + " given; give one feed per book");
         }
         if (!instance.graph().inputs().isEmpty()) {
-            throw new IllegalArgumentException("a replay feeds only the book, but the graph also has double inputs "
+            throw new IllegalArgumentException("a replay feeds only the books, but the graph also has double inputs "
                     + instance.graph().inputs().values().stream()
                             .map(InputHandle::name)
                             .toList()
                     + " that would stay NaN; feed them through the embedding API instead");
         }
         this.instance = instance;
-        this.book = instance.book(books.get(0));
-        this.replay = new BookReplay(source, book, crossedPolicy);
-        this.event = replay.event();
-        List<OutputHandle> handles = instance.graph().outputs();
-        this.outputs = handles.toArray(OutputHandle[]::new);
-        this.update = new FactorUpdate(handles.stream().map(OutputHandle::name).toList());
+        this.books = handles.stream().map(instance::book).toArray(OrderBook[]::new);
+        this.replay = new MergedReplay(sources, List.of(books), crossedPolicy);
+        List<OutputHandle> outputs = instance.graph().outputs();
+        this.outputs = outputs.toArray(OutputHandle[]::new);
+        this.update = new FactorUpdate(
+                outputs.stream().map(OutputHandle::name).toList(),
+                List.copyOf(instance.graph().books().keySet()));
     }
 
     @Override
@@ -65,6 +80,7 @@ public final class ReplayFactorProvider implements FactorProvider {
         if (ended) {
             return emit(clock.tickAtEnd());
         }
+        final MergedReplay replay = this.replay;
         while (true) {
             if (!pending) {
                 if (!replay.read()) {
@@ -73,6 +89,7 @@ public final class ReplayFactorProvider implements FactorProvider {
                 }
                 pending = true;
             }
+            final MarketEvent event = replay.event();
             final long ts = event.localTs();
             if (emit(clock.tickBefore(ts))) {
                 return true;
@@ -80,7 +97,7 @@ public final class ReplayFactorProvider implements FactorProvider {
             replay.apply();
             pending = false;
             events++;
-            if (emit(clock.afterEvent(ts, event.endOfMessage(), replay.bookChanged(), book.isReady()))) {
+            if (emit(clock.afterEvent(ts, event.endOfMessage(), replay.bookChanged(), replay.allReady()))) {
                 return true;
             }
         }
@@ -96,7 +113,11 @@ public final class ReplayFactorProvider implements FactorProvider {
 
     private void tick(long time) {
         instance.onTick(time);
-        update.set(time, book.bestBid(), book.bestAsk());
+        update.setTime(time);
+        final OrderBook[] books = this.books;
+        for (int i = 0; i < books.length; i++) {
+            update.setBook(i, books[i].bestBid(), books[i].bestAsk());
+        }
         final OutputHandle[] outputs = this.outputs;
         for (int i = 0; i < outputs.length; i++) {
             update.setValue(i, instance.value(outputs[i]));
@@ -111,6 +132,11 @@ public final class ReplayFactorProvider implements FactorProvider {
     /** Events applied so far. */
     public long eventCount() {
         return events;
+    }
+
+    /** The merged feeds and their books. */
+    public MergedReplay replay() {
+        return replay;
     }
 
     /** Where the last event read came from, for messages. */

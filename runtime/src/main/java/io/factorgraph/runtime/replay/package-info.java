@@ -4,8 +4,9 @@
  *
  * <p>Start at {@link io.factorgraph.runtime.replay.FactorProvider} and its
  * {@link io.factorgraph.runtime.replay.FactorUpdate}, a reusable cursor overwritten on each {@code next()}; then
- * {@link io.factorgraph.runtime.replay.ReplayFactorProvider}, which drives a graph instance's book from an
- * {@link io.factorgraph.runtime.data.EventSource} and ticks the graph when the
+ * {@link io.factorgraph.runtime.replay.ReplayFactorProvider}, which drives a graph instance's books from one
+ * {@link io.factorgraph.runtime.data.EventSource} per book, merged on the local clock by
+ * {@link io.factorgraph.runtime.replay.MergedReplay}, and ticks the graph when the
  * {@link io.factorgraph.runtime.replay.SamplingClock} says.
  *
  * <p>Why it is shaped so: when a graph ticks is a contract ({@code clock every D}: epoch-aligned multiples of D from
