@@ -12,7 +12,6 @@ import io.factorgraph.backtest.settings.SimulatorSettings;
 import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The simulated venue's options, one mixin for {@code fg backtest} and {@code fg live run}/{@code connector} so that
@@ -39,14 +38,18 @@ final class SimulatorOptions {
     private PerInstrument<FeeSchedule> feesByBook = PerInstrument.of(FeeSchedule.BINANCE_USDM_VIP0);
     private PerInstrument<LotSize> lotSizes = PerInstrument.of(LotSize.BINANCE_USDM_BTCUSDT);
 
+    /** A mistake in how the texts of an option go together, reported by {@link #instruments()}. */
+    private String problem;
+
     @Option(
             names = "--latency",
             paramLabel = "[BOOK=]DURATION|FILE",
+            converter = OptionTypes.PerBookLatency.class,
             description = "Order entry and response latency: a duration each way (e.g. 5ms), ENTRY/RESPONSE "
                     + "(e.g. 250us/1.5ms), or a latency file (CSV req_ts,exch_ts,resp_ts in ns) to interpolate. "
                     + "BOOK=VALUE sets one traded book (repeatable). Default: 0ms.")
     void latency(List<String> texts) {
-        latencies = parse(texts, NO_LATENCY, LatencySetting::parse);
+        latencies = parse("--latency", texts, NO_LATENCY, LatencySetting::parse, latencies);
         latency = latencies.all();
     }
 
@@ -61,10 +64,11 @@ final class SimulatorOptions {
     @Option(
             names = "--fees",
             paramLabel = "[BOOK=]MAKER,TAKER",
+            converter = OptionTypes.PerBookFees.class,
             description = "Fees as fractions of traded value (negative = rebate); BOOK=MAKER,TAKER sets one traded "
                     + "book (repeatable). Default: 0.0002,0.0005 (Binance USD-M VIP 0).")
     void fees(List<String> texts) {
-        feesByBook = parse(texts, FeeSchedule.BINANCE_USDM_VIP0, FeeSchedule::parse);
+        feesByBook = parse("--fees", texts, FeeSchedule.BINANCE_USDM_VIP0, FeeSchedule::parse, feesByBook);
         fees = feesByBook.all();
     }
 
@@ -87,19 +91,26 @@ final class SimulatorOptions {
     @Option(
             names = "--lot-size",
             paramLabel = "[BOOK=]QTY",
+            converter = OptionTypes.PerBookLotSize.class,
             description = "The instrument's quantity step; BOOK=QTY sets one traded book (repeatable). Default: 0.001 "
                     + "(USD-M BTCUSDT and ETHUSDT).")
     void lotSize(List<String> texts) {
-        lotSizes = parse(texts, LotSize.BINANCE_USDM_BTCUSDT, LotSize::parse);
+        lotSizes = parse("--lot-size", texts, LotSize.BINANCE_USDM_BTCUSDT, LotSize::parse, lotSizes);
         lotSize = lotSizes.all().step();
     }
 
-    /** One option's texts as a typed setting; a bad one is picocli's one-line error for the option. */
-    private static <T> PerInstrument<T> parse(List<String> texts, T fallback, Function<String, T> parse) {
+    /**
+     * One option's texts as a typed setting. Each text was checked on its own by its converter ({@link OptionTypes},
+     * picocli's one-line error); what only the texts together can get wrong (a book, or every book, given twice) is
+     * kept for {@link #instruments()} to report, since picocli turns an exception thrown here into a long message.
+     */
+    private <T> PerInstrument<T> parse(
+            String option, List<String> texts, T fallback, Function<String, T> parse, PerInstrument<T> current) {
         try {
             return PerInstrument.parse(texts, fallback, parse);
         } catch (IllegalArgumentException e) {
-            throw new TypeConversionException(e.getMessage());
+            problem = option + " " + e.getMessage();
+            return current;
         }
     }
 
@@ -108,8 +119,15 @@ final class SimulatorOptions {
         return new SimulatorSettings(latency, fees, queue, fill, exchangeClock);
     }
 
-    /** The settings of each traded book, per-book values included (not yet checked against a graph). */
+    /**
+     * The settings of each traded book, per-book values included (not yet checked against a graph).
+     *
+     * @throws UserError when an option gives a book, or every book, twice
+     */
     InstrumentSettings instruments() {
+        if (problem != null) {
+            throw new UserError(problem);
+        }
         return new InstrumentSettings(latencies, feesByBook, lotSizes, queue, fill, exchangeClock);
     }
 }
