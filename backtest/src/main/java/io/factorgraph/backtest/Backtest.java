@@ -8,7 +8,6 @@ import io.factorgraph.backtest.exchange.TimelineCorrection;
 import io.factorgraph.backtest.exchange.timeline.ClockShift;
 import io.factorgraph.backtest.report.BacktestRecorder;
 import io.factorgraph.backtest.report.PerformanceSummary;
-import io.factorgraph.backtest.report.PortfolioSummary;
 import io.factorgraph.backtest.report.Recording;
 import io.factorgraph.backtest.report.RunMetadata;
 import io.factorgraph.runtime.data.CrossedBookPolicy;
@@ -79,8 +78,8 @@ public final class Backtest {
                     "interval must be positive, or 0 for every book change, was " + intervalNanos);
         }
         if (configs.size() != graph.sinks().size()) {
-            throw new IllegalArgumentException("one simulator per sink: the graph has " + graph.sinks().size()
-                    + " sinks, but " + configs.size() + " simulators were given");
+            throw new IllegalArgumentException("one simulator per sink: the graph has "
+                    + graph.sinks().size() + " sinks, but " + configs.size() + " simulators were given");
         }
         this.graph = graph;
         this.sinks = graph.sinks();
@@ -104,8 +103,9 @@ public final class Backtest {
         }
         for (SinkBinding sink : graph.sinks()) {
             if (sink.tradedBook().isEmpty()) {
-                throw new IllegalArgumentException("the sink " + sink.function().signature().name()
-                        + " trades no book: a backtest needs the book each sink trades (`book = NAME`)");
+                throw new IllegalArgumentException(
+                        "the sink " + sink.function().signature().name()
+                                + " trades no book: a backtest needs the book each sink trades (`book = NAME`)");
             }
         }
         if (!graph.inputs().isEmpty()) {

@@ -81,14 +81,15 @@ class BacktestAllocationTest {
         SimulatorConfig config = SimulatorConfig.of(0.1, 0.001)
                 .withFees(0.0002, 0.0005)
                 .withLatency(new ConstantLatency(5_000_000, 5_000_000));
-        Backtest backtest = new Backtest(graph, List.of(config, config), graph.clockNanos().orElseThrow());
+        Backtest backtest =
+                new Backtest(graph, List.of(config, config), graph.clockNanos().orElseThrow());
         SyntheticMarket.Config market = SyntheticMarket.Config.defaults().withDuration(Duration.ofMinutes(10));
-        List<io.factorgraph.backtest.exchange.timeline.ClockShift.Opener> feeds = List.of(
-                () -> new SyntheticMarket(market.withSeed(1)), () -> new SyntheticMarket(market.withSeed(2)));
+        List<io.factorgraph.backtest.exchange.timeline.ClockShift.Opener> feeds =
+                List.of(() -> new SyntheticMarket(market.withSeed(1)), () -> new SyntheticMarket(market.withSeed(2)));
         List<Long> stretches = List.of();
         for (int i = 0; i < 3; i++) {
-            stretches = measure(progress -> backtest.run(
-                    feeds, List.of(RunMetadata.builder(), RunMetadata.builder()), progress));
+            stretches = measure(
+                    progress -> backtest.run(feeds, List.of(RunMetadata.builder(), RunMetadata.builder()), progress));
         }
         assertTrue(stretches.size() >= 8, "enough 65,536-event stretches: " + stretches);
         long clean = stretches.subList(1, stretches.size()).stream()

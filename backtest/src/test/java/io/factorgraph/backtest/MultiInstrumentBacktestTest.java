@@ -112,8 +112,14 @@ class MultiInstrumentBacktestTest {
             BacktestResult expected = alone.instruments().get(one[0]);
             BacktestResult actual = both.instruments().get(one[0]);
             assertEquals(expected.summary(), actual.summary(), one[0]);
-            assertEquals(expected.recording().series().samples(), actual.recording().series().samples(), one[0]);
-            assertEquals(expected.recording().fills().toList(), actual.recording().fills().toList(), one[0]);
+            assertEquals(
+                    expected.recording().series().samples(),
+                    actual.recording().series().samples(),
+                    one[0]);
+            assertEquals(
+                    expected.recording().fills().toList(),
+                    actual.recording().fills().toList(),
+                    one[0]);
             assertEquals(expected.simulator(), actual.simulator(), one[0]);
             assertEquals(alone.ticks(), both.ticks());
             assertEquals(alone.events(), both.events());
@@ -157,7 +163,8 @@ class MultiInstrumentBacktestTest {
     void feesGivenForEthChangeOnlyEth() throws Exception {
         InstrumentSettings ethFees = new InstrumentSettings(
                         SETTINGS.latency(),
-                        PerInstrument.parse(List.of("eth=-0.0001,0.0003"), FeeSchedule.BINANCE_USDM_VIP0, FeeSchedule::parse),
+                        PerInstrument.parse(
+                                List.of("eth=-0.0001,0.0003"), FeeSchedule.BINANCE_USDM_VIP0, FeeSchedule::parse),
                         SETTINGS.lotSize(),
                         SETTINGS.queue(),
                         SETTINGS.fill(),
@@ -167,7 +174,9 @@ class MultiInstrumentBacktestTest {
         BacktestResult btc = changed.instruments().get("btc");
         BacktestResult eth = changed.instruments().get("eth");
         assertEquals(both.instruments().get("btc").summary(), btc.summary(), "btc untouched");
-        assertNotEquals(both.instruments().get("eth").summary().feesTotal(), eth.summary().feesTotal());
+        assertNotEquals(
+                both.instruments().get("eth").summary().feesTotal(),
+                eth.summary().feesTotal());
         assertTrue(eth.summary().feesMaker() < 0, "a maker rebate on eth: " + eth.summary());
         var fills = eth.recording().fills();
         for (int i = 0; i < fills.size(); i++) {
@@ -179,16 +188,14 @@ class MultiInstrumentBacktestTest {
     @Test
     void settingsNamingABookNotTradedAreRefused() {
         InstrumentSettings typo = InstrumentSettings.of(SimulatorSettings.DEFAULTS, LotSize.BINANCE_USDM_BTCUSDT);
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class,
-                () -> new InstrumentSettings(
-                                PerInstrument.parse(List.of("ehh=5ms"), typo.latency().all(), LatencySetting::parse),
-                                typo.fees(),
-                                typo.lotSize(),
-                                typo.queue(),
-                                typo.fill(),
-                                typo.clock())
-                        .check(List.of("btc", "eth"), List.of("btc", "eth")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new InstrumentSettings(
+                        PerInstrument.parse(List.of("ehh=5ms"), typo.latency().all(), LatencySetting::parse),
+                        typo.fees(),
+                        typo.lotSize(),
+                        typo.queue(),
+                        typo.fill(),
+                        typo.clock())
+                .check(List.of("btc", "eth"), List.of("btc", "eth")));
         assertEquals(
                 "--latency 'ehh=5ms': the graph has no Book input ehh (did you mean eth?); its Book inputs are [btc, eth]",
                 e.getMessage());

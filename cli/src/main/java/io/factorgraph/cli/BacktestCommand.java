@@ -188,8 +188,7 @@ final class BacktestCommand implements Callable<Integer> {
             throw new UserError("the graph reads " + compiled.books().size() + " books "
                     + compiled.books().keySet() + ": bind each with --data NAME=FILE");
         }
-        return new Feeds(
-                List.of(data.data.stream().map(Path::toString).toList()), List.of(data::open), false);
+        return new Feeds(List.of(data.data.stream().map(Path::toString).toList()), List.of(data::open), false);
     }
 
     /** {@code --resample}: a positive duration literal, as in the graph language. */

@@ -2,10 +2,10 @@ package io.factorgraph.cli;
 
 import io.factorgraph.runtime.compile.CompileResult;
 import io.factorgraph.runtime.graph.CompiledGraph;
-import io.factorgraph.runtime.graph.SinkBinding;
 import io.factorgraph.runtime.graph.OutputHandle;
-import java.util.concurrent.Callable;
+import io.factorgraph.runtime.graph.SinkBinding;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,7 +66,9 @@ final class CheckCommand implements Callable<Integer> {
                 : ", sinks: "
                         + sinks.stream()
                                 .map(s -> s.function().signature().name()
-                                        + s.tradedBook().map(b -> " (" + b.name() + ")").orElse(""))
+                                        + s.tradedBook()
+                                                .map(b -> " (" + b.name() + ")")
+                                                .orElse(""))
                                 .collect(Collectors.joining(", "));
     }
 }

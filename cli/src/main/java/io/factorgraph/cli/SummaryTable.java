@@ -31,7 +31,9 @@ final class SummaryTable {
         StringBuilder text = new StringBuilder();
         span(text, t.startNs(), t.endNs(), result.ticks(), result.events());
         for (PortfolioReport.Instrument i : instruments) {
-            text.append(String.format("== %s: %,d fills, pnl %.4f ==%n", i.name(), i.summary().trades(), i.summary().pnl()));
+            text.append(String.format(
+                    "== %s: %,d fills, pnl %.4f ==%n",
+                    i.name(), i.summary().trades(), i.summary().pnl()));
             SummaryText.appendPerformance(text, i.summary());
         }
         text.append(String.format("== total of %d instruments ==%n", t.instruments()));
@@ -42,7 +44,8 @@ final class SummaryTable {
                 Double.isNaN(t.returnOnCapital())
                         ? "n/a"
                         : String.format("%.4f %%  (on capital %.2f)", 100 * t.returnOnCapital(), t.capitalBase()));
-        SummaryText.row(text, "sharpe", Double.isNaN(t.sharpe()) ? "n/a" : String.format("%.2f  (summed equity)", t.sharpe()));
+        SummaryText.row(
+                text, "sharpe", Double.isNaN(t.sharpe()) ? "n/a" : String.format("%.2f  (summed equity)", t.sharpe()));
         SummaryText.row(text, "max drawdown", String.format("%.4f  (of the summed equity)", t.maxDrawdown()));
         SummaryText.row(text, "trades", String.format("%,d fills of %,d orders", t.trades(), t.filledOrders()));
         SummaryText.row(text, "volume", String.format("%.2f notional", t.volumeNotional()));
@@ -60,7 +63,6 @@ final class SummaryTable {
                 text,
                 "span",
                 String.format(
-                        "%d min %02d s, %,d ticks, %,d events",
-                        span.toMinutes(), span.toSecondsPart(), ticks, events));
+                        "%d min %02d s, %,d ticks, %,d events", span.toMinutes(), span.toSecondsPart(), ticks, events));
     }
 }

@@ -27,10 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PortfolioBacktestCommandTest {
     private static final String GRAPH = "../examples/btc_eth_mm.fg";
-    private static final String BTC =
-            "btc=" + RecordedData.file("usdm_btcusdt_20240808.gz");
-    private static final String ETH =
-            "eth=" + RecordedData.file("usdm_ethusdt_20240808.gz");
+    private static final String BTC = "btc=" + RecordedData.file("usdm_btcusdt_20240808.gz");
+    private static final String ETH = "eth=" + RecordedData.file("usdm_ethusdt_20240808.gz");
 
     @TempDir
     static Path dir;
@@ -60,7 +58,8 @@ class PortfolioBacktestCommandTest {
         Matcher eth = Pattern.compile("== eth: ([0-9,]+) fills, pnl (\\S+) ==").matcher(out);
         assertTrue(btc.find() && eth.find(), out);
         assertTrue(out.contains("== total of 2 instruments =="), out);
-        int fills = Integer.parseInt(btc.group(1).replace(",", "")) + Integer.parseInt(eth.group(1).replace(",", ""));
+        int fills = Integer.parseInt(btc.group(1).replace(",", ""))
+                + Integer.parseInt(eth.group(1).replace(",", ""));
         assertTrue(out.contains("trades          " + String.format("%,d fills", fills)), out);
         assertTrue(Integer.parseInt(eth.group(1).replace(",", "")) > 20, "eth trades: " + out);
         assertTrue(out.contains("report: " + dir.resolve("r").resolve("report.html")), out);
@@ -87,17 +86,26 @@ class PortfolioBacktestCommandTest {
 
     static Stream<Arguments> badOptions() {
         return Stream.of(
-                Arguments.of("--fees ehh=0,0", "--fees 'ehh=0,0': the graph has no Book input ehh (did you mean eth?); "
-                        + "its Book inputs are [btc, eth]"),
-                Arguments.of("--lot-size eth=0.001 --lot-size eth=0.01", "--lot-size 'eth=0.01': the book eth is given "
-                        + "twice (also 'eth=0.001')"),
-                Arguments.of("--latency 1ms --latency 2ms", "--latency '2ms': a value for every book is given twice "
-                        + "(also '1ms'); name a book with BOOK=VALUE"),
-                Arguments.of("--fees eth=0.1", "--fees 'eth=0.1': expected MAKER,TAKER as fractions of traded value, "
-                        + "e.g. 0.0002,0.0005 (or -0.0001,0.0004 with a maker rebate)"),
+                Arguments.of(
+                        "--fees ehh=0,0",
+                        "--fees 'ehh=0,0': the graph has no Book input ehh (did you mean eth?); "
+                                + "its Book inputs are [btc, eth]"),
+                Arguments.of(
+                        "--lot-size eth=0.001 --lot-size eth=0.01",
+                        "--lot-size 'eth=0.01': the book eth is given " + "twice (also 'eth=0.001')"),
+                Arguments.of(
+                        "--latency 1ms --latency 2ms",
+                        "--latency '2ms': a value for every book is given twice "
+                                + "(also '1ms'); name a book with BOOK=VALUE"),
+                Arguments.of(
+                        "--fees eth=0.1",
+                        "--fees 'eth=0.1': expected MAKER,TAKER as fractions of traded value, "
+                                + "e.g. 0.0002,0.0005 (or -0.0001,0.0004 with a maker rebate)"),
                 Arguments.of("--lot-size btc=-1", "--lot-size 'btc=-1': expected a positive step such as 0.001"),
-                Arguments.of("--latency eth=soon", "--latency 'eth=soon': expected a duration (e.g. 5ms), "
-                        + "ENTRY/RESPONSE (e.g. 250us/1.5ms), or a latency file (no such file)"));
+                Arguments.of(
+                        "--latency eth=soon",
+                        "--latency 'eth=soon': expected a duration (e.g. 5ms), "
+                                + "ENTRY/RESPONSE (e.g. 250us/1.5ms), or a latency file (no such file)"));
     }
 
     @ParameterizedTest(name = "{0}")

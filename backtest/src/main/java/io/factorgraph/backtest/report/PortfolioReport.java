@@ -54,8 +54,7 @@ public final class PortfolioReport {
         Path json = dir.resolve(BacktestReport.SUMMARY_JSON);
         Files.writeString(json, toJson(instruments, total), StandardCharsets.UTF_8);
         Path html = dir.resolve(BacktestReport.REPORT_HTML);
-        Files.writeString(
-                html, render(instruments, total, ChartData.DEFAULT_BUCKETS), StandardCharsets.UTF_8);
+        Files.writeString(html, render(instruments, total, ChartData.DEFAULT_BUCKETS), StandardCharsets.UTF_8);
         return new PortfolioFiles(json, html, files);
     }
 

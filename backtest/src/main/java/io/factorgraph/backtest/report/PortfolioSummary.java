@@ -100,7 +100,8 @@ public record PortfolioSummary(
                 }
             }
         }
-        SharpeRatio sharpe = SharpeRatio.of(total, Duration.ofNanos(summaries.get(0).sharpeIntervalNs()));
+        SharpeRatio sharpe =
+                SharpeRatio.of(total, Duration.ofNanos(summaries.get(0).sharpeIntervalNs()));
         Drawdown dd = Drawdown.of(total);
         double fees = feesMaker + feesTaker;
         int n = total.size();

@@ -20,8 +20,14 @@ class PortfolioReportTest {
         Recording btc = SyntheticRecording.make(11, 4000, SyntheticRecording.metadata());
         Recording eth = SyntheticRecording.make(12, 4000, SyntheticRecording.metadata());
         return List.of(
-                new PortfolioReport.Instrument("btc", btc, PerformanceSummary.of(btc, 0.01 * btc.series().mid(0))),
-                new PortfolioReport.Instrument("eth", eth, PerformanceSummary.of(eth, 0.01 * eth.series().mid(0))));
+                new PortfolioReport.Instrument(
+                        "btc",
+                        btc,
+                        PerformanceSummary.of(btc, 0.01 * btc.series().mid(0))),
+                new PortfolioReport.Instrument(
+                        "eth",
+                        eth,
+                        PerformanceSummary.of(eth, 0.01 * eth.series().mid(0))));
     }
 
     private static PortfolioSummary total(List<PortfolioReport.Instrument> instruments) {
@@ -49,11 +55,13 @@ class PortfolioReportTest {
         assertEquals(2, Integer.parseInt(((MiniJson.Num) t.get("instruments")).text()));
         assertEquals(total.pnl(), ((MiniJson.Num) t.get("pnl")).asDouble());
         assertEquals(
-                instruments.get(0).summary().pnl() + instruments.get(1).summary().pnl(),
+                instruments.get(0).summary().pnl()
+                        + instruments.get(1).summary().pnl(),
                 ((MiniJson.Num) t.get("pnl")).asDouble());
         assertEquals(total.maxDrawdown(), ((MiniJson.Num) t.get("max_drawdown")).asDouble());
         assertEquals(
-                instruments.get(0).summary().trades() + instruments.get(1).summary().trades(),
+                instruments.get(0).summary().trades()
+                        + instruments.get(1).summary().trades(),
                 Integer.parseInt(((MiniJson.Num) t.get("trades")).text()));
     }
 
@@ -64,7 +72,8 @@ class PortfolioReportTest {
                 PortfolioReport.write(tmp.resolve("report"), instruments, total(instruments));
         for (String name : List.of("btc", "eth")) {
             for (String file : List.of("summary.json", "timeseries.csv", "fills.csv", "report.html")) {
-                assertTrue(Files.isRegularFile(tmp.resolve("report").resolve(name).resolve(file)), name + "/" + file);
+                assertTrue(
+                        Files.isRegularFile(tmp.resolve("report").resolve(name).resolve(file)), name + "/" + file);
             }
         }
         String dom = ReportBrowserTest.dumpDom(files.reportHtml(), tmp);

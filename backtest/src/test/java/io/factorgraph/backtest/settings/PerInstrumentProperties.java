@@ -27,7 +27,10 @@ class PerInstrumentProperties {
     @Provide
     Arbitrary<Map<String, Double>> named() {
         return Arbitraries.maps(
-                        Arbitraries.strings().withCharRange('a', 'e').ofMinLength(1).ofMaxLength(3),
+                        Arbitraries.strings()
+                                .withCharRange('a', 'e')
+                                .ofMinLength(1)
+                                .ofMaxLength(3),
                         Arbitraries.doubles().between(0.001, 10).ofScale(6))
                 .ofMaxSize(4);
     }
