@@ -88,8 +88,8 @@ public final class Backtest {
     }
 
     /**
-     * Checks that a graph can be backtested: it has at least one sink, each a strategy that trades a book, reads at
-     * least one book, and has no double inputs that recorded data cannot feed.
+     * Checks that a graph can be backtested: it has at least one sink, reads at least one book, each sink names the
+     * book it trades when there are several, and it has no double inputs that recorded data cannot feed.
      *
      * @throws IllegalArgumentException saying what is missing and what is expected
      */
@@ -101,11 +101,13 @@ public final class Backtest {
         if (graph.books().isEmpty()) {
             throw new IllegalArgumentException("a backtest replays books, but the graph reads none");
         }
-        for (SinkBinding sink : graph.sinks()) {
-            if (sink.tradedBook().isEmpty()) {
-                throw new IllegalArgumentException(
-                        "the sink " + sink.function().signature().name()
-                                + " trades no book: a backtest needs the book each sink trades (`book = NAME`)");
+        if (graph.books().size() > 1) {
+            for (SinkBinding sink : graph.sinks()) {
+                if (sink.tradedBook().isEmpty()) {
+                    throw new IllegalArgumentException("the sink " + sink.function().signature().name()
+                            + " names no book, but the graph reads " + graph.books().keySet()
+                            + ": say which it trades with `book = NAME`");
+                }
             }
         }
         if (!graph.inputs().isEmpty()) {
@@ -114,13 +116,21 @@ public final class Backtest {
         }
     }
 
-    /** The names of the books the sinks trade, in the order of the sinks. */
+    /**
+     * The names of the books the sinks trade, in the order of the sinks; a sink that names none in a graph of one book
+     * trades that book.
+     */
     public static List<String> tradedBooks(CompiledGraph graph) {
         List<String> names = new ArrayList<>(graph.sinks().size());
         for (SinkBinding sink : graph.sinks()) {
-            sink.tradedBook().ifPresent(b -> names.add(b.name()));
+            names.add(tradedBook(graph, sink).name());
         }
         return List.copyOf(names);
+    }
+
+    private static BookHandle tradedBook(CompiledGraph graph, SinkBinding sink) {
+        return sink.tradedBook()
+                .orElseGet(() -> graph.books().values().iterator().next());
     }
 
     /**
@@ -188,7 +198,7 @@ public final class Backtest {
     }
 
     private int bookIndex(int sink) {
-        return sinks.get(sink).tradedBook().orElseThrow().index();
+        return tradedBook(graph, sinks.get(sink)).index();
     }
 
     private PortfolioResult runResolved(
@@ -261,7 +271,7 @@ public final class Backtest {
             PerformanceSummary summary =
                     PerformanceSummary.of(recording, PerformanceSummary.capitalBase(maxPosition, recording));
             instruments.put(
-                    sinks.get(i).tradedBook().orElseThrow().name(),
+                    tradedBook(graph, sinks.get(i)).name(),
                     new BacktestResult(recording, summary, trader.simulator.stats(), events, ticker.ticks));
         }
         return PortfolioResult.of(instruments, events, ticker.ticks);
