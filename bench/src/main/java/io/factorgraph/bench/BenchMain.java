@@ -94,7 +94,7 @@ public final class BenchMain {
                 case "--only" -> only = args[++i];
                 case "-h", "--help" -> {
                     System.out.println("""
-                            usage: fg-bench [--quick] [--only ticks|replay|compile|ipc] [--data FILE.gz]
+                            usage: fg-bench [--quick] [--only ticks|replay|merge|compile|ipc] [--data FILE.gz]
                                             [--out DIR] [--update BENCHMARKS.md]
                               --quick    one short fork per benchmark, W = 600 only (a smoke run, ~2 min)
                               --only     run one group of benchmarks
@@ -141,6 +141,16 @@ public final class BenchMain {
         }
         if (only.isEmpty() || only.equals("replay")) {
             ChainedOptionsBuilder options = base("io\\.factorgraph\\.bench\\.ReplayBench\\.", "jmh-replay.json");
+            if (quick) {
+                options.warmupIterations(1)
+                        .warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(1)
+                        .measurementTime(TimeValue.seconds(1));
+            }
+            collect(new Runner(options.build()).run());
+        }
+        if (only.isEmpty() || only.equals("merge")) {
+            ChainedOptionsBuilder options = base("io\\.factorgraph\\.bench\\.MergeBench\\.", "jmh-merge.json");
             if (quick) {
                 options.warmupIterations(1)
                         .warmupTime(TimeValue.seconds(1))

@@ -201,9 +201,14 @@ public class ReplayBench {
     }
 
     private double fgRun(EventSource source, Events counter) throws MarketDataException {
+        return fgRun(factors, List.of(source), counter);
+    }
+
+    /** {@code fg run}'s path without the CSV: ticks {@code graph} over one source per book, reading every output. */
+    static double fgRun(CompiledGraph graph, List<EventSource> sources, Events counter) throws MarketDataException {
         double checksum = 0;
         try (ReplayFactorProvider provider = new ReplayFactorProvider(
-                source, factors.newInstance(), factors.clockNanos().orElse(0), CrossedBookPolicy.FAIL)) {
+                sources, graph.newInstance(), graph.clockNanos().orElse(0), CrossedBookPolicy.FAIL)) {
             while (provider.next()) {
                 FactorUpdate update = provider.current();
                 for (int k = 0, n = update.size(); k < n; k++) {

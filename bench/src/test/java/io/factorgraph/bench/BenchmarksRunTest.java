@@ -36,6 +36,7 @@ class BenchmarksRunTest {
             BookTickBench.class,
             ObiBench.class,
             ReplayBench.class,
+            MergeBench.class,
             CompileBench.class,
             IpcHopBench.class);
     /** Parameter values for the smoke run; the rest keep their first declared value. */

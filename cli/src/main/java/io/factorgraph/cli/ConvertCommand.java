@@ -34,12 +34,15 @@ import picocli.CommandLine.Spec;
 final class ConvertCommand implements Callable<Integer> {
     @Option(
             names = "--data",
-            paramLabel = "FILE",
+            paramLabel = "[NAME=]FILE",
             description = {
                 "Recorded data: hftbacktest's raw Binance feed files (.gz), .npz or .fgev event files.",
-                "Repeat for files that continue one stream, in time order."
+                "Repeat for files that continue one stream, in time order. One conversion is one feed: NAME=FILE "
+                        + "(as fg run takes it) is accepted when every --data names the same feed; convert the "
+                        + "feeds of a several-book graph one by one, each to its own file, then bind those to fg "
+                        + "run (--data NAME=OUT.fgev)."
             })
-    List<Path> data = new ArrayList<>();
+    List<String> data = new ArrayList<>();
 
     @Option(
             names = {"-o", "--out"},
@@ -80,11 +83,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (out == null) {
             throw new UserError("Missing required option: '--out=OUT.fgev': the file to write");
         }
-        for (Path file : data) {
-            if (!Files.isRegularFile(file)) {
-                throw new UserError("--data " + file + ": no such file");
-            }
-        }
+        List<Path> files = DataOptions.oneFeed(data, "fg convert writes one feed to one file");
         if (!DataConverter.isWritable(out)) {
             throw new UserError("-o " + out + ": unknown output type: expected " + DataConverter.writableTypes());
         }
@@ -92,7 +91,7 @@ final class ConvertCommand implements Callable<Integer> {
             throw new UserError("--bbo: keeps bookTicker rows in an .npz export; -o " + out + " is not an .npz (an "
                     + ".fgev always keeps them)");
         }
-        for (Path file : data) {
+        for (Path file : files) {
             if (sameFile(file, out)) {
                 throw new UserError("-o " + out + ": is also an input (--data " + file + "); write the conversion to "
                         + "another file");
@@ -101,7 +100,7 @@ final class ConvertCommand implements Callable<Integer> {
         long started = System.nanoTime();
         DataConverter.Result result;
         try {
-            result = DataConverter.convert(data, onGap, out, symbol, bbo);
+            result = DataConverter.convert(files, onGap, out, symbol, bbo);
         } catch (MarketDataException e) {
             throw new UserError(e.getMessage());
         } catch (IllegalArgumentException e) {

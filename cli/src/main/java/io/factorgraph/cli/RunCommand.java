@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Replay recorded market data through a graph; write one CSV row per tick:",
             "ts (ns, local clock) then each output in order; doubles in Java's shortest round-trip form, "
-                    + "bools as 1/0."
+                    + "bools as 1/0.",
+            "A graph with several books replays one feed per book (--data NAME=FILE), merged on the local "
+                    + "clock; the columns are the same: ts and the outputs (output mid(NAME) for a book's mid)."
         })
 final class RunCommand implements Callable<Integer> {
     @Mixin
@@ -50,18 +53,21 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         CompiledGraph compiled = result.graph().orElseThrow();
-        if (data.data.isEmpty()) {
-            throw new UserError("Missing required option: '--data=FILE': the recorded data to replay");
-        }
         long interval = data.intervalNanos(compiled);
+        DataBindings bindings = data.bind(compiled);
         long started = System.nanoTime();
         long rows = 0;
-        EventSource source = data.open();
+        List<EventSource> sources;
+        try {
+            sources = bindings.openAll();
+        } catch (MarketDataException e) {
+            throw new UserError(e.getMessage());
+        }
         ReplayFactorProvider provider;
         try {
-            provider = new ReplayFactorProvider(source, compiled.newInstance(), interval, CrossedBookPolicy.FAIL);
+            provider = new ReplayFactorProvider(sources, compiled.newInstance(), interval, CrossedBookPolicy.FAIL);
         } catch (IllegalArgumentException e) {
-            source.close();
+            sources.forEach(EventSource::close);
             throw new UserError(graph.file + ": " + e.getMessage());
         }
         try (provider;
@@ -76,10 +82,8 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        String gaps = source instanceof io.factorgraph.runtime.data.binance.BinanceFeedReader feed
-                        && !feed.stats().gaps().isEmpty()
-                ? ", " + feed.stats().gaps().size() + " sequence gaps re-synced"
-                : "";
+        long gapCount = sources.stream().mapToLong(s -> s.gaps().size()).sum();
+        String gaps = gapCount == 0 ? "" : ", " + gapCount + " sequence gaps re-synced";
         spec.commandLine()
                 .getErr()
                 .printf("fg run: %d events, %d ticks%s in %.2f s%n", provider.eventCount(), rows, gaps, seconds);

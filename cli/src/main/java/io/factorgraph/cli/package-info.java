@@ -5,7 +5,7 @@
  * every user mistake into one line, {@code fg CMD: error: message}, and exit code 1, never a stack trace. Then read
  * {@code RunCommand}, the shortest command that does real work. Each subcommand is a class of its own
  * ({@code XxxCommand}); options several commands share are picocli mixins, written once ({@code GraphOptions}: the file
- * and its {@code --param}s; {@code DataOptions}: the data and {@code --interval}; {@code LiveTransportOptions},
+ * and its {@code --param}s; {@code DataOptions}: the data, bound to the graph's books as {@code DataBindings}, and {@code --interval}; {@code LiveTransportOptions},
  * {@code LiveVenueOptions}), so the same option means the same thing and fails the same way everywhere.
  *
  * <p>Commands are thin on purpose: compiling, replaying, backtesting, converting and the live processes are library

@@ -289,7 +289,7 @@ class ConvertCommandTest {
     void fgRunRefusesToMixAConvertedFileWithAFeed() {
         CliRun run = CliRun.of("run", FACTORS, "--data", btc.toString(), "--data", BTC);
         assertEquals(
-                "fg run: error: " + btc + ": the data files mix factorgraph event files (.fgev) and recorded "
+                "fg run: error: --data " + btc + ": the data files mix factorgraph event files (.fgev) and recorded "
                         + "feeds (.gz); give files of one kind\n",
                 run.err());
         assertEquals(1, run.exitCode());

@@ -57,6 +57,19 @@ class RunCommandTest {
     }
 
     @Test
+    void withoutAClockASnapshotAndTheDiffsHeldBeforeItTickOnce() {
+        Path graph = write("mid.fg", "mid = mid(book)\n");
+        CliRun run = CliRun.of("run", graph.toString(), "--data", BTC);
+        assertEquals(0, run.exitCode(), run.err());
+        // line 55's snapshot, and the diffs of lines 42 and 50 applied with it, all at the snapshot's local time
+        List<String> rows = run.out()
+                .lines()
+                .filter(l -> l.startsWith("1723161255319702566,"))
+                .toList();
+        assertEquals(1, rows.size(), "one change, one tick (docs/DESIGN.md §11): " + rows);
+    }
+
+    @Test
     void csvGoesToTheOutFile() throws IOException {
         Path out = dir.resolve("out.csv");
         CliRun run = CliRun.of(
@@ -110,7 +123,7 @@ class RunCommandTest {
         assertTrue(
                 run.err()
                         .startsWith(
-                                "fg run: error: Missing required option: '--data=FILE': the recorded data to replay"),
+                                "fg run: error: Missing required option: '--data=[NAME=]FILE': the recorded data to replay"),
                 run.err());
         assertEquals(1, run.exitCode());
     }
@@ -123,7 +136,7 @@ class RunCommandTest {
         Path csv = write("data.csv", "1,2,3\n");
         CliRun unknown = CliRun.of("run", "../examples/obi_mm_factors.fg", "--data", csv.toString());
         assertEquals(
-                "fg run: error: " + csv + ": unknown data file type: expected a recorded Binance feed (.gz), an "
+                "fg run: error: --data " + csv + ": unknown data file type: expected a recorded Binance feed (.gz), an "
                         + "hftbacktest event file (.npz) or a factorgraph event file (.fgev)\n",
                 unknown.err());
         assertEquals(1, unknown.exitCode());
@@ -176,7 +189,7 @@ class RunCommandTest {
         CliRun run = CliRun.of("run", graph.toString(), "--data", BTC);
         assertEquals(1, run.exitCode());
         assertEquals(
-                "fg run: error: " + graph + ": a replay feeds only the book, but the graph also has double "
+                "fg run: error: " + graph + ": a replay feeds only the books, but the graph also has double "
                         + "inputs [funding] that would stay NaN; feed them through the embedding API instead\n",
                 run.err());
     }

@@ -2,6 +2,7 @@ package io.factorgraph.runtime.data;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * One kind of recorded market data file: how to recognise it and how to read it as an {@link EventSource}.
@@ -37,5 +38,14 @@ public interface EventFormat {
     /** The instrument's symbol as the file records it, or {@code ""} when it does not (or cannot be read). */
     default String symbol(Path file) {
         return "";
+    }
+
+    /**
+     * The local time {@code file} starts at, read cheaply (its first line or record), so that files of one feed
+     * given out of time order are refused before a replay reads any of them; empty when the format cannot say
+     * without reading the whole file (the replay still refuses files out of order when it reaches them).
+     */
+    default OptionalLong firstLocalTs(Path file) {
+        return OptionalLong.empty();
     }
 }

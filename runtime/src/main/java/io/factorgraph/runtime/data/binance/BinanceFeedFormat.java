@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -66,5 +67,18 @@ public final class BinanceFeedFormat implements EventFormat {
             // converting reads the file again and reports what is wrong with it
         }
         return "";
+    }
+
+    /** The receive time at the start of the first line: {@code <local ns> <JSON>}. */
+    @Override
+    public OptionalLong firstLocalTs(Path feed) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(feed), 1 << 12), StandardCharsets.UTF_8))) {
+            String line = lines.readLine();
+            int space = line == null ? -1 : line.indexOf(' ');
+            return space > 0 ? OptionalLong.of(Long.parseLong(line.substring(0, space))) : OptionalLong.empty();
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty(); // the replay reads the file again and reports what is wrong with it
+        }
     }
 }

@@ -16,7 +16,9 @@ import java.util.List;
  * (futures: the diff has {@code pu}) or {@code U <= lastUpdateId + 1} (spot), and each later one must
  * continue the previous: {@code pu == previous u} (futures) or {@code U == previous u + 1} (spot). Held
  * diffs are emitted right after the snapshot's rows, stamped with its local time (when a live client
- * could have applied them), so local time never goes backwards. Anything else is a gap, handled per
+ * could have applied them), so local time never goes backwards, and in one message with them: a client applies
+ * the snapshot and the diffs it buffered as one change, so a replay without a clock ticks once for them
+ * (docs/DESIGN.md §11), and no tick sees the snapshot without the diffs already received. Anything else is a gap, handled per
  * {@link GapPolicy} and never applied. A snapshot that arrives while in sync is skipped.
  *
  * <p>Works on the rows a message was parsed into, at the end of an {@link EventBatch}: stamps them to
@@ -98,7 +100,7 @@ final class DepthSync {
 
     /**
      * A snapshot whose clear and level rows are {@code [msgStart, batch.size())}: emits them and the held
-     * diffs that follow it, or skips it when already in sync.
+     * diffs that follow it, as one message, or skips it when already in sync.
      */
     void onSnapshot(EventBatch batch, int msgStart, long id, long exchTs, long localTs) throws MarketDataException {
         if (!synchronise) {
@@ -128,12 +130,14 @@ final class DepthSync {
                 }
                 case DROP -> diffsDropped++;
                 default -> {
+                    batch.joinMessages(msgStart);
                     startResync(batch, localTs, pending.exchTs(d), pending.file(d), pending.line(d));
                     pending.dropFirst(d); // the gap's diff and those after it wait for the next snapshot
                     return;
                 }
             }
         }
+        batch.joinMessages(msgStart);
         pending.clear();
     }
 

@@ -83,6 +83,16 @@ final class EventBatch {
         }
     }
 
+    /**
+     * Makes rows {@code [from, size)} one message: only the last keeps its end mark. A snapshot and the diffs
+     * buffered before it are applied together (docs/DESIGN.md §11), so a replay ticks once for them.
+     */
+    void joinMessages(int from) {
+        for (int i = from; i < size - 1; i++) {
+            end[i] = false;
+        }
+    }
+
     long ev(int i) {
         return ev[i];
     }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +51,16 @@ public final class FgevFormat implements WritableEventFormat {
             return reader.header().symbol();
         } catch (MarketDataException e) {
             return ""; // converting reports it
+        }
+    }
+
+    /** The first record's local time: the file is memory-mapped, so this reads one record. */
+    @Override
+    public OptionalLong firstLocalTs(Path file) {
+        try (EventFileReader reader = EventFileReader.open(file)) {
+            return reader.next() ? OptionalLong.of(reader.event().localTs()) : OptionalLong.empty();
+        } catch (MarketDataException e) {
+            return OptionalLong.empty(); // the replay reports it
         }
     }
 

@@ -52,8 +52,9 @@ class BinanceFeedSyntheticTest {
                             "feed.gz:2 LOCAL|BUY|DEPTH_SNAPSHOT 99.5 1.0 id=100 local=+2000 exch=1004",
                             "feed.gz:2 LOCAL|SELL|DEPTH_CLEAR 101.5 0.0 id=100 local=+2000 exch=1004",
                             "feed.gz:2 LOCAL|SELL|DEPTH_SNAPSHOT 101.0 2.0 id=100 local=+2000 exch=1004",
-                            "feed.gz:2 LOCAL|SELL|DEPTH_SNAPSHOT 101.5 1.0 id=100 local=+2000 exch=1004 end",
-                            // the diff held since line 1, at the snapshot's local time and its own exchange time
+                            "feed.gz:2 LOCAL|SELL|DEPTH_SNAPSHOT 101.5 1.0 id=100 local=+2000 exch=1004",
+                            // the diff held since line 1, at the snapshot's local time and its own exchange time,
+                            // in one message with the snapshot (applied together: one change, docs/DESIGN.md §11)
                             "feed.gz:1 LOCAL|BUY|DEPTH 100.0 1.0 id=100 local=+2000 exch=1000",
                             "feed.gz:1 LOCAL|SELL|DEPTH 101.0 1.0 id=100 local=+2000 exch=1000 end",
                             "feed.gz:3 LOCAL|BUY|DEPTH 100.5 3.0 id=110 local=+3000 exch=1000 end",
@@ -77,7 +78,8 @@ class BinanceFeedSyntheticTest {
             }
         }
         assertEquals(
-                List.of(false, false, false, false, false, true, true, true, true, true, true, true, true),
+                // the snapshot completes at the first event after its rows: the held diff in the same message
+                List.of(false, false, false, false, false, false, true, true, true, true, true, true, true),
                 readyAfterEachEvent);
         assertEquals("OrderBook[ready, bids 3, asks 1: 1.0@101.5 | 3.0@100.5 1.0@100.0 1.0@99.5 ]", book.toString());
     }
@@ -178,7 +180,7 @@ class BinanceFeedSyntheticTest {
                         "feed.gz:10 LOCAL|BUY|DEPTH_CLEAR ready=false",
                         "feed.gz:10 LOCAL|BUY|DEPTH_SNAPSHOT ready=false",
                         "feed.gz:10 LOCAL|SELL|DEPTH_CLEAR ready=false",
-                        "feed.gz:10 LOCAL|SELL|DEPTH_SNAPSHOT ready=true",
+                        "feed.gz:10 LOCAL|SELL|DEPTH_SNAPSHOT ready=false", // the held diff of line 9 follows
                         "feed.gz:9 LOCAL|BUY|DEPTH ready=true",
                         "feed.gz:11 LOCAL|SELL|DEPTH ready=true"),
                 afterGap);
