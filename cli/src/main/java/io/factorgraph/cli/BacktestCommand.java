@@ -179,16 +179,20 @@ final class BacktestCommand implements Callable<Integer> {
         if (data.data.isEmpty()) {
             if (compiled.books().size() != 1) {
                 throw new UserError("the built-in synthetic market is one instrument, but the graph reads "
-                        + compiled.books().size() + " books " + compiled.books().keySet()
-                        + "; give each its recorded data with --data NAME=FILE");
+                        + compiled.books().size() + " books (" + String.join(", ", compiled.books().keySet())
+                        + "); give each its recorded data with --data NAME=FILE");
             }
             return new Feeds(List.of(), List.of(), true);
         }
-        if (compiled.books().size() != 1) {
-            throw new UserError("the graph reads " + compiled.books().size() + " books "
-                    + compiled.books().keySet() + ": bind each with --data NAME=FILE");
+        DataBindings bindings = data.bind(compiled);
+        List<List<String>> files = new ArrayList<>(bindings.size());
+        List<ClockShift.Opener> openers = new ArrayList<>(bindings.size());
+        for (int i = 0; i < bindings.size(); i++) {
+            int book = i;
+            files.add(bindings.files(i).stream().map(Path::toString).toList());
+            openers.add(() -> bindings.open(book));
         }
-        return new Feeds(List.of(data.data.stream().map(Path::toString).toList()), List.of(data::open), false);
+        return new Feeds(files, openers, false);
     }
 
     /** {@code --resample}: a positive duration literal, as in the graph language. */
