@@ -104,9 +104,11 @@ public final class Backtest {
         if (graph.books().size() > 1) {
             for (SinkBinding sink : graph.sinks()) {
                 if (sink.tradedBook().isEmpty()) {
-                    throw new IllegalArgumentException("the sink " + sink.function().signature().name()
-                            + " names no book, but the graph reads " + graph.books().keySet()
-                            + ": say which it trades with `book = NAME`");
+                    throw new IllegalArgumentException(
+                            "the sink " + sink.function().signature().name()
+                                    + " names no book, but the graph reads "
+                                    + graph.books().keySet()
+                                    + ": say which it trades with `book = NAME`");
                 }
             }
         }

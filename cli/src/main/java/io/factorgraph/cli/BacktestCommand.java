@@ -179,7 +179,8 @@ final class BacktestCommand implements Callable<Integer> {
         if (data.data.isEmpty()) {
             if (compiled.books().size() != 1) {
                 throw new UserError("the built-in synthetic market is one instrument, but the graph reads "
-                        + compiled.books().size() + " books (" + String.join(", ", compiled.books().keySet())
+                        + compiled.books().size() + " books ("
+                        + String.join(", ", compiled.books().keySet())
                         + "); give each its recorded data with --data NAME=FILE");
             }
             return new Feeds(List.of(), List.of(), true);

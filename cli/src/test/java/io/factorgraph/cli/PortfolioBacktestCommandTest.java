@@ -120,4 +120,22 @@ class PortfolioBacktestCommandTest {
         assertEquals(1, bad.exitCode());
         assertEquals("", bad.out());
     }
+
+    @Test
+    void eachBindingMistakeIsOneLine() {
+        String btcFile = BTC.substring("btc=".length());
+        for (String[] args : new String[][] {
+            {"--data", btcFile},
+            {"--data", BTC},
+            {"--data", BTC, "--data", "eht=" + btcFile},
+        }) {
+            List<String> line = new ArrayList<>(List.of("backtest", GRAPH));
+            line.addAll(List.of(args));
+            CliRun bad = CliRun.of(line.toArray(String[]::new));
+            assertEquals(1, bad.exitCode(), bad.err());
+            assertTrue(bad.err().startsWith("fg backtest: error: "), bad.err());
+            assertEquals(1, bad.err().lines().count(), bad.err());
+            assertEquals("", bad.out());
+        }
+    }
 }
