@@ -160,12 +160,12 @@ class MultiInstrumentBacktestTest {
     }
 
     @Test
-    void feesGivenForEthChangeOnlyEth() throws Exception {
+    void feesAndLotSizeGivenForEthChangeOnlyEth() throws Exception {
         InstrumentSettings ethFees = new InstrumentSettings(
                         SETTINGS.latency(),
                         PerInstrument.parse(
                                 List.of("eth=-0.0001,0.0003"), FeeSchedule.BINANCE_USDM_VIP0, FeeSchedule::parse),
-                        SETTINGS.lotSize(),
+                        PerInstrument.parse(List.of("eth=0.01"), LotSize.BINANCE_USDM_BTCUSDT, LotSize::parse),
                         SETTINGS.queue(),
                         SETTINGS.fill(),
                         SETTINGS.clock())
@@ -174,6 +174,9 @@ class MultiInstrumentBacktestTest {
         BacktestResult btc = changed.instruments().get("btc");
         BacktestResult eth = changed.instruments().get("eth");
         assertEquals(both.instruments().get("btc").summary(), btc.summary(), "btc untouched");
+        assertEquals(0.001, btc.recording().fills().grid().lotSize(), "btc keeps the lot size for every book");
+        assertEquals(0.01, eth.recording().fills().grid().lotSize(), "eth's own lot size reached eth's simulator");
+        assertEquals(0.01, eth.recording().fills().grid().tickSize(), "eth's grid is its sink's tick_size");
         assertNotEquals(
                 both.instruments().get("eth").summary().feesTotal(),
                 eth.summary().feesTotal());

@@ -60,6 +60,13 @@
     }
   }
 
+  /* Time of day (UTC) on every tick of the time axis, as the instruments' reports show it. */
+  function utcClock(u, splits) {
+    return splits.map(function (v) {
+      return v == null ? null : new Date(Math.round(v * 1000)).toISOString().slice(11, 19);
+    });
+  }
+
   function line(id, label, color, width) {
     return { fgId: id, fgColor: color, label: label, stroke: color, width: width, points: { show: false },
       value: function (u, v) { return fixed(v); } };
@@ -71,8 +78,11 @@
       width: Math.max(320, Math.floor(el.clientWidth)),
       height: height,
       tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'); },
-      series: [{ label: 'time (UTC)' }].concat(series),
-      axes: [{ stroke: AXIS, grid: { stroke: GRID, width: 1 } }, { stroke: AXIS, size: 78, grid: { stroke: GRID } }],
+      series: [{ label: 'time (UTC)', value: function (u, v) {
+        return v == null ? '\u2013' : new Date(Math.round(v * 1000)).toISOString().slice(11, 23);
+      } }].concat(series),
+      axes: [{ stroke: AXIS, space: 80, grid: { stroke: GRID, width: 1 }, values: utcClock },
+        { stroke: AXIS, size: 78, grid: { stroke: GRID } }],
       cursor: { sync: { key: 'fg' }, drag: { x: true, y: false } },
       hooks: { draw: [function (u) { evidenceFor(name, u); }] }
     }, data, el);
