@@ -1,5 +1,6 @@
 package io.factorgraph.cli;
 
+import io.factorgraph.runtime.spi.WindowCapacityException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,8 +41,8 @@ public final class Fg implements Runnable {
         OptionTypes.register(commandLine);
         commandLine.setParameterExceptionHandler(Fg::onBadArguments);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            if (exception instanceof UserError userError) {
-                line.getErr().println(line.getCommandSpec().qualifiedName() + ": error: " + userError.getMessage());
+            if (exception instanceof UserError || exception instanceof WindowCapacityException) {
+                line.getErr().println(line.getCommandSpec().qualifiedName() + ": error: " + exception.getMessage());
                 line.getErr().flush();
                 return 1;
             }

@@ -1,15 +1,21 @@
 package io.factorgraph.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/** {@code fg live connector}: replays a recorded feed and runs the paper venue. */
+/** {@code fg live connector}: replays a recorded feed per instrument and runs the paper venue of each traded one. */
 @Command(
         name = "connector",
         mixinStandardHelpOptions = true,
@@ -27,11 +33,18 @@ final class LiveConnectorCommand implements Callable<Integer> {
 
     @Option(
             names = "--tick-size",
-            paramLabel = "PRICE",
-            defaultValue = "0.1",
-            converter = OptionTypes.PositiveStep.class,
-            description = "The instrument's price step (the sink's tick_size). Default: ${DEFAULT-VALUE}.")
-    double tickSize;
+            paramLabel = "[NAME=]PRICE",
+            converter = TickSize.class,
+            description = "The instrument's price step (its sink's tick_size); NAME=PRICE for the feed NAME "
+                    + "(repeatable). Default: 0.1.")
+    List<String> tickSizes = new ArrayList<>();
+
+    @Option(
+            names = "--venue",
+            paramLabel = "NAME",
+            description =
+                    "Run a paper venue for the feed NAME (a traded instrument; repeatable). Default: every " + "feed.")
+    List<String> venues = new ArrayList<>();
 
     @Option(
             names = "--await",
@@ -60,6 +73,25 @@ final class LiveConnectorCommand implements Callable<Integer> {
     @Mixin
     LiveTransportOptions transport;
 
+    /** {@code [NAME=]PRICE}, the price a positive step; checked when the options are parsed, as every option is. */
+    static final class TickSize implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            int eq = text.indexOf('=');
+            try {
+                new OptionTypes.PositiveStep().convert(eq > 0 ? text.substring(eq + 1) : text);
+            } catch (TypeConversionException e) {
+                throw new TypeConversionException(
+                        "'" + text + "': expected a positive step such as 0.001, or " + "NAME=STEP for one feed");
+            }
+            return text;
+        }
+    }
+
+    private static double positive(String text) {
+        return new OptionTypes.PositiveStep().convert(text);
+    }
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -70,7 +102,36 @@ final class LiveConnectorCommand implements Callable<Integer> {
     }
 
     List<String> args() {
-        List<String> args = new ArrayList<>(venue.toArgs(tickSize));
+        Map<String, List<Path>> feeds = venue.feeds();
+        double plainTick = 0.1;
+        Map<String, Double> ticks = new LinkedHashMap<>();
+        for (String text : tickSizes) {
+            int eq = text.indexOf('=');
+            String name = eq > 0 ? text.substring(0, eq) : null;
+            double tick = positive(eq > 0 ? text.substring(eq + 1) : text);
+            if (name == null) {
+                plainTick = tick;
+            } else if (!feeds.containsKey(name)) {
+                throw new UserError("--tick-size " + text + ": no feed " + name + "; the feeds are " + feeds.keySet());
+            } else {
+                ticks.put(name, tick);
+            }
+        }
+        for (String name : venues) {
+            if (!feeds.containsKey(name)) {
+                throw new UserError("--venue " + name + ": no such feed; the feeds are " + feeds.keySet());
+            }
+        }
+        List<String> args;
+        if (feeds.size() == 1 && feeds.containsKey(LiveVenueOptions.UNNAMED) && venues.isEmpty()) {
+            args = new ArrayList<>(venue.toArgs(plainTick));
+        } else {
+            for (String name : feeds.keySet()) {
+                ticks.putIfAbsent(name, plainTick);
+            }
+            args = new ArrayList<>(venue.toArgs(
+                    List.copyOf(feeds.keySet()), ticks, venues.isEmpty() ? feeds.keySet() : Set.copyOf(venues)));
+        }
         LiveTransportOptions.put(args, "await", LiveTransportOptions.duration(await));
         LiveTransportOptions.put(args, "await-strategy", noStrategy ? "false" : "true");
         LiveTransportOptions.put(args, "linger", LiveTransportOptions.duration(linger));

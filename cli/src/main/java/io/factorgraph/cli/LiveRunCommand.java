@@ -1,5 +1,6 @@
 package io.factorgraph.cli;
 
+import io.factorgraph.live.GraphSpec;
 import io.factorgraph.live.connector.ConnectorConfig;
 import io.factorgraph.live.engine.EngineConfig;
 import io.factorgraph.live.launch.LaunchConfig;
@@ -8,11 +9,14 @@ import io.factorgraph.live.launch.LiveArgs;
 import io.factorgraph.live.strategy.StrategyConfig;
 import io.factorgraph.runtime.compile.CompileResult;
 import io.factorgraph.runtime.graph.CompiledGraph;
+import io.factorgraph.runtime.graph.SinkBinding;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +34,10 @@ import picocli.CommandLine.Spec;
                     + "shut everything down cleanly and print the strategy's summary (the rows of fg backtest's, and "
                     + "more). The processes' logs go to standard error, prefixed with their role.",
             "",
-            "Example: fg live run examples/obi_mm.fg --data usdm_btcusdt_20240808.gz --speed 10"
+            "Example: fg live run examples/obi_mm.fg --data usdm_btcusdt_20240808.gz --speed 10",
+            "Several instruments: fg live run G.fg --data btc=usdm_btcusdt_20240808.gz --data "
+                    + "eth=usdm_ethusdt_20240808.gz (one feed per Book input; one venue per sink's book; with "
+                    + "several sinks --orders-log orders.csv writes orders.NAME.csv per instrument)"
         })
 final class LiveRunCommand implements Callable<Integer> {
     @Mixin
@@ -97,10 +104,17 @@ final class LiveRunCommand implements Callable<Integer> {
             return 1;
         }
         CompiledGraph compiled = result.graph().orElseThrow();
-        double tick = compiled.sink()
-                .map(s -> s.terms().tickSize())
-                .orElseThrow(() -> new UserError(graph.file + ": the graph needs a sink with a tick_size, e.g. "
-                        + "`sink stateless_mm(alpha, vol, stop, tick_size = 0.1, ...)`"));
+        if (compiled.sinks().isEmpty()) {
+            throw new UserError(graph.file + ": the graph needs a sink with a tick_size, e.g. "
+                    + "`sink stateless_mm(alpha, vol, stop, tick_size = 0.1, ...)`");
+        }
+        List<String> books = List.copyOf(compiled.books().keySet());
+        // each sink's tick_size is its instrument's price step; its book is the one it trades
+        Map<String, Double> ticks = new LinkedHashMap<>();
+        for (SinkBinding sink : compiled.sinks()) {
+            ticks.put(books.get(GraphSpec.tradedBook(sink)), sink.terms().tickSize());
+        }
+        List<String> connectorVenue = connectorVenue(compiled, ticks);
         String mode = driver.toLowerCase(Locale.ROOT);
         if (transport.aeronDir == null && mode.equals("embedded")) {
             transport.aeronDir = "/dev/shm/fg-live-" + ProcessHandle.current().pid();
@@ -124,7 +138,7 @@ final class LiveRunCommand implements Callable<Integer> {
         LiveTransportOptions.put(strategyArgs, "lockstep", venue.lockstep ? "true" : null);
         LiveTransportOptions.put(strategyArgs, "orders-log", ordersLog == null ? null : ordersLog.toAbsolutePath());
 
-        List<String> connectorArgs = new ArrayList<>(venue.toArgs(tick));
+        List<String> connectorArgs = new ArrayList<>(connectorVenue);
         connectorArgs.addAll(common);
         LaunchConfig config;
         try {
@@ -145,11 +159,42 @@ final class LiveRunCommand implements Callable<Integer> {
         }
     }
 
-    /** The first data file's name up to its date: usdm_btcusdt_20240808.gz gives usdm_btcusdt. */
+    /**
+     * The connector's feeds for the graph's books, bound as {@code fg run} binds them ({@link DataOptions#bind}): a
+     * plain {@code --data FILE} feeds a graph's only book; with several books each is bound by name ({@code --data
+     * NAME=FILE}), in the order of their {@code input} declarations; every mistake is one line before any process
+     * starts.
+     */
+    private List<String> connectorVenue(CompiledGraph compiled, Map<String, Double> ticks) {
+        // fg run's binding of --data to the graph's books, with its checks (one line each, before any data is read)
+        DataOptions data = new DataOptions();
+        data.data = venue.data;
+        data.onGap = venue.onGap;
+        DataBindings bindings = data.bind(compiled);
+        Map<String, List<Path>> feeds = venue.feeds();
+        if (feeds.size() == 1 && feeds.containsKey(LiveVenueOptions.UNNAMED)) {
+            return venue.toArgs(ticks.values().iterator().next());
+        }
+        Map<String, Double> tickSizes = new LinkedHashMap<>();
+        for (String book : bindings.names()) {
+            // a book no sink trades has no venue: its price step is not used
+            tickSizes.put(book, ticks.getOrDefault(book, 0.01));
+        }
+        return venue.toArgs(bindings.names(), tickSizes, ticks.keySet());
+    }
+
+    /**
+     * The first data file's name up to its date: usdm_btcusdt_20240808.gz gives usdm_btcusdt; with several feeds,
+     * each one's, joined by commas in the books' order.
+     */
     private String symbol() {
-        String name = String.valueOf(venue.data.get(0).getFileName());
-        int dot = name.indexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        return stem.replaceFirst("_\\d{8}$", "");
+        List<String> symbols = new ArrayList<>();
+        for (List<Path> files : venue.feeds().values()) {
+            String name = String.valueOf(files.get(0).getFileName());
+            int dot = name.indexOf('.');
+            String stem = dot > 0 ? name.substring(0, dot) : name;
+            symbols.add(stem.replaceFirst("_\\d{8}$", ""));
+        }
+        return String.join(",", symbols);
     }
 }

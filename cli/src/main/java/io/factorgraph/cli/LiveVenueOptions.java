@@ -2,24 +2,37 @@ package io.factorgraph.cli;
 
 import io.factorgraph.backtest.settings.GapSetting;
 import io.factorgraph.backtest.settings.ReplaySpeed;
+import io.factorgraph.live.connector.ConnectorConfig;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The recorded feed the connector replays and its paper venue, the backtest's simulator with its options. */
+/**
+ * The recorded feeds the connector replays, one per instrument ({@code --data NAME=FILE}; a plain {@code --data FILE}
+ * for a graph of one book), and their paper venues, the backtest's simulator with its options.
+ */
 final class LiveVenueOptions {
+    /** The name of the feed of plain {@code --data FILE}s: a graph's only book, whatever its name. */
+    static final String UNNAMED = ConnectorConfig.ONE_FEED;
+
     @Option(
             names = "--data",
-            paramLabel = "FILE",
+            paramLabel = "[NAME=]FILE",
             required = true,
-            description = "Recorded feed: hftbacktest's Binance files (.gz) or .npz event files; repeat for files "
-                    + "that continue one stream.")
-    List<Path> data = new ArrayList<>();
+            description = {
+                "Recorded feed: hftbacktest's Binance files (.gz) or .npz event files; repeat for files that continue "
+                        + "one stream.",
+                "NAME=FILE binds a file to the graph's `input NAME: Book`, one feed per instrument (docs/DESIGN.md "
+                        + "§11); a plain FILE binds a graph's only book."
+            })
+    List<String> data = new ArrayList<>();
 
     @Option(
             names = "--speed",
@@ -47,9 +60,11 @@ final class LiveVenueOptions {
 
     /** Checks what can be checked before a process starts: the data files exist, a latency file reads. */
     void validate() {
-        for (Path file : data) {
-            if (!Files.isRegularFile(file)) {
-                throw new UserError("--data " + file + ": no such file");
+        for (List<Path> files : feeds().values()) {
+            for (Path file : files) {
+                if (!Files.isRegularFile(file)) {
+                    throw new UserError("--data " + file + ": no such file");
+                }
             }
         }
         try {
@@ -59,22 +74,84 @@ final class LiveVenueOptions {
         }
     }
 
-    /** The connector's options, each in its canonical form (the data by absolute path). */
+    /**
+     * The feeds by name, in the order first given: {@code NAME=FILE} binds to NAME; plain files form the one feed
+     * named {@value #UNNAMED}. Naming some feeds and not others is an error.
+     */
+    Map<String, List<Path>> feeds() {
+        Map<String, List<Path>> feeds = new LinkedHashMap<>();
+        for (String text : data) {
+            DataOptions.Binding binding = DataOptions.Binding.parse(text);
+            String name = binding.name() == null ? UNNAMED : binding.name();
+            feeds.computeIfAbsent(name, k -> new ArrayList<>()).add(binding.file());
+        }
+        if (feeds.size() > 1 && feeds.containsKey(UNNAMED)) {
+            throw new UserError("--data " + feeds.get(UNNAMED).get(0) + ": say which book it feeds, NAME=FILE, as the "
+                    + "other --data do (" + String.join(", ", named(feeds)) + ")");
+        }
+        return feeds;
+    }
+
+    private static List<String> named(Map<String, List<Path>> feeds) {
+        return feeds.keySet().stream().filter(n -> !n.equals(UNNAMED)).toList();
+    }
+
+    /** The first file of the first feed, e.g. for a symbol. */
+    Path firstFile() {
+        return feeds().values().iterator().next().get(0);
+    }
+
+    /** The connector's options for a feed of plain files, each in its canonical form (the data by absolute path). */
     List<String> toArgs(double tickSize) {
+        Map<String, List<Path>> feeds = feeds();
+        if (feeds.size() == 1 && feeds.containsKey(UNNAMED)) {
+            List<String> args = new ArrayList<>();
+            LiveTransportOptions.putAll(args, "data", absolute(feeds.get(UNNAMED)));
+            LiveTransportOptions.put(args, "tick-size", tickSize);
+            common(args);
+            return args;
+        }
+        Map<String, Double> ticks = new LinkedHashMap<>();
+        feeds.keySet().forEach(name -> ticks.put(name, tickSize));
+        return toArgs(List.copyOf(feeds.keySet()), ticks, ticks.keySet());
+    }
+
+    /**
+     * The connector's options for named feeds, in the order of {@code names} (the graph's {@code Book} inputs): each
+     * feed's files and tick size, a venue for each of {@code traded}, and the venue settings every instrument shares.
+     */
+    List<String> toArgs(List<String> names, Map<String, Double> tickSizes, java.util.Set<String> traded) {
+        Map<String, List<Path>> feeds = feeds();
         List<String> args = new ArrayList<>();
-        LiveTransportOptions.putAll(
-                args,
-                "data",
-                data.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        LiveTransportOptions.putAll(args, "feed", names);
+        for (String name : names) {
+            LiveTransportOptions.putAll(
+                    args,
+                    "data",
+                    absolute(feeds.get(name)).stream().map(p -> name + "=" + p).toList());
+            LiveTransportOptions.put(args, "tick-size", name + "=" + tickSizes.get(name));
+        }
+        for (String name : names) {
+            if (traded.contains(name)) {
+                LiveTransportOptions.put(args, "venue", name);
+            }
+        }
+        common(args);
+        return args;
+    }
+
+    private void common(List<String> args) {
         LiveTransportOptions.put(args, "speed", speed.canonical());
         LiveTransportOptions.put(args, "on-gap", GapSetting.canonical(onGap));
         LiveTransportOptions.put(args, "lockstep", lockstep ? "true" : null);
-        LiveTransportOptions.put(args, "tick-size", tickSize);
         LiveTransportOptions.put(args, "lot-size", simulator.lotSize);
         LiveTransportOptions.put(args, "fees", simulator.fees.canonical());
         LiveTransportOptions.put(args, "latency", simulator.latency.canonical());
         LiveTransportOptions.put(args, "queue", simulator.queue.canonical());
         LiveTransportOptions.put(args, "fill", simulator.fill.label());
-        return args;
+    }
+
+    private static List<Path> absolute(List<Path> files) {
+        return files.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     }
 }

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveCommandTest {
     private static final String BTC =
             RecordedData.file("usdm_btcusdt_20240808.gz").toString();
+    private static final String ETH =
+            RecordedData.file("usdm_ethusdt_20240808.gz").toString();
+    /** BTC and ETH quoted from one graph, a sink each (the live module's two-instrument test graph). */
+    private static final String TWO_BOOKS = "../live/src/test/resources/btc_eth_mm.fg";
 
     @TempDir
     Path dir;
@@ -66,6 +70,43 @@ class LiveCommandTest {
         assertTrue(lines.size() > 100, "the strategy traded: " + lines.size());
     }
 
+    /**
+     * Two instruments from the command line: each book bound by name, a venue per sink's book; the engine ticks on
+     * both books (as many ticks as {@code fg run} of the same graph and files), the strategy writes an orders log per
+     * instrument and a summary per instrument and in total.
+     */
+    @Test
+    void liveRunOfTwoInstrumentsTradesEachOnItsVenue() throws Exception {
+        Path orders = dir.resolve("orders.csv");
+        CliRun run = CliRun.of(
+                "live",
+                "run",
+                TWO_BOOKS,
+                "--data",
+                "btc=" + BTC,
+                "--data",
+                "eth=" + ETH,
+                "--speed",
+                "max",
+                "--warmup",
+                "100",
+                "--orders-log",
+                orders.toString(),
+                "--jvm-opt=-Xmx256m");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("end of market data: 3445 ticks"), run.err());
+        assertTrue(run.err().contains("btc: venue closed:") && run.err().contains("eth: venue closed:"), run.err());
+        for (String block : List.of("== btc ==", "== eth ==", "== total ==")) {
+            assertTrue(run.out().contains(block), block + " in\n" + run.out());
+        }
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("total ") && l.contains("2 instruments")), run.out());
+        for (String name : List.of("orders.btc.csv", "orders.eth.csv")) {
+            List<String> lines = Files.readAllLines(dir.resolve(name));
+            assertEquals("time_ns,action,order_id,side,price,qty,post_only", lines.get(0));
+            assertTrue(lines.size() > 100, name + ": the strategy traded: " + lines.size());
+        }
+    }
+
     @Test
     void helpNamesTheProcesses() {
         CliRun help = CliRun.of("live", "--help");
@@ -83,11 +124,34 @@ class LiveCommandTest {
     void badInputIsAOneLineError() {
         CliRun noData = CliRun.of("live", "run", "../examples/obi_mm.fg");
         assertEquals(1, noData.exitCode());
-        assertTrue(noData.err().contains("fg live run: error: Missing required option: '--data=FILE'"), noData.err());
+        assertTrue(
+                noData.err().contains("fg live run: error: Missing required option: '--data=[NAME=]FILE'"),
+                noData.err());
 
         CliRun noFile = CliRun.of("live", "run", dir.resolve("missing.fg").toString(), "--data", BTC);
         assertEquals(1, noFile.exitCode(), noFile.err());
         assertTrue(noFile.err().contains("error: cannot read"), noFile.err());
         assertTrue(!noFile.err().contains("Exception"), noFile.err());
+
+        // binding mistakes with several books: one line, exit 1, before any process starts
+        for (List<String> bad : List.of(
+                List.of("--data", BTC),
+                List.of("--data", "btc=" + BTC, "--data", "sol=" + ETH),
+                List.of("--data", "btc=" + BTC))) {
+            List<String> args = new java.util.ArrayList<>(List.of("live", "run", TWO_BOOKS));
+            args.addAll(bad);
+            CliRun mistake = CliRun.of(args.toArray(String[]::new));
+            assertEquals(1, mistake.exitCode(), mistake.err());
+            assertEquals(1, mistake.err().lines().count(), mistake.err());
+            assertTrue(!mistake.err().contains("[connector]"), "no process started: " + mistake.err());
+        }
+        CliRun plain = CliRun.of("live", "run", TWO_BOOKS, "--data", BTC);
+        assertTrue(
+                plain.err().contains("the graph reads 2 books (btc, eth); bind each to its files by name"),
+                plain.err());
+        CliRun unknown = CliRun.of("live", "run", TWO_BOOKS, "--data", "btc=" + BTC, "--data", "sol=" + ETH);
+        assertTrue(unknown.err().contains("'sol' is not a Book input the graph reads"), unknown.err());
+        CliRun unbound = CliRun.of("live", "run", TWO_BOOKS, "--data", "btc=" + BTC);
+        assertTrue(unbound.err().contains("book 'eth' has no data; add --data eth=FILE"), unbound.err());
     }
 }

@@ -83,6 +83,34 @@ class LiveOptionsRoundTripTest {
         assertEquals(3_000_000_000L, config.awaitNanos());
         assertEquals(1_500_000_000L, config.lingerNanos());
 
+        // several instruments: each feed by name, its own tick size, a venue for each named by --venue
+        LiveConnectorCommand two = parse(
+                new LiveConnectorCommand(),
+                "--data",
+                "perp=a.gz",
+                "--data",
+                "spot=b.gz",
+                "--data",
+                "spot=c.gz",
+                "--tick-size",
+                "perp=0.1",
+                "--tick-size",
+                "0.01",
+                "--venue",
+                "perp");
+        ConnectorConfig feeds = ConnectorConfig.fromArgs(LiveArgs.parse(two.args()));
+        assertEquals(
+                List.of("perp", "spot"),
+                feeds.feeds().stream().map(ConnectorConfig.Feed::name).toList());
+        assertEquals(
+                List.of(Path.of("b.gz").toAbsolutePath(), Path.of("c.gz").toAbsolutePath()),
+                feeds.feeds().get(1).data());
+        assertEquals(0.1, feeds.feeds().get(0).tickSize());
+        assertEquals(0.01, feeds.feeds().get(1).tickSize());
+        assertEquals(
+                List.of(true, false),
+                feeds.feeds().stream().map(ConnectorConfig.Feed::traded).toList());
+
         // fg backtest makes the same venue of the same text
         BacktestCommand backtest = parse(
                 new BacktestCommand(),

@@ -115,7 +115,10 @@ class OptionErrorsTest {
                 "-0.001",
                 "'-0.001': expected a positive step such as 0.001"));
         cases.add(Arguments.of(
-                "live connector --data " + MISSING, "--tick-size", "x", "'x': expected a positive step such as 0.001"));
+                "live connector --data " + MISSING,
+                "--tick-size",
+                "x",
+                "'x': expected a positive step such as 0.001, or NAME=STEP for one feed"));
         cases.add(Arguments.of("live connector --data " + MISSING, "--await", "0s", "'0s': " + DURATION));
         cases.add(Arguments.of("live connector --data " + MISSING, "--linger", "long", "'long': " + DURATION));
         cases.add(Arguments.of("live engine ../examples/obi_mm.fg", "--await", "-1s", "'-1s': " + DURATION));

@@ -7,6 +7,7 @@ import io.factorgraph.runtime.compile.FgCompiler;
 import io.factorgraph.runtime.compile.ParamOverride;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.OutputHandle;
+import io.factorgraph.runtime.graph.SinkBinding;
 import io.factorgraph.runtime.plan.PlanNode;
 import io.factorgraph.runtime.spi.Constant;
 import io.factorgraph.runtime.spi.ConstantKind;
@@ -68,7 +69,7 @@ public record GraphSpec(Path file, List<String> params, long intervalNanos) {
         for (PlanNode.Function node : graph.plan().functionNodes()) {
             for (Parameter parameter : node.function().signature().parameters()) {
                 if (parameter instanceof Parameter.Const c
-                        && c.kind() == ConstantKind.INTEGER
+                        && (c.kind() == ConstantKind.INTEGER || c.kind() == ConstantKind.WINDOW)
                         && node.constants().get(c.name()) instanceof Constant.Number(double value)
                         && value > warmup
                         && value < 1e12) {
@@ -88,10 +89,15 @@ public record GraphSpec(Path file, List<String> params, long intervalNanos) {
         for (OutputHandle output : graph.outputs()) {
             text.append(output.name()).append(',');
         }
-        graph.sink().ifPresent(s -> text.append("|sink=")
-                .append(s.function().signature().name())
-                .append('/')
-                .append(s.argumentSlots().size()));
+        for (SinkBinding s : graph.sinks()) {
+            text.append("|sink=")
+                    .append(s.function().signature().name())
+                    .append('/')
+                    .append(s.argumentSlots().size());
+        }
+        if (graph.books().size() > 1) {
+            text.append("|books=").append(String.join(",", graph.books().keySet()));
+        }
         for (Map.Entry<String, Constant> param : graph.plan().params().entrySet()) {
             text.append('|').append(param.getKey()).append('=').append(param.getValue());
         }
@@ -101,6 +107,31 @@ public record GraphSpec(Path file, List<String> params, long intervalNanos) {
             hash *= 0x100000001b3L;
         }
         return hash;
+    }
+
+    /**
+     * The slots of every sink's stream arguments, the sinks in source order and each one's in its declaration's order:
+     * what a factor update carries as its sink arguments. A sink's own start in it is {@link #sinkArgumentOffset}.
+     */
+    public static int[] sinkArgumentSlots(CompiledGraph graph) {
+        return graph.sinks().stream()
+                .flatMap(s -> s.argumentSlots().stream())
+                .mapToInt(Integer::intValue)
+                .toArray();
+    }
+
+    /** Where sink {@code sink}'s arguments start among {@link #sinkArgumentSlots}. */
+    public static int sinkArgumentOffset(CompiledGraph graph, int sink) {
+        int offset = 0;
+        for (int i = 0; i < sink; i++) {
+            offset += graph.sinks().get(i).argumentSlots().size();
+        }
+        return offset;
+    }
+
+    /** The index of the book sink {@code binding} trades: its {@code book =}, else the graph's only (first) book. */
+    public static int tradedBook(SinkBinding binding) {
+        return binding.tradedBook().map(b -> b.index()).orElse(0);
     }
 
     public static GraphSpec fromArgs(LiveArgs args) {

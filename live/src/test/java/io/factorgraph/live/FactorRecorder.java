@@ -22,6 +22,7 @@ final class FactorRecorder implements AutoCloseable {
             boolean warm,
             long[] outputBits,
             long[] sinkArgBits,
+            long[] bookBits,
             long receivedNanos) {}
 
     private final Subscription subscription;
@@ -54,8 +55,15 @@ final class FactorRecorder implements AutoCloseable {
                 for (int i = 0; i < sink.length; i++) {
                     sink[i] = Double.doubleToRawLongBits(args.next().value());
                 }
+                FactorUpdateDecoder.BooksDecoder books = decoder.books();
+                long[] levels = new long[2 * books.count()];
+                for (int i = 0; i < levels.length; i += 2) {
+                    books.next();
+                    levels[i] = Double.doubleToRawLongBits(books.bestBid());
+                    levels[i + 1] = Double.doubleToRawLongBits(books.bestAsk());
+                }
                 synchronized (updates) {
-                    updates.add(new Update(inst, seq, t, bid, ask, warm, out, sink, System.nanoTime()));
+                    updates.add(new Update(inst, seq, t, bid, ask, warm, out, sink, levels, System.nanoTime()));
                 }
             } else if (template == FactorStreamEndDecoder.TEMPLATE_ID) {
                 ended = true;

@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.IntRange;
  */
 class StandardLibraryProperties {
     /** Std and its relatives: relative to the exact value, exactly 0 for a constant window. */
-    private static final Tolerance STD = (expected, actual, scale) -> Double.isNaN(expected)
+    static final Tolerance STD = (expected, actual, scale) -> Double.isNaN(expected)
             ? Double.isNaN(actual)
             : expected == 0.0 ? actual == 0.0 : Math.abs(actual - expected) <= 1e-12 * expected + 1e-140;
     /** Means and sums: relative to the largest magnitude among the inputs. */
@@ -178,7 +178,7 @@ class StandardLibraryProperties {
         return Tolerance.relativeToData(bound);
     }
 
-    private static Tolerance decayingStd(double bound) {
+    static Tolerance decayingStd(double bound) {
         return (expected, actual, scale) -> Double.isNaN(expected)
                 ? Double.isNaN(actual)
                 : Math.abs(actual - expected) <= bound * expected + 1e-140;
@@ -188,7 +188,7 @@ class StandardLibraryProperties {
      * A z-score amplifies the mean's error by 1/std, and near the 1e-10 threshold either side of the
      * rule is right; otherwise it must agree to 1e-9 of its magnitude.
      */
-    private static boolean zscoreClose(double expected, double actual) {
+    static boolean zscoreClose(double expected, double actual) {
         if (Double.isNaN(expected) || Double.isNaN(actual)) {
             return Double.isNaN(expected) && Double.isNaN(actual);
         }

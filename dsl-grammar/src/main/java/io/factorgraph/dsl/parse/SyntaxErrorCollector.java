@@ -72,6 +72,10 @@ final class SyntaxErrorCollector extends BaseErrorListener {
                     "expected '=', found ':='",
                     Note.help("a definition is written NAME = EXPR, with a plain '='"));
         }
+        Diagnostic unit = unknownUnit(statement, position);
+        if (unit != null) {
+            return unit;
+        }
         String found = describeFound(offending);
         String expectation = ExpectedTokens.describe(set);
         String message = expectation.isEmpty() ? "unexpected " + found : "expected " + expectation + ", found " + found;
@@ -127,6 +131,35 @@ final class SyntaxErrorCollector extends BaseErrorListener {
         }
         return notes;
     }
+
+    /**
+     * {@code 60x}, {@code 5min}, {@code 60d}: a number with letters right after it, which the lexer splits into a
+     * number (or a duration, {@code 5m}) and a name. Said as what it is, an unknown unit, with the units there are;
+     * null when the offending token is not such a tail.
+     */
+    private Diagnostic unknownUnit(List<Token> statement, int position) {
+        if (offending.getType() != FactorGraphLexer.IDENT || position == 0 || position > statement.size()) {
+            return null;
+        }
+        Token previous = statement.get(position - 1);
+        boolean literal =
+                previous.getType() == FactorGraphLexer.NUMBER || previous.getType() == FactorGraphLexer.DURATION;
+        if (!literal || previous.getStopIndex() + 1 != offending.getStartIndex()) {
+            return null;
+        }
+        String written = previous.getText() + offending.getText();
+        String unit = written.replaceFirst("^[0-9.]+([eE][+-]?[0-9]+)?", "");
+        if (UNITS.contains(unit)) {
+            return null; // 1e3s: a known unit after an exponent, which hints() explains
+        }
+        return Diagnostic.error(
+                spans.cover(previous, offending),
+                "'" + written + "' is not a number or a duration: unknown unit '" + unit + "'",
+                Note.help("a duration is a number and one of the units ns, us, ms, s, m, h (e.g. 60s, 100ms, 5m);"
+                        + " a count is a whole number (e.g. 600)"));
+    }
+
+    private static final List<String> UNITS = List.of("ns", "us", "ms", "s", "m", "h");
 
     private static final List<String> DURATION_UNITS = List.of("ns", "us", "ms", "s", "m", "h", "min", "sec");
 

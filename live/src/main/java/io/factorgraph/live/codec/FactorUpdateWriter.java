@@ -7,7 +7,8 @@ import io.factorgraph.runtime.replay.FactorUpdate;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * Encodes the engine's one message per tick, a {@code FactorUpdate}: the tick's outputs and best levels, the sink's
+ * Encodes the engine's one message per tick, a {@code FactorUpdate}: the tick's outputs and every book's best levels
+ * (the first book's also in the fixed fields, for readers of one book), the sink's
  * argument values, the warm flag, and the send time for the hop's latency. One place for the engine and for the bench
  * module's hop benchmark, so that what is measured is what the engine sends. Reusable, allocation-free.
  */
@@ -54,6 +55,11 @@ public final class FactorUpdateWriter {
         FactorUpdateEncoder.SinkArgumentsEncoder args = encoder.sinkArgumentsCount(sinkArgumentCount);
         for (int i = 0; i < sinkArgumentCount; i++) {
             args.next().value(sinkArguments[i]);
+        }
+        int bookCount = update.bookCount();
+        FactorUpdateEncoder.BooksEncoder books = encoder.booksCount(bookCount);
+        for (int i = 0; i < bookCount; i++) {
+            books.next().bestBid(update.bestBid(i)).bestAsk(update.bestAsk(i));
         }
         encoder.putSymbol(symbol, 0, symbol.length);
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();

@@ -34,6 +34,16 @@ public final class MarketDataReader {
         return decoder.sendNanos();
     }
 
+    /** The feed the batch belongs to (the index of the graph's {@code Book} input it drives). */
+    public int instrument() {
+        return decoder.instrument();
+    }
+
+    /** The batch's number within its feed. */
+    public long feedSequence() {
+        return decoder.feedSequence();
+    }
+
     /** The number of events; call once, before {@link #next}. */
     public int count() {
         events = decoder.events();

@@ -77,14 +77,38 @@ public final class MarketDataWriter {
         size = 0;
     }
 
-    /** Encodes the events collected at offset 0 of {@code buffer}; returns the message length. Does not clear. */
+    /**
+     * Encodes the events collected, as the batch of a stream of one feed (instrument 0, whose batches are numbered as
+     * the stream's messages); see {@link #encode(MutableDirectBuffer, MessageHeaderEncoder, long, long, boolean, int,
+     * long)}.
+     */
     public int encode(
             MutableDirectBuffer buffer, MessageHeaderEncoder header, long sequence, long instanceId, boolean snapshot) {
+        return encode(buffer, header, sequence, instanceId, snapshot, 0, sequence);
+    }
+
+    /**
+     * Encodes the events collected at offset 0 of {@code buffer}; returns the message length. Does not clear.
+     *
+     * @param instrument the feed the events belong to (the index of the graph's {@code Book} input it drives)
+     * @param feedSequence the batch's number within its feed (1, 2, 3 ...), so that a receiver tells which feed lost
+     *     a batch when several share the stream
+     */
+    public int encode(
+            MutableDirectBuffer buffer,
+            MessageHeaderEncoder header,
+            long sequence,
+            long instanceId,
+            boolean snapshot,
+            int instrument,
+            long feedSequence) {
         encoder.wrapAndApplyHeader(buffer, 0, header)
                 .sequence(sequence)
                 .instanceId(instanceId)
                 .snapshot(snapshot ? BooleanType.TRUE : BooleanType.FALSE)
-                .sendNanos(System.nanoTime());
+                .sendNanos(System.nanoTime())
+                .instrument(instrument)
+                .feedSequence(feedSequence);
         MarketDataBatchEncoder.EventsEncoder events = encoder.eventsCount(size);
         for (int i = 0; i < size; i++) {
             events.next()

@@ -1,7 +1,6 @@
 package io.factorgraph.live.connector;
 
 import io.factorgraph.backtest.exchange.ExchangeSimulator;
-import io.factorgraph.backtest.exchange.SimulationFeed;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
 import io.factorgraph.backtest.exchange.timeline.ClockShift;
 import io.factorgraph.live.codec.MarketDataWriter;
@@ -20,14 +19,19 @@ import io.factorgraph.live.transport.PeerWatch;
 import io.factorgraph.live.transport.SequencedPublication;
 import io.factorgraph.live.transport.Streams;
 import io.factorgraph.live.transport.TransportConfig;
+import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.EventSources;
 import io.factorgraph.runtime.data.MarketDataException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.CompositeAgent;
 
 /**
- * The connector process: replays a recorded feed on the market data stream and runs the paper venue, the backtest's
- * {@link ExchangeSimulator} fed the same events. Its agents, each one role, run on one thread ({@link DutyCycle}):
+ * The connector process: replays one recorded feed per instrument on the market data stream (merged on the local
+ * clock, each batch naming its feed) and runs a paper venue per traded instrument, the backtest's {@link
+ * ExchangeSimulator} fed that instrument's events, on its own pair of order and execution streams ({@link
+ * Streams#orders(int)}, {@link Streams#executions(int)}). Its agents, each one role, run on one thread ({@link DutyCycle}):
  * <ul>
  *   <li>{@link MarketDataReplay}: the paced replay, and snapshots for re-syncs;
  *   <li>{@link PaperVenue}: order commands executed by the simulator, reports, cancel on disconnect;
@@ -62,9 +66,11 @@ public final class Connector {
     private final long instanceId = Instances.newInstanceId();
 
     private SequencedPublication marketData;
-    private SequencedPublication executions;
+    /** Per traded feed, in feed order. */
+    private final List<SequencedPublication> executions = new ArrayList<>();
+
     private MarketDataReplay replay;
-    private PaperVenue venue;
+    private final List<PaperVenue> venues = new ArrayList<>();
     private ResyncRequests resync;
     private DutyCycle agents;
 
@@ -74,14 +80,24 @@ public final class Connector {
         this.shutdown = shutdown;
     }
 
-    /** Replays the data and serves the venue; returns the exit code. */
+    /** Replays the data and serves the venues; returns the exit code. */
     public int run() throws MarketDataException {
         TransportConfig transport = config.transport();
-        // the exchange clock's shift is one constant over the whole file, as in the backtest (docs/DESIGN.md §7)
-        SimulatorConfig venueConfig = ClockShift.resolve(
-                config.simulatorConfig(), () -> EventSources.open(config.data(), config.gapPolicy()));
-        ExchangeSimulator simulator = new ExchangeSimulator(venueConfig, 4096);
-        PeerWatch strategy = new PeerWatch("strategy", transport.peerTimeoutNanos());
+        List<ConnectorConfig.Feed> feeds = config.feeds();
+        int n = feeds.size();
+        ExchangeSimulator[] simulators = new ExchangeSimulator[n];
+        List<ExchangeSimulator> traded = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ConnectorConfig.Feed feed = feeds.get(i);
+            if (feed.traded()) {
+                // the exchange clock's shift is one constant over the whole file, as in the backtest (docs/DESIGN.md
+                // §7), per instrument
+                SimulatorConfig venueConfig = ClockShift.resolve(
+                        feed.simulatorConfig(), () -> EventSources.open(feed.data(), config.gapPolicy()));
+                simulators[i] = new ExchangeSimulator(venueConfig, 4096);
+                traded.add(simulators[i]);
+            }
+        }
         PeerWatch engine = new PeerWatch("engine", transport.peerTimeoutNanos());
         try (AeronSession session = transport.connect();
                 HealthCounters health = HealthCounters.allocate(session.aeron(), "connector", instanceId, HEALTH)) {
@@ -91,48 +107,86 @@ public final class Connector {
                             MESSAGE_CAPACITY)
                     .dropWhen(TestHooks.dropSequences(config.testDropMarketData()))
                     .abandonWhen(shutdown::raised);
-            // A report to a strategy that has gone silent is not waited for: it cannot be delivered, and waiting
-            // would hold off the sweep that cancels the dead strategy's orders.
-            executions = new SequencedPublication(
-                            session.publication(transport.channels().executions(), Streams.EXECUTIONS),
-                            transport.idle().newStrategy(),
-                            4096)
-                    .abandonWhen(
-                            () -> shutdown.raised() || (strategy.everHeard() && !strategy.alive(System.nanoTime())));
+            long[][] feedDrops = TestHooks.dropFeedBatches(config.testDropMarketData(), n);
             replay = new MarketDataReplay(
-                    config.speed(), config.lockstep(), instanceId, marketData, simulator, health, log);
-            venue = new PaperVenue(
-                    simulator,
-                    replay,
+                    config.speed(),
                     config.lockstep(),
                     instanceId,
-                    executions,
-                    session.subscription(transport.channels().orders(), Streams.ORDERS),
-                    strategy,
+                    marketData,
+                    simulators,
+                    (feed, number) -> java.util.Arrays.binarySearch(feedDrops[feed], number) >= 0,
                     health,
                     log);
+            List<org.agrona.concurrent.Agent> services = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (simulators[i] == null) {
+                    continue;
+                }
+                PeerWatch strategy = new PeerWatch("strategy", transport.peerTimeoutNanos());
+                // A report to a strategy that has gone silent is not waited for: it cannot be delivered, and waiting
+                // would hold off the sweep that cancels the dead strategy's orders.
+                SequencedPublication out = new SequencedPublication(
+                                session.publication(transport.channels().executions(), Streams.executions(i)),
+                                transport.idle().newStrategy(),
+                                4096)
+                        .abandonWhen(() ->
+                                shutdown.raised() || (strategy.everHeard() && !strategy.alive(System.nanoTime())));
+                executions.add(out);
+                PaperVenue venue = new PaperVenue(
+                        simulators[i],
+                        replay,
+                        i,
+                        n > 1 ? feeds.get(i).name() + ": " : "",
+                        config.lockstep(),
+                        instanceId,
+                        out,
+                        session.subscription(transport.channels().orders(), Streams.orders(i)),
+                        strategy,
+                        health,
+                        log);
+                venues.add(venue);
+                services.add(venue);
+            }
             resync = new ResyncRequests(
                     session.subscription(transport.channels().control(), Streams.CONTROL), replay, engine, log);
+            SequencedPublication[] heartbeatStreams = new SequencedPublication[executions.size() + 1];
+            heartbeatStreams[0] = marketData;
+            for (int i = 0; i < executions.size(); i++) {
+                heartbeatStreams[i + 1] = executions.get(i);
+            }
             HeartbeatAgent heartbeat = new HeartbeatAgent(
-                    new Heartbeats(Role.CONNECTOR, instanceId, transport.heartbeatNanos(), marketData, executions),
-                    new Status(simulator));
+                    new Heartbeats(Role.CONNECTOR, instanceId, transport.heartbeatNanos(), heartbeatStreams),
+                    new Status(traded));
+            services.add(resync);
+            services.add(heartbeat);
             // while an offer waits on back-pressure, the other agents keep serving their streams
-            CompositeAgent services = new CompositeAgent(venue, resync, heartbeat);
-            marketData.duty(() -> doWork(services));
-            executions.duty(heartbeat::doWork);
-            agents = new DutyCycle(
-                    new CompositeAgent(replay, venue, resync, heartbeat),
-                    transport.idle().newStrategy());
-            log.info("venue " + venueConfig.tickSize() + " tick, " + config.lotSize() + " lot, "
-                    + config.venue().describe() + (config.lockstep() ? ", lock-step clock" : "") + "; instance "
-                    + Long.toHexString(instanceId) + "; " + transport.channels().describe()
-                    + (transport.embeddedDriver() ? " (own media driver)" : ""));
+            CompositeAgent serving = new CompositeAgent(services);
+            marketData.duty(() -> doWork(serving));
+            for (SequencedPublication out : executions) {
+                out.duty(heartbeat::doWork);
+            }
+            List<org.agrona.concurrent.Agent> all = new ArrayList<>();
+            all.add(replay);
+            all.addAll(services);
+            agents = new DutyCycle(new CompositeAgent(all), transport.idle().newStrategy());
+            for (int i = 0; i < n; i++) {
+                ConnectorConfig.Feed feed = feeds.get(i);
+                log.info((n > 1 ? "feed " + i + " " + feed.name() + ": " : "")
+                        + (feed.traded()
+                                ? "venue " + simulators[i].config().tickSize() + " tick, " + feed.lotSize() + " lot, "
+                                        + feed.venue().describe()
+                                : "no venue (not traded)"));
+            }
+            log.info((config.lockstep() ? "lock-step clock; " : "") + "instance " + Long.toHexString(instanceId) + "; "
+                    + transport.channels().describe() + (transport.embeddedDriver() ? " (own media driver)" : ""));
             if (!awaitPeers()) {
                 return shutdown.raised() ? 0 : 1;
             }
-            replay(simulator);
+            replay();
             serveUntilDone();
-            venue.close();
+            for (PaperVenue venue : venues) {
+                venue.close();
+            }
             // the last messages drain to their subscribers before the publications close; no command is taken now
             long lingerUntil = System.nanoTime() + CLOSE_LINGER_NANOS;
             while (System.nanoTime() < lingerUntil) {
@@ -147,9 +201,36 @@ public final class Connector {
         }
     }
 
+    private boolean strategiesConnected() {
+        for (SequencedPublication out : executions) {
+            if (!out.isConnected()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean anyStrategyConnected() {
+        for (SequencedPublication out : executions) {
+            if (out.isConnected()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean strategiesDone() {
+        for (PaperVenue venue : venues) {
+            if (!venue.strategyDone()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean awaitPeers() throws MarketDataException {
         long deadline = System.nanoTime() + config.awaitNanos();
-        while (!marketData.isConnected() || (config.awaitStrategy() && !executions.isConnected())) {
+        while (!marketData.isConnected() || (config.awaitStrategy() && !strategiesConnected())) {
             if (shutdown.raised()) {
                 return false;
             }
@@ -157,20 +238,33 @@ public final class Connector {
                 log.error((!marketData.isConnected()
                                 ? "no engine subscribed to market data ("
                                         + config.transport().channels().marketData() + ")"
-                                : "no strategy subscribed to executions ("
+                                : "no strategy subscribed to the executions of every venue ("
                                         + config.transport().channels().executions() + ")")
                         + " within the wait");
                 return false;
             }
             agents.cycle();
         }
-        log.info("engine" + (executions.isConnected() ? " and strategy" : "") + " connected; replaying " + config.data()
-                + " at " + config.speed());
+        List<String> files = new ArrayList<>();
+        for (ConnectorConfig.Feed feed : config.feeds()) {
+            files.add(config.feeds().size() > 1 ? feed.name() + "=" + feed.data() : String.valueOf(feed.data()));
+        }
+        log.info("engine" + (anyStrategyConnected() ? " and strategy" : "") + " connected; replaying "
+                + String.join(", ", files) + " at " + config.speed());
         return true;
     }
 
-    private void replay(ExchangeSimulator simulator) throws MarketDataException {
-        replay.start(new SimulationFeed(EventSources.open(config.data(), config.gapPolicy()), simulator));
+    private void replay() throws MarketDataException {
+        List<EventSource> sources = new ArrayList<>();
+        try {
+            for (ConnectorConfig.Feed feed : config.feeds()) {
+                sources.add(EventSources.open(feed.data(), config.gapPolicy()));
+            }
+        } catch (MarketDataException | RuntimeException e) {
+            sources.forEach(EventSource::close);
+            throw e;
+        }
+        replay.start(sources);
         while (!replay.ended()) {
             if (shutdown.raised()) {
                 replay.stop();
@@ -186,8 +280,8 @@ public final class Connector {
      */
     private void serveUntilDone() throws MarketDataException {
         long deadline = System.nanoTime() + (shutdown.raised() ? SIGTERM_SERVE_NANOS : config.lingerNanos());
-        while (!venue.strategyDone() && System.nanoTime() < deadline) {
-            boolean strategyHere = executions.isConnected();
+        while (!strategiesDone() && System.nanoTime() < deadline) {
+            boolean strategyHere = anyStrategyConnected();
             boolean engineHere = marketData.isConnected();
             if (!strategyHere
                     && (shutdown.raised() || !engineHere || resync.engineReplayTime() >= replay.lastLocalTs())) {
@@ -210,12 +304,12 @@ public final class Connector {
         }
     }
 
-    /** What the connector's heartbeat says: how far the replay is, whether its book is ready, the venue's orders. */
+    /** What the connector's heartbeat says: how far the replay is, whether its books are ready, the venues' orders. */
     private final class Status implements HeartbeatAgent.Status {
-        private final ExchangeSimulator simulator;
+        private final List<ExchangeSimulator> simulators;
 
-        Status(ExchangeSimulator simulator) {
-            this.simulator = simulator;
+        Status(List<ExchangeSimulator> simulators) {
+            this.simulators = List.copyOf(simulators);
         }
 
         @Override
@@ -230,17 +324,26 @@ public final class Connector {
 
         @Override
         public int restingOrders() {
-            return simulator.restingOrders();
+            int resting = 0;
+            for (int i = 0; i < simulators.size(); i++) {
+                resting += simulators.get(i).restingOrders();
+            }
+            return resting;
         }
 
         @Override
         public int workingOrders() {
-            return simulator.orders().size();
+            int working = 0;
+            for (int i = 0; i < simulators.size(); i++) {
+                working += simulators.get(i).orders().size();
+            }
+            return working;
         }
 
+        /** The first venue's position (the only one's, with one instrument). */
         @Override
         public double position() {
-            return simulator.account().position();
+            return simulators.isEmpty() ? 0.0 : simulators.get(0).account().position();
         }
     }
 }

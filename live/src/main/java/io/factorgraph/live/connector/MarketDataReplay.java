@@ -10,65 +10,97 @@ import io.factorgraph.live.launch.ProcessLog;
 import io.factorgraph.live.sbe.EndOfDataEncoder;
 import io.factorgraph.live.sbe.MessageHeaderEncoder;
 import io.factorgraph.live.transport.SequencedPublication;
+import io.factorgraph.runtime.data.CrossedBookPolicy;
+import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.MarketDataException;
-import io.factorgraph.runtime.market.BookBuilder;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.OrderBook;
+import io.factorgraph.runtime.replay.MergedReplay;
+import java.util.ArrayList;
+import java.util.List;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
- * The connector's replay, one event per {@link #doWork()}: paced against the wall clock at {@code --speed}, sent in
- * batches that end at message boundaries, and applied to the connector's own copy of the book (the same {@link
- * BookBuilder} on the local timeline) so that a re-sync request is answered with a snapshot of it, at a message
- * boundary, on the market data stream itself (so it is ordered with the events around it). Outside lock-step the
- * venue's clock follows the replay: each event's time is the time order commands execute at.
+ * The connector's replay of every instrument's feed, one event per {@link #doWork()}: the feeds merged on the local
+ * clock by the same {@link MergedReplay} the engine and {@code fg run} use (so the engine receives what it will read,
+ * in that order, and needs to hold back little), paced against the wall clock at {@code --speed}, sent in batches of
+ * one feed each that end at message boundaries (each names its feed and carries its number within that feed), and
+ * applied to the connector's own copy of each book so that a re-sync request is answered with a snapshot of that
+ * book, at a message boundary, on the market data stream itself (so it is ordered with the events around it).
+ *
+ * <p>A traded feed is read through its venue's {@link SimulationFeed}. Outside lock-step every venue's clock follows
+ * the replay: each event's time is the time order commands execute at. At the end (which is when the first feed
+ * ends, as in {@code fg run}) every feed's {@code EndOfData} is sent.
  */
 final class MarketDataReplay implements Agent {
     private final ReplaySpeed speed;
     private final boolean lockstep;
     private final long instanceId;
     private final SequencedPublication marketData;
-    private final ExchangeSimulator simulator;
-    private final ProcessLog log;
-    /** Sized as the simulator's book: the depth of a liquid pair, so that it does not grow in mid-replay. */
-    private final OrderBook book = new OrderBook(8192);
+    /** Per feed: its venue's simulator, null when untraded. */
+    private final ExchangeSimulator[] simulators;
 
-    private final BookBuilder builder = BookBuilder.local(book);
+    private final FeedDrops drops;
+    private final ProcessLog log;
+    private final OrderBook[] books;
+    private final SimulationFeed[] feeds;
+    private final long[] feedSequence;
+    private final long[] feedEvents;
+    private final long[] feedLastTs;
+    private final boolean[] snapshotWanted;
     private final MarketDataWriter writer = new MarketDataWriter();
     private final EndOfDataEncoder endOfData = new EndOfDataEncoder();
     private final AtomicCounter eventsSent;
     private final AtomicCounter messagesSent;
     private final AtomicCounter snapshotsSent;
 
-    private SimulationFeed feed;
-    private MarketEvent event;
-    /** {@link #event} has been read but not yet sent (its time has not come). */
+    private MergedReplay merged;
+    /** The feed of the events in {@link #writer}. */
+    private int batchFeed;
+    /** The current event has been read but not yet sent (its time has not come). */
     private boolean pending;
 
+    private boolean anySnapshotWanted;
     private boolean ended;
-    private boolean snapshotWanted;
     private long firstTs = Long.MIN_VALUE;
     private long startWall;
     private long startedNanos;
     private long lastLocalTs;
     private long events;
 
+    /**
+     * @param simulators per feed, the simulator of its venue, or null for a feed no sink trades
+     * @param drops test hook: batches of a feed not to send
+     */
     MarketDataReplay(
             ReplaySpeed speed,
             boolean lockstep,
             long instanceId,
             SequencedPublication marketData,
-            ExchangeSimulator simulator,
+            ExchangeSimulator[] simulators,
+            FeedDrops drops,
             HealthCounters health,
             ProcessLog log) {
         this.speed = speed;
         this.lockstep = lockstep;
         this.instanceId = instanceId;
         this.marketData = marketData;
-        this.simulator = simulator;
+        this.simulators = simulators.clone();
+        this.drops = drops;
         this.log = log;
+        int n = simulators.length;
+        this.books = new OrderBook[n];
+        for (int i = 0; i < n; i++) {
+            // sized as the simulator's book: the depth of a liquid pair, so that it does not grow in mid-replay
+            books[i] = new OrderBook(8192);
+        }
+        this.feeds = new SimulationFeed[n];
+        this.feedSequence = new long[n];
+        this.feedEvents = new long[n];
+        this.feedLastTs = new long[n];
+        this.snapshotWanted = new boolean[n];
         this.eventsSent = health.get(HealthCounter.MARKET_DATA_EVENTS_SENT);
         this.messagesSent = health.get(HealthCounter.MARKET_DATA_MESSAGES_SENT);
         this.snapshotsSent = health.get(HealthCounter.SNAPSHOTS_SENT);
@@ -79,118 +111,193 @@ final class MarketDataReplay implements Agent {
         return "replay";
     }
 
-    /** Starts replaying {@code feed}; until then {@link #doWork()} does nothing. */
-    void start(SimulationFeed feed) {
-        this.feed = feed;
-        this.event = feed.event();
+    /**
+     * Starts replaying {@code sources} (one per feed, in feed order; a traded feed's is read through its venue's
+     * simulation feed); until then {@link #doWork()} does nothing.
+     */
+    void start(List<EventSource> sources) {
+        if (sources.size() != books.length) {
+            throw new IllegalArgumentException(sources.size() + " sources for " + books.length + " feeds");
+        }
+        List<EventSource> read = new ArrayList<>();
+        for (int i = 0; i < books.length; i++) {
+            if (simulators[i] != null) {
+                feeds[i] = new SimulationFeed(sources.get(i), simulators[i]);
+                read.add(feeds[i]);
+            } else {
+                read.add(sources.get(i));
+            }
+        }
+        this.merged = new MergedReplay(read, List.of(books), CrossedBookPolicy.COUNT);
         this.startedNanos = System.nanoTime();
     }
 
-    /** Sends the next event when its time has come; at the end of the data, {@code EndOfData}. */
+    /** Sends the next event when its time has come; at the end of the data, every feed's {@code EndOfData}. */
     @Override
     public int doWork() throws MarketDataException {
-        if (feed == null || ended) {
+        if (merged == null || ended) {
             return 0;
         }
         if (!pending) {
-            if (!feed.next()) {
+            if (!merged.read()) {
                 endOfData();
                 return 1;
             }
             pending = true;
             if (firstTs == Long.MIN_VALUE) {
-                firstTs = event.localTs();
+                firstTs = merged.event().localTs();
                 startWall = System.nanoTime();
             }
         }
+        final MarketEvent event = merged.event();
         final long ts = event.localTs();
         if (!speed.isMax() && System.nanoTime() < startWall + (long) ((ts - firstTs) / speed.factor())) {
             flush(false);
             return 0;
         }
         pending = false;
-        if (!lockstep && ts > simulator.now()) {
-            simulator.advanceTo(ts);
+        if (!lockstep) {
+            advanceVenues(ts);
         }
-        try {
-            builder.apply(event);
-        } catch (IllegalArgumentException ex) {
-            throw new MarketDataException(feed.position(), ex.getMessage(), ex);
-        }
-        if (writer.isFull()) {
+        final int feed = merged.feed();
+        merged.apply();
+        if (writer.isFull() || (feed != batchFeed && !writer.isEmpty())) {
             flush(false);
         }
+        batchFeed = feed;
         writer.add(event);
         lastLocalTs = ts;
+        feedLastTs[feed] = ts;
+        feedEvents[feed]++;
         events++;
         eventsSent.incrementRelease();
         if (event.endOfMessage()) {
             flush(false);
-            if (snapshotWanted) {
-                sendSnapshot();
+            if (anySnapshotWanted) {
+                sendSnapshots();
             }
         }
         return 1;
     }
 
-    /** The engine asked for a snapshot: sent at the next message boundary. */
-    void requestSnapshot() {
-        snapshotWanted = true;
+    /** Every venue's clock to the replay's time (each has been fed at least that far: the merge reads ahead). */
+    private void advanceVenues(long ts) {
+        final ExchangeSimulator[] simulators = this.simulators;
+        for (int i = 0; i < simulators.length; i++) {
+            ExchangeSimulator simulator = simulators[i];
+            if (simulator != null && ts > simulator.now()) {
+                simulator.advanceTo(ts);
+            }
+        }
     }
 
-    boolean snapshotWanted() {
-        return snapshotWanted;
+    /** The engine asked for a snapshot of feed {@code feed}'s book: sent at the next message boundary. */
+    void requestSnapshot(int feed) {
+        if (feed < 0 || feed >= snapshotWanted.length) {
+            log.error("a snapshot of feed " + feed + " was asked for, but there are " + snapshotWanted.length);
+            return;
+        }
+        snapshotWanted[feed] = true;
+        anySnapshotWanted = true;
+    }
+
+    boolean snapshotWanted(int feed) {
+        return feed >= 0 && feed < snapshotWanted.length && snapshotWanted[feed];
     }
 
     /** Past the last event every moment is a message boundary: a snapshot asked for is sent now. */
     void sendSnapshotIfWanted() {
-        if (snapshotWanted) {
-            sendSnapshot();
+        if (anySnapshotWanted) {
+            sendSnapshots();
         }
     }
 
     /** Stops the replay (SIGTERM): what was batched goes out, no {@code EndOfData}. */
     void stop() {
-        if (feed != null && !ended) {
+        if (merged != null && !ended) {
             flush(false);
             ended = true;
-            feed.close();
+            merged.close();
             log.info("stopped by signal after " + events + " events");
         }
     }
 
     private void endOfData() {
         flush(false);
+        sendHeads();
         ended = true;
-        feed.close();
-        endOfData
-                .wrapAndApplyHeader(marketData.buffer(), 0, marketData.header())
-                .sequence(marketData.nextSequence())
-                .instanceId(instanceId)
-                .lastLocalTs(lastLocalTs)
-                .events(events);
-        marketData.send(MessageHeaderEncoder.ENCODED_LENGTH + endOfData.encodedLength());
-        messagesSent.incrementRelease();
+        merged.close();
+        for (int feed = 0; feed < books.length; feed++) {
+            endOfData
+                    .wrapAndApplyHeader(marketData.buffer(), 0, marketData.header())
+                    .sequence(marketData.nextSequence())
+                    .instanceId(instanceId)
+                    .lastLocalTs(books.length == 1 ? lastLocalTs : feedLastTs[feed])
+                    .events(books.length == 1 ? events : feedEvents[feed])
+                    .instrument(feed);
+            marketData.send(MessageHeaderEncoder.ENCODED_LENGTH + endOfData.encodedLength());
+            messagesSent.incrementRelease();
+        }
         log.info(String.format(
                 "end of data: %d events in %.2f s, %d snapshots sent",
                 events, (System.nanoTime() - startedNanos) / 1e9, snapshotsSent.get()));
+    }
+
+    /**
+     * The merge ends when one feed ends, having read the next event of every other feed to find the earliest (those
+     * events were never due, so never sent). The engine's merge needs them just the same to take the last events sent
+     * (it cannot know they come later otherwise), so they go out now, each in a batch of its feed; the engine's merge
+     * ends, like this one, before applying any of them. A feed's next event is its source's cursor (every feed but the
+     * one whose end stopped the merge, {@link MergedReplay#feed()}, holds one read and not applied).
+     */
+    private void sendHeads() {
+        int last = merged.feed();
+        if (last < 0 || books.length == 1) {
+            return;
+        }
+        for (int feed = 0; feed < books.length; feed++) {
+            if (feed != last) {
+                batchFeed = feed;
+                writer.add(merged.replay(feed).event());
+                flush(false);
+            }
+        }
     }
 
     private void flush(boolean snapshot) {
         if (writer.isEmpty()) {
             return;
         }
+        long sequence = marketData.nextSequence();
+        long number = ++feedSequence[batchFeed];
         int length = writer.encode(
-                marketData.buffer(), marketData.header(), marketData.nextSequence(), instanceId, snapshot);
+                marketData.buffer(), marketData.header(), sequence, instanceId, snapshot, batchFeed, number);
         writer.clear();
+        if (drops.drop(batchFeed, number)) {
+            return; // test hook: lost on the way, its numbers used up
+        }
         marketData.send(length);
         messagesSent.incrementRelease();
     }
 
-    /** The book as it stands (a message boundary), as one snapshot: a clear of both sides, then every level. */
-    private void sendSnapshot() {
-        snapshotWanted = false;
+    private void sendSnapshots() {
+        anySnapshotWanted = false;
+        for (int feed = 0; feed < snapshotWanted.length; feed++) {
+            if (snapshotWanted[feed]) {
+                snapshotWanted[feed] = false;
+                sendSnapshot(feed);
+            }
+        }
+    }
+
+    /**
+     * Feed {@code feed}'s book as it stands (a message boundary), as one snapshot: a clear of both sides, then every
+     * level. Stamped with the replay's time, so it comes after everything the engine has read of every feed.
+     */
+    private void sendSnapshot(int feed) {
         flush(false);
+        OrderBook book = books[feed];
+        batchFeed = feed;
         long ts = lastLocalTs;
         long clear = EventFlags.DEPTH_CLEAR_EVENT | EventFlags.LOCAL_EVENT;
         boolean ready = book.isReady() && book.bidDepth() + book.askDepth() > 0;
@@ -232,17 +339,22 @@ final class MarketDataReplay implements Agent {
         }
         flush(true);
         snapshotsSent.incrementRelease();
-        log.info("sent a snapshot of " + book.bidDepth() + " bids and " + book.askDepth() + " asks"
-                + (ready ? "" : " (book not ready: an empty one)") + " at " + ts);
+        log.info("sent a snapshot of " + (books.length > 1 ? "feed " + feed + ": " : "") + book.bidDepth()
+                + " bids and " + book.askDepth() + " asks" + (ready ? "" : " (book not ready: an empty one)") + " at "
+                + ts);
     }
 
     boolean ended() {
         return ended;
     }
 
-    /** The feed the venue reads ahead on in lock-step; null before the replay starts. */
-    SimulationFeed feed() {
-        return feed;
+    /** The feed the venue of {@code feed} reads ahead on in lock-step; null before the replay starts or untraded. */
+    SimulationFeed feed(int feed) {
+        return feeds[feed];
+    }
+
+    int feedCount() {
+        return books.length;
     }
 
     /** The local time of the last event sent. */
@@ -250,7 +362,20 @@ final class MarketDataReplay implements Agent {
         return lastLocalTs;
     }
 
+    /** Whether every book is ready. */
     boolean bookReady() {
-        return book.isReady();
+        for (OrderBook book : books) {
+            if (!book.isReady()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Test hook: the batches of a feed not to send. */
+    interface FeedDrops {
+        FeedDrops NONE = (feed, number) -> false;
+
+        boolean drop(int feed, long number);
     }
 }

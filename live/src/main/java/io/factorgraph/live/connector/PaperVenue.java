@@ -52,6 +52,11 @@ final class PaperVenue implements Agent {
 
     private final ExchangeSimulator simulator;
     private final MarketDataReplay replay;
+    /** The feed this venue trades: its simulator is fed from it. */
+    private final int feed;
+    /** For the log, when the connector runs several venues: "NAME: "; else empty. */
+    private final String label;
+
     private final boolean lockstep;
     private final long instanceId;
     private final SequencedPublication executions;
@@ -88,6 +93,8 @@ final class PaperVenue implements Agent {
     PaperVenue(
             ExchangeSimulator simulator,
             MarketDataReplay replay,
+            int feed,
+            String label,
             boolean lockstep,
             long instanceId,
             SequencedPublication executions,
@@ -97,6 +104,8 @@ final class PaperVenue implements Agent {
             ProcessLog log) {
         this.simulator = simulator;
         this.replay = replay;
+        this.feed = feed;
+        this.label = label;
         this.lockstep = lockstep;
         this.instanceId = instanceId;
         this.executions = executions;
@@ -144,7 +153,7 @@ final class PaperVenue implements Agent {
         // logged whether or not one of its orders rests at this moment
         strategyDownSwept = true;
         strategyDownSweeps.incrementRelease();
-        log.info("no heartbeat from the strategy for " + strategy.silenceNanos(now) / 1_000_000
+        log.info(label + "no heartbeat from the strategy for " + strategy.silenceNanos(now) / 1_000_000
                 + " ms; cancelling its orders");
         cancelAll(0, "STRATEGY_DOWN");
         return 1;
@@ -168,8 +177,8 @@ final class PaperVenue implements Agent {
             // its order ids start again at 1: what the previous instance left goes, and its ids are forgotten so
             // that no late report about an old order can be taken for one of the new instance's
             newStrategies.incrementRelease();
-            log.info("a new strategy instance " + Long.toHexString(instance) + "; cancelling what the previous one "
-                    + "left");
+            log.info(label + "a new strategy instance " + Long.toHexString(instance)
+                    + "; cancelling what the previous one " + "left");
             cancelAll(0, "NEW_STRATEGY");
             clientToVenue.clear();
             venueToClient.clear();
@@ -182,8 +191,8 @@ final class PaperVenue implements Agent {
         if (result == SequenceTracker.Result.GAP) {
             // lost commands may have been cancels: what rests may no longer be wanted, so none of it stays
             orderGaps.incrementRelease();
-            log.info("order stream gap: messages " + orderSequence.lastGapFrom() + ".." + orderSequence.lastGapTo()
-                    + " lost; cancelling every order of ours");
+            log.info(label + "order stream gap: messages " + orderSequence.lastGapFrom() + ".."
+                    + orderSequence.lastGapTo() + " lost; cancelling every order of ours");
             cancelAll(0, "COMMANDS_LOST");
         }
         switch (template) {
@@ -206,7 +215,7 @@ final class PaperVenue implements Agent {
             }
             case StrategyDoneDecoder.TEMPLATE_ID -> {
                 strategyDone = true;
-                log.info("strategy done");
+                log.info(label + "strategy done");
             }
             default -> {}
         }
@@ -224,8 +233,8 @@ final class PaperVenue implements Agent {
 
     private void feedTo(long time) {
         try {
-            if (replay.feed() != null) {
-                replay.feed().advanceTo(time);
+            if (replay.feed(feed) != null) {
+                replay.feed(feed).advanceTo(time);
             } else {
                 simulator.advanceTo(time);
             }
@@ -245,7 +254,7 @@ final class PaperVenue implements Agent {
             venueId = simulator.submitAtPrice(
                     side, newOrder.price(), newOrder.qty(), postOnly ? TimeInForce.GTX : TimeInForce.GTC, time);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            log.error("rejected order " + clientId + ": " + e.getMessage());
+            log.error(label + "rejected order " + clientId + ": " + e.getMessage());
             reject(clientId, side, postOnly, ExecType.REJECTED, OrdStatus.REJECTED, Reason.INVALID_ORDER, time);
             return;
         }
@@ -310,7 +319,7 @@ final class PaperVenue implements Agent {
                 .venueTimeNs(time);
         executions.send(MessageHeaderEncoder.ENCODED_LENGTH + ackEncoder.encodedLength());
         resting.setRelease(simulator.restingOrders());
-        log.info("cancel all (" + reason + "): " + canceled + " orders cancelled, " + simulator.restingOrders()
+        log.info(label + "cancel all (" + reason + "): " + canceled + " orders cancelled, " + simulator.restingOrders()
                 + " still resting");
     }
 
@@ -355,19 +364,20 @@ final class PaperVenue implements Agent {
                 .fills(account.fills());
         executions.send(MessageHeaderEncoder.ENCODED_LENGTH + closedEncoder.encodedLength());
         resting.setRelease(simulator.restingOrders());
-        log.info(String.format(
-                "venue closed: %d orders, %d cancels, %d cancel-alls received; %d swept at close; "
-                        + "%d fills, position %.6g, cash %.4f, fees %.4f; %d resting",
-                ordersReceived.get(),
-                cancelsReceived.get(),
-                cancelAllsDone.get(),
-                swept,
-                account.fills(),
-                account.position(),
-                account.cash(),
-                account.fees(),
-                simulator.restingOrders()));
-        log.info("latency " + orderHop.summary());
+        log.info(label
+                + String.format(
+                        "venue closed: %d orders, %d cancels, %d cancel-alls received; %d swept at close; "
+                                + "%d fills, position %.6g, cash %.4f, fees %.4f; %d resting",
+                        ordersReceived.get(),
+                        cancelsReceived.get(),
+                        cancelAllsDone.get(),
+                        swept,
+                        account.fills(),
+                        account.position(),
+                        account.cash(),
+                        account.fees(),
+                        simulator.restingOrders()));
+        log.info(label + "latency " + orderHop.summary());
     }
 
     private void publishReport(ExecutionReport r) {

@@ -64,11 +64,13 @@ final class ResyncRequests implements Agent {
         sequence.onMessage(instance, Envelope.sequence(buffer, offset));
         if (template == ResyncRequestDecoder.TEMPLATE_ID) {
             request.wrapAndApplyHeader(buffer, offset, envelope.header());
-            if (!replay.snapshotWanted()) {
-                log.info("engine asks for a snapshot (expected market data message " + request.expectedSequence()
-                        + ", received " + request.receivedSequence() + ")");
+            int feed = request.instrument();
+            if (!replay.snapshotWanted(feed)) {
+                log.info("engine asks for a snapshot" + (replay.feedCount() > 1 ? " of feed " + feed : "")
+                        + " (expected market data message " + request.expectedSequence() + ", received "
+                        + request.receivedSequence() + ")");
             }
-            replay.requestSnapshot();
+            replay.requestSnapshot(feed);
         } else if (template == HeartbeatDecoder.TEMPLATE_ID) {
             heartbeat.wrapAndApplyHeader(buffer, offset, envelope.header());
             engineReplayTime = heartbeat.replayTimeNs();

@@ -62,7 +62,9 @@ public final class Engine {
     private final FactorStreamEndEncoder streamEnd = new FactorStreamEndEncoder();
 
     private SequencedPublication factors;
-    private MarketDataSource source;
+    private MarketDataStream source;
+    private java.util.List<String> bookNames;
+    private java.util.List<io.factorgraph.runtime.graph.BookHandle> bookHandles;
     private GraphInstance instance;
     private SnapshotRequester snapshots;
     private DutyCycle agents;
@@ -90,9 +92,7 @@ public final class Engine {
         long interval = config.graph().interval(graph);
         warmupTicks = config.warmupTicks() >= 0 ? config.warmupTicks() : GraphSpec.defaultWarmupTicks(graph);
         long fingerprint = GraphSpec.fingerprint(graph);
-        int[] sinkSlots = graph.sink()
-                .map(s -> s.argumentSlots().stream().mapToInt(Integer::intValue).toArray())
-                .orElse(new int[0]);
+        int[] sinkSlots = GraphSpec.sinkArgumentSlots(graph);
         TransportConfig transport = config.transport();
         IdleStrategy idle = transport.idle().newStrategy();
         try (AeronSession session = transport.connect();
@@ -114,7 +114,9 @@ public final class Engine {
                             transport.idle().newStrategy(),
                             4096)
                     .abandonWhen(shutdown::raised);
-            snapshots = new SnapshotRequester(control, instanceId);
+            bookNames = java.util.List.copyOf(graph.books().keySet());
+            bookHandles = java.util.List.copyOf(graph.books().values());
+            snapshots = new SnapshotRequester(control, instanceId, Math.max(1, bookNames.size()));
             HeartbeatAgent heartbeat = new HeartbeatAgent(
                     new Heartbeats(Role.ENGINE, instanceId, transport.heartbeatNanos(), factors, control),
                     new Status());
@@ -124,8 +126,9 @@ public final class Engine {
             control.duty(duty);
             PeerWatch connector = new PeerWatch("connector", transport.peerTimeoutNanos());
             instance = graph.newInstance();
-            source = new MarketDataSource(
+            source = new MarketDataStream(
                     session.subscription(transport.channels().marketData(), Streams.MARKET_DATA),
+                    Math.max(1, bookNames.size()),
                     idle,
                     duty,
                     shutdown::raised,
@@ -137,8 +140,9 @@ public final class Engine {
             if (!awaitSubscriber(idle)) {
                 return shutdown.raised() ? 0 : 1;
             }
+            // one source per Book input, in their order: the very replay fg run runs over the same feeds' files
             ReplayFactorProvider provider =
-                    new ReplayFactorProvider(source, instance, interval, CrossedBookPolicy.FAIL);
+                    new ReplayFactorProvider(source.sources(), instance, interval, CrossedBookPolicy.FAIL);
             sinkValues = new double[sinkSlots.length];
             byte[] symbol = config.symbol().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             while (!shutdown.raised() && provider.next()) {
@@ -256,23 +260,38 @@ public final class Engine {
     private final class GapHandler implements MarketDataSource.Listener {
         @Override
         public void onGap(long expected, long received, boolean joinedLate) {
-            gaps++;
-            gapCount.incrementRelease();
-            ticksSinceSync = 0;
-            warmAnnounced = false;
-            instance.reset();
-            log.info((joinedLate
-                            ? "joined the market data stream at message " + received
-                            : "market data gap: expected message " + expected + ", received " + received)
-                    + "; book cleared, graph reset, asking the connector for a snapshot");
-            snapshots.onGap(expected, received);
+            onGap(0, expected, received, joinedLate);
         }
 
         @Override
         public void onResynced() {
-            snapshots.onResynced();
+            onResynced(0);
+        }
+
+        @Override
+        public void onGap(int feed, long expected, long received, boolean joinedLate) {
+            gaps++;
+            gapCount.incrementRelease();
+            ticksSinceSync = 0;
+            warmAnnounced = false;
+            // the graph starts afresh (its windows would mix the books before and after the gap); only this feed's
+            // book is cleared: the others are in sync and have no snapshot coming (with one book, instance.reset())
+            instance.resetNodes();
+            instance.book(bookHandles.get(feed)).clear();
+            String book = bookNames.size() > 1 ? " of book " + bookNames.get(feed) + " (feed " + feed + ")" : "";
+            log.info((joinedLate
+                            ? "joined the market data stream" + book + " at message " + received
+                            : "market data gap" + book + ": expected message " + expected + ", received " + received)
+                    + "; book cleared, graph reset, asking the connector for a snapshot");
+            snapshots.onGap(feed, expected, received);
+        }
+
+        @Override
+        public void onResynced(int feed) {
+            snapshots.onResynced(feed);
             resyncCount.incrementRelease();
-            log.info("snapshot received: book in sync again; warming up " + warmupTicks + " ticks");
+            String book = bookNames.size() > 1 ? " of book " + bookNames.get(feed) : "";
+            log.info("snapshot" + book + " received: book in sync again; warming up " + warmupTicks + " ticks");
         }
     }
 }

@@ -1,13 +1,8 @@
 package io.factorgraph.live.engine;
 
 import io.aeron.Subscription;
-import io.aeron.logbuffer.Header;
-import io.factorgraph.live.codec.Envelope;
 import io.factorgraph.live.codec.MarketDataReader;
 import io.factorgraph.live.probe.LatencyProbe;
-import io.factorgraph.live.sbe.EndOfDataDecoder;
-import io.factorgraph.live.sbe.HeartbeatDecoder;
-import io.factorgraph.live.sbe.MarketDataBatchDecoder;
 import io.factorgraph.live.transport.PeerWatch;
 import io.factorgraph.live.transport.SequenceTracker;
 import io.factorgraph.runtime.data.EventSource;
@@ -15,52 +10,52 @@ import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.MarketEventRing;
 import java.util.function.BooleanSupplier;
-import org.agrona.DirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
- * The connector's market data stream as an {@link EventSource}, so that the engine replays it through exactly the
- * code {@code fg run} uses ({@code ReplayFactorProvider}: {@code BookReplay} and {@code SamplingClock}). {@link #next()}
- * blocks (polling, running the engine's duty between polls) until an event has arrived, and returns false at the
- * connector's end of data or when the engine stops.
+ * One feed of the connector's market data stream ({@link MarketDataStream}) as an {@link EventSource}, so that the
+ * engine replays it through exactly the code {@code fg run} uses ({@code ReplayFactorProvider}: the merged replay and
+ * {@code SamplingClock}). {@link #next()} blocks (polling the stream, running the engine's duty between polls) until an
+ * event of this feed has arrived, and returns false at the connector's end of this feed or when the engine stops.
  *
  * <h2>Gaps</h2>
- * Every batch carries the connector's sequence number. When one is missing (or the engine joined a stream already
- * under way), the source
+ * Every batch carries its number within the feed. When one is missing (or the engine joined a stream already under
+ * way), the source
  * <ol>
- *   <li>hands out one synthetic event: a depth clear of both sides at the last event's time, so the book is empty and
- *       not ready, and the sampling clock stops (no tick is computed on a book known to be wrong);
- *   <li>tells the engine ({@link Listener#onGap}), which resets its graph and asks the connector for a snapshot;
- *   <li>drops every batch until a snapshot arrives (batches flagged {@code snapshot}, the first starting with a clear
- *       of both sides: the connector's own book at a message boundary), hands the snapshot out, and tells the engine
- *       it is in sync again; the book becomes ready at the snapshot's end, the clock restarts, and the engine warms up.
+ *   <li>hands out one synthetic event: a depth clear of both sides at the feed's last event's time, so its book is
+ *       empty and not ready, and the sampling clock stops (no tick is computed on a book known to be wrong);
+ *   <li>tells the engine ({@link Listener#onGap(int, long, long, boolean)}), which resets its graph and asks the
+ *       connector for a snapshot of this feed's book;
+ *   <li>drops this feed's batches until a snapshot arrives (batches flagged {@code snapshot}, the first starting with a
+ *       clear of both sides: the connector's own book at a message boundary), hands the snapshot out, and tells the
+ *       engine it is in sync again; the book becomes ready at the snapshot's end, the clock restarts (once every book
+ *       is ready), and the engine warms up.
  * </ol>
  * Snapshots that arrive when none is awaited (answers to an earlier request) are skipped whole.
  */
 public final class MarketDataSource implements EventSource {
-    /** What the engine does about the stream's state. */
+    /** What the engine does about a feed's state. */
     public interface Listener {
         /** The stream broke: {@code expected} was due, {@code received} came (0 before anything). */
         void onGap(long expected, long received, boolean joinedLate);
 
         /** A snapshot has been received whole; the events from here on continue it. */
         void onResynced();
+
+        /** Feed {@code feed} broke; by default as {@link #onGap(long, long, boolean)}. */
+        default void onGap(int feed, long expected, long received, boolean joinedLate) {
+            onGap(expected, received, joinedLate);
+        }
+
+        /** Feed {@code feed} is in sync again; by default as {@link #onResynced()}. */
+        default void onResynced(int feed) {
+            onResynced();
+        }
     }
 
-    private static final int FRAGMENTS_PER_POLL = 8;
-
-    private final Subscription subscription;
-    private final IdleStrategy idle;
-    private final Runnable duty;
-    private final BooleanSupplier stop;
+    private final MarketDataStream stream;
+    private final int index;
     private final Listener listener;
-    private final PeerWatch connector;
-    private final LatencyProbe probe;
-    private final SequenceTracker tracker = new SequenceTracker();
-    private final io.aeron.FragmentAssembler assembler;
-    private final Envelope envelope = new Envelope();
-    private final MarketDataReader reader = new MarketDataReader();
-    private final EndOfDataDecoder endOfData = new EndOfDataDecoder();
     private final MarketEvent cursor = new MarketEvent();
     private final MarketEvent scratch = new MarketEvent();
     private final MarketEventRing queue = new MarketEventRing(4096);
@@ -69,11 +64,17 @@ public final class MarketDataSource implements EventSource {
     private boolean inSnapshot;
     private boolean ended;
     private long lastLocalTs = Long.MIN_VALUE;
-    private long lastAppliedSequence;
+    private long lastFeedSequence;
+    private long lastStreamSequence;
     private long discardedBatches;
     private long snapshotsApplied;
     private long eventsReceived;
 
+    /**
+     * The stream of a connector that replays one feed, as one source (for a graph of one book).
+     *
+     * @param duty run between polls while waiting (snapshot requests, heartbeats)
+     */
     public MarketDataSource(
             Subscription subscription,
             IdleStrategy idle,
@@ -82,14 +83,15 @@ public final class MarketDataSource implements EventSource {
             Listener listener,
             PeerWatch connector,
             LatencyProbe probe) {
-        this.subscription = subscription;
-        this.idle = idle;
-        this.duty = duty;
-        this.stop = stop;
+        this.index = 0;
         this.listener = listener;
-        this.connector = connector;
-        this.probe = probe;
-        this.assembler = new io.aeron.FragmentAssembler(this::onFragment);
+        this.stream = new MarketDataStream(subscription, 1, idle, duty, stop, listener, connector, probe, this);
+    }
+
+    MarketDataSource(MarketDataStream stream, int index, Listener listener) {
+        this.stream = stream;
+        this.index = index;
+        this.listener = listener;
     }
 
     @Override
@@ -99,55 +101,39 @@ public final class MarketDataSource implements EventSource {
                 queue.poll(cursor);
                 return true;
             }
-            if (ended || stop.getAsBoolean()) {
+            if (ended || !stream.poll()) {
                 return false;
             }
-            int fragments = subscription.poll(assembler, FRAGMENTS_PER_POLL);
-            duty.run();
-            idle.idle(fragments);
         }
     }
 
-    private void onFragment(DirectBuffer buffer, int offset, int length, Header header) {
-        int template = envelope.wrap(buffer, offset, length);
-        if (template < 0) {
-            return;
+    /**
+     * A batch of this feed arrived (stream message {@code sequence}); returns whether its events were handed on.
+     *
+     * @param streamGapFrom the first message of the stream's last gap, -1 when there was none
+     */
+    boolean onBatch(MarketDataReader reader, long sequence, long streamGapFrom, long streamGapTo) {
+        long feedSequence = reader.feedSequence();
+        if (feedSequence != lastFeedSequence + 1 && !awaitingSnapshot) {
+            boolean inStreamTerms = streamGapFrom > lastStreamSequence;
+            startResync(
+                    inStreamTerms ? streamGapFrom : lastFeedSequence + 1,
+                    inStreamTerms ? streamGapTo : feedSequence,
+                    lastFeedSequence == 0 && feedSequence != 1);
         }
-        long sequence = Envelope.sequence(buffer, offset);
-        long instance = Envelope.instance(buffer, offset);
-        connector.heard(instance, System.nanoTime());
-        SequenceTracker.Result result = tracker.onMessage(instance, sequence);
-        if (result == SequenceTracker.Result.DUPLICATE) {
-            return;
-        }
-        if (result != SequenceTracker.Result.IN_ORDER && !awaitingSnapshot) {
-            startResync(tracker.lastGapFrom(), sequence, result == SequenceTracker.Result.JOINED_LATE);
-        }
-        switch (template) {
-            case MarketDataBatchDecoder.TEMPLATE_ID -> onBatch(buffer, offset, sequence);
-            case EndOfDataDecoder.TEMPLATE_ID -> {
-                endOfData.wrapAndApplyHeader(buffer, offset, envelope.header());
-                ended = true;
-            }
-            case HeartbeatDecoder.TEMPLATE_ID -> {}
-            default -> {}
-        }
-    }
-
-    private void onBatch(DirectBuffer buffer, int offset, long sequence) {
-        reader.wrap(buffer, offset, envelope.header());
-        probe.record(reader.sendNanos());
+        lastFeedSequence = feedSequence;
+        lastStreamSequence = sequence;
         boolean snapshot = reader.snapshot();
         int count = reader.count();
         if (snapshot) {
             if (!awaitingSnapshot) {
-                return; // an answer to an earlier request: our book is in sync
+                return false; // an answer to an earlier request: our book is in sync
             }
             for (int i = 0; i < count; i++) {
                 reader.next(scratch);
                 if (i == 0 && !inSnapshot) {
                     if (!isFullClear(scratch)) {
-                        break; // the middle of a snapshot that started before we asked: wait for the next one
+                        return false; // the middle of a snapshot that started before we asked: wait for the next one
                     }
                     inSnapshot = true;
                 }
@@ -156,21 +142,34 @@ public final class MarketDataSource implements EventSource {
                     inSnapshot = false;
                     awaitingSnapshot = false;
                     snapshotsApplied++;
-                    lastAppliedSequence = sequence;
-                    listener.onResynced();
+                    listener.onResynced(index);
+                    return true;
                 }
             }
-            return;
+            return false;
         }
         if (awaitingSnapshot) {
             discardedBatches++;
-            return;
+            return false;
         }
         for (int i = 0; i < count; i++) {
             reader.next(scratch);
             enqueue(scratch);
         }
-        lastAppliedSequence = sequence;
+        return true;
+    }
+
+    /** The engine joined a stream under way (or a new connector): this feed starts from a snapshot. */
+    void joined(long expected, long received) {
+        if (!awaitingSnapshot) {
+            startResync(expected, received, true);
+        }
+        lastFeedSequence = Long.MIN_VALUE / 2; // whatever comes next continues, once the snapshot is in
+    }
+
+    /** The connector replayed this feed's last event. */
+    void end() {
+        ended = true;
     }
 
     private static boolean isFullClear(MarketEvent e) {
@@ -201,10 +200,15 @@ public final class MarketDataSource implements EventSource {
                     true);
             queue.add(scratch);
         }
-        listener.onGap(expected, received, joinedLate);
+        listener.onGap(index, expected, received, joinedLate);
     }
 
-    /** Whether the stream is broken and a snapshot awaited. */
+    /** The feed index: the graph's {@code Book} input this source drives. */
+    public int index() {
+        return index;
+    }
+
+    /** Whether this feed is broken and a snapshot awaited. */
     public boolean awaitingSnapshot() {
         return awaitingSnapshot;
     }
@@ -216,20 +220,26 @@ public final class MarketDataSource implements EventSource {
 
     @Override
     public String position() {
-        return "market data stream, message " + tracker.last();
+        return "market data stream, message " + stream.tracker().last() + " (feed " + index + ")";
     }
 
+    /** Closes the stream's subscription (every feed's). */
     @Override
     public void close() {
-        subscription.close();
+        stream.close();
     }
 
     public SequenceTracker tracker() {
-        return tracker;
+        return stream.tracker();
+    }
+
+    /** The stream this feed is one of. */
+    public MarketDataStream stream() {
+        return stream;
     }
 
     public long lastAppliedSequence() {
-        return lastAppliedSequence;
+        return stream.lastAppliedSequence();
     }
 
     public long discardedBatches() {

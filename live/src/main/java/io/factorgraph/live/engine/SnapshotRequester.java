@@ -6,8 +6,9 @@ import io.factorgraph.live.transport.SequencedPublication;
 import org.agrona.concurrent.Agent;
 
 /**
- * After a market data gap, asks the connector for a snapshot of its book on the control stream, and again every half
- * second until the snapshot comes (the first request may find no connector yet, or be lost).
+ * After a market data gap in a feed, asks the connector for a snapshot of that feed's book on the control stream, and
+ * again every half second until the snapshot comes (the first request may find no connector yet, or be lost). Each
+ * feed is asked for on its own: a gap in one does not re-sync the others.
  */
 final class SnapshotRequester implements Agent {
     static final long RETRY_NANOS = 500_000_000L;
@@ -15,14 +16,18 @@ final class SnapshotRequester implements Agent {
     private final SequencedPublication control;
     private final long instanceId;
     private final ResyncRequestEncoder encoder = new ResyncRequestEncoder();
-    private boolean wanted;
-    private long expectedSequence;
-    private long receivedSequence;
-    private long lastRequest = Long.MIN_VALUE;
+    private final boolean[] wanted;
+    private final long[] expectedSequence;
+    private final long[] receivedSequence;
+    private final long[] lastRequest;
 
-    SnapshotRequester(SequencedPublication control, long instanceId) {
+    SnapshotRequester(SequencedPublication control, long instanceId, int feeds) {
         this.control = control;
         this.instanceId = instanceId;
+        this.wanted = new boolean[feeds];
+        this.expectedSequence = new long[feeds];
+        this.receivedSequence = new long[feeds];
+        this.lastRequest = new long[feeds];
     }
 
     @Override
@@ -30,32 +35,46 @@ final class SnapshotRequester implements Agent {
         return "snapshot-requester";
     }
 
-    /** A gap: message {@code expected} was due, {@code received} came; asks at once when the stream is free. */
-    void onGap(long expected, long received) {
-        expectedSequence = expected;
-        receivedSequence = received;
-        wanted = true;
-        lastRequest = Long.MIN_VALUE;
+    /**
+     * A gap in feed {@code feed}: message {@code expected} was due, {@code received} came; asks at once when the stream
+     * is free.
+     */
+    void onGap(int feed, long expected, long received) {
+        expectedSequence[feed] = expected;
+        receivedSequence[feed] = received;
+        wanted[feed] = true;
+        lastRequest[feed] = Long.MIN_VALUE;
         doWork();
     }
 
-    /** The snapshot was applied: no more requests. */
-    void onResynced() {
-        wanted = false;
+    /** The snapshot of feed {@code feed} was applied: no more requests for it. */
+    void onResynced(int feed) {
+        wanted[feed] = false;
     }
 
     @Override
     public int doWork() {
+        int work = 0;
+        for (int feed = 0; feed < wanted.length; feed++) {
+            work += request(feed);
+        }
+        return work;
+    }
+
+    private int request(int feed) {
         long now = System.nanoTime();
-        if (!wanted || control.busy() || (lastRequest != Long.MIN_VALUE && now - lastRequest <= RETRY_NANOS)) {
+        if (!wanted[feed]
+                || control.busy()
+                || (lastRequest[feed] != Long.MIN_VALUE && now - lastRequest[feed] <= RETRY_NANOS)) {
             return 0;
         }
-        lastRequest = now;
+        lastRequest[feed] = now;
         encoder.wrapAndApplyHeader(control.buffer(), 0, control.header())
                 .sequence(control.nextSequence())
                 .instanceId(instanceId)
-                .expectedSequence(expectedSequence)
-                .receivedSequence(receivedSequence);
+                .expectedSequence(expectedSequence[feed])
+                .receivedSequence(receivedSequence[feed])
+                .instrument(feed);
         control.send(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
         return 1;
     }

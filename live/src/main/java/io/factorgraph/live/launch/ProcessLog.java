@@ -12,14 +12,25 @@ public final class ProcessLog {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
     private final String role;
     private final PrintStream out;
+    private final String prefix;
 
     public ProcessLog(String role, PrintStream out) {
+        this(role, out, "");
+    }
+
+    private ProcessLog(String role, PrintStream out, String prefix) {
         this.role = role;
         this.out = out;
+        this.prefix = prefix;
+    }
+
+    /** The same log, each message starting with {@code prefix} (which instrument a line is about). */
+    public ProcessLog prefixed(String prefix) {
+        return new ProcessLog(role, out, this.prefix + prefix);
     }
 
     public void info(String message) {
-        out.println(LocalTime.now().format(TIME) + " fg live " + role + ": " + message);
+        out.println(LocalTime.now().format(TIME) + " fg live " + role + ": " + prefix + message);
         out.flush();
     }
 

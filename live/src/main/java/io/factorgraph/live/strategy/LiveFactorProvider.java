@@ -54,6 +54,7 @@ public final class LiveFactorProvider implements FactorProvider {
     private long received;
     private long sequence;
 
+    /** A provider of updates of a graph of one book. */
     public LiveFactorProvider(
             Subscription subscription,
             List<String> outputNames,
@@ -64,8 +65,36 @@ public final class LiveFactorProvider implements FactorProvider {
             BooleanSupplier stop,
             PeerWatch engine,
             LatencyProbe probe) {
+        this(
+                subscription,
+                outputNames,
+                List.of("book"),
+                sinkArgumentCount,
+                fingerprint,
+                idle,
+                duty,
+                stop,
+                engine,
+                probe);
+    }
+
+    /**
+     * @param bookNames the graph's {@code Book} inputs, in order: each update carries every book's best levels
+     * @param sinkArgumentCount the stream arguments of every sink together, in the order of the graph's sinks
+     */
+    public LiveFactorProvider(
+            Subscription subscription,
+            List<String> outputNames,
+            List<String> bookNames,
+            int sinkArgumentCount,
+            long fingerprint,
+            IdleStrategy idle,
+            Runnable duty,
+            BooleanSupplier stop,
+            PeerWatch engine,
+            LatencyProbe probe) {
         this.subscription = subscription;
-        this.update = new FactorUpdate(outputNames);
+        this.update = new FactorUpdate(outputNames, bookNames);
         this.sinkArguments = new double[sinkArgumentCount];
         this.fingerprint = fingerprint;
         this.idle = idle;
@@ -130,7 +159,7 @@ public final class LiveFactorProvider implements FactorProvider {
                     + Long.toHexString(decoder.graphHash()) + ", ours " + Long.toHexString(fingerprint)
                     + "): give the engine and the strategy the same .fg file and --param values");
         }
-        update.set(decoder.tickTimeNs(), decoder.bestBid(), decoder.bestAsk());
+        update.setTime(decoder.tickTimeNs());
         FactorUpdateDecoder.OutputsDecoder outputs = decoder.outputs();
         int n = Math.min(outputs.count(), update.size());
         for (int i = 0; i < n; i++) {
@@ -140,6 +169,13 @@ public final class LiveFactorProvider implements FactorProvider {
         int m = Math.min(args.count(), sinkArguments.length);
         for (int i = 0; i < m; i++) {
             sinkArguments[i] = args.next().value();
+        }
+        // the groups are read in their order in the message: outputs, sink arguments, books
+        FactorUpdateDecoder.BooksDecoder books = decoder.books();
+        int bookCount = Math.min(books.count(), update.bookCount());
+        for (int i = 0; i < bookCount; i++) {
+            books.next();
+            update.setBook(i, books.bestBid(), books.bestAsk());
         }
         warm = decoder.warm() == BooleanType.TRUE;
         gap = pendingGap;

@@ -1,16 +1,14 @@
 package io.factorgraph.live.strategy;
 
-import io.factorgraph.backtest.exchange.PriceGrid;
-import io.factorgraph.backtest.report.BacktestRecorder;
 import io.factorgraph.backtest.report.PerformanceSummary;
 import io.factorgraph.backtest.report.Recording;
 import io.factorgraph.backtest.report.RunMetadata;
+import io.factorgraph.backtest.report.SummaryText;
 import io.factorgraph.live.GraphSpec;
 import io.factorgraph.live.health.HealthCounter;
 import io.factorgraph.live.health.HealthCounters;
 import io.factorgraph.live.launch.ProcessLog;
 import io.factorgraph.live.launch.ShutdownSignal;
-import io.factorgraph.live.launch.TestHooks;
 import io.factorgraph.live.probe.LatencyProbe;
 import io.factorgraph.live.sbe.CancelAllReason;
 import io.factorgraph.live.sbe.ClockAdvanceEncoder;
@@ -27,20 +25,19 @@ import io.factorgraph.live.transport.SequencedPublication;
 import io.factorgraph.live.transport.Streams;
 import io.factorgraph.live.transport.TransportConfig;
 import io.factorgraph.runtime.data.MarketDataException;
-import io.factorgraph.runtime.execution.SinkInputs;
-import io.factorgraph.runtime.execution.StrategySink;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.OutputHandle;
-import io.factorgraph.runtime.graph.SinkBinding;
 import io.factorgraph.runtime.replay.FactorUpdate;
 import io.factorgraph.runtime.spi.SinkFunction;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.status.AtomicCounter;
 
@@ -90,21 +87,18 @@ public final class StrategyRunner {
     private final PrintStream out;
     private final long instanceId = Instances.newInstanceId();
     private final LatencyProbe factorHop = new LatencyProbe("engine -> strategy (factors)");
-    private BacktestRecorder recorder;
     private final ClockAdvanceEncoder clockAdvance = new ClockAdvanceEncoder();
     private final StrategyDoneEncoder done = new StrategyDoneEncoder();
 
-    private SequencedPublication orders;
-    private LiveOrderGateway gateway;
+    /** One per sink of the graph, in source order. */
+    private final List<SinkSession> sessions = new ArrayList<>();
+
     private LiveFactorProvider provider;
-    private Quoting quoting;
-    private ExecutionReceiver executions;
-    private PeerWatch connector;
     /** Every agent: runs while the loop waits for an update. */
     private DutyCycle agents;
     /** Lock-step: waits for the venue's clock, serving only reports and heartbeats (as the venue serves us). */
     private DutyCycle lockstepWait;
-    /** The close: waits for the venue's ack or close, reading only reports. */
+    /** The close: waits for the venues' acks or closes, reading only reports. */
     private DutyCycle closeWait;
 
     private AtomicCounter updates;
@@ -115,7 +109,6 @@ public final class StrategyRunner {
     private AtomicCounter staleHalts;
     private AtomicCounter factorGaps;
     private AtomicCounter engineRestarts;
-    private boolean connectorAwaited;
     private long lastRecordTs = Long.MIN_VALUE;
 
     public StrategyRunner(StrategyConfig config, ProcessLog log, ShutdownSignal shutdown, PrintStream out) {
@@ -127,72 +120,71 @@ public final class StrategyRunner {
 
     public int run() throws IOException, MarketDataException {
         CompiledGraph graph = config.graph().compile();
-        SinkBinding binding = graph.sink()
-                .orElseThrow(
-                        () -> new IllegalArgumentException(
-                                config.graph().file()
-                                        + ": the graph has no sink, so there is no strategy to run: add e.g. `sink stateless_mm(...)`"));
-        StrategySink sink = binding.bind();
-        double tickSize = binding.terms().tickSize();
-        double maxPosition = binding.terms().maxPosition();
-        PriceGrid grid = new PriceGrid(tickSize, config.lotSize());
-        recorder = new BacktestRecorder(grid, 1 << 14, 1 << 10);
-        TransportConfig transport = config.transport();
-        BufferedWriter ordersLog = null;
-        if (config.ordersLog() != null) {
-            ordersLog = Files.newBufferedWriter(config.ordersLog(), StandardCharsets.UTF_8);
-            ordersLog.write(OrderRecording.HEADER + "\n");
+        if (graph.sinks().isEmpty()) {
+            throw new IllegalArgumentException(config.graph().file()
+                    + ": the graph has no sink, so there is no strategy to run: add e.g. `sink stateless_mm(...)`");
         }
+        TransportConfig transport = config.transport();
         try (AeronSession session = transport.connect();
                 HealthCounters health = HealthCounters.allocate(session.aeron(), "strategy", instanceId, HEALTH)) {
             counters(health);
-            orders = new SequencedPublication(
-                            session.publication(transport.channels().orders(), Streams.ORDERS),
-                            transport.idle().newStrategy(),
-                            4096)
-                    .dropWhen(TestHooks.dropSequences(config.testDropOrders()));
             PeerWatch engine = new PeerWatch("engine", transport.peerTimeoutNanos());
-            connector = new PeerWatch("connector", transport.peerTimeoutNanos());
-            gateway = new LiveOrderGateway(orders, instanceId, grid).listener(new OrderRecording(ordersLog, recorder));
-            quoting = new Quoting(gateway, health, log);
-            executions = new ExecutionReceiver(
-                    session.subscription(transport.channels().executions(), Streams.EXECUTIONS),
-                    gateway,
-                    quoting,
-                    orders,
-                    connector,
-                    health,
-                    log);
-            orders.duty(executions::doWork);
             provider = new LiveFactorProvider(
                     session.subscription(transport.channels().factors(), Streams.FACTORS),
                     graph.outputs().stream().map(OutputHandle::name).toList(),
-                    binding.argumentSlots().size(),
+                    List.copyOf(graph.books().keySet()),
+                    GraphSpec.sinkArgumentSlots(graph).length,
                     GraphSpec.fingerprint(graph),
                     transport.idle().newStrategy(),
                     this::duty,
                     shutdown::raised,
                     engine,
                     factorHop.maxTo(health.get(HealthCounter.HOP_LATENCY_MAX_NS)));
+            int sinks = graph.sinks().size();
+            for (int i = 0; i < sinks; i++) {
+                String book = List.copyOf(graph.books().keySet())
+                        .get(GraphSpec.tradedBook(graph.sinks().get(i)));
+                sessions.add(new SinkSession(
+                        graph, i, config, session, instanceId, provider, config.ordersLog(book, sinks), health, log));
+            }
+            SequencedPublication[] orderStreams = new SequencedPublication[sessions.size()];
+            List<Agent> all = new ArrayList<>();
+            List<Agent> lockstepAgents = new ArrayList<>();
+            List<Agent> receivers = new ArrayList<>();
+            for (int i = 0; i < sessions.size(); i++) {
+                SinkSession s = sessions.get(i);
+                orderStreams[i] = s.orders;
+                receivers.add(s.executions);
+            }
             HeartbeatAgent heartbeat = new HeartbeatAgent(
-                    new Heartbeats(Role.STRATEGY, instanceId, transport.heartbeatNanos(), orders), new Status());
-            agents = new DutyCycle(
-                    new CompositeAgent(
-                            executions,
-                            heartbeat,
-                            new FailSafeWatch(
-                                    quoting, orders, provider, engine, connector, config.staleAfterNanos(), health)),
-                    transport.idle().newStrategy());
+                    new Heartbeats(Role.STRATEGY, instanceId, transport.heartbeatNanos(), orderStreams), new Status());
+            all.addAll(receivers);
+            all.add(heartbeat);
+            for (SinkSession s : sessions) {
+                all.add(new FailSafeWatch(
+                        s.quoting, s.orders, provider, engine, s.connector, config.staleAfterNanos(), health));
+            }
+            lockstepAgents.addAll(receivers);
+            lockstepAgents.add(heartbeat);
+            agents = new DutyCycle(new CompositeAgent(all), transport.idle().newStrategy());
             lockstepWait = new DutyCycle(
-                    new CompositeAgent(executions, heartbeat), transport.idle().newStrategy());
-            closeWait = new DutyCycle(executions, transport.idle().newStrategy());
-            log.info("sink " + binding.function().signature().name() + " on "
-                    + config.graph().file() + ", tick " + tickSize
-                    + ", lot " + config.lotSize() + ", stale after " + config.staleAfterNanos() / 1_000_000 + " ms"
-                    + (config.lockstep() ? ", lock-step" : "") + "; instance " + Long.toHexString(instanceId));
-            runLoop(sink, new ProviderInputs(provider));
+                    new CompositeAgent(lockstepAgents), transport.idle().newStrategy());
+            closeWait = new DutyCycle(
+                    new CompositeAgent(receivers), transport.idle().newStrategy());
+            for (SinkSession s : sessions) {
+                log.info("sink " + s.binding.function().signature().name() + " on "
+                        + config.graph().file()
+                        + (sinks > 1
+                                ? " trading " + s.book + " (venue streams " + Streams.orders(s.bookIndex) + "/"
+                                        + Streams.executions(s.bookIndex) + ")"
+                                : "")
+                        + ", tick " + s.grid.tickSize() + ", lot " + s.grid.lotSize() + ", stale after "
+                        + config.staleAfterNanos() / 1_000_000 + " ms" + (config.lockstep() ? ", lock-step" : "")
+                        + "; instance " + Long.toHexString(instanceId));
+            }
+            runLoop();
             finish();
-            writeSummary(maxPosition);
+            writeSummary();
             return 0;
         } finally {
             for (DutyCycle cycle : new DutyCycle[] {agents, lockstepWait, closeWait}) {
@@ -200,8 +192,8 @@ public final class StrategyRunner {
                     cycle.close();
                 }
             }
-            if (ordersLog != null) {
-                ordersLog.close();
+            for (SinkSession s : sessions) {
+                s.close();
             }
             shutdown.finished();
         }
@@ -218,8 +210,13 @@ public final class StrategyRunner {
         engineRestarts = health.get(HealthCounter.ENGINE_RESTARTS);
     }
 
-    /** The strategy-running loop, the same shape as a backtest's: next update, decide, send. */
-    private void runLoop(StrategySink sink, SinkInputs inputs) throws MarketDataException {
+    /**
+     * The strategy-running loop, the same shape as a backtest's: next update, then for each sink decide and send. What
+     * concerns the update (a gap before it, the engine not warm) halts every sink; what concerns a venue (its reports
+     * lost, its connector silent) halts that sink alone.
+     */
+    private void runLoop() throws MarketDataException {
+        final List<SinkSession> sessions = this.sessions;
         while (provider.next()) {
             FactorUpdate update = provider.current();
             long t = update.timestampNanos();
@@ -232,37 +229,47 @@ public final class StrategyRunner {
                 factorGaps.setRelease(provider.tracker().gaps());
                 log.info("factor updates " + provider.tracker().lastGapFrom() + ".."
                         + provider.tracker().lastGapTo() + " lost");
-                countIf(quoting.halt(CancelAllReason.FACTOR_GAP, "factor updates lost"), gapHalts);
-                record(t, update);
-                continue;
             }
-            if (!provider.warm()) {
-                countIf(quoting.halt(CancelAllReason.NOT_WARM, "engine not warm"), notWarmHalts);
-                record(t, update);
-                continue;
+            boolean tradedOn = false;
+            for (int i = 0; i < sessions.size(); i++) {
+                SinkSession s = sessions.get(i);
+                if (provider.gapBeforeCurrent()) {
+                    countIf(s.quoting.halt(CancelAllReason.FACTOR_GAP, "factor updates lost"), gapHalts);
+                } else if (!provider.warm()) {
+                    countIf(s.quoting.halt(CancelAllReason.NOT_WARM, "engine not warm"), notWarmHalts);
+                } else if (!s.executions.reportsLost()) {
+                    int decided = decide(s, t);
+                    if (decided < 0) {
+                        return;
+                    }
+                    tradedOn |= decided > 0;
+                }
+                s.record(t, update);
             }
-            if (executions.reportsLost()) {
-                record(t, update);
-                continue;
+            if (tradedOn) {
+                traded.incrementRelease();
             }
-            long now = System.nanoTime();
-            if (!connector.everHeard() && !connectorAwaited) {
-                now = awaitConnector(now);
-            }
-            if (!connector.alive(now)) {
-                countIf(quoting.halt(CancelAllReason.PEER_DOWN, "no heartbeat from the connector"), peerHalts);
-                record(t, update);
-                continue;
-            }
-            if (config.lockstep() && !advanceVenueClock(t)) {
-                break;
-            }
-            quoting.resume(t);
-            gateway.beginTick(t);
-            sink.onTick(t, inputs, gateway);
-            traded.incrementRelease();
-            record(t, update);
+            lastRecordTs = Math.max(lastRecordTs, t);
         }
+    }
+
+    /** One sink's decision at tick {@code t}: 1 when it ran, 0 when halted, -1 when the run must stop. */
+    private int decide(SinkSession s, long t) throws MarketDataException {
+        long now = System.nanoTime();
+        if (!s.connector.everHeard() && !s.connectorAwaited) {
+            now = awaitConnector(s, now);
+        }
+        if (!s.connector.alive(now)) {
+            countIf(s.quoting.halt(CancelAllReason.PEER_DOWN, "no heartbeat from the connector"), peerHalts);
+            return 0;
+        }
+        if (config.lockstep() && !advanceVenueClock(s, t)) {
+            return -1;
+        }
+        s.quoting.resume(t);
+        s.gateway.beginTick(t);
+        s.sink.onTick(t, s.inputs, s.gateway);
+        return 1;
     }
 
     private static void countIf(boolean happened, AtomicCounter counter) {
@@ -277,31 +284,14 @@ public final class StrategyRunner {
      * first decision waits for the connector, once and up to the peer timeout, rather than take it for dead and let
      * the tick go by (in lock-step that would shift every order by a tick).
      */
-    private long awaitConnector(long now) throws MarketDataException {
-        connectorAwaited = true;
-        long deadline = now + connector.timeoutNanos();
-        while (!connector.everHeard() && !shutdown.raised() && now - deadline < 0) {
+    private long awaitConnector(SinkSession s, long now) throws MarketDataException {
+        s.connectorAwaited = true;
+        long deadline = now + s.connector.timeoutNanos();
+        while (!s.connector.everHeard() && !shutdown.raised() && now - deadline < 0) {
             agents.cycle();
             now = System.nanoTime();
         }
         return now;
-    }
-
-    private void record(long t, FactorUpdate update) {
-        if (t < lastRecordTs) {
-            return;
-        }
-        lastRecordTs = t;
-        recorder.record(
-                t,
-                update.mid(),
-                update.bestBid(),
-                update.bestAsk(),
-                gateway.quotedBid(),
-                gateway.quotedAsk(),
-                gateway.account().position(),
-                gateway.account().cash(),
-                gateway.account().fees());
     }
 
     /** Runs while the provider waits for an update, and on back-pressure: every agent once. */
@@ -314,15 +304,15 @@ public final class StrategyRunner {
     }
 
     /** Lock-step: the venue's clock to the tick, and every report due by then applied, before deciding. */
-    private boolean advanceVenueClock(long t) throws MarketDataException {
+    private boolean advanceVenueClock(SinkSession s, long t) throws MarketDataException {
         clockAdvance
-                .wrapAndApplyHeader(orders.buffer(), 0, orders.header())
-                .sequence(orders.nextSequence())
+                .wrapAndApplyHeader(s.orders.buffer(), 0, s.orders.header())
+                .sequence(s.orders.nextSequence())
                 .instanceId(instanceId)
                 .timeNs(t);
-        orders.send(MessageHeaderEncoder.ENCODED_LENGTH + clockAdvance.encodedLength());
-        while (executions.clockAdvancedTo() < t) {
-            if (shutdown.raised() || !connector.alive(System.nanoTime())) {
+        s.orders.send(MessageHeaderEncoder.ENCODED_LENGTH + clockAdvance.encodedLength());
+        while (s.executions.clockAdvancedTo() < t) {
+            if (shutdown.raised() || !s.connector.alive(System.nanoTime())) {
                 return false;
             }
             lockstepWait.cycle();
@@ -332,30 +322,56 @@ public final class StrategyRunner {
 
     private void finish() throws MarketDataException {
         if (shutdown.raised()) {
-            long request = quoting.cancelAllAndStop(CancelAllReason.SHUTDOWN);
-            boolean acked = awaitVenue(() -> executions.lastAcked() >= request);
+            long[] requests = new long[sessions.size()];
+            for (int i = 0; i < sessions.size(); i++) {
+                requests[i] = sessions.get(i).quoting.cancelAllAndStop(CancelAllReason.SHUTDOWN);
+            }
+            boolean acked = awaitVenue(() -> {
+                for (int i = 0; i < sessions.size(); i++) {
+                    if (sessions.get(i).executions.lastAcked() < requests[i]) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+            int listed = 0;
+            for (SinkSession s : sessions) {
+                listed += s.gateway.orders().size();
+            }
             log.info("shutdown: cancel-all " + (acked ? "acknowledged by the venue" : "NOT acknowledged within 2 s")
-                    + "; " + gateway.orders().size() + " orders still listed");
+                    + (sessions.size() > 1 ? " (every venue)" : "") + "; " + listed + " orders still listed");
             sendDone();
             return;
         }
         if (provider.ended()) {
-            log.info("end of the factor stream after " + updates.get() + " updates; telling the venue we are done");
+            log.info("end of the factor stream after " + updates.get() + " updates; telling the venue"
+                    + (sessions.size() > 1 ? "s" : "") + " we are done");
         } else {
             log.info("stopped");
         }
         sendDone();
-        quoting.stop();
-        if (!awaitVenue(executions::venueClosed)) {
+        for (SinkSession s : sessions) {
+            s.quoting.stop();
+        }
+        if (!awaitVenue(() -> {
+            for (SinkSession s : sessions) {
+                if (!s.executions.venueClosed()) {
+                    return false;
+                }
+            }
+            return true;
+        })) {
             log.error("the venue did not confirm its close within 2 s");
         }
     }
 
     private void sendDone() {
-        done.wrapAndApplyHeader(orders.buffer(), 0, orders.header())
-                .sequence(orders.nextSequence())
-                .instanceId(instanceId);
-        orders.send(MessageHeaderEncoder.ENCODED_LENGTH + done.encodedLength());
+        for (SinkSession s : sessions) {
+            done.wrapAndApplyHeader(s.orders.buffer(), 0, s.orders.header())
+                    .sequence(s.orders.nextSequence())
+                    .instanceId(instanceId);
+            s.orders.send(MessageHeaderEncoder.ENCODED_LENGTH + done.encodedLength());
+        }
     }
 
     private boolean awaitVenue(BooleanSupplier condition) throws MarketDataException {
@@ -369,13 +385,42 @@ public final class StrategyRunner {
         return true;
     }
 
-    private void writeSummary(double maxPosition) throws IOException {
-        Recording recording = recorder.finish(RunMetadata.builder()
-                .graphFile(config.graph().file().toString())
-                .build());
-        PerformanceSummary summary =
-                PerformanceSummary.of(recording, PerformanceSummary.capitalBase(maxPosition, recording));
-        String text = StrategySummary.render(summary, this);
+    /**
+     * With one sink, the summary {@code fg live} has always printed; with several, one block per instrument (its own
+     * records and fills, as the backtest reports each) and a total row.
+     */
+    private void writeSummary() throws IOException {
+        StringBuilder text = new StringBuilder();
+        double pnl = 0;
+        double pnlBeforeFees = 0;
+        double fees = 0;
+        long fills = 0;
+        long filledOrders = 0;
+        for (SinkSession s : sessions) {
+            Recording recording = s.recorder.finish(RunMetadata.builder()
+                    .graphFile(config.graph().file().toString())
+                    .build());
+            PerformanceSummary summary =
+                    PerformanceSummary.of(recording, PerformanceSummary.capitalBase(s.maxPosition, recording));
+            if (sessions.size() > 1) {
+                text.append("== ").append(s.book).append(" ==\n");
+            }
+            text.append(StrategySummary.render(summary, this, s));
+            pnl += summary.pnl();
+            pnlBeforeFees += summary.pnlBeforeFees();
+            fees += summary.feesTotal();
+            fills += summary.trades();
+            filledOrders += summary.filledOrders();
+        }
+        if (sessions.size() > 1) {
+            text.append("== total ==\n");
+            SummaryText.row(
+                    text,
+                    "total",
+                    String.format(
+                            "pnl %.4f  (before fees %.4f), fees %.4f, %,d fills of %,d orders, %d instruments",
+                            pnl, pnlBeforeFees, fees, fills, filledOrders, sessions.size()));
+        }
         out.print(text);
         out.flush();
         if (config.summaryFile() != null) {
@@ -393,12 +438,9 @@ public final class StrategyRunner {
         return traded.get();
     }
 
-    LiveOrderGateway gateway() {
-        return gateway;
-    }
-
+    /** Cancel-alls sent, over every sink (the health counter they share). */
     long cancelAlls() {
-        return quoting.cancelAlls();
+        return sessions.get(0).quoting.cancelAlls();
     }
 
     String haltCounts() {
@@ -418,10 +460,6 @@ public final class StrategyRunner {
         return factorHop;
     }
 
-    LatencyProbe reportHop() {
-        return executions.hop();
-    }
-
     static String seconds(Duration d) {
         return String.format("%d min %02d s", d.toMinutes(), d.toSecondsPart());
     }
@@ -435,7 +473,12 @@ public final class StrategyRunner {
 
         @Override
         public boolean ready() {
-            return quoting.isQuoting();
+            for (int i = 0; i < sessions.size(); i++) {
+                if (sessions.get(i).quoting.isQuoting()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -445,12 +488,17 @@ public final class StrategyRunner {
 
         @Override
         public int workingOrders() {
-            return gateway.orders().size();
+            int working = 0;
+            for (int i = 0; i < sessions.size(); i++) {
+                working += sessions.get(i).gateway.orders().size();
+            }
+            return working;
         }
 
+        /** The first sink's position (the only one's, with one sink). */
         @Override
         public double position() {
-            return gateway.account().position();
+            return sessions.isEmpty() ? 0.0 : sessions.get(0).gateway.account().position();
         }
     }
 }

@@ -12,7 +12,7 @@ import java.time.Duration;
 final class StrategySummary {
     private StrategySummary() {}
 
-    static String render(PerformanceSummary s, StrategyRunner run) {
+    static String render(PerformanceSummary s, StrategyRunner run, SinkSession session) {
         StringBuilder out = new StringBuilder();
         Duration span = Duration.ofNanos(Math.max(0, s.endNs() - s.startNs()));
         SummaryText.row(
@@ -22,7 +22,7 @@ final class StrategySummary {
                         "%s, %,d factor updates, %,d traded on",
                         StrategyRunner.seconds(span), run.updates(), run.tradedUpdates()));
         SummaryText.appendPerformance(out, s);
-        LiveOrderGateway g = run.gateway();
+        LiveOrderGateway g = session.gateway;
         SummaryText.row(
                 out,
                 "orders sent",
@@ -34,7 +34,7 @@ final class StrategySummary {
                 "factor stream",
                 String.format("%,d gaps, %,d engine restarts", run.factorGaps(), run.engineRestarts()));
         SummaryText.row(out, "latency", run.factorHop().summary());
-        SummaryText.row(out, "", run.reportHop().summary());
+        SummaryText.row(out, "", session.executions.hop().summary());
         return out.toString();
     }
 }

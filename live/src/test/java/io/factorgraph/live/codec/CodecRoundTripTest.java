@@ -65,7 +65,7 @@ class CodecRoundTripTest {
                     i % 7 == 0);
         }
         assertTrue(writer.isFull());
-        int length = writer.encode(buffer, header, 42, 0xABCDEFL, true);
+        int length = writer.encode(buffer, header, 42, 0xABCDEFL, true, 3, 17);
         assertTrue(length <= MarketDataWriter.MAX_LENGTH);
 
         assertEquals(MarketDataBatchDecoder.TEMPLATE_ID, envelope.wrap(buffer, 0, length));
@@ -74,6 +74,8 @@ class CodecRoundTripTest {
         MarketDataReader reader = new MarketDataReader().wrap(buffer, 0, envelope.header());
         assertEquals(42, reader.sequence());
         assertTrue(reader.snapshot());
+        assertEquals(3, reader.instrument(), "the feed the batch belongs to");
+        assertEquals(17, reader.feedSequence(), "its number within the feed");
         assertEquals(MarketDataWriter.MAX_EVENTS, reader.count());
         MarketEvent e = new MarketEvent();
         for (int i = 0; i < MarketDataWriter.MAX_EVENTS; i++) {
@@ -98,6 +100,8 @@ class CodecRoundTripTest {
         envelope.wrap(buffer, 0, empty);
         MarketDataReader again = new MarketDataReader().wrap(buffer, 0, envelope.header());
         assertFalse(again.snapshot());
+        assertEquals(0, again.instrument(), "a stream of one feed: instrument 0");
+        assertEquals(43, again.feedSequence(), "numbered as the stream's messages");
         assertEquals(0, again.count());
     }
 
@@ -105,8 +109,9 @@ class CodecRoundTripTest {
     void factorUpdateCarriesOutputsSinkArgumentsAndSymbol() {
         double[] outputs = {1.2345678901234567, Double.NaN, 1.0, -0.0};
         double[] args = {Double.MAX_VALUE, 0.5, 0.0};
-        FactorUpdate update = new FactorUpdate(List.of("a", "b", "c", "d"));
+        FactorUpdate update = new FactorUpdate(List.of("a", "b", "c", "d"), List.of("perp", "spot"));
         update.set(1_723_161_255_400_000_000L, 61_000.1, 61_000.2);
+        update.setBook(1, 60_990.01, Double.NaN);
         for (int i = 0; i < outputs.length; i++) {
             update.setValue(i, outputs[i]);
         }
@@ -152,6 +157,14 @@ class CodecRoundTripTest {
                     Double.doubleToRawLongBits(v),
                     Double.doubleToRawLongBits(ad.next().value()));
         }
+        FactorUpdateDecoder.BooksDecoder bd = dec.books();
+        assertEquals(2, bd.count());
+        bd.next();
+        assertEquals(61_000.1, bd.bestBid());
+        assertEquals(61_000.2, bd.bestAsk());
+        bd.next();
+        assertEquals(60_990.01, bd.bestBid());
+        assertEquals(Double.doubleToRawLongBits(Double.NaN), Double.doubleToRawLongBits(bd.bestAsk()));
         assertEquals("usdm_btcusdt", dec.symbol());
     }
 

@@ -8,7 +8,6 @@ import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.logbuffer.FragmentHandler;
 import io.factorgraph.backtest.exchange.ExchangeSimulator;
-import io.factorgraph.backtest.exchange.SimulationFeed;
 import io.factorgraph.backtest.exchange.timeline.ClockShift;
 import io.factorgraph.backtest.settings.ReplaySpeed;
 import io.factorgraph.backtest.settings.SimulatorSettings;
@@ -22,6 +21,7 @@ import io.factorgraph.live.transport.MediaDrivers;
 import io.factorgraph.live.transport.PeerWatch;
 import io.factorgraph.live.transport.SequencedPublication;
 import io.factorgraph.live.transport.Streams;
+import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.EventSources;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.RecordedData;
@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.CompositeAgent;
 import org.junit.jupiter.api.Test;
@@ -51,14 +52,24 @@ class ConnectorAllocationTest {
 
     @Test
     void steadyStateReplayAllocatesNothing() throws Exception {
+        assertAllocatesNothing(List.of("usdm_btcusdt_20240808.gz"));
+    }
+
+    /** Two feeds merged, each with its venue: still nothing per event (the merge, the per-feed batches). */
+    @Test
+    void steadyStateReplayOfTwoFeedsAllocatesNothing() throws Exception {
+        assertAllocatesNothing(List.of("usdm_btcusdt_20240808.gz", "usdm_ethusdt_20240808.gz"));
+    }
+
+    private static void assertAllocatesNothing(List<String> files) throws Exception {
         assertTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled());
         String dir = "/dev/shm/fg-alloc-test-" + UUID.randomUUID().toString().substring(0, 8);
         try (MediaDriver _ = MediaDrivers.launch(dir, IdleMode.BACKOFF);
                 Aeron aeron = Aeron.connect(AeronSession.clientContext(dir))) {
-            measure(aeron); // warm-up: compiles everything
+            measure(aeron, files); // warm-up: compiles everything
             List<Long> passes = new ArrayList<>();
             for (int pass = 0; pass < 5; pass++) {
-                long bytes = measure(aeron);
+                long bytes = measure(aeron, files);
                 passes.add(bytes);
                 assertTrue(bytes < 1024, "bytes allocated from event 300,000 to 598,000: " + passes);
                 if (bytes == 0) {
@@ -69,44 +80,58 @@ class ConnectorAllocationTest {
         }
     }
 
-    private static long measure(Aeron aeron) throws Exception {
+    private static long measure(Aeron aeron, List<String> files) throws Exception {
         ProcessLog log = new ProcessLog("connector", new PrintStream(OutputStream.nullOutputStream()));
-        List<Path> data = List.of(RecordedData.file("usdm_btcusdt_20240808.gz"));
-        ExchangeSimulator simulator = new ExchangeSimulator(
-                ClockShift.resolve(
-                        SimulatorSettings.DEFAULTS.config(0.1, 0.001), () -> EventSources.open(data, GapPolicy.FAIL)),
-                4096);
+        int n = files.size();
+        ExchangeSimulator[] simulators = new ExchangeSimulator[n];
+        List<EventSource> sources = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<Path> data = List.of(RecordedData.file(files.get(i)));
+            simulators[i] = new ExchangeSimulator(
+                    ClockShift.resolve(
+                            SimulatorSettings.DEFAULTS.config(files.get(i).contains("eth") ? 0.01 : 0.1, 0.001),
+                            () -> EventSources.open(data, GapPolicy.FAIL)),
+                    4096);
+            sources.add(EventSources.open(data, GapPolicy.FAIL));
+        }
         try (HealthCounters health = HealthCounters.allocate(aeron, "connector", 1L, HealthCounter.values());
                 Subscription engine = aeron.addSubscription("aeron:ipc", Streams.MARKET_DATA);
                 SequencedPublication marketData = new SequencedPublication(
                         aeron.addExclusivePublication("aeron:ipc", Streams.MARKET_DATA),
                         new BusySpinIdleStrategy(),
                         MarketDataWriter.MAX_LENGTH + 1024);
-                SequencedPublication executions = new SequencedPublication(
-                        aeron.addExclusivePublication("aeron:ipc", Streams.EXECUTIONS),
-                        new BusySpinIdleStrategy(),
-                        4096);
-                Subscription orders = aeron.addSubscription("aeron:ipc", Streams.ORDERS);
                 Subscription control = aeron.addSubscription("aeron:ipc", Streams.CONTROL)) {
             while (!marketData.isConnected()) {
                 Thread.onSpinWait();
             }
-            MarketDataReplay replay =
-                    new MarketDataReplay(ReplaySpeed.MAX, false, 1L, marketData, simulator, health, log);
-            PeerWatch strategy = new PeerWatch("strategy", 1_000_000_000L);
-            CompositeAgent agents = new CompositeAgent(
-                    replay,
-                    new PaperVenue(simulator, replay, false, 1L, executions, orders, strategy, health, log),
-                    new ResyncRequests(control, replay, new PeerWatch("engine", 1_000_000_000L), log));
+            MarketDataReplay replay = new MarketDataReplay(
+                    ReplaySpeed.MAX, false, 1L, marketData, simulators, MarketDataReplay.FeedDrops.NONE, health, log);
+            List<Agent> agents = new ArrayList<>();
+            agents.add(replay);
+            List<AutoCloseable> streams = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                SequencedPublication executions = new SequencedPublication(
+                        aeron.addExclusivePublication("aeron:ipc", Streams.executions(i)),
+                        new BusySpinIdleStrategy(),
+                        4096);
+                Subscription orders = aeron.addSubscription("aeron:ipc", Streams.orders(i));
+                streams.add(executions);
+                streams.add(orders);
+                PeerWatch strategy = new PeerWatch("strategy", 1_000_000_000L);
+                agents.add(new PaperVenue(
+                        simulators[i], replay, i, "", false, 1L, executions, orders, strategy, health, log));
+            }
+            agents.add(new ResyncRequests(control, replay, new PeerWatch("engine", 1_000_000_000L), log));
+            CompositeAgent all = new CompositeAgent(agents);
             FragmentHandler drain = (buffer, offset, length, header) -> {};
             marketData.duty(() -> engine.poll(drain, 64));
-            replay.start(new SimulationFeed(EventSources.open(data, GapPolicy.FAIL), simulator));
+            replay.start(sources);
             long thread = Thread.currentThread().threadId();
             var sent = health.get(HealthCounter.MARKET_DATA_EVENTS_SENT);
             long atFrom = 0;
             long atUntil = 0;
             while (!replay.ended()) {
-                agents.doWork();
+                all.doWork();
                 engine.poll(drain, 64);
                 long events = sent.get();
                 long bytes = THREADS.getThreadAllocatedBytes(thread);
@@ -115,6 +140,9 @@ class ConnectorAllocationTest {
                 } else if (events == UNTIL) {
                     atUntil = bytes;
                 }
+            }
+            for (AutoCloseable c : streams) {
+                c.close();
             }
             assertTrue(atFrom > 0 && atUntil > 0, "the measured part was replayed");
             return atUntil - atFrom;

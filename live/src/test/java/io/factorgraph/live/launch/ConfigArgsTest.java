@@ -2,6 +2,7 @@ package io.factorgraph.live.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.factorgraph.backtest.exchange.FillMode;
 import io.factorgraph.backtest.settings.FeeSchedule;
@@ -76,6 +77,79 @@ class ConfigArgsTest {
         StrategyConfig strategy = new StrategyConfig(
                 spec, udp, 0.001, 1_000_000_000L, true, Path.of("o.csv"), Path.of("s.txt"), List.of("300"));
         assertEquals(strategy, StrategyConfig.fromArgs(LiveArgs.parse(strategy.toArgs())));
+    }
+
+    /** Several instruments: each feed's files, tick, lot and venue settings, and which ones have a venue. */
+    @Test
+    void severalFeedsReadBackWhatTheyWrote() {
+        ConnectorConfig two = new ConnectorConfig(
+                List.of(
+                        new ConnectorConfig.Feed(
+                                "perp",
+                                List.of(Path.of("p1.gz"), Path.of("p2.gz")),
+                                0.1,
+                                0.001,
+                                new SimulatorSettings(
+                                        LatencySetting.parse("250us/1.5ms"),
+                                        FeeSchedule.parse("-0.0001,0.0004"),
+                                        QueueSetting.parse("Power:3"),
+                                        FillMode.PARTIAL),
+                                true),
+                        new ConnectorConfig.Feed(
+                                "spot", List.of(Path.of("s.gz")), 0.01, 0.00001, SimulatorSettings.DEFAULTS, false)),
+                GapPolicy.RESYNC,
+                ReplaySpeed.MAX,
+                true,
+                udp,
+                3_000_000_000L,
+                false,
+                1_500_000_000L,
+                List.of("7,8", "1:500"));
+        assertEquals(two, ConnectorConfig.fromArgs(LiveArgs.parse(two.toArgs())));
+        assertEquals(List.of(Path.of("p1.gz"), Path.of("p2.gz")), two.data(), "the first feed's, for one-feed callers");
+
+        // a plain value applies to every feed, NAME=VALUE to one; no --venue: every feed has one
+        ConnectorConfig read = ConnectorConfig.fromArgs(LiveArgs.parse(List.of(
+                "--feed",
+                "btc",
+                "--feed",
+                "eth",
+                "--data",
+                "btc=a.gz",
+                "--data",
+                "eth=b.gz",
+                "--tick-size",
+                "0.1",
+                "--tick-size",
+                "eth=0.01",
+                "--fees",
+                "0.0001,0.0003")));
+        assertEquals(0.1, read.feeds().get(0).tickSize());
+        assertEquals(0.01, read.feeds().get(1).tickSize());
+        assertEquals(
+                FeeSchedule.parse("0.0001,0.0003"), read.feeds().get(1).venue().fees());
+        assertTrue(read.feeds().stream().allMatch(ConnectorConfig.Feed::traded));
+        IllegalArgumentException unnamed = assertThrows(
+                IllegalArgumentException.class,
+                () -> ConnectorConfig.fromArgs(
+                        LiveArgs.parse(List.of("--feed", "btc", "--feed", "eth", "--data", "a.gz"))));
+        assertEquals("--data a.gz: say which feed it is, NAME=FILE, one of btc, eth", unnamed.getMessage());
+
+        StrategyConfig strategy = new StrategyConfig(
+                spec,
+                udp,
+                0.001,
+                1_000_000_000L,
+                true,
+                Path.of("out/orders.csv"),
+                null,
+                List.of(),
+                java.util.Map.of("spot", 0.00001));
+        assertEquals(strategy, StrategyConfig.fromArgs(LiveArgs.parse(strategy.toArgs())));
+        assertEquals(0.00001, strategy.lotSize("spot"));
+        assertEquals(0.001, strategy.lotSize("perp"));
+        assertEquals(Path.of("out/orders.csv"), strategy.ordersLog("perp", 1), "one sink: the file given");
+        assertEquals(Path.of("out/orders.perp.csv"), strategy.ordersLog("perp", 2));
     }
 
     @Test

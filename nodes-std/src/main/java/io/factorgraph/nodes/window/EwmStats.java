@@ -74,6 +74,16 @@ public final class EwmStats {
     }
 
     public void onValue(double x) {
+        onValue(x, alpha, decay);
+    }
+
+    /**
+     * As {@link #onValue(double)}, with this update's own smoothing factor {@code a} ({@code 0 <= a <= 1}) and
+     * {@code decay = 1 - a}: for a decay by elapsed time, where {@code a = 1 - 2^(-Δt/h)} changes with the time
+     * between samples ({@code a = 0}, two samples at one time: the later one adds nothing). The recurrence is
+     * the same, so it is still the exact weighted mean and variance under the product of the decays.
+     */
+    public void onValue(double x, double alpha, double decay) {
         if (Double.isNaN(x)) {
             return;
         }

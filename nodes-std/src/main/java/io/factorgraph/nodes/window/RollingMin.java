@@ -1,5 +1,7 @@
 package io.factorgraph.nodes.window;
 
+import io.factorgraph.runtime.spi.WindowLength;
+
 /**
  * Minimum of the valid values of a tick window, O(1) amortised per update, exact.
  *
@@ -10,12 +12,24 @@ package io.factorgraph.nodes.window;
 public final class RollingMin {
     private final RollingMax negatedMax;
 
+    /** A count window of the last {@code window} ticks. */
     public RollingMin(int window) {
         this.negatedMax = new RollingMax(window);
     }
 
+    /** A count or duration window, see {@link RollingMax#RollingMax(WindowLength, long, String)}. */
+    public RollingMin(WindowLength window, long clockNanos, String owner) {
+        this.negatedMax = new RollingMax(window, clockNanos, owner);
+    }
+
+    /** The next tick of a count window. */
     public void onValue(double x) {
         negatedMax.onValue(-x);
+    }
+
+    /** The sample at {@code time}, see {@link RollingMax#onValue(long, double)}. */
+    public void onValue(long time, double x) {
+        negatedMax.onValue(time, -x);
     }
 
     /** Smallest valid value in the window; NaN when there is none. */

@@ -1,12 +1,16 @@
 package io.factorgraph.nodes.window;
 
+import io.factorgraph.runtime.spi.WindowLength;
+
 /**
- * Mean and population variance (ddof = 0) over a tick window, in O(1) amortised per update and
- * accurate to a two-pass computation over the same window.
+ * Mean and population variance (ddof = 0) over a count or duration window, in O(1) amortised per update
+ * and accurate to a two-pass computation over the same window.
  *
  * <h2>Window and NaN rule</h2>
- * The window is the last {@code window} ticks including the current one; during warm-up it is the
- * ticks seen so far. A NaN occupies its tick but is left out of the count and the sums, as numpy's
+ * A count window is the last {@code window} ticks including the current one; during warm-up it is the
+ * ticks seen so far. A duration window of D holds the samples whose time lies in {@code (t - D, t]}
+ * (docs/DESIGN.md §11), kept in the same {@link SampleRing}; everything below holds for it with "the
+ * samples in the window" for "the ticks of the window". A NaN occupies its tick but is left out of the count and the sums, as numpy's
  * {@code nanmean}/{@code nanstd} over the window do. With no valid value in the window, mean and
  * variance are NaN. Infinities are valid values with IEEE meaning, again as numpy computes them:
  * the mean is ±∞ (NaN when both signs are present) and the variance is NaN while one is in the
@@ -79,9 +83,12 @@ public final class RollingMoments {
     private static final double RESIDUE_LIMIT = 0x1p-40;
     private static final long NO_TICK = Long.MIN_VALUE;
 
-    private final int window;
+    private final boolean timed;
+    /** Ticks or nanoseconds: a sample is in the window while its key is above {@code key - length}. */
+    private final long length;
+
     private final long resumPeriod;
-    private final DoubleRingBuffer values;
+    private final SampleRing values;
     private final CompensatedSum deviationSum = new CompensatedSum();
     private final CompensatedSum squaredDeviationSum = new CompensatedSum();
 
@@ -93,7 +100,7 @@ public final class RollingMoments {
     private long updatesSinceResum;
     private long resumCount;
 
-    /** Index of the current tick; -1 before the first update. */
+    /** The current sample's key: its tick index (count window) or time (duration window); -1 before any. */
     private long tick = -1;
 
     private double lastValid = Double.NaN;
@@ -101,24 +108,59 @@ public final class RollingMoments {
     /** Tick of the latest valid value that differs from {@link #lastValid}. */
     private long lastDifferentTick = NO_TICK;
 
+    /** A count window of the last {@code window} ticks. */
     public RollingMoments(int window) {
+        this(WindowLength.ticks(checkWindow(window)), 0, "rolling moments");
+    }
+
+    /**
+     * A count or duration window.
+     *
+     * @param clockNanos the graph's clock interval (0 without one): a duration window's first allocation
+     * @param owner the node, as a {@link io.factorgraph.runtime.spi.WindowCapacityException} names it
+     */
+    public RollingMoments(WindowLength window, long clockNanos, String owner) {
+        this.timed = window.duration();
+        this.length = window.length();
+        this.resumPeriod = (long) RESUM_PERIOD_WINDOWS * (timed ? 1 : window.ticks());
+        this.values = new SampleRing(window, clockNanos, owner);
+    }
+
+    private static int checkWindow(int window) {
         if (window < 1) {
             throw new IllegalArgumentException("window must be >= 1, was " + window);
         }
-        this.window = window;
-        this.resumPeriod = (long) RESUM_PERIOD_WINDOWS * window;
-        this.values = new DoubleRingBuffer(window);
+        return window;
     }
 
+    /** The next tick of a count window. */
     public void onValue(double x) {
-        tick++;
-        final boolean full = values.isFull();
-        final double evicted = values.push(x);
-        if (full) {
-            remove(evicted);
+        onValue(tick + 1, x);
+    }
+
+    /**
+     * The sample at {@code time} (local clock, ns; never decreasing): for a duration window the samples at or
+     * before {@code time - D} leave; a count window ignores {@code time} and moves by one tick.
+     */
+    public void onValue(long time, double x) {
+        if (timed) {
+            tick = time;
+            while (values.hasExpired(time)) {
+                remove(values.removeOldest());
+            }
+            values.add(time, x);
+            add(x);
+            keepAccurate(resumPeriod * Math.max(values.size(), 1));
+        } else {
+            tick++;
+            final boolean full = values.isFull();
+            final double evicted = values.push(x);
+            if (full) {
+                remove(evicted);
+            }
+            add(x);
+            keepAccurate(resumPeriod);
         }
-        add(x);
-        keepAccurate();
     }
 
     /** Mean of the window's valid values; NaN when there are none. */
@@ -162,8 +204,9 @@ public final class RollingMoments {
         return finiteCount + positiveInfinities + negativeInfinities;
     }
 
+    /** The count of a count window. @throws IllegalStateException for a duration window */
     public int window() {
-        return window;
+        return values.window().ticks();
     }
 
     /**
@@ -241,7 +284,8 @@ public final class RollingMoments {
         updatesSinceResum = 0;
     }
 
-    private void keepAccurate() {
+    /** @param period updates between unconditional re-sums: {@code 64·W}, or 64 times the samples in the window */
+    private void keepAccurate(long period) {
         if (finiteCount == 0 || isConstantWindow()) {
             return;
         }
@@ -253,7 +297,7 @@ public final class RollingMoments {
         // Written as !(a >= b) so that NaN sums (an overflowed term) also trigger the re-sum.
         if (!(spread >= squares * CANCELLATION_LIMIT)
                 || squares < peakSquaredDeviationSum * RESIDUE_LIMIT
-                || ++updatesSinceResum >= resumPeriod) {
+                || ++updatesSinceResum >= period) {
             resumWindow();
         }
     }
@@ -293,6 +337,6 @@ public final class RollingMoments {
 
     /** True when every valid value in the window equals {@link #lastValid}. */
     private boolean isConstantWindow() {
-        return lastDifferentTick <= tick - window;
+        return lastDifferentTick <= tick - length;
     }
 }

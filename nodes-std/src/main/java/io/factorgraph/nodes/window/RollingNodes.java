@@ -6,34 +6,51 @@ import io.factorgraph.runtime.spi.Node;
 import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Signature;
+import io.factorgraph.runtime.spi.TickTime;
+import io.factorgraph.runtime.spi.WindowLength;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * Statistics over a tick window of W (the last W ticks including the current one; fewer during
- * warm-up). NaN occupies its tick but is left out of counts and sums; a window with no valid value
- * gives NaN. Standard deviations are population ones (ddof = 0), as numpy's default.
+ * Statistics over a window given as a count W (the last W ticks including the current one; fewer during
+ * warm-up) or as a duration D (the samples whose tick time lies in {@code (t - D, t]}, docs/DESIGN.md §11).
+ * NaN occupies its tick but is left out of counts and sums; a window with no valid value gives NaN.
+ * Standard deviations are population ones (ddof = 0), as numpy's default. A duration window's memory is
+ * {@code D / interval + 1} samples under a clock, else it grows with the samples inside the window up to
+ * {@link io.factorgraph.runtime.spi.WindowLength#MAX_SAMPLES_WITHOUT_CLOCK}, past which the run stops with a
+ * {@link io.factorgraph.runtime.spi.WindowCapacityException}.
  */
 public final class RollingNodes {
     private RollingNodes() {}
 
     public static List<NodeFunction> functions() {
         return List.of(
-                define("rolling_mean", "mean of the last W ticks (NaN-skipping)", Mean::new, RING),
-                define("rolling_std", "population std of the last W ticks (NaN-skipping)", Std::new, RING),
-                define("zscore", "(x - mean) / std over the last W ticks; 0 when std <= 1e-10", ZScoreNode::new, RING),
-                define("rolling_sum", "sum of the last W ticks (NaN-skipping)", Sum::new, RING),
-                define("rolling_min", "minimum of the last W ticks (NaN-skipping)", Min::new, DEQUE),
-                define("rolling_max", "maximum of the last W ticks (NaN-skipping)", Max::new, DEQUE));
+                define("rolling_mean", "mean of the last W ticks or D of time (NaN-skipping)", Mean::new, RING),
+                define("rolling_std", "population std of the last W ticks or D of time (NaN-skipping)", Std::new, RING),
+                define(
+                        "zscore",
+                        "(x - mean) / std over the last W ticks or D of time; 0 when std <= 1e-10",
+                        ZScoreNode::new,
+                        RING),
+                define("rolling_sum", "sum of the last W ticks or D of time (NaN-skipping)", Sum::new, RING),
+                define("rolling_min", "minimum of the last W ticks or D of time (NaN-skipping)", Min::new, DEQUE),
+                define("rolling_max", "maximum of the last W ticks or D of time (NaN-skipping)", Max::new, DEQUE));
     }
 
-    /** A ring of the window's values: {@link RollingMoments}, {@link RollingSum}. */
-    private static final Functions.Retention RING = Functions.Retention.perTick("window", 0, Double.BYTES);
+    /**
+     * A {@link SampleRing} of the window's values, and their times for a duration window: {@link RollingMoments},
+     * {@link RollingSum}.
+     */
+    static final Functions.Retention RING = Functions.Retention.perSample("window", Double.BYTES, Long.BYTES);
 
-    /** {@link RollingMax}'s deque: a tick and a value per slot, slots a power of two at least the window. */
+    /**
+     * {@link RollingMax}'s deque: a key and a value per slot, slots a power of two at least the samples the
+     * window can hold.
+     */
     private static final Functions.Retention DEQUE = arguments -> {
-        long window = arguments.integer("window");
-        long capacity = window <= 1 ? 1 : Long.highestOneBit(window - 1) << 1;
+        WindowLength window = arguments.window("window");
+        long samples = window.maxSamples(arguments.clockNanos());
+        long capacity = samples <= 1 ? 1 : Long.highestOneBit(samples - 1) << 1;
         return capacity * (Long.BYTES + Double.BYTES);
     };
 
@@ -50,20 +67,22 @@ public final class RollingNodes {
                 retention);
     }
 
-    /** The shape of a windowed node: one input slot, one output slot, a window length. */
+    /** The shape of a windowed node: one input slot, one output slot, a window length, the tick's time. */
     abstract static class WindowNode extends Node {
         protected final double[] slots;
         protected final int in;
         protected final int out;
+        protected final TickTime time;
 
         WindowNode(LinkContext context) {
             this.slots = context.slots();
             this.in = context.slot("x");
             this.out = context.outputSlot();
+            this.time = context.time();
         }
 
-        static int window(LinkContext context) {
-            return context.integer("window");
+        static RollingMoments moments(LinkContext context) {
+            return new RollingMoments(context.window("window"), context.clockNanos(), context.describeNode());
         }
     }
 
@@ -72,12 +91,12 @@ public final class RollingNodes {
 
         Mean(LinkContext context) {
             super(context);
-            this.moments = new RollingMoments(window(context));
+            this.moments = moments(context);
         }
 
         @Override
         public void update() {
-            moments.onValue(slots[in]);
+            moments.onValue(time.nanos(), slots[in]);
             slots[out] = moments.mean();
         }
 
@@ -92,12 +111,12 @@ public final class RollingNodes {
 
         Std(LinkContext context) {
             super(context);
-            this.moments = new RollingMoments(window(context));
+            this.moments = moments(context);
         }
 
         @Override
         public void update() {
-            moments.onValue(slots[in]);
+            moments.onValue(time.nanos(), slots[in]);
             slots[out] = moments.std();
         }
 
@@ -112,13 +131,13 @@ public final class RollingNodes {
 
         ZScoreNode(LinkContext context) {
             super(context);
-            this.moments = new RollingMoments(window(context));
+            this.moments = moments(context);
         }
 
         @Override
         public void update() {
             final double x = slots[in];
-            moments.onValue(x);
+            moments.onValue(time.nanos(), x);
             slots[out] = ZScore.of(x, moments.mean(), moments.std());
         }
 
@@ -133,12 +152,12 @@ public final class RollingNodes {
 
         Sum(LinkContext context) {
             super(context);
-            this.sum = new RollingSum(window(context));
+            this.sum = new RollingSum(context.window("window"), context.clockNanos(), context.describeNode());
         }
 
         @Override
         public void update() {
-            sum.onValue(slots[in]);
+            sum.onValue(time.nanos(), slots[in]);
             slots[out] = sum.sum();
         }
 
@@ -153,12 +172,12 @@ public final class RollingNodes {
 
         Min(LinkContext context) {
             super(context);
-            this.min = new RollingMin(window(context));
+            this.min = new RollingMin(context.window("window"), context.clockNanos(), context.describeNode());
         }
 
         @Override
         public void update() {
-            min.onValue(slots[in]);
+            min.onValue(time.nanos(), slots[in]);
             slots[out] = min.min();
         }
 
@@ -173,12 +192,12 @@ public final class RollingNodes {
 
         Max(LinkContext context) {
             super(context);
-            this.max = new RollingMax(window(context));
+            this.max = new RollingMax(context.window("window"), context.clockNanos(), context.describeNode());
         }
 
         @Override
         public void update() {
-            max.onValue(slots[in]);
+            max.onValue(time.nanos(), slots[in]);
             slots[out] = max.max();
         }
 

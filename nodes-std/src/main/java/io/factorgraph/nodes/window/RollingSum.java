@@ -1,7 +1,9 @@
 package io.factorgraph.nodes.window;
 
+import io.factorgraph.runtime.spi.WindowLength;
+
 /**
- * Sum of the valid values of a tick window, O(1) amortised per update.
+ * Sum of the valid values of a count or duration window ({@link SampleRing}), O(1) amortised per update.
  *
  * <p>Same window and NaN rule as {@link RollingMoments}: NaN occupies its tick but adds nothing,
  * and a window with no valid value sums to NaN (not 0, unlike numpy's {@code nansum}: "no data"
@@ -23,9 +25,9 @@ public final class RollingSum {
 
     private static final double RESIDUE_LIMIT = 0x1p-40;
 
-    private final int window;
+    private final boolean timed;
     private final long resumPeriod;
-    private final DoubleRingBuffer values;
+    private final SampleRing values;
     private final CompensatedSum sum = new CompensatedSum();
 
     /** Plain Σ|x| of the finite values: only a detector, so its own rounding does not matter. */
@@ -37,23 +39,56 @@ public final class RollingSum {
     private int negativeInfinities;
     private long updatesSinceResum;
 
+    /** A count window of the last {@code window} ticks. */
     public RollingSum(int window) {
+        this(WindowLength.ticks(checkWindow(window)), 0, "rolling sum");
+    }
+
+    /**
+     * A count or duration window.
+     *
+     * @param clockNanos the graph's clock interval (0 without one): a duration window's first allocation
+     * @param owner the node, as a {@link io.factorgraph.runtime.spi.WindowCapacityException} names it
+     */
+    public RollingSum(WindowLength window, long clockNanos, String owner) {
+        this.timed = window.duration();
+        this.resumPeriod = (long) RESUM_PERIOD_WINDOWS * (timed ? 1 : window.ticks());
+        this.values = new SampleRing(window, clockNanos, owner);
+    }
+
+    private static int checkWindow(int window) {
         if (window < 1) {
             throw new IllegalArgumentException("window must be >= 1, was " + window);
         }
-        this.window = window;
-        this.resumPeriod = (long) RESUM_PERIOD_WINDOWS * window;
-        this.values = new DoubleRingBuffer(window);
+        return window;
     }
 
+    /** The next tick of a count window. */
     public void onValue(double x) {
-        final boolean full = values.isFull();
-        final double evicted = values.push(x);
-        if (full) {
-            remove(evicted);
+        onValue(0, x);
+    }
+
+    /**
+     * The sample at {@code time} (local clock, ns; never decreasing): for a duration window the samples at or
+     * before {@code time - D} leave; a count window ignores {@code time} and moves by one tick.
+     */
+    public void onValue(long time, double x) {
+        if (timed) {
+            while (values.hasExpired(time)) {
+                remove(values.removeOldest());
+            }
+            values.add(time, x);
+            add(x);
+            keepAccurate(resumPeriod * Math.max(values.size(), 1));
+        } else {
+            final boolean full = values.isFull();
+            final double evicted = values.push(x);
+            if (full) {
+                remove(evicted);
+            }
+            add(x);
+            keepAccurate(resumPeriod);
         }
-        add(x);
-        keepAccurate();
     }
 
     /** Sum of the window's valid values; NaN when there are none. */
@@ -72,8 +107,9 @@ public final class RollingSum {
         return finiteCount + positiveInfinities + negativeInfinities;
     }
 
+    /** The count of a count window. @throws IllegalStateException for a duration window */
     public int window() {
-        return window;
+        return values.window().ticks();
     }
 
     public void reset() {
@@ -116,14 +152,15 @@ public final class RollingSum {
         }
     }
 
-    private void keepAccurate() {
+    /** @param period updates between unconditional re-sums: {@code 64·W}, or 64 times the samples in the window */
+    private void keepAccurate(long period) {
         if (finiteCount == 0) {
             return;
         }
         if (mass > peakMass) {
             peakMass = mass;
         }
-        if (mass < peakMass * RESIDUE_LIMIT || ++updatesSinceResum >= resumPeriod) {
+        if (mass < peakMass * RESIDUE_LIMIT || ++updatesSinceResum >= period) {
             resumWindow();
         }
     }

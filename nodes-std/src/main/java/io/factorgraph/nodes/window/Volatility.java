@@ -6,26 +6,31 @@ import io.factorgraph.runtime.spi.Node;
 import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Signature;
+import io.factorgraph.runtime.spi.TickTime;
 import io.factorgraph.runtime.spi.ValueType;
 
 /**
  * {@code volatility(x, W)}: the population std of the last W values of {@code change(x)}. The first
- * tick has no change and is not counted; the result is 0.0 until a change exists.
+ * tick has no change and is not counted; the result is 0.0 until a change exists. With a duration
+ * ({@code volatility(x, 60s)}) it is the std of the changes whose tick time lies in {@code (t - D, t]}
+ * (docs/DESIGN.md §11); a change belongs to the tick that ends it.
  */
 public final class Volatility extends Node {
     public static final NodeFunction FUNCTION = Functions.define(
             Signature.of(
                     "volatility",
                     ValueType.DOUBLE,
-                    "population std of the last W relative changes x/prev - 1 (0 until a change exists)",
+                    "population std of the relative changes x/prev - 1 over the last W ticks or D of time"
+                            + " (0 until a change exists)",
                     Parameter.doubleStream("x"),
                     Parameter.window("window")),
             Volatility::new,
-            Functions.Retention.perTick("window", 0, Double.BYTES));
+            Functions.Retention.perSample("window", Double.BYTES, Long.BYTES));
 
     private final double[] slots;
     private final int in;
     private final int out;
+    private final TickTime time;
     private final RollingMoments changes;
     private double previous;
     private boolean started;
@@ -34,14 +39,15 @@ public final class Volatility extends Node {
         this.slots = context.slots();
         this.in = context.slot("x");
         this.out = context.outputSlot();
-        this.changes = new RollingMoments(context.integer("window"));
+        this.time = context.time();
+        this.changes = new RollingMoments(context.window("window"), context.clockNanos(), context.describeNode());
     }
 
     @Override
     public void update() {
         final double x = slots[in];
         if (started) {
-            changes.onValue(x / previous - 1.0);
+            changes.onValue(time.nanos(), x / previous - 1.0);
             slots[out] = changes.std();
         } else {
             slots[out] = 0.0;

@@ -15,7 +15,9 @@
  * {@link io.factorgraph.nodes.window.CompensatedSum} and {@link io.factorgraph.nodes.window.DoubleRingBuffer}.
  * Hand-written baselines and other nodes reuse them, so every implementation computes the same doubles.
  *
- * <p>Invariants: the window is the last W ticks including the current one (fewer while warming up); a NaN occupies its
+ * <p>Invariants: the window is the last W ticks including the current one (fewer while warming up), or for a duration
+ * D the samples whose tick time lies in {@code (t - D, t]} (docs/DESIGN.md §11), both kept in one
+ * {@link io.factorgraph.nodes.window.SampleRing}; a NaN occupies its
  * tick but is left out of counts and sums, and a window with no valid value gives NaN; standard deviations are
  * population ones (ddof = 0); a constant window gives exactly 0; results agree with a two-pass batch computation to
  * about 1e-9 relative to the data's scale (the tests hold tighter bounds, stated in each class). The z-score's guard

@@ -27,6 +27,7 @@ import io.factorgraph.runtime.spi.ConstantKind;
 import io.factorgraph.runtime.spi.FunctionDefinition;
 import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
+import io.factorgraph.runtime.spi.Range;
 import io.factorgraph.runtime.spi.Signature;
 import io.factorgraph.runtime.spi.SinkFunction;
 import io.factorgraph.runtime.spi.ValueType;
@@ -193,7 +194,7 @@ public final class Checker {
                     override, "'" + override.value() + "' is not a constant", Optional.of("expected " + expected)));
             return Optional.empty();
         }
-        if (!value.kindName().equals(declared.kindName())) {
+        if (!value.kindName().equals(declared.kindName()) && !windowSwitch(declared, value, param.name())) {
             overrideProblems.add(new OverrideProblem(
                     override,
                     "param '" + param.name() + "' is a " + declared.kindName() + ", but '" + override.value()
@@ -202,6 +203,72 @@ public final class Checker {
             return Optional.empty();
         }
         return Optional.of(value);
+    }
+
+    /**
+     * Whether a count may be overridden by a duration or the reverse ({@code --param window=60s} for
+     * {@code param window = 600}): only for a param whose every use is directly a window or half-life argument
+     * (docs/DESIGN.md §11), where both forms mean something; anywhere else the kinds must match.
+     */
+    private boolean windowSwitch(Constant declared, Constant value, String name) {
+        boolean countOrDuration = (declared instanceof Constant.Number || declared instanceof Constant.Duration)
+                && (value instanceof Constant.Number || value instanceof Constant.Duration);
+        return countOrDuration && usedOnlyAsWindow(name);
+    }
+
+    private boolean usedOnlyAsWindow(String name) {
+        int uses = 0;
+        int windowUses = 0;
+        for (var statement : resolution.program().statements()) {
+            if (statement instanceof io.factorgraph.dsl.ast.OutputStatement output
+                    && output.names().stream().anyMatch(n -> n.text().equals(name))) {
+                return false;
+            }
+            Expr expr =
+                    switch (statement) {
+                        case io.factorgraph.dsl.ast.ParamStatement p -> p.value();
+                        case Definition d -> d.value();
+                        case SinkStatement k -> k.call();
+                        case io.factorgraph.dsl.ast.ClockStatement c -> c.interval();
+                        default -> null;
+                    };
+            if (expr == null) {
+                continue;
+            }
+            uses += (int) Expressions.names(expr).stream()
+                    .filter(n -> n.name().equals(name))
+                    .count();
+            for (Call call : Expressions.calls(expr)) {
+                windowUses += windowArguments(call, name);
+            }
+        }
+        return uses > 0 && uses == windowUses;
+    }
+
+    /** How many arguments of {@code call} are the bare name {@code name} given to a window or half-life parameter. */
+    private int windowArguments(Call call, String name) {
+        Optional<FunctionDefinition> function = registry.find(call.function().text());
+        if (function.isEmpty()) {
+            return 0;
+        }
+        Signature signature = function.get().signature();
+        int count = 0;
+        for (int i = 0; i < call.arguments().size(); i++) {
+            Argument argument = call.arguments().get(i);
+            if (!(argument.value() instanceof NameRef ref && ref.name().equals(name))) {
+                continue;
+            }
+            Optional<Parameter> parameter = argument.name().isPresent()
+                    ? signature.parameter(argument.name().get().text())
+                    : i < signature.parameters().size()
+                            ? Optional.of(signature.parameters().get(i))
+                            : Optional.empty();
+            if (parameter.orElse(null) instanceof Parameter.Const c
+                    && (c.kind() == ConstantKind.WINDOW || c.kind() == ConstantKind.NUMBER_OR_DURATION)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     // ---- expressions
@@ -613,19 +680,37 @@ public final class Checker {
                     case NUMBER, INTEGER -> value instanceof Constant.Number;
                     case DURATION -> value instanceof Constant.Duration;
                     case BOOL -> value instanceof Constant.Bool;
+                    case WINDOW, NUMBER_OR_DURATION ->
+                        value instanceof Constant.Number || value instanceof Constant.Duration;
                 };
         if (!kindMatches) {
             report(
                     argument.span(),
-                    what + " must be " + Resolver.article(parameter.kind().displayName()) + ", found "
+                    what + " must be " + expectedForm(parameter) + ", found "
                             + argument.value().describe(),
                     notes);
             return Optional.empty();
         }
+        if (value instanceof Constant.Duration(long nanos)
+                && (parameter.kind() == ConstantKind.WINDOW || parameter.kind() == ConstantKind.NUMBER_OR_DURATION)
+                && nanos <= 0) {
+            report(argument.span(), what + " must be " + expectedForm(parameter) + ", found " + value, notes);
+            return Optional.empty();
+        }
         if (value instanceof Constant.Number(double number)) {
-            if (parameter.kind() == ConstantKind.INTEGER
+            if ((parameter.kind() == ConstantKind.INTEGER || parameter.kind() == ConstantKind.WINDOW)
                     && (number != Math.rint(number) || Math.abs(number) > Integer.MAX_VALUE)) {
-                report(argument.span(), what + " must be a whole number, found " + value, notes);
+                report(
+                        argument.span(),
+                        what + " must be "
+                                + (parameter.kind() == ConstantKind.WINDOW ? expectedForm(parameter) : "a whole number")
+                                + ", found " + value,
+                        notes);
+                return Optional.empty();
+            }
+            if ((parameter.kind() == ConstantKind.WINDOW || parameter.kind() == ConstantKind.NUMBER_OR_DURATION)
+                    && !parameter.range().contains(number)) {
+                report(argument.span(), what + " must be " + expectedForm(parameter) + ", found " + value, notes);
                 return Optional.empty();
             }
             if (!parameter.range().contains(number)) {
@@ -634,6 +719,21 @@ public final class Checker {
             }
         }
         return Optional.of(value);
+    }
+
+    /**
+     * What an argument of this kind must be, as a message says it: {@code a number}, or for a window
+     * {@code a whole number of ticks >= 1 or a positive duration (e.g. 600 or 60s)}.
+     */
+    private static String expectedForm(Parameter.Const parameter) {
+        String range = parameter.range().equals(Range.ANY)
+                ? ""
+                : " " + parameter.range().describe();
+        return switch (parameter.kind()) {
+            case WINDOW -> "a whole number of ticks" + range + " or a positive duration (e.g. 600 or 60s)";
+            case NUMBER_OR_DURATION -> "a number" + range + " or a positive duration (e.g. 20 or 5s)";
+            default -> Resolver.article(parameter.kind().displayName());
+        };
     }
 
     /** When an argument is a param, say where its value came from. */

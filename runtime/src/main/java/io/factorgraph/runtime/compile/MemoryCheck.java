@@ -9,6 +9,7 @@ import io.factorgraph.runtime.spi.ConstantArguments;
 import io.factorgraph.runtime.spi.ConstantKind;
 import io.factorgraph.runtime.spi.FunctionDefinition;
 import io.factorgraph.runtime.spi.Parameter;
+import io.factorgraph.runtime.spi.WindowLength;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,11 +32,12 @@ final class MemoryCheck {
 
     private MemoryCheck() {}
 
-    static void check(List<Call> calls, MemoryBudget budget, DiagnosticSink sink) {
+    /** @param clockNanos the graph's clock interval, 0 when it has none: a duration window's need depends on it */
+    static void check(List<Call> calls, long clockNanos, MemoryBudget budget, DiagnosticSink sink) {
         List<Need> needs = new ArrayList<>();
         long total = 0;
         for (Call call : calls) {
-            long bytes = retained(call, sink);
+            long bytes = retained(call, clockNanos, sink);
             if (bytes <= 0) {
                 continue;
             }
@@ -48,7 +50,7 @@ final class MemoryCheck {
                 report(
                         need,
                         "'" + need.call().function().signature().name() + "' would keep "
-                                + MemoryBudget.format(need.bytes()) + what(need.call())
+                                + MemoryBudget.format(need.bytes()) + what(need.call(), clockNanos)
                                 + ", more than the graph's memory budget of "
                                 + MemoryBudget.format(budget.bytes()),
                         budget,
@@ -74,15 +76,15 @@ final class MemoryCheck {
                         + "memory budget of " + MemoryBudget.format(budget.bytes()) + "; '"
                         + needs.getFirst().call().function().signature().name() + "' keeps the most, "
                         + MemoryBudget.format(needs.getFirst().bytes())
-                        + what(needs.getFirst().call()),
+                        + what(needs.getFirst().call(), clockNanos),
                 budget,
                 notes,
                 sink);
     }
 
-    private static long retained(Call call, DiagnosticSink sink) {
+    private static long retained(Call call, long clockNanos, DiagnosticSink sink) {
         try {
-            return call.function().retainedBytes(new ConstantArguments(call.constants()));
+            return call.function().retainedBytes(new ConstantArguments(call.constants(), clockNanos));
         } catch (RuntimeException e) {
             sink.report(Diagnostic.error(
                     call.span(),
@@ -100,10 +102,22 @@ final class MemoryCheck {
         sink.report(new Diagnostic(Severity.ERROR, where(need.call()), message, notes));
     }
 
-    /** E.g. {@code " for window = 2000000000"}: the size argument that makes the need, when it can be told. */
-    private static String what(Call call) {
+    /**
+     * E.g. {@code " for window = 2000000000"}, or {@code " for window = 100000h on a clock of 1us"}: the size
+     * argument that makes the need, when it can be told, and for a duration what it is counted against.
+     */
+    private static String what(Call call, long clockNanos) {
         return sizeArgument(call)
-                .map(p -> " for " + p + " = " + call.constants().get(p))
+                .map(p -> {
+                    Constant value = call.constants().get(p);
+                    String clock = !(value instanceof Constant.Duration)
+                            ? ""
+                            : clockNanos > 0
+                                    ? " on a clock of " + Constant.formatNanos(clockNanos)
+                                    : " without a clock (at most " + WindowLength.MAX_SAMPLES_WITHOUT_CLOCK
+                                            + " samples)";
+                    return " for " + p + " = " + value + clock;
+                })
                 .orElse("");
     }
 
@@ -115,7 +129,9 @@ final class MemoryCheck {
     private static Optional<String> sizeArgument(Call call) {
         return call.function().signature().parameters().stream()
                 .filter(p -> p instanceof Parameter.Const c
-                        && (c.kind() == ConstantKind.INTEGER || c.kind() == ConstantKind.DURATION))
+                        && (c.kind() == ConstantKind.INTEGER
+                                || c.kind() == ConstantKind.DURATION
+                                || c.kind() == ConstantKind.WINDOW))
                 .map(Parameter::name)
                 .filter(call.argumentSpans()::containsKey)
                 .max(Comparator.comparingDouble(

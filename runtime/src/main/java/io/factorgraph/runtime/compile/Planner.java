@@ -147,7 +147,7 @@ public final class Planner {
                 case PlanNode.ConstantValue constant -> {}
             }
         }
-        MemoryCheck.check(calls, budget, sink);
+        MemoryCheck.check(calls, checked.clockNanos().orElse(0), budget, sink);
         ImmutableGraph<PlanNode> pruned = ImmutableGraph.copyOf(Graphs.inducedSubgraph(graph, needed));
 
         ImmutableList.Builder<PlanNode> order = ImmutableList.builder();

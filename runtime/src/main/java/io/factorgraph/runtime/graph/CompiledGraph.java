@@ -170,7 +170,15 @@ public final class CompiledGraph {
         for (int i = 0; i < nodes.length; i++) {
             PlanNode.Function function = functions.get(i);
             nodes[i] = function.function()
-                    .link(new NodeLinkContext(function, slots, slotOfNode, bookOfNode, bookArray, time));
+                    .link(new NodeLinkContext(
+                            function,
+                            slots,
+                            slotOfNode,
+                            bookOfNode,
+                            bookArray,
+                            time,
+                            plan.clockNanos().orElse(0),
+                            plan.namesOf(function)));
         }
         TickProgram program = execution == Execution.GENERATED ? generatedProgram(nodes) : null;
         if (program == null) {

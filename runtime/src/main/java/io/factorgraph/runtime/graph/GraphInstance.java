@@ -91,12 +91,20 @@ public final class GraphInstance {
 
     /** Back to the state of a new instance: nodes, slots and books. */
     public void reset() {
+        resetNodes();
+        for (OrderBook book : books) {
+            book.clear();
+        }
+    }
+
+    /**
+     * Back to a new instance's nodes and slots, the books kept as they are: after a gap in one of several feeds only
+     * that feed's book is rebuilt (the live engine clears it and re-syncs it from a snapshot), the others go on.
+     */
+    public void resetNodes() {
         System.arraycopy(initialSlots, 0, slots, 0, slots.length);
         for (Node node : nodes) {
             node.reset();
-        }
-        for (OrderBook book : books) {
-            book.clear();
         }
         time.set(Long.MIN_VALUE);
         ticks = 0;

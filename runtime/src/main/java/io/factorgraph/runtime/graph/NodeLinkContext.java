@@ -6,6 +6,7 @@ import io.factorgraph.runtime.spi.Constant;
 import io.factorgraph.runtime.spi.LinkContext;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.TickTime;
+import io.factorgraph.runtime.spi.WindowLength;
 import java.util.List;
 
 /** What one function node sees while it is linked into an instance. */
@@ -16,6 +17,8 @@ final class NodeLinkContext implements LinkContext {
     private final int[] bookOfNode;
     private final OrderBook[] books;
     private final TickTime time;
+    private final long clockNanos;
+    private final List<String> names;
 
     NodeLinkContext(
             PlanNode.Function node,
@@ -23,8 +26,12 @@ final class NodeLinkContext implements LinkContext {
             int[] slotOfNode,
             int[] bookOfNode,
             OrderBook[] books,
-            TickTime time) {
+            TickTime time,
+            long clockNanos,
+            List<String> names) {
         this.node = node;
+        this.clockNanos = clockNanos;
+        this.names = names;
         this.slots = slots;
         this.slotOfNode = slotOfNode;
         this.bookOfNode = bookOfNode;
@@ -70,6 +77,10 @@ final class NodeLinkContext implements LinkContext {
 
     @Override
     public int integer(String parameter) {
+        if (constant(parameter) instanceof Constant.Duration duration) {
+            throw new IllegalArgumentException(name() + ": parameter '" + parameter + "' is the duration " + duration
+                    + ", and the function reads it as a count; a window parameter is read with LinkContext.window");
+        }
         return (int) number(parameter);
     }
 
@@ -79,6 +90,11 @@ final class NodeLinkContext implements LinkContext {
             case Constant.Duration(long nanos) -> nanos;
             default -> throw wrongKind(parameter, "a duration");
         };
+    }
+
+    @Override
+    public boolean isDuration(String parameter) {
+        return constant(parameter) instanceof Constant.Duration;
     }
 
     @Override
@@ -92,6 +108,30 @@ final class NodeLinkContext implements LinkContext {
     @Override
     public TickTime time() {
         return time;
+    }
+
+    @Override
+    public WindowLength window(String parameter) {
+        return switch (constant(parameter)) {
+            case Constant.Number n -> WindowLength.of(n);
+            case Constant.Duration d -> WindowLength.of(d);
+            default -> throw wrongKind(parameter, "a count or a duration");
+        };
+    }
+
+    @Override
+    public long clockNanos() {
+        return clockNanos;
+    }
+
+    /** E.g. {@code zscore(window=60s) 'alpha' at 3:9}. */
+    @Override
+    public String describeNode() {
+        StringBuilder out = new StringBuilder(node.label());
+        if (!names.isEmpty()) {
+            out.append(" '").append(String.join("', '", names)).append('\'');
+        }
+        return out.append(" at ").append(node.span().position()).toString();
     }
 
     private int inputNode(String parameter) {

@@ -48,6 +48,19 @@ public final class Functions {
             // An integer argument is within int, so the product of two small factors stays within long.
             return arguments -> (arguments.integer(parameter) + extraTicks) * bytesPerTick;
         }
+
+        /**
+         * {@code bytesPerSample} for each sample the {@link ConstantKind#WINDOW} argument {@code parameter} can
+         * hold ({@link WindowLength#maxSamples} under the graph's clock), plus {@code bytesPerDurationSample}
+         * more per sample when it is a duration (the sample's time): the shape of every windowed node.
+         */
+        static Retention perSample(String parameter, long bytesPerSample, long bytesPerDurationSample) {
+            return arguments -> {
+                WindowLength window = arguments.window(parameter);
+                long perSample = bytesPerSample + (window.duration() ? bytesPerDurationSample : 0);
+                return window.maxSamples(arguments.clockNanos()) * perSample;
+            };
+        }
     }
 
     private record Defined(

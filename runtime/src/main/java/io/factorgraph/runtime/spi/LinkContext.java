@@ -25,8 +25,30 @@ public interface LinkContext {
 
     long durationNanos(String parameter);
 
+    /**
+     * Whether a {@link ConstantKind#NUMBER_OR_DURATION} (or {@link ConstantKind#WINDOW}) argument was given as a
+     * duration; read it with {@link #durationNanos} then, else with {@link #number}.
+     */
+    boolean isDuration(String parameter);
+
     boolean bool(String parameter);
 
     /** The time of the tick being computed. */
     TickTime time();
+
+    /** A {@link ConstantKind#WINDOW} argument: a count of ticks or a duration, checked at compile time. */
+    WindowLength window(String parameter);
+
+    /**
+     * The interval of the graph's own clock ({@code clock every D}) in nanoseconds, or 0 when it has none. A
+     * duration window sizes its ring from it (D / interval + 1 samples); a run may still sample on another
+     * interval ({@code --interval}), so the ring may grow, up to its cap, but never needs to with the file's clock.
+     */
+    long clockNanos();
+
+    /**
+     * The node as a person reads it in a message, e.g. {@code zscore(window = 60s) 'alpha'}: for errors a node
+     * raises at run time, such as {@link WindowCapacityException}.
+     */
+    String describeNode();
 }

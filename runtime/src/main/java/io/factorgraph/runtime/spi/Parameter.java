@@ -39,19 +39,33 @@ public sealed interface Parameter permits Parameter.Stream, Parameter.Const {
         return new Const(name, kind, Optional.of(defaultValue), range);
     }
 
-    /** A window length: a whole number of ticks, at least 1. */
+    /**
+     * A window length: a whole number of ticks (at least 1) or a positive duration (docs/DESIGN.md §11); the
+     * node reads it as a {@link WindowLength} ({@link LinkContext#window}).
+     */
     static Parameter window(String name) {
-        return new Const(name, ConstantKind.INTEGER, Optional.empty(), Range.atLeast(1));
+        return new Const(name, ConstantKind.WINDOW, Optional.empty(), Range.atLeast(1));
     }
 
-    /** How the parameter reads in a signature: {@code x: double}, {@code window: integer >= 1}. */
+    /**
+     * How the parameter reads in a signature: {@code x: double}, {@code span: number >= 1},
+     * {@code window: ticks >= 1 or duration > 0}.
+     */
     default String describe() {
         return switch (this) {
             case Stream s -> s.name() + ": " + s.type().displayName();
             case Const c ->
-                c.name() + ": " + c.kind().displayName()
-                        + (c.range().equals(Range.ANY) ? "" : " " + c.range().describe())
+                c.name() + ": " + describeKind(c)
                         + c.defaultValue().map(v -> " = " + v).orElse("");
+        };
+    }
+
+    private static String describeKind(Const c) {
+        String range = c.range().equals(Range.ANY) ? "" : " " + c.range().describe();
+        return switch (c.kind()) {
+            case WINDOW -> "ticks" + range + " or duration > 0";
+            case NUMBER_OR_DURATION -> "number" + range + " or duration > 0";
+            default -> c.kind().displayName() + range;
         };
     }
 }

@@ -56,7 +56,7 @@ public record Signature(String name, List<Parameter> parameters, Optional<ValueT
         return parameters.stream().filter(p -> p.name().equals(parameterName)).findFirst();
     }
 
-    /** E.g. {@code zscore(x: double, window: integer >= 1) -> double}. */
+    /** E.g. {@code zscore(x: double, window: ticks >= 1 or duration > 0) -> double}. */
     public String render() {
         return name + "(" + parameters.stream().map(Parameter::describe).collect(Collectors.joining(", ")) + ")"
                 + returns.map(t -> " -> " + t.displayName()).orElse(" (sink)");

@@ -18,6 +18,11 @@
  * book scans), no allocation, no exception for any input value (NaN in, NaN or a defined value out), and deterministic
  * (docs/DESIGN.md §4). Definitions are stateless and shared; all state lives in the nodes.
  *
+ * <p>A window argument is a count of ticks or a duration ({@link io.factorgraph.runtime.spi.Parameter#window},
+ * {@link io.factorgraph.runtime.spi.WindowLength}); a node reads it with {@code LinkContext.window}, the tick's time
+ * from {@link io.factorgraph.runtime.spi.TickTime}, and states its memory per sample
+ * ({@code Functions.Retention.perSample}), which for a duration depends on the graph's clock.
+ *
  * <p>Implemented by {@code io.factorgraph.nodes} (the standard library) and {@code io.factorgraph.examples.custom} (a
  * user's node); consumed by {@code io.factorgraph.runtime.registry}, {@code io.factorgraph.runtime.compile} and
  * {@code io.factorgraph.runtime.graph}.

@@ -20,9 +20,58 @@ package io.factorgraph.testkit.streams;
  * few units in the last place of the exact value for the double inputs whenever the squared
  * deviations are normal doubles. The same holds for the exponentially weighted versions, whose
  * weights are taken to the exact power rather than accumulated by repeated multiplication.
+ *
+ * <p>Duration windows (docs/DESIGN.md §11) use the same functions: the window of D ending at tick
+ * {@code end} is the samples whose time lies in {@code (times[end] - D, times[end]]}, a run of
+ * {@link #ticksWithin} ticks ending at {@code end} since times never decrease, so e.g. the reference of
+ * {@code rolling_std(x, 60s)} is {@code std(xs, t, ticksWithin(times, t, 60_000_000_000L))}.
  */
 public final class BatchReference {
     private BatchReference() {}
+
+    /**
+     * How many samples a duration window of {@code spanNanos} holds at tick {@code end}: those whose time lies in
+     * {@code (times[end] - spanNanos, times[end]]}, found by walking back from {@code end} (naively, one by one).
+     * Always at least 1, the tick itself.
+     */
+    public static int ticksWithin(long[] times, int end, long spanNanos) {
+        if (spanNanos < 1) {
+            throw new IllegalArgumentException("a duration window must be >= 1ns, was " + spanNanos);
+        }
+        int from = end;
+        while (from > 0 && times[from - 1] > times[end] - spanNanos) {
+            from--;
+        }
+        return end - from + 1;
+    }
+
+    /**
+     * Exponentially weighted mean after tick {@code end} with a half-life in time (docs/DESIGN.md §11), from its
+     * weights: of the valid values v_0..v_m at times s_0..s_m, v_0 has weight {@code 2^(-(s_m - s_0)/h)} and v_k
+     * (k ≥ 1) has {@code (1 - 2^(-(s_k - s_(k-1))/h)) · 2^(-(s_m - s_k)/h)}: the product of the decays
+     * {@code 2^(-Δt/h)} between consecutive valid samples, each weight computed directly. NaN before the first
+     * valid value.
+     */
+    public static double ewmMeanElapsed(long[] times, double[] xs, int end, long halflifeNanos) {
+        final double[] values = validPrefix(xs, end);
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        return weightedMean(values, elapsedWeights(times, xs, end, halflifeNanos));
+    }
+
+    /** Exponentially weighted population variance under the weights of {@link #ewmMeanElapsed}. */
+    public static double ewmVarianceElapsed(long[] times, double[] xs, int end, long halflifeNanos) {
+        final double[] values = validPrefix(xs, end);
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        return weightedVariance(values, elapsedWeights(times, xs, end, halflifeNanos));
+    }
+
+    public static double ewmStdElapsed(long[] times, double[] xs, int end, long halflifeNanos) {
+        return Math.sqrt(ewmVarianceElapsed(times, xs, end, halflifeNanos));
+    }
 
     /** Number of valid (non-NaN) values in the window ending at {@code end}. */
     public static int count(double[] xs, int end, int window) {
@@ -152,7 +201,10 @@ public final class BatchReference {
         if (values.length == 0) {
             return Double.NaN;
         }
-        final double[] weights = ewmWeights(values.length, alpha);
+        return weightedMean(values, ewmWeights(values.length, alpha));
+    }
+
+    private static double weightedMean(double[] values, double[] weights) {
         final NeumaierSum weighted = new NeumaierSum();
         final NeumaierSum total = new NeumaierSum();
         for (int k = 0; k < values.length; k++) {
@@ -174,8 +226,11 @@ public final class BatchReference {
         if (values.length == 0) {
             return Double.NaN;
         }
-        final double[] weights = ewmWeights(values.length, alpha);
-        final double mean = ewmMean(xs, end, alpha);
+        return weightedVariance(values, ewmWeights(values.length, alpha));
+    }
+
+    private static double weightedVariance(double[] values, double[] weights) {
+        final double mean = weightedMean(values, weights);
         final NeumaierSum deviations = new NeumaierSum();
         final NeumaierSum squares = new NeumaierSum();
         final NeumaierSum total = new NeumaierSum();
@@ -250,6 +305,26 @@ public final class BatchReference {
             final int age = n - 1 - k;
             final double decayed = age == 0 ? 1.0 : Math.exp(age * logDecay);
             weights[k] = k == 0 ? decayed : alpha * decayed;
+        }
+        return weights;
+    }
+
+    /** The weights of {@link #ewmMeanElapsed}: each a power of two of an exact elapsed-time ratio. */
+    private static double[] elapsedWeights(long[] times, double[] xs, int end, long halflifeNanos) {
+        int n = 0;
+        final long[] validTimes = new long[end + 1];
+        for (int i = 0; i <= end; i++) {
+            if (!Double.isNaN(xs[i])) {
+                validTimes[n++] = times[i];
+            }
+        }
+        final long last = validTimes[n - 1];
+        final double[] weights = new double[n];
+        for (int k = 0; k < n; k++) {
+            final double decayed = Math.pow(2.0, -(double) (last - validTimes[k]) / halflifeNanos);
+            weights[k] = k == 0
+                    ? decayed
+                    : -Math.expm1(Math.log(0.5) * (validTimes[k] - validTimes[k - 1]) / halflifeNanos) * decayed;
         }
         return weights;
     }

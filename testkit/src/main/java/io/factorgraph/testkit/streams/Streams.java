@@ -49,7 +49,68 @@ public final class Streams {
             SegmentKind.RAMP,
             SegmentKind.SPARSE_NAN);
 
+    /** A recorded day's first local time, so generated times look like real ones (and are far from 0). */
+    private static final long FIRST_TIME = 1_723_161_256_302_471_518L;
+
     private Streams() {}
+
+    /**
+     * {@link #adversarial()} values at irregular, adversarial times: bursts of equal timestamps, gaps from 1us
+     * to a few seconds, and silences of 2 to 20 minutes (longer than any window a test is likely to use, so a
+     * window empties and restarts), for holding duration windows to their batch references.
+     */
+    public static Arbitrary<TimedStream> timed() {
+        return timed(adversarial());
+    }
+
+    /**
+     * {@code values} at adversarial times (see {@link #timed()}); e.g. {@code timed(withNaNBursts())} puts NaN
+     * runs in a timed stream.
+     */
+    public static Arbitrary<TimedStream> timed(Arbitrary<double[]> values) {
+        return values.flatMap(xs -> times(xs.length).map(times -> new TimedStream(times, xs)));
+    }
+
+    /**
+     * {@code n} tick times (ns, never decreasing) with the adversarial gaps of {@link #timed()}: for timing
+     * something other than a {@code double} stream, such as the books of a
+     * {@link io.factorgraph.testkit.harness.TwoBookCheck}.
+     */
+    public static Arbitrary<long[]> times(int n) {
+        return gaps().array(long[].class).ofSize(n).map(gaps -> {
+            final long[] times = new long[n];
+            long time = FIRST_TIME;
+            for (int i = 0; i < n; i++) {
+                time += i == 0 ? 0 : gaps[i];
+                times[i] = time;
+            }
+            return times;
+        });
+    }
+
+    /**
+     * {@code values} on a regular clock of {@code intervalNanos}: every gap is the interval. The case in which
+     * a duration window of {@code k · interval} must equal the count window of {@code k} ticks to the bit.
+     */
+    public static Arbitrary<TimedStream> clocked(Arbitrary<double[]> values, long intervalNanos) {
+        return values.map(xs -> {
+            final long[] times = new long[xs.length];
+            final long first = Math.ceilDiv(FIRST_TIME, intervalNanos) * intervalNanos;
+            for (int i = 0; i < xs.length; i++) {
+                times[i] = first + i * intervalNanos;
+            }
+            return new TimedStream(times, xs);
+        });
+    }
+
+    /** Gaps between samples, in ns: equal times (bursts), short and long gaps, and silences of minutes. */
+    private static Arbitrary<Long> gaps() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.just(0L)),
+                Tuple.of(4, Arbitraries.longs().between(1_000L, 100_000_000L)),
+                Tuple.of(3, Arbitraries.longs().between(100_000_000L, 5_000_000_000L)),
+                Tuple.of(1, Arbitraries.longs().between(120_000_000_000L, 1_200_000_000_000L)));
+    }
 
     /** Every segment kind at every level and scale, mixed: up to 12 segments of up to 300 ticks. */
     public static Arbitrary<double[]> adversarial() {
