@@ -134,6 +134,10 @@ final class LiveRunCommand implements Callable<Integer> {
         List<String> strategyArgs = new ArrayList<>(graphArgs);
         strategyArgs.addAll(common);
         LiveTransportOptions.put(strategyArgs, "lot-size", venue.simulator.lotSize);
+        venue.instruments(ticks.keySet(), books)
+                .lotSize()
+                .byBook()
+                .forEach((book, lot) -> LiveTransportOptions.put(strategyArgs, "lot-size", book + "=" + lot.step()));
         LiveTransportOptions.put(strategyArgs, "stale-after", LiveTransportOptions.duration(staleAfter));
         LiveTransportOptions.put(strategyArgs, "lockstep", venue.lockstep ? "true" : null);
         LiveTransportOptions.put(strategyArgs, "orders-log", ordersLog == null ? null : ordersLog.toAbsolutePath());

@@ -1,6 +1,7 @@
 package io.factorgraph.cli;
 
 import io.factorgraph.backtest.settings.GapSetting;
+import io.factorgraph.backtest.settings.InstrumentSettings;
 import io.factorgraph.backtest.settings.ReplaySpeed;
 import io.factorgraph.live.connector.ConnectorConfig;
 import io.factorgraph.runtime.data.GapPolicy;
@@ -8,6 +9,7 @@ import io.factorgraph.runtime.data.MarketDataException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +139,33 @@ final class LiveVenueOptions {
             }
         }
         common(args);
+        InstrumentSettings instruments = instruments(traded, names);
+        instruments
+                .lotSize()
+                .byBook()
+                .forEach((book, lot) -> LiveTransportOptions.put(args, "lot-size", book + "=" + lot.step()));
+        instruments
+                .fees()
+                .byBook()
+                .forEach((book, fees) -> LiveTransportOptions.put(args, "fees", book + "=" + fees.canonical()));
+        instruments
+                .latency()
+                .byBook()
+                .forEach(
+                        (book, latency) -> LiveTransportOptions.put(args, "latency", book + "=" + latency.canonical()));
         return args;
+    }
+
+    /**
+     * The venue settings of each traded book ({@code --fees eth=0,0.0004} and the like), checked against the graph's
+     * books: a book that is not a {@code Book} input, or that no sink trades, is one line before any process starts.
+     */
+    InstrumentSettings instruments(Collection<String> traded, Collection<String> declared) {
+        try {
+            return simulator.instruments().check(traded, declared);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 
     private void common(List<String> args) {

@@ -90,10 +90,15 @@ class LiveCommandTest {
                 "max",
                 "--warmup",
                 "100",
+                "--fees",
+                "eth=0,0",
                 "--orders-log",
                 orders.toString(),
                 "--jvm-opt=-Xmx256m");
         assertEquals(0, run.exitCode(), run.err());
+        // a per-instrument setting reaches that instrument's venue alone: eth trades free, btc pays the default fees
+        assertEquals(0.0, feesOf(run.out(), "eth"), run.out());
+        assertTrue(feesOf(run.out(), "btc") > 0, run.out());
         assertTrue(run.err().contains("end of market data: 3445 ticks"), run.err());
         assertTrue(run.err().contains("btc: venue closed:") && run.err().contains("eth: venue closed:"), run.err());
         for (String block : List.of("== btc ==", "== eth ==", "== total ==")) {
@@ -105,6 +110,17 @@ class LiveCommandTest {
             assertEquals("time_ns,action,order_id,side,price,qty,post_only", lines.get(0));
             assertTrue(lines.size() > 100, name + ": the strategy traded: " + lines.size());
         }
+    }
+
+    /** The fees figure of one instrument's block ({@code == NAME ==}) of the strategy's summary. */
+    private static double feesOf(String summary, String instrument) {
+        String block = summary.substring(summary.indexOf("== " + instrument + " =="));
+        String fees = block.lines()
+                .filter(l -> l.startsWith("fees "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no fees line for " + instrument + " in\n" + summary));
+        return Double.parseDouble(
+                fees.substring("fees ".length()).trim().split("\\s+")[0].replace(",", ""));
     }
 
     @Test
@@ -151,6 +167,10 @@ class LiveCommandTest {
                 plain.err());
         CliRun unknown = CliRun.of("live", "run", TWO_BOOKS, "--data", "btc=" + BTC, "--data", "sol=" + ETH);
         assertTrue(unknown.err().contains("'sol' is not a Book input the graph reads"), unknown.err());
+        CliRun fees = CliRun.of(
+                "live", "run", TWO_BOOKS, "--data", "btc=" + BTC, "--data", "eth=" + ETH, "--fees", "etc=0,0");
+        assertEquals(1, fees.exitCode(), fees.err());
+        assertTrue(fees.err().contains("--fees 'etc=0,0': the graph has no Book input etc (did you mean"), fees.err());
         CliRun unbound = CliRun.of("live", "run", TWO_BOOKS, "--data", "btc=" + BTC);
         assertTrue(unbound.err().contains("book 'eth' has no data; add --data eth=FILE"), unbound.err());
     }

@@ -92,12 +92,14 @@ public final class Planner {
 
     /**
      * Book inputs first, in declaration order: their ids order them in the plan, and so the books of an instance,
-     * the feeds of a replay and the tie rule of docs/DESIGN.md §11 follow the file, not the order of first use.
+     * the feeds of a replay and the tie rule of docs/DESIGN.md §11 follow the file, not the order of first use. The
+     * predeclared {@code book} is the only book where it exists, and a file that never reads it has none.
      */
     private void lowerBooks(CheckedProgram checked) {
         for (Symbol symbol : checked.resolution().symbols().values()) {
             if (symbol instanceof Symbol.Input(String name, ValueType type, Span span, boolean predeclared)
-                    && type == ValueType.BOOK) {
+                    && type == ValueType.BOOK
+                    && !predeclared) {
                 lower(new StreamExpr.InputRef(name, type));
             }
         }
