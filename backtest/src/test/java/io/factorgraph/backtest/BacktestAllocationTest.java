@@ -54,14 +54,67 @@ class BacktestAllocationTest {
                 "bytes per 65,536 events: " + stretches);
     }
 
+    /**
+     * Two sinks, each trading its own synthetic market (two seeds) on its own simulator, on one merged clock: still
+     * nothing allocated per event or tick.
+     */
+    @Test
+    void twoSinksOnTwoFeedsAllocateNothingPerEventOrTick() throws Exception {
+        String quote = """
+                sink stateless_mm(alpha_%1$s, vol_%1$s, stop_%1$s, book = %1$s,
+                                  tick_size = 0.1, order_qty = 0.002, max_position = 0.02,
+                                  half_spread = 0.00002, skew = 0.00002, c1 = 0.00001, power = 1.0,
+                                  baseline_vol = 0.00002, grid_num = 3, grid_interval = 0.5)
+                """;
+        String factors = """
+                alpha_%1$s = zscore(OBI(%1$s, 0.001), 600)
+                vol_%1$s   = volatility(mid(%1$s), 600)
+                stop_%1$s  = stop_loss(vol_%1$s, change(mid(%1$s)), vol_threshold = 3.0, change_threshold = 8.0,
+                                       baseline_vol = 0.00002, baseline_change_std = 0.00002)
+                """;
+        CompiledGraph graph = FgCompiler.standard()
+                .compile(
+                        "two.fg",
+                        "input a: Book\ninput b: Book\nclock every 100ms\n" + factors.formatted("a")
+                                + factors.formatted("b") + quote.formatted("a") + quote.formatted("b"))
+                .orElseThrow();
+        SimulatorConfig config = SimulatorConfig.of(0.1, 0.001)
+                .withFees(0.0002, 0.0005)
+                .withLatency(new ConstantLatency(5_000_000, 5_000_000));
+        Backtest backtest =
+                new Backtest(graph, List.of(config, config), graph.clockNanos().orElseThrow());
+        SyntheticMarket.Config market = SyntheticMarket.Config.defaults().withDuration(Duration.ofMinutes(10));
+        List<io.factorgraph.backtest.exchange.timeline.ClockShift.Opener> feeds =
+                List.of(() -> new SyntheticMarket(market.withSeed(1)), () -> new SyntheticMarket(market.withSeed(2)));
+        List<Long> stretches = List.of();
+        for (int i = 0; i < 3; i++) {
+            stretches = measure(
+                    progress -> backtest.run(feeds, List.of(RunMetadata.builder(), RunMetadata.builder()), progress));
+        }
+        assertTrue(stretches.size() >= 8, "enough 65,536-event stretches: " + stretches);
+        long clean = stretches.subList(1, stretches.size()).stream()
+                .filter(b -> b == 0)
+                .count();
+        assertTrue(clean >= stretches.size() - 3, "bytes per 65,536 events after warm-up: " + stretches);
+    }
+
+    /** A run, given the progress callback to measure with. */
+    private interface Run {
+        void run(BacktestProgress progress) throws Exception;
+    }
+
     /** The bytes allocated in each 65,536-event stretch of a ten-minute synthetic run. */
     private static List<Long> run(Backtest backtest) throws Exception {
         SyntheticMarket.Config market = SyntheticMarket.Config.defaults().withDuration(Duration.ofMinutes(10));
+        return measure(progress -> backtest.run(() -> new SyntheticMarket(market), RunMetadata.builder(), progress));
+    }
+
+    /** The bytes allocated in each 65,536-event stretch of a run. */
+    private static List<Long> measure(Run run) throws Exception {
         List<Long> stretches = new ArrayList<>();
-        long[] last = {-1};
         long[] marks = new long[64];
         int[] count = {0};
-        backtest.run(() -> new SyntheticMarket(market), RunMetadata.builder(), (events, localTime) -> {
+        run.run((events, localTime) -> {
             if (localTime != Long.MIN_VALUE && count[0] < marks.length) {
                 marks[count[0]++] = THREADS.getCurrentThreadAllocatedBytes();
             }

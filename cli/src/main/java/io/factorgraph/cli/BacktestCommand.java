@@ -2,20 +2,27 @@ package io.factorgraph.cli;
 
 import io.factorgraph.backtest.Backtest;
 import io.factorgraph.backtest.BacktestResult;
+import io.factorgraph.backtest.PortfolioResult;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
 import io.factorgraph.backtest.exchange.timeline.ClockShift;
 import io.factorgraph.backtest.report.BacktestReport;
 import io.factorgraph.backtest.report.PerformanceSummary;
+import io.factorgraph.backtest.report.PortfolioReport;
 import io.factorgraph.backtest.report.RunMetadata;
+import io.factorgraph.backtest.settings.InstrumentSettings;
 import io.factorgraph.backtest.synthetic.Instrument;
 import io.factorgraph.backtest.synthetic.SyntheticMarket;
 import io.factorgraph.live.launch.Durations;
 import io.factorgraph.runtime.compile.CompileResult;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.graph.CompiledGraph;
+import io.factorgraph.runtime.graph.SinkBinding;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,48 +94,106 @@ final class BacktestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(graph.file + ": " + e.getMessage());
         }
+        List<String> traded = Backtest.tradedBooks(compiled);
+        InstrumentSettings settings;
+        try {
+            settings = simulator.instruments().check(traded, compiled.books().keySet());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
         long interval = data.intervalNanos(compiled);
-        SimulatorConfig config = simulatorConfig(compiled);
-        Backtest backtest = new Backtest(compiled, config, interval);
-        RunMetadata.Builder metadata = RunMetadata.builder()
-                .graphFile(graph.file.toString())
-                .latency(simulator.latency.canonical())
-                .queueModel(simulator.queue.canonical())
-                .fees(config.makerFee(), config.takerFee());
-        data.data.forEach(f -> metadata.dataFile(f.toString()));
-        compiled.plan().params().forEach((k, v) -> metadata.param(k, v.toString()));
-        ClockShift.Opener source;
-        if (data.data.isEmpty()) {
-            SyntheticMarket.Config market = syntheticMarket(config);
+        Feeds feeds = feeds(compiled);
+        List<SimulatorConfig> configs = new ArrayList<>(traded.size());
+        List<RunMetadata.Builder> metadata = new ArrayList<>(traded.size());
+        for (int i = 0; i < traded.size(); i++) {
+            String book = traded.get(i);
+            SimulatorConfig config = simulatorConfig(compiled.sinks().get(i), settings, book);
+            configs.add(config);
+            RunMetadata.Builder run = RunMetadata.builder()
+                    .graphFile(graph.file.toString())
+                    .latency(settings.latency().of(book).canonical())
+                    .queueModel(settings.queue().canonical())
+                    .fees(config.makerFee(), config.takerFee());
+            feeds.files(compiled.book(book).index()).forEach(run::dataFile);
+            compiled.plan().params().forEach((k, v) -> run.param(k, v.toString()));
+            metadata.add(run);
+        }
+        Backtest backtest = new Backtest(compiled, configs, interval);
+        List<ClockShift.Opener> inputs = feeds.openers();
+        if (feeds.synthetic()) {
+            SyntheticMarket.Config market = syntheticMarket(configs.get(0));
             spec.commandLine().getErr().println("fg backtest: no --data: a synthetic market, " + market.summary());
-            metadata.dataFile("synthetic: " + market.summary()).seed(seed);
-            source = () -> new SyntheticMarket(market);
-        } else {
-            source = data::open;
+            metadata.get(0).dataFile("synthetic: " + market.summary()).seed(seed);
+            inputs = List.of(() -> new SyntheticMarket(market));
         }
         Progress progress = new Progress(spec.commandLine().getErr());
-        BacktestResult outcome;
+        PortfolioResult outcome;
         try {
-            outcome = backtest.run(source, metadata, progress);
+            outcome = backtest.run(inputs, metadata, progress);
         } catch (MarketDataException e) {
             throw new UserError(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
         progress.done();
-        PerformanceSummary summary = outcome.summary();
-        summary = PerformanceSummary.of(
-                outcome.recording(),
-                summary.capitalBase(),
-                Duration.ofNanos(summary.sharpeIntervalNs()),
-                resampleInterval);
-        SummaryTable.print(spec.commandLine().getOut(), outcome, summary);
-        if (report != null) {
-            BacktestReport.ReportFiles files = BacktestReport.write(report, outcome.recording(), summary);
-            spec.commandLine().getOut().println("report: " + files.reportHtml());
+        List<PortfolioReport.Instrument> instruments = new ArrayList<>();
+        for (var entry : outcome.instruments().entrySet()) {
+            BacktestResult r = entry.getValue();
+            PerformanceSummary summary = PerformanceSummary.of(
+                    r.recording(),
+                    r.summary().capitalBase(),
+                    Duration.ofNanos(r.summary().sharpeIntervalNs()),
+                    resampleInterval);
+            instruments.add(new PortfolioReport.Instrument(entry.getKey(), r.recording(), summary));
         }
-        spec.commandLine().getOut().flush();
+        PrintWriter out = spec.commandLine().getOut();
+        if (outcome.single()) {
+            PortfolioReport.Instrument only = instruments.get(0);
+            SummaryTable.print(out, outcome.instruments().get(only.name()), only.summary());
+            if (report != null) {
+                BacktestReport.ReportFiles files = BacktestReport.write(report, only.recording(), only.summary());
+                out.println("report: " + files.reportHtml());
+            }
+        } else {
+            SummaryTable.printPortfolio(out, outcome, instruments);
+            if (report != null) {
+                PortfolioReport.PortfolioFiles files = PortfolioReport.write(report, instruments, outcome.total());
+                out.println("report: " + files.reportHtml());
+            }
+        }
+        out.flush();
         return 0;
+    }
+
+    /**
+     * The feeds of the graph's books, in the order of its {@code Book} inputs: what to open and the file names for
+     * the run's metadata; none (a synthetic market) without {@code --data}.
+     */
+    private record Feeds(List<List<String>> files, List<ClockShift.Opener> openers, boolean synthetic) {
+        List<String> files(int book) {
+            return synthetic ? List.of() : files.get(book);
+        }
+    }
+
+    private Feeds feeds(CompiledGraph compiled) {
+        if (data.data.isEmpty()) {
+            if (compiled.books().size() != 1) {
+                throw new UserError("the built-in synthetic market is one instrument, but the graph reads "
+                        + compiled.books().size() + " books ("
+                        + String.join(", ", compiled.books().keySet())
+                        + "); give each its recorded data with --data NAME=FILE");
+            }
+            return new Feeds(List.of(), List.of(), true);
+        }
+        DataBindings bindings = data.bind(compiled);
+        List<List<String>> files = new ArrayList<>(bindings.size());
+        List<ClockShift.Opener> openers = new ArrayList<>(bindings.size());
+        for (int i = 0; i < bindings.size(); i++) {
+            int book = i;
+            files.add(bindings.files(i).stream().map(Path::toString).toList());
+            openers.add(() -> bindings.open(book));
+        }
+        return new Feeds(files, openers, false);
     }
 
     /** {@code --resample}: a positive duration literal, as in the graph language. */
@@ -141,13 +206,15 @@ final class BacktestCommand implements Callable<Integer> {
         return Duration.ofNanos(nanos.getAsLong());
     }
 
-    private SimulatorConfig simulatorConfig(CompiledGraph compiled) {
-        double tick = compiled.sink()
-                .map(s -> s.terms().tickSize())
-                .orElseThrow(() -> new UserError(
-                        graph.file + ": the sink has no tick_size; a backtest needs the " + "instrument's tick size"));
+    /** The simulator of the sink trading {@code book}, on the grid the sink quotes on. */
+    private SimulatorConfig simulatorConfig(SinkBinding sink, InstrumentSettings settings, String book) {
+        double tick = sink.terms().tickSize();
+        if (!(tick > 0)) {
+            throw new UserError(graph.file + ": the sink trading " + book
+                    + " has no tick_size; a backtest needs the instrument's tick size");
+        }
         try {
-            return simulator.settings().config(tick, simulator.lotSize);
+            return settings.config(book, tick);
         } catch (MarketDataException e) {
             throw new UserError(e.getMessage());
         } catch (IllegalArgumentException e) {

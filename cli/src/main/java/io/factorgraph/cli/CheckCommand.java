@@ -3,6 +3,8 @@ package io.factorgraph.cli;
 import io.factorgraph.runtime.compile.CompileResult;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.OutputHandle;
+import io.factorgraph.runtime.graph.SinkBinding;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -45,13 +47,28 @@ final class CheckCommand implements Callable<Integer> {
                 .getOut()
                 .println(graph.file + ": ok: " + nodes + (nodes == 1 ? " node" : " nodes")
                         + ", outputs: " + (outputs.isEmpty() ? "(none)" : outputs)
-                        + compiled.sink()
-                                .map(s -> ", sink: " + s.function().signature().name())
-                                .orElse("")
+                        + sinks(compiled)
                         + (result.warnings().isEmpty()
                                 ? ""
                                 : ", " + result.warnings().size() + " warning"
                                         + (result.warnings().size() == 1 ? "" : "s")));
         return 0;
+    }
+
+    /** {@code , sink: NAME} for one sink; {@code , sinks: NAME (book), ...} for several, each trading its own book. */
+    private static String sinks(CompiledGraph compiled) {
+        List<SinkBinding> sinks = compiled.sinks();
+        if (sinks.size() == 1) {
+            return ", sink: " + sinks.get(0).function().signature().name();
+        }
+        return sinks.isEmpty()
+                ? ""
+                : ", sinks: "
+                        + sinks.stream()
+                                .map(s -> s.function().signature().name()
+                                        + s.tradedBook()
+                                                .map(b -> " (" + b.name() + ")")
+                                                .orElse(""))
+                                .collect(Collectors.joining(", "));
     }
 }

@@ -5,6 +5,8 @@ import io.factorgraph.backtest.settings.ExchangeClock;
 import io.factorgraph.backtest.settings.FeeSchedule;
 import io.factorgraph.backtest.settings.GapSetting;
 import io.factorgraph.backtest.settings.LatencySetting;
+import io.factorgraph.backtest.settings.LotSize;
+import io.factorgraph.backtest.settings.PerInstrument;
 import io.factorgraph.backtest.settings.QueueSetting;
 import io.factorgraph.backtest.settings.ReplaySpeed;
 import io.factorgraph.dsl.parse.Literals;
@@ -12,6 +14,7 @@ import io.factorgraph.live.transport.IdleMode;
 import io.factorgraph.live.transport.TransportConfig;
 import io.factorgraph.runtime.data.GapPolicy;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
@@ -110,6 +113,43 @@ final class OptionTypes {
                 // reported below
             }
             throw new TypeConversionException("'" + text + "': expected a positive step such as 0.001");
+        }
+    }
+
+    /**
+     * One text of a per-instrument option ({@code VALUE} or {@code BOOK=VALUE}), checked on its own and passed on as
+     * written; {@link SimulatorOptions} puts the texts together.
+     */
+    private static String perBook(String text, Function<String, Object> parse) {
+        try {
+            PerInstrument.parse(List.of(text), new Object(), v -> parse.apply(v));
+            return text;
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+
+    /** {@code --latency [BOOK=]VALUE}. */
+    static final class PerBookLatency implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            return perBook(text, LatencySetting::parse);
+        }
+    }
+
+    /** {@code --fees [BOOK=]MAKER,TAKER}. */
+    static final class PerBookFees implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            return perBook(text, FeeSchedule::parse);
+        }
+    }
+
+    /** {@code --lot-size [BOOK=]QTY}. */
+    static final class PerBookLotSize implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            return perBook(text, LotSize::parse);
         }
     }
 }

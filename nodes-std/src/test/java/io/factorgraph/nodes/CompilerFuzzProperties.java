@@ -187,7 +187,7 @@ class CompilerFuzzProperties {
                 instance.onTick(t);
                 value = t == 0 ? Double.NaN : -1e300;
             }
-            graph.sink().ifPresent(sink -> {
+            graph.sinks().forEach(sink -> {
                 sink.terms();
                 sink.bind();
             });

@@ -199,7 +199,7 @@ final class ChartData {
         return sb.toString();
     }
 
-    private static void seconds(JsonWriter w, long[] ts) {
+    static void seconds(JsonWriter w, long[] ts) {
         w.beginArray();
         for (long t : ts) {
             w.value(t / 1e9);
@@ -207,7 +207,7 @@ final class ChartData {
         w.endArray();
     }
 
-    private static void numbers(JsonWriter w, double[] values) {
+    static void numbers(JsonWriter w, double[] values) {
         w.beginArray();
         for (double v : values) {
             w.value(v);

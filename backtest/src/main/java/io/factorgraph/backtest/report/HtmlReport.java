@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class HtmlReport {
     static final String UPLOT_VERSION = "1.6.30";
-    private static final String UPLOT_DIR = "/META-INF/resources/webjars/uplot/" + UPLOT_VERSION + "/dist/";
+    static final String UPLOT_DIR = "/META-INF/resources/webjars/uplot/" + UPLOT_VERSION + "/dist/";
     private static final Map<String, String> RESOURCES = new ConcurrentHashMap<>();
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -289,7 +289,7 @@ public final class HtmlReport {
         return f.toString();
     }
 
-    private static void kpi(StringBuilder h, String label, String value, String tone, String sub) {
+    static void kpi(StringBuilder h, String label, String value, String tone, String sub) {
         h.append("<div class=\"kpi\"><div class=\"label\">").append(label).append("</div><div class=\"value");
         if (!tone.isEmpty()) {
             h.append(' ').append(tone);
@@ -305,24 +305,29 @@ public final class HtmlReport {
         h.append("<tr><th>").append(label).append("</th><td>").append(valueHtml).append("</td></tr>\n");
     }
 
-    private static String tone(double v) {
+    static String tone(double v) {
         return v > 0 ? "up" : v < 0 ? "down" : "";
     }
 
     private static String period(PerformanceSummary s) {
-        if (s.records() == 0) {
+        return period(s.startNs(), s.endNs(), s.records(), s.trades());
+    }
+
+    /** {@code start → end UTC · duration · N records · M fills}. */
+    static String period(long startNs, long endNs, int records, int trades) {
+        if (records == 0) {
             return "no records";
         }
-        String start = STAMP.format(instant(s.startNs()));
-        String end = STAMP.format(instant(s.endNs()));
+        String start = STAMP.format(instant(startNs));
+        String end = STAMP.format(instant(endNs));
         if (start.regionMatches(0, end, 0, 10)) {
             end = end.substring(11);
         }
-        return start + " \u2192 " + end + " UTC \u00b7 " + duration(s.duration()) + " \u00b7 " + count(s.records())
-                + " records \u00b7 " + count(s.trades()) + " fills";
+        return start + " \u2192 " + end + " UTC \u00b7 " + duration(Duration.ofNanos(endNs - startNs)) + " \u00b7 "
+                + count(records) + " records \u00b7 " + count(trades) + " fills";
     }
 
-    private static Instant instant(long ns) {
+    static Instant instant(long ns) {
         return Instant.ofEpochSecond(Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L));
     }
 
@@ -347,7 +352,7 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, "%.2f s", sec);
     }
 
-    private static String interval(long ns) {
+    static String interval(long ns) {
         if (ns % 1_000_000_000L == 0) {
             return ns / 1_000_000_000L + " s";
         }
@@ -414,7 +419,7 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 
-    private static String count(long n) {
+    static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 

@@ -46,7 +46,13 @@ public final class SummaryJson {
     /** The document as a string, pretty-printed with two-space indents and a final newline. */
     public static String toJson(PerformanceSummary s, RunMetadata run) {
         StringBuilder sb = new StringBuilder(2048);
-        JsonWriter w = new JsonWriter(sb, true);
+        write(new JsonWriter(sb, true), s, run);
+        sb.append('\n');
+        return sb.toString();
+    }
+
+    /** Writes the document as one JSON object, which may be the value of a key in a larger document. */
+    static void write(JsonWriter w, PerformanceSummary s, RunMetadata run) {
         w.beginObject();
         w.name("format").value(FORMAT);
         w.name("summary").beginObject();
@@ -108,8 +114,6 @@ public final class SummaryJson {
         map(w, run.extra());
         w.endObject();
         w.endObject();
-        sb.append('\n');
-        return sb.toString();
     }
 
     private static void hftbacktest(JsonWriter w, HftbacktestStats h) {

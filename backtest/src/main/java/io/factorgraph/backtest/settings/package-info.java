@@ -5,6 +5,10 @@
  * a bad one is an error before any process starts or any data is read, and writes itself back in a canonical form
  * that parses to an equal value: that form is what the live launcher puts on its children's command lines.
  *
+ * <p>Latency, fees and lot size may differ by instrument ({@link io.factorgraph.backtest.settings.PerInstrument}:
+ * {@code VALUE} for every traded book, {@code BOOK=VALUE} for one); {@link
+ * io.factorgraph.backtest.settings.InstrumentSettings} holds a run's settings of every instrument.
+ *
  * <p>A rejected text is an {@link java.lang.IllegalArgumentException} whose message starts with the text in quotes
  * and names the expected form; the caller puts the option's name in front of it.
  */

@@ -68,6 +68,36 @@ public final class Planner {
         return new Planner().run(checked, budget, sink);
     }
 
+    /**
+     * Plans several checked programs of one source (the points of a sweep, docs/DESIGN.md §12) into one
+     * plan through one interning planner, so a node whose function, inputs and constants are the same in
+     * several points exists once. The plan's sinks are every point's sinks in point order; it has no
+     * outputs (a sweep reads its sinks only, and an output would keep nodes no sink needs); its clock and
+     * params are the first program's, and the caller makes sure every program has the same clock. No
+     * unused-definition warnings: they are each point's own compile's.
+     */
+    static Plan planFused(List<CheckedProgram> programs, MemoryBudget budget, DiagnosticSink sink) {
+        if (programs.isEmpty()) {
+            throw new IllegalArgumentException("no program to plan");
+        }
+        Planner planner = new Planner();
+        List<PlanNode.Sink> sinkNodes = new ArrayList<>();
+        Map<Integer, Map<String, Span>> sinkArgumentSpans = new HashMap<>();
+        for (CheckedProgram checked : programs) {
+            planner.lowerSinks(checked, sinkNodes, sinkArgumentSpans);
+        }
+        return planner.finish(programs, List.of(), sinkNodes, sinkArgumentSpans, budget, sink);
+    }
+
+    private void lowerSinks(
+            CheckedProgram checked, List<PlanNode.Sink> sinkNodes, Map<Integer, Map<String, Span>> sinkArgumentSpans) {
+        for (CheckedProgram.SinkCall call : checked.sinks()) {
+            PlanNode.Sink sinkNode = lowerSink(call);
+            sinkNodes.add(sinkNode);
+            sinkArgumentSpans.put(sinkNode.id(), call.argumentSpans());
+        }
+    }
+
     private Plan run(CheckedProgram checked, MemoryBudget budget, DiagnosticSink sink) {
         warnUnused(checked.resolution(), sink);
         // Book inputs first, in declaration order: their ids order them in the plan, and so the books of an
@@ -105,12 +135,19 @@ public final class Planner {
         }
         List<PlanNode.Sink> sinkNodes = new ArrayList<>();
         Map<Integer, Map<String, Span>> sinkArgumentSpans = new HashMap<>();
-        for (CheckedProgram.SinkCall call : checked.sinks()) {
-            PlanNode.Sink sinkNode = lowerSink(call);
-            sinkNodes.add(sinkNode);
-            sinkArgumentSpans.put(sinkNode.id(), call.argumentSpans());
-        }
+        lowerSinks(checked, sinkNodes, sinkArgumentSpans);
+        return finish(List.of(checked), outputs, sinkNodes, sinkArgumentSpans, budget, sink);
+    }
 
+    /** Keeps what the outputs and sinks need, checks its memory, orders it and names it. */
+    private Plan finish(
+            List<CheckedProgram> programs,
+            List<NamedStream> outputs,
+            List<PlanNode.Sink> sinkNodes,
+            Map<Integer, Map<String, Span>> sinkArgumentSpans,
+            MemoryBudget budget,
+            DiagnosticSink sink) {
+        CheckedProgram checked = programs.get(0);
         MutableGraph<PlanNode> graph = GraphBuilder.directed()
                 .allowsSelfLoops(false)
                 .nodeOrder(ElementOrder.insertion())
@@ -163,11 +200,14 @@ public final class Planner {
                 .forEachRemaining(order::add);
 
         ImmutableListMultimap.Builder<Integer, String> names = ImmutableListMultimap.builder();
-        for (Map.Entry<String, Typed> definition : checked.definitions().entrySet()) {
-            if (definition.getValue() instanceof Typed.Stream(StreamExpr expr)) {
-                PlanNode node = lower(expr);
-                if (needed.contains(node)) {
-                    names.put(node.id(), definition.getKey());
+        Set<Map.Entry<Integer, String>> named = new HashSet<>();
+        for (CheckedProgram program : programs) {
+            for (Map.Entry<String, Typed> definition : program.definitions().entrySet()) {
+                if (definition.getValue() instanceof Typed.Stream(StreamExpr expr)) {
+                    PlanNode node = lower(expr);
+                    if (needed.contains(node) && named.add(Map.entry(node.id(), definition.getKey()))) {
+                        names.put(node.id(), definition.getKey());
+                    }
                 }
             }
         }

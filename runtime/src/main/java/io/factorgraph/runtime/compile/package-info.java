@@ -19,5 +19,10 @@
  * The compiler knows no concrete function: it sees the library only through the
  * {@link io.factorgraph.runtime.registry.FunctionRegistry} and {@code io.factorgraph.runtime.spi} signatures. Nothing
  * here runs per tick: clarity wins over allocation.
+ *
+ * <p>A sweep (docs/DESIGN.md §12, {@link io.factorgraph.runtime.compile.FgCompiler#compileSweep}) compiles each point
+ * as above, then plans the compiled points' checked programs through one {@code Planner}, whose interning of equal
+ * calls is what makes a node shared by several points exist once in the
+ * {@link io.factorgraph.runtime.graph.FusedGraph}.
  */
 package io.factorgraph.runtime.compile;

@@ -16,7 +16,8 @@
  * class generated per graph gives every node a call site of its own, so the JIT inlines each node instead of making one
  * megamorphic call per node; the interpreted loop remains, and a property test holds the two bit-identical. The sink is
  * not a node: its arguments' slots are recorded in a {@link io.factorgraph.runtime.graph.SinkBinding} for an execution
- * context to run.
+ * context to run. A {@link io.factorgraph.runtime.graph.FusedGraph} is a sweep's points in one graph: one instance
+ * ticks every point, and each point's sinks are a range of the graph's.
  *
  * <p>Neighbours: {@code io.factorgraph.runtime.compile} makes the plan; {@code io.factorgraph.runtime.spi} is the
  * contract nodes implement; {@code io.factorgraph.runtime.replay} ticks instances over recorded data.
