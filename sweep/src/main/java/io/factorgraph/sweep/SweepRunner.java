@@ -155,6 +155,20 @@ public final class SweepRunner {
     }
 
     /**
+     * Compiles the given points, a share of the grid such as one cluster task's, into one chunk: one fused program.
+     * Reads no data.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public Compiled compileChunk(List<GridPoint> chunk) throws IOException {
+        List<List<ParamOverride>> overrides = new ArrayList<>(chunk.size());
+        for (GridPoint point : chunk) {
+            overrides.add(point.overrides(base));
+        }
+        return new Compiled(List.of(chunk), List.of(compiler.compileSweep(file, overrides)));
+    }
+
+    /**
      * Runs every chunk on the span, a thread each, and gives one row per point in the grid's order.
      *
      * @throws MarketDataException when the data is broken (every point would fail alike), naming where
