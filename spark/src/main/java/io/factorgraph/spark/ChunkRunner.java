@@ -1,5 +1,7 @@
 package io.factorgraph.spark;
 
+import io.factorgraph.runtime.data.MarketDataException;
+import io.factorgraph.sweep.SweepRow;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -17,8 +19,10 @@ public interface ChunkRunner extends Serializable {
     /**
      * @param span the span's label
      * @param files local copies of the span's files, by Book input name, in time order
-     * @param points the chunk's point numbers, ascending
-     * @return at least one row per point
+     * @param points the chunk's point numbers in the grid, ascending
+     * @return one row per point, in the order of {@code points}
+     * @throws MarketDataException when the span's data is broken (every point would fail alike)
      */
-    List<ResultRow> run(String span, Map<String, List<Path>> files, int[] points) throws IOException;
+    List<SweepRow> run(String span, Map<String, List<Path>> files, int[] points)
+            throws IOException, MarketDataException;
 }

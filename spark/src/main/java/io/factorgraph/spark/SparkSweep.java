@@ -1,5 +1,7 @@
 package io.factorgraph.spark;
 
+import io.factorgraph.runtime.data.MarketDataException;
+import io.factorgraph.sweep.SweepRow;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -36,19 +38,25 @@ public final class SparkSweep {
      * A sweep for a cluster.
      *
      * @param axes the grid's axis names, the table's parameter columns
-     * @param values each point's value on every axis, in grid order (point {@code i} is {@code values.get(i)})
+     * @param points how many points the grid has; they are numbered from 0
+     * @param books the books the points trade, in the file's sink order (the table's figure columns)
      * @param spans the data spans; every point runs on every span
-     * @param chunkSize points per task: larger chunks share more work in one fused replay, smaller ones spread
+     * @param chunkSize points per task: a larger chunk shares more work in one fused replay, smaller ones spread
      *     further over the executors
      * @param runner what a task runs
      */
     public record Job(
-            List<String> axes, List<List<String>> values, List<RemoteSpan> spans, int chunkSize, ChunkRunner runner) {
+            List<String> axes,
+            int points,
+            List<String> books,
+            List<RemoteSpan> spans,
+            int chunkSize,
+            ChunkRunner runner) {
         public Job {
             axes = List.copyOf(axes);
-            values = values.stream().map(List::copyOf).toList();
+            books = List.copyOf(books);
             spans = List.copyOf(spans);
-            if (values.isEmpty()) {
+            if (points < 1) {
                 throw new IllegalArgumentException("a sweep needs at least one point");
             }
             if (spans.isEmpty()) {
@@ -57,25 +65,20 @@ public final class SparkSweep {
             if (chunkSize < 1) {
                 throw new IllegalArgumentException("chunk size must be at least 1, got " + chunkSize);
             }
-            for (List<String> v : values) {
-                if (v.size() != axes.size()) {
-                    throw new IllegalArgumentException(
-                            "a point has " + v.size() + " values for " + axes.size() + " axes");
-                }
-            }
             if (spans.stream().map(RemoteSpan::label).distinct().count() != spans.size()) {
-                throw new IllegalArgumentException("two spans have the same label");
+                throw new IllegalArgumentException("two spans have the same label; each names its rows");
             }
         }
 
         /** Points per task so that each of {@code slots} task slots gets about one chunk per span. */
         public static int chunkSizeFor(int points, int slots) {
-            return Math.max(1, (points + Math.max(1, slots) - 1) / Math.max(1, slots));
+            int s = Math.max(1, slots);
+            return Math.max(1, (points + s - 1) / s);
         }
     }
 
     /** One task: a chunk of points over one span. */
-    record Task(RemoteSpan span, int[] points, List<List<String>> values) implements Serializable {
+    record Task(RemoteSpan span, int[] points) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -90,11 +93,11 @@ public final class SparkSweep {
         for (RemoteSpan span : job.spans()) {
             HadoopFiles.check(span, hadoop);
         }
-        var schema = ResultTable.schema(job.axes());
+        var schema = ResultTable.schema(job.axes(), job.books());
         List<Task> tasks = tasks(job);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(hadoop));
-        JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size()).flatMap(new RunTask(job.runner(), conf));
+        JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size()).flatMap(new RunTask(job.runner(), job.books(), conf));
         return spark.createDataFrame(rows, schema);
     }
 
@@ -112,12 +115,23 @@ public final class SparkSweep {
         } catch (IOException e) {
             throw new IllegalArgumentException(out + ": cannot be written (" + e.getMessage() + ")", e);
         }
-        run(spark, job).write().parquet(out);
+        try {
+            run(spark, job).write().parquet(out);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            // Spark wraps a task's failure (after its retries) in a SparkException, several levels deep.
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            throw new IllegalStateException("the sweep failed: " + cause.getMessage(), e);
+        }
     }
 
     static List<Task> tasks(Job job) {
         List<Task> tasks = new ArrayList<>();
-        int n = job.values().size();
+        int n = job.points();
         for (RemoteSpan span : job.spans()) {
             for (int from = 0; from < n; from += job.chunkSize()) {
                 int to = Math.min(n, from + job.chunkSize());
@@ -125,7 +139,7 @@ public final class SparkSweep {
                 for (int i = 0; i < points.length; i++) {
                     points[i] = from + i;
                 }
-                tasks.add(new Task(span, points, new ArrayList<>(job.values().subList(from, to))));
+                tasks.add(new Task(span, points));
             }
         }
         return tasks;
@@ -135,22 +149,23 @@ public final class SparkSweep {
     static final class RunTask implements FlatMapFunction<Task, Row> {
         private static final long serialVersionUID = 1L;
         private final ChunkRunner runner;
+        private final List<String> books;
         private final Broadcast<SerializableConfiguration> conf;
 
-        RunTask(ChunkRunner runner, Broadcast<SerializableConfiguration> conf) {
+        RunTask(ChunkRunner runner, List<String> books, Broadcast<SerializableConfiguration> conf) {
             this.runner = runner;
+            this.books = books;
             this.conf = conf;
         }
 
         @Override
-        public Iterator<Row> call(Task task) throws IOException {
+        public Iterator<Row> call(Task task) throws IOException, MarketDataException {
             Path dir = Files.createTempDirectory("fg-sweep-");
             try {
                 Map<String, List<Path>> files = HadoopFiles.localise(task.span(), conf.value().value(), dir);
-                int first = task.points()[0];
                 List<Row> out = new ArrayList<>();
-                for (ResultRow r : runner.run(task.span().label(), files, task.points())) {
-                    out.add(ResultTable.row(r, task.values().get(r.point() - first)));
+                for (SweepRow r : runner.run(task.span().label(), files, task.points())) {
+                    out.add(ResultTable.row(r, books));
                 }
                 return out.iterator();
             } finally {
