@@ -150,10 +150,17 @@ final class SweepCommand implements Callable<Integer> {
                 data.onGap,
                 resampleInterval);
         SweepRunner.Compiled compiled = runner.compile(threadCount);
-        if (compiled.refusal().isPresent()) {
-            err.print(compiled.refusal().get());
-            err.flush();
-            return 1;
+        if (!compiled.overrideProblems().isEmpty()) {
+            var problem = compiled.overrideProblems().get(0);
+            String name = problem.override().name();
+            String where = grid.names().contains(name)
+                    ? "--grid " + grids.stream()
+                            .filter(g -> g.startsWith(name + "="))
+                            .findFirst()
+                            .orElse(name)
+                    : "--param " + problem.override();
+            throw new UserError(where + ": " + problem.message()
+                    + problem.help().map(h -> "; " + h).orElse(""));
         }
         CompiledGraph any = compiled.anyGraph()
                 .orElseThrow(() -> new UserError(graph.file + ": no point of the grid compiled: "
@@ -344,7 +351,9 @@ final class SweepCommand implements Callable<Integer> {
             }
             SimulatorOnly holder = new SimulatorOnly();
             try {
-                new CommandLine(holder).parseArgs(args.toArray(new String[0]));
+                CommandLine line = new CommandLine(holder);
+                OptionTypes.register(line);
+                line.parseArgs(args.toArray(new String[0]));
             } catch (CommandLine.ParameterException e) {
                 throw new UserError("--grid " + String.join(" ", key) + ": " + e.getMessage());
             }
