@@ -105,6 +105,15 @@ public final class SweepRunner {
                     .sum();
         }
 
+        /** The params of the grid or the base overrides that name no param or have the wrong kind, each once. */
+        public List<io.factorgraph.runtime.compile.OverrideProblem> overrideProblems() {
+            return results.stream()
+                    .filter(SweepCompileResult::refused)
+                    .findFirst()
+                    .map(SweepCompileResult::overrideProblems)
+                    .orElse(List.of());
+        }
+
         /** A compiled graph of the file (the first compiled point's chunk's), for binding data; empty if none. */
         public Optional<CompiledGraph> anyGraph() {
             return results.stream()
@@ -224,9 +233,6 @@ public final class SweepRunner {
             List<GridPoint> chunk, SweepCompileResult result, DataSpan span, Progress progress, AtomicLong events)
             throws MarketDataException {
         SweepRow[] rows = new SweepRow[chunk.size()];
-        for (int p = 0; p < chunk.size(); p++) {
-            result.points().get(p).failure().ifPresent(why -> {});
-        }
         if (result.fused().isEmpty()) {
             String why = result.fusionFailure().orElse("no point of the chunk compiled");
             List<SweepRow> failed = new ArrayList<>();
@@ -261,8 +267,8 @@ public final class SweepRunner {
                 }
             }
             if (rows[p] != null) {
-                // The sinks still run (the fused program has them) on the first point's-like settings; their result
-                // is dropped. A simulator needs a config: reuse one that was made, else the row stays failed.
+                // The point's sinks are in the fused program and still need a simulator: they run on another point's
+                // (the first that could be made) and their results are dropped; the row says why the point failed.
                 own = null;
             }
             for (int s = 0; s < sinks.size(); s++) {

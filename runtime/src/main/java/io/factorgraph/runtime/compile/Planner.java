@@ -81,12 +81,26 @@ public final class Planner {
             throw new IllegalArgumentException("no program to plan");
         }
         Planner planner = new Planner();
+        planner.lowerBooks(programs.get(0));
         List<PlanNode.Sink> sinkNodes = new ArrayList<>();
         Map<Integer, Map<String, Span>> sinkArgumentSpans = new HashMap<>();
         for (CheckedProgram checked : programs) {
             planner.lowerSinks(checked, sinkNodes, sinkArgumentSpans);
         }
         return planner.finish(programs, List.of(), sinkNodes, sinkArgumentSpans, budget, sink);
+    }
+
+    /**
+     * Book inputs first, in declaration order: their ids order them in the plan, and so the books of an instance,
+     * the feeds of a replay and the tie rule of docs/DESIGN.md §11 follow the file, not the order of first use.
+     */
+    private void lowerBooks(CheckedProgram checked) {
+        for (Symbol symbol : checked.resolution().symbols().values()) {
+            if (symbol instanceof Symbol.Input(String name, ValueType type, Span span, boolean predeclared)
+                    && type == ValueType.BOOK) {
+                lower(new StreamExpr.InputRef(name, type));
+            }
+        }
     }
 
     private void lowerSinks(
@@ -100,14 +114,7 @@ public final class Planner {
 
     private Plan run(CheckedProgram checked, MemoryBudget budget, DiagnosticSink sink) {
         warnUnused(checked.resolution(), sink);
-        // Book inputs first, in declaration order: their ids order them in the plan, and so the books of an
-        // instance, the feeds of a replay and the tie rule of docs/DESIGN.md §11 follow the file.
-        for (Symbol symbol : checked.resolution().symbols().values()) {
-            if (symbol instanceof Symbol.Input(String name, ValueType type, Span span, boolean predeclared)
-                    && type == ValueType.BOOK) {
-                lower(new StreamExpr.InputRef(name, type));
-            }
-        }
+        lowerBooks(checked);
 
         List<NamedStream> outputs = new ArrayList<>();
         for (CheckedProgram.NamedValue output : checked.outputs()) {

@@ -13,7 +13,9 @@ import java.util.Optional;
  * <p>The fused graph has no outputs: a sweep reads sinks. Its sinks are every compiled point's sinks in
  * point order ({@link #sinks(int)} picks a point's out of them); several points' sinks may trade the same
  * book, which a single graph refuses. A point that failed to compile has no sinks and says why in
- * {@link #failure(int)}.
+ * {@link #failure(int)}. The plan's {@code params} are the first compiled point's; a point's own values are the
+ * overrides it was compiled with. A caller that spreads points over threads compiles each thread's chunk of
+ * points as a sweep of its own, so the factors are shared within a chunk and each thread ticks its own instance.
  */
 public final class FusedGraph {
     private final CompiledGraph graph;
@@ -72,6 +74,7 @@ public final class FusedGraph {
 
     /** The point's sinks (empty for a failed point), in its source order; they are elements of graph().sinks(). */
     public List<SinkBinding> sinks(int point) {
+        Objects.checkIndex(point, pointCount());
         return graph.sinks().subList(firstSink[point], firstSink[point + 1]);
     }
 

@@ -43,8 +43,8 @@ class FusedReplayTest {
 
     @Test
     void aTickOfSixteenFusedPointsAllocatesNothing() throws MarketDataException {
-        SweepCompileResult result = FusedSweepTest.sweep(grid(
-                List.of("30", "60", "300", "600"), List.of("0.00001", "0.00002", "0.00004", "0.00008")));
+        SweepCompileResult result = FusedSweepTest.sweep(
+                grid(List.of("30", "60", "300", "600"), List.of("0.00001", "0.00002", "0.00004", "0.00008")));
         FusedGraph fused = result.fused().orElseThrow();
         assertEquals(16, fused.graph().sinks().size());
         assertEquals(10, fused.nodeCount());

@@ -167,9 +167,7 @@ class FusedSweepTest {
             assertEquals(2 * p, fused.firstSink(p));
             assertEquals(
                     List.of("perp", "spot"),
-                    sinks.stream()
-                            .map(s -> s.tradedBook().orElseThrow().name())
-                            .toList());
+                    sinks.stream().map(s -> s.tradedBook().orElseThrow().name()).toList());
             assertEquals(0.00001 * (p + 1), sinks.get(1).arguments().number("half_spread"), 1e-18);
         }
     }
@@ -178,8 +176,8 @@ class FusedSweepTest {
     void pointsThatFitTheMemoryBudgetAloneButNotTogetherAreNotFused() {
         // each point keeps two windows of 10,000 doubles (160 KB); four windows apart need 640 KB
         FgCompiler small = COMPILER.withMemoryBudget(io.factorgraph.runtime.compile.MemoryBudget.of(400_000));
-        SweepCompileResult result = small.compileSweep(
-                "big.fg", SweepLibrary.SOURCE, grid("window", "10000", "10001", "10002", "10003"));
+        SweepCompileResult result =
+                small.compileSweep("big.fg", SweepLibrary.SOURCE, grid("window", "10000", "10001", "10002", "10003"));
         assertEquals(0, result.failedCount(), "every point fits on its own");
         assertTrue(result.fused().isEmpty());
         String why = result.fusionFailure().orElseThrow();
@@ -187,5 +185,20 @@ class FusedSweepTest {
         SweepCompileResult shared = small.compileSweep(
                 "big.fg", SweepLibrary.SOURCE, grid("half_spread", "0.00001", "0.00002", "0.00003", "0.00004"));
         assertTrue(shared.fused().isPresent(), "points that share their windows fit as one");
+    }
+
+    @Test
+    void aPointOutsideTheSweepIsRefusedByIndex() {
+        FusedGraph fused = sweep(grid("half_spread", "0.00001")).fused().orElseThrow();
+        assertEquals(1, fused.sinks(0).size());
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> fused.sinks(1));
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> fused.firstSink(-1));
+    }
+
+    @Test
+    void aSweepWithoutPointsIsAProgrammingError() {
+        IllegalArgumentException e =
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> sweep(List.of()));
+        assertEquals("a sweep needs at least one point", e.getMessage());
     }
 }

@@ -43,8 +43,8 @@ final class Lockstep {
         try (ReplayFactorProvider together = provider(fused.graph(), interval)) {
             for (SweepPoint point : result.points()) {
                 if (point.ok()) {
-                    CompiledGraph own = compiler.compile("own.fg", source, asMap(point))
-                            .orElseThrow();
+                    CompiledGraph own =
+                            compiler.compile("own.fg", source, asMap(point)).orElseThrow();
                     separate.add(provider(own, interval));
                     points.add(point.index());
                 }
@@ -56,7 +56,8 @@ final class Lockstep {
                 for (int i = 0; i < separate.size(); i++) {
                     ReplayFactorProvider own = separate.get(i);
                     assertTrue(own.next(), "point " + points.get(i) + " ended early");
-                    assertEquals(together.current().timestampNanos(), own.current().timestampNanos());
+                    assertEquals(
+                            together.current().timestampNanos(), own.current().timestampNanos());
                     List<SinkBinding> fusedSinks = fused.sinks(points.get(i));
                     List<SinkBinding> ownSinks = own.instance().graph().sinks();
                     assertEquals(ownSinks.size(), fusedSinks.size());
@@ -90,7 +91,10 @@ final class Lockstep {
 
     static ReplayFactorProvider provider(CompiledGraph graph, long interval) throws MarketDataException {
         return new ReplayFactorProvider(
-                EventSources.open(List.of(FILE), GapPolicy.FAIL), graph.newInstance(), interval, CrossedBookPolicy.FAIL);
+                EventSources.open(List.of(FILE), GapPolicy.FAIL),
+                graph.newInstance(),
+                interval,
+                CrossedBookPolicy.FAIL);
     }
 
     private static java.util.Map<String, String> asMap(SweepPoint point) {
