@@ -112,6 +112,25 @@ final class SweepCommand implements Callable<Integer> {
             description = "How many ranked points to print. Default: ${DEFAULT-VALUE}.")
     int top;
 
+    @Option(
+            names = "--spark",
+            paramLabel = "MASTER",
+            description = {
+                "Run the sweep as an Apache Spark job on MASTER (local[2], local[*], spark://HOST:7077, yarn, ...): "
+                        + "tasks of (data span, chunk of points), each a fused program; the rows one Parquet table at "
+                        + "--out (a directory, any Hadoop URI). Data may be any Hadoop URI every executor can read.",
+                "Needs the spark module, which bin/fg adds when --spark is given; see README \"Sweeps on a cluster\"."
+            })
+    String spark;
+
+    @Option(
+            names = "--span",
+            paramLabel = "LABEL:[NAME=]URI[,URI...][;...]",
+            description = "With --spark: one data span (repeatable: several days are several spans), its label, then "
+                    + "the files of each Book input as --data takes them, inputs separated by ';'. Without --span, "
+                    + "the --data files are one span, 'all'.")
+    List<String> spans = new ArrayList<>();
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -126,7 +145,10 @@ final class SweepCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new UserError("--threads " + threads + ": expected at least 1");
         }
-        if (out != null && !out.getFileName().toString().endsWith(".csv")) {
+        if (spark == null && !spans.isEmpty()) {
+            throw new UserError("--span: only with --spark; on one machine, --data is the one span");
+        }
+        if (out != null && spark == null && !out.getFileName().toString().endsWith(".csv")) {
             throw new UserError("--out '" + out + "': expected a .csv file");
         }
         Grid grid;
@@ -138,6 +160,9 @@ final class SweepCommand implements Callable<Integer> {
         PointSimulators simulators = new PointSimulators(grid);
         if (!Files.isRegularFile(graph.file)) {
             throw new UserError("cannot read '" + graph.file + "': no such file");
+        }
+        if (spark != null) {
+            return onCluster();
         }
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         SweepRunner runner = new SweepRunner(
@@ -207,6 +232,35 @@ final class SweepCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /** {@code --spark}: the sweep as text to the spark module, which must be on the class path. */
+    private int onCluster() {
+        ClusterSweep cluster = ClusterSweep.find()
+                .orElseThrow(() -> new UserError("--spark: the spark module is not on the class path; build it "
+                        + "(mvn -B -q -DskipTests package) and run bin/fg, which adds spark/target with --spark"));
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        var outText = spec.commandLine().getParseResult().matchedOption("--out");
+        ClusterSweep.Request request = new ClusterSweep.Request(
+                spark,
+                graph.file,
+                graph.params,
+                grids,
+                data.data,
+                spans,
+                ClusterSimulators.of(graph.file, simulatorArgs(args)),
+                data.interval == null ? OptionalLong.empty() : OptionalLong.of(data.interval.toNanos()),
+                data.onGap,
+                BacktestCommand.resampleInterval(resample),
+                outText == null ? java.util.Optional.empty() : java.util.Optional.of(outText.<String>getValue()),
+                java.util.Optional.ofNullable(threads));
+        try {
+            return cluster.run(request, spec.commandLine().getOut(), spec.commandLine().getErr());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        } catch (Exception e) {
+            throw new UserError("--spark " + spark + ": " + e.getMessage());
+        }
     }
 
     /** The books one point trades, in its sinks' order (the fused graph holds every point's sinks). */
@@ -364,7 +418,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** The simulator options among the command's arguments, as pairs of option name and value. */
-    private static List<String> simulatorArgs(List<String> original) {
+    static List<String> simulatorArgs(List<String> original) {
         Set<String> names = new java.util.HashSet<>();
         Grid.SIMULATOR_OPTIONS.forEach(n -> names.add("--" + n));
         List<String> pairs = new ArrayList<>();
