@@ -252,7 +252,9 @@ final class SweepCommand implements Callable<Integer> {
                 data.interval == null ? OptionalLong.empty() : OptionalLong.of(data.interval.toNanos()),
                 data.onGap,
                 BacktestCommand.resampleInterval(resample),
-                outText == null ? java.util.Optional.empty() : java.util.Optional.of(outText.<String>getValue()),
+                outText == null
+                        ? java.util.Optional.empty()
+                        : java.util.Optional.of(outText.stringValues().get(0)),
                 java.util.Optional.ofNullable(threads));
         try {
             return cluster.run(request, spec.commandLine().getOut(), spec.commandLine().getErr());
