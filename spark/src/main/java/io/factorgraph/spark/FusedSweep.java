@@ -3,6 +3,7 @@ package io.factorgraph.spark;
 import io.factorgraph.runtime.compile.FgCompiler;
 import io.factorgraph.runtime.compile.ParamOverride;
 import io.factorgraph.runtime.compile.SweepCompileResult;
+import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.FusedGraph;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
@@ -35,7 +36,7 @@ import java.util.OptionalLong;
  * @param source the graph file's text
  * @param params the {@code --param NAME=VALUE}s every point has
  * @param grid the {@code --grid} texts
- * @param simulators each point's simulator; serialisable, since every task carries it
+ * @param simulators each point's simulator; {@link Serializable}, since every task carries it
  * @param intervalNanos {@code --interval} in ns, or -1 for the file's clock
  * @param gapPolicy {@code --on-gap}
  * @param resampleNanos hftbacktest's resampling of the summaries ({@code --resample}), ns
@@ -45,7 +46,7 @@ public record FusedSweep(
         String source,
         List<String> params,
         List<String> grid,
-        FusedSweep.SerializableSimulators simulators,
+        SimulatorFactory simulators,
         long intervalNanos,
         GapPolicy gapPolicy,
         long resampleNanos)
@@ -55,6 +56,9 @@ public record FusedSweep(
     public FusedSweep {
         params = List.copyOf(params);
         grid = List.copyOf(grid);
+        if (!(simulators instanceof Serializable)) {
+            throw new IllegalArgumentException("the simulators travel to the executors: they must be Serializable");
+        }
     }
 
     /** The sweep of a file on disk. */
@@ -62,7 +66,7 @@ public record FusedSweep(
             Path file,
             List<String> params,
             List<String> grid,
-            SerializableSimulators simulators,
+            SimulatorFactory simulators,
             OptionalLong interval,
             GapPolicy gapPolicy,
             Duration resample)
@@ -78,30 +82,54 @@ public record FusedSweep(
                 resample.toNanos());
     }
 
-    /** A {@link SimulatorFactory} that can travel to the executors. */
-    public interface SerializableSimulators extends SimulatorFactory, Serializable {}
+    /**
+     * What the driver knows of the sweep before any task: the grid parsed and every point compiled, so that a sweep
+     * the compiler refuses (an unknown param, a value of the wrong kind) stops here with its message.
+     *
+     * @param axes the grid's axis names
+     * @param points how many points
+     * @param books the books a point trades, in the file's sink order
+     * @param inputs the graph's Book inputs, in declaration order, which the data binds to
+     */
+    public record Plan(List<String> axes, int points, List<String> books, List<String> inputs) {
+        public Plan {
+            axes = List.copyOf(axes);
+            books = List.copyOf(books);
+            inputs = List.copyOf(inputs);
+        }
+
+        /** The job of this sweep over the spans, {@code chunkSize} points per task. */
+        public SparkSweep.Job job(List<RemoteSpan> spans, int chunkSize, ChunkRunner runner) {
+            return new SparkSweep.Job(axes, points, books, spans, chunkSize, runner);
+        }
+    }
 
     /**
-     * The job for the spans: the grid parsed and every point compiled on the driver, so that a sweep the compiler
-     * refuses (an unknown param, a value of the wrong kind) stops here with its message, before any task starts.
-     *
-     * @param chunkSize points per task
-     * @throws IllegalArgumentException with the user's message when the grid or the sweep is refused
+     * @throws IllegalArgumentException with the user's message when the grid or the sweep is refused, or no point
+     *     compiles
      */
-    public SparkSweep.Job job(List<RemoteSpan> spans, int chunkSize) throws IOException {
+    public Plan plan() throws IOException {
         Grid parsed = parsedGrid();
         Path dir = Files.createTempDirectory("fg-sweep-driver-");
         try {
             SweepRunner.Compiled compiled = runner(parsed, dir).compile(1);
+            String copy = sourceCopy(dir).toString();
             if (compiled.refusal().isPresent()) {
-                throw new IllegalArgumentException(
-                        compiled.refusal().get().replace(sourceCopy(dir).toString(), fileName));
+                throw new IllegalArgumentException(compiled.refusal().get().replace(copy, fileName));
             }
-            List<String> books = books(compiled.results().get(0));
-            return new SparkSweep.Job(parsed.names(), parsed.size(), books, spans, chunkSize, this);
+            SweepCompileResult result = compiled.results().get(0);
+            CompiledGraph graph = compiled.anyGraph()
+                    .orElseThrow(() -> new IllegalArgumentException(fileName + ": no point of the grid compiled: "
+                            + result.points().get(0).failure().orElse("").replace(copy, fileName)));
+            return new Plan(parsed.names(), parsed.size(), books(result), List.copyOf(graph.books().keySet()));
         } finally {
             deleteSource(dir);
         }
+    }
+
+    /** The job over the spans: {@link #plan()}'s, run by this sweep. */
+    public SparkSweep.Job job(List<RemoteSpan> spans, int chunkSize) throws IOException {
+        return plan().job(spans, chunkSize, this);
     }
 
     /** The books a point trades, in the file's sink order (every point trades the same): the first point's that compiled. */

@@ -1,10 +1,13 @@
 package io.factorgraph.spark;
 
+import io.factorgraph.cli.Fg;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.sweep.SweepRow;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +36,26 @@ import org.apache.spark.util.SerializableConfiguration;
  */
 public final class SparkSweep {
     private SparkSweep() {}
+
+    /**
+     * {@code spark-submit --class io.factorgraph.spark.SparkSweep fg-spark.jar FILE.fg --grid ... --data ...}: the
+     * arguments of {@code fg sweep}, run on the master spark-submit was given (its {@code spark.master}), unless they
+     * name one with {@code --spark}. Exit code 0, or 1 with one line on a mistake.
+     */
+    public static void main(String[] args) {
+        List<String> line = new ArrayList<>();
+        line.add("sweep");
+        line.addAll(List.of(args));
+        boolean master = line.stream().anyMatch(a -> a.equals("--spark") || a.startsWith("--spark="));
+        if (!master) {
+            line.add("--spark");
+            line.add(System.getProperty("spark.master", "local[*]"));
+        }
+        System.exit(Fg.run(
+                line.toArray(new String[0]),
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
 
     /**
      * A sweep for a cluster.

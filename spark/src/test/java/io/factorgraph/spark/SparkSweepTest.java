@@ -17,6 +17,7 @@ import io.factorgraph.runtime.graph.SinkBinding;
 import io.factorgraph.sweep.DataSpan;
 import io.factorgraph.sweep.Figures;
 import io.factorgraph.sweep.Grid;
+import io.factorgraph.sweep.SimulatorFactory;
 import io.factorgraph.sweep.GridPoint;
 import io.factorgraph.sweep.SweepRow;
 import io.factorgraph.sweep.SweepRunner;
@@ -48,7 +49,7 @@ class SparkSweepTest {
     private static SparkSession spark;
 
     /** Binance USD-M's defaults, as fg backtest without simulator options. */
-    record DefaultSimulators() implements FusedSweep.SerializableSimulators {
+    record DefaultSimulators() implements SimulatorFactory, java.io.Serializable {
         private static final long serialVersionUID = 1L;
 
         @Override
