@@ -37,7 +37,7 @@ public interface ClusterSweep {
      * @param gapPolicy {@code --on-gap}
      * @param resample {@code --resample}
      * @param out where the Parquet table goes (a directory, any Hadoop URI)
-     * @param chunk points per task, when given ({@code --threads} on one machine)
+     * @param chunk {@code --threads}: into how many chunks the points are cut, a task each per span
      */
     record Request(
             String master,
