@@ -30,14 +30,16 @@ public final class SparkClusterSweep implements ClusterSweep {
                 .master(request.master())
                 .appName("fg sweep " + request.file().getFileName())
                 .getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
         try {
-            int slots = spark.sparkContext().defaultParallelism();
-            int chunk = request.chunk().orElse(SparkSweep.Job.chunkSizeFor(plan.points(), slots));
+            // As on one machine, --threads N cuts the points into N chunks; here each chunk is a task per span.
+            int chunks = request.chunk().orElse(spark.sparkContext().defaultParallelism());
+            int chunk = SparkSweep.Job.chunkSizeFor(plan.points(), chunks);
             SparkSweep.Job job = plan.job(spans, chunk, sweep);
             long tasks = SparkSweep.tasks(job).size();
             out.printf(
-                    "spark %s: %d points x %d spans in %d tasks of up to %d points%n",
-                    request.master(), plan.points(), spans.size(), tasks, chunk);
+                    "spark %s: %d points x %d span%s in %d tasks of up to %d points%n",
+                    request.master(), plan.points(), spans.size(), spans.size() == 1 ? "" : "s", tasks, chunk);
             out.flush();
             SparkSweep.write(spark, job, table);
             long rows = spark.read().parquet(table).count();

@@ -56,7 +56,7 @@ class FgSweepSparkTest {
         String table = dir.resolve("results.parquet").toString();
         Run cluster = fg(sweep("--data", day, "--spark", "local[2]", "--out", table));
         assertEquals(0, cluster.code(), cluster.err());
-        assertTrue(cluster.out().contains("8 points x 1 spans"), cluster.out());
+        assertTrue(cluster.out().contains("8 points x 1 span in 2 tasks"), cluster.out());
 
         List<String> lines = Files.readAllLines(csv);
         String[] header = lines.get(0).split(",", -1);

@@ -69,6 +69,7 @@ class SparkSweepTest {
                 .appName("fg-sweep-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.hadoop.fs.remote.impl", RemoteTestFileSystem.class.getName())
                 .getOrCreate();
     }
 
@@ -112,10 +113,11 @@ class SparkSweepTest {
 
     @Test
     void everyRowOfTwoSpansEqualsTheLocalFusedSweepToTheBit(@TempDir Path dir) throws Exception {
-        // Two spans over the same day, one by path and one by file: URI: each point has a row on each.
+        // Two spans over the same day, one by path and one by a URI of a file system that is not local (the task
+        // copies the file): each point has a row on each.
         List<RemoteSpan> spans = List.of(
                 new RemoteSpan("d1", Map.of("book", List.of(day().toString()))),
-                new RemoteSpan("d2", Map.of("book", List.of(day().toUri().toString()))));
+                new RemoteSpan("d2", Map.of("book", List.of("remote://" + day().toAbsolutePath()))));
         SparkSweep.Job job = sweep().job(spans, 5);
         assertEquals(10, job.points());
         assertEquals(List.of("book"), job.books());
