@@ -12,6 +12,7 @@ import io.factorgraph.sweep.Grid;
 import io.factorgraph.sweep.GridAxis;
 import io.factorgraph.sweep.GridPoint;
 import io.factorgraph.sweep.ResultsCsv;
+import io.factorgraph.sweep.ResultsParquet;
 import io.factorgraph.sweep.SweepRow;
 import io.factorgraph.sweep.SweepRunner;
 import java.io.IOException;
@@ -81,7 +82,7 @@ final class SweepCommand implements Callable<Integer> {
             names = "--out",
             paramLabel = "FILE",
             description = "Write every row (point, span, the grid's values, every summary figure, failure): "
-                    + "results.csv.")
+                    + "results.csv or results.parquet.")
     Path out;
 
     @Option(
@@ -126,8 +127,8 @@ final class SweepCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new UserError("--threads " + threads + ": expected at least 1");
         }
-        if (out != null && !out.getFileName().toString().endsWith(".csv")) {
-            throw new UserError("--out '" + out + "': expected a .csv file");
+        if (out != null && !out.getFileName().toString().endsWith(".csv") && !parquet()) {
+            throw new UserError("--out '" + out + "': expected a .csv or .parquet file");
         }
         Grid grid;
         try {
@@ -202,11 +203,19 @@ final class SweepCommand implements Callable<Integer> {
         progress.done();
         printRanked(stdout, grid, rows, metric);
         if (out != null) {
-            ResultsCsv.write(out, grid, books, rows);
+            if (parquet()) {
+                ResultsParquet.write(out, grid, books, rows);
+            } else {
+                ResultsCsv.write(out, grid, books, rows);
+            }
             stdout.println("results: " + out);
         }
         stdout.flush();
         return 0;
+    }
+
+    private boolean parquet() {
+        return out.getFileName().toString().endsWith(".parquet");
     }
 
     /** The books one point trades, in its sinks' order (the fused graph holds every point's sinks). */
