@@ -113,6 +113,19 @@ final class SweepCommand implements Callable<Integer> {
             description = "How many ranked points to print. Default: ${DEFAULT-VALUE}.")
     int top;
 
+    @Option(
+            names = "--report",
+            paramLabel = "DIR",
+            description = "Write report.html here: the points ranked, a heat map over two axes (--heatmap) with "
+                    + "each point's neighbours, and the best point's full backtest report (best/report.html).")
+    Path report;
+
+    @Option(
+            names = "--heatmap",
+            paramLabel = "X,Y",
+            description = "The two grid axes of the report's heat map. Default: the first two axes.")
+    String heatmap;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -136,6 +149,7 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+        String[] heatmapAxes = heatmapAxes(grid);
         PointSimulators simulators = new PointSimulators(grid);
         if (!Files.isRegularFile(graph.file)) {
             throw new UserError("cannot read '" + graph.file + "': no such file");
@@ -202,6 +216,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         progress.done();
         printRanked(stdout, grid, rows, metric);
+        if (report != null) {
+            writeReport(grid, rows, metric, heatmapAxes);
+        }
         if (out != null) {
             if (parquet()) {
                 ResultsParquet.write(out, grid, books, rows);
@@ -212,6 +229,110 @@ final class SweepCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /** {@code --heatmap X,Y}, checked against the grid before any data is read; null without {@code --report}. */
+    private String[] heatmapAxes(Grid grid) {
+        if (report == null) {
+            if (heatmap != null) {
+                throw new UserError("--heatmap needs --report DIR: the heat map is part of the report");
+            }
+            return null;
+        }
+        List<String> names = grid.names();
+        if (heatmap == null) {
+            return names.size() >= 2
+                    ? new String[] {names.get(0), names.get(1)}
+                    : new String[] {names.get(0), names.get(0)};
+        }
+        String[] axes = heatmap.split(",", -1);
+        if (axes.length != 2 || axes[0].isBlank() || axes[1].isBlank() || axes[0].strip().equals(axes[1].strip())) {
+            throw new UserError("--heatmap '" + heatmap + "': expected two different grid axes X,Y");
+        }
+        for (int i = 0; i < 2; i++) {
+            axes[i] = axes[i].strip();
+            if (!names.contains(axes[i])) {
+                throw new UserError("--heatmap '" + heatmap + "': '" + axes[i] + "' is not an axis of the grid ("
+                        + String.join(", ", names) + ")");
+            }
+        }
+        return axes;
+    }
+
+    /** The report page, and the best point's own backtest report run as `fg backtest` would run it. */
+    private void writeReport(Grid grid, List<SweepRow> rows, Figures.Figure metric, String[] axes) throws IOException {
+        boolean lower = LOWER_IS_BETTER.contains(metric.name());
+        List<SweepRow> ranked = ranked(rows, metric);
+        java.util.Optional<String> best = java.util.Optional.empty();
+        if (!ranked.isEmpty()) {
+            List<String> args = bestBacktestArgs(ranked.get(0).point(), report.resolve("best"));
+            java.io.StringWriter sink = new java.io.StringWriter();
+            java.io.StringWriter problems = new java.io.StringWriter();
+            int code = Fg.run(args.toArray(new String[0]), new PrintWriter(sink), new PrintWriter(problems));
+            if (code == 0) {
+                best = java.util.Optional.of("best/report.html");
+            } else {
+                spec.commandLine().getErr().println("fg sweep: the best point's backtest failed: " + problems);
+            }
+        }
+        Path page = io.factorgraph.sweep.SweepReport.write(
+                report,
+                new io.factorgraph.sweep.SweepReport.Page(
+                        graph.file.toString(),
+                        grid,
+                        metric,
+                        axes[0],
+                        axes[1],
+                        lower,
+                        ranked,
+                        rows.size() - ranked.size(),
+                        best));
+        spec.commandLine().getOut().println("report: " + page);
+    }
+
+    /** The command's arguments as `fg backtest` of one point: the sweep's own options out, the point's values in. */
+    private List<String> bestBacktestArgs(GridPoint point, Path dir) {
+        Set<String> sweepOnly = Set.of("--grid", "--threads", "--out", "--rank", "--top", "--report", "--heatmap");
+        Set<String> replaced = new java.util.HashSet<>();
+        point.settings().stream().filter(GridPoint.Setting::simulator).forEach(s -> replaced.add("--" + s.name()));
+        List<String> original = spec.commandLine().getParseResult().originalArgs();
+        List<String> args = new ArrayList<>();
+        args.add("backtest");
+        // The original arguments are the whole command line's: `sweep` itself first.
+        int first = !original.isEmpty() && original.get(0).equals(spec.name()) ? 1 : 0;
+        for (int i = first; i < original.size(); i++) {
+            String arg = original.get(i);
+            int eq = arg.indexOf('=');
+            String name = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
+            if (arg.equals("--force")) {
+                continue;
+            }
+            if (sweepOnly.contains(name) || replaced.contains(name)) {
+                if (eq < 0 || !arg.startsWith("--")) {
+                    i++;
+                }
+                continue;
+            }
+            args.add(arg);
+        }
+        for (GridPoint.Setting s : point.settings()) {
+            args.add(s.simulator() ? "--" + s.name() : "--param");
+            args.add(s.simulator() ? s.value() : s.name() + "=" + s.value());
+        }
+        args.add("--report");
+        args.add(dir.toString());
+        return args;
+    }
+
+    private static List<SweepRow> ranked(List<SweepRow> rows, Figures.Figure metric) {
+        Comparator<SweepRow> byMetric = Comparator.comparingDouble(r -> total(r, metric));
+        if (!LOWER_IS_BETTER.contains(metric.name())) {
+            byMetric = byMetric.reversed();
+        }
+        return rows.stream()
+                .filter(SweepRow::ok)
+                .sorted(byMetric.thenComparingInt(r -> r.point().index()))
+                .toList();
     }
 
     private boolean parquet() {
@@ -235,14 +356,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private void printRanked(PrintWriter stdout, Grid grid, List<SweepRow> rows, Figures.Figure metric) {
-        Comparator<SweepRow> byMetric = Comparator.comparingDouble(r -> total(r, metric));
-        if (!LOWER_IS_BETTER.contains(metric.name())) {
-            byMetric = byMetric.reversed();
-        }
-        List<SweepRow> ok = rows.stream()
-                .filter(SweepRow::ok)
-                .sorted(byMetric.thenComparingInt(r -> r.point().index()))
-                .toList();
+        List<SweepRow> ok = ranked(rows, metric);
         stdout.printf("points ranked by %s (%d of %d ran):%n", metric.name(), ok.size(), rows.size());
         StringBuilder header = new StringBuilder(String.format("%5s %6s", "rank", "point"));
         for (String name : grid.names()) {
@@ -279,13 +393,9 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** A row's figure: the instrument's, or for several the sum (a ratio's first instrument's, a coarse total). */
+    /** A row's figure: the instrument's, or for several the sum over them. */
     private static double total(SweepRow row, Figures.Figure figure) {
-        double sum = 0;
-        for (SweepRow.Instrument i : row.instruments()) {
-            sum += figure.value().applyAsDouble(i.summary());
-        }
-        return sum;
+        return io.factorgraph.sweep.SweepReport.metric(row, figure);
     }
 
     /**
