@@ -72,8 +72,8 @@ public class SweepBench {
         graphFile = Files.createTempFile("fg-sweep-bench", ".fg");
         Files.writeString(graphFile, ObiMmGraphs.OBI_MM);
         graph = FgCompiler.standard().compile(graphFile, List.of()).orElseThrow();
-        Grid grid = Grid.parse(
-                List.of("half_spread=0.00001:0.00008:0.00001", "skew=0.00001:0.00008:0.00001"), 64, false);
+        Grid grid =
+                Grid.parse(List.of("half_spread=0.00001:0.00008:0.00001", "skew=0.00001:0.00008:0.00001"), 64, false);
         runner = new SweepRunner(
                 FgCompiler.standard(),
                 graphFile,
@@ -93,7 +93,8 @@ public class SweepBench {
 
     @Benchmark
     public double backtest() throws MarketDataException {
-        Backtest backtest = new Backtest(graph, List.of(venue(0.1)), graph.clockNanos().orElse(0));
+        Backtest backtest =
+                new Backtest(graph, List.of(venue(0.1)), graph.clockNanos().orElse(0));
         return backtest.run(
                         List.of(() -> EventSources.open(files, GapPolicy.RESYNC)),
                         List.of(RunMetadata.builder()),
@@ -104,7 +105,8 @@ public class SweepBench {
 
     @Benchmark
     public double sweep64() throws MarketDataException {
-        List<SweepRow> rows = runner.run(compiled, new DataSpan("bench", Map.of("book", files)), SweepRunner.Progress.NONE);
+        List<SweepRow> rows =
+                runner.run(compiled, new DataSpan("bench", Map.of("book", files)), SweepRunner.Progress.NONE);
         return rows.get(rows.size() - 1).instruments().get(0).summary().pnl();
     }
 }

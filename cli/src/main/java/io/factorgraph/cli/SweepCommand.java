@@ -93,9 +93,7 @@ final class SweepCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}: the Sharpe ratio of a short span is noisy.")
     String rank;
 
-    @Option(
-            names = "--force",
-            description = "Run a grid of more than " + Grid.DEFAULT_LIMIT + " points.")
+    @Option(names = "--force", description = "Run a grid of more than " + Grid.DEFAULT_LIMIT + " points.")
     boolean force;
 
     @Option(
@@ -135,8 +133,8 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Duration resampleInterval = BacktestCommand.resampleInterval(resample);
         Figures.Figure metric = Figures.named(rank)
-                .orElseThrow(() -> new UserError("--rank '" + rank + "': not a summary figure; one of "
-                        + String.join(", ", Figures.names())));
+                .orElseThrow(() -> new UserError(
+                        "--rank '" + rank + "': not a summary figure; one of " + String.join(", ", Figures.names())));
         if (threads != null && threads < 1) {
             throw new UserError("--threads " + threads + ": expected at least 1");
         }
@@ -169,10 +167,11 @@ final class SweepCommand implements Callable<Integer> {
             var problem = compiled.overrideProblems().get(0);
             String name = problem.override().name();
             String where = grid.names().contains(name)
-                    ? "--grid " + grids.stream()
-                            .filter(g -> g.startsWith(name + "="))
-                            .findFirst()
-                            .orElse(name)
+                    ? "--grid "
+                            + grids.stream()
+                                    .filter(g -> g.startsWith(name + "="))
+                                    .findFirst()
+                                    .orElse(name)
                     : "--param " + problem.override();
             throw new UserError(where + ": " + problem.message()
                     + problem.help().map(h -> "; " + h).orElse(""));
@@ -246,7 +245,10 @@ final class SweepCommand implements Callable<Integer> {
                     : new String[] {names.get(0), names.get(0)};
         }
         String[] axes = heatmap.split(",", -1);
-        if (axes.length != 2 || axes[0].isBlank() || axes[1].isBlank() || axes[0].strip().equals(axes[1].strip())) {
+        if (axes.length != 2
+                || axes[0].isBlank()
+                || axes[1].isBlank()
+                || axes[0].strip().equals(axes[1].strip())) {
             throw new UserError("--heatmap '" + heatmap + "': expected two different grid axes X,Y");
         }
         for (int i = 0; i < 2; i++) {
@@ -362,12 +364,13 @@ final class SweepCommand implements Callable<Integer> {
         for (String name : grid.names()) {
             header.append(String.format("  %-12s", name));
         }
-        header.append(String.format("  %12s %12s %10s %12s %7s %7s", "pnl", "sharpe", "return %", "max dd", "fills",
-                "maker %"));
+        header.append(String.format(
+                "  %12s %12s %10s %12s %7s %7s", "pnl", "sharpe", "return %", "max dd", "fills", "maker %"));
         stdout.println(header);
         for (int i = 0; i < Math.min(top, ok.size()); i++) {
             SweepRow row = ok.get(i);
-            StringBuilder line = new StringBuilder(String.format("%5d %6d", i + 1, row.point().index()));
+            StringBuilder line = new StringBuilder(
+                    String.format("%5d %6d", i + 1, row.point().index()));
             for (GridPoint.Setting s : row.point().settings()) {
                 line.append(String.format("  %-12s", s.value()));
             }
@@ -388,7 +391,9 @@ final class SweepCommand implements Callable<Integer> {
             if (!row.ok()) {
                 stdout.printf(
                         "failed %6d  %s: %s%n",
-                        row.point().index(), row.point().describe(), row.failure().orElseThrow());
+                        row.point().index(),
+                        row.point().describe(),
+                        row.failure().orElseThrow());
             }
         }
     }
@@ -437,7 +442,8 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
 
-        synchronized SimulatorConfig config(GridPoint point, io.factorgraph.runtime.graph.SinkBinding sink, String book) {
+        synchronized SimulatorConfig config(
+                GridPoint point, io.factorgraph.runtime.graph.SinkBinding sink, String book) {
             List<GridPoint.Setting> axes = point.settings().stream()
                     .filter(GridPoint.Setting::simulator)
                     .toList();
@@ -450,7 +456,8 @@ final class SweepCommand implements Callable<Integer> {
         }
 
         private InstrumentSettings parse(List<GridPoint.Setting> axes) {
-            List<String> key = axes.stream().map(a -> a.name() + "=" + a.value()).toList();
+            List<String> key =
+                    axes.stream().map(a -> a.name() + "=" + a.value()).toList();
             InstrumentSettings known = settings.get(key);
             if (known != null) {
                 return known;

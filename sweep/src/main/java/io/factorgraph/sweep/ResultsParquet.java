@@ -32,9 +32,13 @@ public final class ResultsParquet {
         List<String> columns = ResultsCsv.columns(grid, books);
         Types.MessageTypeBuilder schema = Types.buildMessage();
         schema.required(PrimitiveTypeName.INT32).named("point");
-        schema.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("span");
+        schema.required(PrimitiveTypeName.BINARY)
+                .as(LogicalTypeAnnotation.stringType())
+                .named("span");
         for (String axis : grid.names()) {
-            schema.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(axis);
+            schema.required(PrimitiveTypeName.BINARY)
+                    .as(LogicalTypeAnnotation.stringType())
+                    .named(axis);
         }
         int c = 2 + grid.names().size();
         for (int b = 0; b < books.size(); b++) {
@@ -43,7 +47,9 @@ public final class ResultsParquet {
                         .named(columns.get(c++));
             }
         }
-        schema.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("failure");
+        schema.optional(PrimitiveTypeName.BINARY)
+                .as(LogicalTypeAnnotation.stringType())
+                .named("failure");
         return schema.named("sweep");
     }
 
@@ -72,7 +78,8 @@ public final class ResultsParquet {
                         if (!row.ok() || b >= row.instruments().size()) {
                             continue;
                         }
-                        double v = f.value().applyAsDouble(row.instruments().get(b).summary());
+                        double v =
+                                f.value().applyAsDouble(row.instruments().get(b).summary());
                         if (f.integral()) {
                             g.add(column, (long) v);
                         } else {

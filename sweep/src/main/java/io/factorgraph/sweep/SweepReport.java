@@ -138,8 +138,8 @@ public final class SweepReport {
                 .replace("{{metric}}", escape(page.metric().name()))
                 .replace(
                         "{{heatmap-hint}}",
-                        escape(page.x() + " across, " + page.y() + " up; "
-                                + (page.lowerIsBetter() ? "lower" : "higher") + " is better (yellow)"))
+                        escape(page.x() + " across, " + page.y() + " up; " + (page.lowerIsBetter() ? "lower" : "higher")
+                                + " is better (yellow)"))
                 .replace("{{table}}", table(page, cells))
                 .replace("{{data}}", json(page, cells, cliffs).replace("</", "<\\/"))
                 .replace("{{uplot.js}}", resource(UPLOT_DIR + "uPlot.iife.min.js"))
@@ -157,7 +157,10 @@ public final class SweepReport {
         for (GridAxis axis : page.grid().axes()) {
             axes.add("<code>" + escape(axis.name()) + "</code> (" + axis.size() + ")");
         }
-        out.append(String.join(" &times; ", axes)).append("; ").append(page.failed()).append(" failed. Ranked by <code>")
+        out.append(String.join(" &times; ", axes))
+                .append("; ")
+                .append(page.failed())
+                .append(" failed. Ranked by <code>")
                 .append(escape(page.metric().name()))
                 .append("</code>.");
         page.bestReport().ifPresent(link -> out.append(" <a id=\"best-report\" href=\"")
@@ -170,17 +173,28 @@ public final class SweepReport {
         GridAxis xs = axis(page.grid(), page.x());
         GridAxis ys = axis(page.grid(), page.y());
         boolean[][] cliffs = cliffs(cells, page.lowerIsBetter());
-        StringBuilder out = new StringBuilder("<section class=\"card\"><h2>Points, best first</h2><table id=\"ranked\">");
+        StringBuilder out =
+                new StringBuilder("<section class=\"card\"><h2>Points, best first</h2><table id=\"ranked\">");
         out.append("<tr><th>rank</th><th>point</th>");
         page.grid().names().forEach(n -> out.append("<th>").append(escape(n)).append("</th>"));
-        out.append("<th>").append(escape(page.metric().name())).append("</th><th>pnl</th><th>sharpe</th>")
+        out.append("<th>")
+                .append(escape(page.metric().name()))
+                .append("</th><th>pnl</th><th>sharpe</th>")
                 .append("<th>neighbours (worst&hellip;best)</th><th>cliff</th></tr>");
         int shown = Math.min(100, page.ranked().size());
         for (int r = 0; r < shown; r++) {
             SweepRow row = page.ranked().get(r);
-            out.append("<tr><td>").append(r + 1).append("</td><td>").append(row.point().index()).append("</td>");
-            row.point().settings().forEach(s -> out.append("<td>").append(escape(s.value())).append("</td>"));
-            out.append("<td>").append(number(metric(row, page.metric()))).append("</td><td>")
+            out.append("<tr><td>")
+                    .append(r + 1)
+                    .append("</td><td>")
+                    .append(row.point().index())
+                    .append("</td>");
+            row.point()
+                    .settings()
+                    .forEach(s -> out.append("<td>").append(escape(s.value())).append("</td>"));
+            out.append("<td>")
+                    .append(number(metric(row, page.metric())))
+                    .append("</td><td>")
                     .append(number(metric(row, Figures.named("pnl").orElseThrow())))
                     .append("</td><td>")
                     .append(number(metric(row, Figures.named("sharpe").orElseThrow())))
@@ -232,7 +246,8 @@ public final class SweepReport {
     }
 
     private static String axisJson(GridAxis axis) {
-        StringBuilder out = new StringBuilder("{\"name\":").append(string(axis.name())).append(",\"values\":[");
+        StringBuilder out =
+                new StringBuilder("{\"name\":").append(string(axis.name())).append(",\"values\":[");
         for (int i = 0; i < axis.size(); i++) {
             out.append(i == 0 ? "" : ",").append(string(axis.values().get(i)));
         }

@@ -66,7 +66,8 @@ class GridProperties {
     @Test
     void theLimitNeedsForce() {
         List<String> texts = List.of("a=1:100:1", "b=1:101:1");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Grid.parse(texts, 10_000, false));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Grid.parse(texts, 10_000, false));
         assertTrue(e.getMessage().contains("10100 points, more than the limit of 10000"), e.getMessage());
         assertEquals(10_100, Grid.parse(texts, 10_000, true).size());
     }

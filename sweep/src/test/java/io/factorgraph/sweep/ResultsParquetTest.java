@@ -39,8 +39,8 @@ class ResultsParquetTest {
                 Path.of("../examples/obi_mm.fg"),
                 List.of(),
                 grid,
-                (point, sink, book) -> SimulatorConfig.of(sink.terms().tickSize(), 0.001)
-                        .withFees(0.0002, 0.0005),
+                (point, sink, book) ->
+                        SimulatorConfig.of(sink.terms().tickSize(), 0.001).withFees(0.0002, 0.0005),
                 OptionalLong.empty(),
                 GapPolicy.FAIL,
                 Duration.ofSeconds(10));
@@ -49,7 +49,8 @@ class ResultsParquetTest {
         Path file = dir.resolve("results.parquet");
         ResultsParquet.write(file, grid, List.of("book"), rows);
 
-        ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
+        ParquetReadOptions options =
+                ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
         int read = 0;
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), options)) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
@@ -69,8 +70,7 @@ class ResultsParquetTest {
                     if (row.ok()) {
                         var summary = row.instruments().get(0).summary();
                         assertEquals(
-                                Double.doubleToLongBits(summary.pnl()),
-                                Double.doubleToLongBits(g.getDouble("pnl", 0)));
+                                Double.doubleToLongBits(summary.pnl()), Double.doubleToLongBits(g.getDouble("pnl", 0)));
                         assertEquals(
                                 Double.doubleToLongBits(summary.sharpe()),
                                 Double.doubleToLongBits(g.getDouble("sharpe", 0)));

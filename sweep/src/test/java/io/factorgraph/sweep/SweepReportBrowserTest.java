@@ -46,8 +46,8 @@ class SweepReportBrowserTest {
                 Path.of("../examples/obi_mm.fg"),
                 List.of(),
                 grid,
-                (point, sink, book) -> SimulatorConfig.of(sink.terms().tickSize(), 0.001)
-                        .withFees(0.0002, 0.0005),
+                (point, sink, book) ->
+                        SimulatorConfig.of(sink.terms().tickSize(), 0.001).withFees(0.0002, 0.0005),
                 OptionalLong.empty(),
                 GapPolicy.FAIL,
                 Duration.ofSeconds(10));
@@ -58,7 +58,15 @@ class SweepReportBrowserTest {
                 .sorted((a, b) -> Double.compare(SweepReport.metric(b, pnl), SweepReport.metric(a, pnl)))
                 .toList();
         SweepReport.Page page = new SweepReport.Page(
-                "obi_mm.fg <script>", grid, pnl, "half_spread", "skew", false, ranked, 0, Optional.of("best/report.html"));
+                "obi_mm.fg <script>",
+                grid,
+                pnl,
+                "half_spread",
+                "skew",
+                false,
+                ranked,
+                0,
+                Optional.of("best/report.html"));
         Path html = SweepReport.write(dir.resolve("report"), page);
         String dom = dumpDom(html);
 

@@ -3,8 +3,8 @@ package io.factorgraph.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.factorgraph.backtest.exchange.SimulatorConfig;
 import io.factorgraph.backtest.exchange.ConstantLatency;
+import io.factorgraph.backtest.exchange.SimulatorConfig;
 import io.factorgraph.runtime.compile.FgCompiler;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.RecordedData;
@@ -29,9 +29,10 @@ class SweepRunnerTest {
             new DataSpan("20240808", Map.of("book", List.of(RecordedData.file("usdm_btcusdt_20240808.gz"))));
 
     private static SweepRunner runner(Grid grid) {
-        SimulatorFactory simulators = (point, sink, book) -> SimulatorConfig.of(sink.terms().tickSize(), 0.001)
-                .withFees(0.0002, 0.0005)
-                .withLatency(new ConstantLatency(5_000_000, 5_000_000));
+        SimulatorFactory simulators =
+                (point, sink, book) -> SimulatorConfig.of(sink.terms().tickSize(), 0.001)
+                        .withFees(0.0002, 0.0005)
+                        .withLatency(new ConstantLatency(5_000_000, 5_000_000));
         return new SweepRunner(
                 FgCompiler.standard(),
                 FILE,
@@ -66,7 +67,8 @@ class SweepRunnerTest {
 
     @Test
     void sixteenFusedPointsAllocateNothingPerEventOrTick() throws Exception {
-        Grid grid = Grid.parse(List.of("half_spread=0.00001:0.00004:0.00001", "skew=0.00001:0.00004:0.00001"), 100, false);
+        Grid grid =
+                Grid.parse(List.of("half_spread=0.00001:0.00004:0.00001", "skew=0.00001:0.00004:0.00001"), 100, false);
         SweepRunner runner = runner(grid);
         SweepRunner.Compiled compiled = runner.compile(1);
         List<Long> stretches = List.of();
