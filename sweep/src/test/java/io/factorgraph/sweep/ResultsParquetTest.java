@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.factorgraph.backtest.exchange.SimulatorConfig;
-import io.factorgraph.runtime.compile.FgCompiler;
-import io.factorgraph.runtime.data.GapPolicy;
-import io.factorgraph.runtime.data.RecordedData;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -34,17 +27,8 @@ class ResultsParquetTest {
     @Test
     void theTableReadsBackToTheBit() throws Exception {
         Grid grid = Grid.parse(List.of("grid_num=0,2,3", "half_spread=0.00001,0.00003"), 100, false);
-        SweepRunner runner = new SweepRunner(
-                FgCompiler.standard(),
-                Path.of("../examples/obi_mm.fg"),
-                List.of(),
-                grid,
-                (point, sink, book) ->
-                        SimulatorConfig.of(sink.terms().tickSize(), 0.001).withFees(0.0002, 0.0005),
-                OptionalLong.empty(),
-                GapPolicy.FAIL,
-                Duration.ofSeconds(10));
-        DataSpan span = new DataSpan("d1", Map.of("book", List.of(RecordedData.file("usdm_btcusdt_20240808.gz"))));
+        SweepRunner runner = RecordedSweeps.runner(grid, 0);
+        DataSpan span = RecordedSweeps.SPAN;
         List<SweepRow> rows = runner.run(runner.compile(2), span, SweepRunner.Progress.NONE);
         Path file = dir.resolve("results.parquet");
         ResultsParquet.write(file, grid, List.of("book"), rows);
@@ -64,7 +48,7 @@ class ResultsParquetTest {
                     Group g = records.read();
                     SweepRow row = rows.get(read++);
                     assertEquals(row.point().index(), g.getInteger("point", 0));
-                    assertEquals("d1", g.getString("span", 0));
+                    assertEquals("20240808", g.getString("span", 0));
                     assertEquals(row.point().settings().get(0).value(), g.getString("grid_num", 0));
                     assertEquals(row.point().settings().get(1).value(), g.getString("half_spread", 0));
                     if (row.ok()) {

@@ -6,21 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.factorgraph.backtest.exchange.SimulatorConfig;
-import io.factorgraph.runtime.compile.FgCompiler;
-import io.factorgraph.runtime.data.GapPolicy;
-import io.factorgraph.runtime.data.RecordedData;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,17 +35,8 @@ class SweepReportBrowserTest {
     @Test
     void theHeatMapDrawsEveryCellOfARealSweep() throws Exception {
         Grid grid = Grid.parse(List.of("half_spread=0.00001:0.00004:0.00001", "skew=0.00001,0.00004"), 100, false);
-        SweepRunner runner = new SweepRunner(
-                FgCompiler.standard(),
-                Path.of("../examples/obi_mm.fg"),
-                List.of(),
-                grid,
-                (point, sink, book) ->
-                        SimulatorConfig.of(sink.terms().tickSize(), 0.001).withFees(0.0002, 0.0005),
-                OptionalLong.empty(),
-                GapPolicy.FAIL,
-                Duration.ofSeconds(10));
-        DataSpan span = new DataSpan("d", Map.of("book", List.of(RecordedData.file("usdm_btcusdt_20240808.gz"))));
+        SweepRunner runner = RecordedSweeps.runner(grid, 0);
+        DataSpan span = RecordedSweeps.SPAN;
         List<SweepRow> rows = runner.run(runner.compile(1), span, SweepRunner.Progress.NONE);
         Figures.Figure pnl = Figures.named("pnl").orElseThrow();
         List<SweepRow> ranked = rows.stream()

@@ -3,18 +3,9 @@ package io.factorgraph.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.factorgraph.backtest.exchange.ConstantLatency;
-import io.factorgraph.backtest.exchange.SimulatorConfig;
-import io.factorgraph.runtime.compile.FgCompiler;
-import io.factorgraph.runtime.data.GapPolicy;
-import io.factorgraph.runtime.data.RecordedData;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,24 +15,10 @@ import org.junit.jupiter.api.Test;
 class SweepRunnerTest {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private static final Path FILE = Path.of("../examples/obi_mm.fg");
-    private static final DataSpan SPAN =
-            new DataSpan("20240808", Map.of("book", List.of(RecordedData.file("usdm_btcusdt_20240808.gz"))));
+    private static final DataSpan SPAN = RecordedSweeps.SPAN;
 
     private static SweepRunner runner(Grid grid) {
-        SimulatorFactory simulators =
-                (point, sink, book) -> SimulatorConfig.of(sink.terms().tickSize(), 0.001)
-                        .withFees(0.0002, 0.0005)
-                        .withLatency(new ConstantLatency(5_000_000, 5_000_000));
-        return new SweepRunner(
-                FgCompiler.standard(),
-                FILE,
-                List.of(),
-                grid,
-                simulators,
-                OptionalLong.empty(),
-                GapPolicy.FAIL,
-                Duration.ofSeconds(10));
+        return RecordedSweeps.runner(grid, 5_000_000);
     }
 
     @Test
