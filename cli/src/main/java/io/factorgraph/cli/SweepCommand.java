@@ -12,6 +12,7 @@ import io.factorgraph.sweep.Grid;
 import io.factorgraph.sweep.GridAxis;
 import io.factorgraph.sweep.GridPoint;
 import io.factorgraph.sweep.ResultsCsv;
+import io.factorgraph.sweep.ResultsParquet;
 import io.factorgraph.sweep.SweepRow;
 import io.factorgraph.sweep.SweepRunner;
 import java.io.IOException;
@@ -81,7 +82,7 @@ final class SweepCommand implements Callable<Integer> {
             names = "--out",
             paramLabel = "FILE",
             description = "Write every row (point, span, the grid's values, every summary figure, failure): "
-                    + "results.csv.")
+                    + "results.csv or results.parquet.")
     Path out;
 
     @Option(
@@ -92,9 +93,7 @@ final class SweepCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}: the Sharpe ratio of a short span is noisy.")
     String rank;
 
-    @Option(
-            names = "--force",
-            description = "Run a grid of more than " + Grid.DEFAULT_LIMIT + " points.")
+    @Option(names = "--force", description = "Run a grid of more than " + Grid.DEFAULT_LIMIT + " points.")
     boolean force;
 
     @Option(
@@ -131,6 +130,19 @@ final class SweepCommand implements Callable<Integer> {
                     + "the --data files are one span, 'all'.")
     List<String> spans = new ArrayList<>();
 
+    @Option(
+            names = "--report",
+            paramLabel = "DIR",
+            description = "Write report.html here: the points ranked, a heat map over two axes (--heatmap) with "
+                    + "each point's neighbours, and the best point's full backtest report (best/report.html).")
+    Path report;
+
+    @Option(
+            names = "--heatmap",
+            paramLabel = "X,Y",
+            description = "The two grid axes of the report's heat map. Default: the first two axes.")
+    String heatmap;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -140,16 +152,16 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Duration resampleInterval = BacktestCommand.resampleInterval(resample);
         Figures.Figure metric = Figures.named(rank)
-                .orElseThrow(() -> new UserError("--rank '" + rank + "': not a summary figure; one of "
-                        + String.join(", ", Figures.names())));
+                .orElseThrow(() -> new UserError(
+                        "--rank '" + rank + "': not a summary figure; one of " + String.join(", ", Figures.names())));
         if (threads != null && threads < 1) {
             throw new UserError("--threads " + threads + ": expected at least 1");
         }
         if (spark == null && !spans.isEmpty()) {
             throw new UserError("--span: only with --spark; on one machine, --data is the one span");
         }
-        if (out != null && spark == null && !out.getFileName().toString().endsWith(".csv")) {
-            throw new UserError("--out '" + out + "': expected a .csv file");
+        if (out != null && spark == null && !out.getFileName().toString().endsWith(".csv") && !parquet()) {
+            throw new UserError("--out '" + out + "': expected a .csv or .parquet file");
         }
         Grid grid;
         try {
@@ -157,6 +169,7 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+        String[] heatmapAxes = heatmapAxes(grid);
         PointSimulators simulators = new PointSimulators(grid);
         if (!Files.isRegularFile(graph.file)) {
             throw new UserError("cannot read '" + graph.file + "': no such file");
@@ -179,10 +192,11 @@ final class SweepCommand implements Callable<Integer> {
             var problem = compiled.overrideProblems().get(0);
             String name = problem.override().name();
             String where = grid.names().contains(name)
-                    ? "--grid " + grids.stream()
-                            .filter(g -> g.startsWith(name + "="))
-                            .findFirst()
-                            .orElse(name)
+                    ? "--grid "
+                            + grids.stream()
+                                    .filter(g -> g.startsWith(name + "="))
+                                    .findFirst()
+                                    .orElse(name)
                     : "--param " + problem.override();
             throw new UserError(where + ": " + problem.message()
                     + problem.help().map(h -> "; " + h).orElse(""));
@@ -226,8 +240,15 @@ final class SweepCommand implements Callable<Integer> {
         }
         progress.done();
         printRanked(stdout, grid, rows, metric);
+        if (report != null) {
+            writeReport(grid, rows, metric, heatmapAxes);
+        }
         if (out != null) {
-            ResultsCsv.write(out, grid, books, rows);
+            if (parquet()) {
+                ResultsParquet.write(out, grid, books, rows);
+            } else {
+                ResultsCsv.write(out, grid, books, rows);
+            }
             stdout.println("results: " + out);
         }
         stdout.flush();
@@ -265,6 +286,117 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --heatmap X,Y}, checked against the grid before any data is read; null without {@code --report}. */
+    private String[] heatmapAxes(Grid grid) {
+        if (report == null) {
+            if (heatmap != null) {
+                throw new UserError("--heatmap needs --report DIR: the heat map is part of the report");
+            }
+            return null;
+        }
+        List<String> names = grid.names();
+        if (heatmap == null) {
+            return names.size() >= 2
+                    ? new String[] {names.get(0), names.get(1)}
+                    : new String[] {names.get(0), names.get(0)};
+        }
+        String[] axes = heatmap.split(",", -1);
+        if (axes.length != 2
+                || axes[0].isBlank()
+                || axes[1].isBlank()
+                || axes[0].strip().equals(axes[1].strip())) {
+            throw new UserError("--heatmap '" + heatmap + "': expected two different grid axes X,Y");
+        }
+        for (int i = 0; i < 2; i++) {
+            axes[i] = axes[i].strip();
+            if (!names.contains(axes[i])) {
+                throw new UserError("--heatmap '" + heatmap + "': '" + axes[i] + "' is not an axis of the grid ("
+                        + String.join(", ", names) + ")");
+            }
+        }
+        return axes;
+    }
+
+    /** The report page, and the best point's own backtest report run as `fg backtest` would run it. */
+    private void writeReport(Grid grid, List<SweepRow> rows, Figures.Figure metric, String[] axes) throws IOException {
+        boolean lower = LOWER_IS_BETTER.contains(metric.name());
+        List<SweepRow> ranked = ranked(rows, metric);
+        java.util.Optional<String> best = java.util.Optional.empty();
+        if (!ranked.isEmpty()) {
+            List<String> args = bestBacktestArgs(ranked.get(0).point(), report.resolve("best"));
+            java.io.StringWriter sink = new java.io.StringWriter();
+            java.io.StringWriter problems = new java.io.StringWriter();
+            int code = Fg.run(args.toArray(new String[0]), new PrintWriter(sink), new PrintWriter(problems));
+            if (code == 0) {
+                best = java.util.Optional.of("best/report.html");
+            } else {
+                spec.commandLine().getErr().println("fg sweep: the best point's backtest failed: " + problems);
+            }
+        }
+        Path page = io.factorgraph.sweep.SweepReport.write(
+                report,
+                new io.factorgraph.sweep.SweepReport.Page(
+                        graph.file.toString(),
+                        grid,
+                        metric,
+                        axes[0],
+                        axes[1],
+                        lower,
+                        ranked,
+                        rows.size() - ranked.size(),
+                        best));
+        spec.commandLine().getOut().println("report: " + page);
+    }
+
+    /** The command's arguments as `fg backtest` of one point: the sweep's own options out, the point's values in. */
+    private List<String> bestBacktestArgs(GridPoint point, Path dir) {
+        Set<String> sweepOnly = Set.of("--grid", "--threads", "--out", "--rank", "--top", "--report", "--heatmap");
+        Set<String> replaced = new java.util.HashSet<>();
+        point.settings().stream().filter(GridPoint.Setting::simulator).forEach(s -> replaced.add("--" + s.name()));
+        List<String> original = spec.commandLine().getParseResult().originalArgs();
+        List<String> args = new ArrayList<>();
+        args.add("backtest");
+        // The original arguments are the whole command line's: `sweep` itself first.
+        int first = !original.isEmpty() && original.get(0).equals(spec.name()) ? 1 : 0;
+        for (int i = first; i < original.size(); i++) {
+            String arg = original.get(i);
+            int eq = arg.indexOf('=');
+            String name = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
+            if (arg.equals("--force")) {
+                continue;
+            }
+            if (sweepOnly.contains(name) || replaced.contains(name)) {
+                if (eq < 0 || !arg.startsWith("--")) {
+                    i++;
+                }
+                continue;
+            }
+            args.add(arg);
+        }
+        for (GridPoint.Setting s : point.settings()) {
+            args.add(s.simulator() ? "--" + s.name() : "--param");
+            args.add(s.simulator() ? s.value() : s.name() + "=" + s.value());
+        }
+        args.add("--report");
+        args.add(dir.toString());
+        return args;
+    }
+
+    private static List<SweepRow> ranked(List<SweepRow> rows, Figures.Figure metric) {
+        Comparator<SweepRow> byMetric = Comparator.comparingDouble(r -> total(r, metric));
+        if (!LOWER_IS_BETTER.contains(metric.name())) {
+            byMetric = byMetric.reversed();
+        }
+        return rows.stream()
+                .filter(SweepRow::ok)
+                .sorted(byMetric.thenComparingInt(r -> r.point().index()))
+                .toList();
+    }
+
+    private boolean parquet() {
+        return out.getFileName().toString().endsWith(".parquet");
+    }
+
     /** The books one point trades, in its sinks' order (the fused graph holds every point's sinks). */
     private static List<String> pointBooks(CompiledGraph fused, int points, SweepRunner.Compiled compiled) {
         List<String> traded = Backtest.tradedBooks(fused);
@@ -282,25 +414,19 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private void printRanked(PrintWriter stdout, Grid grid, List<SweepRow> rows, Figures.Figure metric) {
-        Comparator<SweepRow> byMetric = Comparator.comparingDouble(r -> total(r, metric));
-        if (!LOWER_IS_BETTER.contains(metric.name())) {
-            byMetric = byMetric.reversed();
-        }
-        List<SweepRow> ok = rows.stream()
-                .filter(SweepRow::ok)
-                .sorted(byMetric.thenComparingInt(r -> r.point().index()))
-                .toList();
+        List<SweepRow> ok = ranked(rows, metric);
         stdout.printf("points ranked by %s (%d of %d ran):%n", metric.name(), ok.size(), rows.size());
         StringBuilder header = new StringBuilder(String.format("%5s %6s", "rank", "point"));
         for (String name : grid.names()) {
             header.append(String.format("  %-12s", name));
         }
-        header.append(String.format("  %12s %12s %10s %12s %7s %7s", "pnl", "sharpe", "return %", "max dd", "fills",
-                "maker %"));
+        header.append(String.format(
+                "  %12s %12s %10s %12s %7s %7s", "pnl", "sharpe", "return %", "max dd", "fills", "maker %"));
         stdout.println(header);
         for (int i = 0; i < Math.min(top, ok.size()); i++) {
             SweepRow row = ok.get(i);
-            StringBuilder line = new StringBuilder(String.format("%5d %6d", i + 1, row.point().index()));
+            StringBuilder line = new StringBuilder(
+                    String.format("%5d %6d", i + 1, row.point().index()));
             for (GridPoint.Setting s : row.point().settings()) {
                 line.append(String.format("  %-12s", s.value()));
             }
@@ -321,18 +447,16 @@ final class SweepCommand implements Callable<Integer> {
             if (!row.ok()) {
                 stdout.printf(
                         "failed %6d  %s: %s%n",
-                        row.point().index(), row.point().describe(), row.failure().orElseThrow());
+                        row.point().index(),
+                        row.point().describe(),
+                        row.failure().orElseThrow());
             }
         }
     }
 
-    /** A row's figure: the instrument's, or for several the sum (a ratio's first instrument's, a coarse total). */
+    /** A row's figure: the instrument's, or for several the sum over them. */
     private static double total(SweepRow row, Figures.Figure figure) {
-        double sum = 0;
-        for (SweepRow.Instrument i : row.instruments()) {
-            sum += figure.value().applyAsDouble(i.summary());
-        }
-        return sum;
+        return io.factorgraph.sweep.SweepReport.metric(row, figure);
     }
 
     /**
@@ -374,7 +498,8 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
 
-        synchronized SimulatorConfig config(GridPoint point, io.factorgraph.runtime.graph.SinkBinding sink, String book) {
+        synchronized SimulatorConfig config(
+                GridPoint point, io.factorgraph.runtime.graph.SinkBinding sink, String book) {
             List<GridPoint.Setting> axes = point.settings().stream()
                     .filter(GridPoint.Setting::simulator)
                     .toList();
@@ -387,7 +512,8 @@ final class SweepCommand implements Callable<Integer> {
         }
 
         private InstrumentSettings parse(List<GridPoint.Setting> axes) {
-            List<String> key = axes.stream().map(a -> a.name() + "=" + a.value()).toList();
+            List<String> key =
+                    axes.stream().map(a -> a.name() + "=" + a.value()).toList();
             InstrumentSettings known = settings.get(key);
             if (known != null) {
                 return known;

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * one line and exit 1 before any data is read; a point that fails is a row with its reason.
  */
 class SweepCommandTest {
-    private static final String BTC = RecordedData.file("usdm_btcusdt_20240808.gz").toString();
+    private static final String BTC =
+            RecordedData.file("usdm_btcusdt_20240808.gz").toString();
     private static final String FILE = "../examples/obi_mm.fg";
 
     @TempDir
@@ -82,11 +83,11 @@ class SweepCommandTest {
                 "sweep", FILE, "--data", BTC, "--grid", "latency=0ms,5ms", "--threads", "1", "--out", csv.toString());
         assertEquals(0, run.exitCode(), run.err());
         List<Map<String, String>> rows = readCsv(csv);
-        assertEquals(List.of("0ms", "5ms"), rows.stream().map(r -> r.get("latency")).toList());
+        assertEquals(
+                List.of("0ms", "5ms"), rows.stream().map(r -> r.get("latency")).toList());
         assertFiguresEqual(backtest("--latency", "0ms"), rows.get(0), "0ms");
         assertFiguresEqual(backtest("--latency", "5ms"), rows.get(1), "5ms");
-        assertFalse(
-                rows.get(0).get("pnl").equals(rows.get(1).get("pnl")), "the latency changes the result: " + rows);
+        assertFalse(rows.get(0).get("pnl").equals(rows.get(1).get("pnl")), "the latency changes the result: " + rows);
     }
 
     @Test
@@ -96,7 +97,9 @@ class SweepCommandTest {
                 "sweep", FILE, "--data", BTC, "--grid", "grid_num=0,3", "--threads", "1", "--out", csv.toString());
         assertEquals(0, run.exitCode(), run.err());
         List<Map<String, String>> rows = readCsv(csv);
-        assertTrue(rows.get(0).get("failure").contains("'grid_num' of 'stateless_mm' must be in [1, 1000]"), rows.get(0).toString());
+        assertTrue(
+                rows.get(0).get("failure").contains("'grid_num' of 'stateless_mm' must be in [1, 1000]"),
+                rows.get(0).toString());
         assertEquals("", rows.get(0).get("pnl"));
         assertEquals("", rows.get(1).get("failure"));
         assertFiguresEqual(backtest("--param", "grid_num=3"), rows.get(1), "grid_num=3");
@@ -140,6 +143,68 @@ class SweepCommandTest {
                         .values());
     }
 
+    @Test
+    void theReportLinksTheBestPointsOwnBacktest() throws IOException {
+        Path report = dir.resolve("report");
+        Path csv = dir.resolve("r.csv");
+        CliRun run = CliRun.of(
+                "sweep",
+                FILE,
+                "--data",
+                BTC,
+                "--grid",
+                "skew=0.00001,0.00004",
+                "--grid",
+                "latency=0ms,5ms",
+                "--threads",
+                "1",
+                "--out",
+                csv.toString(),
+                "--report",
+                report.toString(),
+                "--heatmap",
+                "latency,skew");
+        assertEquals(0, run.exitCode(), run.err());
+        String page = Files.readString(report.resolve("report.html"));
+        assertTrue(page.contains("href=\"best/report.html\""), "the best point's report linked");
+        assertTrue(Files.isRegularFile(report.resolve("best/report.html")));
+        // best/ is the best row's own backtest: its figures are the row's
+        List<Map<String, String>> rows = readCsv(csv);
+        Map<String, String> best = rows.stream()
+                .max(java.util.Comparator.comparingDouble(r -> Double.parseDouble(r.get("pnl"))))
+                .orElseThrow();
+        String json = Files.readString(report.resolve("best/summary.json"));
+        Matcher pnl = Pattern.compile("\"pnl\": (-?[0-9.eE+-]+)").matcher(json);
+        assertTrue(pnl.find());
+        assertEquals(Double.parseDouble(best.get("pnl")), Double.parseDouble(pnl.group(1)));
+        assertTrue(json.contains("\"latency\": \"" + best.get("latency") + "\""), json);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "skew,skew | --heatmap 'skew,skew': expected two different grid axes X,Y",
+                "skew,window | --heatmap 'skew,window': 'window' is not an axis of the grid (skew, latency)",
+            })
+    void aBadHeatmapIsOneLine(String heatmap, String message) {
+        CliRun run = CliRun.of(
+                "sweep",
+                FILE,
+                "--data",
+                "/nonexistent/data.gz",
+                "--grid",
+                "skew=0.00001,0.00004",
+                "--grid",
+                "latency=0ms,5ms",
+                "--report",
+                dir.toString(),
+                "--heatmap",
+                heatmap);
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("fg sweep: error: " + message.strip(), run.err().strip());
+    }
+
     /** A separate {@code fg backtest}'s summary.json figures. */
     private Map<String, Double> backtest(String... options) throws IOException {
         Path report = Files.createTempDirectory(dir, "bt");
@@ -154,8 +219,7 @@ class SweepCommandTest {
             if (name.startsWith("hft_")) {
                 continue;
             }
-            Matcher m = Pattern.compile("\"" + name + "\": (-?[0-9.eE+-]+|NaN)")
-                    .matcher(summary);
+            Matcher m = Pattern.compile("\"" + name + "\": (-?[0-9.eE+-]+|NaN)").matcher(summary);
             assertTrue(m.find(), name + " in " + summary);
             figures.put(name, Double.parseDouble(m.group(1)));
         }

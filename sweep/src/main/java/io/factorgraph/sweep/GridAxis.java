@@ -34,7 +34,8 @@ public record GridAxis(String name, List<String> values, boolean simulator) {
     public static GridAxis parse(String text, java.util.Set<String> simulatorOptions) {
         int eq = text.indexOf('=');
         if (eq > 0 && text.substring(eq + 1).isBlank()) {
-            throw new IllegalArgumentException("--grid '" + text + "': no values; give NAME=v1,v2,... or NAME=lo:hi:step");
+            throw new IllegalArgumentException(
+                    "--grid '" + text + "': no values; give NAME=v1,v2,... or NAME=lo:hi:step");
         }
         if (eq <= 0) {
             throw new IllegalArgumentException("--grid '" + text + "': expected NAME=v1,v2,... or NAME=lo:hi:step");

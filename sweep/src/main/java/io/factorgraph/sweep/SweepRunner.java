@@ -185,7 +185,8 @@ public final class SweepRunner {
      */
     public List<SweepRow> run(Compiled compiled, DataSpan span, Progress progress) throws MarketDataException {
         if (compiled.refusal().isPresent()) {
-            throw new IllegalStateException("the sweep was refused: " + compiled.refusal().get());
+            throw new IllegalStateException(
+                    "the sweep was refused: " + compiled.refusal().get());
         }
         int chunks = compiled.chunks().size();
         AtomicLong events = new AtomicLong();
@@ -238,7 +239,9 @@ public final class SweepRunner {
             List<SweepRow> failed = new ArrayList<>();
             for (int p = 0; p < chunk.size(); p++) {
                 failed.add(SweepRow.failed(
-                        chunk.get(p), span.label(), result.points().get(p).failure().orElse(why)));
+                        chunk.get(p),
+                        span.label(),
+                        result.points().get(p).failure().orElse(why)));
             }
             return failed;
         }
@@ -276,10 +279,8 @@ public final class SweepRunner {
                 metadata.add(RunMetadata.builder().graphFile(file.toString()));
             }
         }
-        SimulatorConfig fallback = configs.stream()
-                .filter(java.util.Objects::nonNull)
-                .findFirst()
-                .orElse(null);
+        SimulatorConfig fallback =
+                configs.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
         if (fallback == null) {
             for (int p = 0; p < chunk.size(); p++) {
                 if (rows[p] == null) {
