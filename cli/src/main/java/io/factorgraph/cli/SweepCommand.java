@@ -278,7 +278,8 @@ final class SweepCommand implements Callable<Integer> {
                         : java.util.Optional.of(outText.stringValues().get(0)),
                 java.util.Optional.ofNullable(threads));
         try {
-            return cluster.run(request, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return cluster.run(
+                    request, spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         } catch (Exception e) {

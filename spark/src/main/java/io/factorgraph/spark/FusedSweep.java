@@ -1,13 +1,13 @@
 package io.factorgraph.spark;
 
+import io.factorgraph.backtest.Backtest;
 import io.factorgraph.runtime.compile.FgCompiler;
 import io.factorgraph.runtime.compile.ParamOverride;
 import io.factorgraph.runtime.compile.SweepCompileResult;
-import io.factorgraph.runtime.graph.CompiledGraph;
-import io.factorgraph.runtime.graph.FusedGraph;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
-import io.factorgraph.backtest.Backtest;
+import io.factorgraph.runtime.graph.CompiledGraph;
+import io.factorgraph.runtime.graph.FusedGraph;
 import io.factorgraph.sweep.DataSpan;
 import io.factorgraph.sweep.Grid;
 import io.factorgraph.sweep.GridPoint;
@@ -121,7 +121,11 @@ public record FusedSweep(
             CompiledGraph graph = compiled.anyGraph()
                     .orElseThrow(() -> new IllegalArgumentException(fileName + ": no point of the grid compiled: "
                             + result.points().get(0).failure().orElse("").replace(copy, fileName)));
-            return new Plan(parsed.names(), parsed.size(), books(result), List.copyOf(graph.books().keySet()));
+            return new Plan(
+                    parsed.names(),
+                    parsed.size(),
+                    books(result),
+                    List.copyOf(graph.books().keySet()));
         } finally {
             deleteSource(dir);
         }

@@ -78,8 +78,8 @@ final class Spans {
             }
         } else {
             if (inputs.size() != 1) {
-                throw new IllegalArgumentException(where + ": the graph reads " + inputs.size()
-                        + " books (" + String.join(", ", inputs) + "); name each file's input, NAME=URI");
+                throw new IllegalArgumentException(where + ": the graph reads " + inputs.size() + " books ("
+                        + String.join(", ", inputs) + "); name each file's input, NAME=URI");
             }
             name = inputs.get(0);
             uri = text;

@@ -185,7 +185,8 @@ public final class SparkSweep {
         public Iterator<Row> call(Task task) throws IOException, MarketDataException {
             Path dir = Files.createTempDirectory("fg-sweep-");
             try {
-                Map<String, List<Path>> files = HadoopFiles.localise(task.span(), conf.value().value(), dir);
+                Map<String, List<Path>> files =
+                        HadoopFiles.localise(task.span(), conf.value().value(), dir);
                 List<Row> out = new ArrayList<>();
                 for (SweepRow r : runner.run(task.span().label(), files, task.points())) {
                     out.add(ResultTable.row(r, books));

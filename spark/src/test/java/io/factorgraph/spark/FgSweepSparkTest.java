@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * machine for the same arguments, simulator axes included.
  */
 class FgSweepSparkTest {
-    private static final List<String> GRID = List.of(
-            "--grid", "half_spread=0.00001,0.00002,0.00004,0.00008", "--grid", "latency=0ms,5ms");
+    private static final List<String> GRID =
+            List.of("--grid", "half_spread=0.00001,0.00002,0.00004,0.00008", "--grid", "latency=0ms,5ms");
 
     private record Run(int code, String out, String err) {}
 
@@ -38,7 +38,8 @@ class FgSweepSparkTest {
     private static List<String> sweep(String... more) throws URISyntaxException {
         List<String> args = new ArrayList<>(List.of(
                 "sweep",
-                Path.of(FgSweepSparkTest.class.getResource("/sweep_mm.fg").toURI()).toString(),
+                Path.of(FgSweepSparkTest.class.getResource("/sweep_mm.fg").toURI())
+                        .toString(),
                 "--fees",
                 "0.0001,0.0004"));
         args.addAll(GRID);
@@ -84,10 +85,14 @@ class FgSweepSparkTest {
     void aMissingFileIsOneLineAndExitOne(@TempDir Path dir) throws Exception {
         String missing = dir.resolve("usdm_btcusdt_20240899.gz").toString();
         Run run = fg(sweep(
-                "--span", "d1:" + RecordedData.file("usdm_btcusdt_20240808.gz"),
-                "--span", "d2:" + missing,
-                "--spark", "local[2]",
-                "--out", dir.resolve("t.parquet").toString()));
+                "--span",
+                "d1:" + RecordedData.file("usdm_btcusdt_20240808.gz"),
+                "--span",
+                "d2:" + missing,
+                "--spark",
+                "local[2]",
+                "--out",
+                dir.resolve("t.parquet").toString()));
         assertEquals(1, run.code());
         assertEquals("fg sweep: error: span d2, input book: " + missing + ": no such file\n", run.err());
     }

@@ -17,8 +17,8 @@ import io.factorgraph.runtime.graph.SinkBinding;
 import io.factorgraph.sweep.DataSpan;
 import io.factorgraph.sweep.Figures;
 import io.factorgraph.sweep.Grid;
-import io.factorgraph.sweep.SimulatorFactory;
 import io.factorgraph.sweep.GridPoint;
+import io.factorgraph.sweep.SimulatorFactory;
 import io.factorgraph.sweep.SweepRow;
 import io.factorgraph.sweep.SweepRunner;
 import java.net.URISyntaxException;
@@ -108,7 +108,8 @@ class SparkSweepTest {
                 OptionalLong.empty(),
                 GapPolicy.FAIL,
                 Duration.ofSeconds(10));
-        return runner.run(runner.compile(1), new DataSpan(span, Map.of("book", List.of(day()))), SweepRunner.Progress.NONE);
+        return runner.run(
+                runner.compile(1), new DataSpan(span, Map.of("book", List.of(day()))), SweepRunner.Progress.NONE);
     }
 
     @Test
@@ -160,7 +161,9 @@ class SparkSweepTest {
             }
         }
         assertEquals(4, failed, "half_spread < 0 fails on both spans, with its reason");
-        assertTrue(local.get(0).failure().orElseThrow().contains("half_spread"), local.get(0).failure()::get);
+        assertTrue(
+                local.get(0).failure().orElseThrow().contains("half_spread"),
+                local.get(0).failure()::get);
         // The points trade: the figures are not all alike.
         Map<Object, Integer> pnls = new HashMap<>();
         table.forEach(r -> pnls.merge(r.getAs("pnl"), 1, Integer::sum));
@@ -171,19 +174,19 @@ class SparkSweepTest {
     void aDataUriThatCannotBeReadIsOneMessageBeforeAnyTask(@TempDir Path dir) throws Exception {
         String missing = dir.resolve("usdm_btcusdt_20240899.gz").toString();
         SparkSweep.Job job = sweep().job(
-                List.of(
-                        new RemoteSpan("ok", Map.of("book", List.of(day().toString()))),
-                        new RemoteSpan("bad", Map.of("book", List.of(missing)))),
-                5);
+                        List.of(
+                                new RemoteSpan("ok", Map.of("book", List.of(day().toString()))),
+                                new RemoteSpan("bad", Map.of("book", List.of(missing)))),
+                        5);
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
                 () -> SparkSweep.write(spark, job, dir.resolve("out").toString()));
         assertEquals("span bad, input book: " + missing + ": no such file", e.getMessage());
 
-        SparkSweep.Job unknownScheme = sweep().job(
-                List.of(new RemoteSpan("x", Map.of("book", List.of("nosuch://host/day.gz")))), 5);
-        IllegalArgumentException s = assertThrows(
-                IllegalArgumentException.class, () -> SparkSweep.run(spark, unknownScheme));
+        SparkSweep.Job unknownScheme =
+                sweep().job(List.of(new RemoteSpan("x", Map.of("book", List.of("nosuch://host/day.gz")))), 5);
+        IllegalArgumentException s =
+                assertThrows(IllegalArgumentException.class, () -> SparkSweep.run(spark, unknownScheme));
         assertTrue(
                 s.getMessage().startsWith("span x, input book: nosuch://host/day.gz: cannot be read ("),
                 s.getMessage());
@@ -221,7 +224,9 @@ class SparkSweepTest {
                 none);
         List<SparkSweep.Task> tasks = SparkSweep.tasks(job);
         assertEquals(6, tasks.size());
-        assertEquals(List.of(6), java.util.Arrays.stream(tasks.get(2).points()).boxed().toList());
+        assertEquals(
+                List.of(6),
+                java.util.Arrays.stream(tasks.get(2).points()).boxed().toList());
         assertEquals("y", tasks.get(3).span().label());
         assertEquals(3, SparkSweep.Job.chunkSizeFor(7, 3));
     }
