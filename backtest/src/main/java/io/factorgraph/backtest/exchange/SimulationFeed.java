@@ -36,7 +36,7 @@ public final class SimulationFeed implements EventSource {
     private boolean sourceDone;
 
     public SimulationFeed(EventSource source, ExchangeSimulator simulator) {
-        this(source, List.of(simulator));
+        this(source, java.util.Collections.singletonList(simulator));
     }
 
     /**
@@ -48,8 +48,13 @@ public final class SimulationFeed implements EventSource {
      * @throws IllegalArgumentException when there is no simulator
      */
     public SimulationFeed(EventSource source, List<ExchangeSimulator> simulators) {
-        if (source == null || simulators == null || simulators.contains(null)) {
+        if (source == null || simulators == null) {
             throw new NullPointerException("source and simulators must not be null");
+        }
+        for (ExchangeSimulator s : simulators) {
+            if (s == null) {
+                throw new NullPointerException("source and simulators must not be null");
+            }
         }
         if (simulators.isEmpty()) {
             throw new IllegalArgumentException("a simulation feed feeds at least one simulator");
