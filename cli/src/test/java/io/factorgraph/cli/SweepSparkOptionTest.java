@@ -18,7 +18,15 @@ class SweepSparkOptionTest {
     @Test
     void sparkWithoutTheModuleIsOneLine() {
         CliRun run = CliRun.of(
-                "sweep", FILE, "--data", BTC, "--grid", "half_spread=0.00001,0.00002", "--spark", "local[2]", "--out",
+                "sweep",
+                FILE,
+                "--data",
+                BTC,
+                "--grid",
+                "half_spread=0.00001,0.00002",
+                "--spark",
+                "local[2]",
+                "--out",
                 "t.parquet");
         assertEquals(1, run.exitCode());
         assertEquals(
@@ -29,10 +37,9 @@ class SweepSparkOptionTest {
 
     @Test
     void aSpanWithoutSparkIsOneLine() {
-        CliRun run = CliRun.of(
-                "sweep", FILE, "--data", BTC, "--grid", "half_spread=0.00001,0.00002", "--span", "d1:" + BTC);
+        CliRun run =
+                CliRun.of("sweep", FILE, "--data", BTC, "--grid", "half_spread=0.00001,0.00002", "--span", "d1:" + BTC);
         assertEquals(1, run.exitCode());
-        assertEquals(
-                "fg sweep: error: --span: only with --spark; on one machine, --data is the one span\n", run.err());
+        assertEquals("fg sweep: error: --span: only with --spark; on one machine, --data is the one span\n", run.err());
     }
 }
