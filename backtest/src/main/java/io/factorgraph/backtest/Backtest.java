@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a compiled graph with its sinks over recorded (or synthetic) market data, each sink against an exchange
@@ -157,7 +158,7 @@ public final class Backtest {
      */
     public BacktestResult run(EventSource source, RunMetadata.Builder metadata, BacktestProgress progress)
             throws MarketDataException {
-        return only(runResolved(configs, List.of(source), List.of(metadata), progress));
+        return only(portfolio(runResolved(configs, List.of(source), List.of(metadata), progress, false)));
     }
 
     private static BacktestResult only(PortfolioResult result) {
@@ -175,10 +176,43 @@ public final class Backtest {
     public PortfolioResult run(
             List<ClockShift.Opener> inputs, List<RunMetadata.Builder> metadata, BacktestProgress progress)
             throws MarketDataException {
+        return portfolio(runEach(inputs, metadata, progress, false));
+    }
+
+    /**
+     * Replays the graph's feeds as {@link #run(List, List, BacktestProgress)} does and gives each sink's own result, in
+     * the order of {@link CompiledGraph#sinks()}. Several sinks may trade the same book (the points of a sweep,
+     * docs/DESIGN.md §12): the book's feed is read once and fanned out to each sink's own simulator. The exchange-clock
+     * shift is measured once per traded book, however many simulators it feeds.
+     *
+     * @param isolateFailures when true, a sink that throws while it decides stops trading and its outcome says why;
+     *     the other sinks go on. When false the exception ends the run, as in a plain backtest.
+     * @throws MarketDataException when the data is broken, naming where
+     */
+    public List<SinkOutcome> runEach(
+            List<ClockShift.Opener> inputs,
+            List<RunMetadata.Builder> metadata,
+            BacktestProgress progress,
+            boolean isolateFailures)
+            throws MarketDataException {
         requireOnePerBook(inputs.size());
         List<SimulatorConfig> resolved = new ArrayList<>(configs.size());
+        long[] leads = new long[inputs.size()];
+        boolean[] measured = new boolean[inputs.size()];
         for (int i = 0; i < sinks.size(); i++) {
-            resolved.add(ClockShift.resolve(configs.get(i), inputs.get(bookIndex(i))));
+            SimulatorConfig config = configs.get(i);
+            int book = bookIndex(i);
+            if (config.timeline().resolved()) {
+                resolved.add(config);
+                continue;
+            }
+            if (!measured[book]) {
+                try (EventSource source = inputs.get(book).open()) {
+                    leads[book] = ClockShift.largestLead(source);
+                }
+                measured[book] = true;
+            }
+            resolved.add(config.withTimeline(config.timeline().resolved(leads[book])));
         }
         List<EventSource> sources = new ArrayList<>(inputs.size());
         try {
@@ -189,7 +223,33 @@ public final class Backtest {
             sources.forEach(EventSource::close);
             throw e;
         }
-        return runResolved(resolved, sources, metadata, progress);
+        return runResolved(resolved, sources, metadata, progress, isolateFailures);
+    }
+
+    /**
+     * One sink's outcome: its result, or why it stopped (it threw while deciding, with failures isolated).
+     *
+     * @param book the name of the book the sink trades
+     */
+    public record SinkOutcome(String book, Optional<BacktestResult> result, Optional<String> failure) {
+        public SinkOutcome {
+            if (result.isPresent() == failure.isPresent()) {
+                throw new IllegalArgumentException("a sink's outcome is a result or a failure");
+            }
+        }
+    }
+
+    private PortfolioResult portfolio(List<SinkOutcome> outcomes) {
+        Map<String, BacktestResult> instruments = new LinkedHashMap<>();
+        long events = 0;
+        long ticks = 0;
+        for (SinkOutcome outcome : outcomes) {
+            BacktestResult result = outcome.result().orElseThrow();
+            instruments.put(outcome.book(), result);
+            events = result.events();
+            ticks = result.ticks();
+        }
+        return PortfolioResult.of(instruments, events, ticks);
     }
 
     private void requireOnePerBook(int count) {
@@ -203,11 +263,12 @@ public final class Backtest {
         return tradedBook(graph, sinks.get(sink)).index();
     }
 
-    private PortfolioResult runResolved(
+    private List<SinkOutcome> runResolved(
             List<SimulatorConfig> resolved,
             List<EventSource> sources,
             List<RunMetadata.Builder> metadata,
-            BacktestProgress progress)
+            BacktestProgress progress,
+            boolean isolateFailures)
             throws MarketDataException {
         requireOnePerBook(sources.size());
         if (metadata.size() != sinks.size()) {
@@ -222,17 +283,33 @@ public final class Backtest {
         for (BookHandle handle : handles) {
             books.add(instance.book(handle));
         }
+        List<List<ExchangeSimulator>> simulatorsByBook = new ArrayList<>(handles.size());
+        for (int b = 0; b < handles.size(); b++) {
+            simulatorsByBook.add(new ArrayList<>());
+        }
+        ExchangeSimulator[] simulators = new ExchangeSimulator[sinks.size()];
+        for (int i = 0; i < simulators.length; i++) {
+            simulators[i] = new ExchangeSimulator(resolved.get(i), 1 << 12);
+            simulatorsByBook.get(bookIndex(i)).add(simulators[i]);
+        }
+        // One feed per traded book, fanned out to the simulators of every sink trading it, in the order of the books.
         List<EventSource> feeds = new ArrayList<>(sources);
+        SimulationFeed[] byBook = new SimulationFeed[handles.size()];
+        List<SimulationFeed> simulationFeeds = new ArrayList<>();
+        for (int b = 0; b < handles.size(); b++) {
+            if (!simulatorsByBook.get(b).isEmpty()) {
+                byBook[b] = new SimulationFeed(sources.get(b), simulatorsByBook.get(b));
+                feeds.set(b, byBook[b]);
+                simulationFeeds.add(byBook[b]);
+            }
+        }
         Trader[] traders = new Trader[sinks.size()];
         for (int i = 0; i < traders.length; i++) {
             int book = bookIndex(i);
-            ExchangeSimulator simulator = new ExchangeSimulator(resolved.get(i), 1 << 12);
-            SimulationFeed feed = new SimulationFeed(sources.get(book), simulator);
-            feeds.set(book, feed);
-            traders[i] = new Trader(sinks.get(i), instance, simulator, feed, books.get(book));
+            traders[i] = new Trader(sinks.get(i), instance, simulators[i], books.get(book), isolateFailures);
         }
         SamplingClock clock = new SamplingClock(intervalNanos);
-        Ticker ticker = new Ticker(instance, traders);
+        Ticker ticker = new Ticker(instance, simulationFeeds.toArray(new SimulationFeed[0]), traders);
         long events = 0;
         long lastTs = Long.MIN_VALUE;
         try (MergedReplay replay = new MergedReplay(feeds, books, CrossedBookPolicy.FAIL)) {
@@ -255,15 +332,20 @@ public final class Backtest {
             for (long t = clock.tickAtEnd(); t != SamplingClock.NONE; t = clock.tickAtEnd()) {
                 ticker.tick(t);
             }
-            for (Trader trader : traders) {
-                trader.finish(lastTs);
+            for (SimulationFeed feed : simulationFeeds) {
+                finish(feed, lastTs);
             }
         }
         progress.onProgress(events, Long.MIN_VALUE);
         Duration wallTime = Duration.ofNanos(System.nanoTime() - started);
-        Map<String, BacktestResult> instruments = new LinkedHashMap<>();
+        List<SinkOutcome> outcomes = new ArrayList<>(traders.length);
         for (int i = 0; i < traders.length; i++) {
             Trader trader = traders[i];
+            String book = tradedBook(graph, sinks.get(i)).name();
+            if (trader.failure != null) {
+                outcomes.add(new SinkOutcome(book, Optional.empty(), Optional.of(trader.failure)));
+                continue;
+            }
             Recording recording = trader.recorder.finish(metadata.get(i)
                     .extra("exchange_timeline", resolved.get(i).timeline().describe())
                     .wallTime(wallTime)
@@ -272,11 +354,25 @@ public final class Backtest {
             double maxPosition = sinks.get(i).terms().maxPosition();
             PerformanceSummary summary =
                     PerformanceSummary.of(recording, PerformanceSummary.capitalBase(maxPosition, recording));
-            instruments.put(
-                    tradedBook(graph, sinks.get(i)).name(),
-                    new BacktestResult(recording, summary, trader.simulator.stats(), events, ticker.ticks));
+            outcomes.add(new SinkOutcome(
+                    book,
+                    Optional.of(new BacktestResult(recording, summary, trader.simulator.stats(), events, ticker.ticks)),
+                    Optional.empty()));
         }
-        return PortfolioResult.of(instruments, events, ticker.ticks);
+        return outcomes;
+    }
+
+    /**
+     * After the last tick: everything in flight when this feed ended, or, when the run stopped on another feed's end,
+     * the exchanges caught up to the last event the run read. The simulators of one feed are all at the same time.
+     */
+    private static void finish(SimulationFeed feed, long lastTs) throws MarketDataException {
+        ExchangeSimulator first = feed.simulator();
+        if (first.isEndOfData()) {
+            feed.advanceToEnd();
+        } else if (lastTs != Long.MIN_VALUE) {
+            feed.advanceTo(Math.max(lastTs, first.now()));
+        }
     }
 
     /** One sink and its venue: the simulator fed by its book's feed, the gateway it trades through, its recorder. */
@@ -284,23 +380,25 @@ public final class Backtest {
         final StrategySink sink;
         final InstanceSinkInputs inputs;
         final ExchangeSimulator simulator;
-        final SimulationFeed feed;
         final SimulatedGateway gateway;
         final OrderBook book;
         final BacktestRecorder recorder;
+        final boolean isolateFailures;
+        /** Why the sink stopped, when it threw with failures isolated; null while it trades. */
+        String failure;
 
         Trader(
                 SinkBinding binding,
                 GraphInstance instance,
                 ExchangeSimulator simulator,
-                SimulationFeed feed,
-                OrderBook book) {
+                OrderBook book,
+                boolean isolateFailures) {
             this.sink = binding.bind();
             this.inputs = new InstanceSinkInputs(instance, binding);
             this.simulator = simulator;
-            this.feed = feed;
             this.gateway = new SimulatedGateway(simulator);
             this.book = book;
+            this.isolateFailures = isolateFailures;
             this.recorder = new BacktestRecorder(simulator.grid(), 1 << 14, 1 << 12);
             BacktestRecorder fills = recorder;
             simulator.setExecutionListener(report -> {
@@ -320,6 +418,21 @@ public final class Backtest {
 
         /** The sink acts on the graph's values of this tick and the state is recorded. */
         void act(long time) {
+            if (failure != null) {
+                return;
+            }
+            if (isolateFailures) {
+                try {
+                    decide(time);
+                } catch (RuntimeException e) {
+                    failure = "at " + time + " ns: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+                }
+            } else {
+                decide(time);
+            }
+        }
+
+        private void decide(long time) {
             gateway.beginTick(time);
             sink.onTick(time, inputs, gateway);
             final double mid = book.mid();
@@ -334,34 +447,24 @@ public final class Backtest {
                     simulator.account().cash(),
                     simulator.account().fees());
         }
-
-        /**
-         * After the last tick: everything in flight when this feed ended, or, when the run stopped on another feed's
-         * end, the exchange caught up to the last event the run read.
-         */
-        void finish(long lastTs) throws MarketDataException {
-            if (simulator.isEndOfData()) {
-                simulator.advanceToEnd();
-            } else if (lastTs != Long.MIN_VALUE) {
-                feed.advanceTo(Math.max(lastTs, simulator.now()));
-            }
-        }
     }
 
     /** One tick: every exchange catches up, the graph computes once, every sink acts on its own gateway. */
     private static final class Ticker {
         private final GraphInstance instance;
+        private final SimulationFeed[] feeds;
         private final Trader[] traders;
         long ticks;
 
-        Ticker(GraphInstance instance, Trader[] traders) {
+        Ticker(GraphInstance instance, SimulationFeed[] feeds, Trader[] traders) {
             this.instance = instance;
+            this.feeds = feeds;
             this.traders = traders;
         }
 
         void tick(long time) throws MarketDataException {
-            for (Trader trader : traders) {
-                trader.feed.advanceTo(time);
+            for (SimulationFeed feed : feeds) {
+                feed.advanceTo(time);
             }
             instance.onTick(time);
             for (Trader trader : traders) {

@@ -28,6 +28,15 @@ public final class ObiMmGraphs {
             # inventory, widened with volatility; everything cancelled and the position flattened on a stop.
             param depth  = 0.001        # OBI looks at levels within 0.1% of the mid
             param window = 600          # z-score and volatility over 600 samples: one minute at 100ms
+            # The strategy's numbers, params so that `fg sweep --grid half_spread=... --grid skew=...` can range over them.
+            param half_spread   = 0.00002   # half the quoted spread, as a fraction of the mid
+            param skew          = 0.00002   # how far the quotes lean against inventory, per order_qty held
+            param c1            = 0.00001   # how much the alpha (OBI z-score) moves the fair price
+            param power         = 1.0       # the volatility's exponent in the spread
+            param grid_num      = 3         # quote levels each side
+            param grid_interval = 0.5       # between levels, in half spreads
+            param order_qty     = 0.002
+            param max_position  = 0.02
             clock every 100ms
 
             obi   = OBI(book, depth)
@@ -40,9 +49,9 @@ public final class ObiMmGraphs {
 
             output alpha, vol, stop
             sink stateless_mm(alpha, vol, stop,
-                              tick_size = 0.1, order_qty = 0.002, max_position = 0.02,
-                              half_spread = 0.00002, skew = 0.00002, c1 = 0.00001, power = 1.0,
-                              baseline_vol = 0.00002, grid_num = 3, grid_interval = 0.5)
+                              tick_size = 0.1, order_qty = order_qty, max_position = max_position,
+                              half_spread = half_spread, skew = skew, c1 = c1, power = power,
+                              baseline_vol = 0.00002, grid_num = grid_num, grid_interval = grid_interval)
             """;
 
     /** {@code examples/obi_mm_factors.fg}, verbatim: what {@code fg run} replays. */

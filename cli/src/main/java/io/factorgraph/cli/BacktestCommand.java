@@ -198,6 +198,11 @@ final class BacktestCommand implements Callable<Integer> {
 
     /** {@code --resample}: a positive duration literal, as in the graph language. */
     private Duration resampleInterval() {
+        return resampleInterval(resample);
+    }
+
+    /** {@code --resample TEXT} as a duration, shared with {@code fg sweep}. */
+    static Duration resampleInterval(String resample) {
         var nanos = io.factorgraph.dsl.parse.Literals.duration(resample);
         if (nanos.isEmpty() || nanos.getAsLong() <= 0) {
             throw new UserError("--resample '" + resample + "': expected a positive duration such as 10s, 1m or 24h "
@@ -208,9 +213,14 @@ final class BacktestCommand implements Callable<Integer> {
 
     /** The simulator of the sink trading {@code book}, on the grid the sink quotes on. */
     private SimulatorConfig simulatorConfig(SinkBinding sink, InstrumentSettings settings, String book) {
+        return simulatorConfig(graph.file, sink, settings, book);
+    }
+
+    /** The simulator of the sink trading {@code book} in {@code file}, shared with {@code fg sweep}. */
+    static SimulatorConfig simulatorConfig(Path file, SinkBinding sink, InstrumentSettings settings, String book) {
         double tick = sink.terms().tickSize();
         if (!(tick > 0)) {
-            throw new UserError(graph.file + ": the sink trading " + book
+            throw new UserError(file + ": the sink trading " + book
                     + " has no tick_size; a backtest needs the instrument's tick size");
         }
         try {

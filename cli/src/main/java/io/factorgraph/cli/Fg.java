@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             DotCommand.class,
             RunCommand.class,
             BacktestCommand.class,
+            SweepCommand.class,
             ConvertCommand.class,
             LiveCommand.class,
             FunctionsCommand.class,

@@ -4,6 +4,7 @@ import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.MarketEventRing;
+import java.util.List;
 
 /**
  * An {@link EventSource} that feeds an {@link ExchangeSimulator} ahead of the strategy: it reads the underlying
@@ -23,18 +24,49 @@ import io.factorgraph.runtime.market.MarketEventRing;
 public final class SimulationFeed implements EventSource {
     private final EventSource source;
     private final ExchangeSimulator simulator;
+    /**
+     * Every simulator this feed feeds, {@link #simulator} first: several strategies trading the same book (the points
+     * of a sweep, docs/DESIGN.md §12) each have their own exchange, all fed the same events in the same order.
+     */
+    private final ExchangeSimulator[] simulators;
+
     private final long lookahead;
     private final MarketEvent event = new MarketEvent();
     private final MarketEventRing ahead = new MarketEventRing(16384);
     private boolean sourceDone;
 
     public SimulationFeed(EventSource source, ExchangeSimulator simulator) {
-        if (source == null || simulator == null) {
-            throw new NullPointerException("source and simulator must not be null");
+        this(source, java.util.Collections.singletonList(simulator));
+    }
+
+    /**
+     * A feed of one source into several simulators (a fan-out): each is fed every event, and the look-ahead is the
+     * largest any of them needs. All simulators are fed the same events, so their horizons are the same; a simulator
+     * that is fed further ahead than it alone would need runs the same, since it processes only the events up to the
+     * time it is {@link ExchangeSimulator#advanceTo advanced to}.
+     *
+     * @throws IllegalArgumentException when there is no simulator
+     */
+    public SimulationFeed(EventSource source, List<ExchangeSimulator> simulators) {
+        if (source == null || simulators == null) {
+            throw new NullPointerException("source and simulators must not be null");
+        }
+        for (ExchangeSimulator s : simulators) {
+            if (s == null) {
+                throw new NullPointerException("source and simulators must not be null");
+            }
+        }
+        if (simulators.isEmpty()) {
+            throw new IllegalArgumentException("a simulation feed feeds at least one simulator");
         }
         this.source = source;
-        this.simulator = simulator;
-        this.lookahead = simulator.config().timeline().maxFeedLatencyNanos();
+        this.simulators = simulators.toArray(new ExchangeSimulator[0]);
+        this.simulator = this.simulators[0];
+        long most = Long.MIN_VALUE;
+        for (ExchangeSimulator s : this.simulators) {
+            most = Math.max(most, s.config().timeline().maxFeedLatencyNanos());
+        }
+        this.lookahead = most;
     }
 
     @Override
@@ -53,7 +85,9 @@ public final class SimulationFeed implements EventSource {
      */
     public void advanceTo(long localTime) throws MarketDataException {
         readBeyond(saturatedAdd(localTime, lookahead));
-        simulator.advanceTo(localTime);
+        for (ExchangeSimulator s : simulators) {
+            s.advanceTo(localTime);
+        }
     }
 
     /** Reads until the simulator has been fed an event received after {@code target}, or the source ends. */
@@ -69,12 +103,16 @@ public final class SimulationFeed implements EventSource {
         }
         if (!source.next()) {
             sourceDone = true;
-            simulator.endOfData();
+            for (ExchangeSimulator s : simulators) {
+                s.endOfData();
+            }
             return false;
         }
         MarketEvent e = source.event();
         try {
-            simulator.onMarketEvent(e);
+            for (ExchangeSimulator s : simulators) {
+                s.onMarketEvent(e);
+            }
         } catch (IllegalArgumentException ex) {
             throw new MarketDataException(source.position(), ex.getMessage(), ex);
         }
@@ -92,7 +130,19 @@ public final class SimulationFeed implements EventSource {
         return event;
     }
 
-    /** The simulator this feed feeds. */
+    /** Runs every simulator to the end of its data: after the source ended ({@link ExchangeSimulator#advanceToEnd}). */
+    public void advanceToEnd() {
+        for (ExchangeSimulator s : simulators) {
+            s.advanceToEnd();
+        }
+    }
+
+    /** How many simulators this feed feeds. */
+    public int simulatorCount() {
+        return simulators.length;
+    }
+
+    /** The (first) simulator this feed feeds. */
     public ExchangeSimulator simulator() {
         return simulator;
     }

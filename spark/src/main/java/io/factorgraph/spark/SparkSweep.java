@@ -1,0 +1,212 @@
+package io.factorgraph.spark;
+
+import io.factorgraph.cli.Fg;
+import io.factorgraph.runtime.data.MarketDataException;
+import io.factorgraph.sweep.SweepRow;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.SerializableConfiguration;
+
+/**
+ * A parameter sweep as an Apache Spark job (docs/DESIGN.md §12 "On a cluster"). The driver cuts the sweep into tasks,
+ * one per (data span, chunk of points), checks every data URI first, and hands the tasks to Spark; each task copies
+ * its span's files to the executor if they are remote and runs its chunk with the {@link ChunkRunner} (the fused sweep:
+ * one read of the data for the whole chunk); the rows come back as one DataFrame of {@link ResultTable}'s schema,
+ * written by Spark as one Parquet table. Spark does the scheduling, retries and transport: there is nothing of the
+ * kind here.
+ */
+public final class SparkSweep {
+    private SparkSweep() {}
+
+    /**
+     * {@code spark-submit --class io.factorgraph.spark.SparkSweep fg-spark.jar FILE.fg --grid ... --data ...}: the
+     * arguments of {@code fg sweep}, run on the master spark-submit was given (its {@code spark.master}), unless they
+     * name one with {@code --spark}. Exit code 0, or 1 with one line on a mistake.
+     */
+    public static void main(String[] args) {
+        List<String> line = new ArrayList<>();
+        line.add("sweep");
+        line.addAll(List.of(args));
+        boolean master = line.stream().anyMatch(a -> a.equals("--spark") || a.startsWith("--spark="));
+        if (!master) {
+            line.add("--spark");
+            line.add(System.getProperty("spark.master", "local[*]"));
+        }
+        System.exit(Fg.run(
+                line.toArray(new String[0]),
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A sweep for a cluster.
+     *
+     * @param axes the grid's axis names, the table's parameter columns
+     * @param points how many points the grid has; they are numbered from 0
+     * @param books the books the points trade, in the file's sink order (the table's figure columns)
+     * @param spans the data spans; every point runs on every span
+     * @param chunkSize points per task: a larger chunk shares more work in one fused replay, smaller ones spread
+     *     further over the executors
+     * @param runner what a task runs
+     */
+    public record Job(
+            List<String> axes,
+            int points,
+            List<String> books,
+            List<RemoteSpan> spans,
+            int chunkSize,
+            ChunkRunner runner) {
+        public Job {
+            axes = List.copyOf(axes);
+            books = List.copyOf(books);
+            spans = List.copyOf(spans);
+            if (points < 1) {
+                throw new IllegalArgumentException("a sweep needs at least one point");
+            }
+            if (spans.isEmpty()) {
+                throw new IllegalArgumentException("a sweep needs at least one data span");
+            }
+            if (chunkSize < 1) {
+                throw new IllegalArgumentException("chunk size must be at least 1, got " + chunkSize);
+            }
+            if (spans.stream().map(RemoteSpan::label).distinct().count() != spans.size()) {
+                throw new IllegalArgumentException("two spans have the same label; each names its rows");
+            }
+        }
+
+        /** Points per task so that each of {@code slots} task slots gets about one chunk per span. */
+        public static int chunkSizeFor(int points, int slots) {
+            int s = Math.max(1, slots);
+            return Math.max(1, (points + s - 1) / s);
+        }
+    }
+
+    /** One task: a chunk of points over one span. */
+    record Task(RemoteSpan span, int[] points) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * The sweep's rows as a DataFrame (one row per point, span and traded instrument), computed when an action runs
+     * on it (a write, a count).
+     *
+     * @throws IllegalArgumentException naming the URI, before any task runs, when a data URI cannot be read
+     */
+    public static Dataset<Row> run(SparkSession spark, Job job) {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        for (RemoteSpan span : job.spans()) {
+            HadoopFiles.check(span, hadoop);
+        }
+        var schema = ResultTable.schema(job.axes(), job.books());
+        List<Task> tasks = tasks(job);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(hadoop));
+        JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size()).flatMap(new RunTask(job.runner(), job.books(), conf));
+        return spark.createDataFrame(rows, schema);
+    }
+
+    /**
+     * Runs the sweep and writes its rows as one Parquet table at {@code out} (a directory, any Hadoop URI).
+     *
+     * @throws IllegalArgumentException when {@code out} exists already, or as {@link #run}
+     */
+    public static void write(SparkSession spark, Job job, String out) {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(out);
+        try {
+            if (path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
+                throw new IllegalArgumentException(out + ": exists already; the sweep writes a new table");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(out + ": cannot be written (" + e.getMessage() + ")", e);
+        }
+        try {
+            run(spark, job).write().parquet(out);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            // Spark wraps a task's failure (after its retries) in a SparkException, several levels deep.
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            throw new IllegalStateException("the sweep failed: " + cause.getMessage(), e);
+        }
+    }
+
+    static List<Task> tasks(Job job) {
+        List<Task> tasks = new ArrayList<>();
+        int n = job.points();
+        for (RemoteSpan span : job.spans()) {
+            for (int from = 0; from < n; from += job.chunkSize()) {
+                int to = Math.min(n, from + job.chunkSize());
+                int[] points = new int[to - from];
+                for (int i = 0; i < points.length; i++) {
+                    points[i] = from + i;
+                }
+                tasks.add(new Task(span, points));
+            }
+        }
+        return tasks;
+    }
+
+    /** What an executor runs for a task. */
+    static final class RunTask implements FlatMapFunction<Task, Row> {
+        private static final long serialVersionUID = 1L;
+        private final ChunkRunner runner;
+        private final List<String> books;
+        private final Broadcast<SerializableConfiguration> conf;
+
+        RunTask(ChunkRunner runner, List<String> books, Broadcast<SerializableConfiguration> conf) {
+            this.runner = runner;
+            this.books = books;
+            this.conf = conf;
+        }
+
+        @Override
+        public Iterator<Row> call(Task task) throws IOException, MarketDataException {
+            Path dir = Files.createTempDirectory("fg-sweep-");
+            try {
+                Map<String, List<Path>> files =
+                        HadoopFiles.localise(task.span(), conf.value().value(), dir);
+                List<Row> out = new ArrayList<>();
+                for (SweepRow r : runner.run(task.span().label(), files, task.points())) {
+                    out.add(ResultTable.row(r, books));
+                }
+                return out.iterator();
+            } finally {
+                deleteTree(dir);
+            }
+        }
+
+        private static void deleteTree(Path dir) throws IOException {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.delete(p);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        }
+    }
+}

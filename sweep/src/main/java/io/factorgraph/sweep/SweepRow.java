@@ -1,0 +1,34 @@
+package io.factorgraph.sweep;
+
+import io.factorgraph.backtest.report.PerformanceSummary;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One row of a sweep's results: a point on a span, its summary per traded instrument (the same figures {@code fg
+ * backtest} writes to {@code summary.json}, to the bit), or why it failed. Immutable, so rows can be collected from
+ * threads and written in any order.
+ *
+ * @param span the span's label
+ * @param instruments one per sink of the point, in the file's order; empty for a failed point
+ * @param failure why the point failed: it did not compile, its simulator could not be made, or its sink threw
+ */
+public record SweepRow(GridPoint point, String span, List<Instrument> instruments, Optional<String> failure) {
+    public SweepRow {
+        instruments = List.copyOf(instruments);
+        if (failure.isPresent() != instruments.isEmpty()) {
+            throw new IllegalArgumentException("a row has instruments or a failure");
+        }
+    }
+
+    /** One traded instrument's summary. */
+    public record Instrument(String book, PerformanceSummary summary) {}
+
+    public boolean ok() {
+        return failure.isEmpty();
+    }
+
+    static SweepRow failed(GridPoint point, String span, String why) {
+        return new SweepRow(point, span, List.of(), Optional.of(why));
+    }
+}
