@@ -21,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Nothing is allocated per event or per batch: the slots are columnar primitive arrays made once, the
  * sequences are padded counters written with release and read with acquire semantics, and a side that waits
- * spins briefly, then yields, then parks for {@value #PARK_NANOS} ns at a time. Only a new sequence gap
+ * spins briefly, then yields, then parks for {@value #PARK_NANOS} ns at a time (longer once it has waited long). Only a new sequence gap
  * allocates (a copy of the gap list for the consumer).
  *
  * <p>{@link #close()} stops the decoder thread (it checks between events and while waiting), waits for it to
@@ -39,6 +39,8 @@ public final class PipelinedEventSource implements EventSource {
     private static final long PARK_NANOS = 20_000L;
     private static final int SPINS = 200;
     private static final int YIELDS = 20;
+    private static final int SHORT_PARKS = 1_000;
+    private static final long LONG_PARK_NANOS = 1_000_000L;
 
     private final EventSource source;
     private final MarketEvent event = new MarketEvent();
@@ -260,14 +262,21 @@ public final class PipelinedEventSource implements EventSource {
         }
     }
 
-    /** One step of a wait: spin, then yield the core, then park briefly; returns the next step's count. */
+    /**
+     * One step of a wait: spin, then yield the core, then park briefly, and after {@value #SHORT_PARKS} short parks
+     * (a side left waiting, such as the decoder of a source nobody reads) for {@value #LONG_PARK_NANOS} ns at a
+     * time; returns the next step's count.
+     */
     private static int idle(int idle) {
         if (idle < SPINS) {
             Thread.onSpinWait();
         } else if (idle < SPINS + YIELDS) {
             Thread.yield();
-        } else {
+        } else if (idle < SPINS + YIELDS + SHORT_PARKS) {
             LockSupport.parkNanos(PARK_NANOS);
+        } else {
+            LockSupport.parkNanos(LONG_PARK_NANOS);
+            return idle;
         }
         return idle + 1;
     }
