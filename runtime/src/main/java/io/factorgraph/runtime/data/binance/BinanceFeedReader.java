@@ -235,7 +235,7 @@ public final class BinanceFeedReader implements EventSource {
     @Override
     public String position() {
         if (current >= 0) {
-            return names[batch.file(current)] + ":" + batch.line(current);
+            return positionAt(positionMark());
         }
         return lines == null ? names[names.length - 1] : names[fileIndex] + ":" + lines.lineNumber();
     }

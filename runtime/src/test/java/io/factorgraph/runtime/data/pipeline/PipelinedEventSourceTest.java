@@ -45,7 +45,8 @@ class PipelinedEventSourceTest {
 
     static Stream<String> recordedFeeds() throws IOException {
         try (Stream<Path> files = Files.list(RecordedData.directory().resolve("binance"))) {
-            return files.map(f -> String.valueOf(f.getFileName()))
+            return files
+                    .map(f -> String.valueOf(f.getFileName()))
                     .filter(n -> n.endsWith(".gz"))
                     .sorted()
                     .toList()
