@@ -18,6 +18,7 @@ import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.data.RecordedData;
 import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import io.factorgraph.runtime.data.fgev.EventFile;
+import io.factorgraph.runtime.data.pipeline.PipelinedEventSource;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.GraphInstance;
 import io.factorgraph.runtime.graph.OutputHandle;
@@ -59,6 +60,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       every output as {@code fg run} does ({@code ReplayFactorProvider}; the CSV formatting is left out);</li>
  *   <li>{@code backtest}: the full {@code Backtest} of {@code examples/obi_mm.fg} with its sink,
  *       the exchange simulator and the recorder, as {@code fg backtest} runs it with default options;</li>
+ *   <li>{@code pipelinedDecode}, {@code pipelinedBook}, {@code pipelinedFgRun}: {@code decode}, {@code book} and
+ *       {@code fgRun} with the decoding on a thread of its own ({@code PipelinedEventSource}, which
+ *       {@code EventSources.open} uses for gzip feeds on more than one core): the rate is then the slower of the
+ *       decoder and the consumer, not their sum;</li>
  *   <li>{@code memoryBookAndGraph}: no file at all: the recorded depth edits applied from memory, and
  *       the {@code obi_mm} graph ticked after every book message. The events counter counts depth edits.
  *       The bound for a replay whose decoding costs nothing (what a binary event file approaches).</li>
@@ -127,6 +132,11 @@ public class ReplayBench {
         return BinanceFeedReader.open(files, GapPolicy.RESYNC);
     }
 
+    /** The gzip feed decoded on a thread of its own, as {@code EventSources.open} opens it on more than one core. */
+    private EventSource pipelined() throws MarketDataException {
+        return new PipelinedEventSource(gzip(), "fg-decode bench");
+    }
+
     /** The converted file, opened by its extension as every command opens data. */
     private EventSource fgev() throws MarketDataException {
         return EventSources.open(fgev, GapPolicy.RESYNC);
@@ -138,6 +148,11 @@ public class ReplayBench {
     }
 
     @Benchmark
+    public long pipelinedDecode(Events counter) throws MarketDataException {
+        return decode(pipelined(), counter);
+    }
+
+    @Benchmark
     public long fgevDecode(Events counter) throws MarketDataException {
         return decode(fgev(), counter);
     }
@@ -145,6 +160,11 @@ public class ReplayBench {
     @Benchmark
     public long book(Events counter) throws MarketDataException {
         return book(gzip(), counter);
+    }
+
+    @Benchmark
+    public long pipelinedBook(Events counter) throws MarketDataException {
+        return book(pipelined(), counter);
     }
 
     @Benchmark
@@ -171,6 +191,11 @@ public class ReplayBench {
     @Benchmark
     public double fgRun(Events counter) throws MarketDataException {
         return fgRun(gzip(), counter);
+    }
+
+    @Benchmark
+    public double pipelinedFgRun(Events counter) throws MarketDataException {
+        return fgRun(pipelined(), counter);
     }
 
     @Benchmark

@@ -30,6 +30,14 @@ public interface EventFormat {
      */
     EventSource open(List<Path> files, GapPolicy gapPolicy) throws MarketDataException;
 
+    /**
+     * Whether decoding this format costs about as much as the replay itself (gunzip and text parsing), so that
+     * {@link EventSources#open} decodes it on a thread of its own when a second core is available.
+     */
+    default boolean decodeBound() {
+        return false;
+    }
+
     /** Whether the format carries exchange sequence numbers, so that {@link GapPolicy} means something for it. */
     default boolean sequenced() {
         return false;

@@ -40,6 +40,29 @@ public interface EventSource extends AutoCloseable {
     String position();
 
     /**
+     * A number that stands for where the current event came from, for {@link #positionAt(long)}: cheap and
+     * allocation-free, so that a pipelined reader ({@link io.factorgraph.runtime.data.pipeline.PipelinedEventSource})
+     * can keep one per event and name the position later. -1 by default (the source has no cheap position).
+     */
+    default long positionMark() {
+        return -1L;
+    }
+
+    /**
+     * The text {@link #position()} gave when {@link #positionMark()} returned {@code mark}. Sources that override
+     * {@link #positionMark()} answer from immutable state, so that any thread may call this; the default falls
+     * back to {@link #position()}.
+     */
+    default String positionAt(long mark) {
+        return position();
+    }
+
+    /** How many sequence gaps {@link #gaps()} holds now, without allocating. */
+    default int gapCount() {
+        return gaps().size();
+    }
+
+    /**
      * The sequence gaps the source re-synchronised over so far ({@link GapPolicy#RESYNC}), in order; empty for
      * formats without sequence numbers. Allocates: for summaries, not for the per-event path.
      */

@@ -1,5 +1,6 @@
 package io.factorgraph.runtime.data;
 
+import io.factorgraph.runtime.data.pipeline.PipelinedEventSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +14,40 @@ import java.util.OptionalLong;
  * {@code .fgev} event files, read one after another. One call, so that every command accepts the same files.
  */
 public final class EventSources {
+    /**
+     * The system property that turns decoding on its own thread off ({@code false}) or on even with one core
+     * ({@code true}); unset, it is on for decode-bound formats when more than one core is available.
+     */
+    public static final String PIPELINE_PROPERTY = "factorgraph.decode.pipeline";
+
     private EventSources() {}
 
     /**
+     * Opens {@code files}. A decode-bound format ({@link EventFormat#decodeBound()}: the gzip Binance feeds) is
+     * decoded on a thread of its own ({@link PipelinedEventSource}, one per call, so one per feed of a merged
+     * replay) when more than one core is available and {@value #PIPELINE_PROPERTY} is not {@code false}: the
+     * events, positions, gaps and errors are the same, and the book and graph run while the next lines are
+     * decoded.
+     *
      * @throws MarketDataException when a file cannot be read, the files mix types, or a type is not
      *     recognised (naming the file and the expected endings)
      */
     public static EventSource open(List<Path> files, GapPolicy gapPolicy) throws MarketDataException {
-        return formatOf(files).open(files, gapPolicy);
+        EventFormat format = formatOf(files);
+        EventSource source = format.open(files, gapPolicy);
+        if (!format.decodeBound() || !pipelining()) {
+            return source;
+        }
+        return new PipelinedEventSource(source, "fg-decode " + files.get(0).getFileName());
+    }
+
+    /** Whether {@link #open} decodes decode-bound formats on a thread of their own; see {@link #PIPELINE_PROPERTY}. */
+    public static boolean pipelining() {
+        String setting = System.getProperty(PIPELINE_PROPERTY, "");
+        if (setting.equalsIgnoreCase("false")) {
+            return false;
+        }
+        return setting.equalsIgnoreCase("true") || Runtime.getRuntime().availableProcessors() > 1;
     }
 
     /**

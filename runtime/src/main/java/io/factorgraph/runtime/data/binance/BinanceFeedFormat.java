@@ -41,6 +41,11 @@ public final class BinanceFeedFormat implements EventFormat {
     }
 
     @Override
+    public boolean decodeBound() {
+        return true;
+    }
+
+    @Override
     public boolean sequenced() {
         return true;
     }

@@ -69,6 +69,8 @@ public final class BinanceFeedReader implements EventSource {
     private static final long NS_PER_MS = 1_000_000L;
     private static final long MAX_MS = Long.MAX_VALUE / NS_PER_MS;
 
+    private static final int LINE_BITS = 48;
+
     private static final int DEPTH = 1;
     private static final int TRADE = 2;
     private static final int BOOK_TICKER = 3;
@@ -233,9 +235,29 @@ public final class BinanceFeedReader implements EventSource {
     @Override
     public String position() {
         if (current >= 0) {
-            return names[batch.file(current)] + ":" + batch.line(current);
+            return positionAt(positionMark());
         }
         return lines == null ? names[names.length - 1] : names[fileIndex] + ":" + lines.lineNumber();
+    }
+
+    /** The current row's file index and line, packed as {@code file << 48 | line}; -1 between events. */
+    @Override
+    public long positionMark() {
+        return current >= 0 ? ((long) batch.file(current) << LINE_BITS) | batch.line(current) : -1L;
+    }
+
+    /** Formats a {@link #positionMark()} from the file names alone, so any thread may call it. */
+    @Override
+    public String positionAt(long mark) {
+        if (mark < 0) {
+            return position();
+        }
+        return names[(int) (mark >>> LINE_BITS)] + ":" + (mark & ((1L << LINE_BITS) - 1));
+    }
+
+    @Override
+    public int gapCount() {
+        return sync.gaps().size();
     }
 
     /** The policy this reader applies to sequence gaps. */
