@@ -9,6 +9,8 @@ import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Signature;
 import io.factorgraph.runtime.spi.TickTime;
 import io.factorgraph.runtime.spi.ValueType;
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
 
 /**
  * A node written outside the framework: {@code rsi(x, W)}, the relative strength index over the last
@@ -72,5 +74,20 @@ public final class RelativeStrength extends Node {
         gains.reset();
         losses.reset();
         previous = Double.NaN;
+    }
+
+    /** Its state for snapshots (docs/DESIGN.md §13): both rolling sums and the previous value. */
+    @Override
+    public void writeState(StateWriter out) {
+        gains.writeState(out);
+        losses.writeState(out);
+        out.writeDouble(previous);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        gains.readState(in);
+        losses.readState(in);
+        previous = in.readDouble();
     }
 }

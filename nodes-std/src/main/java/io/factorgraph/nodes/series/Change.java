@@ -7,6 +7,8 @@ import io.factorgraph.runtime.spi.NodeFunction;
 import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Signature;
 import io.factorgraph.runtime.spi.ValueType;
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
 
 /**
  * {@code change(x)}: the relative change {@code x_t / x_{t-1} - 1}, and {@code 0.0} on the first
@@ -46,5 +48,17 @@ public final class Change extends Node {
     public void reset() {
         started = false;
         previous = 0.0;
+    }
+
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeDouble(previous);
+        out.writeBoolean(started);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        previous = in.readDouble();
+        started = in.readBoolean();
     }
 }

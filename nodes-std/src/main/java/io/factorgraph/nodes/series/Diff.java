@@ -11,6 +11,8 @@ import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Range;
 import io.factorgraph.runtime.spi.Signature;
 import io.factorgraph.runtime.spi.ValueType;
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
 
 /** {@code diff(x, k = 1)}: {@code x_t - x_{t-k}}, NaN for the first k ticks, as pandas' {@code diff}. */
 public final class Diff extends Node {
@@ -47,5 +49,15 @@ public final class Diff extends Node {
     @Override
     public void reset() {
         history.reset();
+    }
+
+    @Override
+    public void writeState(StateWriter out) {
+        history.writeState(out);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        history.readState(in);
     }
 }

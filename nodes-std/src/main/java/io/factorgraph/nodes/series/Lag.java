@@ -10,6 +10,8 @@ import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Range;
 import io.factorgraph.runtime.spi.Signature;
 import io.factorgraph.runtime.spi.ValueType;
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
 
 /**
  * {@code lag(x, k)}: the value of {@code x} k ticks ago; NaN until k ticks have passed, the way
@@ -48,5 +50,15 @@ public final class Lag extends Node {
     @Override
     public void reset() {
         history.reset();
+    }
+
+    @Override
+    public void writeState(StateWriter out) {
+        history.writeState(out);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        history.readState(in);
     }
 }

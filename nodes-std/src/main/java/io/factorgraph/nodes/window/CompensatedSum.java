@@ -1,5 +1,8 @@
 package io.factorgraph.nodes.window;
 
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
+
 /**
  * A running sum carried as an unevaluated pair {@code high + low}, where {@code low} collects the
  * exact rounding error of every addition (Knuth's branch-free TwoSum).
@@ -37,5 +40,16 @@ public final class CompensatedSum {
     public void reset() {
         high = 0.0;
         low = 0.0;
+    }
+
+    /** Writes both parts of the sum (docs/DESIGN.md §13). */
+    public void writeState(StateWriter out) {
+        out.writeDouble(high);
+        out.writeDouble(low);
+    }
+
+    public void readState(StateReader in) {
+        high = in.readDouble();
+        low = in.readDouble();
     }
 }

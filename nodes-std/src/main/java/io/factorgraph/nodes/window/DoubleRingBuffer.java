@@ -1,5 +1,7 @@
 package io.factorgraph.nodes.window;
 
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
 import java.util.Objects;
 
 /**
@@ -86,5 +88,24 @@ public final class DoubleRingBuffer {
     public void reset() {
         next = 0;
         size = 0;
+    }
+
+    /** Writes the values held, oldest first; the physical layout is not part of the state (docs/DESIGN.md §13). */
+    public void writeState(StateWriter out) {
+        out.writeInt(size);
+        for (int i = 0; i < size; i++) {
+            out.writeDouble(fromOldest(i));
+        }
+    }
+
+    public void readState(StateReader in) {
+        reset();
+        int n = in.readInt();
+        if (n < 0 || n > capacity) {
+            throw in.corrupt(n + " values for a ring of " + capacity);
+        }
+        for (int i = 0; i < n; i++) {
+            push(in.readDouble());
+        }
     }
 }

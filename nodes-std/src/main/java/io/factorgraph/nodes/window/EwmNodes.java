@@ -10,6 +10,8 @@ import io.factorgraph.runtime.spi.Range;
 import io.factorgraph.runtime.spi.Signature;
 import io.factorgraph.runtime.spi.TickTime;
 import io.factorgraph.runtime.spi.ValueType;
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
 import java.util.List;
 import java.util.function.Function;
 
@@ -82,6 +84,16 @@ public final class EwmNodes {
         public void reset() {
             stats.reset();
         }
+
+        @Override
+        public void writeState(StateWriter out) {
+            stats.writeState(out);
+        }
+
+        @Override
+        public void readState(StateReader in) {
+            stats.readState(in);
+        }
     }
 
     /**
@@ -138,6 +150,24 @@ public final class EwmNodes {
             stats.reset();
             lastTime = 0;
             cachedElapsed = -1;
+        }
+
+        @Override
+        public void writeState(StateWriter out) {
+            stats.writeState(out);
+            out.writeLong(lastTime);
+            out.writeLong(cachedElapsed);
+            out.writeDouble(cachedAlpha);
+            out.writeDouble(cachedDecay);
+        }
+
+        @Override
+        public void readState(StateReader in) {
+            stats.readState(in);
+            lastTime = in.readLong();
+            cachedElapsed = in.readLong();
+            cachedAlpha = in.readDouble();
+            cachedDecay = in.readDouble();
         }
     }
 }

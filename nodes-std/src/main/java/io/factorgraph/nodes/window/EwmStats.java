@@ -1,5 +1,8 @@
 package io.factorgraph.nodes.window;
 
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
+
 /**
  * Exponentially weighted mean and variance, O(1) per update, no window to keep.
  *
@@ -136,5 +139,22 @@ public final class EwmStats {
         shift = 0.0;
         offset = 0.0;
         variance = 0.0;
+    }
+
+    /** Writes the running state; alpha and decay are the node's parameters (docs/DESIGN.md §13). */
+    public void writeState(StateWriter out) {
+        out.writeBoolean(seeded);
+        out.writeLong(count);
+        out.writeDouble(shift);
+        out.writeDouble(offset);
+        out.writeDouble(variance);
+    }
+
+    public void readState(StateReader in) {
+        seeded = in.readBoolean();
+        count = in.readLong();
+        shift = in.readDouble();
+        offset = in.readDouble();
+        variance = in.readDouble();
     }
 }

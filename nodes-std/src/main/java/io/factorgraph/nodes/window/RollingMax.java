@@ -2,6 +2,8 @@ package io.factorgraph.nodes.window;
 
 import io.factorgraph.runtime.spi.WindowCapacityException;
 import io.factorgraph.runtime.spi.WindowLength;
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
 
 /**
  * Maximum of the valid values of a count or duration window, O(1) amortised per update, exact.
@@ -145,5 +147,33 @@ public final class RollingMax {
         values = newValues;
         mask = grown - 1;
         head = 0;
+    }
+
+    /** Writes the current key and the monotone deque, oldest first (docs/DESIGN.md §13). */
+    public void writeState(StateWriter out) {
+        out.writeLong(tick);
+        out.writeInt(size);
+        for (int i = 0; i < size; i++) {
+            out.writeLong(ticks[(head + i) & mask]);
+            out.writeDouble(values[(head + i) & mask]);
+        }
+    }
+
+    public void readState(StateReader in) {
+        reset();
+        tick = in.readLong();
+        int n = in.readInt();
+        if (n < 0 || n > cap) {
+            throw in.corrupt(n + " deque entries for " + owner + " of at most " + cap);
+        }
+        for (int i = 0; i < n; i++) {
+            if (size == values.length) {
+                grow();
+            }
+            final int slot = (head + size) & mask;
+            ticks[slot] = in.readLong();
+            values[slot] = in.readDouble();
+            size++;
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.factorgraph.nodes.window;
 
 import io.factorgraph.runtime.spi.WindowLength;
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
 
 /**
  * Minimum of the valid values of a tick window, O(1) amortised per update, exact.
@@ -43,5 +45,13 @@ public final class RollingMin {
 
     public void reset() {
         negatedMax.reset();
+    }
+
+    public void writeState(StateWriter out) {
+        negatedMax.writeState(out);
+    }
+
+    public void readState(StateReader in) {
+        negatedMax.readState(in);
     }
 }

@@ -1,6 +1,8 @@
 package io.factorgraph.nodes.window;
 
 import io.factorgraph.runtime.spi.WindowLength;
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
 
 /**
  * Mean and population variance (ddof = 0) over a count or duration window, in O(1) amortised per update
@@ -338,5 +340,40 @@ public final class RollingMoments {
     /** True when every valid value in the window equals {@link #lastValid}. */
     private boolean isConstantWindow() {
         return lastDifferentTick <= tick - length;
+    }
+
+    /** Writes the window's samples and every running sum, counter and key (docs/DESIGN.md §13). */
+    public void writeState(StateWriter out) {
+        values.writeState(out);
+        deviationSum.writeState(out);
+        squaredDeviationSum.writeState(out);
+        out.writeDouble(shift);
+        out.writeInt(finiteCount);
+        out.writeInt(positiveInfinities);
+        out.writeInt(negativeInfinities);
+        out.writeDouble(peakSquaredDeviationSum);
+        out.writeLong(updatesSinceResum);
+        out.writeLong(resumCount);
+        out.writeLong(tick);
+        out.writeDouble(lastValid);
+        out.writeLong(lastValidTick);
+        out.writeLong(lastDifferentTick);
+    }
+
+    public void readState(StateReader in) {
+        values.readState(in);
+        deviationSum.readState(in);
+        squaredDeviationSum.readState(in);
+        shift = in.readDouble();
+        finiteCount = in.readInt();
+        positiveInfinities = in.readInt();
+        negativeInfinities = in.readInt();
+        peakSquaredDeviationSum = in.readDouble();
+        updatesSinceResum = in.readLong();
+        resumCount = in.readLong();
+        tick = in.readLong();
+        lastValid = in.readDouble();
+        lastValidTick = in.readLong();
+        lastDifferentTick = in.readLong();
     }
 }

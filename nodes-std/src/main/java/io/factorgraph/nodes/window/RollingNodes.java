@@ -8,6 +8,8 @@ import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Signature;
 import io.factorgraph.runtime.spi.TickTime;
 import io.factorgraph.runtime.spi.WindowLength;
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
 import java.util.List;
 import java.util.function.Function;
 
@@ -104,6 +106,16 @@ public final class RollingNodes {
         public void reset() {
             moments.reset();
         }
+
+        @Override
+        public void writeState(StateWriter out) {
+            moments.writeState(out);
+        }
+
+        @Override
+        public void readState(StateReader in) {
+            moments.readState(in);
+        }
     }
 
     static final class Std extends WindowNode {
@@ -123,6 +135,16 @@ public final class RollingNodes {
         @Override
         public void reset() {
             moments.reset();
+        }
+
+        @Override
+        public void writeState(StateWriter out) {
+            moments.writeState(out);
+        }
+
+        @Override
+        public void readState(StateReader in) {
+            moments.readState(in);
         }
     }
 
@@ -145,6 +167,16 @@ public final class RollingNodes {
         public void reset() {
             moments.reset();
         }
+
+        @Override
+        public void writeState(StateWriter out) {
+            moments.writeState(out);
+        }
+
+        @Override
+        public void readState(StateReader in) {
+            moments.readState(in);
+        }
     }
 
     static final class Sum extends WindowNode {
@@ -164,6 +196,16 @@ public final class RollingNodes {
         @Override
         public void reset() {
             sum.reset();
+        }
+
+        @Override
+        public void writeState(StateWriter out) {
+            sum.writeState(out);
+        }
+
+        @Override
+        public void readState(StateReader in) {
+            sum.readState(in);
         }
     }
 
@@ -185,6 +227,16 @@ public final class RollingNodes {
         public void reset() {
             min.reset();
         }
+
+        @Override
+        public void writeState(StateWriter out) {
+            min.writeState(out);
+        }
+
+        @Override
+        public void readState(StateReader in) {
+            min.readState(in);
+        }
     }
 
     static final class Max extends WindowNode {
@@ -204,6 +256,16 @@ public final class RollingNodes {
         @Override
         public void reset() {
             max.reset();
+        }
+
+        @Override
+        public void writeState(StateWriter out) {
+            max.writeState(out);
+        }
+
+        @Override
+        public void readState(StateReader in) {
+            max.readState(in);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.factorgraph.nodes.window;
 
 import io.factorgraph.runtime.spi.WindowLength;
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
 
 /**
  * Sum of the valid values of a count or duration window ({@link SampleRing}), O(1) amortised per update.
@@ -183,5 +185,28 @@ public final class RollingSum {
         mass = 0.0;
         peakMass = 0.0;
         updatesSinceResum = 0;
+    }
+
+    /** Writes the window's samples and every running sum and counter (docs/DESIGN.md §13). */
+    public void writeState(StateWriter out) {
+        values.writeState(out);
+        sum.writeState(out);
+        out.writeDouble(mass);
+        out.writeDouble(peakMass);
+        out.writeInt(finiteCount);
+        out.writeInt(positiveInfinities);
+        out.writeInt(negativeInfinities);
+        out.writeLong(updatesSinceResum);
+    }
+
+    public void readState(StateReader in) {
+        values.readState(in);
+        sum.readState(in);
+        mass = in.readDouble();
+        peakMass = in.readDouble();
+        finiteCount = in.readInt();
+        positiveInfinities = in.readInt();
+        negativeInfinities = in.readInt();
+        updatesSinceResum = in.readLong();
     }
 }

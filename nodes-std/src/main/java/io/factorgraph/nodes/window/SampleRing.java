@@ -2,6 +2,8 @@ package io.factorgraph.nodes.window;
 
 import io.factorgraph.runtime.spi.WindowCapacityException;
 import io.factorgraph.runtime.spi.WindowLength;
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
 import java.util.Objects;
 
 /**
@@ -179,5 +181,32 @@ public final class SampleRing {
         times = newTimes;
         capacity = grown;
         head = 0;
+    }
+
+    /**
+     * Writes the samples held, oldest first, with their times in a duration window; the capacity reached and the
+     * physical layout are not state (docs/DESIGN.md §13).
+     */
+    public void writeState(StateWriter out) {
+        out.writeInt(size);
+        for (int i = 0; i < size; i++) {
+            int slot = head + i >= capacity ? head + i - capacity : head + i;
+            out.writeDouble(values[slot]);
+            if (timed) {
+                out.writeLong(times[slot]);
+            }
+        }
+    }
+
+    public void readState(StateReader in) {
+        reset();
+        int n = in.readInt();
+        if (n < 0 || n > cap) {
+            throw in.corrupt(n + " samples for " + owner + " of at most " + cap);
+        }
+        for (int i = 0; i < n; i++) {
+            double value = in.readDouble();
+            add(timed ? in.readLong() : 0L, value);
+        }
     }
 }

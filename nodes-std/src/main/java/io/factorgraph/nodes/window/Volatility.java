@@ -8,6 +8,8 @@ import io.factorgraph.runtime.spi.Parameter;
 import io.factorgraph.runtime.spi.Signature;
 import io.factorgraph.runtime.spi.TickTime;
 import io.factorgraph.runtime.spi.ValueType;
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
 
 /**
  * {@code volatility(x, W)}: the population std of the last W values of {@code change(x)}. The first
@@ -61,5 +63,19 @@ public final class Volatility extends Node {
         changes.reset();
         started = false;
         previous = 0.0;
+    }
+
+    @Override
+    public void writeState(StateWriter out) {
+        changes.writeState(out);
+        out.writeDouble(previous);
+        out.writeBoolean(started);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        changes.readState(in);
+        previous = in.readDouble();
+        started = in.readBoolean();
     }
 }

@@ -3,6 +3,9 @@ package io.factorgraph.runtime.graph;
 import io.factorgraph.runtime.market.OrderBook;
 import io.factorgraph.runtime.spi.Node;
 import io.factorgraph.runtime.spi.TickTime;
+import io.factorgraph.runtime.state.SnapshotException;
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
 
 /**
  * One running copy of a compiled graph, for one instrument: the shared slot array, the books, and
@@ -118,5 +121,87 @@ public final class GraphInstance {
     /** How many nodes run per tick. */
     public int nodeCount() {
         return nodes.length;
+    }
+
+    /**
+     * This instance's whole state as a snapshot file's bytes (docs/DESIGN.md §13, format in {@code GraphSnapshots}):
+     * the tick count and time, every slot (inputs and node outputs), every book (all levels, the ready flag) and
+     * every node's own state, each node's bytes prefixed by their length so a node that reads back too little or
+     * too much is caught by name. Taken between ticks; allocates.
+     *
+     * @throws SnapshotException when a node keeps state but cannot write it (a user node without writeState)
+     */
+    public byte[] saveState() {
+        StateWriter out = new StateWriter();
+        GraphSnapshots.writeHeader(out, graph.plan());
+        out.writeLong(ticks);
+        out.writeLong(time.nanos());
+        out.writeDoubles(slots, 0, slots.length);
+        out.writeInt(books.length);
+        for (OrderBook book : books) {
+            book.writeState(out);
+        }
+        out.writeInt(nodes.length);
+        for (Node n : nodes) {
+            StateWriter own = new StateWriter();
+            n.writeState(own);
+            byte[] bytes = own.toByteArray();
+            out.writeInt(bytes.length);
+            for (byte b : bytes) {
+                out.writeByte(b);
+            }
+        }
+        return GraphSnapshots.finish(out);
+    }
+
+    /**
+     * Replaces this instance's state with a snapshot's, so the next tick computes what the instance that took it
+     * would have computed next.
+     *
+     * @param what names the snapshot in errors (its file)
+     * @throws SnapshotException with one line naming the difference: not a snapshot, another format version,
+     *     truncated, corrupted (checksum), another parameter value, another graph
+     */
+    public void restoreState(byte[] bytes, String what) {
+        StateReader in = GraphSnapshots.open(bytes, graph.plan(), what);
+        reset();
+        ticks = in.readLong();
+        time.set(in.readLong());
+        int slotCount = in.readLength(8);
+        if (slotCount != slots.length) {
+            throw in.corrupt(slotCount + " slots for a graph of " + slots.length);
+        }
+        for (int i = 0; i < slotCount; i++) {
+            slots[i] = in.readDouble();
+        }
+        int bookCount = in.readInt();
+        if (bookCount != books.length) {
+            throw in.corrupt(bookCount + " books for a graph of " + books.length);
+        }
+        for (OrderBook book : books) {
+            book.readState(in);
+        }
+        int nodeCount = in.readInt();
+        if (nodeCount != nodes.length) {
+            throw in.corrupt(nodeCount + " nodes for a graph of " + nodes.length);
+        }
+        java.util.List<io.factorgraph.runtime.plan.PlanNode.Function> functions =
+                graph.plan().functionNodes();
+        for (int i = 0; i < nodes.length; i++) {
+            int length = in.readLength(1);
+            byte[] own = new byte[length];
+            for (int b = 0; b < length; b++) {
+                own[b] = (byte) in.readByte();
+            }
+            String node = what + ": node " + (i + 1) + " (" + functions.get(i).label() + ")";
+            StateReader nodeIn = new StateReader(own, 0, length, node);
+            nodes[i].readState(nodeIn);
+            if (nodeIn.remaining() != 0) {
+                throw nodeIn.corrupt(nodeIn.remaining() + " bytes left over");
+            }
+        }
+        if (in.remaining() != 0) {
+            throw in.corrupt(in.remaining() + " bytes after the state");
+        }
     }
 }

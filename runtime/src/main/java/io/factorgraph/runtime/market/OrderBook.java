@@ -374,4 +374,74 @@ public final class OrderBook implements L2Book {
     public String toString() {
         return L2Book.describe("OrderBook", this);
     }
+
+    /**
+     * Writes the book's state (docs/DESIGN.md §13): the tick in use (NaN while unknown), whether learning was tried,
+     * ready, whether band sums are exact, and every level of both sides, best first. Where the ladder sits and
+     * which levels overflow are not state: every read gives the same values whichever way a level is held.
+     */
+    public void writeState(io.factorgraph.runtime.state.StateWriter out) {
+        out.writeDouble(grid.isKnown() ? grid.tickSize() : Double.NaN);
+        out.writeBoolean(learnTried);
+        out.writeBoolean(ready);
+        out.writeBoolean(lotScale.isExact());
+        writeSide(out, bids);
+        writeSide(out, asks);
+    }
+
+    private static void writeSide(io.factorgraph.runtime.state.StateWriter out, TickBookSide side) {
+        int depth = side.depth();
+        out.writeInt(depth);
+        for (int i = 0; i < depth; i++) {
+            out.writeDouble(side.price(i));
+            out.writeDouble(side.qty(i));
+        }
+    }
+
+    /**
+     * Replaces this book's state with what {@link #writeState} wrote: clears it, sets the tick, re-applies every
+     * level, then the flags.
+     *
+     * @throws io.factorgraph.runtime.state.SnapshotException when the bytes do not read back or this book already
+     *     uses another tick
+     */
+    public void readState(io.factorgraph.runtime.state.StateReader in) {
+        double tick = in.readDouble();
+        boolean tried = in.readBoolean();
+        boolean wasReady = in.readBoolean();
+        boolean exact = in.readBoolean();
+        clear();
+        learnTried = tried;
+        if (!Double.isNaN(tick)) {
+            if (!grid.isKnown()) {
+                try {
+                    grid.set(tick);
+                } catch (IllegalArgumentException e) {
+                    throw in.corrupt("tick size " + tick);
+                }
+                bids.onGridKnown();
+                asks.onGridKnown();
+            } else if (Double.doubleToLongBits(grid.tickSize()) != Double.doubleToLongBits(tick)) {
+                throw in.corrupt("tick size " + tick + " for a book with tick " + grid.tickSize());
+            }
+        }
+        for (int s = 0; s < 2; s++) {
+            int depth = in.readLength(16);
+            for (int i = 0; i < depth; i++) {
+                double price = in.readDouble();
+                double qty = in.readDouble();
+                if (!(price > 0.0)
+                        || price == Double.POSITIVE_INFINITY
+                        || !(qty > 0.0)
+                        || qty == Double.POSITIVE_INFINITY) {
+                    throw in.corrupt("level " + price + " x " + qty);
+                }
+                onLevel(s == 0, price, qty);
+            }
+        }
+        if (!exact && lotScale.isExact()) {
+            lotScale.disable();
+        }
+        ready = wasReady;
+    }
 }
