@@ -37,6 +37,7 @@ class BenchmarksRunTest {
             ObiBench.class,
             ReplayBench.class,
             MergeBench.class,
+            SweepBench.class,
             CompileBench.class,
             IpcHopBench.class);
     /** Parameter values for the smoke run; the rest keep their first declared value. */
@@ -63,7 +64,7 @@ class BenchmarksRunTest {
                 if (!method.isAnnotationPresent(Benchmark.class)) {
                     continue;
                 }
-                int calls = type == ReplayBench.class ? 1 : 50;
+                int calls = type == ReplayBench.class || type == SweepBench.class ? 1 : 50;
                 for (int i = 0; i < calls; i++) {
                     Object[] arguments = new Object[method.getParameterCount()];
                     ReplayBench.Events events = null;
