@@ -22,6 +22,7 @@ import io.factorgraph.runtime.graph.SinkBinding;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.OrderBook;
 import io.factorgraph.runtime.replay.MergedReplay;
+import io.factorgraph.runtime.replay.ReplaySnapshot;
 import io.factorgraph.runtime.replay.SamplingClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +53,11 @@ public final class Backtest {
     private final List<SinkBinding> sinks;
     private final List<SimulatorConfig> configs;
     private final long intervalNanos;
+    /** Where the next run starts from (docs/DESIGN.md §13); null for a fresh start. */
+    private ReplaySnapshot restore;
+
+    private boolean keepState;
+    private byte[] savedState;
 
     /**
      * A backtest of a graph with one sink.
@@ -86,6 +92,33 @@ public final class Backtest {
         this.sinks = graph.sinks();
         this.configs = List.copyOf(configs);
         this.intervalNanos = intervalNanos;
+    }
+
+    /**
+     * Starts the next run from {@code snapshot}'s graph state and clock phase (docs/DESIGN.md §13); its feeds must
+     * be opened with {@link ReplaySnapshot#open}. Only the graph travels: every simulator starts flat, with no
+     * working orders, no position and no cash, as a new trading day does.
+     */
+    public void restoreState(ReplaySnapshot snapshot) {
+        this.restore = snapshot;
+    }
+
+    /** Makes the next run keep its state after its last tick, for {@link #savedState()}. */
+    public void keepState() {
+        this.keepState = true;
+    }
+
+    /**
+     * The state the last run kept ({@link #keepState()}): the graph, the clock's phase and the feeds' sync state, as
+     * {@code fg run --save-state} writes it; the simulators' orders and accounts are not part of it.
+     *
+     * @throws IllegalStateException when no run kept its state
+     */
+    public byte[] savedState() {
+        if (savedState == null) {
+            throw new IllegalStateException("no run kept its state; call keepState() before run");
+        }
+        return savedState.clone();
     }
 
     /**
@@ -309,6 +342,9 @@ public final class Backtest {
             traders[i] = new Trader(sinks.get(i), instance, simulators[i], books.get(book), isolateFailures);
         }
         SamplingClock clock = new SamplingClock(intervalNanos);
+        if (restore != null) {
+            restore.restore(instance, clock);
+        }
         Ticker ticker = new Ticker(instance, simulationFeeds.toArray(new SimulationFeed[0]), traders);
         long events = 0;
         long lastTs = Long.MIN_VALUE;
@@ -334,6 +370,9 @@ public final class Backtest {
             }
             for (SimulationFeed feed : simulationFeeds) {
                 finish(feed, lastTs);
+            }
+            if (keepState) {
+                savedState = ReplaySnapshot.save(instance, clock, replay);
             }
         }
         progress.onProgress(events, Long.MIN_VALUE);

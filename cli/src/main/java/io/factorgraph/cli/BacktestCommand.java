@@ -17,12 +17,14 @@ import io.factorgraph.runtime.compile.CompileResult;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.SinkBinding;
+import io.factorgraph.runtime.replay.ReplaySnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +39,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Backtest a graph's sink (e.g. stateless_mm) on recorded data against an exchange simulator",
             "with order latency, queue position, fees and exact accounting; print a summary.",
-            "Without --data, runs on a built-in seeded synthetic market (see --seed, --duration)."
+            "Without --data, runs on a built-in seeded synthetic market (see --seed, --duration).",
+            "--save-state/--restore-state chain days: the graph's state travels (windows, books, clock phase, "
+                    + "feeds' sync state); the simulator does not: every run starts flat, with no working orders, "
+                    + "no position and no cash, as a new trading day."
         })
 final class BacktestCommand implements Callable<Integer> {
     @Mixin
@@ -48,6 +53,9 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Mixin
     SimulatorOptions simulator;
+
+    @Mixin
+    StateOptions state;
 
     @Option(
             names = "--seed",
@@ -102,7 +110,8 @@ final class BacktestCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         long interval = data.intervalNanos(compiled);
-        Feeds feeds = feeds(compiled);
+        Optional<ReplaySnapshot> snapshot = state.restore(compiled, interval);
+        Feeds feeds = feeds(compiled, snapshot);
         List<SimulatorConfig> configs = new ArrayList<>(traded.size());
         List<RunMetadata.Builder> metadata = new ArrayList<>(traded.size());
         for (int i = 0; i < traded.size(); i++) {
@@ -119,6 +128,10 @@ final class BacktestCommand implements Callable<Integer> {
             metadata.add(run);
         }
         Backtest backtest = new Backtest(compiled, configs, interval);
+        snapshot.ifPresent(backtest::restoreState);
+        if (state.saving()) {
+            backtest.keepState();
+        }
         List<ClockShift.Opener> inputs = feeds.openers();
         if (feeds.synthetic()) {
             SyntheticMarket.Config market = syntheticMarket(configs.get(0));
@@ -136,6 +149,9 @@ final class BacktestCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         progress.done();
+        if (state.saving()) {
+            state.save(backtest.savedState());
+        }
         List<PortfolioReport.Instrument> instruments = new ArrayList<>();
         for (var entry : outcome.instruments().entrySet()) {
             BacktestResult r = entry.getValue();
@@ -175,8 +191,11 @@ final class BacktestCommand implements Callable<Integer> {
         }
     }
 
-    private Feeds feeds(CompiledGraph compiled) {
+    private Feeds feeds(CompiledGraph compiled, Optional<ReplaySnapshot> snapshot) {
         if (data.data.isEmpty()) {
+            if (state.saving() || snapshot.isPresent()) {
+                throw new UserError("--save-state/--restore-state continue recorded feeds; give them with --data");
+            }
             if (compiled.books().size() != 1) {
                 throw new UserError("the built-in synthetic market is one instrument, but the graph reads "
                         + compiled.books().size() + " books ("
@@ -191,7 +210,7 @@ final class BacktestCommand implements Callable<Integer> {
         for (int i = 0; i < bindings.size(); i++) {
             int book = i;
             files.add(bindings.files(i).stream().map(Path::toString).toList());
-            openers.add(() -> bindings.open(book));
+            openers.add(() -> bindings.open(book, snapshot));
         }
         return new Feeds(files, openers, false);
     }

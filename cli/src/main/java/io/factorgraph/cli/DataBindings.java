@@ -4,9 +4,11 @@ import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.EventSources;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
+import io.factorgraph.runtime.replay.ReplaySnapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which recorded files feed which {@code Book} input of a graph, checked ({@link DataOptions#bind}) before any
@@ -51,12 +53,25 @@ final class DataBindings {
         return EventSources.open(files.get(i), gapPolicy);
     }
 
+    /**
+     * Opens book {@code i}'s feed as the continuation of the feed a snapshot saved ({@link ReplaySnapshot#open}), or
+     * from its start without one.
+     */
+    EventSource open(int i, Optional<ReplaySnapshot> snapshot) throws MarketDataException {
+        return snapshot.isPresent() ? snapshot.get().open(i, files.get(i), gapPolicy) : open(i);
+    }
+
     /** Opens every feed, in {@link #names()} order; a feed that fails to open closes those already open. */
     List<EventSource> openAll() throws MarketDataException {
+        return openAll(Optional.empty());
+    }
+
+    /** {@link #openAll()}, each feed continuing the snapshot's when there is one. */
+    List<EventSource> openAll(Optional<ReplaySnapshot> snapshot) throws MarketDataException {
         List<EventSource> sources = new ArrayList<>(size());
         try {
             for (int i = 0; i < size(); i++) {
-                sources.add(open(i));
+                sources.add(open(i, snapshot));
             }
         } catch (MarketDataException | RuntimeException e) {
             sources.forEach(EventSource::close);

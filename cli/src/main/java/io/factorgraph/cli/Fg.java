@@ -42,7 +42,9 @@ public final class Fg implements Runnable {
         OptionTypes.register(commandLine);
         commandLine.setParameterExceptionHandler(Fg::onBadArguments);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            if (exception instanceof UserError || exception instanceof WindowCapacityException) {
+            if (exception instanceof UserError
+                    || exception instanceof WindowCapacityException
+                    || exception instanceof io.factorgraph.runtime.state.SnapshotException) {
                 line.getErr().println(line.getCommandSpec().qualifiedName() + ": error: " + exception.getMessage());
                 line.getErr().flush();
                 return 1;

@@ -6,6 +6,7 @@ import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.replay.ReplayFactorProvider;
+import io.factorgraph.runtime.replay.ReplaySnapshot;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +30,9 @@ import picocli.CommandLine.Spec;
             "ts (ns, local clock) then each output in order; doubles in Java's shortest round-trip form, "
                     + "bools as 1/0.",
             "A graph with several books replays one feed per book (--data NAME=FILE), merged on the local "
-                    + "clock; the columns are the same: ts and the outputs (output mid(NAME) for a book's mid)."
+                    + "clock; the columns are the same: ts and the outputs (output mid(NAME) for a book's mid).",
+            "--save-state S then --restore-state S over the files that continue the --data feeds: the rows one run "
+                    + "over all the files gives after the first run's last row, bit for bit."
         })
 final class RunCommand implements Callable<Integer> {
     @Mixin
@@ -36,6 +40,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions data;
+
+    @Mixin
+    StateOptions state;
 
     @Option(
             names = {"-o", "--out"},
@@ -55,11 +62,12 @@ final class RunCommand implements Callable<Integer> {
         CompiledGraph compiled = result.graph().orElseThrow();
         long interval = data.intervalNanos(compiled);
         DataBindings bindings = data.bind(compiled);
+        Optional<ReplaySnapshot> snapshot = state.restore(compiled, interval);
         long started = System.nanoTime();
         long rows = 0;
         List<EventSource> sources;
         try {
-            sources = bindings.openAll();
+            sources = bindings.openAll(snapshot);
         } catch (MarketDataException e) {
             throw new UserError(e.getMessage());
         }
@@ -70,6 +78,7 @@ final class RunCommand implements Callable<Integer> {
             sources.forEach(EventSource::close);
             throw new UserError(graph.file + ": " + e.getMessage());
         }
+        snapshot.ifPresent(provider::restore);
         try (provider;
                 Writer writer = open()) {
             FactorCsv csv = new FactorCsv(writer, compiled.outputs());
@@ -77,6 +86,9 @@ final class RunCommand implements Callable<Integer> {
             while (provider.next()) {
                 csv.writeRow(provider.current());
                 rows++;
+            }
+            if (state.saving()) {
+                state.save(provider.saveState());
             }
         } catch (MarketDataException e) {
             throw new UserError(e.getMessage());

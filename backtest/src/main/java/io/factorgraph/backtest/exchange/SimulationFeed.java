@@ -152,6 +152,12 @@ public final class SimulationFeed implements EventSource {
         return source.position();
     }
 
+    /** The underlying source's: this feed only reads ahead of it. */
+    @Override
+    public byte[] continuation() {
+        return source.continuation();
+    }
+
     @Override
     public void close() {
         source.close();

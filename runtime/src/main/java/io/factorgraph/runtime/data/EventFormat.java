@@ -31,6 +31,23 @@ public interface EventFormat {
     EventSource open(List<Path> files, GapPolicy gapPolicy) throws MarketDataException;
 
     /**
+     * Opens {@code files} as the continuation of a stream another source of this format ended, given what that
+     * source's {@link EventSource#continuation()} returned (docs/DESIGN.md §13). A format that carries nothing from
+     * file to file accepts only an empty continuation.
+     *
+     * @throws MarketDataException when a file cannot be read, or the continuation is not this format's
+     */
+    default EventSource open(List<Path> files, GapPolicy gapPolicy, byte[] continuation) throws MarketDataException {
+        if (continuation.length != 0) {
+            throw new MarketDataException(
+                    String.valueOf(files.get(0)),
+                    "the state snapshot continues a feed of another format than " + pluralDescription()
+                            + "; continue it with files of the format it was taken on");
+        }
+        return open(files, gapPolicy);
+    }
+
+    /**
      * Whether decoding this format costs about as much as the replay itself (gunzip and text parsing), so that
      * {@link EventSources#open} decodes it on a thread of its own when a second core is available.
      */

@@ -70,6 +70,17 @@ public interface EventSource extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * What a reader of the files that continue this stream needs to go on exactly where this one ended, as the
+     * reader's format writes it (Binance feeds: the book's sync state, the last update id, the last local time and
+     * the symbol), for a state snapshot (docs/DESIGN.md §13); empty when the format carries nothing from file to
+     * file. Asked after {@link #next()} returned false; given back through {@link EventSources#open(List, GapPolicy,
+     * byte[])}.
+     */
+    default byte[] continuation() {
+        return new byte[0];
+    }
+
     /** Releases the underlying files; never throws for a read-only source. */
     @Override
     void close();

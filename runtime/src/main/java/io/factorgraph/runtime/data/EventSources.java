@@ -33,8 +33,20 @@ public final class EventSources {
      *     recognised (naming the file and the expected endings)
      */
     public static EventSource open(List<Path> files, GapPolicy gapPolicy) throws MarketDataException {
+        return open(files, gapPolicy, new byte[0]);
+    }
+
+    /**
+     * Opens {@code files} as {@link #open(List, GapPolicy)} does, continuing the stream whose source returned
+     * {@code continuation} ({@link EventSource#continuation()}; empty for a fresh start), so that files which go on
+     * from where a saved run stopped are read without a new sync (docs/DESIGN.md §13).
+     *
+     * @throws MarketDataException as {@link #open(List, GapPolicy)}, or when the continuation is of another format
+     */
+    public static EventSource open(List<Path> files, GapPolicy gapPolicy, byte[] continuation)
+            throws MarketDataException {
         EventFormat format = formatOf(files);
-        EventSource source = format.open(files, gapPolicy);
+        EventSource source = format.open(files, gapPolicy, continuation);
         if (!format.decodeBound() || !pipelining()) {
             return source;
         }

@@ -4,6 +4,7 @@ import io.factorgraph.runtime.market.OrderBook;
 import io.factorgraph.runtime.spi.Node;
 import io.factorgraph.runtime.spi.TickTime;
 import io.factorgraph.runtime.state.SnapshotException;
+import io.factorgraph.runtime.state.SnapshotSection;
 import io.factorgraph.runtime.state.StateReader;
 import io.factorgraph.runtime.state.StateWriter;
 
@@ -132,6 +133,15 @@ public final class GraphInstance {
      * @throws SnapshotException when a node keeps state but cannot write it (a user node without writeState)
      */
     public byte[] saveState() {
+        return saveState(java.util.List.of());
+    }
+
+    /**
+     * {@link #saveState()} with {@code sections} after the graph's state, under the same checksum: what the driver of
+     * this instance needs to continue exactly (a replay's clock phase and feeds' sync state), so one file restores
+     * everything.
+     */
+    public byte[] saveState(java.util.List<SnapshotSection> sections) {
         StateWriter out = new StateWriter();
         GraphSnapshots.writeHeader(out, graph.plan());
         out.writeLong(ticks);
@@ -145,11 +155,13 @@ public final class GraphInstance {
         for (Node n : nodes) {
             StateWriter own = new StateWriter();
             n.writeState(own);
-            byte[] bytes = own.toByteArray();
-            out.writeInt(bytes.length);
-            for (byte b : bytes) {
-                out.writeByte(b);
-            }
+            out.writeBytes(own.toByteArray());
+        }
+        out.writeInt(sections.size());
+        for (SnapshotSection section : sections) {
+            out.writeString(section.name());
+            out.writeInt(section.version());
+            out.writeBytes(section.bytes());
         }
         return GraphSnapshots.finish(out);
     }
@@ -161,8 +173,9 @@ public final class GraphInstance {
      * @param what names the snapshot in errors (its file)
      * @throws SnapshotException with one line naming the difference: not a snapshot, another format version,
      *     truncated, corrupted (checksum), another parameter value, another graph
+     * @return the sections saved with the state ({@link #saveState(java.util.List)}), in order, for its driver
      */
-    public void restoreState(byte[] bytes, String what) {
+    public java.util.List<SnapshotSection> restoreState(byte[] bytes, String what) {
         StateReader in = GraphSnapshots.open(bytes, graph.plan(), what);
         reset();
         ticks = in.readLong();
@@ -188,11 +201,8 @@ public final class GraphInstance {
         java.util.List<io.factorgraph.runtime.plan.PlanNode.Function> functions =
                 graph.plan().functionNodes();
         for (int i = 0; i < nodes.length; i++) {
-            int length = in.readLength(1);
-            byte[] own = new byte[length];
-            for (int b = 0; b < length; b++) {
-                own[b] = (byte) in.readByte();
-            }
+            byte[] own = in.readBytes();
+            int length = own.length;
             String node = what + ": node " + (i + 1) + " (" + functions.get(i).label() + ")";
             StateReader nodeIn = new StateReader(own, 0, length, node);
             nodes[i].readState(nodeIn);
@@ -200,8 +210,16 @@ public final class GraphInstance {
                 throw nodeIn.corrupt(nodeIn.remaining() + " bytes left over");
             }
         }
+        int sectionCount = in.readLength(12);
+        java.util.List<SnapshotSection> sections = new java.util.ArrayList<>(sectionCount);
+        for (int i = 0; i < sectionCount; i++) {
+            String name = in.readString();
+            int version = in.readInt();
+            sections.add(new SnapshotSection(name, version, in.readBytes()));
+        }
         if (in.remaining() != 0) {
             throw in.corrupt(in.remaining() + " bytes after the state");
         }
+        return java.util.List.copyOf(sections);
     }
 }

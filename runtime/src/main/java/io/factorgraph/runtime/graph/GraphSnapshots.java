@@ -23,7 +23,11 @@ import java.util.zip.CRC32C;
  * long   the graph's fingerprint (functions, constants, wiring, books, outputs, clock; see {@link #fingerprint})
  * string the source's name (for messages only)
  * int    parameter count, then each: string name, string value as the file would write it
+ * int    node count, then each node's label in run order (inputs, functions with their constants, sinks), the
+ *        outputs and the clock: for messages only, to name what differs when the fingerprint does
  * ...    the instance's state ({@link GraphInstance#saveState})
+ * int    section count, then each: string name, int version, int length, bytes (what a driver carries besides the
+ *        graph: the replay's clock phase and feeds' sync state, {@link io.factorgraph.runtime.state.SnapshotSection})
  * long   CRC-32C of every byte before it
  * </pre>
  *
@@ -34,7 +38,8 @@ import java.util.zip.CRC32C;
  */
 final class GraphSnapshots {
     static final int MAGIC = 0x46475354;
-    static final int FORMAT_VERSION = 1;
+    /** 2: sections after the graph's state; version 1 files (graph state only) are refused as older. */
+    static final int FORMAT_VERSION = 2;
     /** Magic, version, length, fingerprint. */
     private static final int HEADER = 4 + 4 + 8 + 8;
 
@@ -52,6 +57,36 @@ final class GraphSnapshots {
             out.writeString(param.getKey());
             out.writeString(param.getValue().toString());
         }
+        java.util.List<String> labels = labels(plan);
+        out.writeInt(labels.size());
+        labels.forEach(out::writeString);
+    }
+
+    /** What {@link #fingerprint} covers, one line per node, output and the clock, as a person reads it. */
+    static java.util.List<String> labels(Plan plan) {
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        for (PlanNode node : plan.order()) {
+            if (!(node instanceof PlanNode.ConstantValue)) {
+                labels.add(node.label());
+            }
+        }
+        plan.outputs().forEach(o -> labels.add("output " + o.name()));
+        labels.add(plan.clockNanos().isPresent() ? "clock every " + plan.clockNanos().getAsLong() + " ns" : "no clock");
+        return labels;
+    }
+
+    /** The first difference between two label lists, as a clause: "node 3 is X in the snapshot but Y here". */
+    private static String difference(java.util.List<String> saved, java.util.List<String> here) {
+        int common = Math.min(saved.size(), here.size());
+        for (int i = 0; i < common; i++) {
+            if (!saved.get(i).equals(here.get(i))) {
+                return "node " + (i + 1) + " is " + saved.get(i) + " in the snapshot but " + here.get(i) + " here";
+            }
+        }
+        if (saved.size() != here.size()) {
+            return "the snapshot's graph has " + saved.size() + " nodes, this one " + here.size();
+        }
+        return "their wiring or constants differ";
     }
 
     /** The file's bytes: the length patched in and the checksum appended. */
@@ -114,6 +149,11 @@ final class GraphSnapshots {
         for (int i = 0; i < params; i++) {
             saved.put(in.readString(), in.readString());
         }
+        int labelCount = in.readLength(4);
+        java.util.List<String> savedLabels = new java.util.ArrayList<>(labelCount);
+        for (int i = 0; i < labelCount; i++) {
+            savedLabels.add(in.readString());
+        }
         for (Map.Entry<String, Constant> param : plan.params().entrySet()) {
             String was = saved.get(param.getKey());
             String now = param.getValue().toString();
@@ -135,7 +175,7 @@ final class GraphSnapshots {
         if (fingerprint != fingerprint(plan)) {
             throw new SnapshotException(what + ": snapshot of a different graph ('" + source + "', fingerprint "
                     + Long.toHexString(fingerprint) + ") than '" + plan.source().name() + "' (fingerprint "
-                    + Long.toHexString(fingerprint(plan)) + "): its functions, constants, wiring or books differ");
+                    + Long.toHexString(fingerprint(plan)) + "): " + difference(savedLabels, labels(plan)));
         }
         return in;
     }

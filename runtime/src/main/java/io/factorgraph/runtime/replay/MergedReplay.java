@@ -48,6 +48,8 @@ public final class MergedReplay implements AutoCloseable {
     private int current = -1;
     private boolean inMessage;
     private boolean ended;
+    /** The feed whose event, read past the end of the stream, was never applied; -1 if none. */
+    private int unapplied = -1;
 
     /**
      * @param sources one per book, in the order of the graph's {@code Book} inputs; {@code sources.get(i)} drives
@@ -116,6 +118,7 @@ public final class MergedReplay implements AutoCloseable {
 
     private boolean take(int feed, long ts) {
         if (ts > endTs) {
+            unapplied = feed;
             return end();
         }
         current = feed;
@@ -163,6 +166,42 @@ public final class MergedReplay implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * After {@link #read()} returned false: the events of {@code feed} that the stream never applied (those read past
+     * the end of the feed that ended first, and the rest of its source), copied in order. A state snapshot carries
+     * them, so that a run restored from it over the files that continue every feed applies them where one run over
+     * all the files would have (docs/DESIGN.md §13). Reads the feed's source to its end; allocates.
+     *
+     * @throws IllegalStateException when the stream has not ended
+     */
+    public List<MarketEvent> remaining(int feed) throws MarketDataException {
+        if (!ended) {
+            throw new IllegalStateException("the events a stream did not apply are known at its end");
+        }
+        List<MarketEvent> rest = new java.util.ArrayList<>();
+        if (done[feed]) {
+            return rest;
+        }
+        if (pending[feed] || unapplied == feed) {
+            rest.add(copy(heads[feed]));
+        }
+        pending[feed] = false;
+        if (unapplied == feed) {
+            unapplied = -1;
+        }
+        while (replays[feed].read()) {
+            rest.add(copy(heads[feed]));
+        }
+        done[feed] = true;
+        return rest;
+    }
+
+    private static MarketEvent copy(MarketEvent event) {
+        MarketEvent copy = new MarketEvent();
+        copy.copyFrom(event);
+        return copy;
     }
 
     /** The number of feeds (and books). */

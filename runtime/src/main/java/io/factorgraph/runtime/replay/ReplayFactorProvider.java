@@ -25,6 +25,7 @@ public final class ReplayFactorProvider implements FactorProvider {
     private final FactorUpdate update;
     private boolean pending;
     private boolean ended;
+    private boolean finished;
     private long events;
 
     /**
@@ -78,14 +79,14 @@ public final class ReplayFactorProvider implements FactorProvider {
     @Override
     public boolean next() throws MarketDataException {
         if (ended) {
-            return emit(clock.tickAtEnd());
+            return atEnd();
         }
         final MergedReplay replay = this.replay;
         while (true) {
             if (!pending) {
                 if (!replay.read()) {
                     ended = true;
-                    return emit(clock.tickAtEnd());
+                    return atEnd();
                 }
                 pending = true;
             }
@@ -101,6 +102,12 @@ public final class ReplayFactorProvider implements FactorProvider {
                 return true;
             }
         }
+    }
+
+    private boolean atEnd() {
+        boolean ticked = emit(clock.tickAtEnd());
+        finished = !ticked;
+        return ticked;
     }
 
     private boolean emit(long tick) {
@@ -122,6 +129,28 @@ public final class ReplayFactorProvider implements FactorProvider {
         for (int i = 0; i < outputs.length; i++) {
             update.setValue(i, instance.value(outputs[i]));
         }
+    }
+
+    /**
+     * Continues from a snapshot a run over the files before these saved ({@link #saveState()}): the graph's state
+     * and the clock's phase. Call before the first {@link #next()}; the sources must have been opened with
+     * {@link ReplaySnapshot#open}.
+     */
+    public void restore(ReplaySnapshot snapshot) {
+        snapshot.restore(instance, clock);
+    }
+
+    /**
+     * The replay's state after its last tick ({@link #next()} returned false), to continue it over the files that
+     * continue its feeds (docs/DESIGN.md §13, {@link ReplaySnapshot}).
+     *
+     * @throws IllegalStateException when the replay has not ended
+     */
+    public byte[] saveState() throws MarketDataException {
+        if (!finished) {
+            throw new IllegalStateException("a replay's state is saved after its last tick");
+        }
+        return ReplaySnapshot.save(instance, clock, replay);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.factorgraph.runtime.replay;
 
+import io.factorgraph.runtime.state.SnapshotException;
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
+
 /**
  * When a graph ticks during a replay, by docs/DESIGN.md §5's rule, on the local (receive) clock. Pushed one
  * event at a time, so that every replay loop (factor CSVs, the backtest, the live engine) follows
@@ -89,6 +93,52 @@ public final class SamplingClock {
 
     public long intervalNanos() {
         return interval;
+    }
+
+    /**
+     * The clock's phase (running, the next tick, the last event's time, a message's pending change) after the
+     * interval, for a state snapshot: a replay restored from it ticks where the one that saved it would have ticked
+     * next (docs/DESIGN.md §13).
+     */
+    public void writeState(StateWriter out) {
+        out.writeLong(interval);
+        out.writeBoolean(running);
+        out.writeLong(nextTick);
+        out.writeLong(lastEventTs);
+        out.writeBoolean(changedInMessage);
+    }
+
+    /**
+     * Takes over the phase {@link #writeState} wrote.
+     *
+     * @throws SnapshotException when the snapshot was taken sampling at another interval (a tick grid cannot be
+     *     continued on another one), naming both
+     */
+    public void readState(StateReader in, String what) {
+        long saved = in.readLong();
+        if (saved != interval) {
+            throw new SnapshotException(what + ": taken " + describe(saved) + ", but this run samples "
+                    + describe(interval).substring("sampling ".length()) + "; restore with the same clock settings "
+                    + "(the graph's clock every, --interval)");
+        }
+        running = in.readBoolean();
+        nextTick = in.readLong();
+        lastEventTs = in.readLong();
+        changedInMessage = in.readBoolean();
+    }
+
+    private static String describe(long interval) {
+        if (interval == 0) {
+            return "sampling after every book change";
+        }
+        String[] units = {"h", "m", "s", "ms", "us", "ns"};
+        long[] sizes = {3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L, 1L};
+        for (int i = 0; i < units.length; i++) {
+            if (interval % sizes[i] == 0) {
+                return "sampling every " + interval / sizes[i] + units[i];
+            }
+        }
+        return "sampling every " + interval + "ns";
     }
 
     /** Back to the state before the first event. */

@@ -84,6 +84,14 @@ public final class StateReader {
         return values;
     }
 
+    /** Bytes written by {@link StateWriter#writeBytes}, into a new array. */
+    public byte[] readBytes() {
+        int length = readLength(1);
+        byte[] value = java.util.Arrays.copyOfRange(bytes, position, position + length);
+        position += length;
+        return value;
+    }
+
     public String readString() {
         int length = readLength(1);
         String value = new String(bytes, position, length, StandardCharsets.UTF_8);

@@ -54,6 +54,14 @@ public final class StateWriter {
         }
     }
 
+    /** A length, then the bytes. */
+    public void writeBytes(byte[] value) {
+        writeInt(value.length);
+        ensure(value.length);
+        System.arraycopy(value, 0, bytes, size, value.length);
+        size += value.length;
+    }
+
     public void writeString(String value) {
         byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         writeInt(utf8.length);

@@ -41,6 +41,11 @@ public final class BinanceFeedFormat implements EventFormat {
     }
 
     @Override
+    public EventSource open(List<Path> files, GapPolicy gapPolicy, byte[] continuation) throws MarketDataException {
+        return BinanceFeedReader.open(files, gapPolicy, continuation);
+    }
+
+    @Override
     public boolean decodeBound() {
         return true;
     }

@@ -6,6 +6,9 @@ import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.data.SequenceGap;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
+import io.factorgraph.runtime.state.SnapshotException;
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +116,10 @@ public final class BinanceFeedReader implements EventSource {
     private int row;
     private int current = -1;
     private boolean finished;
+    /** Whether the stream was synced from a snapshot in files read before these ({@link #continuation()}). */
+    private boolean continued;
+    /** What the first file's predecessor is called in "files out of order" messages, when there is one. */
+    private String previousName;
 
     // the instrument: the symbol part of the first stream name
     private final byte[] symbol = new byte[64];
@@ -190,6 +197,66 @@ public final class BinanceFeedReader implements EventSource {
      */
     public static BinanceFeedReader openUnsynchronised(List<Path> files) throws MarketDataException {
         return open(files, GapPolicy.FAIL, false);
+    }
+
+    /**
+     * Opens files that continue the stream a reader ended with {@link #continuation()} (its files given before, say
+     * in a run that saved its state): the book's sequence goes on from the saved update id, so a file that starts
+     * with diffs, not a snapshot, is applied from its first line, and the checks of time order and instrument go on
+     * across the boundary. An empty continuation opens from the start.
+     *
+     * @throws MarketDataException when a file cannot be read, or the continuation is not a Binance feed's (naming
+     *     the first file)
+     */
+    public static BinanceFeedReader open(List<Path> files, GapPolicy gapPolicy, byte[] continuation)
+            throws MarketDataException {
+        BinanceFeedReader reader = open(files, gapPolicy, true);
+        if (continuation.length > 0) {
+            reader.continueFrom(continuation);
+        }
+        return reader;
+    }
+
+    private static final String CONTINUATION = "binance-feed 1";
+
+    /** {@inheritDoc} Here: the sync state ({@code DepthSync}), the clocks and the symbol. */
+    @Override
+    public byte[] continuation() {
+        StateWriter out = new StateWriter();
+        out.writeString(CONTINUATION);
+        out.writeBoolean(synchronise);
+        sync.writeContinuation(out);
+        out.writeLong(lastLocalTs);
+        out.writeLong(lastExchTs);
+        out.writeString(symbolLength < 0 ? "" : new String(symbol, 0, symbolLength, StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    private void continueFrom(byte[] continuation) throws MarketDataException {
+        String where = names[0];
+        StateReader in = new StateReader(continuation, 0, continuation.length, where + ": the state snapshot's feed");
+        try {
+            String kind = in.readString();
+            if (!kind.equals(CONTINUATION)) {
+                throw new MarketDataException(where, "the state snapshot continues a feed of another kind (" + kind
+                        + "), not a recorded Binance feed; continue it with files of the format it was taken on");
+            }
+            if (!in.readBoolean()) {
+                throw new MarketDataException(where, "the state snapshot's feed was read without book sync");
+            }
+            continued = sync.readContinuation(in);
+            lastLocalTs = in.readLong();
+            lastExchTs = in.readLong();
+            byte[] saved = in.readString().getBytes(StandardCharsets.UTF_8);
+            if (saved.length > symbol.length) {
+                throw in.corrupt("a symbol of " + saved.length + " bytes");
+            }
+            System.arraycopy(saved, 0, symbol, 0, saved.length);
+            symbolLength = saved.length == 0 ? -1 : saved.length;
+            previousName = "the run the state snapshot was taken at the end of";
+        } catch (SnapshotException e) {
+            throw new MarketDataException(where, e.getMessage());
+        }
     }
 
     private static BinanceFeedReader open(List<Path> files, GapPolicy gapPolicy, boolean synchronise)
@@ -333,7 +400,7 @@ public final class BinanceFeedReader implements EventSource {
 
     private void finish() throws MarketDataException {
         finished = true;
-        if (synchronise && sync.snapshotsApplied() == 0) {
+        if (synchronise && sync.snapshotsApplied() == 0 && !continued) {
             throw new MarketDataException(
                     "",
                     "no depth snapshot found in " + String.join(", ", names)
@@ -372,7 +439,8 @@ public final class BinanceFeedReader implements EventSource {
                         names[fileIndex] + ":" + line,
                         "files out of order: " + names[fileIndex]
                                 + " starts at local time " + ts + ", before the last line of the file given before it, "
-                                + names[fileIndex - 1] + " (" + lastLocalTs + "); give the files in time order");
+                                + (fileIndex == 0 ? previousName : names[fileIndex - 1]) + " (" + lastLocalTs
+                                + "); give the files in time order");
             }
             throw new MarketDataException(
                     names[fileIndex] + ":" + line,

@@ -4,6 +4,8 @@ import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.data.SequenceGap;
 import io.factorgraph.runtime.market.EventFlags;
+import io.factorgraph.runtime.state.StateReader;
+import io.factorgraph.runtime.state.StateWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -139,6 +141,32 @@ final class DepthSync {
         }
         batch.joinMessages(msgStart);
         pending.clear();
+    }
+
+    /**
+     * The sequence state a reader of the next files needs to go on without a new snapshot: whether in sync, the
+     * snapshot's id and the last applied update id. Diffs held back while out of sync are not carried: a feed that
+     * ends out of sync continues out of sync, waiting for a snapshot.
+     */
+    void writeContinuation(StateWriter out) {
+        out.writeBoolean(synced);
+        out.writeBoolean(firstAfterSnapshot);
+        out.writeLong(snapshotId);
+        out.writeLong(lastUpdateId);
+        out.writeBoolean(snapshotsApplied > 0);
+    }
+
+    /**
+     * Takes over what {@link #writeContinuation} wrote, before the first line is read.
+     *
+     * @return whether the stream had been synced from a snapshot before
+     */
+    boolean readContinuation(StateReader in) {
+        synced = in.readBoolean();
+        firstAfterSnapshot = in.readBoolean();
+        snapshotId = in.readLong();
+        lastUpdateId = in.readLong();
+        return in.readBoolean();
     }
 
     boolean synced() {

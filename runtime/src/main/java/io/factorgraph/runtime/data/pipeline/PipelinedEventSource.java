@@ -177,6 +177,15 @@ public final class PipelinedEventSource implements EventSource {
         return slot == null || row == 0 ? 0 : slot.gapCount[row - 1];
     }
 
+    /** The decoded source's, once {@link #next()} has returned false (the decoder thread has then stopped). */
+    @Override
+    public byte[] continuation() {
+        if (!done) {
+            throw new IllegalStateException("a feed's continuation is known at its end, not while it is being read");
+        }
+        return source.continuation();
+    }
+
     @Override
     public void close() {
         closing = true;
