@@ -3,7 +3,10 @@ package io.factorgraph.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factorgraph.runtime.compile.FgCompiler;
 import io.factorgraph.runtime.data.RecordedData;
+import io.factorgraph.runtime.graph.CompiledGraph;
+import io.factorgraph.runtime.replay.ReplaySnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +94,15 @@ class StateContractTest {
         }
         CliRun both = ok(args(List.of("run", graph.toString()), all, List.of()));
         assertContinues(first.out(), second.out(), both.out());
+        CompiledGraph compiled = FgCompiler.standard()
+                .compile(graph, List.of())
+                .graph()
+                .orElseThrow();
+        ReplaySnapshot snapshot = ReplaySnapshot.read(state, compiled, 100_000_000L);
+        assertTrue(
+                snapshot.carriedCount(0) + snapshot.carriedCount(1) > 0,
+                "A's feeds end at different times, so the one that ends later has events A never applied: "
+                        + "the test is about them");
     }
 
     /** B's rows are the combined run's rows after A's; A's rows are its first ones. */

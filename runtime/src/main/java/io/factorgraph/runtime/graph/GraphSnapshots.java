@@ -75,18 +75,28 @@ final class GraphSnapshots {
         return labels;
     }
 
-    /** The first difference between two label lists, as a clause: "node 3 is X in the snapshot but Y here". */
+    /**
+     * The first difference between two label lists, as a clause: "node 3 is X in the snapshot but Y here", led by the
+     * node counts when they differ.
+     */
     private static String difference(java.util.List<String> saved, java.util.List<String> here) {
+        long savedNodes = saved.stream().filter(GraphSnapshots::isNode).count();
+        long hereNodes = here.stream().filter(GraphSnapshots::isNode).count();
+        String counts = savedNodes == hereNodes
+                ? ""
+                : "the snapshot's graph has " + savedNodes + " nodes, this one " + hereNodes + "; first difference: ";
         int common = Math.min(saved.size(), here.size());
         for (int i = 0; i < common; i++) {
             if (!saved.get(i).equals(here.get(i))) {
-                return "node " + (i + 1) + " is " + saved.get(i) + " in the snapshot but " + here.get(i) + " here";
+                String what = isNode(saved.get(i)) && isNode(here.get(i)) ? "node " + (i + 1) + " is " : "";
+                return counts + what + saved.get(i) + " in the snapshot but " + here.get(i) + " here";
             }
         }
-        if (saved.size() != here.size()) {
-            return "the snapshot's graph has " + saved.size() + " nodes, this one " + here.size();
-        }
-        return "their wiring or constants differ";
+        return counts.isEmpty() ? "their wiring or constants differ" : counts.substring(0, counts.indexOf(";"));
+    }
+
+    private static boolean isNode(String label) {
+        return !label.startsWith("output ") && !label.startsWith("clock every ") && !label.equals("no clock");
     }
 
     /** The file's bytes: the length patched in and the checksum appended. */
