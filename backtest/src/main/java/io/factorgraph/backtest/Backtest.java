@@ -344,6 +344,9 @@ public final class Backtest {
         SamplingClock clock = new SamplingClock(intervalNanos);
         if (restore != null) {
             restore.restore(instance, clock);
+            for (int i = 0; i < simulators.length; i++) {
+                ContinuedDay.seed(simulators[i], books.get(bookIndex(i)), clock.lastEventNanos());
+            }
         }
         Ticker ticker = new Ticker(instance, simulationFeeds.toArray(new SimulationFeed[0]), traders);
         long events = 0;

@@ -91,6 +91,11 @@ public final class SamplingClock {
         return NONE;
     }
 
+    /** The latest event time the clock was told of; {@link Long#MIN_VALUE} before the first. */
+    public long lastEventNanos() {
+        return lastEventTs;
+    }
+
     public long intervalNanos() {
         return interval;
     }

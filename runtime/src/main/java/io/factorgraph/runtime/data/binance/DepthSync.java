@@ -40,6 +40,8 @@ final class DepthSync {
     private boolean firstAfterSnapshot;
     private long snapshotId;
     private long lastUpdateId;
+    /** Whether the files before these (a continued stream) had been synced from a snapshot. */
+    private boolean syncedBefore;
 
     private long diffsApplied;
     private long diffsDropped;
@@ -153,7 +155,7 @@ final class DepthSync {
         out.writeBoolean(firstAfterSnapshot);
         out.writeLong(snapshotId);
         out.writeLong(lastUpdateId);
-        out.writeBoolean(snapshotsApplied > 0);
+        out.writeBoolean(snapshotsApplied > 0 || syncedBefore);
     }
 
     /**
@@ -166,7 +168,8 @@ final class DepthSync {
         firstAfterSnapshot = in.readBoolean();
         snapshotId = in.readLong();
         lastUpdateId = in.readLong();
-        return in.readBoolean();
+        syncedBefore = in.readBoolean();
+        return syncedBefore;
     }
 
     boolean synced() {
