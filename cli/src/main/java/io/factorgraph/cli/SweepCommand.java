@@ -123,6 +123,14 @@ final class SweepCommand implements Callable<Integer> {
     String spark;
 
     @Option(
+            names = "--days",
+            description = "Each --data file of a book is one day, in order (every book the same number of days): "
+                    + "the days are chained, each point's graph state (windows, books, clock phase, feeds' sync "
+                    + "state) carried from one day to the next as fg backtest --restore-state carries it, while "
+                    + "every day starts flat (no orders, position or cash). One row per point and day.")
+    boolean days;
+
+    @Option(
             names = "--span",
             paramLabel = "LABEL:[NAME=]URI[,URI...][;...]",
             description = "With --spark: one data span (repeatable: several days are several spans), its label, then "
@@ -156,6 +164,9 @@ final class SweepCommand implements Callable<Integer> {
                         "--rank '" + rank + "': not a summary figure; one of " + String.join(", ", Figures.names())));
         if (threads != null && threads < 1) {
             throw new UserError("--threads " + threads + ": expected at least 1");
+        }
+        if (spark != null && days) {
+            throw new UserError("--days: not with --spark yet; on a cluster, give each day as a --span");
         }
         if (spark == null && !spans.isEmpty()) {
             throw new UserError("--span: only with --spark; on one machine, --data is the one span");
@@ -232,14 +243,27 @@ final class SweepCommand implements Callable<Integer> {
         SweepProgress progress = new SweepProgress(err, points);
         List<SweepRow> rows;
         try {
-            rows = runner.run(compiled, new DataSpan("all", files), progress);
+            rows = days
+                    ? runner.runDays(compiled, days(files), progress)
+                    : runner.run(compiled, new DataSpan("all", files), progress);
         } catch (MarketDataException e) {
             throw new UserError(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
         progress.done();
-        printRanked(stdout, grid, rows, metric);
+        if (days) {
+            for (String day : rows.stream().map(SweepRow::span).distinct().toList()) {
+                stdout.println("day " + day + ":");
+                printRanked(
+                        stdout,
+                        grid,
+                        rows.stream().filter(r -> r.span().equals(day)).toList(),
+                        metric);
+            }
+        } else {
+            printRanked(stdout, grid, rows, metric);
+        }
         if (report != null) {
             writeReport(grid, rows, metric, heatmapAxes);
         }
@@ -253,6 +277,34 @@ final class SweepCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * {@code --days}: the i-th file of every book is day i, labelled by the first book's file name; every book needs
+     * the same number of files.
+     */
+    private static List<DataSpan> days(Map<String, List<Path>> files) {
+        int count = files.values().iterator().next().size();
+        for (Map.Entry<String, List<Path>> book : files.entrySet()) {
+            if (book.getValue().size() != count) {
+                throw new UserError("--days: every book needs one file per day, but "
+                        + String.join(
+                                ", ",
+                                files.entrySet().stream()
+                                        .map(e -> e.getKey() + " has " + e.getValue().size())
+                                        .toList()));
+            }
+        }
+        List<DataSpan> days = new ArrayList<>(count);
+        for (int d = 0; d < count; d++) {
+            Map<String, List<Path>> day = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Path>> book : files.entrySet()) {
+                day.put(book.getKey(), List.of(book.getValue().get(d)));
+            }
+            String label = String.valueOf(files.values().iterator().next().get(d).getFileName());
+            days.add(new DataSpan(label, day));
+        }
+        return days;
     }
 
     /** {@code --spark}: the sweep as text to the spark module, which must be on the class path. */

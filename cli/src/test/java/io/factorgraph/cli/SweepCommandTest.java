@@ -212,6 +212,11 @@ class SweepCommandTest {
         args.addAll(Arrays.asList(options));
         CliRun run = CliRun.of(args.toArray(new String[0]));
         assertEquals(0, run.exitCode(), run.err());
+        return figures(report);
+    }
+
+    /** The figures of the summary.json a backtest's {@code --report} wrote, by name. */
+    static Map<String, Double> figures(Path report) throws IOException {
         String json = Files.readString(report.resolve("summary.json"));
         Map<String, Double> figures = new HashMap<>();
         String summary = json.substring(json.indexOf("\"summary\""), json.indexOf("\"hftbacktest\""));
@@ -226,7 +231,7 @@ class SweepCommandTest {
         return figures;
     }
 
-    private static void assertFiguresEqual(Map<String, Double> want, Map<String, String> row, String what) {
+    static void assertFiguresEqual(Map<String, Double> want, Map<String, String> row, String what) {
         for (var e : want.entrySet()) {
             double got = Double.parseDouble(row.get(e.getKey()));
             assertEquals(
@@ -236,7 +241,7 @@ class SweepCommandTest {
         }
     }
 
-    private static List<Map<String, String>> readCsv(Path csv) throws IOException {
+    static List<Map<String, String>> readCsv(Path csv) throws IOException {
         List<String> lines = Files.readAllLines(csv);
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
         List<Map<String, String>> rows = new ArrayList<>();

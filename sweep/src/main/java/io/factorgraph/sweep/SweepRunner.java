@@ -2,6 +2,7 @@ package io.factorgraph.sweep;
 
 import io.factorgraph.backtest.Backtest;
 import io.factorgraph.backtest.BacktestResult;
+import io.factorgraph.runtime.replay.ReplaySnapshot;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
 import io.factorgraph.backtest.exchange.timeline.ClockShift;
 import io.factorgraph.backtest.report.PerformanceSummary;
@@ -184,6 +185,31 @@ public final class SweepRunner {
      * @throws IllegalStateException when the sweep was refused
      */
     public List<SweepRow> run(Compiled compiled, DataSpan span, Progress progress) throws MarketDataException {
+        return run(compiled, span, progress, null);
+    }
+
+    /**
+     * Runs the days in order as {@link #run(Compiled, DataSpan, Progress)} runs one span, each day's graphs restored
+     * from the state the day before left (docs/DESIGN.md §13: windows, books, clock phase and feeds' sync state; the
+     * files of a day must continue the day before's): one row per point and day, day by day. Only the graph travels:
+     * every point's simulator starts each day flat, as {@code fg backtest --restore-state} does, so a day's row equals
+     * that point's {@code fg backtest --restore-state} of the state its run over the day before saved.
+     *
+     * @throws MarketDataException when the data is broken or a day does not continue the one before, naming where
+     */
+    public List<SweepRow> runDays(Compiled compiled, List<DataSpan> days, Progress progress)
+            throws MarketDataException {
+        byte[][] carry = new byte[compiled.chunks().size()][];
+        List<SweepRow> rows = new ArrayList<>(grid.size() * days.size());
+        for (DataSpan day : days) {
+            rows.addAll(run(compiled, day, progress, carry));
+        }
+        return rows;
+    }
+
+    /** @param carry per chunk, the state the day before left (null entries: none yet); null not to carry state */
+    private List<SweepRow> run(Compiled compiled, DataSpan span, Progress progress, byte[][] carry)
+            throws MarketDataException {
         if (compiled.refusal().isPresent()) {
             throw new IllegalStateException(
                     "the sweep was refused: " + compiled.refusal().get());
@@ -193,7 +219,7 @@ public final class SweepRunner {
         java.util.concurrent.atomic.AtomicInteger pointsDone = new java.util.concurrent.atomic.AtomicInteger();
         List<SweepRow> rows = new ArrayList<>(grid.size());
         if (chunks == 1) {
-            rows.addAll(runChunk(compiled.chunks().get(0), compiled.results().get(0), span, progress, events));
+            rows.addAll(runChunk(compiled.chunks().get(0), compiled.results().get(0), span, progress, events, carry, 0));
             return rows;
         }
         try (ExecutorService pool = Executors.newFixedThreadPool(chunks, r -> {
@@ -205,8 +231,9 @@ public final class SweepRunner {
             for (int c = 0; c < chunks; c++) {
                 List<GridPoint> chunk = compiled.chunks().get(c);
                 SweepCompileResult result = compiled.results().get(c);
+                int index = c;
                 futures.add(pool.submit(() -> {
-                    List<SweepRow> done = runChunk(chunk, result, span, progress, events);
+                    List<SweepRow> done = runChunk(chunk, result, span, progress, events, carry, index);
                     progress.onProgress(pointsDone.addAndGet(chunk.size()), events.get());
                     return done;
                 }));
@@ -231,7 +258,13 @@ public final class SweepRunner {
 
     /** One chunk: its fused program over one read of the span. */
     private List<SweepRow> runChunk(
-            List<GridPoint> chunk, SweepCompileResult result, DataSpan span, Progress progress, AtomicLong events)
+            List<GridPoint> chunk,
+            SweepCompileResult result,
+            DataSpan span,
+            Progress progress,
+            AtomicLong events,
+            byte[][] carry,
+            int chunkIndex)
             throws MarketDataException {
         SweepRow[] rows = new SweepRow[chunk.size()];
         if (result.fused().isEmpty()) {
@@ -292,13 +325,16 @@ public final class SweepRunner {
         configs.replaceAll(c -> c == null ? fallback : c);
         long intervalNanos = interval.orElse(graph.clockNanos().orElse(0));
         Backtest backtest = new Backtest(graph, configs, intervalNanos);
+        Optional<ReplaySnapshot> dayBefore = DayChain.restore(backtest, carry, chunkIndex, span, graph, intervalNanos);
         List<ClockShift.Opener> inputs = new ArrayList<>();
+        int feed = 0;
         for (String book : graph.books().keySet()) {
             List<Path> files = span.files().get(book);
             if (files == null) {
                 throw new IllegalArgumentException("the span " + span.label() + " has no data for the book " + book);
             }
-            inputs.add(() -> EventSources.open(files, gapPolicy));
+            int index = feed++;
+            inputs.add(() -> DayChain.open(dayBefore, index, files, gapPolicy));
         }
         long[] last = new long[1];
         List<Backtest.SinkOutcome> outcomes = backtest.runEach(
@@ -310,6 +346,7 @@ public final class SweepRunner {
                     progress.onProgress(-1, events.addAndGet(delta));
                 },
                 true);
+        DayChain.keep(backtest, carry, chunkIndex);
         for (int p = 0; p < chunk.size(); p++) {
             if (rows[p] != null) {
                 continue;
