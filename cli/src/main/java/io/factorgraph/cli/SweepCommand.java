@@ -291,7 +291,8 @@ final class SweepCommand implements Callable<Integer> {
                         + String.join(
                                 ", ",
                                 files.entrySet().stream()
-                                        .map(e -> e.getKey() + " has " + e.getValue().size())
+                                        .map(e -> e.getKey() + " has "
+                                                + e.getValue().size())
                                         .toList()));
             }
         }
@@ -301,7 +302,8 @@ final class SweepCommand implements Callable<Integer> {
             for (Map.Entry<String, List<Path>> book : files.entrySet()) {
                 day.put(book.getKey(), List.of(book.getValue().get(d)));
             }
-            String label = String.valueOf(files.values().iterator().next().get(d).getFileName());
+            String label =
+                    String.valueOf(files.values().iterator().next().get(d).getFileName());
             days.add(new DataSpan(label, day));
         }
         return days;

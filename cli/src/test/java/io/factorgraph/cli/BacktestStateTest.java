@@ -21,10 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  * the simulator does not travel: day 2 starts flat, and its exchange has the book from its first tick.
  */
 class BacktestStateTest {
-    private static final String D1 = RecordedData.file("spot_btcusdt_20240808.gz").toString();
-    private static final String D2 = RecordedData.file("spot_btcusdt_20240809.gz").toString();
-    private static final String ETH1 = RecordedData.file("spot_ethusdt_20240808.gz").toString();
-    private static final String ETH2 = RecordedData.file("spot_ethusdt_20240809.gz").toString();
+    private static final String D1 =
+            RecordedData.file("spot_btcusdt_20240808.gz").toString();
+    private static final String D2 =
+            RecordedData.file("spot_btcusdt_20240809.gz").toString();
+    private static final String ETH1 =
+            RecordedData.file("spot_ethusdt_20240808.gz").toString();
+    private static final String ETH2 =
+            RecordedData.file("spot_ethusdt_20240809.gz").toString();
 
     @TempDir
     Path dir;
@@ -45,8 +49,17 @@ class BacktestStateTest {
                 day1.toString(),
                 "--save-state",
                 day2.toString());
-        ok("run", graph.toString(), "--data", D1, "--data", D2, "-o", dir.resolve("r.csv").toString(),
-                "--save-state", run.toString());
+        ok(
+                "run",
+                graph.toString(),
+                "--data",
+                D1,
+                "--data",
+                D2,
+                "-o",
+                dir.resolve("r.csv").toString(),
+                "--save-state",
+                run.toString());
         assertArrayEquals(Files.readAllBytes(run), Files.readAllBytes(day2), "the graph's state after both days");
         assertEquals(first.out(), ok("backtest", graph.toString(), "--data", D1).out(), "saving changes nothing");
         assertTrue(fills(second.out()) > 100, "day 2 trades from its start: " + second.out());
@@ -63,10 +76,32 @@ class BacktestStateTest {
         CliRun plain = ok(base.toArray(String[]::new));
         CliRun saving = ok(with(base, "--save-state", day1.toString()));
         assertEquals(plain.out(), saving.out(), "saving the state changes no figure");
-        ok("backtest", graph.toString(), "--data", "btc=" + D2, "--data", "eth=" + ETH2, "--restore-state",
-                day1.toString(), "--save-state", day2.toString());
-        ok("run", graph.toString(), "--data", "btc=" + D1, "--data", "btc=" + D2, "--data", "eth=" + ETH1, "--data",
-                "eth=" + ETH2, "-o", dir.resolve("p.csv").toString(), "--save-state", run.toString());
+        ok(
+                "backtest",
+                graph.toString(),
+                "--data",
+                "btc=" + D2,
+                "--data",
+                "eth=" + ETH2,
+                "--restore-state",
+                day1.toString(),
+                "--save-state",
+                day2.toString());
+        ok(
+                "run",
+                graph.toString(),
+                "--data",
+                "btc=" + D1,
+                "--data",
+                "btc=" + D2,
+                "--data",
+                "eth=" + ETH1,
+                "--data",
+                "eth=" + ETH2,
+                "-o",
+                dir.resolve("p.csv").toString(),
+                "--save-state",
+                run.toString());
         assertArrayEquals(Files.readAllBytes(run), Files.readAllBytes(day2), "the graph's state after both days");
     }
 

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * code 1 and one line naming the difference (docs/DESIGN.md §13), never a stack trace.
  */
 class BadSnapshotTest {
-    private static final String GRAPH =
-            """
+    private static final String GRAPH = """
             param depth  = 0.001
             param window = 600
             clock every 100ms
@@ -28,8 +27,10 @@ class BadSnapshotTest {
             vol   = volatility(mid(book), window)
             output alpha, vol
             """;
-    private static final String A = RecordedData.file("spot_btcusdt_20240808.gz").toString();
-    private static final String B = RecordedData.file("spot_btcusdt_20240809.gz").toString();
+    private static final String A =
+            RecordedData.file("spot_btcusdt_20240808.gz").toString();
+    private static final String B =
+            RecordedData.file("spot_btcusdt_20240809.gz").toString();
 
     @TempDir
     static Path dir;
@@ -42,8 +43,15 @@ class BadSnapshotTest {
     static void saveOne() throws IOException {
         graph = Files.writeString(dir.resolve("g.fg"), GRAPH);
         snapshot = dir.resolve("a.fgst");
-        CliRun run = CliRun.of("run", graph.toString(), "--data", A, "-o", dir.resolve("a.csv").toString(),
-                "--save-state", snapshot.toString());
+        CliRun run = CliRun.of(
+                "run",
+                graph.toString(),
+                "--data",
+                A,
+                "-o",
+                dir.resolve("a.csv").toString(),
+                "--save-state",
+                snapshot.toString());
         assertEquals(0, run.exitCode(), run.err());
         bytes = Files.readAllBytes(snapshot);
     }
@@ -57,14 +65,16 @@ class BadSnapshotTest {
     @Test
     void aSnapshotOfAGraphWithMoreNodesSaysSo() throws IOException {
         Path other = Files.writeString(dir.resolve("more.fg"), GRAPH + "chg = change(mid(book))\noutput chg\n");
-        refused(restore(other, snapshot), "snapshot of a different graph", "has 5 nodes, this one 6; first difference", "change()");
+        refused(
+                restore(other, snapshot),
+                "snapshot of a different graph",
+                "has 5 nodes, this one 6; first difference",
+                "change()");
     }
 
     @Test
     void anotherParameterValueNamesTheParameterAndBothValues() {
-        refused(
-                restore(graph, snapshot, "--param", "window=300"),
-                "param window is 600 in the snapshot but 300 here");
+        refused(restore(graph, snapshot, "--param", "window=300"), "param window is 600 in the snapshot but 300 here");
     }
 
     @Test
@@ -88,8 +98,10 @@ class BadSnapshotTest {
     @Test
     void aTruncatedFileIsRefused() throws IOException {
         Path cut = Files.write(dir.resolve("cut.fgst"), Arrays.copyOf(bytes, bytes.length / 2));
-        refused(restore(graph, cut), "truncated snapshot", bytes.length / 2 + " bytes where its header says "
-                + bytes.length);
+        refused(
+                restore(graph, cut),
+                "truncated snapshot",
+                bytes.length / 2 + " bytes where its header says " + bytes.length);
     }
 
     @Test
@@ -121,8 +133,13 @@ class BadSnapshotTest {
     void filesThatDoNotContinueTheSavedFeedAreRefusedWhereTheyBreakIt() {
         CliRun again = CliRun.of("run", graph.toString(), "--data", A, "--restore-state", snapshot.toString());
         refused(again, "files out of order", "the run the state snapshot was taken at the end of");
-        CliRun eth = CliRun.of("run", graph.toString(), "--data",
-                RecordedData.file("spot_ethusdt_20240809.gz").toString(), "--restore-state", snapshot.toString());
+        CliRun eth = CliRun.of(
+                "run",
+                graph.toString(),
+                "--data",
+                RecordedData.file("spot_ethusdt_20240809.gz").toString(),
+                "--restore-state",
+                snapshot.toString());
         refused(eth, "another instrument than btcusdt");
     }
 
@@ -142,9 +159,15 @@ class BadSnapshotTest {
     }
 
     private static CliRun restore(Path graphFile, Path state, String... more) {
-        List<String> args = new java.util.ArrayList<>(
-                List.of("run", graphFile.toString(), "--data", B, "--restore-state", state.toString(), "-o",
-                        dir.resolve("b.csv").toString()));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "run",
+                graphFile.toString(),
+                "--data",
+                B,
+                "--restore-state",
+                state.toString(),
+                "-o",
+                dir.resolve("b.csv").toString()));
         args.addAll(List.of(more));
         return CliRun.of(args.toArray(String[]::new));
     }

@@ -12,10 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The contract of docs/DESIGN.md §13 on the recorded pairs of files ({@code _20240808} then {@code _20240809}, the
@@ -24,8 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class StateContractTest {
     /** 600-tick windows (a minute at 100ms), an EWM, a lag: state that takes long to rebuild. */
-    private static final String FACTORS =
-            """
+    private static final String FACTORS = """
             param depth  = 0.001
             param window = 600
             %s
@@ -67,9 +66,7 @@ class StateContractTest {
 
     @Test
     void aTwoBookRunContinuesEveryFeedAndTheEventsItReadPastItsEnd() throws IOException {
-        Path graph = Files.writeString(
-                dir.resolve("pair.fg"),
-                """
+        Path graph = Files.writeString(dir.resolve("pair.fg"), """
                 input btc: Book
                 input eth: Book
                 clock every 100ms
@@ -94,10 +91,8 @@ class StateContractTest {
         }
         CliRun both = ok(args(List.of("run", graph.toString()), all, List.of()));
         assertContinues(first.out(), second.out(), both.out());
-        CompiledGraph compiled = FgCompiler.standard()
-                .compile(graph, List.of())
-                .graph()
-                .orElseThrow();
+        CompiledGraph compiled =
+                FgCompiler.standard().compile(graph, List.of()).graph().orElseThrow();
         ReplaySnapshot snapshot = ReplaySnapshot.read(state, compiled, 100_000_000L);
         assertTrue(
                 snapshot.carriedCount(0) + snapshot.carriedCount(1) > 0,

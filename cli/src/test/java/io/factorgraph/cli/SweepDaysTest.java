@@ -18,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * backtest of day 1.
  */
 class SweepDaysTest {
-    private static final String D1 = RecordedData.file("spot_btcusdt_20240808.gz").toString();
-    private static final String D2 = RecordedData.file("spot_btcusdt_20240809.gz").toString();
+    private static final String D1 =
+            RecordedData.file("spot_btcusdt_20240808.gz").toString();
+    private static final String D2 =
+            RecordedData.file("spot_btcusdt_20240809.gz").toString();
 
     @TempDir
     Path dir;
@@ -28,7 +30,8 @@ class SweepDaysTest {
     void dayTwoOfEveryPointEqualsItsBacktestRestoredFromDayOne() throws IOException {
         Path graph = Files.writeString(
                 dir.resolve("spot_mm.fg"),
-                Files.readString(Path.of("..", "examples", "obi_mm.fg")).replace("tick_size = 0.1", "tick_size = 0.01"));
+                Files.readString(Path.of("..", "examples", "obi_mm.fg"))
+                        .replace("tick_size = 0.1", "tick_size = 0.01"));
         Path csv = dir.resolve("days.csv");
         CliRun sweep = CliRun.of(
                 "sweep",
@@ -51,7 +54,9 @@ class SweepDaysTest {
         List<Map<String, String>> rows = SweepCommandTest.readCsv(csv);
         assertEquals(8, rows.size(), "4 points, 2 days");
         for (Map<String, String> row : rows) {
-            String[] params = {"--param", "window=" + row.get("window"), "--param", "half_spread=" + row.get("half_spread")};
+            String[] params = {
+                "--param", "window=" + row.get("window"), "--param", "half_spread=" + row.get("half_spread")
+            };
             Path state = dir.resolve("d1-" + row.get("point") + ".fgst");
             Map<String, Double> day1 = backtest(graph, D1, params, "--save-state", state.toString());
             String span = row.get("span");
@@ -67,13 +72,23 @@ class SweepDaysTest {
 
     @Test
     void daysOfDifferentCountsPerBookAreOneLine() throws IOException {
-        Path graph = Files.writeString(
-                dir.resolve("two.fg"),
-                Files.readString(Path.of("..", "examples", "btc_eth_mm.fg")));
-        CliRun run = CliRun.of("sweep", graph.toString(), "--days", "--data", "btc=" + D1, "--data", "btc=" + D2,
-                "--data", "eth=" + RecordedData.file("spot_ethusdt_20240808.gz"), "--grid", "window=300,600");
+        Path graph =
+                Files.writeString(dir.resolve("two.fg"), Files.readString(Path.of("..", "examples", "btc_eth_mm.fg")));
+        CliRun run = CliRun.of(
+                "sweep",
+                graph.toString(),
+                "--days",
+                "--data",
+                "btc=" + D1,
+                "--data",
+                "btc=" + D2,
+                "--data",
+                "eth=" + RecordedData.file("spot_ethusdt_20240808.gz"),
+                "--grid",
+                "window=300,600");
         assertEquals(1, run.exitCode(), run.err());
-        assertEquals("fg sweep: error: --days: every book needs one file per day, but btc has 2, eth has 1",
+        assertEquals(
+                "fg sweep: error: --days: every book needs one file per day, but btc has 2, eth has 1",
                 run.err().strip());
     }
 

@@ -37,8 +37,7 @@ import net.jqwik.api.constraints.IntRange;
  * the whole file gives after the first part's last one; with a clock and without.
  */
 class ReplayContinuationProperties {
-    private static final String GRAPH =
-            """
+    private static final String GRAPH = """
             %s
             obi   = OBI(book, 0.001)
             alpha = zscore(obi, 200)
@@ -116,8 +115,8 @@ class ReplayContinuationProperties {
     private static Path[] split(Path file, int cut, Path dir) throws IOException {
         Path a = dir.resolve("a.gz");
         Path b = dir.resolve("b.gz");
-        try (BufferedReader in = new BufferedReader(
-                        new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8));
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                        new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8));
                 Writer wa = gzip(a);
                 Writer wb = gzip(b)) {
             String line;

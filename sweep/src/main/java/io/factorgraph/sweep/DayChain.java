@@ -40,7 +40,9 @@ final class DayChain {
     /** A feed of the day: continuing the day before's when there is one. */
     static EventSource open(Optional<ReplaySnapshot> dayBefore, int feed, List<Path> files, GapPolicy gapPolicy)
             throws MarketDataException {
-        return dayBefore.isPresent() ? dayBefore.get().open(feed, files, gapPolicy) : EventSources.open(files, gapPolicy);
+        return dayBefore.isPresent()
+                ? dayBefore.get().open(feed, files, gapPolicy)
+                : EventSources.open(files, gapPolicy);
     }
 
     /** Keeps the state the day's backtest left, for the next day. */

@@ -2,7 +2,6 @@ package io.factorgraph.sweep;
 
 import io.factorgraph.backtest.Backtest;
 import io.factorgraph.backtest.BacktestResult;
-import io.factorgraph.runtime.replay.ReplaySnapshot;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
 import io.factorgraph.backtest.exchange.timeline.ClockShift;
 import io.factorgraph.backtest.report.PerformanceSummary;
@@ -10,12 +9,12 @@ import io.factorgraph.backtest.report.RunMetadata;
 import io.factorgraph.runtime.compile.FgCompiler;
 import io.factorgraph.runtime.compile.ParamOverride;
 import io.factorgraph.runtime.compile.SweepCompileResult;
-import io.factorgraph.runtime.data.EventSources;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.FusedGraph;
 import io.factorgraph.runtime.graph.SinkBinding;
+import io.factorgraph.runtime.replay.ReplaySnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -219,7 +218,8 @@ public final class SweepRunner {
         java.util.concurrent.atomic.AtomicInteger pointsDone = new java.util.concurrent.atomic.AtomicInteger();
         List<SweepRow> rows = new ArrayList<>(grid.size());
         if (chunks == 1) {
-            rows.addAll(runChunk(compiled.chunks().get(0), compiled.results().get(0), span, progress, events, carry, 0));
+            rows.addAll(
+                    runChunk(compiled.chunks().get(0), compiled.results().get(0), span, progress, events, carry, 0));
             return rows;
         }
         try (ExecutorService pool = Executors.newFixedThreadPool(chunks, r -> {

@@ -7,6 +7,8 @@ import io.factorgraph.runtime.state.SnapshotException;
 import io.factorgraph.runtime.state.SnapshotSection;
 import io.factorgraph.runtime.state.StateReader;
 import io.factorgraph.runtime.state.StateWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One running copy of a compiled graph, for one instrument: the shared slot array, the books, and
@@ -133,7 +135,7 @@ public final class GraphInstance {
      * @throws SnapshotException when a node keeps state but cannot write it (a user node without writeState)
      */
     public byte[] saveState() {
-        return saveState(java.util.List.of());
+        return saveState(List.of());
     }
 
     /**
@@ -141,7 +143,7 @@ public final class GraphInstance {
      * this instance needs to continue exactly (a replay's clock phase and feeds' sync state), so one file restores
      * everything.
      */
-    public byte[] saveState(java.util.List<SnapshotSection> sections) {
+    public byte[] saveState(List<SnapshotSection> sections) {
         StateWriter out = new StateWriter();
         GraphSnapshots.writeHeader(out, graph.plan());
         out.writeLong(ticks);
@@ -173,9 +175,9 @@ public final class GraphInstance {
      * @param what names the snapshot in errors (its file)
      * @throws SnapshotException with one line naming the difference: not a snapshot, another format version,
      *     truncated, corrupted (checksum), another parameter value, another graph
-     * @return the sections saved with the state ({@link #saveState(java.util.List)}), in order, for its driver
+     * @return the sections saved with the state ({@link #saveState(List)}), in order, for its driver
      */
-    public java.util.List<SnapshotSection> restoreState(byte[] bytes, String what) {
+    public List<SnapshotSection> restoreState(byte[] bytes, String what) {
         StateReader in = GraphSnapshots.open(bytes, graph.plan(), what);
         reset();
         ticks = in.readLong();
@@ -198,7 +200,7 @@ public final class GraphInstance {
         if (nodeCount != nodes.length) {
             throw in.corrupt(nodeCount + " nodes for a graph of " + nodes.length);
         }
-        java.util.List<io.factorgraph.runtime.plan.PlanNode.Function> functions =
+        List<io.factorgraph.runtime.plan.PlanNode.Function> functions =
                 graph.plan().functionNodes();
         for (int i = 0; i < nodes.length; i++) {
             byte[] own = in.readBytes();
@@ -211,7 +213,7 @@ public final class GraphInstance {
             }
         }
         int sectionCount = in.readLength(12);
-        java.util.List<SnapshotSection> sections = new java.util.ArrayList<>(sectionCount);
+        List<SnapshotSection> sections = new ArrayList<>(sectionCount);
         for (int i = 0; i < sectionCount; i++) {
             String name = in.readString();
             int version = in.readInt();
@@ -220,6 +222,6 @@ public final class GraphInstance {
         if (in.remaining() != 0) {
             throw in.corrupt(in.remaining() + " bytes after the state");
         }
-        return java.util.List.copyOf(sections);
+        return List.copyOf(sections);
     }
 }

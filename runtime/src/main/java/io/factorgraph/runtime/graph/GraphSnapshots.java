@@ -9,6 +9,8 @@ import io.factorgraph.runtime.state.StateWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.CRC32C;
@@ -57,21 +59,24 @@ final class GraphSnapshots {
             out.writeString(param.getKey());
             out.writeString(param.getValue().toString());
         }
-        java.util.List<String> labels = labels(plan);
+        List<String> labels = labels(plan);
         out.writeInt(labels.size());
         labels.forEach(out::writeString);
     }
 
     /** What {@link #fingerprint} covers, one line per node, output and the clock, as a person reads it. */
-    static java.util.List<String> labels(Plan plan) {
-        java.util.List<String> labels = new java.util.ArrayList<>();
+    static List<String> labels(Plan plan) {
+        List<String> labels = new ArrayList<>();
         for (PlanNode node : plan.order()) {
             if (!(node instanceof PlanNode.ConstantValue)) {
                 labels.add(node.label());
             }
         }
         plan.outputs().forEach(o -> labels.add("output " + o.name()));
-        labels.add(plan.clockNanos().isPresent() ? "clock every " + plan.clockNanos().getAsLong() + " ns" : "no clock");
+        labels.add(
+                plan.clockNanos().isPresent()
+                        ? "clock every " + plan.clockNanos().getAsLong() + " ns"
+                        : "no clock");
         return labels;
     }
 
@@ -79,7 +84,7 @@ final class GraphSnapshots {
      * The first difference between two label lists, as a clause: "node 3 is X in the snapshot but Y here", led by the
      * node counts when they differ.
      */
-    private static String difference(java.util.List<String> saved, java.util.List<String> here) {
+    private static String difference(List<String> saved, List<String> here) {
         long savedNodes = saved.stream().filter(GraphSnapshots::isNode).count();
         long hereNodes = here.stream().filter(GraphSnapshots::isNode).count();
         String counts = savedNodes == hereNodes
@@ -160,7 +165,7 @@ final class GraphSnapshots {
             saved.put(in.readString(), in.readString());
         }
         int labelCount = in.readLength(4);
-        java.util.List<String> savedLabels = new java.util.ArrayList<>(labelCount);
+        List<String> savedLabels = new ArrayList<>(labelCount);
         for (int i = 0; i < labelCount; i++) {
             savedLabels.add(in.readString());
         }

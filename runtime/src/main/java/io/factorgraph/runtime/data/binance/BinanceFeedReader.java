@@ -238,8 +238,10 @@ public final class BinanceFeedReader implements EventSource {
         try {
             String kind = in.readString();
             if (!kind.equals(CONTINUATION)) {
-                throw new MarketDataException(where, "the state snapshot continues a feed of another kind (" + kind
-                        + "), not a recorded Binance feed; continue it with files of the format it was taken on");
+                throw new MarketDataException(
+                        where,
+                        "the state snapshot continues a feed of another kind (" + kind
+                                + "), not a recorded Binance feed; continue it with files of the format it was taken on");
             }
             if (!in.readBoolean()) {
                 throw new MarketDataException(where, "the state snapshot's feed was read without book sync");

@@ -96,8 +96,8 @@ class FeedContinuationTest {
     private Path[] split(Path file, int cut) throws IOException {
         Path a = Files.createTempFile(dir, "a", ".gz");
         Path b = Files.createTempFile(dir, "b", ".gz");
-        try (BufferedReader in = new BufferedReader(
-                        new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8));
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                        new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8));
                 Writer wa = gzip(a);
                 Writer wb = gzip(b)) {
             String line;
