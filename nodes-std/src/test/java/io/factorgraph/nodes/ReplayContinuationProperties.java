@@ -14,18 +14,10 @@ import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.replay.FactorUpdate;
 import io.factorgraph.runtime.replay.ReplayFactorProvider;
 import io.factorgraph.runtime.replay.ReplaySnapshot;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -60,7 +52,7 @@ class ReplayContinuationProperties {
         Path whole = RecordedData.file("spot_btcusdt_20240808.gz");
         Path dir = Files.createTempDirectory("fg-cut");
         try {
-            Path[] parts = split(whole, cut, dir);
+            Path[] parts = FeedCuts.split(whole, cut, dir);
             List<String> all = rows(graph, open(whole), interval, null);
             ReplayFactorProvider first = provider(graph, open(parts[0]), interval);
             List<String> a = drain(first);
@@ -110,25 +102,5 @@ class ReplayContinuationProperties {
             rows.add(row.toString());
         }
         return rows;
-    }
-
-    private static Path[] split(Path file, int cut, Path dir) throws IOException {
-        Path a = dir.resolve("a.gz");
-        Path b = dir.resolve("b.gz");
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                        new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8));
-                Writer wa = gzip(a);
-                Writer wb = gzip(b)) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                (++n < cut ? wa : wb).write(line + "\n");
-            }
-        }
-        return new Path[] {a, b};
-    }
-
-    private static Writer gzip(Path file) throws IOException {
-        return new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8);
     }
 }

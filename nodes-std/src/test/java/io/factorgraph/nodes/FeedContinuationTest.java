@@ -1,4 +1,4 @@
-package io.factorgraph.runtime.data.binance;
+package io.factorgraph.nodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,19 +9,12 @@ import io.factorgraph.runtime.data.EventSources;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.data.RecordedData;
+import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import io.factorgraph.runtime.market.MarketEvent;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,7 +40,7 @@ class FeedContinuationTest {
     })
     void aFeedCutInTwoReadsAsTheWhole(String file, int cut, boolean pipelined) throws IOException, MarketDataException {
         Path whole = RecordedData.file(file);
-        Path[] parts = split(whole, cut);
+        Path[] parts = FeedCuts.split(whole, cut, dir);
         List<String> expected = events(BinanceFeedReader.open(List.of(whole), GapPolicy.FAIL));
         String old = System.getProperty(EventSources.PIPELINE_PROPERTY);
         System.setProperty(EventSources.PIPELINE_PROPERTY, Boolean.toString(pipelined));
@@ -74,10 +67,10 @@ class FeedContinuationTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"spot_btcusdt_20240808.gz", "cm_btcusd_perp_20240808.gz"})
     void aSecondPartThatSkipsLinesIsAGapNotASilentPatch(String file) throws IOException, MarketDataException {
-        Path[] parts = split(RecordedData.file(file), 5000);
+        Path[] parts = FeedCuts.split(RecordedData.file(file), 5000, dir);
         EventSource first = BinanceFeedReader.open(List.of(parts[0]), GapPolicy.FAIL);
         events(first);
-        Path later = split(parts[1], 500)[1];
+        Path later = FeedCuts.split(parts[1], 500, dir)[1];
         EventSource second = BinanceFeedReader.open(List.of(later), GapPolicy.FAIL, first.continuation());
         MarketDataException gap = assertThrows(MarketDataException.class, () -> events(second));
         assertTrue(gap.getMessage().contains("sequence gap"), gap.getMessage());
@@ -90,26 +83,5 @@ class FeedContinuationTest {
             out.add(e.toString() + (e.endOfMessage() ? "|end" : ""));
         }
         return out;
-    }
-
-    /** The file's lines before {@code cut} (1-based) and from it on, as two gzip files. */
-    private Path[] split(Path file, int cut) throws IOException {
-        Path a = Files.createTempFile(dir, "a", ".gz");
-        Path b = Files.createTempFile(dir, "b", ".gz");
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                        new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8));
-                Writer wa = gzip(a);
-                Writer wb = gzip(b)) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                (++n < cut ? wa : wb).write(line + "\n");
-            }
-        }
-        return new Path[] {a, b};
-    }
-
-    private static Writer gzip(Path file) throws IOException {
-        return new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8);
     }
 }
