@@ -7,9 +7,7 @@ import io.factorgraph.backtest.exchange.latency.RequestQueue;
 import io.factorgraph.backtest.exchange.matching.MatchingEngine;
 import io.factorgraph.backtest.exchange.queue.QueueModel;
 import io.factorgraph.backtest.exchange.queue.RestingOrders;
-import io.factorgraph.backtest.exchange.timeline.ExchangeTimeline;
 import io.factorgraph.runtime.execution.Side;
-import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.OrderBook;
 
@@ -29,9 +27,9 @@ import io.factorgraph.runtime.market.OrderBook;
  * latency}. Requests and reports each stay in order (see {@link LatencyModel}).
  *
  * <h2>Driving it</h2>
- * Feed every market event, in local order, to {@link #onMarketEvent} (the simulator keeps its own exchange-side book,
- * built from depth events only) and call {@link #endOfData} after the last. Move the strategy's clock with {@link
- * #advanceTo}: it processes, in time order, everything due up to then: market events on the exchange, requests
+ * Feed every market event, in local order, to {@link #onMarketEvent} (the simulator keeps an exchange-side book,
+ * built from depth events only: its own, or one shared with the other simulators of a feed, {@link ExchangeMarket})
+ * and call {@link #endOfData} after the last. Move the strategy's clock with {@link #advanceTo}: it processes, in time order, everything due up to then: market events on the exchange, requests
  * arriving there, reports arriving back (each updating {@link #orders()} and {@link #account()} and going to the
  * {@link ExecutionListener}). The strategy acts at the current time with {@link #submit} and {@link #cancel}.
  *

@@ -34,6 +34,7 @@ public final class SimulationFeed implements EventSource {
      * through it, once for all.
      */
     private final ExchangeMarket[] markets;
+
     private final ExchangeMarket first;
 
     private final long lookahead;

@@ -18,7 +18,8 @@ import net.jqwik.api.statistics.Statistics;
  */
 class SharedMarketProperties {
     /** One strategy action: at {@code time}, a new order, or a cancel of the {@code cancel}-th order sent so far. */
-    private record Action(int sim, long time, boolean isCancel, int cancel, Side side, long price, long lots, TimeInForce tif) {}
+    private record Action(
+            int sim, long time, boolean isCancel, int cancel, Side side, long price, long lots, TimeInForce tif) {}
 
     private record Outcome(List<Recorder.Report> reports, List<?> fills, Object account, SimulatorStats stats) {}
 
