@@ -1,5 +1,6 @@
 package io.factorgraph.backtest;
 
+import io.factorgraph.backtest.exchange.ExchangeMarket;
 import io.factorgraph.backtest.exchange.ExchangeSimulator;
 import io.factorgraph.backtest.exchange.ReportType;
 import io.factorgraph.backtest.exchange.SimulationFeed;
@@ -320,9 +321,8 @@ public final class Backtest {
         for (int b = 0; b < handles.size(); b++) {
             simulatorsByBook.add(new ArrayList<>());
         }
-        ExchangeSimulator[] simulators = new ExchangeSimulator[sinks.size()];
+        ExchangeSimulator[] simulators = newSimulators(resolved);
         for (int i = 0; i < simulators.length; i++) {
-            simulators[i] = new ExchangeSimulator(resolved.get(i), 1 << 12);
             simulatorsByBook.get(bookIndex(i)).add(simulators[i]);
         }
         // One feed per traded book, fanned out to the simulators of every sink trading it, in the order of the books.
@@ -402,6 +402,42 @@ public final class Backtest {
                     Optional.empty()));
         }
         return outcomes;
+    }
+
+    /**
+     * One simulator per sink. The sinks trading one book on one exchange timeline (the points of a sweep) share one
+     * {@link ExchangeMarket}: that book's exchange-side depth is built once for them all, each keeping its own orders,
+     * latency and account (docs/DESIGN.md §12). A sink alone on its book has a market of its own.
+     */
+    private ExchangeSimulator[] newSimulators(List<SimulatorConfig> resolved) {
+        ExchangeSimulator[] simulators = new ExchangeSimulator[sinks.size()];
+        List<ExchangeMarket> markets = new ArrayList<>();
+        List<Integer> marketBooks = new ArrayList<>();
+        for (int i = 0; i < simulators.length; i++) {
+            SimulatorConfig config = resolved.get(i);
+            int book = bookIndex(i);
+            boolean shared = false;
+            for (int j = i + 1; j < simulators.length && !shared; j++) {
+                shared = bookIndex(j) == book && ExchangeMarket.canShare(config, resolved.get(j));
+            }
+            ExchangeMarket market = null;
+            for (int m = 0; m < markets.size() && market == null; m++) {
+                if (marketBooks.get(m) == book && markets.get(m).accepts(config)) {
+                    market = markets.get(m);
+                }
+            }
+            if (market == null && !shared) {
+                simulators[i] = new ExchangeSimulator(config, 1 << 12);
+                continue;
+            }
+            if (market == null) {
+                market = new ExchangeMarket(config);
+                markets.add(market);
+                marketBooks.add(book);
+            }
+            simulators[i] = market.newSimulator(config, 1 << 12);
+        }
+        return simulators;
     }
 
     /**

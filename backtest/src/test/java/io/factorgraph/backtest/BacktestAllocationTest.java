@@ -98,6 +98,44 @@ class BacktestAllocationTest {
         assertTrue(clean >= stretches.size() - 3, "bytes per 65,536 events after warm-up: " + stretches);
     }
 
+    /**
+     * Four sinks on one feed (the points of a sweep): their simulators share one exchange-side book ({@code
+     * ExchangeMarket}), and still nothing is allocated per event or tick.
+     */
+    @Test
+    void fourSinksSharingOneExchangeBookAllocateNothingPerEventOrTick() throws Exception {
+        List<List<io.factorgraph.runtime.compile.ParamOverride>> points = new ArrayList<>();
+        for (String halfSpread : List.of("0.00001", "0.00002", "0.00003", "0.00004")) {
+            points.add(List.of(new io.factorgraph.runtime.compile.ParamOverride("half_spread", halfSpread)));
+        }
+        CompiledGraph graph = FgCompiler.standard()
+                .compileSweep(Path.of("../examples/obi_mm.fg"), points)
+                .fused()
+                .orElseThrow()
+                .graph();
+        SimulatorConfig config = SimulatorConfig.of(0.1, 0.001)
+                .withFees(0.0002, 0.0005)
+                .withLatency(new ConstantLatency(5_000_000, 5_000_000));
+        Backtest backtest = new Backtest(
+                graph,
+                List.of(config, config, config, config),
+                graph.clockNanos().orElseThrow());
+        SyntheticMarket.Config market = SyntheticMarket.Config.defaults().withDuration(Duration.ofMinutes(10));
+        List<io.factorgraph.backtest.exchange.timeline.ClockShift.Opener> feeds =
+                List.of(() -> new SyntheticMarket(market));
+        List<RunMetadata.Builder> metadata =
+                List.of(RunMetadata.builder(), RunMetadata.builder(), RunMetadata.builder(), RunMetadata.builder());
+        List<Long> stretches = List.of();
+        for (int i = 0; i < 3; i++) {
+            stretches = measure(progress -> backtest.runEach(feeds, metadata, progress, false));
+        }
+        assertTrue(stretches.size() >= 4, "enough 65,536-event stretches: " + stretches);
+        long clean = stretches.subList(1, stretches.size()).stream()
+                .filter(b -> b == 0)
+                .count();
+        assertTrue(clean >= stretches.size() - 2, "bytes per 65,536 events after warm-up: " + stretches);
+    }
+
     /** A run, given the progress callback to measure with. */
     private interface Run {
         void run(BacktestProgress progress) throws Exception;

@@ -205,6 +205,71 @@ class SweepCommandTest {
         assertEquals("fg sweep: error: " + message.strip(), run.err().strip());
     }
 
+    @Test
+    void aSweepOfSeveralSinksHasTheTotalColumnsOfFgBacktestAndRanksByTheTotal() throws IOException {
+        String graph = "../examples/btc_eth_mm.fg";
+        String btc = "btc=" + BTC;
+        String eth = "eth=" + RecordedData.file("usdm_ethusdt_20240808.gz");
+        Path csv = dir.resolve("total.csv");
+        CliRun run = CliRun.of(
+                "sweep",
+                graph,
+                "--data",
+                btc,
+                "--data",
+                eth,
+                "--grid",
+                "window=300,600",
+                "--threads",
+                "1",
+                "--out",
+                csv.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<Map<String, String>> rows = readCsv(csv);
+        assertEquals(2, rows.size());
+        double bestPnl = Double.NEGATIVE_INFINITY;
+        String best = null;
+        for (Map<String, String> row : rows) {
+            Path report = Files.createTempDirectory(dir, "bt");
+            CliRun bt = CliRun.of(
+                    "backtest",
+                    graph,
+                    "--data",
+                    btc,
+                    "--data",
+                    eth,
+                    "--param",
+                    "window=" + row.get("window"),
+                    "--report",
+                    report.toString());
+            assertEquals(0, bt.exitCode(), bt.err());
+            String json = Files.readString(report.resolve("summary.json"));
+            String total = json.substring(json.indexOf("\"total\""));
+            for (Figures.TotalFigure f : Figures.TOTAL) {
+                Matcher m = Pattern.compile("\"" + f.name() + "\": (-?[0-9.eE+-]+|null)")
+                        .matcher(total);
+                assertTrue(m.find(), f.name() + " in " + total);
+                String cell = row.get("total." + f.name());
+                assertTrue(cell != null, "total." + f.name() + " column");
+                double want = m.group(1).equals("null") ? Double.NaN : Double.parseDouble(m.group(1));
+                assertEquals(
+                        Double.doubleToLongBits(want),
+                        Double.doubleToLongBits(Double.parseDouble(cell)),
+                        "window " + row.get("window") + ": total." + f.name());
+            }
+            double pnl = Double.parseDouble(row.get("total.pnl"));
+            assertTrue(pnl != Double.parseDouble(row.get("btc.pnl")), "the total is not one instrument's");
+            if (pnl > bestPnl) {
+                bestPnl = pnl;
+                best = row.get("point");
+            }
+        }
+        // ranked by the total's pnl: the first line of the table is the point with the best total
+        Matcher first = Pattern.compile("\\n\\s+1\\s+(\\d+)\\s").matcher(run.out());
+        assertTrue(first.find(), run.out());
+        assertEquals(best, first.group(1), run.out());
+    }
+
     /** A separate {@code fg backtest}'s summary.json figures. */
     private Map<String, Double> backtest(String... options) throws IOException {
         Path report = Files.createTempDirectory(dir, "bt");

@@ -173,7 +173,8 @@ public record FusedSweep(
                                     r.point(),
                                     r.span(),
                                     r.instruments(),
-                                    Optional.of(r.failure().get().replace(copy, fileName)))
+                                    Optional.of(r.failure().get().replace(copy, fileName)),
+                                    r.total())
                             : r)
                     .toList();
         } finally {

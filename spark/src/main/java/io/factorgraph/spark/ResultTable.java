@@ -35,12 +35,9 @@ public final class ResultTable {
         for (String axis : axes) {
             fields.add(DataTypes.createStructField(axis, DataTypes.StringType, false));
         }
-        for (String book : books) {
-            for (Figures.Figure f : Figures.ALL) {
-                String name = books.size() == 1 ? f.name() : book + "." + f.name();
-                fields.add(DataTypes.createStructField(
-                        name, f.integral() ? DataTypes.LongType : DataTypes.DoubleType, true));
-            }
+        for (Figures.Column c : Figures.columns(books)) {
+            fields.add(DataTypes.createStructField(
+                    c.name(), c.integral() ? DataTypes.LongType : DataTypes.DoubleType, true));
         }
         fields.add(DataTypes.createStructField("failure", DataTypes.StringType, true));
         Set<String> seen = new HashSet<>();
@@ -59,15 +56,9 @@ public final class ResultTable {
         cells.add(r.point().index());
         cells.add(r.span());
         r.point().settings().forEach(s -> cells.add(s.value()));
-        for (int b = 0; b < books.size(); b++) {
-            for (Figures.Figure f : Figures.ALL) {
-                if (!r.ok() || b >= r.instruments().size()) {
-                    cells.add(null);
-                    continue;
-                }
-                double v = f.value().applyAsDouble(r.instruments().get(b).summary());
-                cells.add(f.integral() ? (Object) (long) v : (Object) v);
-            }
+        for (Figures.Column c : Figures.columns(books)) {
+            java.util.OptionalDouble v = c.value().apply(r);
+            cells.add(v.isEmpty() ? null : c.integral() ? (Object) (long) v.getAsDouble() : (Object) v.getAsDouble());
         }
         cells.add(r.failure().orElse(null));
         return RowFactory.create(cells.toArray());

@@ -1,8 +1,12 @@
 package io.factorgraph.sweep;
 
 import io.factorgraph.backtest.report.PerformanceSummary;
+import io.factorgraph.backtest.report.PortfolioSummary;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -42,6 +46,72 @@ public final class Figures {
             new Figure("hft_sr", s -> s.hftbacktest().sr(), false),
             new Figure("hft_sortino", s -> s.hftbacktest().sortino(), false),
             new Figure("hft_return", s -> s.hftbacktest().ret(), false));
+
+    /** One figure of a portfolio's total ({@link PortfolioSummary}), named as the one-instrument figure it sums up. */
+    public record TotalFigure(String name, ToDoubleFunction<PortfolioSummary> value, boolean integral) {}
+
+    /**
+     * The figures of the total of a point that trades several instruments, as {@code fg backtest}'s portfolio summary
+     * has them: sums, and the Sharpe ratio and drawdown of the summed equity (not sums of the instruments' ones).
+     */
+    public static final List<TotalFigure> TOTAL = List.of(
+            new TotalFigure("pnl", PortfolioSummary::pnl, false),
+            new TotalFigure("pnl_before_fees", PortfolioSummary::pnlBeforeFees, false),
+            new TotalFigure("return", PortfolioSummary::returnOnCapital, false),
+            new TotalFigure("sharpe", PortfolioSummary::sharpe, false),
+            new TotalFigure("max_drawdown", PortfolioSummary::maxDrawdown, false),
+            new TotalFigure("max_drawdown_of_capital", PortfolioSummary::maxDrawdownOfCapital, false),
+            new TotalFigure("trades", s -> s.trades(), true),
+            new TotalFigure("filled_orders", s -> s.filledOrders(), true),
+            new TotalFigure("maker_fills", s -> s.makerFills(), true),
+            new TotalFigure("taker_fills", s -> s.takerFills(), true),
+            new TotalFigure("volume_notional", PortfolioSummary::volumeNotional, false),
+            new TotalFigure("maker_share", PortfolioSummary::makerShare, false),
+            new TotalFigure("fees_total", PortfolioSummary::feesTotal, false),
+            new TotalFigure("fees_maker", PortfolioSummary::feesMaker, false),
+            new TotalFigure("fees_taker", PortfolioSummary::feesTaker, false),
+            new TotalFigure("capital_base", PortfolioSummary::capitalBase, false),
+            new TotalFigure("records", s -> s.records(), true));
+
+    /**
+     * One figure column of the results table: its name, whether it holds a count, and its value in a row (empty for a
+     * failed point, or an instrument or total the point does not have).
+     */
+    public record Column(String name, boolean integral, Function<SweepRow, OptionalDouble> value) {}
+
+    /**
+     * The figure columns for points trading {@code books}: every {@link #ALL} figure per book (prefixed {@code BOOK.}
+     * when there are several), then, when there are several, every {@link #TOTAL} figure prefixed {@code total.}. One
+     * list, so the CSV, the local Parquet table and Spark's agree.
+     */
+    public static List<Column> columns(List<String> books) {
+        List<Column> columns = new ArrayList<>();
+        for (int b = 0; b < books.size(); b++) {
+            int book = b;
+            for (Figure f : ALL) {
+                columns.add(new Column(
+                        books.size() == 1 ? f.name() : books.get(b) + "." + f.name(),
+                        f.integral(),
+                        row -> row.ok() && book < row.instruments().size()
+                                ? OptionalDouble.of(f.value()
+                                        .applyAsDouble(
+                                                row.instruments().get(book).summary()))
+                                : OptionalDouble.empty()));
+            }
+        }
+        if (books.size() > 1) {
+            for (TotalFigure f : TOTAL) {
+                columns.add(new Column(
+                        "total." + f.name(),
+                        f.integral(),
+                        row -> row.total().isPresent()
+                                ? OptionalDouble.of(
+                                        f.value().applyAsDouble(row.total().get()))
+                                : OptionalDouble.empty()));
+            }
+        }
+        return columns;
+    }
 
     private Figures() {}
 

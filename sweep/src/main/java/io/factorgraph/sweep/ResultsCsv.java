@@ -7,11 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * Writes a sweep's rows as CSV, in a stable column order: {@code point, span}, the grid's axes in their order, then for
- * each traded instrument every {@link Figures#ALL} figure (prefixed {@code BOOK.} when the file trades several), then
- * {@code failure}. Numbers are Java's shortest round-trip text ({@link Double#toString}), so a figure read back is the
+ * each traded instrument every {@link Figures#ALL} figure (prefixed {@code BOOK.} when the file trades several) and,
+ * for several, the total ({@code total.}, {@link Figures#columns}), then {@code failure}. Numbers are Java's shortest round-trip text ({@link Double#toString}), so a figure read back is the
  * same double to the bit.
  */
 public final class ResultsCsv {
@@ -23,10 +24,8 @@ public final class ResultsCsv {
         columns.add("point");
         columns.add("span");
         columns.addAll(grid.names());
-        for (String book : books) {
-            for (Figures.Figure f : Figures.ALL) {
-                columns.add(books.size() == 1 ? f.name() : book + "." + f.name());
-            }
+        for (Figures.Column c : Figures.columns(books)) {
+            columns.add(c.name());
         }
         columns.add("failure");
         return columns;
@@ -41,20 +40,20 @@ public final class ResultsCsv {
     public static void write(Writer out, Grid grid, List<String> books, List<SweepRow> rows) throws IOException {
         out.write(String.join(",", columns(grid, books)));
         out.write('\n');
+        List<Figures.Column> figures = Figures.columns(books);
         for (SweepRow row : rows) {
             List<String> cells = new ArrayList<>();
             cells.add(Integer.toString(row.point().index()));
             cells.add(quote(row.span()));
             row.point().settings().forEach(s -> cells.add(quote(s.value())));
-            for (int b = 0; b < books.size(); b++) {
-                for (Figures.Figure f : Figures.ALL) {
-                    if (!row.ok() || b >= row.instruments().size()) {
-                        cells.add("");
-                        continue;
-                    }
-                    double v = f.value().applyAsDouble(row.instruments().get(b).summary());
-                    cells.add(f.integral() ? Long.toString((long) v) : Double.toString(v));
-                }
+            for (Figures.Column c : figures) {
+                OptionalDouble v = c.value().apply(row);
+                cells.add(
+                        v.isEmpty()
+                                ? ""
+                                : c.integral()
+                                        ? Long.toString((long) v.getAsDouble())
+                                        : Double.toString(v.getAsDouble()));
             }
             cells.add(quote(row.failure().orElse("")));
             out.write(String.join(",", cells));

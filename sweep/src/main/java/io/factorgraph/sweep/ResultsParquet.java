@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -29,7 +30,6 @@ public final class ResultsParquet {
 
     /** The table's schema for a grid and the books the points trade. */
     public static MessageType schema(Grid grid, List<String> books) {
-        List<String> columns = ResultsCsv.columns(grid, books);
         Types.MessageTypeBuilder schema = Types.buildMessage();
         schema.required(PrimitiveTypeName.INT32).named("point");
         schema.required(PrimitiveTypeName.BINARY)
@@ -40,12 +40,9 @@ public final class ResultsParquet {
                     .as(LogicalTypeAnnotation.stringType())
                     .named(axis);
         }
-        int c = 2 + grid.names().size();
-        for (int b = 0; b < books.size(); b++) {
-            for (Figures.Figure f : Figures.ALL) {
-                schema.optional(f.integral() ? PrimitiveTypeName.INT64 : PrimitiveTypeName.DOUBLE)
-                        .named(columns.get(c++));
-            }
+        for (Figures.Column c : Figures.columns(books)) {
+            schema.optional(c.integral() ? PrimitiveTypeName.INT64 : PrimitiveTypeName.DOUBLE)
+                    .named(c.name());
         }
         schema.optional(PrimitiveTypeName.BINARY)
                 .as(LogicalTypeAnnotation.stringType())
@@ -55,7 +52,7 @@ public final class ResultsParquet {
 
     public static void write(Path file, Grid grid, List<String> books, List<SweepRow> rows) throws IOException {
         MessageType schema = schema(grid, books);
-        List<String> columns = ResultsCsv.columns(grid, books);
+        List<Figures.Column> figures = Figures.columns(books);
         Files.deleteIfExists(file);
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
@@ -71,19 +68,13 @@ public final class ResultsParquet {
                 for (GridPoint.Setting s : row.point().settings()) {
                     g.add(s.name(), s.value());
                 }
-                int c = 2 + grid.names().size();
-                for (int b = 0; b < books.size(); b++) {
-                    for (Figures.Figure f : Figures.ALL) {
-                        String column = columns.get(c++);
-                        if (!row.ok() || b >= row.instruments().size()) {
-                            continue;
-                        }
-                        double v =
-                                f.value().applyAsDouble(row.instruments().get(b).summary());
-                        if (f.integral()) {
-                            g.add(column, (long) v);
+                for (Figures.Column c : figures) {
+                    OptionalDouble v = c.value().apply(row);
+                    if (v.isPresent()) {
+                        if (c.integral()) {
+                            g.add(c.name(), (long) v.getAsDouble());
                         } else {
-                            g.add(column, v);
+                            g.add(c.name(), v.getAsDouble());
                         }
                     }
                 }

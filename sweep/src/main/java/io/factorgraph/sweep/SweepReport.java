@@ -269,8 +269,18 @@ public final class SweepReport {
                 .value();
     }
 
-    /** The row's figure: its one instrument's, or the sum over several. */
+    /**
+     * The row's figure: its one instrument's; for several, the total's ({@code fg backtest}'s portfolio summary: the
+     * Sharpe ratio and drawdown of the summed equity), or the sum over the instruments for a figure the total lacks.
+     */
     public static double metric(SweepRow row, Figures.Figure figure) {
+        if (row.total().isPresent()) {
+            for (Figures.TotalFigure t : Figures.TOTAL) {
+                if (t.name().equals(figure.name())) {
+                    return t.value().applyAsDouble(row.total().get());
+                }
+            }
+        }
         double sum = 0;
         for (SweepRow.Instrument i : row.instruments()) {
             sum += figure.value().applyAsDouble(i.summary());

@@ -1,6 +1,7 @@
 package io.factorgraph.sweep;
 
 import io.factorgraph.backtest.report.PerformanceSummary;
+import io.factorgraph.backtest.report.PortfolioSummary;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,13 +13,28 @@ import java.util.Optional;
  * @param span the span's label
  * @param instruments one per sink of the point, in the file's order; empty for a failed point
  * @param failure why the point failed: it did not compile, its simulator could not be made, or its sink threw
+ * @param total for a point trading several instruments, their total as {@code fg backtest}'s portfolio summary has
+ *     it (equal to it to the bit); empty for one instrument or a failed point
  */
-public record SweepRow(GridPoint point, String span, List<Instrument> instruments, Optional<String> failure) {
+public record SweepRow(
+        GridPoint point,
+        String span,
+        List<Instrument> instruments,
+        Optional<String> failure,
+        Optional<PortfolioSummary> total) {
     public SweepRow {
         instruments = List.copyOf(instruments);
         if (failure.isPresent() != instruments.isEmpty()) {
             throw new IllegalArgumentException("a row has instruments or a failure");
         }
+        if (total.isPresent() && instruments.size() < 2) {
+            throw new IllegalArgumentException("a total is that of several instruments");
+        }
+    }
+
+    /** A row without a total: one instrument, or a failure. */
+    public SweepRow(GridPoint point, String span, List<Instrument> instruments, Optional<String> failure) {
+        this(point, span, instruments, failure, Optional.empty());
     }
 
     /** One traded instrument's summary. */

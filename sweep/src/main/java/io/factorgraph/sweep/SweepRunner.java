@@ -5,6 +5,8 @@ import io.factorgraph.backtest.BacktestResult;
 import io.factorgraph.backtest.exchange.SimulatorConfig;
 import io.factorgraph.backtest.exchange.timeline.ClockShift;
 import io.factorgraph.backtest.report.PerformanceSummary;
+import io.factorgraph.backtest.report.PortfolioSummary;
+import io.factorgraph.backtest.report.Recording;
 import io.factorgraph.backtest.report.RunMetadata;
 import io.factorgraph.runtime.compile.FgCompiler;
 import io.factorgraph.runtime.compile.ParamOverride;
@@ -352,6 +354,8 @@ public final class SweepRunner {
                 continue;
             }
             List<SweepRow.Instrument> instruments = new ArrayList<>();
+            List<Recording> recordings = new ArrayList<>();
+            List<PerformanceSummary> asRun = new ArrayList<>();
             String failure = null;
             int first = fused.firstSink(p);
             for (int s = 0; s < fused.sinks(p).size(); s++) {
@@ -367,10 +371,16 @@ public final class SweepRunner {
                         Duration.ofNanos(r.summary().sharpeIntervalNs()),
                         resample);
                 instruments.add(new SweepRow.Instrument(outcome.book(), summary));
+                recordings.add(r.recording());
+                asRun.add(r.summary());
             }
+            // the total as fg backtest's portfolio summary makes it (PortfolioResult.of): from the summaries as run
+            Optional<PortfolioSummary> total = failure == null && instruments.size() > 1
+                    ? Optional.of(PortfolioSummary.of(recordings, asRun))
+                    : Optional.empty();
             rows[p] = failure != null
                     ? SweepRow.failed(chunk.get(p), span.label(), failure)
-                    : new SweepRow(chunk.get(p), span.label(), instruments, Optional.empty());
+                    : new SweepRow(chunk.get(p), span.label(), instruments, Optional.empty(), total);
         }
         return List.of(rows);
     }

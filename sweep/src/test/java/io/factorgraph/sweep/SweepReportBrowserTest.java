@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
+import io.factorgraph.testkit.browser.HeadlessChromium;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -117,46 +112,6 @@ class SweepReportBrowserTest {
     }
 
     private String dumpDom(Path page) throws IOException, InterruptedException {
-        Path profile = Files.createTempDirectory(dir, "chromium-profile");
-        Path stderr = dir.resolve("chromium-stderr.txt");
-        List<String> cmd = new ArrayList<>(List.of(
-                chromium(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--user-data-dir=" + profile.toAbsolutePath(),
-                "--window-size=1400,1200",
-                "--virtual-time-budget=5000",
-                "--dump-dom",
-                page.toAbsolutePath().toUri().toString()));
-        Process p = new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("chromium did not finish in 120 s");
-        }
-        String dom = new String(out, StandardCharsets.UTF_8);
-        if (p.exitValue() != 0 || !dom.contains("fg-evidence")) {
-            fail("chromium exited " + p.exitValue() + " without the page's DOM; stderr:\n" + Files.readString(stderr));
-        }
-        return dom;
-    }
-
-    private static String chromium() {
-        String env = System.getenv("FG_CHROMIUM");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
-            for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-                if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) {
-                    return Path.of(d, name).toString();
-                }
-            }
-        }
-        fail("no Chromium: install Debian's chromium package or set FG_CHROMIUM");
-        return "";
+        return HeadlessChromium.dumpDom(page, dir);
     }
 }

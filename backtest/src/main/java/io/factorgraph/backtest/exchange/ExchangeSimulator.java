@@ -7,9 +7,7 @@ import io.factorgraph.backtest.exchange.latency.RequestQueue;
 import io.factorgraph.backtest.exchange.matching.MatchingEngine;
 import io.factorgraph.backtest.exchange.queue.QueueModel;
 import io.factorgraph.backtest.exchange.queue.RestingOrders;
-import io.factorgraph.backtest.exchange.timeline.ExchangeTimeline;
 import io.factorgraph.runtime.execution.Side;
-import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.OrderBook;
 
@@ -29,9 +27,9 @@ import io.factorgraph.runtime.market.OrderBook;
  * latency}. Requests and reports each stay in order (see {@link LatencyModel}).
  *
  * <h2>Driving it</h2>
- * Feed every market event, in local order, to {@link #onMarketEvent} (the simulator keeps its own exchange-side book,
- * built from depth events only) and call {@link #endOfData} after the last. Move the strategy's clock with {@link
- * #advanceTo}: it processes, in time order, everything due up to then: market events on the exchange, requests
+ * Feed every market event, in local order, to {@link #onMarketEvent} (the simulator keeps an exchange-side book,
+ * built from depth events only: its own, or one shared with the other simulators of a feed, {@link ExchangeMarket})
+ * and call {@link #endOfData} after the last. Move the strategy's clock with {@link #advanceTo}: it processes, in time order, everything due up to then: market events on the exchange, requests
  * arriving there, reports arriving back (each updating {@link #orders()} and {@link #account()} and going to the
  * {@link ExecutionListener}). The strategy acts at the current time with {@link #submit} and {@link #cancel}.
  *
@@ -91,26 +89,18 @@ import io.factorgraph.runtime.market.OrderBook;
  * reports. Allocation-free in steady state (buffers grow by doubling up to their working size). Not thread-safe.
  */
 public final class ExchangeSimulator {
-    private static final int RANK_TRADE = 0;
-    private static final int RANK_DEPTH = 1;
-
     private final SimulatorConfig config;
     private final PriceGrid grid;
-    private final long maxFeedLatency;
 
-    // the four parts: exchange timeline, latency link, matching engine (with the queue model), and the local side
-    private final ExchangeTimeline timeline;
+    // the four parts: the market side (exchange timeline and book, maybe shared), the latency link, the matching
+    // engine (with the queue model), and the local side
+    private final ExchangeMarket market;
     private final LatencyLink link;
     private final MatchingEngine engine;
-    private final MarketEventQueue pending = new MarketEventQueue(16384);
     private final Account exchangeAccount;
     private final FillLog fills;
-    private long exchClock = Long.MIN_VALUE;
+    private long requestClock = Long.MIN_VALUE;
     private ExchangeListener exchangeListener;
-
-    // feeding
-    private long horizon = Long.MIN_VALUE;
-    private boolean ended;
 
     // local side
     private long now = Long.MIN_VALUE;
@@ -122,9 +112,6 @@ public final class ExchangeSimulator {
     private boolean delivering;
 
     // statistics
-    private long statMarketEvents;
-    private long statExchangeEvents;
-    private long statReordered;
     private long statOrders;
     private long statCancels;
     private long statAccepted;
@@ -132,37 +119,41 @@ public final class ExchangeSimulator {
     private long statRejected;
     private long statCanceled;
     private long statCancelsRejected;
-    private long statOffGrid;
 
     public ExchangeSimulator(SimulatorConfig config) {
         this(config, 1024);
     }
 
     /**
+     * A simulator with a market side of its own.
+     *
      * @param expectedFills initial capacity of the fill log (it grows by doubling beyond it); size it to keep a long run
      *     free of allocation
      */
     public ExchangeSimulator(SimulatorConfig config, int expectedFills) {
-        if (config == null) {
-            throw new NullPointerException("config");
-        }
-        if (!config.timeline().resolved()) {
-            throw new IllegalArgumentException(
-                    "the exchange timeline '" + config.timeline().rule().label()
-                            + "' needs one shift for the whole input: resolve it first with ClockShift.resolve(config, input) "
-                            + "(Backtest.run(opener, ...) does), or choose TimelineCorrection.fixed(...) or runningMax()");
-        }
+        this(config, expectedFills, new ExchangeMarket(requireConfig(config)));
+    }
+
+    /** A simulator on {@code market}, which it may share with others ({@link ExchangeMarket#newSimulator}). */
+    ExchangeSimulator(SimulatorConfig config, int expectedFills, ExchangeMarket market) {
         this.config = config;
+        this.market = market;
         this.grid = new PriceGrid(config.tickSize(), config.lotSize());
-        this.timeline = new ExchangeTimeline(config.timeline());
-        this.maxFeedLatency = config.timeline().maxFeedLatencyNanos();
         this.link = new LatencyLink(config.latency());
-        this.engine = new MatchingEngine(config, grid, this::onExchangeReport);
+        this.engine = new MatchingEngine(config, grid, market.book(), this::onExchangeReport);
         this.exchangeAccount = new Account(grid, config.initialCash());
         this.account = new Account(grid, config.initialCash());
         this.fills = new FillLog(grid, expectedFills);
         this.orders = new OrderTracker(grid, 32);
         this.report = new ExecutionReport(grid);
+        market.join(this);
+    }
+
+    private static SimulatorConfig requireConfig(SimulatorConfig config) {
+        if (config == null) {
+            throw new NullPointerException("config");
+        }
+        return config;
     }
 
     // ------------------------------------------------------------------------------------------------ feeding
@@ -170,102 +161,37 @@ public final class ExchangeSimulator {
     /**
      * Takes the next market event, in local order. Events without {@code LOCAL_EVENT} are ignored (the simulator
      * builds its own exchange timeline); best-bid/offer and L3 events are counted but never reach the exchange side.
+     * A simulator sharing its {@link #market()} with others is fed there, once for all.
      *
      * @throws IllegalArgumentException when the event goes back in local time, is a depth or trade event without
      *     exactly one side, has a price off the configured tick grid or a negative quantity (naming the event)
-     * @throws IllegalStateException after {@link #endOfData()}
+     * @throws IllegalStateException after {@link #endOfData()}, or when the market is shared
      */
     public void onMarketEvent(MarketEvent e) {
-        long ev = e.ev();
-        if ((ev & EventFlags.LOCAL_EVENT) == 0) {
-            return;
+        if (market.simulatorCount() > 1) {
+            throw new IllegalStateException("this simulator shares its market with " + (market.simulatorCount() - 1)
+                    + " others: feed the market once for all (ExchangeMarket.onMarketEvent)");
         }
-        if (ended) {
-            throw new IllegalStateException("market event after endOfData(): " + e);
-        }
-        long local = e.localTs();
-        if (local < horizon) {
-            throw new IllegalArgumentException(
-                    "market events must come in local time order: local_ts " + local + " after " + horizon + ": " + e);
-        }
-        horizon = local;
-        statMarketEvents++;
-        timeline.observe(e.exchTs(), local);
-        int kind = (int) (ev & EventFlags.KIND_MASK);
-        int rank;
-        double px;
-        double qty;
-        if (kind == EventFlags.DEPTH_EVENT || kind == EventFlags.DEPTH_SNAPSHOT_EVENT) {
-            requireOneSide(ev, e);
-            px = ticks(e.px(), e);
-            qty = lots(e.qty(), e);
-            rank = RANK_DEPTH;
-        } else if (kind == EventFlags.DEPTH_CLEAR_EVENT) {
-            px = Double.isNaN(e.px()) ? Double.NaN : ticks(e.px(), e);
-            qty = 0;
-            rank = RANK_DEPTH;
-        } else if (kind == EventFlags.TRADE_EVENT) {
-            requireOneSide(ev, e);
-            px = ticks(e.px(), e);
-            qty = lots(e.qty(), e);
-            rank = RANK_TRADE;
-        } else {
-            return;
-        }
-        long exch = timeline.exchangeTime(e.exchTs(), local, rank == RANK_DEPTH);
-        long flags = (ev & ~EventFlags.LOCAL_EVENT) | EventFlags.EXCH_EVENT;
-        if (pending.insert(exch, rank, local, flags, px, qty, e.endOfMessage())) {
-            statReordered++;
-        }
-    }
-
-    private static void requireOneSide(long ev, MarketEvent e) {
-        boolean buy = (ev & EventFlags.BUY_EVENT) != 0;
-        boolean sell = (ev & EventFlags.SELL_EVENT) != 0;
-        if (buy == sell) {
-            throw new IllegalArgumentException(
-                    "depth and trade events must carry exactly one of BUY_EVENT and " + "SELL_EVENT: " + e);
-        }
-    }
-
-    private double ticks(double price, MarketEvent e) {
-        long t = grid.ticksOrInvalid(price);
-        if (t == Long.MIN_VALUE || t < 1) {
-            throw new IllegalArgumentException("price " + price + " is not a positive multiple of the tick size "
-                    + grid.tickSize() + " (is the tick size right?): " + e);
-        }
-        return t;
-    }
-
-    /**
-     * A market quantity in lots: a whole number when it is on the lot grid, as it almost always is; otherwise the exact
-     * fraction, counted in {@link SimulatorStats#offGridQuantities()} (real books hold such quantities: orders placed
-     * before the exchange changed the instrument's lot size, e.g. {@code 25.426189} BTC on spot BTCUSDT, lot 0.00001).
-     */
-    private double lots(double qty, MarketEvent e) {
-        if (!(qty >= 0) || qty == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("quantity " + qty + " must be finite and >= 0: " + e);
-        }
-        long l = grid.lotsOrInvalid(qty);
-        if (l != Long.MIN_VALUE) {
-            return l;
-        }
-        statOffGrid++;
-        return qty / config.lotSize();
+        market.onMarketEvent(e);
     }
 
     /** Says that no more market events will come: the exchange side may then process everything fed. */
     public void endOfData() {
-        ended = true;
+        market.endOfData();
     }
 
     public boolean isEndOfData() {
-        return ended;
+        return market.isEndOfData();
     }
 
     /** The local time of the last event fed, {@link Long#MIN_VALUE} before the first. */
     public long horizon() {
-        return horizon;
+        return market.horizon();
+    }
+
+    /** The market side this simulator trades on: its own, or shared with the other simulators of one feed. */
+    public ExchangeMarket market() {
+        return market;
     }
 
     // ------------------------------------------------------------------------------------------------ time
@@ -278,31 +204,39 @@ public final class ExchangeSimulator {
     /**
      * Moves the strategy's clock to {@code localTime}, processing in time order every market event, request arrival
      * and report arrival due by then. Reports are applied to {@link #orders()} and {@link #account()} and handed to
-     * the listener with {@link #now()} equal to their arrival time, so that a listener may react at once.
+     * the listener with {@link #now()} equal to their arrival time, so that a listener may react at once. The
+     * simulators sharing this one's {@link #market()} move with it.
      *
      * @throws IllegalArgumentException when {@code localTime} is before {@link #now()}
      * @throws IllegalStateException when the simulator has not been fed every event received up to {@code localTime +
      *     maxFeedLatency} and {@link #endOfData()} has not been called, or when called from a listener
      */
     public void advanceTo(long localTime) {
+        if (delivering && localTime == now) {
+            return;
+        }
+        market.advanceTo(localTime);
+    }
+
+    /** The checks of {@link #advanceTo} that are this simulator's own. */
+    void checkAdvance(long localTime) {
         if (localTime < now) {
             throw new IllegalArgumentException("time went backwards: advanceTo(" + localTime + ") after " + now);
         }
         if (delivering) {
-            if (localTime == now) {
-                return;
-            }
             throw new IllegalStateException("advanceTo(" + localTime + ") from an execution listener at " + now
                     + ": a listener acts at the report's time");
         }
-        if (!ended && (horizon == Long.MIN_VALUE || localTime >= horizon - maxFeedLatency)) {
-            throw new IllegalStateException("advanceTo(" + localTime + "): the exchange side needs every market event "
-                    + "received up to local time " + localTime + " + the maximum feed latency " + maxFeedLatency
-                    + " ns, but has been fed only up to " + (horizon == Long.MIN_VALUE ? "nothing" : horizon)
-                    + "; feed events that far ahead of the strategy's clock (SimulationFeed does) or call endOfData()");
-        }
-        run(localTime);
+    }
+
+    void arrivedAt(long localTime) {
         now = localTime;
+    }
+
+    void arrivedAtEnd() {
+        if (link.lastReceipt() > now) {
+            now = link.lastReceipt();
+        }
     }
 
     /**
@@ -310,37 +244,37 @@ public final class ExchangeSimulator {
      * the last report's arrival if that is later than now.
      */
     public void advanceToEnd() {
-        if (!ended) {
-            throw new IllegalStateException("advanceToEnd() before endOfData()");
-        }
-        run(Long.MAX_VALUE);
-        if (link.lastReceipt() > now) {
-            now = link.lastReceipt();
-        }
+        market.advanceToEnd();
     }
 
-    private void run(long until) {
+    /** The time of this simulator's next own item: a request reaching the exchange or a report reaching it back. */
+    long nextOwnItem() {
+        long request = link.requests().size() > 0 ? link.requests().headArrival() : Long.MAX_VALUE;
+        long reply = link.reports().size() > 0 ? link.reports().headLocalTime() : Long.MAX_VALUE;
+        return Math.min(request, reply);
+    }
+
+    /** Processes this simulator's own items due up to {@code limit}: requests first at equal times, then reports. */
+    void runOwn(long limit) {
         while (true) {
-            long market = pending.size() > 0 ? pending.headTs() : Long.MAX_VALUE;
             long request = link.requests().size() > 0 ? link.requests().headArrival() : Long.MAX_VALUE;
             long reply = link.reports().size() > 0 ? link.reports().headLocalTime() : Long.MAX_VALUE;
-            if (market <= request && market <= reply) {
-                if (market > until || pending.size() == 0) {
-                    return;
-                }
-                processMarketEvent();
-            } else if (request <= reply) {
-                if (request > until) {
+            if (request <= reply) {
+                if (request > limit || request == Long.MAX_VALUE) {
                     return;
                 }
                 processRequest();
             } else {
-                if (reply > until) {
+                if (reply > limit) {
                     return;
                 }
                 deliver();
             }
         }
+    }
+
+    MatchingEngine engine() {
+        return engine;
     }
 
     // ------------------------------------------------------------------------------------------------ strategy
@@ -378,6 +312,7 @@ public final class ExchangeSimulator {
         }
         long id = nextOrderId++;
         link.sendRequest(false, id, side == Side.BUY, tif == TimeInForce.GTX, priceTicks, lots, localTime);
+        market.ownItemsChanged();
         orders.onSubmit(id, side, priceTicks, lots, tif, localTime);
         statOrders++;
         return id;
@@ -404,23 +339,15 @@ public final class ExchangeSimulator {
                 orders.priceTicks(i),
                 orders.qtyLots(i),
                 localTime);
+        market.ownItemsChanged();
         statCancels++;
         return true;
     }
 
     // ------------------------------------------------------------------------------------------------ exchange
 
-    private void processMarketEvent() {
-        long ts = pending.headTs();
-        long local = pending.headLocal();
-        long ev = pending.headEv();
-        double px = pending.headPx();
-        double qty = pending.headQty();
-        boolean end = pending.headEnd();
-        pending.pop();
-        exchClock = ts;
-        statExchangeEvents++;
-        engine.onMarketEvent(ev, px, qty, end, ts);
+    /** The market processed an event: this simulator's exchange listener, if any, sees it. */
+    void onMarketEventProcessed(long ts, long local, long ev, double px, double qty) {
         if (exchangeListener != null) {
             exchangeListener.onMarketEvent(ts, local, ev, px, qty, engine.book());
         }
@@ -436,9 +363,8 @@ public final class ExchangeSimulator {
         long ticks = requests.headPriceTicks();
         long lots = requests.headLots();
         requests.pop();
-        if (ts > exchClock) {
-            exchClock = ts;
-        }
+        requestClock = ts;
+        market.ordersChanged();
         if (cancel) {
             engine.onCancelArrival(id, buy, gtx, ticks, lots, ts);
         } else {
@@ -451,6 +377,7 @@ public final class ExchangeSimulator {
 
     /** What the matching engine did: into the exchange's account and the fill log, and onto the link. */
     private void onExchangeReport(ExecutionReport r) {
+        market.ownItemsChanged();
         switch (r.type()) {
             case FILL -> exchangeAccount.onFill(r.side(), r.execPriceTicks(), r.execLots(), r.fee(), r.maker());
             case ACCEPTED -> statAccepted++;
@@ -463,6 +390,7 @@ public final class ExchangeSimulator {
         if (r.type() == ReportType.FILL) {
             fills.add(
                     r.orderId(), r.side(), r.execPriceTicks(), r.execLots(), r.fee(), r.maker(), r.exchTime(), receipt);
+            market.ordersChanged();
         }
     }
 
@@ -517,7 +445,7 @@ public final class ExchangeSimulator {
 
     /** The exchange side's clock: the time of the last item it processed. */
     public long exchangeTime() {
-        return exchClock;
+        return Math.max(market.lastEventTime(), requestClock);
     }
 
     /** Whether the exchange's book has a complete snapshot. */
@@ -565,18 +493,21 @@ public final class ExchangeSimulator {
 
     /** Observes the exchange side as it runs; null for none. */
     public void setExchangeListener(ExchangeListener l) {
+        if ((exchangeListener == null) != (l == null)) {
+            market.listenerAdded(l != null);
+        }
         this.exchangeListener = l;
     }
 
     public SimulatorStats stats() {
         long makers = exchangeAccount.makerFills();
         return new SimulatorStats(
-                statMarketEvents,
-                statExchangeEvents,
-                statReordered,
-                timeline.slowClamped(),
-                timeline.fastClamped(),
-                timeline.offset(),
+                market.statMarketEvents(),
+                market.statExchangeEvents(),
+                market.statReordered(),
+                market.timeline().slowClamped(),
+                market.timeline().fastClamped(),
+                market.timeline().offset(),
                 statOrders,
                 statCancels,
                 statAccepted,
@@ -587,6 +518,6 @@ public final class ExchangeSimulator {
                 statRejected,
                 statCanceled,
                 statCancelsRejected,
-                statOffGrid);
+                market.statOffGrid());
     }
 }

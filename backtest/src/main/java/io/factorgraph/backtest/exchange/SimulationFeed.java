@@ -29,6 +29,13 @@ public final class SimulationFeed implements EventSource {
      * of a sweep, docs/DESIGN.md §12) each have their own exchange, all fed the same events in the same order.
      */
     private final ExchangeSimulator[] simulators;
+    /**
+     * The market sides of those simulators, each once: simulators sharing an {@link ExchangeMarket} are fed and moved
+     * through it, once for all.
+     */
+    private final ExchangeMarket[] markets;
+
+    private final ExchangeMarket first;
 
     private final long lookahead;
     private final MarketEvent event = new MarketEvent();
@@ -62,10 +69,25 @@ public final class SimulationFeed implements EventSource {
         this.source = source;
         this.simulators = simulators.toArray(new ExchangeSimulator[0]);
         this.simulator = this.simulators[0];
+        java.util.ArrayList<ExchangeMarket> distinct = new java.util.ArrayList<>();
         long most = Long.MIN_VALUE;
         for (ExchangeSimulator s : this.simulators) {
             most = Math.max(most, s.config().timeline().maxFeedLatencyNanos());
+            ExchangeMarket m = s.market();
+            boolean seen = false;
+            for (ExchangeMarket d : distinct) {
+                seen |= d == m;
+            }
+            if (!seen) {
+                if (m.simulatorCount() != count(this.simulators, m)) {
+                    throw new IllegalArgumentException("a shared market is fed by one feed, with all its simulators: "
+                            + m.simulatorCount() + " trade on it, " + count(this.simulators, m) + " given");
+                }
+                distinct.add(m);
+            }
         }
+        this.markets = distinct.toArray(new ExchangeMarket[0]);
+        this.first = markets[0];
         this.lookahead = most;
     }
 
@@ -85,14 +107,14 @@ public final class SimulationFeed implements EventSource {
      */
     public void advanceTo(long localTime) throws MarketDataException {
         readBeyond(saturatedAdd(localTime, lookahead));
-        for (ExchangeSimulator s : simulators) {
-            s.advanceTo(localTime);
+        for (ExchangeMarket m : markets) {
+            m.advanceTo(localTime);
         }
     }
 
     /** Reads until the simulator has been fed an event received after {@code target}, or the source ends. */
     private void readBeyond(long target) throws MarketDataException {
-        while (!sourceDone && (simulator.horizon() == Long.MIN_VALUE || simulator.horizon() <= target)) {
+        while (!sourceDone && (first.horizon() == Long.MIN_VALUE || first.horizon() <= target)) {
             readOne();
         }
     }
@@ -103,21 +125,29 @@ public final class SimulationFeed implements EventSource {
         }
         if (!source.next()) {
             sourceDone = true;
-            for (ExchangeSimulator s : simulators) {
-                s.endOfData();
+            for (ExchangeMarket m : markets) {
+                m.endOfData();
             }
             return false;
         }
         MarketEvent e = source.event();
         try {
-            for (ExchangeSimulator s : simulators) {
-                s.onMarketEvent(e);
+            for (ExchangeMarket m : markets) {
+                m.onMarketEvent(e);
             }
         } catch (IllegalArgumentException ex) {
             throw new MarketDataException(source.position(), ex.getMessage(), ex);
         }
         ahead.add(e);
         return true;
+    }
+
+    private static int count(ExchangeSimulator[] all, ExchangeMarket m) {
+        int n = 0;
+        for (ExchangeSimulator s : all) {
+            n += s.market() == m ? 1 : 0;
+        }
+        return n;
     }
 
     private static long saturatedAdd(long a, long b) {
@@ -132,8 +162,8 @@ public final class SimulationFeed implements EventSource {
 
     /** Runs every simulator to the end of its data: after the source ended ({@link ExchangeSimulator#advanceToEnd}). */
     public void advanceToEnd() {
-        for (ExchangeSimulator s : simulators) {
-            s.advanceToEnd();
+        for (ExchangeMarket m : markets) {
+            m.advanceToEnd();
         }
     }
 

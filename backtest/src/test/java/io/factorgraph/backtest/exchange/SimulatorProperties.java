@@ -29,7 +29,62 @@ class SimulatorProperties {
     @Property(tries = 300)
     void randomMarketsKeepEveryInvariant(@ForAll long seed) {
         Random r = new Random(seed);
-        SimulatorConfig config = Tape.CONFIG
+        SimulatorConfig config = randomConfig(r);
+        Tape tape = randomMarket(r);
+        ExchangeSimulator sim = tape.simulator(config);
+        Recorder recorder = new Recorder(sim);
+        List<Long> ids = new ArrayList<>();
+        long now = 50;
+        for (int a = 0; a < 60; a++) {
+            now += 1 + r.nextInt(200);
+            if (ids.isEmpty() || r.nextInt(3) > 0) {
+                long price = 1000 + r.nextInt(13) - 6;
+                ids.add(sim.submitLots(
+                        r.nextBoolean() ? Side.BUY : Side.SELL,
+                        price,
+                        1 + r.nextInt(300),
+                        r.nextBoolean() ? TimeInForce.GTX : TimeInForce.GTC,
+                        now));
+            } else {
+                sim.cancel(ids.get(r.nextInt(ids.size())), now);
+            }
+        }
+        sim.advanceToEnd();
+
+        assertEquals(List.of(), recorder.problems(), recorder.problemCount() + " problems");
+        List<Fill> fills = sim.fills().toList();
+        assertEquals(sim.account().snapshot(), sim.exchangeAccount().snapshot());
+        long position = 0;
+        Map<Long, Long> executed = new HashMap<>();
+        for (Fill f : fills) {
+            position += f.side().sign() * f.lots();
+            executed.merge(f.orderId(), f.lots(), Long::sum);
+            assertTrue(f.localTime() >= f.exchTime());
+        }
+        assertEquals(position, sim.account().positionLots());
+        for (Recorder.Report rep : recorder.reports) {
+            assertTrue(rep.cumExecLots() <= rep.qtyLots(), rep.toString());
+            if (rep.status() == OrderStatus.FILLED) {
+                assertEquals(rep.qtyLots(), executed.get(rep.orderId()), rep.toString());
+            }
+        }
+        assertEquals(ids.size(), sim.stats().ordersSubmitted());
+        SimulatorStats stats = sim.stats();
+        Statistics.label("maker fills").collect(stats.makerFills() > 0);
+        Statistics.label("taker fills").collect(stats.takerFills() > 0);
+        Statistics.label("post-only rejects").collect(stats.expired() > 0);
+        Statistics.label("late cancels").collect(stats.cancelsRejected() > 0);
+        Statistics.label("reordered").collect(stats.reorderedEvents() > 0);
+        Statistics.label("maker fills").coverage(c -> c.check(true).percentage(p -> p > 80));
+        Statistics.label("taker fills").coverage(c -> c.check(true).percentage(p -> p > 80));
+        Statistics.label("post-only rejects").coverage(c -> c.check(true).percentage(p -> p > 50));
+        Statistics.label("late cancels").coverage(c -> c.check(true).percentage(p -> p > 5));
+        Statistics.label("reordered").coverage(c -> c.check(true).percentage(p -> p > 80));
+    }
+
+    /** A venue with a random queue model, fill mode and latency (constant or interpolated), on a fixed timeline. */
+    static SimulatorConfig randomConfig(Random r) {
+        return Tape.CONFIG
                 .withQueueModel(QueueModel.parse(MODELS[r.nextInt(MODELS.length)]))
                 .withFillMode(r.nextBoolean() ? FillMode.PARTIAL : FillMode.NO_PARTIAL)
                 .withFees(-0.0001, 0.0005)
@@ -41,6 +96,13 @@ class SimulatorProperties {
                                         new long[] {1 + r.nextInt(30), 5000 + r.nextInt(30), 10000 + r.nextInt(30)},
                                         new long[] {40, 5050, 10060}))
                 .withTimeline(TimelineCorrection.fixed(0, 0, 100));
+    }
+
+    /**
+     * A random market around 100.0 (tick 0.1): a snapshot of five levels a side, then 250 steps of level changes near
+     * the touch, moves of the touch by a tick, and trades, with random feed latencies (depth and trades each in order).
+     */
+    static Tape randomMarket(Random r) {
         Tape tape = new Tape();
         long mid = 1000; // best bid in ticks; asks start one tick above
         TreeMap<Long, Long> bids = new TreeMap<>();
@@ -96,54 +158,6 @@ class SimulatorProperties {
                 tape.trade(t, tradeLocal, buyer ? Side.BUY : Side.SELL, p / 10.0, (1 + r.nextInt(300)) / 100.0);
             }
         }
-        ExchangeSimulator sim = tape.simulator(config);
-        Recorder recorder = new Recorder(sim);
-        List<Long> ids = new ArrayList<>();
-        long now = 50;
-        for (int a = 0; a < 60; a++) {
-            now += 1 + r.nextInt(200);
-            if (ids.isEmpty() || r.nextInt(3) > 0) {
-                long price = 1000 + r.nextInt(13) - 6;
-                ids.add(sim.submitLots(
-                        r.nextBoolean() ? Side.BUY : Side.SELL,
-                        price,
-                        1 + r.nextInt(300),
-                        r.nextBoolean() ? TimeInForce.GTX : TimeInForce.GTC,
-                        now));
-            } else {
-                sim.cancel(ids.get(r.nextInt(ids.size())), now);
-            }
-        }
-        sim.advanceToEnd();
-
-        assertEquals(List.of(), recorder.problems(), recorder.problemCount() + " problems");
-        List<Fill> fills = sim.fills().toList();
-        assertEquals(sim.account().snapshot(), sim.exchangeAccount().snapshot());
-        long position = 0;
-        Map<Long, Long> executed = new HashMap<>();
-        for (Fill f : fills) {
-            position += f.side().sign() * f.lots();
-            executed.merge(f.orderId(), f.lots(), Long::sum);
-            assertTrue(f.localTime() >= f.exchTime());
-        }
-        assertEquals(position, sim.account().positionLots());
-        for (Recorder.Report rep : recorder.reports) {
-            assertTrue(rep.cumExecLots() <= rep.qtyLots(), rep.toString());
-            if (rep.status() == OrderStatus.FILLED) {
-                assertEquals(rep.qtyLots(), executed.get(rep.orderId()), rep.toString());
-            }
-        }
-        assertEquals(ids.size(), sim.stats().ordersSubmitted());
-        SimulatorStats stats = sim.stats();
-        Statistics.label("maker fills").collect(stats.makerFills() > 0);
-        Statistics.label("taker fills").collect(stats.takerFills() > 0);
-        Statistics.label("post-only rejects").collect(stats.expired() > 0);
-        Statistics.label("late cancels").collect(stats.cancelsRejected() > 0);
-        Statistics.label("reordered").collect(stats.reorderedEvents() > 0);
-        Statistics.label("maker fills").coverage(c -> c.check(true).percentage(p -> p > 80));
-        Statistics.label("taker fills").coverage(c -> c.check(true).percentage(p -> p > 80));
-        Statistics.label("post-only rejects").coverage(c -> c.check(true).percentage(p -> p > 50));
-        Statistics.label("late cancels").coverage(c -> c.check(true).percentage(p -> p > 5));
-        Statistics.label("reordered").coverage(c -> c.check(true).percentage(p -> p > 80));
+        return tape;
     }
 }

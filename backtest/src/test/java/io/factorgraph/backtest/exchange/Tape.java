@@ -160,15 +160,21 @@ final class Tape {
 
     /** Feeds every event in local order (stable) and ends the data: the scenario then drives time by hand. */
     ExchangeSimulator feed(ExchangeSimulator sim) {
+        feed(sim.market());
+        return sim;
+    }
+
+    /** Feeds every event in local order (stable) to a market, shared or not, and ends the data. */
+    ExchangeMarket feed(ExchangeMarket market) {
         MarketEvent e = new MarketEvent();
         List<Row> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingLong(Row::local).thenComparingInt(Row::seq));
         for (Row r : sorted) {
             e.set(r.ev(), r.exch(), r.local(), r.px(), r.qty(), 0, 0, 0, r.end());
-            sim.onMarketEvent(e);
+            market.onMarketEvent(e);
         }
-        sim.endOfData();
-        return sim;
+        market.endOfData();
+        return market;
     }
 
     /** A simulator with {@code config}, fed this tape. */

@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
+import io.factorgraph.testkit.browser.HeadlessChromium;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -208,54 +203,9 @@ class ReportBrowserTest {
         return out;
     }
 
-    /** Runs headless Chromium on the page and returns the DOM after its scripts ran. */
+    /** Runs headless Chromium on the page and returns the DOM after its scripts ran ({@link HeadlessChromium}). */
     static String dumpDom(Path page, Path tmp) throws IOException, InterruptedException {
-        Path profile = Files.createTempDirectory(tmp, "chromium-profile");
-        Path stderr = tmp.resolve("chromium-stderr-" + System.nanoTime() + ".txt");
-        List<String> cmd = new ArrayList<>(List.of(
-                chromium(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath(),
-                "--window-size=1400,1200",
-                "--virtual-time-budget=5000",
-                "--dump-dom",
-                page.toAbsolutePath().toUri().toString()));
-        Process p = new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("chromium did not finish in 120 s");
-        }
-        String dom = new String(out, StandardCharsets.UTF_8);
-        if (p.exitValue() != 0 || !dom.contains("fg-evidence")) {
-            fail("chromium exited " + p.exitValue() + " without the page's DOM; stderr:\n" + Files.readString(stderr));
-        }
-        return dom;
-    }
-
-    /** The browser: {@code FG_CHROMIUM}, else the first of chromium, chromium-browser, google-chrome on PATH. */
-    static String chromium() {
-        String env = System.getenv("FG_CHROMIUM");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
-            for (String dir : path.split(File.pathSeparator)) {
-                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-                    return Path.of(dir, name).toString();
-                }
-            }
-        }
-        return fail("headless Chromium is needed to check the report renders: install Debian's package with "
-                + "`apt-get install -y chromium`, or set FG_CHROMIUM to a Chromium or Chrome binary");
+        return HeadlessChromium.dumpDom(page, tmp);
     }
 
     private static int count(String haystack, String needle) {

@@ -37,13 +37,24 @@ public final class MatchingEngine {
     private final ReportSink sink;
     private final ExecutionReport out;
 
-    // room for 8192 levels a side before it grows: feeds that keep every level they ever saw reach thousands
-    private final OrderBook book = new OrderBook(8192);
-    private final BookBuilder builder = BookBuilder.exchange(book);
+    private final OrderBook book;
+    private final BookBuilder builder;
     private final MarketEvent cursor = new MarketEvent();
     private final RestingOrders resting = new RestingOrders(32);
 
+    /** An engine with a book of its own, which {@link #onMarketEvent} builds. */
     public MatchingEngine(SimulatorConfig config, PriceGrid grid, ReportSink sink) {
+        this(config, grid, newExchangeBook(), sink);
+    }
+
+    /**
+     * An engine reading {@code book}, which may be shared with other engines on the same feed (docs/DESIGN.md §12):
+     * whoever owns it applies each market event to it and then calls {@link #onTrade} or {@link #onDepthApplied} here;
+     * {@link #onMarketEvent} must then not be used.
+     */
+    public MatchingEngine(SimulatorConfig config, PriceGrid grid, OrderBook book, ReportSink sink) {
+        this.book = book;
+        this.builder = BookBuilder.exchange(book);
         this.grid = grid;
         this.queueModel = config.queueModel();
         this.partial = config.fillMode() == FillMode.PARTIAL;
@@ -52,6 +63,14 @@ public final class MatchingEngine {
         this.lotSize = config.lotSize();
         this.sink = sink;
         this.out = new ExecutionReport(grid);
+    }
+
+    /**
+     * A book for the exchange side: exact prices, quantities in lots, room for 8192 overflow levels a side before it
+     * grows (feeds that keep every level they ever saw reach thousands).
+     */
+    public static OrderBook newExchangeBook() {
+        return new OrderBook(8192);
     }
 
     /** The exchange's book: prices, and quantities in lots. */
@@ -89,6 +108,16 @@ public final class MatchingEngine {
         boolean hadBest = bid ? book.bidDepth() > 0 : book.askDepth() > 0;
         long prevBest = hadBest ? ticks(bid ? book.bestBid() : book.bestAsk()) : 0;
         builder.apply(cursor);
+        onDepthApplied(bid, px, prevLots, qty, hadBest, prevBest, ts);
+    }
+
+    /**
+     * A depth change at {@code px} ticks on one side has just been applied to the book: the level went from {@code
+     * prevLots} to {@code qty} lots, and the side's best was {@code prevBest} ticks ({@code hadBest}: there was one).
+     * Moves the queues at that price and fills what the new best crosses.
+     */
+    public void onDepthApplied(
+            boolean bid, long px, double prevLots, double qty, boolean hadBest, long prevBest, long ts) {
         onLevelChange(bid, px, prevLots, qty);
         if (bid) {
             if (book.bidDepth() > 0) {
@@ -138,8 +167,11 @@ public final class MatchingEngine {
         }
     }
 
-    /** A trade of {@code tradeLots} at {@code tradeTicks}; {@code aggressorBuy}: it lifted offers (hits our sells). */
-    private void onTrade(boolean aggressorBuy, long tradeTicks, double tradeLots, long ts) {
+    /**
+     * A trade of {@code tradeLots} at {@code tradeTicks} at exchange time {@code ts}; {@code aggressorBuy}: it lifted
+     * offers (hits our sells). Trades never change the book.
+     */
+    public void onTrade(boolean aggressorBuy, long tradeTicks, double tradeLots, long ts) {
         double unallocated = tradeLots;
         int i = 0;
         while (i < resting.size()) {
