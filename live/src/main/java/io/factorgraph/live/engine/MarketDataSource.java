@@ -181,14 +181,15 @@ public final class MarketDataSource implements EventSource {
         lastFeedSequence = Long.MIN_VALUE / 2; // whatever comes next continues, once the snapshot is in
     }
 
-    /** A batch of the catch-up after a restored snapshot: its events continue the snapshot's book. */
-    void onCatchUpBatch(MarketDataReader reader) {
+    /** A batch of the catch-up after a restored snapshot: its events continue the snapshot's book; returns them. */
+    int onCatchUpBatch(MarketDataReader reader) {
         int count = reader.count();
         for (int i = 0; i < count; i++) {
             reader.next(scratch);
             enqueue(scratch);
         }
         catchUpPending += count;
+        return count;
     }
 
     /**

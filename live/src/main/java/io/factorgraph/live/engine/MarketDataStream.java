@@ -171,8 +171,7 @@ public final class MarketDataStream implements AutoCloseable {
             if (reader.feedSequence() == 0) {
                 // a catch-up batch: the answer to a restored snapshot, ours or (ignored) an earlier engine's
                 if (awaitingCatchUp) {
-                    feeds[instrument].onCatchUpBatch(reader);
-                    catchUpEvents += reader.count();
+                    catchUpEvents += feeds[instrument].onCatchUpBatch(reader);
                     lastAppliedSequence = sequence;
                 }
             } else if (awaitingCatchUp) {

@@ -1,0 +1,239 @@
+package io.factorgraph.live;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.factorgraph.backtest.settings.ReplaySpeed;
+import io.factorgraph.backtest.settings.SimulatorSettings;
+import io.factorgraph.live.connector.ConnectorConfig;
+import io.factorgraph.live.engine.EngineConfig;
+import io.factorgraph.live.launch.LiveProcess;
+import io.factorgraph.live.strategy.StrategyConfig;
+import io.factorgraph.live.transport.Channels;
+import io.factorgraph.runtime.data.GapPolicy;
+import io.factorgraph.runtime.graph.CompiledGraph;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live kill test (docs/DESIGN.md §13), with real processes on the recorded USD-M BTCUSDT file: connector, engine
+ * and strategy run; the engine, snapshotting every 5 s of market time, is killed (SIGKILL) mid-run and started again
+ * on the same snapshot directory. The restarted engine restores the newest snapshot, takes every event after it from
+ * the connector (which reads its file again) and goes on. Checked: every update of either engine equals, bit for bit,
+ * the row of an uninterrupted {@code fg run} at its tick time, and the restarted one's ticks are exactly the
+ * uninterrupted run's from the snapshot's tick on (none missing); its updates say not warm only while it catches up;
+ * the strategy quotes again within {@link #QUOTING_AGAIN_BOUND} of the restart.
+ */
+class EngineRestartTest {
+    static final int WARMUP = 100;
+    static final long SNAPSHOT_EVERY = 5_000_000_000L;
+    /** From the second engine's launch (a new JVM) to the strategy quoting again, on the 2-core test machine. */
+    static final Duration QUOTING_AGAIN_BOUND = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedEngineRestartsFromItsSnapshotAndContinuesTheStreamBitForBit() throws Exception {
+        GraphSpec spec = new GraphSpec(EngineParityTest.OBI_MM, List.of(), -1);
+        CompiledGraph graph = spec.compile();
+        long interval = spec.interval(graph);
+        Map<Long, EngineParityTest.Expected> expected = new HashMap<>();
+        List<EngineParityTest.Expected> rows = EngineParityTest.fgRun(graph, interval);
+        rows.forEach(e -> expected.put(e.tickTime(), e));
+        Path snapshots = dir.resolve("snapshots");
+        try (LiveTestCluster cluster = LiveTestCluster.start();
+                FactorRecorder factors = new FactorRecorder(cluster, Channels.IPC)) {
+            EngineConfig config = new EngineConfig(
+                            spec, cluster.transport(), WARMUP, "usdm_btcusdt", 30_000_000_000L, List.of())
+                    .withSnapshots(snapshots, SNAPSHOT_EVERY, 3, EngineConfig.DEFAULT_CATCH_UP_MAX_AGE_NANOS);
+            LiveProcess strategy = cluster.launch(
+                    "strategy",
+                    "strategy",
+                    new StrategyConfig(
+                                    spec, cluster.transport(), 0.001, 1_000_000_000L, false, null, null, List.of())
+                            .toArgs());
+            LiveProcess first = cluster.launch("engine", "engine", config.toArgs());
+            LiveProcess connector = cluster.launch(
+                    "connector",
+                    "connector",
+                    new ConnectorConfig(
+                                    List.of(EngineParityTest.BTC),
+                                    GapPolicy.FAIL,
+                                    ReplaySpeed.parse("8"),
+                                    false,
+                                    0.1,
+                                    0.001,
+                                    SimulatorSettings.DEFAULTS,
+                                    cluster.transport(),
+                                    30_000_000_000L,
+                                    true,
+                                    20_000_000_000L,
+                                    List.of())
+                            .toArgs());
+            // mid-run: two minutes of market data in, two snapshots at least, the strategy quoting
+            assertTrue(
+                    LiveTestCluster.await(
+                            () -> factors.size() > 1200
+                                    && count(cluster.log("engine"), "snapshot engine-") >= 2
+                                    && cluster.log("strategy").contains("quoting"),
+                            Duration.ofSeconds(90)),
+                    cluster.log("engine"));
+            first.kill();
+            assertEquals(137, first.waitFor(10, TimeUnit.SECONDS), "SIGKILL");
+            long firstInstance = factors.updates().get(0).instance();
+            Thread.sleep(1_500); // the strategy sees the engine gone and halts
+            int quotingBefore = count(cluster.log("strategy"), "quoting again");
+            long restartNanos = System.nanoTime();
+            LiveProcess second = cluster.launch("engine2", "engine", config.toArgs());
+            assertTrue(
+                    LiveTestCluster.await(
+                            () -> count(cluster.log("strategy"), "quoting again") > quotingBefore,
+                            QUOTING_AGAIN_BOUND),
+                    "the strategy quotes again within " + QUOTING_AGAIN_BOUND + " of the restart\n"
+                            + cluster.log("strategy") + cluster.log("engine2"));
+            long quotingAgainMs = (System.nanoTime() - restartNanos) / 1_000_000;
+            assertEquals(0, connector.waitFor(120, TimeUnit.SECONDS), cluster.log("connector"));
+            assertEquals(0, strategy.waitFor(30, TimeUnit.SECONDS), cluster.log("strategy"));
+            assertEquals(0, second.waitFor(30, TimeUnit.SECONDS), cluster.log("engine2"));
+
+            String log2 = cluster.log("engine2");
+            Matcher restored = Pattern.compile("restored \\S+ \\(tick time (\\d+)").matcher(log2);
+            assertTrue(restored.find(), log2);
+            long snapshotTick = Long.parseLong(restored.group(1));
+            Matcher caughtUp = Pattern.compile("caught up: the connector sent (\\d+) events after the snapshot "
+                            + "\\(its replay at (\\d+)\\)")
+                    .matcher(log2);
+            assertTrue(caughtUp.find(), log2);
+            long caughtUpTo = Long.parseLong(caughtUp.group(2));
+            assertTrue(log2.contains("warm at once after the catch-up"), log2);
+            assertTrue(cluster.log("connector").contains("catch-up sent"), cluster.log("connector"));
+
+            List<FactorRecorder.Update> all = factors.updates();
+            List<FactorRecorder.Update> before =
+                    all.stream().filter(u -> u.instance() == firstInstance).toList();
+            List<FactorRecorder.Update> after =
+                    all.stream().filter(u -> u.instance() != firstInstance).toList();
+            assertTrue(before.size() > 1200 && after.size() > 1000, before.size() + " / " + after.size());
+            // both engines' updates are fg run's rows at their tick times, to the bit
+            for (FactorRecorder.Update u : all) {
+                EngineParityTest.Expected e = expected.get(u.tickTime());
+                assertTrue(e != null, "a tick fg run does not have: " + u.tickTime());
+                assertEquals(e.bid(), u.bestBidBits(), "best bid at " + u.tickTime());
+                assertEquals(e.ask(), u.bestAskBits(), "best ask at " + u.tickTime());
+                assertArrayEquals(e.outputs(), u.outputBits(), "outputs at " + u.tickTime());
+                assertArrayEquals(e.sinkArgs(), u.sinkArgBits(), "sink arguments at " + u.tickTime());
+            }
+            // the restarted engine's ticks are fg run's from the snapshot's tick on, none missing, to the end
+            List<Long> suffix = rows.stream()
+                    .map(EngineParityTest.Expected::tickTime)
+                    .filter(t -> t > snapshotTick)
+                    .toList();
+            assertEquals(
+                    suffix, after.stream().map(FactorRecorder.Update::tickTime).toList(), "ticks after the restart");
+            // not warm only during the catch-up: a prefix, every tick of it at or before the connector's replay time
+            int cold = 0;
+            while (cold < after.size() && !after.get(cold).warm()) {
+                cold++;
+            }
+            for (int i = cold; i < after.size(); i++) {
+                assertTrue(after.get(i).warm(), "warm from the end of the catch-up on: " + after.get(i).tickTime());
+            }
+            assertTrue(cold > 0, "the catch-up's updates say not warm");
+            assertTrue(
+                    after.get(cold - 1).tickTime() <= caughtUpTo,
+                    "the last cold tick " + after.get(cold - 1).tickTime() + " is within the catch-up (to "
+                            + caughtUpTo + ")");
+            assertTrue(before.get(before.size() - 1).warm(), "the first engine was warm when killed");
+            System.out.printf(
+                    "kill test: snapshot tick %d, killed at tick %d, %d catch-up ticks not warm, strategy quoting "
+                            + "again %d ms after the restart%n",
+                    snapshotTick, before.get(before.size() - 1).tickTime(), cold, quotingAgainMs);
+        }
+    }
+
+    @Test
+    void cleanShutdownWritesASnapshotAndAnotherGraphsIsRefused() throws Exception {
+        GraphSpec spec = new GraphSpec(EngineParityTest.OBI_MM, List.of(), -1);
+        Path snapshots = dir.resolve("snapshots");
+        try (LiveTestCluster cluster = LiveTestCluster.start();
+                FactorRecorder factors = new FactorRecorder(cluster, Channels.IPC)) {
+            EngineConfig config = new EngineConfig(
+                            spec, cluster.transport(), WARMUP, "usdm_btcusdt", 30_000_000_000L, List.of())
+                    .withSnapshots(snapshots, 60_000_000_000L, 2, EngineConfig.DEFAULT_CATCH_UP_MAX_AGE_NANOS);
+            LiveProcess engine = cluster.launch("engine", "engine", config.toArgs());
+            LiveProcess connector = cluster.launch(
+                    "connector",
+                    "connector",
+                    new ConnectorConfig(
+                                    List.of(EngineParityTest.BTC),
+                                    GapPolicy.FAIL,
+                                    ReplaySpeed.parse("8"),
+                                    false,
+                                    0.1,
+                                    0.001,
+                                    SimulatorSettings.DEFAULTS,
+                                    cluster.transport(),
+                                    30_000_000_000L,
+                                    false,
+                                    2_000_000_000L,
+                                    List.of())
+                            .toArgs());
+            assertTrue(LiveTestCluster.await(() -> factors.size() > 300, Duration.ofSeconds(60)));
+            engine.terminate();
+            assertEquals(0, engine.waitFor(10, TimeUnit.SECONDS), cluster.log("engine"));
+            connector.stop(5_000);
+            String log = cluster.log("engine");
+            assertTrue(log.contains("snapshot on shutdown"), log);
+            List<FactorRecorder.Update> updates = factors.updates();
+            long lastTick = updates.get(updates.size() - 1).tickTime();
+            Path newest;
+            try (Stream<Path> files = Files.list(snapshots)) {
+                List<Path> list =
+                        files.filter(f -> f.getFileName().toString().endsWith(".fgstate"))
+                                .sorted()
+                                .toList();
+                assertTrue(list.size() <= 2, "keeps the newest 2: " + list);
+                newest = list.get(list.size() - 1);
+            }
+            assertEquals(
+                    String.format("engine-%020d.fgstate", lastTick),
+                    newest.getFileName().toString(),
+                    "the shutdown snapshot is as of the last tick sent");
+
+            // the same directory, other parameter values: refused in one line, nothing else started
+            GraphSpec other = new GraphSpec(EngineParityTest.OBI_MM, List.of("window=300"), -1);
+            EngineConfig otherConfig = new EngineConfig(
+                            other, cluster.transport(), WARMUP, "usdm_btcusdt", 1_000_000_000L, List.of())
+                    .withSnapshots(snapshots, 60_000_000_000L, 2, EngineConfig.DEFAULT_CATCH_UP_MAX_AGE_NANOS);
+            LiveProcess refused = cluster.launch("other", "engine", otherConfig.toArgs());
+            assertEquals(1, refused.waitFor(30, TimeUnit.SECONDS), cluster.log("other"));
+            String otherLog = cluster.log("other");
+            assertTrue(
+                    otherLog.contains("cannot restore: " + newest
+                            + ": param window is 600 in the snapshot but 300 here"),
+                    otherLog);
+            assertFalse(otherLog.contains("Exception"), otherLog);
+        }
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
