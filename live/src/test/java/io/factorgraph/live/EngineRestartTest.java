@@ -165,7 +165,7 @@ class EngineRestartTest {
     }
 
     @Test
-    void cleanShutdownWritesASnapshotAndAnotherGraphsIsRefused() throws Exception {
+    void cleanShutdownSnapshotsTooOldStartsColdAnotherGraphsIsRefused() throws Exception {
         GraphSpec spec = new GraphSpec(EngineParityTest.OBI_MM, List.of(), -1);
         Path snapshots = dir.resolve("snapshots");
         try (LiveTestCluster cluster = LiveTestCluster.start();
@@ -194,10 +194,10 @@ class EngineRestartTest {
             assertTrue(LiveTestCluster.await(() -> factors.size() > 300, Duration.ofSeconds(60)));
             engine.terminate();
             assertEquals(0, engine.waitFor(10, TimeUnit.SECONDS), cluster.log("engine"));
-            connector.stop(5_000);
             String log = cluster.log("engine");
             assertTrue(log.contains("snapshot on shutdown"), log);
             List<FactorRecorder.Update> updates = factors.updates();
+            long firstInstance = updates.get(0).instance();
             long lastTick = updates.get(updates.size() - 1).tickTime();
             Path newest;
             try (Stream<Path> files = Files.list(snapshots)) {
@@ -213,7 +213,40 @@ class EngineRestartTest {
                     newest.getFileName().toString(),
                     "the shutdown snapshot is as of the last tick sent");
 
+            // restarted with a catch-up age the connector's replay has passed by now: cold, warm after the warm-up
+            LiveProcess cold = cluster.launch(
+                    "cold",
+                    "engine",
+                    config.withSnapshots(snapshots, 60_000_000_000L, 2, 1_000_000L).toArgs());
+            assertTrue(
+                    LiveTestCluster.await(
+                            () -> factors.updates().stream()
+                                            .filter(u -> u.instance() != firstInstance)
+                                            .count()
+                                    > WARMUP + 20,
+                            Duration.ofSeconds(60)),
+                    cluster.log("cold"));
+            cold.terminate();
+            assertEquals(0, cold.waitFor(10, TimeUnit.SECONDS), cluster.log("cold"));
+            connector.stop(5_000);
+            String coldLog = cluster.log("cold");
+            assertTrue(coldLog.contains("no catch-up after the restored snapshot: the connector refused it (TOO_OLD)"
+                    + "; starting cold"), coldLog);
+            assertTrue(coldLog.contains("warm after " + WARMUP + " ticks"), coldLog);
+            assertTrue(cluster.log("connector").contains("refused (TOO_OLD)"), cluster.log("connector"));
+            List<FactorRecorder.Update> after = factors.updates().stream()
+                    .filter(u -> u.instance() != firstInstance)
+                    .toList();
+            for (int i = 0; i < after.size(); i++) {
+                assertEquals(i >= WARMUP - 1, after.get(i).warm(), "warm from the warm-up's last tick: " + i);
+            }
+
             // the same directory, other parameter values: refused in one line, nothing else started
+            try (Stream<Path> files = Files.list(snapshots)) {
+                newest = files.filter(f -> f.getFileName().toString().endsWith(".fgstate"))
+                        .max(Path::compareTo)
+                        .orElseThrow();
+            }
             GraphSpec other = new GraphSpec(EngineParityTest.OBI_MM, List.of("window=300"), -1);
             EngineConfig otherConfig = new EngineConfig(
                             other, cluster.transport(), WARMUP, "usdm_btcusdt", 1_000_000_000L, List.of())
