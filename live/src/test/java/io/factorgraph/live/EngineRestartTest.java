@@ -164,6 +164,79 @@ class EngineRestartTest {
         }
     }
 
+    /**
+     * Two books on one stream (docs/DESIGN.md §11): the catch-up is one merge over both files, read again, and the
+     * restarted engine's ticks are {@code fg run}'s over both after the snapshot's tick, every book and value to the bit.
+     */
+    @Test
+    void twoBooksRestartContinuesTheMergedStreamBitForBit() throws Exception {
+        GraphSpec spec = new GraphSpec(TwoInstrumentParityTest.GRAPH, List.of(), -1);
+        CompiledGraph graph = spec.compile();
+        List<TwoInstrumentParityTest.Expected> rows = TwoInstrumentParityTest.fgRun(graph, spec.interval(graph));
+        Map<Long, TwoInstrumentParityTest.Expected> expected = new HashMap<>();
+        rows.forEach(e -> expected.put(e.tickTime(), e));
+        Path snapshots = dir.resolve("snapshots");
+        try (LiveTestCluster cluster = LiveTestCluster.start();
+                FactorRecorder factors = new FactorRecorder(cluster, Channels.IPC)) {
+            EngineConfig config = new EngineConfig(
+                            spec, cluster.transport(), WARMUP, "btc,eth", 30_000_000_000L, List.of())
+                    .withSnapshots(snapshots, SNAPSHOT_EVERY, 3, EngineConfig.DEFAULT_CATCH_UP_MAX_AGE_NANOS);
+            LiveProcess first = cluster.launch("engine", "engine", config.toArgs());
+            ConnectorConfig two = TwoInstrumentParityTest.connector(cluster, false, 2_000_000_000L, List.of());
+            LiveProcess connector = cluster.launch(
+                    "connector",
+                    "connector",
+                    new ConnectorConfig(
+                                    two.feeds(),
+                                    two.gapPolicy(),
+                                    ReplaySpeed.parse("8"),
+                                    false,
+                                    two.transport(),
+                                    two.awaitNanos(),
+                                    false,
+                                    two.lingerNanos(),
+                                    List.of())
+                            .toArgs());
+            assertTrue(
+                    LiveTestCluster.await(
+                            () -> factors.size() > 1000 && count(cluster.log("engine"), "snapshot engine-") >= 2,
+                            Duration.ofSeconds(90)),
+                    cluster.log("engine"));
+            first.kill();
+            assertEquals(137, first.waitFor(10, TimeUnit.SECONDS), "SIGKILL");
+            long firstInstance = factors.updates().get(0).instance();
+            Thread.sleep(500);
+            LiveProcess second = cluster.launch("engine2", "engine", config.toArgs());
+            assertTrue(LiveTestCluster.await(factors::ended, Duration.ofSeconds(120)), cluster.log("engine2"));
+            assertEquals(0, second.waitFor(20, TimeUnit.SECONDS), cluster.log("engine2"));
+            assertEquals(0, connector.waitFor(20, TimeUnit.SECONDS), cluster.log("connector"));
+            String log2 = cluster.log("engine2");
+            Matcher restored = Pattern.compile("restored \\S+ \\(tick time (\\d+)").matcher(log2);
+            assertTrue(restored.find(), log2);
+            long snapshotTick = Long.parseLong(restored.group(1));
+            assertTrue(log2.contains("warm at once after the catch-up"), log2);
+            List<FactorRecorder.Update> all = factors.updates();
+            for (FactorRecorder.Update u : all) {
+                TwoInstrumentParityTest.Expected e = expected.get(u.tickTime());
+                assertTrue(e != null, "a tick fg run does not have: " + u.tickTime());
+                assertArrayEquals(e.books(), u.bookBits(), "both books at " + u.tickTime());
+                assertArrayEquals(e.outputs(), u.outputBits(), "outputs at " + u.tickTime());
+                assertArrayEquals(e.sinkArgs(), u.sinkArgBits(), "sink arguments at " + u.tickTime());
+            }
+            List<Long> suffix = rows.stream()
+                    .map(TwoInstrumentParityTest.Expected::tickTime)
+                    .filter(t -> t > snapshotTick)
+                    .toList();
+            assertEquals(
+                    suffix,
+                    all.stream()
+                            .filter(u -> u.instance() != firstInstance)
+                            .map(FactorRecorder.Update::tickTime)
+                            .toList(),
+                    "ticks after the restart");
+        }
+    }
+
     @Test
     void cleanShutdownSnapshotsTooOldStartsColdAnotherGraphsIsRefused() throws Exception {
         GraphSpec spec = new GraphSpec(EngineParityTest.OBI_MM, List.of(), -1);
