@@ -165,7 +165,8 @@ class LiveOptionsRoundTripTest {
         assertEquals(2_500_000_000L, config.snapshotEveryNanos());
         assertEquals(5, config.snapshotKeep());
         assertEquals(90_000_000_000L, config.catchUpMaxAgeNanos());
-        EngineConfig none = EngineConfig.fromArgs(LiveArgs.parse(parse(new LiveEngineCommand(), "x.fg").args()));
+        EngineConfig none = EngineConfig.fromArgs(
+                LiveArgs.parse(parse(new LiveEngineCommand(), "x.fg").args()));
         assertEquals(null, none.snapshotDir());
         assertEquals(EngineConfig.DEFAULT_SNAPSHOT_EVERY_NANOS, none.snapshotEveryNanos());
         assertEquals(EngineConfig.DEFAULT_SNAPSHOT_KEEP, none.snapshotKeep());

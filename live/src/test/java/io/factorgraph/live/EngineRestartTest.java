@@ -62,8 +62,7 @@ class EngineRestartTest {
             LiveProcess strategy = cluster.launch(
                     "strategy",
                     "strategy",
-                    new StrategyConfig(
-                                    spec, cluster.transport(), 0.001, 1_000_000_000L, false, null, null, List.of())
+                    new StrategyConfig(spec, cluster.transport(), 0.001, 1_000_000_000L, false, null, null, List.of())
                             .toArgs());
             LiveProcess first = cluster.launch("engine", "engine", config.toArgs());
             LiveProcess connector = cluster.launch(
@@ -100,8 +99,7 @@ class EngineRestartTest {
             LiveProcess second = cluster.launch("engine2", "engine", config.toArgs());
             assertTrue(
                     LiveTestCluster.await(
-                            () -> count(cluster.log("strategy"), "quoting again") > quotingBefore,
-                            QUOTING_AGAIN_BOUND),
+                            () -> count(cluster.log("strategy"), "quoting again") > quotingBefore, QUOTING_AGAIN_BOUND),
                     "the strategy quotes again within " + QUOTING_AGAIN_BOUND + " of the restart\n"
                             + cluster.log("strategy") + cluster.log("engine2"));
             long quotingAgainMs = (System.nanoTime() - restartNanos) / 1_000_000;
@@ -110,7 +108,8 @@ class EngineRestartTest {
             assertEquals(0, second.waitFor(30, TimeUnit.SECONDS), cluster.log("engine2"));
 
             String log2 = cluster.log("engine2");
-            Matcher restored = Pattern.compile("restored \\S+ \\(tick time (\\d+)").matcher(log2);
+            Matcher restored =
+                    Pattern.compile("restored \\S+ \\(tick time (\\d+)").matcher(log2);
             assertTrue(restored.find(), log2);
             long snapshotTick = Long.parseLong(restored.group(1));
             Matcher caughtUp = Pattern.compile("caught up: the connector sent (\\d+) events after the snapshot "
@@ -149,13 +148,15 @@ class EngineRestartTest {
                 cold++;
             }
             for (int i = cold; i < after.size(); i++) {
-                assertTrue(after.get(i).warm(), "warm from the end of the catch-up on: " + after.get(i).tickTime());
+                assertTrue(
+                        after.get(i).warm(),
+                        "warm from the end of the catch-up on: " + after.get(i).tickTime());
             }
             assertTrue(cold > 0, "the catch-up's updates say not warm");
             assertTrue(
                     after.get(cold - 1).tickTime() <= caughtUpTo,
-                    "the last cold tick " + after.get(cold - 1).tickTime() + " is within the catch-up (to "
-                            + caughtUpTo + ")");
+                    "the last cold tick " + after.get(cold - 1).tickTime() + " is within the catch-up (to " + caughtUpTo
+                            + ")");
             assertTrue(before.get(before.size() - 1).warm(), "the first engine was warm when killed");
             System.out.printf(
                     "kill test: snapshot tick %d, killed at tick %d, %d catch-up ticks not warm, strategy quoting "
@@ -211,7 +212,8 @@ class EngineRestartTest {
             assertEquals(0, second.waitFor(20, TimeUnit.SECONDS), cluster.log("engine2"));
             assertEquals(0, connector.waitFor(20, TimeUnit.SECONDS), cluster.log("connector"));
             String log2 = cluster.log("engine2");
-            Matcher restored = Pattern.compile("restored \\S+ \\(tick time (\\d+)").matcher(log2);
+            Matcher restored =
+                    Pattern.compile("restored \\S+ \\(tick time (\\d+)").matcher(log2);
             assertTrue(restored.find(), log2);
             long snapshotTick = Long.parseLong(restored.group(1));
             assertTrue(log2.contains("warm at once after the catch-up"), log2);
@@ -274,10 +276,9 @@ class EngineRestartTest {
             long lastTick = updates.get(updates.size() - 1).tickTime();
             Path newest;
             try (Stream<Path> files = Files.list(snapshots)) {
-                List<Path> list =
-                        files.filter(f -> f.getFileName().toString().endsWith(".fgstate"))
-                                .sorted()
-                                .toList();
+                List<Path> list = files.filter(f -> f.getFileName().toString().endsWith(".fgstate"))
+                        .sorted()
+                        .toList();
                 assertTrue(list.size() <= 2, "keeps the newest 2: " + list);
                 newest = list.get(list.size() - 1);
             }
@@ -290,7 +291,8 @@ class EngineRestartTest {
             LiveProcess cold = cluster.launch(
                     "cold",
                     "engine",
-                    config.withSnapshots(snapshots, 60_000_000_000L, 2, 1_000_000L).toArgs());
+                    config.withSnapshots(snapshots, 60_000_000_000L, 2, 1_000_000L)
+                            .toArgs());
             assertTrue(
                     LiveTestCluster.await(
                             () -> factors.updates().stream()
@@ -303,8 +305,10 @@ class EngineRestartTest {
             assertEquals(0, cold.waitFor(10, TimeUnit.SECONDS), cluster.log("cold"));
             connector.stop(5_000);
             String coldLog = cluster.log("cold");
-            assertTrue(coldLog.contains("no catch-up after the restored snapshot: the connector refused it (TOO_OLD)"
-                    + "; starting cold"), coldLog);
+            assertTrue(
+                    coldLog.contains("no catch-up after the restored snapshot: the connector refused it (TOO_OLD)"
+                            + "; starting cold"),
+                    coldLog);
             assertTrue(coldLog.contains("warm after " + WARMUP + " ticks"), coldLog);
             assertTrue(cluster.log("connector").contains("refused (TOO_OLD)"), cluster.log("connector"));
             List<FactorRecorder.Update> after = factors.updates().stream()
@@ -328,8 +332,8 @@ class EngineRestartTest {
             assertEquals(1, refused.waitFor(30, TimeUnit.SECONDS), cluster.log("other"));
             String otherLog = cluster.log("other");
             assertTrue(
-                    otherLog.contains("cannot restore: " + newest
-                            + ": param window is 600 in the snapshot but 300 here"),
+                    otherLog.contains(
+                            "cannot restore: " + newest + ": param window is 600 in the snapshot but 300 here"),
                     otherLog);
             assertFalse(otherLog.contains("Exception"), otherLog);
         }

@@ -433,6 +433,7 @@ final class MarketDataReplay implements Agent {
             return;
         }
         log.info(asked + ": sending the " + events + " events sent so far again from the first after it");
+        sendCatchUpEnd(afterTs, CatchUpStatus.ACCEPTED, 0); // the engine waits longer now: the files are read again
         flush(false); // what the live replay has batched goes first; the catch-up resends it in order
         List<OrderBook> scratch = new ArrayList<>();
         for (int i = 0; i < books.length; i++) {

@@ -92,6 +92,8 @@ public final class Engine {
     private boolean warmAnnounced;
     /** How long a restored engine waits for the connector to answer its catch-up request before starting cold. */
     static final long CATCH_UP_TIMEOUT_NANOS = 5_000_000_000L;
+    /** Once the connector has accepted, how long the catch-up may take (it reads its files again from the start). */
+    static final long CATCH_UP_ACCEPTED_TIMEOUT_NANOS = 300_000_000_000L;
     /** After SIGTERM, how long the engine reads on for the next tick, to snapshot right after it. */
     static final long SHUTDOWN_SNAPSHOT_WAIT_NANOS = 1_000_000_000L;
 
@@ -363,8 +365,8 @@ public final class Engine {
         lastMessage.setRelease(source == null ? 0 : source.tracker().last());
         if (catchUpDeadline != 0 && System.nanoTime() > catchUpDeadline) {
             catchUpDeadline = 0;
-            source.abandonCatchUp("no answer from the connector within " + CATCH_UP_TIMEOUT_NANOS / 1_000_000_000L
-                    + " s (a connector that cannot replay what the engine missed)");
+            source.abandonCatchUp(
+                    "no (whole) answer from the connector in time (within 5 s of asking, or 5 min of its accepting)");
         }
     }
 
@@ -442,6 +444,12 @@ public final class Engine {
             log.info("caught up: the connector sent " + events + " events after the snapshot (its replay at "
                     + replayTimeNs + "); " + source.droppedWhileCatchingUp() + " live batches dropped meanwhile"
                     + (ticksSinceSync >= warmupTicks ? "; warm once they are read" : ""));
+        }
+
+        @Override
+        public void onCatchUpAccepted() {
+            snapshots.onCatchUpAnswered();
+            catchUpDeadline = System.nanoTime() + CATCH_UP_ACCEPTED_TIMEOUT_NANOS;
         }
 
         @Override

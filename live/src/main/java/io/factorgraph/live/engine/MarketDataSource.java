@@ -58,6 +58,9 @@ public final class MarketDataSource implements EventSource {
          */
         default void onCaughtUp(long events, long replayTimeNs) {}
 
+        /** The connector will send the catch-up: it reads its files again first, which may take a while. */
+        default void onCatchUpAccepted() {}
+
         /** The connector could not (or did not) send what a restored snapshot missed: every feed starts cold. */
         default void onCatchUpRefused(String why) {}
     }

@@ -196,6 +196,10 @@ public final class MarketDataStream implements AutoCloseable {
             return; // not ours
         }
         CatchUpStatus status = catchUpEnd.status();
+        if (status == CatchUpStatus.ACCEPTED) {
+            listener.onCatchUpAccepted();
+            return;
+        }
         long events = catchUpEnd.events();
         long replayTime = catchUpEnd.replayTimeNs();
         CatchUpEndDecoder.FeedsDecoder last = catchUpEnd.feeds();
