@@ -68,20 +68,7 @@ class EngineRestartTest {
             LiveProcess connector = cluster.launch(
                     "connector",
                     "connector",
-                    new ConnectorConfig(
-                                    List.of(EngineParityTest.BTC),
-                                    GapPolicy.FAIL,
-                                    ReplaySpeed.parse("8"),
-                                    false,
-                                    0.1,
-                                    0.001,
-                                    SimulatorSettings.DEFAULTS,
-                                    cluster.transport(),
-                                    30_000_000_000L,
-                                    true,
-                                    20_000_000_000L,
-                                    List.of())
-                            .toArgs());
+                    btcAt8x(cluster, true, 20_000_000_000L).toArgs());
             // mid-run: two minutes of market data in, two snapshots at least, the strategy quoting
             assertTrue(
                     LiveTestCluster.await(
@@ -252,20 +239,7 @@ class EngineRestartTest {
             LiveProcess connector = cluster.launch(
                     "connector",
                     "connector",
-                    new ConnectorConfig(
-                                    List.of(EngineParityTest.BTC),
-                                    GapPolicy.FAIL,
-                                    ReplaySpeed.parse("8"),
-                                    false,
-                                    0.1,
-                                    0.001,
-                                    SimulatorSettings.DEFAULTS,
-                                    cluster.transport(),
-                                    30_000_000_000L,
-                                    false,
-                                    2_000_000_000L,
-                                    List.of())
-                            .toArgs());
+                    btcAt8x(cluster, false, 2_000_000_000L).toArgs());
             assertTrue(LiveTestCluster.await(() -> factors.size() > 300, Duration.ofSeconds(60)));
             engine.terminate();
             assertEquals(0, engine.waitFor(10, TimeUnit.SECONDS), cluster.log("engine"));
@@ -337,6 +311,23 @@ class EngineRestartTest {
                     otherLog);
             assertFalse(otherLog.contains("Exception"), otherLog);
         }
+    }
+
+    /** A connector replaying the BTCUSDT file at 8x with its venue (tick 0.1, lot 0.001). */
+    private static ConnectorConfig btcAt8x(LiveTestCluster cluster, boolean awaitStrategy, long lingerNanos) {
+        return new ConnectorConfig(
+                List.of(EngineParityTest.BTC),
+                GapPolicy.FAIL,
+                ReplaySpeed.parse("8"),
+                false,
+                0.1,
+                0.001,
+                SimulatorSettings.DEFAULTS,
+                cluster.transport(),
+                30_000_000_000L,
+                awaitStrategy,
+                lingerNanos,
+                List.of());
     }
 
     private static int count(String text, String what) {
