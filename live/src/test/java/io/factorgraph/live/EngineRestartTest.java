@@ -227,7 +227,7 @@ class EngineRestartTest {
     }
 
     @Test
-    void cleanShutdownSnapshotsTooOldStartsColdAnotherGraphsIsRefused() throws Exception {
+    void cleanShutdownSnapshotsTooOldStartsColdAnotherGraphOrNoClockIsRefused() throws Exception {
         GraphSpec spec = new GraphSpec(EngineParityTest.OBI_MM, List.of(), -1);
         Path snapshots = dir.resolve("snapshots");
         try (LiveTestCluster cluster = LiveTestCluster.start();
@@ -310,6 +310,21 @@ class EngineRestartTest {
                             "cannot restore: " + newest + ": param window is 600 in the snapshot but 300 here"),
                     otherLog);
             assertFalse(otherLog.contains("Exception"), otherLog);
+
+            // without a clock, ticks fall on event times: a snapshot could not say which events of its instant it holds
+            EngineConfig unclocked = new EngineConfig(
+                            new GraphSpec(EngineParityTest.OBI_MM, List.of(), 0),
+                            cluster.transport(),
+                            WARMUP,
+                            "usdm_btcusdt",
+                            1_000_000_000L,
+                            List.of())
+                    .withSnapshots(snapshots, 60_000_000_000L, 2, EngineConfig.DEFAULT_CATCH_UP_MAX_AGE_NANOS);
+            LiveProcess noClock = cluster.launch("noclock", "engine", unclocked.toArgs());
+            assertEquals(1, noClock.waitFor(30, TimeUnit.SECONDS), cluster.log("noclock"));
+            assertTrue(
+                    cluster.log("noclock").contains("error: --snapshot-dir needs a graph with a clock"),
+                    cluster.log("noclock"));
         }
     }
 

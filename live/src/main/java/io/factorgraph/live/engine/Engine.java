@@ -106,6 +106,8 @@ public final class Engine {
     /** Restored and caught up exactly, warm as the snapshot was: the warm line says so. */
     private boolean warmFromSnapshot;
 
+    private boolean shutdownSnapshot;
+
     public Engine(EngineConfig config, ProcessLog log, ShutdownSignal shutdown) {
         this.config = config;
         this.log = log;
@@ -196,7 +198,7 @@ public final class Engine {
                     long time = provider.current().timestampNanos();
                     long period = Math.floorDiv(time, config.snapshotEveryNanos());
                     if (shutdown.raised()) {
-                        takeSnapshot(time, "on shutdown");
+                        shutdownSnapshot = takeSnapshot(time, "on shutdown");
                         break;
                     }
                     if (period != lastSnapshotPeriod) {
@@ -205,7 +207,7 @@ public final class Engine {
                     }
                 }
             }
-            if (store != null && shutdown.raised() && !snapshotConsistent()) {
+            if (store != null && shutdown.raised() && !shutdownSnapshot) {
                 log.info("no snapshot on shutdown: no consistent tick came within "
                         + SHUTDOWN_SNAPSHOT_WAIT_NANOS / 1_000_000 + " ms of the signal; the last periodic one stands");
             }
@@ -283,7 +285,8 @@ public final class Engine {
         return true;
     }
 
-    private void takeSnapshot(long tickTime, String why) {
+    /** Writes a snapshot as of the tick just computed; false when it could not (said in one line). */
+    private boolean takeSnapshot(long tickTime, String why) {
         long start = System.nanoTime();
         try {
             byte[] state = instance.saveState();
@@ -296,12 +299,14 @@ public final class Engine {
                     tickTime,
                     state.length,
                     (System.nanoTime() - start) / 1e6));
+            return true;
         } catch (SnapshotException e) {
             log.error("snapshots off: " + e.getMessage());
             store = null;
         } catch (java.io.UncheckedIOException e) {
             log.error(e.getMessage()); // the next period tries again
         }
+        return false;
     }
 
     /** Whether the market data sources stop: at a signal, at once without snapshots, else after up to a second. */
