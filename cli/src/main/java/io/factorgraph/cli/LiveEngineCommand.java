@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                     + "and SamplingClock as `fg run`, ticks the graph and publishes every output, the sink's "
                     + "arguments and the best levels per tick. After a start, restart or re-sync its updates say not "
                     + "warm until --warmup ticks have passed; on a market data gap it asks the connector for a "
-                    + "snapshot."
+                    + "snapshot. With --snapshot-dir it saves its state and, restarted, continues from it."
         })
 final class LiveEngineCommand implements Callable<Integer> {
     @Mixin
@@ -60,6 +60,9 @@ final class LiveEngineCommand implements Callable<Integer> {
     List<String> testDrop = new ArrayList<>();
 
     @Mixin
+    LiveSnapshotOptions snapshots;
+
+    @Mixin
     LiveTransportOptions transport;
 
     @Spec
@@ -78,6 +81,7 @@ final class LiveEngineCommand implements Callable<Integer> {
         LiveTransportOptions.put(args, "symbol", symbol);
         LiveTransportOptions.put(args, "await", LiveTransportOptions.duration(await));
         LiveTransportOptions.putAll(args, "test-drop", testDrop);
+        snapshots.put(args);
         args.addAll(transport.toArgs());
         return args;
     }

@@ -58,6 +58,9 @@ final class LiveRunCommand implements Callable<Integer> {
             description = "Engine warm-up after a (re)start or re-sync. " + "Default: the graph's largest window.")
     Long warmup;
 
+    @Mixin
+    LiveSnapshotOptions snapshots;
+
     @Option(
             names = "--stale-after",
             paramLabel = "DURATION",
@@ -130,6 +133,7 @@ final class LiveRunCommand implements Callable<Integer> {
         engineArgs.addAll(common);
         LiveTransportOptions.put(engineArgs, "warmup", warmup);
         LiveTransportOptions.put(engineArgs, "symbol", symbol());
+        snapshots.put(engineArgs);
 
         List<String> strategyArgs = new ArrayList<>(graphArgs);
         strategyArgs.addAll(common);

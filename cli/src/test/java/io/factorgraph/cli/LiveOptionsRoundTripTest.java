@@ -9,6 +9,7 @@ import io.factorgraph.backtest.settings.QueueSetting;
 import io.factorgraph.backtest.settings.ReplaySpeed;
 import io.factorgraph.backtest.settings.SimulatorSettings;
 import io.factorgraph.live.connector.ConnectorConfig;
+import io.factorgraph.live.engine.EngineConfig;
 import io.factorgraph.live.launch.LiveArgs;
 import io.factorgraph.live.strategy.StrategyConfig;
 import io.factorgraph.live.transport.IdleMode;
@@ -144,5 +145,33 @@ class LiveOptionsRoundTripTest {
         assertEquals(250_000_000L, config.graph().intervalNanos());
         assertEquals(1_500_000_000L, config.staleAfterNanos());
         assertEquals(0.001, config.lotSize());
+    }
+
+    @Test
+    void theEngineReadsBackItsSnapshotOptions() {
+        LiveEngineCommand command = parse(
+                new LiveEngineCommand(),
+                "x.fg",
+                "--snapshot-dir",
+                "state",
+                "--snapshot-every",
+                "2.5s",
+                "--snapshot-keep",
+                "5",
+                "--catch-up-max-age",
+                "90s");
+        EngineConfig config = EngineConfig.fromArgs(LiveArgs.parse(command.args()));
+        assertEquals(Path.of("state").toAbsolutePath(), config.snapshotDir());
+        assertEquals(2_500_000_000L, config.snapshotEveryNanos());
+        assertEquals(5, config.snapshotKeep());
+        assertEquals(90_000_000_000L, config.catchUpMaxAgeNanos());
+        EngineConfig none = EngineConfig.fromArgs(
+                LiveArgs.parse(parse(new LiveEngineCommand(), "x.fg").args()));
+        assertEquals(null, none.snapshotDir());
+        assertEquals(EngineConfig.DEFAULT_SNAPSHOT_EVERY_NANOS, none.snapshotEveryNanos());
+        assertEquals(EngineConfig.DEFAULT_SNAPSHOT_KEEP, none.snapshotKeep());
+        assertEquals(EngineConfig.DEFAULT_CATCH_UP_MAX_AGE_NANOS, none.catchUpMaxAgeNanos());
+        // and the process writes them back the same way (fg live run hands them on so)
+        assertEquals(config, EngineConfig.fromArgs(LiveArgs.parse(config.toArgs())));
     }
 }

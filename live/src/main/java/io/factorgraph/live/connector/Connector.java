@@ -255,6 +255,19 @@ public final class Connector {
     }
 
     private void replay() throws MarketDataException {
+        // the same files are read again for a restarted engine's catch-up
+        replay.start(openFeeds(), this::openFeeds);
+        while (!replay.ended()) {
+            if (shutdown.raised()) {
+                replay.stop();
+                return;
+            }
+            agents.cycle();
+        }
+    }
+
+    /** Every feed's files, opened from their start, in feed order. */
+    private List<EventSource> openFeeds() throws MarketDataException {
         List<EventSource> sources = new ArrayList<>();
         try {
             for (ConnectorConfig.Feed feed : config.feeds()) {
@@ -264,14 +277,7 @@ public final class Connector {
             sources.forEach(EventSource::close);
             throw e;
         }
-        replay.start(sources);
-        while (!replay.ended()) {
-            if (shutdown.raised()) {
-                replay.stop();
-                return;
-            }
-            agents.cycle();
-        }
+        return sources;
     }
 
     /**

@@ -7,6 +7,8 @@ import io.factorgraph.live.codec.MarketDataWriter;
 import io.factorgraph.live.health.HealthCounter;
 import io.factorgraph.live.health.HealthCounters;
 import io.factorgraph.live.launch.ProcessLog;
+import io.factorgraph.live.sbe.CatchUpEndEncoder;
+import io.factorgraph.live.sbe.CatchUpStatus;
 import io.factorgraph.live.sbe.EndOfDataEncoder;
 import io.factorgraph.live.sbe.MessageHeaderEncoder;
 import io.factorgraph.live.transport.SequencedPublication;
@@ -70,6 +72,15 @@ final class MarketDataReplay implements Agent {
     private long lastLocalTs;
     private long events;
 
+    /** Opens every feed's files again, from their start: what a catch-up reads. Null: this connector cannot. */
+    private Reopen reopen;
+    /** The catch-up under way, null when none; the live replay waits while one is sent. */
+    private CatchUp catchUp;
+
+    private final CatchUpEndEncoder catchUpEnd = new CatchUpEndEncoder();
+    private long answeredEngine;
+    private long answeredAfter = Long.MIN_VALUE;
+
     /**
      * @param simulators per feed, the simulator of its venue, or null for a feed no sink trades
      * @param drops test hook: batches of a feed not to send
@@ -116,6 +127,12 @@ final class MarketDataReplay implements Agent {
      * simulation feed); until then {@link #doWork()} does nothing.
      */
     void start(List<EventSource> sources) {
+        start(sources, null);
+    }
+
+    /** As {@link #start(List)}; {@code reopen} opens the same feeds again for a restarted engine's catch-up. */
+    void start(List<EventSource> sources, Reopen reopen) {
+        this.reopen = reopen;
         if (sources.size() != books.length) {
             throw new IllegalArgumentException(sources.size() + " sources for " + books.length + " feeds");
         }
@@ -135,6 +152,9 @@ final class MarketDataReplay implements Agent {
     /** Sends the next event when its time has come; at the end of the data, every feed's {@code EndOfData}. */
     @Override
     public int doWork() throws MarketDataException {
+        if (catchUp != null) {
+            return catchUpWork();
+        }
         if (merged == null || ended) {
             return 0;
         }
@@ -370,6 +390,165 @@ final class MarketDataReplay implements Agent {
             }
         }
         return true;
+    }
+
+    /**
+     * A restarted engine ({@code engine}) restored a snapshot taken at tick {@code afterTs} and asks for every event
+     * after it (docs/DESIGN.md §13). Granted when this replay has passed {@code afterTs} by at most {@code maxAgeNs}:
+     * the feeds are read again from their start by the same merge, the events up to the first one after
+     * {@code afterTs} skipped, and those from it up to the last one sent live go out in batches numbered 0, the live
+     * replay waiting meanwhile; then {@code CatchUpEnd} (with each feed's last batch number, so the engine checks the
+     * live batches that follow) and the live replay goes on. Otherwise {@code CatchUpEnd} says why not, at once. A
+     * request repeated (the engine asks every half second until answered) is answered once.
+     */
+    void requestCatchUp(long engine, long afterTs, long maxAgeNs) {
+        if (catchUp != null || (engine == answeredEngine && afterTs == answeredAfter)) {
+            return;
+        }
+        answeredEngine = engine;
+        answeredAfter = afterTs;
+        CatchUpStatus refusal = null;
+        if (merged == null || ended) {
+            refusal = merged == null ? CatchUpStatus.AHEAD : CatchUpStatus.ENDED;
+        } else if (afterTs > lastLocalTs) {
+            refusal = CatchUpStatus.AHEAD;
+        } else if (lastLocalTs - afterTs > maxAgeNs) {
+            refusal = CatchUpStatus.TOO_OLD;
+        } else if (reopen == null) {
+            refusal = CatchUpStatus.UNAVAILABLE;
+        }
+        String asked = "engine asks to catch up after " + afterTs + " (replay at " + lastLocalTs + ", "
+                + String.format("%.1f", (lastLocalTs - afterTs) / 1e9) + " s on)";
+        if (refusal != null) {
+            log.info(asked + ": refused (" + refusal + ")");
+            sendCatchUpEnd(afterTs, refusal, 0);
+            return;
+        }
+        List<EventSource> again;
+        try {
+            again = reopen.open();
+        } catch (MarketDataException | RuntimeException e) {
+            log.error(asked + ": cannot read the feeds again: " + e.getMessage());
+            sendCatchUpEnd(afterTs, CatchUpStatus.UNAVAILABLE, 0);
+            return;
+        }
+        log.info(asked + ": sending the " + events + " events sent so far again from the first after it");
+        sendCatchUpEnd(afterTs, CatchUpStatus.ACCEPTED, 0); // the engine waits longer now: the files are read again
+        flush(false); // what the live replay has batched goes first; the catch-up resends it in order
+        List<OrderBook> scratch = new ArrayList<>();
+        for (int i = 0; i < books.length; i++) {
+            scratch.add(new OrderBook(8192));
+        }
+        catchUp = new CatchUp(new MergedReplay(again, scratch, CrossedBookPolicy.COUNT), afterTs, events);
+    }
+
+    /** One step of the catch-up: skips up to a few thousand events, or sends one batch; then its end. */
+    private int catchUpWork() throws MarketDataException {
+        CatchUp c = catchUp;
+        for (int i = 0; i < 4096 && !c.sending; i++) {
+            if (c.skipped == c.until || !c.merged.read()) {
+                return finishCatchUp(c);
+            }
+            if (c.merged.event().localTs() > c.afterTs) {
+                c.sending = true; // read, not applied: the first event to send
+                c.pending = true;
+                batchFeed = c.merged.feed();
+            } else {
+                c.merged.apply();
+                c.skipped++;
+            }
+        }
+        if (!c.sending) {
+            return 1;
+        }
+        while (c.skipped + c.sent < c.until) {
+            if (!c.pending && !c.merged.read()) {
+                break;
+            }
+            c.pending = false;
+            MarketEvent event = c.merged.event();
+            int feed = c.merged.feed();
+            c.merged.apply();
+            boolean flushed = false;
+            if (writer.isFull() || (feed != batchFeed && !writer.isEmpty())) {
+                flushCatchUp();
+                flushed = true;
+            }
+            batchFeed = feed;
+            writer.add(event);
+            c.sent++;
+            if (event.endOfMessage() && writer.size() >= 256) {
+                flushCatchUp();
+                flushed = true;
+            }
+            if (flushed) {
+                return 1;
+            }
+        }
+        return finishCatchUp(c);
+    }
+
+    private int finishCatchUp(CatchUp c) {
+        flushCatchUp();
+        c.merged.close();
+        catchUp = null;
+        sendCatchUpEnd(c.afterTs, CatchUpStatus.EXACT, c.sent);
+        log.info("catch-up sent: " + c.sent + " events after " + c.afterTs + " (" + c.skipped
+                + " skipped); live replay goes on");
+        return 1;
+    }
+
+    /** A catch-up batch: number 0 within its feed, outside the feed's numbering of live batches. */
+    private void flushCatchUp() {
+        if (writer.isEmpty()) {
+            return;
+        }
+        int length = writer.encode(
+                marketData.buffer(), marketData.header(), marketData.nextSequence(), instanceId, false, batchFeed, 0);
+        writer.clear();
+        marketData.send(length);
+        messagesSent.incrementRelease();
+    }
+
+    private void sendCatchUpEnd(long afterTs, CatchUpStatus status, long sent) {
+        CatchUpEndEncoder.FeedsEncoder feeds = catchUpEnd
+                .wrapAndApplyHeader(marketData.buffer(), 0, marketData.header())
+                .sequence(marketData.nextSequence())
+                .instanceId(instanceId)
+                .afterTimeNs(afterTs)
+                .status(status)
+                .events(sent)
+                .replayTimeNs(lastLocalTs)
+                .feedsCount(feedSequence.length);
+        for (long last : feedSequence) {
+            feeds.next().lastFeedSequence(last);
+        }
+        marketData.send(MessageHeaderEncoder.ENCODED_LENGTH + catchUpEnd.encodedLength());
+        messagesSent.incrementRelease();
+    }
+
+    /** Opens every feed's files again, in feed order. */
+    interface Reopen {
+        List<EventSource> open() throws MarketDataException;
+    }
+
+    /** A catch-up's own merge over the files read again, and how far it is. */
+    private static final class CatchUp {
+        final MergedReplay merged;
+        final long afterTs;
+        /** The live replay's event count when asked: the catch-up ends with the last event sent live. */
+        final long until;
+
+        long skipped;
+        long sent;
+        boolean sending;
+        boolean pending;
+
+        CatchUp(MergedReplay merged, long afterTs, long until) {
+            this.merged = merged;
+            this.afterTs = afterTs;
+            this.until = until;
+        }
     }
 
     /** Test hook: the batches of a feed not to send. */

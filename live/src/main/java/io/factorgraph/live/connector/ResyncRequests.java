@@ -5,6 +5,7 @@ import io.aeron.Subscription;
 import io.aeron.logbuffer.Header;
 import io.factorgraph.live.codec.Envelope;
 import io.factorgraph.live.launch.ProcessLog;
+import io.factorgraph.live.sbe.CatchUpRequestDecoder;
 import io.factorgraph.live.sbe.HeartbeatDecoder;
 import io.factorgraph.live.sbe.ResyncRequestDecoder;
 import io.factorgraph.live.transport.PeerWatch;
@@ -14,7 +15,7 @@ import org.agrona.concurrent.Agent;
 
 /**
  * The control stream from the engine: re-sync requests (a snapshot of the connector's book, sent by the replay at
- * its next message boundary) and the engine's heartbeats (how far it has read, so the connector knows when the engine
+ * its next message boundary), catch-up requests (a restarted engine's: every event after its restored snapshot) and the engine's heartbeats (how far it has read, so the connector knows when the engine
  * has taken everything).
  */
 final class ResyncRequests implements Agent {
@@ -29,6 +30,7 @@ final class ResyncRequests implements Agent {
     private final SequenceTracker sequence = new SequenceTracker();
     private final ResyncRequestDecoder request = new ResyncRequestDecoder();
     private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
+    private final CatchUpRequestDecoder catchUp = new CatchUpRequestDecoder();
 
     private long engineReplayTime = Long.MIN_VALUE;
 
@@ -71,6 +73,9 @@ final class ResyncRequests implements Agent {
                         + request.receivedSequence() + ")");
             }
             replay.requestSnapshot(feed);
+        } else if (template == CatchUpRequestDecoder.TEMPLATE_ID) {
+            catchUp.wrapAndApplyHeader(buffer, offset, envelope.header());
+            replay.requestCatchUp(instance, catchUp.afterTimeNs(), catchUp.maxAgeNs());
         } else if (template == HeartbeatDecoder.TEMPLATE_ID) {
             heartbeat.wrapAndApplyHeader(buffer, offset, envelope.header());
             engineReplayTime = heartbeat.replayTimeNs();

@@ -4,6 +4,7 @@ import io.factorgraph.live.GraphSpec;
 import io.factorgraph.live.codec.FactorUpdateWriter;
 import io.factorgraph.live.health.HealthCounter;
 import io.factorgraph.live.health.HealthCounters;
+import io.factorgraph.live.launch.Durations;
 import io.factorgraph.live.launch.ProcessLog;
 import io.factorgraph.live.launch.ShutdownSignal;
 import io.factorgraph.live.launch.TestHooks;
@@ -26,6 +27,7 @@ import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.GraphInstance;
 import io.factorgraph.runtime.replay.FactorUpdate;
 import io.factorgraph.runtime.replay.ReplayFactorProvider;
+import io.factorgraph.runtime.state.SnapshotException;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.status.AtomicCounter;
@@ -42,6 +44,15 @@ import org.agrona.concurrent.status.AtomicCounter;
  * <p>Warm-up: after a start or a re-sync the graph's windows hold too little (or stale) history, so updates say
  * {@code warm = false} until {@code warmupTicks} ticks have been computed since; the strategy does not quote on them.
  * On a market data gap the engine resets its graph, asks the connector for a snapshot and warms up again.
+ *
+ * <p>Snapshots ({@code --snapshot-dir}, docs/DESIGN.md §13): right after a tick whose time enters a new period of
+ * {@code --snapshot-every} (market time), and right after the first tick following SIGTERM, the engine writes its
+ * graph's whole state ({@link EngineSnapshots}). A restarted engine restores the newest, asks the connector for every
+ * event after the snapshot's tick (the recorded-file connector reads its files again), and replays them through the
+ * same loop before the live batches, so its factor stream continues the one the killed engine computed, bit for bit.
+ * The warm rule: warm at once (as the snapshot was) when the snapshot's tick is within {@code --catch-up-max-age} of
+ * the connector's replay and the catch-up came whole; otherwise the engine starts cold, from a book snapshot, and
+ * warms up over {@code warmupTicks} ticks. Updates computed from the catch-up say not warm.
  */
 public final class Engine {
     private static final HealthCounter[] HEALTH = {
@@ -79,6 +90,23 @@ public final class Engine {
     private long ticks;
     private long gaps;
     private boolean warmAnnounced;
+    /** How long a restored engine waits for the connector to answer its catch-up request before starting cold. */
+    static final long CATCH_UP_TIMEOUT_NANOS = 5_000_000_000L;
+    /** Once the connector has accepted, how long the catch-up may take (it reads its files again from the start). */
+    static final long CATCH_UP_ACCEPTED_TIMEOUT_NANOS = 300_000_000_000L;
+    /** After SIGTERM, how long the engine reads on for the next tick, to snapshot right after it. */
+    static final long SHUTDOWN_SNAPSHOT_WAIT_NANOS = 1_000_000_000L;
+
+    private EngineSnapshots store;
+    private long interval;
+    private long lastSnapshotPeriod = Long.MIN_VALUE;
+    private long snapshotsTaken;
+    private long catchUpDeadline;
+    private long stopReadingAt;
+    /** Restored and caught up exactly, warm as the snapshot was: the warm line says so. */
+    private boolean warmFromSnapshot;
+
+    private boolean shutdownSnapshot;
 
     public Engine(EngineConfig config, ProcessLog log, ShutdownSignal shutdown) {
         this.config = config;
@@ -89,7 +117,7 @@ public final class Engine {
     /** Runs until the connector's data ends or the process is told to stop; returns the exit code. */
     public int run() throws MarketDataException {
         CompiledGraph graph = config.graph().compile();
-        long interval = config.graph().interval(graph);
+        interval = config.graph().interval(graph);
         warmupTicks = config.warmupTicks() >= 0 ? config.warmupTicks() : GraphSpec.defaultWarmupTicks(graph);
         long fingerprint = GraphSpec.fingerprint(graph);
         int[] sinkSlots = GraphSpec.sinkArgumentSlots(graph);
@@ -131,12 +159,15 @@ public final class Engine {
                     Math.max(1, bookNames.size()),
                     idle,
                     duty,
-                    shutdown::raised,
+                    this::stopReading,
                     new GapHandler(),
                     connector,
                     marketDataHop);
             log.info("graph " + config.graph().file() + ": " + graph.outputs().size() + " outputs, interval " + interval
                     + " ns, warm-up " + warmupTicks + " ticks; instance " + Long.toHexString(instanceId));
+            if (config.snapshotDir() != null && !restore()) {
+                return 1;
+            }
             if (!awaitSubscriber(idle)) {
                 return shutdown.raised() ? 0 : 1;
             }
@@ -145,20 +176,40 @@ public final class Engine {
                     new ReplayFactorProvider(source.sources(), instance, interval, CrossedBookPolicy.FAIL);
             sinkValues = new double[sinkSlots.length];
             byte[] symbol = config.symbol().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            while (!shutdown.raised() && provider.next()) {
-                if (shutdown.raised()) {
+            // with snapshots, a signal lets the loop read on to the next tick (up to a second), to snapshot after it
+            while ((!shutdown.raised() || store != null) && provider.next()) {
+                boolean snapshotNow = store != null && snapshotConsistent();
+                if (shutdown.raised() && !snapshotNow) {
                     break;
                 }
                 ticks++;
                 ticksSinceSync++;
                 tickCount.incrementRelease();
-                boolean warm = ticksSinceSync >= warmupTicks && !source.awaitingSnapshot();
+                boolean warm = ticksSinceSync >= warmupTicks && !source.awaitingSnapshot() && !source.catchingUp();
                 if (warm && !warmAnnounced) {
                     warmAnnounced = true;
-                    log.info("warm after " + ticksSinceSync + " ticks (tick time "
-                            + provider.current().timestampNanos() + ")");
+                    log.info((warmFromSnapshot
+                                    ? "warm at once after the catch-up"
+                                    : "warm after " + ticksSinceSync + " ticks")
+                            + " (tick time " + provider.current().timestampNanos() + ")");
                 }
                 publish(provider.current(), sinkSlots, fingerprint, warm, symbol);
+                if (snapshotNow) {
+                    long time = provider.current().timestampNanos();
+                    long period = Math.floorDiv(time, config.snapshotEveryNanos());
+                    if (shutdown.raised()) {
+                        shutdownSnapshot = takeSnapshot(time, "on shutdown");
+                        break;
+                    }
+                    if (period != lastSnapshotPeriod) {
+                        lastSnapshotPeriod = period;
+                        takeSnapshot(time, null);
+                    }
+                }
+            }
+            if (store != null && shutdown.raised() && !shutdownSnapshot) {
+                log.info("no snapshot on shutdown: no consistent tick came within "
+                        + SHUTDOWN_SNAPSHOT_WAIT_NANOS / 1_000_000 + " ms of the signal; the last periodic one stands");
             }
             if (!shutdown.raised()) {
                 streamEnd
@@ -170,7 +221,8 @@ public final class Engine {
                 log.info("end of market data: " + ticks + " ticks from " + provider.eventCount() + " events, " + gaps
                         + " gaps");
             } else {
-                log.info("stopped: " + ticks + " ticks, " + gaps + " gaps");
+                log.info("stopped: " + ticks + " ticks, " + gaps + " gaps"
+                        + (store != null ? ", " + snapshotsTaken + " snapshots" : ""));
             }
             log.info("latency " + marketDataHop.summary());
             return 0;
@@ -180,6 +232,95 @@ public final class Engine {
             }
             shutdown.finished();
         }
+    }
+
+    /**
+     * Restores the newest readable snapshot of {@code --snapshot-dir}, if any, and asks the connector for what it
+     * missed. False (with one line) when the snapshot belongs to another graph or other parameters, or when the graph
+     * has no clock.
+     */
+    private boolean restore() {
+        if (interval <= 0) {
+            log.error("--snapshot-dir needs a graph with a clock: without one, ticks fall on event times and a "
+                    + "snapshot cannot tell which events of its last instant it holds");
+            return false;
+        }
+        store = new EngineSnapshots(config.snapshotDir(), config.snapshotKeep(), log);
+        EngineSnapshots.Snapshot snapshot = store.newest();
+        if (snapshot == null) {
+            log.info("no snapshot in " + config.snapshotDir() + ": starting cold; snapshots every "
+                    + Durations.format(config.snapshotEveryNanos()) + " of market time");
+            return true;
+        }
+        long start = System.nanoTime();
+        try {
+            instance.restoreState(snapshot.graphState(), snapshot.file().toString());
+        } catch (SnapshotException e) {
+            log.error("cannot restore: " + e.getMessage());
+            return false;
+        }
+        long took = System.nanoTime() - start;
+        ticks = snapshot.ticks();
+        ticksSinceSync = snapshot.ticksSinceSync();
+        lastSnapshotPeriod = Math.floorDiv(snapshot.tickTimeNs(), config.snapshotEveryNanos());
+        source.awaitCatchUp(snapshot.tickTimeNs());
+        snapshots.requestCatchUp(snapshot.tickTimeNs(), config.catchUpMaxAgeNanos());
+        catchUpDeadline = System.nanoTime() + CATCH_UP_TIMEOUT_NANOS;
+        log.info(String.format(
+                "restored %s (tick time %d, %d bytes, %.2f ms); asking the connector for every event after it",
+                snapshot.file(), snapshot.tickTimeNs(), snapshot.graphState().length, took / 1e6));
+        return true;
+    }
+
+    /** A snapshot now holds exactly the events up to the tick just computed: clocked, every book in sync and ready. */
+    private boolean snapshotConsistent() {
+        if (source.awaitingSnapshot() || source.awaitingCatchUp() || source.ended()) {
+            return false;
+        }
+        for (int i = 0; i < bookHandles.size(); i++) {
+            if (!instance.book(bookHandles.get(i)).isReady()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes a snapshot as of the tick just computed; false when it could not (said in one line). */
+    private boolean takeSnapshot(long tickTime, String why) {
+        long start = System.nanoTime();
+        try {
+            byte[] state = instance.saveState();
+            java.nio.file.Path file = store.write(tickTime, ticks, ticksSinceSync, state);
+            snapshotsTaken++;
+            log.info(String.format(
+                    "snapshot%s %s: tick time %d, %d bytes, %.2f ms",
+                    why == null ? "" : " " + why,
+                    file.getFileName(),
+                    tickTime,
+                    state.length,
+                    (System.nanoTime() - start) / 1e6));
+            return true;
+        } catch (SnapshotException e) {
+            log.error("snapshots off: " + e.getMessage());
+            store = null;
+        } catch (java.io.UncheckedIOException e) {
+            log.error(e.getMessage()); // the next period tries again
+        }
+        return false;
+    }
+
+    /** Whether the market data sources stop: at a signal, at once without snapshots, else after up to a second. */
+    private boolean stopReading() {
+        if (!shutdown.raised()) {
+            return false;
+        }
+        if (store == null) {
+            return true;
+        }
+        if (stopReadingAt == 0) {
+            stopReadingAt = System.nanoTime() + SHUTDOWN_SNAPSHOT_WAIT_NANOS;
+        }
+        return System.nanoTime() > stopReadingAt;
     }
 
     private boolean awaitSubscriber(IdleStrategy idle) {
@@ -227,6 +368,11 @@ public final class Engine {
             throw new IllegalStateException(e.getMessage(), e); // the engine's agents read no market data
         }
         lastMessage.setRelease(source == null ? 0 : source.tracker().last());
+        if (catchUpDeadline != 0 && System.nanoTime() > catchUpDeadline) {
+            catchUpDeadline = 0;
+            source.abandonCatchUp(
+                    "no (whole) answer from the connector in time (within 5 s of asking, or 5 min of its accepting)");
+        }
     }
 
     /** What the engine's heartbeat says: how far it has read, and whether it is warm. */
@@ -274,6 +420,7 @@ public final class Engine {
             gapCount.incrementRelease();
             ticksSinceSync = 0;
             warmAnnounced = false;
+            warmFromSnapshot = false;
             // the graph starts afresh (its windows would mix the books before and after the gap); only this feed's
             // book is cleared: the others are in sync and have no snapshot coming (with one book, instance.reset())
             instance.resetNodes();
@@ -292,6 +439,29 @@ public final class Engine {
             resyncCount.incrementRelease();
             String book = bookNames.size() > 1 ? " of book " + bookNames.get(feed) : "";
             log.info("snapshot" + book + " received: book in sync again; warming up " + warmupTicks + " ticks");
+        }
+
+        @Override
+        public void onCaughtUp(long events, long replayTimeNs) {
+            snapshots.onCatchUpAnswered();
+            catchUpDeadline = 0;
+            warmFromSnapshot = ticksSinceSync >= warmupTicks;
+            log.info("caught up: the connector sent " + events + " events after the snapshot (its replay at "
+                    + replayTimeNs + "); " + source.droppedWhileCatchingUp() + " live batches dropped meanwhile"
+                    + (ticksSinceSync >= warmupTicks ? "; warm once they are read" : ""));
+        }
+
+        @Override
+        public void onCatchUpAccepted() {
+            snapshots.onCatchUpAnswered();
+            catchUpDeadline = System.nanoTime() + CATCH_UP_ACCEPTED_TIMEOUT_NANOS;
+        }
+
+        @Override
+        public void onCatchUpRefused(String why) {
+            snapshots.onCatchUpAnswered();
+            catchUpDeadline = 0;
+            log.info("no catch-up after the restored snapshot: " + why + "; starting cold");
         }
     }
 }

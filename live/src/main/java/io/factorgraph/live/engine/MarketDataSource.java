@@ -51,6 +51,18 @@ public final class MarketDataSource implements EventSource {
         default void onResynced(int feed) {
             onResynced();
         }
+
+        /**
+         * The connector sent every event after a restored snapshot ({@code events} of them, the last at its replay
+         * time {@code replayTimeNs}); the live batches continue them.
+         */
+        default void onCaughtUp(long events, long replayTimeNs) {}
+
+        /** The connector will send the catch-up: it reads its files again first, which may take a while. */
+        default void onCatchUpAccepted() {}
+
+        /** The connector could not (or did not) send what a restored snapshot missed: every feed starts cold. */
+        default void onCatchUpRefused(String why) {}
     }
 
     private final MarketDataStream stream;
@@ -69,6 +81,8 @@ public final class MarketDataSource implements EventSource {
     private long discardedBatches;
     private long snapshotsApplied;
     private long eventsReceived;
+    /** Events of a catch-up (the answer to a restored snapshot) enqueued and not yet handed out. */
+    private long catchUpPending;
 
     /**
      * The stream of a connector that replays one feed, as one source (for a graph of one book).
@@ -99,6 +113,9 @@ public final class MarketDataSource implements EventSource {
         while (true) {
             if (queue.size() > 0) {
                 queue.poll(cursor);
+                if (catchUpPending > 0) {
+                    catchUpPending--;
+                }
                 return true;
             }
             if (ended || !stream.poll()) {
@@ -165,6 +182,39 @@ public final class MarketDataSource implements EventSource {
             startResync(expected, received, true);
         }
         lastFeedSequence = Long.MIN_VALUE / 2; // whatever comes next continues, once the snapshot is in
+    }
+
+    /** A batch of the catch-up after a restored snapshot: its events continue the snapshot's book; returns them. */
+    int onCatchUpBatch(MarketDataReader reader) {
+        int count = reader.count();
+        for (int i = 0; i < count; i++) {
+            reader.next(scratch);
+            enqueue(scratch);
+        }
+        catchUpPending += count;
+        return count;
+    }
+
+    /**
+     * An event that changes nothing (no timeline flag: the book builder skips it) at {@code ts}, ahead of a catch-up:
+     * a restored graph's sampling clock starts on the first event it sees, and one just after the snapshot's tick T
+     * starts it at T + interval, where the clock of the run that took the snapshot stood (docs/DESIGN.md §13).
+     */
+    void enqueueNoOp(long ts) {
+        scratch.set(0L, ts, ts, Double.NaN, 0.0, 0L, 0L, 0.0, true);
+        enqueue(scratch);
+        catchUpPending++;
+    }
+
+    /** The catch-up is complete: the next live batch of this feed is number {@code lastFeedSequence + 1}. */
+    void caughtUp(long lastFeedSequence, long streamSequence) {
+        this.lastFeedSequence = lastFeedSequence;
+        this.lastStreamSequence = streamSequence;
+    }
+
+    /** Whether events of a catch-up wait in this feed's queue. */
+    boolean catchingUp() {
+        return catchUpPending > 0;
     }
 
     /** The connector replayed this feed's last event. */

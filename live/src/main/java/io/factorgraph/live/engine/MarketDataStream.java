@@ -6,6 +6,8 @@ import io.aeron.logbuffer.Header;
 import io.factorgraph.live.codec.Envelope;
 import io.factorgraph.live.codec.MarketDataReader;
 import io.factorgraph.live.probe.LatencyProbe;
+import io.factorgraph.live.sbe.CatchUpEndDecoder;
+import io.factorgraph.live.sbe.CatchUpStatus;
 import io.factorgraph.live.sbe.EndOfDataDecoder;
 import io.factorgraph.live.sbe.MarketDataBatchDecoder;
 import io.factorgraph.live.transport.PeerWatch;
@@ -50,6 +52,15 @@ public final class MarketDataStream implements AutoCloseable {
 
     private long streamGapTo;
 
+    private final MarketDataSource.Listener listener;
+    private final CatchUpEndDecoder catchUpEnd = new CatchUpEndDecoder();
+    /** A restored snapshot's tick time while its catch-up is awaited; live batches are dropped meanwhile. */
+    private boolean awaitingCatchUp;
+
+    private long catchUpAfter;
+    private long catchUpEvents;
+    private long droppedWhileCatchingUp;
+
     /**
      * @param feedCount the number of feeds (the graph's {@code Book} inputs)
      * @param duty run between polls while a source waits (snapshot requests, heartbeats)
@@ -87,6 +98,7 @@ public final class MarketDataStream implements AutoCloseable {
         this.stop = stop;
         this.connector = connector;
         this.probe = probe;
+        this.listener = listener;
         this.feeds = new MarketDataSource[feedCount];
         for (int i = 0; i < feedCount; i++) {
             feeds[i] = i == 0 && first != null ? first : new MarketDataSource(this, i, listener);
@@ -132,10 +144,13 @@ public final class MarketDataStream implements AutoCloseable {
                 return;
             }
             case JOINED_LATE -> {
-                // a connector we have not heard from before: every feed starts from its snapshot
+                // a connector we have not heard from before: every feed starts from its snapshot (unless a restored
+                // state awaits the connector's catch-up, which tells where each feed stands)
                 streamGapFrom = -1;
-                for (MarketDataSource feed : feeds) {
-                    feed.joined(tracker.lastGapFrom(), sequence);
+                if (!awaitingCatchUp) {
+                    for (MarketDataSource feed : feeds) {
+                        feed.joined(tracker.lastGapFrom(), sequence);
+                    }
                 }
             }
             case GAP -> {
@@ -153,7 +168,15 @@ public final class MarketDataStream implements AutoCloseable {
                 throw new IllegalStateException("market data for feed " + instrument + ", but the graph reads "
                         + feeds.length + " books: give the connector one --data per Book input, in their order");
             }
-            if (feeds[instrument].onBatch(reader, sequence, streamGapFrom, streamGapTo)) {
+            if (reader.feedSequence() == 0) {
+                // a catch-up batch: the answer to a restored snapshot, ours or (ignored) an earlier engine's
+                if (awaitingCatchUp) {
+                    catchUpEvents += feeds[instrument].onCatchUpBatch(reader);
+                    lastAppliedSequence = sequence;
+                }
+            } else if (awaitingCatchUp) {
+                droppedWhileCatchingUp++; // the catch-up will carry these events again, in order
+            } else if (feeds[instrument].onBatch(reader, sequence, streamGapFrom, streamGapTo)) {
                 lastAppliedSequence = sequence;
             }
         } else if (template == EndOfDataDecoder.TEMPLATE_ID) {
@@ -162,7 +185,89 @@ public final class MarketDataStream implements AutoCloseable {
             if (instrument >= 0 && instrument < feeds.length) {
                 feeds[instrument].end();
             }
+        } else if (template == CatchUpEndDecoder.TEMPLATE_ID) {
+            onCatchUpEnd(buffer, offset, sequence);
         }
+    }
+
+    private void onCatchUpEnd(DirectBuffer buffer, int offset, long sequence) {
+        catchUpEnd.wrapAndApplyHeader(buffer, offset, envelope.header());
+        if (!awaitingCatchUp || catchUpEnd.afterTimeNs() != catchUpAfter) {
+            return; // not ours
+        }
+        CatchUpStatus status = catchUpEnd.status();
+        if (status == CatchUpStatus.ACCEPTED) {
+            listener.onCatchUpAccepted();
+            return;
+        }
+        long events = catchUpEnd.events();
+        long replayTime = catchUpEnd.replayTimeNs();
+        CatchUpEndDecoder.FeedsDecoder last = catchUpEnd.feeds();
+        if (status != CatchUpStatus.EXACT || events != catchUpEvents || last.count() != feeds.length) {
+            String why = status != CatchUpStatus.EXACT
+                    ? "the connector refused it (" + status + ")"
+                    : events != catchUpEvents
+                            ? "it came incomplete (" + catchUpEvents + " of " + events + " events)"
+                            : "the connector replays " + last.count() + " feeds, the graph reads " + feeds.length;
+            abandonCatchUp(why, sequence);
+            return;
+        }
+        awaitingCatchUp = false;
+        for (int i = 0; i < feeds.length; i++) {
+            feeds[i].caughtUp(last.next().lastFeedSequence(), sequence);
+        }
+        lastAppliedSequence = sequence;
+        listener.onCaughtUp(events, replayTime);
+    }
+
+    /**
+     * A restored snapshot at tick time {@code afterTimeNs}: from now on live batches are dropped until the
+     * connector's catch-up (every event after that time, in batches numbered 0) and its {@code CatchUpEnd} have come.
+     */
+    public void awaitCatchUp(long afterTimeNs) {
+        awaitingCatchUp = true;
+        catchUpAfter = afterTimeNs;
+        catchUpEvents = 0;
+        feeds[0].enqueueNoOp(afterTimeNs + 1);
+    }
+
+    /** The catch-up will not come whole ({@code why}): every feed starts cold, from a book snapshot. */
+    public void abandonCatchUp(String why) {
+        abandonCatchUp(why, tracker.last());
+    }
+
+    private void abandonCatchUp(String why, long sequence) {
+        if (!awaitingCatchUp) {
+            return;
+        }
+        awaitingCatchUp = false;
+        listener.onCatchUpRefused(why);
+        for (MarketDataSource feed : feeds) {
+            feed.joined(sequence + 1, sequence);
+        }
+    }
+
+    /** Whether a catch-up is awaited, or its events not yet all read: the state is behind the live stream. */
+    public boolean catchingUp() {
+        if (awaitingCatchUp) {
+            return true;
+        }
+        for (MarketDataSource feed : feeds) {
+            if (feed.catchingUp()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the connector's catch-up (or its end) is still to come. */
+    public boolean awaitingCatchUp() {
+        return awaitingCatchUp;
+    }
+
+    /** Live batches dropped while the catch-up was awaited (it carries their events again). */
+    public long droppedWhileCatchingUp() {
+        return droppedWhileCatchingUp;
     }
 
     /** The stream's sequence check: the last message, gaps, the connector's instance. */

@@ -1,5 +1,6 @@
 package io.factorgraph.live.engine;
 
+import io.factorgraph.live.sbe.CatchUpRequestEncoder;
 import io.factorgraph.live.sbe.MessageHeaderEncoder;
 import io.factorgraph.live.sbe.ResyncRequestEncoder;
 import io.factorgraph.live.transport.SequencedPublication;
@@ -8,7 +9,8 @@ import org.agrona.concurrent.Agent;
 /**
  * After a market data gap in a feed, asks the connector for a snapshot of that feed's book on the control stream, and
  * again every half second until the snapshot comes (the first request may find no connector yet, or be lost). Each
- * feed is asked for on its own: a gap in one does not re-sync the others.
+ * feed is asked for on its own: a gap in one does not re-sync the others. After a restored snapshot it asks, the same
+ * way, for the connector's catch-up: every event after the snapshot's tick.
  */
 final class SnapshotRequester implements Agent {
     static final long RETRY_NANOS = 500_000_000L;
@@ -20,6 +22,11 @@ final class SnapshotRequester implements Agent {
     private final long[] expectedSequence;
     private final long[] receivedSequence;
     private final long[] lastRequest;
+    private final CatchUpRequestEncoder catchUp = new CatchUpRequestEncoder();
+    private boolean catchUpWanted;
+    private long catchUpAfter;
+    private long catchUpMaxAge;
+    private long lastCatchUpRequest;
 
     SnapshotRequester(SequencedPublication control, long instanceId, int feeds) {
         this.control = control;
@@ -52,13 +59,47 @@ final class SnapshotRequester implements Agent {
         wanted[feed] = false;
     }
 
+    /**
+     * A restored snapshot at tick time {@code afterTimeNs}: asks the connector for every event after it (again every
+     * half second until it answers), unless it is more than {@code maxAgeNanos} behind.
+     */
+    void requestCatchUp(long afterTimeNs, long maxAgeNanos) {
+        catchUpWanted = true;
+        catchUpAfter = afterTimeNs;
+        catchUpMaxAge = maxAgeNanos;
+        lastCatchUpRequest = Long.MIN_VALUE;
+        doWork();
+    }
+
+    /** The connector answered the catch-up request (or it was given up). */
+    void onCatchUpAnswered() {
+        catchUpWanted = false;
+    }
+
     @Override
     public int doWork() {
-        int work = 0;
+        int work = requestCatchUp();
         for (int feed = 0; feed < wanted.length; feed++) {
             work += request(feed);
         }
         return work;
+    }
+
+    private int requestCatchUp() {
+        long now = System.nanoTime();
+        if (!catchUpWanted
+                || control.busy()
+                || (lastCatchUpRequest != Long.MIN_VALUE && now - lastCatchUpRequest <= RETRY_NANOS)) {
+            return 0;
+        }
+        lastCatchUpRequest = now;
+        catchUp.wrapAndApplyHeader(control.buffer(), 0, control.header())
+                .sequence(control.nextSequence())
+                .instanceId(instanceId)
+                .afterTimeNs(catchUpAfter)
+                .maxAgeNs(catchUpMaxAge);
+        control.send(MessageHeaderEncoder.ENCODED_LENGTH + catchUp.encodedLength());
+        return 1;
     }
 
     private int request(int feed) {
