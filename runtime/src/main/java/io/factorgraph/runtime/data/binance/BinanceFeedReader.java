@@ -6,6 +6,7 @@ import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.data.SequenceGap;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +100,9 @@ public final class BinanceFeedReader implements EventSource {
     private static final int F_ASK_QTY = 1 << 14;
 
     private final List<Path> files;
+    /** A live stream of lines instead of files ({@link #open(String, InputStream, GapPolicy)}), else null. */
+    private InputStream stream;
+
     private final String[] names;
     private final GapPolicy gapPolicy;
     private final MarketEvent event = new MarketEvent();
@@ -190,6 +194,18 @@ public final class BinanceFeedReader implements EventSource {
      */
     public static BinanceFeedReader openUnsynchronised(List<Path> files) throws MarketDataException {
         return open(files, GapPolicy.FAIL, false);
+    }
+
+    /**
+     * Reads lines of the recorded format ({@code <local_ts ns> <json>}, plain text) as they arrive on {@code in}: a
+     * live feed read by the same parser and book synchronisation as the recorded files. {@link #next()} blocks until
+     * the next line; the end of {@code in} is the end of the data. {@code name} stands for the file in messages.
+     */
+    public static BinanceFeedReader open(String name, InputStream in, GapPolicy gapPolicy) throws MarketDataException {
+        BinanceFeedReader reader = new BinanceFeedReader(List.of(Path.of(name)), gapPolicy, true);
+        reader.stream = in;
+        reader.openNextFile();
+        return reader;
     }
 
     private static BinanceFeedReader open(List<Path> files, GapPolicy gapPolicy, boolean synchronise)
@@ -326,7 +342,7 @@ public final class BinanceFeedReader implements EventSource {
             return false;
         }
         fileIndex++;
-        lines = LineReader.open(files.get(fileIndex));
+        lines = stream != null ? LineReader.of(names[fileIndex], stream) : LineReader.open(files.get(fileIndex));
         firstLineOfFile = true;
         return true;
     }
