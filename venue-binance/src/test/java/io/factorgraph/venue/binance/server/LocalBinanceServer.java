@@ -196,6 +196,11 @@ public final class LocalBinanceServer implements AutoCloseable {
         return this;
     }
 
+    /** Moves the stream's position to {@code index} without sending (the venue's market moves on, no client needed). */
+    public void skipTo(int index) {
+        advance(cursor.get(), index);
+    }
+
     /** The replay goes on (after {@link #holdAt}). */
     public void release() {
         this.stopAt = Integer.MAX_VALUE;
