@@ -1,6 +1,6 @@
 package io.factorgraph.venue.binance;
 
-import io.factorgraph.runtime.data.EventSource;
+import io.factorgraph.live.connector.LiveMarketData;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.data.SequenceGap;
@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 
@@ -39,9 +40,11 @@ import java.util.zip.GZIPOutputStream;
  * limit is taken for dead (the JDK client answers the server's pings itself). Every line can be recorded to a gzip
  * file of the recorded format, which {@code fg run} reads like any recording.
  *
- * <p>{@link #next()} blocks until the next event arrives; the end of the data is {@link #close()}.
+ * <p>The reader runs on a thread of its own and hands each event over through a ring of primitive fields (nothing is
+ * allocated per event), so that {@link #ready()} can say whether {@link #next()} would wait; {@link #next()} waits for
+ * the next event when called regardless. The end of the data is {@link #stop()}.
  */
-public final class BinanceMarketData implements EventSource {
+public final class BinanceMarketData implements LiveMarketData {
     /** Depth levels of the snapshot, as the recorder took them. */
     static final int SNAPSHOT_LEVELS = 1000;
 
@@ -72,8 +75,31 @@ public final class BinanceMarketData implements EventSource {
     private final long epochAnchorNanos;
     private final long nanoAnchor;
 
+    private static final int RING = 1 << 15;
+
+    private final MarketEvent event = new MarketEvent();
+    private final long[] rEv = new long[RING];
+    private final long[] rExch = new long[RING];
+    private final long[] rLocal = new long[RING];
+    private final double[] rPx = new double[RING];
+    private final double[] rQty = new double[RING];
+    private final long[] rOid = new long[RING];
+    private final long[] rIval = new long[RING];
+    private final double[] rFval = new double[RING];
+    private final boolean[] rEom = new boolean[RING];
+    /** Events put in the ring (by the reader's thread) and taken from it (by the caller's). */
+    private final AtomicLong published = new AtomicLong();
+
+    private final AtomicLong consumedShared = new AtomicLong();
+    private long consumed;
+    private final Thread pumpThread;
+    private volatile boolean pumpEnded;
+    private volatile boolean readerClosed;
+    private volatile MarketDataException pumpError;
+    private volatile List<SequenceGap> gapList = List.of();
+
     private long lastStamp;
-    private int gapsSeen;
+    private volatile int gapsSeen;
     private volatile boolean closed;
     private volatile WebSocket socket;
     private volatile Listener listener;
@@ -121,6 +147,9 @@ public final class BinanceMarketData implements EventSource {
             t.setDaemon(true);
             return t;
         });
+        this.pumpThread = new Thread(this::pump, "binance-feed-reader");
+        pumpThread.setDaemon(true);
+        pumpThread.start();
         scheduler.execute(this::connect);
         long check = Math.max(1_000_000L, Math.min(settings.staleNanos(), settings.renewNanos()) / 4);
         scheduler.scheduleWithFixedDelay(this::watch, check, check, TimeUnit.NANOSECONDS);
@@ -132,35 +161,90 @@ public final class BinanceMarketData implements EventSource {
     }
 
     @Override
+    public boolean ready() {
+        return consumed != published.get() || pumpEnded;
+    }
+
+    @Override
     public boolean next() throws MarketDataException {
-        boolean more = reader.next();
-        int gaps = reader.gapCount();
-        if (gaps != gapsSeen) {
-            gapsSeen = gaps;
-            log.accept("depth sequence gap (" + gaps + " so far): re-syncing from a new snapshot");
-            requestSnapshot();
+        while (consumed == published.get()) {
+            if (pumpEnded && consumed == published.get()) {
+                if (pumpError != null) {
+                    throw pumpError;
+                }
+                return false;
+            }
+            LockSupport.parkNanos(20_000L);
         }
-        return more;
+        int i = (int) (consumed & (RING - 1));
+        event.set(rEv[i], rExch[i], rLocal[i], rPx[i], rQty[i], rOid[i], rIval[i], rFval[i], rEom[i]);
+        consumed++;
+        consumedShared.setRelease(consumed);
+        return true;
+    }
+
+    /** The reader's thread: parses the lines as they come and puts each event in the ring. */
+    private void pump() {
+        try {
+            MarketEvent e = reader.event();
+            while (true) {
+                boolean more = reader.next();
+                int gaps = reader.gapCount();
+                if (gaps != gapsSeen) {
+                    gapsSeen = gaps;
+                    gapList = List.copyOf(reader.gaps());
+                    log.accept("depth sequence gap (" + gaps + " so far): re-syncing from a new snapshot");
+                    requestSnapshot();
+                }
+                if (!more) {
+                    break;
+                }
+                long seq = published.get();
+                while (seq - consumedShared.getAcquire() >= RING) {
+                    if (readerClosed) {
+                        return;
+                    }
+                    LockSupport.parkNanos(50_000L); // the consumer is behind: the lines wait in their queue
+                }
+                int i = (int) (seq & (RING - 1));
+                rEv[i] = e.ev();
+                rExch[i] = e.exchTs();
+                rLocal[i] = e.localTs();
+                rPx[i] = e.px();
+                rQty[i] = e.qty();
+                rOid[i] = e.orderId();
+                rIval[i] = e.ival();
+                rFval[i] = e.fval();
+                rEom[i] = e.endOfMessage();
+                published.setRelease(seq + 1);
+            }
+        } catch (MarketDataException ex) {
+            pumpError = ex;
+        } catch (RuntimeException ex) {
+            pumpError = new MarketDataException(reader.position(), "live feed: " + ex, ex);
+        } finally {
+            pumpEnded = true;
+        }
     }
 
     @Override
     public MarketEvent event() {
-        return reader.event();
+        return event;
     }
 
     @Override
     public String position() {
-        return reader.position();
+        return "live " + endpoints.name() + " " + symbol;
     }
 
     @Override
     public int gapCount() {
-        return reader.gapCount();
+        return gapsSeen;
     }
 
     @Override
     public List<SequenceGap> gaps() {
-        return reader.gaps();
+        return gapList;
     }
 
     /** Connections made so far (1 without a drop). */
@@ -204,6 +288,12 @@ public final class BinanceMarketData implements EventSource {
     @Override
     public void close() {
         stop();
+        readerClosed = true;
+        try {
+            pumpThread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         reader.close();
     }
 
