@@ -94,7 +94,11 @@ public final class BinanceConnector implements VenueConnector {
                     .put("venue", venue.endpoints().mainnet() ? BinanceVenue.MAINNET : BinanceVenue.TESTNET)
                     .put("mainnet", venue.endpoints().mainnet() ? "true" : null)
                     .put("symbol", venue.symbol())
-                    .put("venue-url", venue.endpoints().name().equals("local") ? venue.endpoints().rest() : null)
+                    .put(
+                            "venue-url",
+                            venue.endpoints().name().equals("local")
+                                    ? venue.endpoints().rest()
+                                    : null)
                     .put("tick-size", tickSize)
                     .put("lot-size", lotSize)
                     .put("max-position", maxPositionQty)
@@ -126,13 +130,14 @@ public final class BinanceConnector implements VenueConnector {
         TransportConfig transport = config.transport();
         BinanceVenue venue = config.venue();
         PriceGrid grid = new PriceGrid(config.tickSize(), config.lotSize());
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         PeerWatch engine = new PeerWatch("engine", transport.peerTimeoutNanos());
         PeerWatch strategy = new PeerWatch("strategy", transport.peerTimeoutNanos());
-        log.info((venue.endpoints().mainnet() ? "REAL MONEY: " : "") + venue.endpoints().name() + " "
-                + venue.symbol() + " (" + venue.endpoints().rest() + ", " + venue.credentials().describe()
+        log.info((venue.endpoints().mainnet() ? "REAL MONEY: " : "")
+                + venue.endpoints().name() + " "
+                + venue.symbol() + " (" + venue.endpoints().rest() + ", "
+                + venue.credentials().describe()
                 + "); max position " + config.maxPositionQty() + ", max " + config.maxOrdersPerSecond()
                 + " orders/s");
         DutyCycle agents = null;
@@ -158,8 +163,8 @@ public final class BinanceConnector implements VenueConnector {
                             session.publication(transport.channels().executions(), Streams.executions(0)),
                             transport.idle().newStrategy(),
                             4096)
-                    .abandonWhen(() ->
-                            shutdown.raised() || (strategy.everHeard() && !strategy.alive(System.nanoTime())));
+                    .abandonWhen(
+                            () -> shutdown.raised() || (strategy.everHeard() && !strategy.alive(System.nanoTime())));
             orders = new BinanceVenueAgent(
                     grid,
                     instanceId,
@@ -215,7 +220,8 @@ public final class BinanceConnector implements VenueConnector {
             marketData.duty(() -> doWork(serving));
             executions.duty(heartbeat::doWork);
             agents = new DutyCycle(
-                    new CompositeAgent(List.of(replay, venueAgent, resync, heartbeat)), transport.idle().newStrategy());
+                    new CompositeAgent(List.of(replay, venueAgent, resync, heartbeat)),
+                    transport.idle().newStrategy());
 
             // reconcile before the strategy's first command is read
             gateway.start();
@@ -226,7 +232,8 @@ public final class BinanceConnector implements VenueConnector {
                     return 0;
                 }
                 if (System.nanoTime() > deadline) {
-                    log.error("no engine" + (config.awaitStrategy() ? " and strategy" : "") + " subscribed within the wait");
+                    log.error("no engine" + (config.awaitStrategy() ? " and strategy" : "")
+                            + " subscribed within the wait");
                     return 1;
                 }
                 agents.cycle();
@@ -246,7 +253,10 @@ public final class BinanceConnector implements VenueConnector {
             while (!shutdown.raised() && !replay.ended() && !(config.awaitStrategy() && orders.strategyDone())) {
                 agents.cycle();
             }
-            log.info(shutdown.raised() ? "stopping on signal" : "stopping: " + (replay.ended() ? "market data ended" : "strategy done"));
+            log.info(
+                    shutdown.raised()
+                            ? "stopping on signal"
+                            : "stopping: " + (replay.ended() ? "market data ended" : "strategy done"));
             marketSource.stop();
             replay.stop();
             orders.close(); // cancel every order at the venue

@@ -130,7 +130,13 @@ final class BinanceVenueAgent implements Agent, BinanceOrderGateway.Listener {
         }
         u.toReport(report, grid, System.currentTimeMillis() * 1_000_000L);
         executions.send(reportWriter.encode(
-                executions.buffer(), executions.header(), executions.nextSequence(), instanceId, clOrdId, report, grid));
+                executions.buffer(),
+                executions.header(),
+                executions.nextSequence(),
+                instanceId,
+                clOrdId,
+                report,
+                grid));
         reportsSent++;
     }
 
@@ -163,7 +169,8 @@ final class BinanceVenueAgent implements Agent, BinanceOrderGateway.Listener {
         strategy.heard(instance, System.nanoTime());
         strategyDownSwept = false;
         if (newStrategy) {
-            log.info("a new strategy instance " + Long.toHexString(instance) + "; cancelling what the previous one left");
+            log.info("a new strategy instance " + Long.toHexString(instance)
+                    + "; cancelling what the previous one left");
             cancelAll(0, "NEW_STRATEGY");
             strategyDone = false;
         }
@@ -194,7 +201,8 @@ final class BinanceVenueAgent implements Agent, BinanceOrderGateway.Listener {
             }
             case CancelAllDecoder.TEMPLATE_ID -> {
                 cancelAllDecoder.wrapAndApplyHeader(buffer, offset, envelope.header());
-                cancelAll(cancelAllDecoder.requestId(), cancelAllDecoder.reason().name());
+                cancelAll(
+                        cancelAllDecoder.requestId(), cancelAllDecoder.reason().name());
             }
             case ClockAdvanceDecoder.TEMPLATE_ID -> {
                 clockAdvance.wrapAndApplyHeader(buffer, offset, envelope.header());

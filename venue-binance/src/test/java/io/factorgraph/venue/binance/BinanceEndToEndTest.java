@@ -69,7 +69,12 @@ class BinanceEndToEndTest {
                     line -> append(strategyLog, line));
             BinanceConnector.Config config = new BinanceConnector.Config(
                     BinanceVenue.resolve(
-                            BinanceVenue.TESTNET, false, server.symbol(), null, ENV, server.endpoints().rest()),
+                            BinanceVenue.TESTNET,
+                            false,
+                            server.symbol(),
+                            null,
+                            ENV,
+                            server.endpoints().rest()),
                     0.1,
                     0.001,
                     0.01,
@@ -93,7 +98,10 @@ class BinanceEndToEndTest {
                         await(() -> server.requests().stream().anyMatch(r -> r.startsWith("POST /fapi/v1/order")), 60),
                         "no order reached the venue\n" + logs(connectorOut, engineLog, strategyLog));
                 assertTrue(
-                        await(() -> connectorOut.toString(StandardCharsets.UTF_8).contains("order ")
+                        await(
+                                () -> connectorOut
+                                                .toString(StandardCharsets.UTF_8)
+                                                .contains("order ")
                                         || server.restingOrders() > 0,
                                 10),
                         logs(connectorOut, engineLog, strategyLog));
@@ -103,7 +111,10 @@ class BinanceEndToEndTest {
                 // killed outright: no cancel-all from it, the connector's sweep cancels at the venue
                 strategy.kill();
                 assertTrue(
-                        await(() -> connectorOut.toString(StandardCharsets.UTF_8).contains("cancel all (STRATEGY_DOWN)"),
+                        await(
+                                () -> connectorOut
+                                        .toString(StandardCharsets.UTF_8)
+                                        .contains("cancel all (STRATEGY_DOWN)"),
                                 15),
                         logs(connectorOut, engineLog, strategyLog));
                 assertTrue(
