@@ -1,28 +1,22 @@
 package io.factorgraph.venue.binance;
 
-import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
-import io.aeron.logbuffer.Header;
 import io.factorgraph.backtest.exchange.ExecutionReport;
 import io.factorgraph.backtest.exchange.PriceGrid;
-import io.factorgraph.live.codec.Envelope;
 import io.factorgraph.live.codec.ExecutionReportWriter;
+import io.factorgraph.live.connector.OrderStreamReader;
 import io.factorgraph.live.launch.ProcessLog;
 import io.factorgraph.live.sbe.CancelAllAckEncoder;
 import io.factorgraph.live.sbe.CancelAllDecoder;
 import io.factorgraph.live.sbe.CancelOrderDecoder;
-import io.factorgraph.live.sbe.ClockAdvanceDecoder;
 import io.factorgraph.live.sbe.ClockAdvancedEncoder;
 import io.factorgraph.live.sbe.MessageHeaderEncoder;
 import io.factorgraph.live.sbe.NewOrderDecoder;
 import io.factorgraph.live.sbe.OrderSide;
-import io.factorgraph.live.sbe.StrategyDoneDecoder;
 import io.factorgraph.live.sbe.VenueClosedEncoder;
 import io.factorgraph.live.transport.PeerWatch;
-import io.factorgraph.live.transport.SequenceTracker;
 import io.factorgraph.live.transport.SequencedPublication;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 
 /**
@@ -32,22 +26,15 @@ import org.agrona.concurrent.Agent;
  * said it is done, and a new strategy instance each cancel every order at the venue; so does the close. A clock
  * advance (lock-step) is acknowledged at once: a real venue's clock is its own.
  */
-final class BinanceVenueAgent implements Agent, BinanceOrderGateway.Listener {
+final class BinanceVenueAgent implements Agent, BinanceOrderGateway.Listener, OrderStreamReader.Commands {
     private static final int FRAGMENT_LIMIT = 16;
 
     private final PriceGrid grid;
     private final long instanceId;
     private final SequencedPublication executions;
-    private final Subscription orders;
     private final PeerWatch strategy;
+    private final OrderStreamReader orders;
     private final ProcessLog log;
-    private final FragmentAssembler assembler = new FragmentAssembler(this::onOrderStream);
-    private final SequenceTracker orderSequence = new SequenceTracker();
-    private final Envelope envelope = new Envelope();
-    private final NewOrderDecoder newOrder = new NewOrderDecoder();
-    private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
-    private final CancelAllDecoder cancelAllDecoder = new CancelAllDecoder();
-    private final ClockAdvanceDecoder clockAdvance = new ClockAdvanceDecoder();
     private final ExecutionReportWriter reportWriter = new ExecutionReportWriter();
     private final ExecutionReport report;
     private final CancelAllAckEncoder ackEncoder = new CancelAllAckEncoder();
@@ -57,8 +44,6 @@ final class BinanceVenueAgent implements Agent, BinanceOrderGateway.Listener {
     private final ConcurrentLinkedQueue<Pending> updates = new ConcurrentLinkedQueue<>();
 
     private BinanceOrderGateway gateway;
-    private boolean strategyDone;
-    private boolean strategyDownSwept;
     private long ordersReceived;
     private long cancelsReceived;
     private long cancelAlls;
@@ -78,7 +63,7 @@ final class BinanceVenueAgent implements Agent, BinanceOrderGateway.Listener {
         this.grid = grid;
         this.instanceId = instanceId;
         this.executions = executions;
-        this.orders = orders;
+        this.orders = new OrderStreamReader(orders, strategy, this);
         this.strategy = strategy;
         this.log = log;
         this.report = new ExecutionReport(grid);
@@ -115,7 +100,7 @@ final class BinanceVenueAgent implements Agent, BinanceOrderGateway.Listener {
             publish(p.clOrdId(), p.update());
             work++;
         }
-        work += orders.poll(assembler, FRAGMENT_LIMIT);
+        work += orders.poll(FRAGMENT_LIMIT);
         work += sweepIfStrategyDown(System.nanoTime());
         return work;
     }
@@ -141,13 +126,9 @@ final class BinanceVenueAgent implements Agent, BinanceOrderGateway.Listener {
     }
 
     private int sweepIfStrategyDown(long now) {
-        if (strategyDownSwept
-                || !strategy.everHeard()
-                || strategy.alive(now)
-                || (strategyDone && gateway.workingOrders() == 0)) {
+        if (!orders.strategyDown(now, gateway.workingOrders() == 0)) {
             return 0;
         }
-        strategyDownSwept = true;
         log.info("no heartbeat from the strategy for " + strategy.silenceNanos(now) / 1_000_000
                 + " ms; cancelling its orders");
         cancelAll(0, "STRATEGY_DOWN");
@@ -155,70 +136,57 @@ final class BinanceVenueAgent implements Agent, BinanceOrderGateway.Listener {
     }
 
     boolean strategyDone() {
-        return strategyDone;
+        return orders.strategyDone();
     }
 
-    private void onOrderStream(DirectBuffer buffer, int offset, int length, Header header) {
-        int template = envelope.wrap(buffer, offset, length);
-        if (template < 0) {
-            return;
-        }
-        long sequence = Envelope.sequence(buffer, offset);
-        long instance = Envelope.instance(buffer, offset);
-        boolean newStrategy = strategy.everHeard() && instance != strategy.instance();
-        strategy.heard(instance, System.nanoTime());
-        strategyDownSwept = false;
-        if (newStrategy) {
-            log.info("a new strategy instance " + Long.toHexString(instance)
-                    + "; cancelling what the previous one left");
-            cancelAll(0, "NEW_STRATEGY");
-            strategyDone = false;
-        }
-        SequenceTracker.Result result = orderSequence.onMessage(instance, sequence);
-        if (result == SequenceTracker.Result.DUPLICATE) {
-            return;
-        }
-        if (result == SequenceTracker.Result.GAP) {
-            log.info("order stream gap: messages " + orderSequence.lastGapFrom() + ".." + orderSequence.lastGapTo()
-                    + " lost; cancelling every order of ours");
-            cancelAll(0, "COMMANDS_LOST");
-        }
-        switch (template) {
-            case NewOrderDecoder.TEMPLATE_ID -> {
-                newOrder.wrapAndApplyHeader(buffer, offset, envelope.header());
-                ordersReceived++;
-                gateway.submit(
-                        newOrder.clOrdId(),
-                        newOrder.side() == OrderSide.BUY,
-                        newOrder.price(),
-                        newOrder.qty(),
-                        newOrder.postOnly() == io.factorgraph.live.sbe.BooleanType.TRUE);
-            }
-            case CancelOrderDecoder.TEMPLATE_ID -> {
-                cancelOrder.wrapAndApplyHeader(buffer, offset, envelope.header());
-                cancelsReceived++;
-                gateway.cancel(cancelOrder.clOrdId());
-            }
-            case CancelAllDecoder.TEMPLATE_ID -> {
-                cancelAllDecoder.wrapAndApplyHeader(buffer, offset, envelope.header());
-                cancelAll(
-                        cancelAllDecoder.requestId(), cancelAllDecoder.reason().name());
-            }
-            case ClockAdvanceDecoder.TEMPLATE_ID -> {
-                clockAdvance.wrapAndApplyHeader(buffer, offset, envelope.header());
-                clockAdvancedEncoder
-                        .wrapAndApplyHeader(executions.buffer(), 0, executions.header())
-                        .sequence(executions.nextSequence())
-                        .instanceId(instanceId)
-                        .timeNs(clockAdvance.timeNs());
-                executions.send(MessageHeaderEncoder.ENCODED_LENGTH + clockAdvancedEncoder.encodedLength());
-            }
-            case StrategyDoneDecoder.TEMPLATE_ID -> {
-                strategyDone = true;
-                log.info("strategy done");
-            }
-            default -> {}
-        }
+    @Override
+    public void onNewStrategy(long instance) {
+        log.info("a new strategy instance " + Long.toHexString(instance) + "; cancelling what the previous one left");
+        cancelAll(0, "NEW_STRATEGY");
+    }
+
+    @Override
+    public void onCommandsLost(long from, long to) {
+        log.info("order stream gap: messages " + from + ".." + to + " lost; cancelling every order of ours");
+        cancelAll(0, "COMMANDS_LOST");
+    }
+
+    @Override
+    public void onNewOrder(NewOrderDecoder order) {
+        ordersReceived++;
+        gateway.submit(
+                order.clOrdId(),
+                order.side() == OrderSide.BUY,
+                order.price(),
+                order.qty(),
+                order.postOnly() == io.factorgraph.live.sbe.BooleanType.TRUE);
+    }
+
+    @Override
+    public void onCancel(CancelOrderDecoder cancel) {
+        cancelsReceived++;
+        gateway.cancel(cancel.clOrdId());
+    }
+
+    @Override
+    public void onCancelAll(CancelAllDecoder cancelAll) {
+        cancelAll(cancelAll.requestId(), cancelAll.reason().name());
+    }
+
+    /** A real venue's clock is its own: a lock-step advance is acknowledged at once. */
+    @Override
+    public void onClockAdvance(long timeNs) {
+        clockAdvancedEncoder
+                .wrapAndApplyHeader(executions.buffer(), 0, executions.header())
+                .sequence(executions.nextSequence())
+                .instanceId(instanceId)
+                .timeNs(timeNs);
+        executions.send(MessageHeaderEncoder.ENCODED_LENGTH + clockAdvancedEncoder.encodedLength());
+    }
+
+    @Override
+    public void onStrategyDone() {
+        log.info("strategy done");
     }
 
     /** Cancels every order at the venue and acknowledges it ({@code requestId} 0: the connector's own sweep). */
