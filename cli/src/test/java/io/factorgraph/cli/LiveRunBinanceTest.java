@@ -27,9 +27,9 @@ class LiveRunBinanceTest {
 
     @Test
     void obiMmRunsUnchangedOnTheVenueAndCtrlCCancelsEverything() throws Exception {
-        try (LocalBinanceServer server =
-                LocalBinanceServer.start(RecordedData.file("usdm_btcusdt_20240808.gz"), KEY, SECRET, 0.1, 0.001)
-                        .speed(10)) {
+        try (LocalBinanceServer server = LocalBinanceServer.start(
+                        RecordedData.file("usdm_btcusdt_20240808.gz"), KEY, SECRET, 0.1, 0.001)
+                .speed(10)) {
             List<String> command = new ArrayList<>();
             command.add(LiveProcess.javaExecutable());
             command.addAll(JvmFlags.REQUIRED);
