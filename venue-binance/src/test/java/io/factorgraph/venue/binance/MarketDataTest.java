@@ -15,6 +15,7 @@ import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.market.OrderBook;
 import io.factorgraph.runtime.replay.FactorUpdate;
 import io.factorgraph.runtime.replay.ReplayFactorProvider;
+import io.factorgraph.testkit.allocation.AllocationMeter;
 import io.factorgraph.venue.binance.server.LocalBinanceServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -124,7 +125,56 @@ class MarketDataTest {
         }
     }
 
+    @Test
+    void pingsAreAnsweredAndAnAgeingConnectionIsRenewed() throws Exception {
+        try (LocalBinanceServer server = LocalBinanceServer.start(BTC, "k", "s", 0.1, 0.001)
+                .speed(60)
+                .pingEvery(java.time.Duration.ofMillis(50))) {
+            // connections renewed every 1.5 s stand for Binance's 24-hour cut
+            try (BinanceMarketData source = open(
+                    server,
+                    dir.resolve("renew.gz"),
+                    new BinanceMarketData.Settings(10_000_000L, 200_000_000L, 1_500_000_000L, 30_000_000_000L))) {
+                stopAtTheEnd(server, source, Integer.MAX_VALUE);
+                OrderBook book = drain(source);
+                assertTrue(source.connections() >= 3, "renewed: " + source.connections() + "\n" + log);
+                assertTrue(log.stream().anyMatch(l -> l.contains("24-hour")), log.toString());
+                assertTrue(server.pongs() > 10, "pongs: " + server.pongs());
+                assertSameTop(referenceBook(), book, 50);
+            }
+        }
+    }
+
+    @Test
+    void readingTheLiveStreamAllocatesNothingPerEvent() throws Exception {
+        try (LocalBinanceServer server = LocalBinanceServer.start(BTC, "k", "s", 0.1, 0.001);
+                BinanceMarketData source = open(server, null)) {
+            long[] read = {0};
+            long bytes = AllocationMeter.bytesAllocatedBy(3, () -> {
+                try {
+                    for (int i = 0; i < 2_000; i++) {
+                        if (!source.next()) {
+                            throw new IllegalStateException("ended");
+                        }
+                        read[0] += source.event().localTs() & 1;
+                    }
+                } catch (io.factorgraph.runtime.data.MarketDataException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertEquals(0, bytes, "bytes allocated by 2000 events read from the live stream");
+        }
+    }
+
     private BinanceMarketData open(LocalBinanceServer server, Path recording) throws Exception {
+        return open(
+                server,
+                recording,
+                new BinanceMarketData.Settings(10_000_000L, 200_000_000L, Long.MAX_VALUE / 4, 30_000_000_000L));
+    }
+
+    private BinanceMarketData open(LocalBinanceServer server, Path recording, BinanceMarketData.Settings settings)
+            throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         BinanceRest rest = new BinanceRest(
                 server.endpoints().rest(),
@@ -133,14 +183,7 @@ class MarketDataTest {
                 ServerClock.system(),
                 5000,
                 new RateLimits(System::currentTimeMillis));
-        return new BinanceMarketData(
-                server.endpoints(),
-                server.symbol(),
-                http,
-                rest,
-                new BinanceMarketData.Settings(10_000_000L, 200_000_000L, Long.MAX_VALUE / 4, 30_000_000_000L),
-                recording,
-                log::add);
+        return new BinanceMarketData(server.endpoints(), server.symbol(), http, rest, settings, recording, log::add);
     }
 
     /**

@@ -49,6 +49,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.annotations.OnWebSocketClose;
 import org.eclipse.jetty.websocket.api.annotations.OnWebSocketOpen;
+import org.eclipse.jetty.websocket.api.annotations.OnWebSocketPong;
 import org.eclipse.jetty.websocket.api.annotations.WebSocket;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
@@ -98,6 +99,8 @@ public final class LocalBinanceServer implements AutoCloseable {
     private final AtomicInteger streamConnections = new AtomicInteger();
     private final AtomicInteger snapshotsServed = new AtomicInteger();
 
+    private final AtomicInteger pongs = new AtomicInteger();
+    private volatile long pingEveryNanos = Long.MAX_VALUE;
     private volatile double speed = Double.POSITIVE_INFINITY;
     private volatile int disconnectAt = -1;
     private volatile int skipOnReconnect;
@@ -175,6 +178,17 @@ public final class LocalBinanceServer implements AutoCloseable {
     public LocalBinanceServer speed(double speed) {
         this.speed = speed;
         return this;
+    }
+
+    /** The stream connection is pinged every {@code interval}, as Binance pings its clients. */
+    public LocalBinanceServer pingEvery(Duration interval) {
+        this.pingEveryNanos = interval.toNanos();
+        return this;
+    }
+
+    /** Pongs received on the stream connections. */
+    public int pongs() {
+        return pongs.get();
     }
 
     /** The stream message at {@code index} is never sent (a gap, when it is a depth diff). */
@@ -293,14 +307,25 @@ public final class LocalBinanceServer implements AutoCloseable {
 
         @OnWebSocketClose
         public void onClose(int status, String reason) {}
+
+        @OnWebSocketPong
+        public void onPong(java.nio.ByteBuffer payload) {
+            pongs.incrementAndGet();
+        }
     }
 
     private void replay(Session session) {
         long startNanos = System.nanoTime();
         int from = cursor.get();
         long startTs = from < recorded.size() ? recorded.localTs[from] : 0;
+        long nextPing = System.nanoTime() + pingEveryNanos;
         try {
             while (session.isOpen()) {
+                if (System.nanoTime() >= nextPing) {
+                    nextPing = System.nanoTime() + pingEveryNanos;
+                    session.sendPing(
+                            java.nio.ByteBuffer.wrap(new byte[] {1}), org.eclipse.jetty.websocket.api.Callback.NOOP);
+                }
                 int i = cursor.get();
                 if (i >= recorded.size()) {
                     Thread.sleep(10); // the end of the recording: the stream stays open, silent
