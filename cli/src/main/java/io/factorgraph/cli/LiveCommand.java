@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             LiveRunCommand.class,
+            LiveCancelAllCommand.class,
             LiveDriverCommand.class,
             LiveConnectorCommand.class,
             LiveEngineCommand.class,

@@ -7,9 +7,11 @@ import io.factorgraph.live.launch.LaunchConfig;
 import io.factorgraph.live.launch.Launcher;
 import io.factorgraph.live.launch.LiveArgs;
 import io.factorgraph.live.strategy.StrategyConfig;
+import io.factorgraph.live.transport.TransportConfig;
 import io.factorgraph.runtime.compile.CompileResult;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.SinkBinding;
+import io.factorgraph.venue.binance.BinanceConnector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +37,8 @@ import picocli.CommandLine.Spec;
                     + "more). The processes' logs go to standard error, prefixed with their role.",
             "",
             "Example: fg live run examples/obi_mm.fg --data usdm_btcusdt_20240808.gz --speed 10",
+            "On Binance's testnet: fg live run examples/obi_mm.fg --venue binance-testnet --symbol BTCUSDT "
+                    + "(keys in BINANCE_API_KEY and BINANCE_API_SECRET; README, Trading on Binance)",
             "Several instruments: fg live run G.fg --data btc=usdm_btcusdt_20240808.gz --data "
                     + "eth=usdm_ethusdt_20240808.gz (one feed per Book input; one venue per sink's book; with "
                     + "several sinks --orders-log orders.csv writes orders.NAME.csv per instrument)"
@@ -51,6 +55,9 @@ final class LiveRunCommand implements Callable<Integer> {
 
     @Mixin
     LiveVenueOptions venue;
+
+    @Mixin
+    LiveBinanceOptions binance;
 
     @Option(
             names = "--warmup",
@@ -97,7 +104,14 @@ final class LiveRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        venue.validate();
+        if (binance.paper()) {
+            venue.validate();
+        } else {
+            if (!venue.data.isEmpty()) {
+                throw new UserError("--data: not with --venue " + binance.venue + " (the market comes from the venue)");
+            }
+            binance.resolve(); // refused here, in one line, before any process starts
+        }
         return LiveProcesses.run(spec, this::runHere);
     }
 
@@ -117,7 +131,10 @@ final class LiveRunCommand implements Callable<Integer> {
         for (SinkBinding sink : compiled.sinks()) {
             ticks.put(books.get(GraphSpec.tradedBook(sink)), sink.terms().tickSize());
         }
-        List<String> connectorVenue = connectorVenue(compiled, ticks);
+        if (!binance.paper() && ticks.size() != 1) {
+            throw new UserError("--venue " + binance.venue + ": one traded instrument, not " + ticks.size());
+        }
+        List<String> connectorVenue = binance.paper() ? connectorVenue(compiled, ticks) : List.of();
         String mode = driver.toLowerCase(Locale.ROOT);
         if (transport.aeronDir == null && mode.equals("embedded")) {
             transport.aeronDir = "/dev/shm/fg-live-" + ProcessHandle.current().pid();
@@ -148,6 +165,32 @@ final class LiveRunCommand implements Callable<Integer> {
 
         List<String> connectorArgs = new ArrayList<>(connectorVenue);
         connectorArgs.addAll(common);
+        List<String> venueConnectorArgs = null;
+        if (!binance.paper()) {
+            double tick = ticks.values().iterator().next();
+            TransportConfig transportConfig = TransportConfig.fromArgs(LiveArgs.parse(common));
+            BinanceConnector.Config binanceConfig = new BinanceConnector.Config(
+                    binance.resolve(),
+                    tick,
+                    venue.simulator.lotSize,
+                    binance.maxPosition,
+                    binance.maxOrderRate,
+                    binance.record == null ? null : binance.record.toAbsolutePath(),
+                    transportConfig,
+                    Duration.ofSeconds(30).toNanos(),
+                    true);
+            venueConnectorArgs = new ArrayList<>(binanceConfig.toArgs());
+            // a path, never the secret: the connector reads the file (or its environment) itself
+            LiveTransportOptions.put(
+                    venueConnectorArgs,
+                    "credentials",
+                    binance.credentials == null ? null : binance.credentials.toAbsolutePath());
+            // the launcher takes the transport from a connector config; the replaying connector is not started
+            connectorArgs = new ArrayList<>(
+                    List.of("--data", "binance:" + binanceConfig.venue().symbol()));
+            LiveTransportOptions.put(connectorArgs, "tick-size", tick);
+            connectorArgs.addAll(common);
+        }
         LaunchConfig config;
         try {
             config = new LaunchConfig(
@@ -161,7 +204,11 @@ final class LiveRunCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         try {
-            return new Launcher(config, System.out, System.err).run();
+            Launcher launcher = new Launcher(config, System.out, System.err);
+            if (venueConnectorArgs != null) {
+                launcher.connector(BinanceConnector.ROLE, venueConnectorArgs);
+            }
+            return launcher.run();
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -196,6 +243,9 @@ final class LiveRunCommand implements Callable<Integer> {
      * each one's, joined by commas in the books' order.
      */
     private String symbol() {
+        if (!binance.paper()) {
+            return "binance_" + binance.symbol.toLowerCase(Locale.ROOT);
+        }
         List<String> symbols = new ArrayList<>();
         for (List<Path> files : venue.feeds().values()) {
             String name = String.valueOf(files.get(0).getFileName());

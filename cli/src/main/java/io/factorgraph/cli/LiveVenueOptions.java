@@ -27,7 +27,6 @@ final class LiveVenueOptions {
     @Option(
             names = "--data",
             paramLabel = "[NAME=]FILE",
-            required = true,
             description = {
                 "Recorded feed: hftbacktest's Binance files (.gz) or .npz event files; repeat for files that continue "
                         + "one stream.",
@@ -62,6 +61,9 @@ final class LiveVenueOptions {
 
     /** Checks what can be checked before a process starts: the data files exist, a latency file reads. */
     void validate() {
+        if (data.isEmpty()) {
+            throw new UserError("Missing required option: '--data=[NAME=]FILE'");
+        }
         for (List<Path> files : feeds().values()) {
             for (Path file : files) {
                 if (!Files.isRegularFile(file)) {

@@ -36,7 +36,7 @@ import org.agrona.concurrent.status.AtomicCounter;
  * the replay: each event's time is the time order commands execute at. At the end (which is when the first feed
  * ends, as in {@code fg run}) every feed's {@code EndOfData} is sent.
  */
-final class MarketDataReplay implements Agent {
+public final class MarketDataReplay implements Agent {
     private final ReplaySpeed speed;
     private final boolean lockstep;
     private final long instanceId;
@@ -59,6 +59,8 @@ final class MarketDataReplay implements Agent {
     private final AtomicCounter snapshotsSent;
 
     private MergedReplay merged;
+    /** The sources that come from a venue (empty for recorded files). */
+    private final List<LiveMarketData> live = new ArrayList<>();
     /** The feed of the events in {@link #writer}. */
     private int batchFeed;
     /** The current event has been read but not yet sent (its time has not come). */
@@ -85,7 +87,7 @@ final class MarketDataReplay implements Agent {
      * @param simulators per feed, the simulator of its venue, or null for a feed no sink trades
      * @param drops test hook: batches of a feed not to send
      */
-    MarketDataReplay(
+    public MarketDataReplay(
             ReplaySpeed speed,
             boolean lockstep,
             long instanceId,
@@ -126,7 +128,7 @@ final class MarketDataReplay implements Agent {
      * Starts replaying {@code sources} (one per feed, in feed order; a traded feed's is read through its venue's
      * simulation feed); until then {@link #doWork()} does nothing.
      */
-    void start(List<EventSource> sources) {
+    public void start(List<EventSource> sources) {
         start(sources, null);
     }
 
@@ -146,6 +148,11 @@ final class MarketDataReplay implements Agent {
             }
         }
         this.merged = new MergedReplay(read, List.of(books), CrossedBookPolicy.COUNT);
+        for (EventSource source : sources) {
+            if (source instanceof LiveMarketData live) {
+                this.live.add(live);
+            }
+        }
         this.startedNanos = System.nanoTime();
     }
 
@@ -159,6 +166,9 @@ final class MarketDataReplay implements Agent {
             return 0;
         }
         if (!pending) {
+            if (!live.isEmpty() && !liveReady()) {
+                return 0; // nothing has arrived: the other agents of this thread carry on
+            }
             if (!merged.read()) {
                 endOfData();
                 return 1;
@@ -200,6 +210,15 @@ final class MarketDataReplay implements Agent {
         return 1;
     }
 
+    private boolean liveReady() {
+        for (int i = 0; i < live.size(); i++) {
+            if (!live.get(i).ready()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Every venue's clock to the replay's time (each has been fed at least that far: the merge reads ahead). */
     private void advanceVenues(long ts) {
         final ExchangeSimulator[] simulators = this.simulators;
@@ -226,14 +245,14 @@ final class MarketDataReplay implements Agent {
     }
 
     /** Past the last event every moment is a message boundary: a snapshot asked for is sent now. */
-    void sendSnapshotIfWanted() {
+    public void sendSnapshotIfWanted() {
         if (anySnapshotWanted) {
             sendSnapshots();
         }
     }
 
     /** Stops the replay (SIGTERM): what was batched goes out, no {@code EndOfData}. */
-    void stop() {
+    public void stop() {
         if (merged != null && !ended) {
             flush(false);
             ended = true;
@@ -364,7 +383,7 @@ final class MarketDataReplay implements Agent {
                 + ts);
     }
 
-    boolean ended() {
+    public boolean ended() {
         return ended;
     }
 
@@ -378,12 +397,12 @@ final class MarketDataReplay implements Agent {
     }
 
     /** The local time of the last event sent. */
-    long lastLocalTs() {
+    public long lastLocalTs() {
         return lastLocalTs;
     }
 
     /** Whether every book is ready. */
-    boolean bookReady() {
+    public boolean bookReady() {
         for (OrderBook book : books) {
             if (!book.isReady()) {
                 return false;
@@ -552,7 +571,7 @@ final class MarketDataReplay implements Agent {
     }
 
     /** Test hook: the batches of a feed not to send. */
-    interface FeedDrops {
+    public interface FeedDrops {
         FeedDrops NONE = (feed, number) -> false;
 
         boolean drop(int feed, long number);

@@ -1,13 +1,10 @@
 package io.factorgraph.live.connector;
 
-import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
-import io.aeron.logbuffer.Header;
 import io.factorgraph.backtest.exchange.ExchangeSimulator;
 import io.factorgraph.backtest.exchange.ExecutionReport;
 import io.factorgraph.backtest.exchange.OrderTracker;
 import io.factorgraph.backtest.exchange.TimeInForce;
-import io.factorgraph.live.codec.Envelope;
 import io.factorgraph.live.codec.ExecutionReportWriter;
 import io.factorgraph.live.health.HealthCounter;
 import io.factorgraph.live.health.HealthCounters;
@@ -17,7 +14,6 @@ import io.factorgraph.live.sbe.BooleanType;
 import io.factorgraph.live.sbe.CancelAllAckEncoder;
 import io.factorgraph.live.sbe.CancelAllDecoder;
 import io.factorgraph.live.sbe.CancelOrderDecoder;
-import io.factorgraph.live.sbe.ClockAdvanceDecoder;
 import io.factorgraph.live.sbe.ClockAdvancedEncoder;
 import io.factorgraph.live.sbe.ExecType;
 import io.factorgraph.live.sbe.ExecutionReportEncoder;
@@ -26,14 +22,11 @@ import io.factorgraph.live.sbe.NewOrderDecoder;
 import io.factorgraph.live.sbe.OrdStatus;
 import io.factorgraph.live.sbe.OrderSide;
 import io.factorgraph.live.sbe.Reason;
-import io.factorgraph.live.sbe.StrategyDoneDecoder;
 import io.factorgraph.live.sbe.VenueClosedEncoder;
 import io.factorgraph.live.transport.PeerWatch;
-import io.factorgraph.live.transport.SequenceTracker;
 import io.factorgraph.live.transport.SequencedPublication;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.execution.Side;
-import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.status.AtomicCounter;
@@ -47,7 +40,7 @@ import org.agrona.concurrent.status.AtomicCounter;
  * of ours; so does a strategy gone silent for the peer timeout without having said it is done (cancel on disconnect),
  * and a new strategy instance, whose order ids start again at 1 (the old ids are forgotten).
  */
-final class PaperVenue implements Agent {
+final class PaperVenue implements Agent, OrderStreamReader.Commands {
     private static final int FRAGMENT_LIMIT = 16;
 
     private final ExchangeSimulator simulator;
@@ -60,19 +53,12 @@ final class PaperVenue implements Agent {
     private final boolean lockstep;
     private final long instanceId;
     private final SequencedPublication executions;
-    private final Subscription orders;
-    private final FragmentAssembler assembler = new FragmentAssembler(this::onOrderStream);
     private final PeerWatch strategy;
+    private final OrderStreamReader orders;
     private final ProcessLog log;
     private final LatencyProbe orderHop;
     private final Long2LongHashMap clientToVenue = new Long2LongHashMap(-1);
     private final Long2LongHashMap venueToClient = new Long2LongHashMap(-1);
-    private final SequenceTracker orderSequence = new SequenceTracker();
-    private final Envelope envelope = new Envelope();
-    private final NewOrderDecoder newOrder = new NewOrderDecoder();
-    private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
-    private final CancelAllDecoder cancelAll = new CancelAllDecoder();
-    private final ClockAdvanceDecoder clockAdvance = new ClockAdvanceDecoder();
     private final ExecutionReportWriter reportWriter = new ExecutionReportWriter();
     private final ExecutionReportEncoder rejectEncoder = new ExecutionReportEncoder();
     private final CancelAllAckEncoder ackEncoder = new CancelAllAckEncoder();
@@ -86,9 +72,6 @@ final class PaperVenue implements Agent {
     private final AtomicCounter newStrategies;
     private final AtomicCounter reportsSent;
     private final AtomicCounter resting;
-
-    private boolean strategyDone;
-    private boolean strategyDownSwept;
 
     PaperVenue(
             ExchangeSimulator simulator,
@@ -109,7 +92,7 @@ final class PaperVenue implements Agent {
         this.lockstep = lockstep;
         this.instanceId = instanceId;
         this.executions = executions;
-        this.orders = orders;
+        this.orders = new OrderStreamReader(orders, strategy, this);
         this.strategy = strategy;
         this.log = log;
         this.orderHop =
@@ -136,7 +119,7 @@ final class PaperVenue implements Agent {
         if (executions.busy()) {
             return 0; // a report is being offered: commands wait, their reports could not be sent now
         }
-        int work = orders.poll(assembler, FRAGMENT_LIMIT);
+        int work = orders.poll(FRAGMENT_LIMIT);
         work += sweepIfStrategyDown(System.nanoTime());
         resting.setRelease(simulator.restingOrders());
         return work;
@@ -144,14 +127,10 @@ final class PaperVenue implements Agent {
 
     /** Cancel on disconnect: a strategy silent without having said it is done cannot manage its quotes any more. */
     private int sweepIfStrategyDown(long now) {
-        if (strategyDownSwept
-                || !strategy.everHeard()
-                || strategy.alive(now)
-                || (strategyDone && simulator.orders().size() == 0)) {
+        if (!orders.strategyDown(now, simulator.orders().size() == 0)) {
             return 0;
         }
         // logged whether or not one of its orders rests at this moment
-        strategyDownSwept = true;
         strategyDownSweeps.incrementRelease();
         log.info(label + "no heartbeat from the strategy for " + strategy.silenceNanos(now) / 1_000_000
                 + " ms; cancelling its orders");
@@ -160,65 +139,64 @@ final class PaperVenue implements Agent {
     }
 
     boolean strategyDone() {
-        return strategyDone;
+        return orders.strategyDone();
     }
 
-    private void onOrderStream(DirectBuffer buffer, int offset, int length, Header header) {
-        int template = envelope.wrap(buffer, offset, length);
-        if (template < 0) {
+    @Override
+    public void onNewStrategy(long instance) {
+        // its order ids start again at 1: what the previous instance left goes, and its ids are forgotten so
+        // that no late report about an old order can be taken for one of the new instance's
+        newStrategies.incrementRelease();
+        log.info(label + "a new strategy instance " + Long.toHexString(instance) + "; cancelling what the previous one "
+                + "left");
+        cancelAll(0, "NEW_STRATEGY");
+        clientToVenue.clear();
+        venueToClient.clear();
+    }
+
+    @Override
+    public void onCommandsLost(long from, long to) {
+        // lost commands may have been cancels: what rests may no longer be wanted, so none of it stays
+        orderGaps.incrementRelease();
+        log.info(label + "order stream gap: messages " + from + ".." + to + " lost; cancelling every order of ours");
+        cancelAll(0, "COMMANDS_LOST");
+    }
+
+    @Override
+    public void onNewOrder(NewOrderDecoder newOrder) {
+        orderHop.record(newOrder.sendNanos());
+        ordersReceived.incrementRelease();
+        long clientId = newOrder.clOrdId();
+        Side side = newOrder.side() == OrderSide.BUY ? Side.BUY : Side.SELL;
+        boolean postOnly = newOrder.postOnly() == BooleanType.TRUE;
+        long time = commandTime(newOrder.decisionTimeNs());
+        long venueId;
+        try {
+            venueId = simulator.submitAtPrice(
+                    side, newOrder.price(), newOrder.qty(), postOnly ? TimeInForce.GTX : TimeInForce.GTC, time);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            log.error(label + "rejected order " + clientId + ": " + e.getMessage());
+            reject(clientId, side, postOnly, ExecType.REJECTED, OrdStatus.REJECTED, Reason.INVALID_ORDER, time);
             return;
         }
-        long sequence = Envelope.sequence(buffer, offset);
-        long instance = Envelope.instance(buffer, offset);
-        boolean newStrategy = strategy.everHeard() && instance != strategy.instance();
-        strategy.heard(instance, System.nanoTime());
-        strategyDownSwept = false;
-        if (newStrategy) {
-            // its order ids start again at 1: what the previous instance left goes, and its ids are forgotten so
-            // that no late report about an old order can be taken for one of the new instance's
-            newStrategies.incrementRelease();
-            log.info(label + "a new strategy instance " + Long.toHexString(instance)
-                    + "; cancelling what the previous one " + "left");
-            cancelAll(0, "NEW_STRATEGY");
-            clientToVenue.clear();
-            venueToClient.clear();
-            strategyDone = false;
-        }
-        SequenceTracker.Result result = orderSequence.onMessage(instance, sequence);
-        if (result == SequenceTracker.Result.DUPLICATE) {
-            return;
-        }
-        if (result == SequenceTracker.Result.GAP) {
-            // lost commands may have been cancels: what rests may no longer be wanted, so none of it stays
-            orderGaps.incrementRelease();
-            log.info(label + "order stream gap: messages " + orderSequence.lastGapFrom() + ".."
-                    + orderSequence.lastGapTo() + " lost; cancelling every order of ours");
-            cancelAll(0, "COMMANDS_LOST");
-        }
-        switch (template) {
-            case NewOrderDecoder.TEMPLATE_ID -> {
-                newOrder.wrapAndApplyHeader(buffer, offset, envelope.header());
-                orderHop.record(newOrder.sendNanos());
-                onNewOrder();
-            }
-            case CancelOrderDecoder.TEMPLATE_ID -> {
-                cancelOrder.wrapAndApplyHeader(buffer, offset, envelope.header());
-                onCancel(cancelOrder.clOrdId(), cancelOrder.decisionTimeNs());
-            }
-            case CancelAllDecoder.TEMPLATE_ID -> {
-                cancelAll.wrapAndApplyHeader(buffer, offset, envelope.header());
-                cancelAll(cancelAll.requestId(), cancelAll.reason().name());
-            }
-            case ClockAdvanceDecoder.TEMPLATE_ID -> {
-                clockAdvance.wrapAndApplyHeader(buffer, offset, envelope.header());
-                onClockAdvance(clockAdvance.timeNs());
-            }
-            case StrategyDoneDecoder.TEMPLATE_ID -> {
-                strategyDone = true;
-                log.info(label + "strategy done");
-            }
-            default -> {}
-        }
+        clientToVenue.put(clientId, venueId);
+        venueToClient.put(venueId, clientId);
+        settle(time);
+    }
+
+    @Override
+    public void onCancel(CancelOrderDecoder cancelOrder) {
+        onCancel(cancelOrder.clOrdId(), cancelOrder.decisionTimeNs());
+    }
+
+    @Override
+    public void onCancelAll(CancelAllDecoder cancelAll) {
+        cancelAll(cancelAll.requestId(), cancelAll.reason().name());
+    }
+
+    @Override
+    public void onStrategyDone() {
+        log.info(label + "strategy done");
     }
 
     /** The venue time a command takes effect at: now, or in lock-step the strategy's tick when later. */
@@ -241,26 +219,6 @@ final class PaperVenue implements Agent {
         } catch (MarketDataException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-    }
-
-    private void onNewOrder() {
-        ordersReceived.incrementRelease();
-        long clientId = newOrder.clOrdId();
-        Side side = newOrder.side() == OrderSide.BUY ? Side.BUY : Side.SELL;
-        boolean postOnly = newOrder.postOnly() == BooleanType.TRUE;
-        long time = commandTime(newOrder.decisionTimeNs());
-        long venueId;
-        try {
-            venueId = simulator.submitAtPrice(
-                    side, newOrder.price(), newOrder.qty(), postOnly ? TimeInForce.GTX : TimeInForce.GTC, time);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            log.error(label + "rejected order " + clientId + ": " + e.getMessage());
-            reject(clientId, side, postOnly, ExecType.REJECTED, OrdStatus.REJECTED, Reason.INVALID_ORDER, time);
-            return;
-        }
-        clientToVenue.put(clientId, venueId);
-        venueToClient.put(venueId, clientId);
-        settle(time);
     }
 
     /**
@@ -323,7 +281,8 @@ final class PaperVenue implements Agent {
                 + " still resting");
     }
 
-    private void onClockAdvance(long time) {
+    @Override
+    public void onClockAdvance(long time) {
         if (time > simulator.now()) {
             feedTo(time);
         }

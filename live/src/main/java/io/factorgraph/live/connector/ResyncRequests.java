@@ -18,7 +18,7 @@ import org.agrona.concurrent.Agent;
  * its next message boundary), catch-up requests (a restarted engine's: every event after its restored snapshot) and the engine's heartbeats (how far it has read, so the connector knows when the engine
  * has taken everything).
  */
-final class ResyncRequests implements Agent {
+public final class ResyncRequests implements Agent {
     private static final int FRAGMENT_LIMIT = 4;
 
     private final Subscription control;
@@ -34,7 +34,7 @@ final class ResyncRequests implements Agent {
 
     private long engineReplayTime = Long.MIN_VALUE;
 
-    ResyncRequests(Subscription control, MarketDataReplay replay, PeerWatch engine, ProcessLog log) {
+    public ResyncRequests(Subscription control, MarketDataReplay replay, PeerWatch engine, ProcessLog log) {
         this.control = control;
         this.replay = replay;
         this.engine = engine;
@@ -52,7 +52,7 @@ final class ResyncRequests implements Agent {
     }
 
     /** The replay time of the engine's last heartbeat: how far it has read. */
-    long engineReplayTime() {
+    public long engineReplayTime() {
         return engineReplayTime;
     }
 

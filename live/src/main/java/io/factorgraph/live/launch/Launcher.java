@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Launcher {
     private final LaunchConfig config;
+    private String connectorRole = "connector";
+    private List<String> connectorArgs;
     private final PrintStream out;
     private final PrintStream err;
     private final List<LiveProcess> processes = new ArrayList<>();
@@ -36,6 +38,16 @@ public final class Launcher {
         this.config = config;
         this.out = out;
         this.err = err;
+    }
+
+    /**
+     * Starts a real venue's connector ({@link io.factorgraph.live.connector.VenueConnector}, docs/DESIGN.md §8) with
+     * these options in place of the replaying one; the launch config's connector then gives only the transport.
+     */
+    public Launcher connector(String role, List<String> options) {
+        this.connectorRole = role;
+        this.connectorArgs = List.copyOf(options);
+        return this;
     }
 
     /** Runs everything to the end of the data; returns 0 when every process exited cleanly. */
@@ -79,7 +91,8 @@ public final class Launcher {
         try {
             LiveProcess strategy = start("strategy", strategyConfig.toArgs());
             LiveProcess engine = start("engine", config.engine().toArgs());
-            LiveProcess connector = start("connector", config.connector().toArgs());
+            LiveProcess connector = start(
+                    connectorRole, connectorArgs == null ? config.connector().toArgs() : connectorArgs);
             int c = connector.waitFor(Long.MAX_VALUE, TimeUnit.DAYS);
             int s = strategy.waitFor(15, TimeUnit.SECONDS);
             int e = engine.waitFor(15, TimeUnit.SECONDS);

@@ -3,6 +3,7 @@ package io.factorgraph.live.launch;
 import io.factorgraph.live.JvmFlags;
 import io.factorgraph.live.connector.Connector;
 import io.factorgraph.live.connector.ConnectorConfig;
+import io.factorgraph.live.connector.VenueConnector;
 import io.factorgraph.live.engine.Engine;
 import io.factorgraph.live.engine.EngineConfig;
 import io.factorgraph.live.strategy.StrategyConfig;
@@ -81,8 +82,14 @@ public final class LiveMain {
                     yield DriverProcess.run(dir, idle, log, shutdown);
                 }
                 default -> {
-                    log.error("unknown role '" + role + "': expected connector, engine, strategy or driver");
-                    yield 1;
+                    // a real venue's connector, from a module on the class path (docs/DESIGN.md §8)
+                    VenueConnector venue = VenueConnector.find(role);
+                    if (venue == null) {
+                        log.error("unknown role '" + role + "': expected connector, engine, strategy or driver");
+                        yield 1;
+                    }
+                    shutdown.install(5_000);
+                    yield venue.run(options, log, shutdown);
                 }
             };
         } catch (io.aeron.exceptions.DriverTimeoutException e) {

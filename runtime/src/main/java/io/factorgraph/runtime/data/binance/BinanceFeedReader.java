@@ -9,6 +9,7 @@ import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.state.SnapshotException;
 import io.factorgraph.runtime.state.StateReader;
 import io.factorgraph.runtime.state.StateWriter;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +103,9 @@ public final class BinanceFeedReader implements EventSource {
     private static final int F_ASK_QTY = 1 << 14;
 
     private final List<Path> files;
+    /** A live stream of lines instead of files ({@link #open(String, InputStream, GapPolicy)}), else null. */
+    private InputStream stream;
+
     private final String[] names;
     private final GapPolicy gapPolicy;
     private final MarketEvent event = new MarketEvent();
@@ -261,6 +265,18 @@ public final class BinanceFeedReader implements EventSource {
         }
     }
 
+    /**
+     * Reads lines of the recorded format ({@code <local_ts ns> <json>}, plain text) as they arrive on {@code in}: a
+     * live feed read by the same parser and book synchronisation as the recorded files. {@link #next()} blocks until
+     * the next line; the end of {@code in} is the end of the data. {@code name} stands for the file in messages.
+     */
+    public static BinanceFeedReader open(String name, InputStream in, GapPolicy gapPolicy) throws MarketDataException {
+        BinanceFeedReader reader = new BinanceFeedReader(List.of(Path.of(name)), gapPolicy, true);
+        reader.stream = in;
+        reader.openNextFile();
+        return reader;
+    }
+
     private static BinanceFeedReader open(List<Path> files, GapPolicy gapPolicy, boolean synchronise)
             throws MarketDataException {
         if (files.isEmpty()) {
@@ -395,7 +411,7 @@ public final class BinanceFeedReader implements EventSource {
             return false;
         }
         fileIndex++;
-        lines = LineReader.open(files.get(fileIndex));
+        lines = stream != null ? LineReader.of(names[fileIndex], stream) : LineReader.open(files.get(fileIndex));
         firstLineOfFile = true;
         return true;
     }

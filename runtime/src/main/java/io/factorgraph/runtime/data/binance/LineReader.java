@@ -77,6 +77,11 @@ final class LineReader implements AutoCloseable {
         }
     }
 
+    /** Reads plain-text lines from {@code in} as they arrive (a live feed); {@code name} is for messages. */
+    static LineReader of(String name, InputStream in) {
+        return new LineReader(name, false, in);
+    }
+
     /** The file name, as error messages show it. */
     String name() {
         return name;
