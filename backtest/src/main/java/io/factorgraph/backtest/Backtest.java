@@ -344,8 +344,13 @@ public final class Backtest {
         SamplingClock clock = new SamplingClock(intervalNanos);
         if (restore != null) {
             restore.restore(instance, clock);
+            List<ExchangeMarket> seeded = new ArrayList<>();
             for (int i = 0; i < simulators.length; i++) {
-                ContinuedDay.seed(simulators[i], books.get(bookIndex(i)), clock.lastEventNanos());
+                ExchangeMarket market = simulators[i].market();
+                if (!seeded.contains(market)) {
+                    seeded.add(market);
+                    ContinuedDay.seed(market, books.get(bookIndex(i)), clock.lastEventNanos());
+                }
             }
         }
         Ticker ticker = new Ticker(instance, simulationFeeds.toArray(new SimulationFeed[0]), traders);

@@ -1,6 +1,6 @@
 package io.factorgraph.backtest;
 
-import io.factorgraph.backtest.exchange.ExchangeSimulator;
+import io.factorgraph.backtest.exchange.ExchangeMarket;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.OrderBook;
@@ -14,8 +14,11 @@ import io.factorgraph.runtime.market.OrderBook;
 final class ContinuedDay {
     private ContinuedDay() {}
 
-    /** Feeds {@code book}'s levels to {@code simulator} as one snapshot message at {@code time}; none if not ready. */
-    static void seed(ExchangeSimulator simulator, OrderBook book, long time) {
+    /**
+     * Feeds {@code book}'s levels to {@code market} as one snapshot message at {@code time}; none if not ready. A
+     * market shared by the points of a sweep is seeded once for them all.
+     */
+    static void seed(ExchangeMarket market, OrderBook book, long time) {
         if (!book.isReady() || book.bidDepth() + book.askDepth() == 0) {
             return;
         }
@@ -25,7 +28,7 @@ final class ContinuedDay {
         int last = bids + asks - 1;
         for (int i = 0; i < bids; i++) {
             e.set(snapshot(EventFlags.BUY_EVENT), time, time, book.bidPrice(i), book.bidQty(i), 0, 0, 0, i == last);
-            simulator.onMarketEvent(e);
+            market.onMarketEvent(e);
         }
         for (int i = 0; i < asks; i++) {
             e.set(
@@ -38,7 +41,7 @@ final class ContinuedDay {
                     0,
                     0,
                     bids + i == last);
-            simulator.onMarketEvent(e);
+            market.onMarketEvent(e);
         }
     }
 
