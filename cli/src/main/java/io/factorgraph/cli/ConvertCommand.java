@@ -15,13 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code fg convert}: recorded data to a memory-mapped {@code .fgev} event file, or to an hftbacktest {@code .npz}. */
+/** {@code fg convert}: recorded data to a {@code .fgev} event file, or to an hftbacktest {@code .npz}. */
 @Command(
         name = "convert",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Convert recorded data into a factorgraph event file (.fgev) for fast, memory-mapped replay, "
+            "Convert recorded data into a factorgraph event file (.fgev) for fast replay (a binary scan, no gzip or JSON), "
                     + "or into an hftbacktest event file (.npz).",
             "OUT.fgev: the events fg run replays (a Binance feed synchronised with its snapshot), as hftbacktest's "
                     + "64-byte records.",

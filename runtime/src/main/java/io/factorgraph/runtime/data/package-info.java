@@ -17,7 +17,7 @@
  *   <li>{@code binance}: hftbacktest's raw Binance feed recordings ({@code .gz}), with snapshot synchronisation
  *       and sequence checks, and the export of such a feed as hftbacktest's own converter writes it;</li>
  *   <li>{@code npz}: hftbacktest's {@code .npz} event files, read and written;</li>
- *   <li>{@code fgev}: factorgraph's memory-mapped event file, read and written.</li>
+ *   <li>{@code fgev}: factorgraph's binary event file, read and written.</li>
  * </ul>
  *
  * <h2>Adding a data format</h2>

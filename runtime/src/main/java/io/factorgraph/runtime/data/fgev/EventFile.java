@@ -4,7 +4,7 @@ import io.factorgraph.runtime.market.EventFlags;
 
 /**
  * factorgraph's own event file ({@code .fgev}): a small header followed by hftbacktest's 64-byte events,
- * so that replay is a memory-mapped scan instead of gzip and JSON. Written by {@link EventFileWriter}
+ * so that replay is a binary scan instead of gzip and JSON. Written by {@link EventFileWriter}
  * ({@code fg convert}), read by {@link EventFileReader}.
  *
  * <h2>Format, version 1</h2>

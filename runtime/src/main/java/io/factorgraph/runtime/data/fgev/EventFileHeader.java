@@ -88,15 +88,19 @@ public record EventFileHeader(
         return b.clear();
     }
 
+    /** The most bytes {@link #decode} reads: the fixed part and the longest symbol and source description. */
+    static final int MAX_DECODED_BYTES = EventFile.FIXED_HEADER_BYTES + 2 * 0xFFFF;
+
     /**
-     * Reads and checks the header at the start of {@code file}, a mapping of the whole file.
+     * Reads and checks the header at the start of a file.
      *
+     * @param file the file's first {@code min(size, MAX_DECODED_BYTES)} bytes (or more)
+     * @param size the file's size, checked against the event count
      * @param name the file's name, for messages
      * @throws MarketDataException naming the file, when it is not an event file this reader can read or
      *     its size does not match the header
      */
-    static EventFileHeader decode(MemorySegment file, String name) throws MarketDataException {
-        long size = file.byteSize();
+    static EventFileHeader decode(MemorySegment file, long size, String name) throws MarketDataException {
         int magicBytes = (int) Math.min(size, EventFile.MAGIC.length);
         for (int i = 0; i < magicBytes; i++) {
             if (file.get(ValueLayout.JAVA_BYTE, i) != EventFile.MAGIC[i]) {

@@ -18,7 +18,7 @@ import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
- * factorgraph's own event file ({@link EventFile}): read memory-mapped, one file after another; written by
+ * factorgraph's own event file ({@link EventFile}): read as a binary scan, one file after another; written by
  * replaying the inputs through {@link EventSources} (so a Binance feed is synchronised exactly as for a replay,
  * under the conversion's {@link GapPolicy}) with the symbol and the conversion's description in the header.
  */
@@ -54,7 +54,7 @@ public final class FgevFormat implements WritableEventFormat {
         }
     }
 
-    /** The first record's local time: the file is memory-mapped, so this reads one record. */
+    /** The first record's local time: this reads the header and the first batch of records. */
     @Override
     public OptionalLong firstLocalTs(Path file) {
         try (EventFileReader reader = EventFileReader.open(file)) {

@@ -235,6 +235,28 @@ class EventFileErrorsTest {
     }
 
     @Test
+    void aFileCutWhileBeingReadIsAnErrorAtTheRowAfterTheLastWholeBatch() throws IOException, MarketDataException {
+        int n = EventFileReader.BATCH_RECORDS + 10;
+        Path file = valid("shrinking.fgev", n);
+        try (EventFileReader reader = EventFileReader.open(file)) {
+            assertTrue(reader.next());
+            truncate(file, 128 + 64L * (EventFileReader.BATCH_RECORDS + 5));
+            long read = 1;
+            while (read < EventFileReader.BATCH_RECORDS) {
+                assertTrue(reader.next());
+                assertEquals(read, reader.event().ival(), "records of the batch read before the cut");
+                read++;
+            }
+            MarketDataException cut = assertThrows(MarketDataException.class, reader::next);
+            assertEquals(
+                    "shrinking.fgev:row " + EventFileReader.BATCH_RECORDS + ": cannot read: java.io.IOException: the"
+                            + " file ended at byte " + (128 + 64L * (EventFileReader.BATCH_RECORDS + 5))
+                            + " (was it truncated while being read?)",
+                    cut.getMessage());
+        }
+    }
+
+    @Test
     void closingTwiceIsHarmlessAndReadingAfterCloseFails() throws IOException, MarketDataException {
         Path file = valid("closed.fgev", 3);
         EventFileReader reader = EventFileReader.open(file);

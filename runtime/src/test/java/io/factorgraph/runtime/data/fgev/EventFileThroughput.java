@@ -17,7 +17,7 @@ import java.util.List;
  * Replay throughput of the readers, in events per second: a measurement to run by hand, not a test
  * (nothing here is asserted; timings do not belong in tests). Each figure is the median of several
  * timed runs after two seconds of warm-up and a few warm-up runs; a run reads the file enough times to
- * last about half a second, opening (mapping) and closing it each time.
+ * last about half a second, opening and closing it each time.
  *
  * <pre>{@code
  * java -cp runtime/target/classes:runtime/target/test-classes \
