@@ -94,7 +94,7 @@ public final class BenchMain {
                 case "--only" -> only = args[++i];
                 case "-h", "--help" -> {
                     System.out.println("""
-                            usage: fg-bench [--quick] [--only ticks|replay|merge|compile|ipc] [--data FILE.gz]
+                            usage: fg-bench [--quick] [--only ticks|replay|merge|sweep|compile|ipc] [--data FILE.gz]
                                             [--out DIR] [--update BENCHMARKS.md]
                               --quick    one short fork per benchmark, W = 600 only (a smoke run, ~2 min)
                               --only     run one group of benchmarks
@@ -156,6 +156,13 @@ public final class BenchMain {
                         .warmupTime(TimeValue.seconds(1))
                         .measurementIterations(1)
                         .measurementTime(TimeValue.seconds(1));
+            }
+            collect(new Runner(options.build()).run());
+        }
+        if (only.isEmpty() || only.equals("sweep")) {
+            ChainedOptionsBuilder options = base("io\\.factorgraph\\.bench\\.SweepBench\\.", "jmh-sweep.json");
+            if (quick) {
+                options.param("threads", "1").warmupIterations(1).measurementIterations(1);
             }
             collect(new Runner(options.build()).run());
         }
@@ -437,10 +444,14 @@ public final class BenchMain {
         }
 
         md.append("\n### 4. OBI(book, 0.001) alone on 64 real book states (ns, median)\n\n");
-        md.append("| graph (one node) | hand-written, same method | hand-written level-by-level walk | B/op graph |\n");
-        md.append("| ---: | ---: | ---: | ---: |\n");
-        md.append("| ")
+        md.append(
+                "| book | graph (one node) | by hand, the node's method | first-round method (band count, prefix sums) "
+                        + "| level-by-level walk | B/op graph |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        md.append("| tick-indexed, band sums kept (now) | ")
                 .append(ns(median("ObiBench.graph", "")))
+                .append(" | ")
+                .append(ns(median("ObiBench.bandSums", "")))
                 .append(" | ")
                 .append(ns(median("ObiBench.handWritten", "")))
                 .append(" | ")
@@ -448,27 +459,26 @@ public final class BenchMain {
                 .append(" | ")
                 .append(bytes(alloc("ObiBench.graph", "")))
                 .append(" |\n");
+        md.append("| first-round tiered book (baseline) | | | ")
+                .append(ns(median("ObiBench.tiered", "")))
+                .append(" | ")
+                .append(ns(median("ObiBench.tieredWalk", "")))
+                .append(" | |\n");
+        md.append("\nA state revisited with the same mid leaves the band's edges where they were: these rows are the "
+                + "query. Moving the edges as the book changes is paid in table 3's book edits.\n");
 
         md.append("\n### 5. Replay throughput on the real file (events/s, median)\n\n");
         md.append(
                 "| recorded as | decode | + book | + obi_mm factors at 100 ms (`fg run`) | full `Backtest` of obi_mm.fg |\n");
         md.append("| --- | ---: | ---: | ---: | ---: |\n");
-        md.append("| gzip JSON feed (`.gz`: gunzip + JSON + depth sync) | ")
-                .append(rate("ReplayBench.decode"))
-                .append(" | ")
-                .append(rate("ReplayBench.book"))
-                .append(" | ")
-                .append(rate("ReplayBench.fgRun"))
-                .append(" | ")
-                .append(rate("ReplayBench.backtest"))
-                .append(" |\n");
-        md.append("| `.fgev` event file (`fg convert` of the same feed; memory-mapped records) | ")
-                .append(rate("ReplayBench.fgevDecode"))
-                .append(" | ")
-                .append(rate("ReplayBench.fgevBook"))
-                .append(" | ")
-                .append(rate("ReplayBench.fgevFgRun"))
-                .append(" | |\n");
+        replayRow(md, "gzip JSON feed (`.gz`: gunzip + JSON + depth sync), one thread", "");
+        replayRow(md, "gzip JSON feed, decoded on a thread of its own (`PipelinedEventSource`)", "pipelined");
+        replayRow(md, "`.fgev` event file (`fg convert` of the same feed; 64-byte records)", "fgev");
+        md.append("\nThe book alone through a bare loop from the `.fgev` file: tick-indexed ")
+                .append(rate("ReplayBench.fgevBookLoop"))
+                .append(", the first-round tiered book ")
+                .append(rate("ReplayBench.fgevBookLoopTiered"))
+                .append(" events/s.\n");
         md.append("\nFrom memory, no file at all (the recorded depth edits applied from arrays, the graph ticked after "
                         + "every book message): ")
                 .append(rate("ReplayBench.memoryBookAndGraph"))
@@ -518,9 +528,12 @@ public final class BenchMain {
         }
 
         ipcTable(md);
+        sweepTable(md);
 
-        md.append("\n### Targets (docs/DESIGN.md §10)\n\n");
+        md.append("\n### Targets (docs/DESIGN.md §10)\n\nFirst round:\n\n");
         targets(md, cold, footprint, windows);
+        md.append("\nSecond round:\n\n");
+        secondRound(md, cold);
 
         md.append(
                 "\n<details><summary>Every configuration: JMH mean ± 99.9% error, median, min, allocation</summary>\n\n");
@@ -598,6 +611,48 @@ public final class BenchMain {
                         + "allocation, a few bytes per round trip at these rates, the raw ping's row included. The round trip "
                         + "itself allocates nothing: `IpcHopBenchTest` counts 0 bytes on the benchmark thread and on the echo "
                         + "thread over 2,000 round trips of every hop.\n");
+    }
+
+    /** A row of table 5: the benchmarks {@code prefix + Decode}, ... ({@code decode}, ... without a prefix). */
+    private void replayRow(StringBuilder md, String label, String prefix) {
+        md.append("| ").append(label);
+        for (String layer : List.of("decode", "book", "fgRun", "backtest")) {
+            String name =
+                    prefix.isEmpty() ? layer : prefix + Character.toUpperCase(layer.charAt(0)) + layer.substring(1);
+            md.append(" | ").append(rate("ReplayBench." + name));
+        }
+        md.append(" |\n");
+    }
+
+    /** Table 9: a 64-point sweep against one backtest of the same file. */
+    private void sweepTable(StringBuilder md) {
+        double one = median("SweepBench.backtest", "threads=1");
+        if (Double.isNaN(one)) {
+            return;
+        }
+        md.append(
+                "\n### 9. A 64-point sweep (half_spread × skew) against one backtest of the same file (ms, median)\n\n");
+        md.append("| threads | one backtest | 64-point sweep | sweep / backtest |\n");
+        md.append("| ---: | ---: | ---: | ---: |\n");
+        for (String threads : List.of("1", "2")) {
+            String p = "threads=" + threads;
+            double backtest = median("SweepBench.backtest", p);
+            double sweep = median("SweepBench.sweep64", p);
+            if (Double.isNaN(sweep)) {
+                continue;
+            }
+            md.append("| ")
+                    .append(threads)
+                    .append(" | ")
+                    .append(ms(backtest))
+                    .append(" | ")
+                    .append(ms(sweep))
+                    .append(" | ")
+                    .append(ratio(sweep / backtest))
+                    .append(" |\n");
+        }
+        md.append("\nThe backtest does not depend on `threads` (the parameter is the sweep's); it runs once per "
+                + "configuration, so the two backtest cells show the run's noise.\n");
     }
 
     private static String us(double value) {
@@ -692,6 +747,70 @@ public final class BenchMain {
                         "%,d B at W = 600 (the seed claims ~8 KB for its window; the target is %,d B)",
                         row600.graphState(),
                         row600.budget()));
+    }
+
+    /** The second round's targets (docs/DESIGN.md §10), each a rate or ratio from this run. */
+    private void secondRound(StringBuilder md, double[] cold) {
+        double fgevBook = eventsPerSecond("ReplayBench.fgevBook");
+        if (!Double.isNaN(fgevBook)) {
+            target(
+                    md,
+                    fgevBook >= 60e6,
+                    "`.fgev` + book ≥ 60 M events/s",
+                    eventsRate(fgevBook) + " (the first-round tiered book through the same bare loop: "
+                            + rate("ReplayBench.fgevBookLoopTiered") + ", the tick-indexed one: "
+                            + rate("ReplayBench.fgevBookLoop") + ")");
+            double backtest = Math.max(
+                    eventsPerSecond("ReplayBench.fgevBacktest"), eventsPerSecond("ReplayBench.pipelinedBacktest"));
+            target(
+                    md,
+                    backtest >= 10e6,
+                    "the full backtest of examples/obi_mm.fg ≥ 10 M events/s",
+                    "from `.fgev` " + rate("ReplayBench.fgevBacktest") + ", from gzip decoded on its own thread "
+                            + rate("ReplayBench.pipelinedBacktest") + ", on one thread "
+                            + rate("ReplayBench.backtest"));
+            double fgRun =
+                    Math.max(eventsPerSecond("ReplayBench.pipelinedFgRun"), eventsPerSecond("ReplayBench.fgRun"));
+            target(
+                    md,
+                    fgRun >= 8e6,
+                    "the gzip feed through `fg run` ≥ 8 M events/s",
+                    "decoded on its own thread " + rate("ReplayBench.pipelinedFgRun") + ", on one thread "
+                            + rate("ReplayBench.fgRun") + "; the decoder alone " + rate("ReplayBench.decode"));
+        }
+        double obi = median("ObiBench.graph", "");
+        if (!Double.isNaN(obi)) {
+            target(
+                    md,
+                    obi <= 60,
+                    "`OBI(book, 0.001)` ≤ 60 ns per tick",
+                    ns(obi) + " ns through the graph, " + ns(median("ObiBench.bandSums", "")) + " ns by hand (the "
+                            + "first round's node on its book: " + ns(median("ObiBench.tiered", "")) + " ns)");
+        }
+        double graph600 = median("FactorTickBench.graph", "window=600");
+        if (!Double.isNaN(graph600)) {
+            double ratio600 = graph600 / median("FactorTickBench.handFused", "window=600");
+            target(
+                    md,
+                    ratio600 <= 1.1,
+                    "the factor series within 1.1× of the hand-fused loop",
+                    ratio(ratio600) + " at W = 600");
+        }
+        double sweep = median("SweepBench.sweep64", "threads=1");
+        if (!Double.isNaN(sweep)) {
+            double ratio = sweep / median("SweepBench.backtest", "threads=1");
+            target(
+                    md,
+                    ratio <= 8,
+                    "a fused sweep of 64 points ≤ 8× one backtest",
+                    ratio(ratio) + " on one thread (table 9)");
+        }
+        target(
+                md,
+                cold[1] < 500,
+                "the first compile of 10,000 statements in a fresh JVM < 0.5 s",
+                ms(cold[1]) + " ms (after one 10-statement compile, " + ms(cold[0]) + " ms, in the JVM that runs "
+                        + "this suite)");
     }
 
     private static void target(StringBuilder md, boolean met, String target, String figure) {

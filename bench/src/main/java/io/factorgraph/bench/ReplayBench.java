@@ -52,16 +52,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ol>
  *   <li>{@code decode}: gunzip, scan the JSON, synchronise the depth stream (the reader alone);
  *       {@code fgevDecode}: read the same events from the {@code .fgev} file {@code fg convert} makes of
- *       the recording (memory-mapped 64-byte records), converted into a temporary file at set-up;</li>
+ *       the recording (64-byte records), converted into a temporary file at set-up;</li>
  *   <li>{@code book}, {@code fgevBook}: and apply every event to the order book ({@code BookReplay});
  *       {@code fgevBookLoop} and {@code fgevBookLoopTiered}: the same through a bare builder loop, into
  *       the tick-indexed book and into the first-round {@code TieredOrderBook} (the baseline);</li>
  *   <li>{@code fgRun}, {@code fgevFgRun}: and tick {@code obi_mm}'s factors on its 100 ms clock, reading
  *       every output as {@code fg run} does ({@code ReplayFactorProvider}; the CSV formatting is left out);</li>
- *   <li>{@code backtest}: the full {@code Backtest} of {@code examples/obi_mm.fg} with its sink,
- *       the exchange simulator and the recorder, as {@code fg backtest} runs it with default options;</li>
- *   <li>{@code pipelinedDecode}, {@code pipelinedBook}, {@code pipelinedFgRun}: {@code decode}, {@code book} and
- *       {@code fgRun} with the decoding on a thread of its own ({@code PipelinedEventSource}, which
+ *   <li>{@code backtest}, {@code fgevBacktest}: the full {@code Backtest} of {@code examples/obi_mm.fg} with its
+ *       sink, the exchange simulator and the recorder, as {@code fg backtest} runs it with default options;</li>
+ *   <li>{@code pipelinedDecode}, {@code pipelinedBook}, {@code pipelinedFgRun}, {@code pipelinedBacktest}: the
+ *       gzip rows with the decoding on a thread of its own ({@code PipelinedEventSource}, which
  *       {@code EventSources.open} uses for gzip feeds on more than one core): the rate is then the slower of the
  *       decoder and the consumer, not their sum;</li>
  *   <li>{@code memoryBookAndGraph}: no file at all: the recorded depth edits applied from memory, and
@@ -248,16 +248,32 @@ public class ReplayBench {
     /** The venue, its exchange-clock shift measured once (outside the timed replay). */
     private SimulatorConfig venue;
 
+    /** The full backtest reading the gzip feed on this thread. */
     @Benchmark
     public double backtest(Events counter) throws MarketDataException {
+        return backtest(gzip(), counter);
+    }
+
+    /** The full backtest with the gzip feed decoded on a thread of its own. */
+    @Benchmark
+    public double pipelinedBacktest(Events counter) throws MarketDataException {
+        return backtest(pipelined(), counter);
+    }
+
+    /** The full backtest reading the {@code .fgev} file. */
+    @Benchmark
+    public double fgevBacktest(Events counter) throws MarketDataException {
+        return backtest(fgev(), counter);
+    }
+
+    private double backtest(EventSource source, Events counter) throws MarketDataException {
         if (venue == null) {
             venue = io.factorgraph.backtest.exchange.timeline.ClockShift.resolve(
                     SimulatorConfig.of(0.1, 0.001).withFees(0.0002, 0.0005),
                     () -> BinanceFeedReader.open(files, GapPolicy.RESYNC));
         }
         Backtest backtest = new Backtest(obiMm, venue, obiMm.clockNanos().orElse(0));
-        BacktestResult result = backtest.run(
-                BinanceFeedReader.open(files, GapPolicy.RESYNC), RunMetadata.builder(), BacktestProgress.NONE);
+        BacktestResult result = backtest.run(source, RunMetadata.builder(), BacktestProgress.NONE);
         counter.events += result.events();
         return result.summary().pnl();
     }

@@ -93,8 +93,9 @@ class BenchmarksRunTest {
 
     /**
      * The {@code .fgev} rows replay what the gzip rows replay: the file {@code fg convert} makes at set-up holds the
-     * same events, so decoding, the book and {@code fg run}'s path count the same events and compute the same
-     * factors; the converted file is deleted at tear-down.
+     * same events, so decoding, the book, {@code fg run}'s path and the backtest count the same events and compute
+     * the same factors and PnL (with the gzip feed decoded on its own thread too); the converted file is deleted at
+     * tear-down.
      */
     @Test
     void theFgevReplayIsTheSameReplayAsTheFeeds() throws Exception {
@@ -109,6 +110,14 @@ class BenchmarksRunTest {
             assertEquals(bench.decode(gz), bench.fgevDecode(fgev), "events decoded");
             assertEquals(bench.book(gz), bench.fgevBook(fgev), "events applied to the book");
             assertEquals(bench.fgRun(gz), bench.fgevFgRun(fgev), "fg run's factors, summed");
+            ReplayBench.Events gzBacktest = new ReplayBench.Events();
+            ReplayBench.Events fgevBacktest = new ReplayBench.Events();
+            ReplayBench.Events pipedBacktest = new ReplayBench.Events();
+            double pnl = bench.backtest(gzBacktest);
+            assertEquals(pnl, bench.fgevBacktest(fgevBacktest), "the backtest's PnL from the .fgev file");
+            assertEquals(pnl, bench.pipelinedBacktest(pipedBacktest), "the backtest's PnL, decoding on its own thread");
+            assertEquals(gzBacktest.events, fgevBacktest.events, "events the .fgev backtest counted");
+            assertEquals(gzBacktest.events, pipedBacktest.events, "events the pipelined backtest counted");
             assertEquals(gz.events, fgev.events, "events counted");
             assertTrue(fgev.events > 3 * 100_000, "three passes over the file: " + fgev.events);
         } finally {
