@@ -105,6 +105,8 @@ public final class BinanceOrderGateway implements AutoCloseable {
     private long duplicateFills;
     private int reconciles;
     private volatile int streamState = STREAM_DOWN;
+    /** Failed attempts to reopen the user stream in a row (the timer thread's). */
+    private int reconnectFailures;
     /** Counts the user stream's connections: a callback of an older one is ignored. */
     private int generation;
 
@@ -336,8 +338,12 @@ public final class BinanceOrderGateway implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new BinanceException("user data stream", 0, -1, "interrupted");
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new BinanceException(
-                    "user data stream", 0, -1, "cannot connect: " + e.getClass().getSimpleName());
+                    "user data stream",
+                    0,
+                    -1,
+                    "cannot connect: " + cause.getClass().getSimpleName());
         }
         log.accept("user data stream open");
     }
@@ -396,10 +402,15 @@ public final class BinanceOrderGateway implements AutoCloseable {
                             streamState = STREAM_RECONCILING;
                         }
                     } catch (BinanceException e) {
-                        log.accept("user data stream: " + e.getMessage() + "; retrying");
+                        int failed = ++reconnectFailures;
+                        if (failed == 1 || failed % 60 == 0) { // one line per outage, then one a minute
+                            log.accept("user data stream not reopened (" + e.getMessage() + "); retrying every "
+                                    + RECONNECT_DELAY_MS + " ms" + (failed > 1 ? ", " + failed + " attempts" : ""));
+                        }
                         scheduleReconnect();
                         return;
                     }
+                    reconnectFailures = 0;
                     // after every request already queued, so each order we reconcile has been sent
                     onRequestThread(() -> reconcile(gen));
                 },
@@ -511,7 +522,7 @@ public final class BinanceOrderGateway implements AutoCloseable {
                 throw e;
             }
             log.accept("order " + id + " is not known at the venue; reported expired");
-            if (apply(id, finalUpdate(id, w, 0, "EXPIRED", 0, 0))) {
+            if (apply(id, restUpdate(id, w, 0, "EXPIRED", 0, 0))) {
                 missed[1]++;
             }
             return true;
@@ -558,7 +569,7 @@ public final class BinanceOrderGateway implements AutoCloseable {
                 if (!accepted(id)) {
                     apply(
                             id,
-                            finalUpdate(
+                            restUpdate(
                                     id,
                                     w,
                                     orderId,
@@ -570,7 +581,7 @@ public final class BinanceOrderGateway implements AutoCloseable {
             case "CANCELED", "EXPIRED" -> {
                 if (apply(
                         id,
-                        finalUpdate(
+                        restUpdate(
                                 id,
                                 w,
                                 orderId,
@@ -600,7 +611,7 @@ public final class BinanceOrderGateway implements AutoCloseable {
     }
 
     /** A report made from an order's REST state (NEW, CANCELED, EXPIRED), as the stream would have sent it. */
-    private OrderUpdate finalUpdate(long id, Working w, long orderId, String status, long executedLots, long ms) {
+    private OrderUpdate restUpdate(long id, Working w, long orderId, String status, long executedLots, long ms) {
         return new OrderUpdate(
                 clientId(id),
                 orderId,
