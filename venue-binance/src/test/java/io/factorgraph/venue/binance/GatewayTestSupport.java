@@ -54,6 +54,10 @@ abstract class GatewayTestSupport {
     }
 
     BinanceOrderGateway gateway(OrderLimits limits, String secret) {
+        return gateway(limits, secret, Duration.ofMinutes(30));
+    }
+
+    BinanceOrderGateway gateway(OrderLimits limits, String secret, Duration keepAlive) {
         BinanceRest rest = new BinanceRest(
                 server.endpoints().rest(),
                 HttpClient.newHttpClient(),
@@ -69,7 +73,7 @@ abstract class GatewayTestSupport {
                 GRID,
                 limits,
                 42,
-                Duration.ofMinutes(30).toNanos(),
+                keepAlive.toNanos(),
                 new BinanceOrderGateway.Listener() {
                     @Override
                     public void onUpdate(long clOrdId, OrderUpdate update) {

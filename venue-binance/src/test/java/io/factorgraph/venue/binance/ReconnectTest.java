@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -207,5 +208,49 @@ class ReconnectTest extends GatewayTestSupport {
         await(4, "REJECTED");
         assertFalse(sent(3) || sent(4), "nothing sent once halted");
         assertEquals(1, gateway.reconciles());
+    }
+
+    @Test
+    void aPositionThatAgreesWithinTheRechecksDoesNotHalt() throws Exception {
+        started();
+        gateway.submit(1, true, server.bestBidAsk()[0], 0.002, true);
+        await(1, "NEW");
+
+        cut(false);
+        server.lagPositionAnswers(1); // the venue's first answer still says 0 lots
+        server.skipTo(server.messageCount());
+        assertEquals(2, server.positionLots());
+        restoredAndReconciled(1);
+        assertEquals(2, filledLots(1), describe());
+        assertNull(gateway.haltReason(), log.toString());
+        assertTrue(halts.isEmpty());
+        assertEquals(
+                2,
+                server.requests().stream()
+                                .filter(r -> r.startsWith("GET /fapi/v2/positionRisk"))
+                                .count()
+                        - 1, // the start-up's
+                "read twice after the reconnect: the lagging answer, then the recheck");
+        assertTrue(server.requests().stream().noneMatch(r -> r.startsWith("DELETE /fapi/v1/allOpenOrders")));
+        gateway.submit(2, true, server.bestBidAsk()[0] - 100, 0.001, true);
+        await(2, "NEW");
+    }
+
+    @Test
+    void aListenKeyTheKeepAliveNoLongerFindsIsReplaced() throws Exception {
+        gateway = gateway(new OrderLimits(10, 50), SECRET, Duration.ofMillis(200));
+        gateway.start();
+        gateway.submit(1, true, server.bestBidAsk()[0], 0.001, true);
+        await(1, "NEW");
+
+        server.dropListenKey(); // no listenKeyExpired: the next keep-alive is answered -1125
+        server.skipTo(server.messageCount()); // still delivered on the old connection
+        assertTrue(
+                waitFor(() -> gateway.reconciles() == 1 && gateway.quoting() && server.userStreamConnections() == 2),
+                log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.contains("-1125")), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.contains("lost its listen key")), log.toString());
+        assertEquals(1, filledLots(1), describe());
+        assertEquals(1, gateway.positionLots());
     }
 }

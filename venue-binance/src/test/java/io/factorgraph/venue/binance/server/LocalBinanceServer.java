@@ -99,6 +99,8 @@ public final class LocalBinanceServer implements AutoCloseable {
     private final AtomicLong nextTradeId = new AtomicLong(5_000_001);
     private final AtomicInteger userConnections = new AtomicInteger();
     private volatile boolean userStreamCut;
+    private volatile int lagPositionAnswers;
+    private volatile long laggedPositionLots;
     private volatile boolean holdWhileCut;
     private final Map<String, Long> clientToId = new HashMap<>();
     private final Map<Long, String> idToClient = new HashMap<>();
@@ -294,6 +296,22 @@ public final class LocalBinanceServer implements AutoCloseable {
         listenKey = null;
         for (Session s : userSessions) {
             s.sendText(expired, org.eclipse.jetty.websocket.api.Callback.NOOP);
+        }
+    }
+
+    /** The listen key lapses silently (no {@code listenKeyExpired}): only a keep-alive finds out ({@code -1125}). */
+    public void dropListenKey() {
+        listenKey = null;
+    }
+
+    /**
+     * The next {@code count} {@code GET /fapi/v2/positionRisk} answers report the position as it is now, whatever
+     * trades later (the venue's account data lagging its trades).
+     */
+    public void lagPositionAnswers(int count) {
+        synchronized (lock) {
+            laggedPositionLots = positionLots;
+            lagPositionAnswers = count;
         }
     }
 
@@ -659,13 +677,7 @@ public final class LocalBinanceServer implements AutoCloseable {
                 case "GET /fapi/v1/openOrders" -> openOrders();
                 case "GET /fapi/v1/order" -> queryOrder(p);
                 case "GET /fapi/v1/userTrades" -> userTrades(p);
-                case "GET /fapi/v2/positionRisk" ->
-                    new Answer(
-                            200,
-                            "[{\"symbol\":\"" + recorded.symbol + "\",\"positionAmt\":\""
-                                    + dec(simulator.grid().qty(positionLots)) + "\",\"entryPrice\":\"0.0\","
-                                    + "\"positionSide\":\"BOTH\"}]",
-                            5);
+                case "GET /fapi/v2/positionRisk" -> positionRisk();
                 default -> error(404, -1100, "Unknown endpoint " + path);
             };
         }
@@ -895,6 +907,19 @@ public final class LocalBinanceServer implements AutoCloseable {
             }
         }
         return new Answer(200, "[" + String.join(",", out) + "]", 5);
+    }
+
+    private Answer positionRisk() {
+        long lots = positionLots;
+        if (lagPositionAnswers > 0) {
+            lagPositionAnswers--;
+            lots = laggedPositionLots;
+        }
+        return new Answer(
+                200,
+                "[{\"symbol\":\"" + recorded.symbol + "\",\"positionAmt\":\""
+                        + dec(simulator.grid().qty(lots)) + "\",\"entryPrice\":\"0.0\",\"positionSide\":\"BOTH\"}]",
+                5);
     }
 
     private Answer openOrders() {
