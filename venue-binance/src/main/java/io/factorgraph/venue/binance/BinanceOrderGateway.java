@@ -171,8 +171,8 @@ public final class BinanceOrderGateway implements AutoCloseable {
             ourLots = position;
         }
         log.accept("position at start-up: " + position + " lots");
+        streamState = STREAM_UP; // nothing was sent yet: a loss from here on is reconciled
         openUserStream();
-        streamState = STREAM_UP;
         long period = Math.max(1_000_000L, keepAliveNanos);
         timers.scheduleWithFixedDelay(this::keepAlive, period, period, TimeUnit.NANOSECONDS);
         return position;
@@ -370,8 +370,8 @@ public final class BinanceOrderGateway implements AutoCloseable {
     private void streamLost(int gen, String why) {
         WebSocket lost;
         synchronized (this) {
-            if (closing || gen != generation) {
-                return;
+            if (closing || gen != generation || streamState == STREAM_DOWN) {
+                return; // closing, an older connection's, or a reconnect is under way already
             }
             generation++; // this connection's later callbacks are ignored
             streamState = STREAM_DOWN;

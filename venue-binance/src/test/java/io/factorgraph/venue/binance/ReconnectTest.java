@@ -249,7 +249,11 @@ class ReconnectTest extends GatewayTestSupport {
                 waitFor(() -> gateway.reconciles() == 1 && gateway.quoting() && server.userStreamConnections() == 2),
                 log.toString());
         assertTrue(log.stream().anyMatch(l -> l.contains("-1125")), log.toString());
-        assertTrue(log.stream().anyMatch(l -> l.contains("lost its listen key")), log.toString());
+        assertEquals(
+                1,
+                log.stream().filter(l -> l.contains("lost its listen key")).count(),
+                "one loss, one reconnect: " + log);
+        assertEquals(2, server.userStreamConnections());
         assertEquals(1, filledLots(1), describe());
         assertEquals(1, gateway.positionLots());
     }
