@@ -14,6 +14,10 @@ public final class BinanceException extends Exception {
     public static final int INVALID_TIMESTAMP = -1021;
     /** Binance's code for a signature that does not match. */
     public static final int INVALID_SIGNATURE = -1022;
+    /** Binance's code for an order it does not know ({@code GET /fapi/v1/order}). */
+    public static final int NO_SUCH_ORDER = -2013;
+    /** Binance's code for a listen key that has lapsed. */
+    public static final int NO_SUCH_LISTEN_KEY = -1125;
     /** A local code: not sent, the venue asked us to wait (429/418) or the connector's own limit was reached. */
     public static final int LOCAL_BACK_OFF = -9001;
 

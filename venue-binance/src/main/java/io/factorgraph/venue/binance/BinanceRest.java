@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Binance USD-M futures' REST API, the endpoints the connector uses: server time, the depth snapshot, orders (new,
- * cancel, cancel all, open orders), the position, and the listen key of the user data stream. SIGNED requests carry
+ * cancel, cancel all, open orders, one order and its
+ * trades), the position, and the listen key of the user data stream. SIGNED requests carry
  * {@code recvWindow}, a timestamp from the {@link ServerClock} and the signature as their last parameter, all in the
  * query string; the key goes in the {@code X-MBX-APIKEY} header. Every answer's rate-limit headers are accounted
  * ({@link RateLimits}); a {@code -1021} (timestamp outside the window) re-measures the clock and is retried once.
@@ -128,6 +129,25 @@ public final class BinanceRest {
     /** The symbol's open orders (an array). */
     public JsonNode openOrders(String symbol) throws BinanceException {
         return json("GET /fapi/v1/openOrders", send("GET", "/fapi/v1/openOrders", "symbol=" + symbol, true, true));
+    }
+
+    /** One order, by its client id ({@code GET /fapi/v1/order}): its status and executed quantity. */
+    public JsonNode order(String symbol, String clientOrderId) throws BinanceException {
+        return json(
+                "GET /fapi/v1/order",
+                send(
+                        "GET",
+                        "/fapi/v1/order",
+                        "symbol=" + symbol + "&origClientOrderId=" + enc(clientOrderId),
+                        true,
+                        true));
+    }
+
+    /** The fills of one order ({@code GET /fapi/v1/userTrades}, an array, each with its trade {@code id}). */
+    public JsonNode userTrades(String symbol, long orderId) throws BinanceException {
+        return json(
+                "GET /fapi/v1/userTrades",
+                send("GET", "/fapi/v1/userTrades", "symbol=" + symbol + "&orderId=" + orderId, true, true));
     }
 
     /** The symbol's position (an array of one entry in one-way mode). */

@@ -26,6 +26,8 @@ import io.factorgraph.runtime.execution.Side;
  * @param fee {@code n}, the commission of this fill
  * @param maker {@code m}
  * @param timeMs {@code T}, the transaction time
+ * @param tradeId {@code t}, the trade's id for a fill (0 otherwise): a fill reported twice (by the stream and by the
+ *     REST catch-up after a reconnect) is counted once
  */
 public record OrderUpdate(
         String clientOrderId,
@@ -41,7 +43,8 @@ public record OrderUpdate(
         double cumQty,
         double fee,
         boolean maker,
-        long timeMs) {
+        long timeMs,
+        long tradeId) {
 
     /** From the {@code o} object of an {@code ORDER_TRADE_UPDATE}. */
     static OrderUpdate of(JsonNode o) {
@@ -59,14 +62,15 @@ public record OrderUpdate(
                 o.path("z").asDouble(),
                 o.path("n").asDouble(),
                 o.path("m").asBoolean(),
-                o.path("T").asLong());
+                o.path("T").asLong(),
+                "TRADE".equals(o.path("x").asText()) ? o.path("t").asLong() : 0);
     }
 
     /** A refusal by the REST API (the order never existed at the venue). */
     static OrderUpdate rejected(
             String clientOrderId, boolean buy, boolean postOnly, double price, double qty, long ms) {
         return new OrderUpdate(
-                clientOrderId, 0, buy, postOnly, "REJECTED", "REJECTED", price, qty, 0, 0, 0, 0, false, ms);
+                clientOrderId, 0, buy, postOnly, "REJECTED", "REJECTED", price, qty, 0, 0, 0, 0, false, ms, 0);
     }
 
     /** Whether the live path reports it (a NEW, a fill, a cancel, an expiry, a rejection). */

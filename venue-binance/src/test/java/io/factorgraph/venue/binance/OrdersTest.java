@@ -7,18 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.factorgraph.backtest.exchange.ExecutionReport;
 import io.factorgraph.backtest.exchange.OrderStatus;
-import io.factorgraph.backtest.exchange.PriceGrid;
 import io.factorgraph.backtest.exchange.ReportType;
-import io.factorgraph.runtime.data.RecordedData;
-import io.factorgraph.venue.binance.server.LocalBinanceServer;
-import java.net.http.HttpClient;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,112 +17,7 @@ import org.junit.jupiter.api.Test;
  * refusal, a 429 with its back-off, a skewed clock, the connector's own limits, and the secret kept out of every log
  * line and message.
  */
-class OrdersTest {
-    static final Path BTC = RecordedData.file("usdm_btcusdt_20240808.gz");
-    static final String KEY = "localTestApiKey0123456789";
-    static final String SECRET = "localTestSecretDoNotLeak9876543210";
-    static final PriceGrid GRID = new PriceGrid(0.1, 0.001);
-
-    private LocalBinanceServer server;
-    private BinanceOrderGateway gateway;
-    private final List<String> log = new CopyOnWriteArrayList<>();
-    private final List<Object[]> updates = new CopyOnWriteArrayList<>();
-    private final List<Long> positions = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        server = LocalBinanceServer.start(BTC, KEY, SECRET, 0.1, 0.001);
-        server.skipTo(5_000); // the venue's book is live
-    }
-
-    @AfterEach
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        server.close();
-        for (String line : log) {
-            assertFalse(line.contains(SECRET), "the secret in a log line: " + line);
-        }
-    }
-
-    private BinanceOrderGateway gateway(OrderLimits limits, String secret) {
-        BinanceRest rest = new BinanceRest(
-                server.endpoints().rest(),
-                HttpClient.newHttpClient(),
-                new Credentials(KEY, secret),
-                ServerClock.system(),
-                5000,
-                new RateLimits(System::currentTimeMillis));
-        return new BinanceOrderGateway(
-                server.endpoints(),
-                HttpClient.newHttpClient(),
-                rest,
-                server.symbol(),
-                GRID,
-                limits,
-                42,
-                Duration.ofMinutes(30).toNanos(),
-                new BinanceOrderGateway.Listener() {
-                    @Override
-                    public void onUpdate(long clOrdId, OrderUpdate update) {
-                        updates.add(new Object[] {clOrdId, update});
-                    }
-
-                    @Override
-                    public void onPosition(long lots) {
-                        positions.add(lots);
-                    }
-                },
-                log::add);
-    }
-
-    private BinanceOrderGateway started() throws Exception {
-        gateway = gateway(new OrderLimits(10, 50), SECRET);
-        assertEquals(0, gateway.start());
-        return gateway;
-    }
-
-    private OrderUpdate await(long clOrdId, String execType) {
-        assertTrue(
-                waitFor(() -> find(clOrdId, execType) != null),
-                "no " + execType + " for order " + clOrdId + "; updates " + describe() + "; log " + log);
-        return find(clOrdId, execType);
-    }
-
-    private OrderUpdate find(long clOrdId, String execType) {
-        for (Object[] u : updates) {
-            if ((long) u[0] == clOrdId && ((OrderUpdate) u[1]).execType().equals(execType)) {
-                return (OrderUpdate) u[1];
-            }
-        }
-        return null;
-    }
-
-    private String describe() {
-        StringBuilder b = new StringBuilder();
-        for (Object[] u : updates) {
-            b.append(u[0]).append(':').append(((OrderUpdate) u[1]).execType()).append(' ');
-        }
-        return b.toString();
-    }
-
-    private static boolean waitFor(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return condition.getAsBoolean();
-    }
-
+class OrdersTest extends GatewayTestSupport {
     @Test
     void ordersCancelsAndFillsFlowBothWays() throws Exception {
         started();

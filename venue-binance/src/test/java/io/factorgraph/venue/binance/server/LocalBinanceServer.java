@@ -66,11 +66,15 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  *       signature ({@code -1022}) and the timestamp against {@code recvWindow} ({@code -1021}) as Binance documents,
  *       with rate-limit headers; orders are matched by the backtest's {@link ExchangeSimulator} fed the same recording,
  *       kept at the stream's position;
+ *   <li>{@code GET /fapi/v1/order} (one order: status, executed quantity) and {@code GET /fapi/v1/userTrades} (an
+ *       order's fills, each with a unique trade id, the {@code t} of its {@code ORDER_TRADE_UPDATE}), signed;
  *   <li>{@code /fapi/v1/listenKey} and the user data stream {@code /ws/<listenKey>} sending {@code
- *       ORDER_TRADE_UPDATE} for every report and {@code ACCOUNT_UPDATE} for every fill.
+ *       ORDER_TRADE_UPDATE} for every report and {@code ACCOUNT_UPDATE} for every fill; a connection with a key that
+ *       is not the current one is refused.
  * </ul>
  * Scripted faults: messages not sent (a gap), a dropped connection, 429/418 answers, an order refused, a skewed
- * clock.
+ * clock; the user stream cut (what happens meanwhile is lost, or held for a late delivery) and restored, the listen
+ * key expired, an order cancelled and the position moved behind the client's back.
  */
 public final class LocalBinanceServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,6 +91,17 @@ public final class LocalBinanceServer implements AutoCloseable {
     private final AtomicInteger cursor = new AtomicInteger();
     private final Set<Integer> dropped = ConcurrentHashMap.newKeySet();
     private final List<Session> userSessions = new CopyOnWriteArrayList<>();
+    /** Per order: its state, as {@code GET /fapi/v1/order} and {@code /fapi/v1/userTrades} answer it. */
+    private final Map<Long, ServerOrder> orderStates = new HashMap<>();
+    /** User stream messages held while the stream is cut, for {@link #deliverHeld()}. */
+    private final List<String> heldUserMessages = new CopyOnWriteArrayList<>();
+
+    private final AtomicLong nextTradeId = new AtomicLong(5_000_001);
+    private final AtomicInteger userConnections = new AtomicInteger();
+    private volatile boolean userStreamCut;
+    private volatile int lagPositionAnswers;
+    private volatile long laggedPositionLots;
+    private volatile boolean holdWhileCut;
     private final Map<String, Long> clientToId = new HashMap<>();
     private final Map<Long, String> idToClient = new HashMap<>();
     private final Map<Long, Boolean> reduceOnly = new HashMap<>();
@@ -137,7 +152,15 @@ public final class LocalBinanceServer implements AutoCloseable {
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
             container.setIdleTimeout(Duration.ofMinutes(5));
             container.addMapping("/stream", (request, response, callback) -> new MarketStream());
-            container.addMapping("/ws/*", (request, response, callback) -> new UserStream());
+            container.addMapping("/ws/*", (request, response, callback) -> {
+                String path = request.getHttpURI().getPath();
+                String key = listenKey;
+                if (userStreamCut || key == null || !path.equals("/ws/" + key)) {
+                    Response.writeError(request, response, callback, 503);
+                    return null;
+                }
+                return new UserStream();
+            });
         });
         ws.setHandler(new Rest());
         context.setHandler(ws);
@@ -236,6 +259,96 @@ public final class LocalBinanceServer implements AutoCloseable {
     /** The next new order is refused with this Binance error ({@code {"code":..,"msg":..}}). */
     public void rejectNextOrder(int code, String msg) {
         this.rejectNextOrder = "{\"code\":" + code + ",\"msg\":\"" + msg + "\"}";
+    }
+
+    /**
+     * Cuts the user data stream: its connections are dropped and new ones refused until {@link #restoreUserStream};
+     * what it would have sent meanwhile is lost, or with {@code holdForLater} kept for {@link #deliverHeld()}.
+     */
+    public void cutUserStream(boolean holdForLater) {
+        holdWhileCut = holdForLater;
+        userStreamCut = true;
+        for (Session s : userSessions) {
+            s.disconnect();
+        }
+    }
+
+    /** The user data stream accepts connections again. */
+    public void restoreUserStream() {
+        userStreamCut = false;
+    }
+
+    /** Sends what was held while the stream was cut (late, in-flight events) on the open user stream connections. */
+    public void deliverHeld() {
+        List<String> held = List.copyOf(heldUserMessages);
+        heldUserMessages.clear();
+        for (String m : held) {
+            for (Session s : userSessions) {
+                s.sendText(m, org.eclipse.jetty.websocket.api.Callback.NOOP);
+            }
+        }
+    }
+
+    /** The listen key lapses: {@code listenKeyExpired} is sent, and a new key is needed to connect again. */
+    public void expireListenKey() {
+        long now = serverTime();
+        String expired = "{\"e\":\"listenKeyExpired\",\"E\":" + now + ",\"listenKey\":\"" + listenKey + "\"}";
+        listenKey = null;
+        for (Session s : userSessions) {
+            s.sendText(expired, org.eclipse.jetty.websocket.api.Callback.NOOP);
+        }
+    }
+
+    /** The listen key lapses silently (no {@code listenKeyExpired}): only a keep-alive finds out ({@code -1125}). */
+    public void dropListenKey() {
+        listenKey = null;
+    }
+
+    /**
+     * The next {@code count} {@code GET /fapi/v2/positionRisk} answers report the position as it is now, whatever
+     * trades later (the venue's account data lagging its trades).
+     */
+    public void lagPositionAnswers(int count) {
+        synchronized (lock) {
+            laggedPositionLots = positionLots;
+            lagPositionAnswers = count;
+        }
+    }
+
+    /** User data stream connections accepted so far. */
+    public int userStreamConnections() {
+        return userConnections.get();
+    }
+
+    /** The client ids of the orders resting at the venue. */
+    public List<String> openClientOrderIds() {
+        synchronized (lock) {
+            List<String> out = new ArrayList<>();
+            OrderTracker orders = simulator.orders();
+            for (int i = 0; i < orders.size(); i++) {
+                if (!orders.cancelPending(i)) {
+                    out.add(idToClient.get(orders.id(i)));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Cancels an order as if from elsewhere (the web interface, another session); false when it is not open. */
+    public boolean cancelExternally(String clientOrderId) {
+        synchronized (lock) {
+            return cancel(Map.of("origClientOrderId", clientOrderId)).status() == 200;
+        }
+    }
+
+    /** The venue's position moves by {@code lots} without an order of the client's (a trade from elsewhere). */
+    public void movePosition(long lots) {
+        String update;
+        synchronized (lock) {
+            positionLots += lots;
+            update = accountUpdate(serverTime());
+        }
+        sendUser(update);
     }
 
     /** Every REST request so far, as {@code METHOD path?query}. */
@@ -396,6 +509,7 @@ public final class LocalBinanceServer implements AutoCloseable {
         public void onOpen(Session session) {
             this.session = session;
             userSessions.add(session);
+            userConnections.incrementAndGet();
         }
 
         @OnWebSocketClose
@@ -432,6 +546,22 @@ public final class LocalBinanceServer implements AutoCloseable {
             }
         }
         boolean market = marketOrders.contains(r.orderId());
+        ServerOrder state = orderStates.get(r.orderId());
+        long tradeId = 0;
+        if (state != null) {
+            state.status = status;
+            state.cumLots = r.cumExecLots();
+            state.updateTime = now;
+            if (r.type() == ReportType.FILL) {
+                tradeId = nextTradeId.getAndIncrement();
+                state.trades.add("{\"buyer\":" + (r.side() == Side.BUY) + ",\"commission\":\"" + dec(r.fee())
+                        + "\",\"commissionAsset\":\"USDT\",\"id\":" + tradeId + ",\"maker\":" + r.maker()
+                        + ",\"orderId\":" + r.orderId() + ",\"price\":\"" + dec(r.execPrice()) + "\",\"qty\":\""
+                        + dec(r.execQty()) + "\",\"realizedPnl\":\"0\",\"side\":\""
+                        + (r.side() == Side.BUY ? "BUY" : "SELL") + "\",\"positionSide\":\"BOTH\",\"symbol\":\""
+                        + recorded.symbol + "\",\"time\":" + now + "}");
+            }
+        }
         String order = "{\"e\":\"ORDER_TRADE_UPDATE\",\"E\":" + now + ",\"T\":" + now + ",\"o\":{\"s\":\""
                 + recorded.symbol + "\",\"c\":\"" + client + "\",\"S\":\"" + (r.side() == Side.BUY ? "BUY" : "SELL")
                 + "\",\"o\":\"" + (market ? "MARKET" : "LIMIT") + "\",\"f\":\"" + (market ? "GTC" : "GTX")
@@ -440,18 +570,28 @@ public final class LocalBinanceServer implements AutoCloseable {
                 + "\",\"X\":\"" + status + "\",\"i\":" + r.orderId() + ",\"l\":\"" + dec(r.execQty()) + "\",\"z\":\""
                 + dec(simulator.grid().qty(r.cumExecLots())) + "\",\"L\":\""
                 + (r.execLots() > 0 ? dec(r.execPrice()) : "0") + "\",\"N\":\"USDT\",\"n\":\"" + dec(r.fee())
-                + "\",\"T\":" + now + ",\"t\":" + (r.execLots() > 0 ? r.exchTime() : 0) + ",\"m\":" + r.maker()
+                + "\",\"T\":" + now + ",\"t\":" + tradeId + ",\"m\":" + r.maker()
                 + ",\"R\":" + reduceOnly.getOrDefault(r.orderId(), false) + ",\"ps\":\"BOTH\",\"rp\":\"0\"}}";
         sendUser(order);
         if (r.type() == ReportType.FILL) {
-            sendUser("{\"e\":\"ACCOUNT_UPDATE\",\"E\":" + now + ",\"T\":" + now
-                    + ",\"a\":{\"m\":\"ORDER\",\"B\":[],\"P\":[{\"s\":\"" + recorded.symbol + "\",\"pa\":\""
-                    + dec(simulator.grid().qty(positionLots)) + "\",\"ep\":\"0\",\"cr\":\"0\",\"up\":\"0\","
-                    + "\"mt\":\"cross\",\"iw\":\"0\",\"ps\":\"BOTH\"}]}}");
+            sendUser(accountUpdate(now));
         }
     }
 
+    private String accountUpdate(long now) {
+        return "{\"e\":\"ACCOUNT_UPDATE\",\"E\":" + now + ",\"T\":" + now
+                + ",\"a\":{\"m\":\"ORDER\",\"B\":[],\"P\":[{\"s\":\"" + recorded.symbol + "\",\"pa\":\""
+                + dec(simulator.grid().qty(positionLots)) + "\",\"ep\":\"0\",\"cr\":\"0\",\"up\":\"0\","
+                + "\"mt\":\"cross\",\"iw\":\"0\",\"ps\":\"BOTH\"}]}}";
+    }
+
     private void sendUser(String message) {
+        if (userStreamCut) {
+            if (holdWhileCut) {
+                heldUserMessages.add(message);
+            }
+            return; // lost
+        }
         for (Session s : userSessions) {
             s.sendText(message, org.eclipse.jetty.websocket.api.Callback.NOOP);
         }
@@ -512,6 +652,9 @@ public final class LocalBinanceServer implements AutoCloseable {
                 if (!apiKey.equals(key)) {
                     return error(401, -2015, "Invalid API-key, IP, or permissions for action.");
                 }
+                if (method.equals("PUT") && listenKey == null) {
+                    return error(400, -1125, "This listenKey does not exist.");
+                }
                 if (method.equals("POST")) {
                     if (listenKey == null) {
                         listenKey = "localListenKey" + Long.toHexString(System.nanoTime());
@@ -532,13 +675,9 @@ public final class LocalBinanceServer implements AutoCloseable {
                 case "DELETE /fapi/v1/order" -> cancel(p);
                 case "DELETE /fapi/v1/allOpenOrders" -> cancelAll();
                 case "GET /fapi/v1/openOrders" -> openOrders();
-                case "GET /fapi/v2/positionRisk" ->
-                    new Answer(
-                            200,
-                            "[{\"symbol\":\"" + recorded.symbol + "\",\"positionAmt\":\""
-                                    + dec(simulator.grid().qty(positionLots)) + "\",\"entryPrice\":\"0.0\","
-                                    + "\"positionSide\":\"BOTH\"}]",
-                            5);
+                case "GET /fapi/v1/order" -> queryOrder(p);
+                case "GET /fapi/v1/userTrades" -> userTrades(p);
+                case "GET /fapi/v2/positionRisk" -> positionRisk();
                 default -> error(404, -1100, "Unknown endpoint " + path);
             };
         }
@@ -644,6 +783,16 @@ public final class LocalBinanceServer implements AutoCloseable {
         clientToId.put(client, id);
         idToClient.put(id, client);
         reduceOnly.put(id, "true".equals(p.get("reduceOnly")));
+        orderStates.put(
+                id,
+                new ServerOrder(
+                        client,
+                        p.get("side"),
+                        market ? "MARKET" : "LIMIT",
+                        p.getOrDefault("timeInForce", "GTC"),
+                        p.get("quantity"),
+                        p.getOrDefault("price", "0"),
+                        serverTime()));
         simulator.advanceTo(now);
         return new Answer(
                 200,
@@ -691,6 +840,86 @@ public final class LocalBinanceServer implements AutoCloseable {
             simulator.advanceTo(now);
         }
         return new Answer(200, "{\"code\":200,\"msg\":\"The operation of cancel all open order is done.\"}", 1);
+    }
+
+    /** An order's state, kept from its reports. */
+    private static final class ServerOrder {
+        final String client;
+        final String side;
+        final String type;
+        final String timeInForce;
+        final String qty;
+        final String price;
+        final long time;
+        final List<String> trades = new ArrayList<>();
+        String status = "NEW";
+        long cumLots;
+        long updateTime;
+
+        ServerOrder(String client, String side, String type, String timeInForce, String qty, String price, long time) {
+            this.client = client;
+            this.side = side;
+            this.type = type;
+            this.timeInForce = timeInForce;
+            this.qty = qty;
+            this.price = price;
+            this.time = time;
+            this.updateTime = time;
+        }
+    }
+
+    private Answer queryOrder(Map<String, String> p) {
+        if (!recorded.symbol.equals(p.get("symbol"))) {
+            return error(400, -1121, "Invalid symbol.");
+        }
+        Long id = p.containsKey("orderId")
+                ? Long.valueOf(p.get("orderId"))
+                : clientToId.get(p.getOrDefault("origClientOrderId", ""));
+        ServerOrder o = id == null ? null : orderStates.get(id);
+        if (o == null) {
+            return error(400, -2013, "Order does not exist.");
+        }
+        return new Answer(
+                200,
+                "{\"avgPrice\":\"0\",\"clientOrderId\":\"" + o.client + "\",\"cumQuote\":\"0\",\"executedQty\":\""
+                        + dec(simulator.grid().qty(o.cumLots)) + "\",\"orderId\":" + id + ",\"origQty\":\"" + o.qty
+                        + "\",\"origType\":\"" + o.type + "\",\"price\":\"" + o.price + "\",\"reduceOnly\":"
+                        + reduceOnly.getOrDefault(id, false) + ",\"side\":\"" + o.side
+                        + "\",\"positionSide\":\"BOTH\",\"status\":\"" + o.status + "\",\"stopPrice\":\"0\","
+                        + "\"symbol\":\"" + recorded.symbol + "\",\"time\":" + o.time + ",\"timeInForce\":\""
+                        + o.timeInForce + "\",\"type\":\"" + o.type + "\",\"updateTime\":" + o.updateTime + "}",
+                1);
+    }
+
+    private Answer userTrades(Map<String, String> p) {
+        if (!recorded.symbol.equals(p.get("symbol"))) {
+            return error(400, -1121, "Invalid symbol.");
+        }
+        List<String> out = new ArrayList<>();
+        if (p.containsKey("orderId")) {
+            ServerOrder o = orderStates.get(Long.valueOf(p.get("orderId")));
+            if (o != null) {
+                out.addAll(o.trades);
+            }
+        } else {
+            for (ServerOrder o : orderStates.values()) {
+                out.addAll(o.trades);
+            }
+        }
+        return new Answer(200, "[" + String.join(",", out) + "]", 5);
+    }
+
+    private Answer positionRisk() {
+        long lots = positionLots;
+        if (lagPositionAnswers > 0) {
+            lagPositionAnswers--;
+            lots = laggedPositionLots;
+        }
+        return new Answer(
+                200,
+                "[{\"symbol\":\"" + recorded.symbol + "\",\"positionAmt\":\""
+                        + dec(simulator.grid().qty(lots)) + "\",\"entryPrice\":\"0.0\",\"positionSide\":\"BOTH\"}]",
+                5);
     }
 
     private Answer openOrders() {
