@@ -1,6 +1,7 @@
 package io.factorgraph.cli;
 
 import io.factorgraph.runtime.data.GapPolicy;
+import io.factorgraph.sweep.SweepRow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,12 +17,26 @@ import java.util.ServiceLoader;
  */
 public interface ClusterSweep {
     /**
-     * Runs the sweep and writes its table.
+     * Runs the sweep, writes its table when the request has {@code out}, and gives its rows back to the driver, which
+     * prints and reports them as a sweep on one machine does.
      *
-     * @return the exit code
      * @throws IllegalArgumentException a mistake of the user's, one line naming it
      */
-    int run(Request request, PrintWriter out, PrintWriter err) throws Exception;
+    Result run(Request request, PrintWriter out, PrintWriter err) throws Exception;
+
+    /**
+     * What a cluster sweep gives back: its rows, which are small (one per point and span), collected on the driver.
+     *
+     * @param rows in span order, each span's in point order, as a sweep on one machine gives them
+     * @param spans the spans' labels in order (with {@code days}, the days')
+     * @param files the spans' data on the driver, fetched when the best point's backtest needs it
+     */
+    record Result(List<SweepRow> rows, List<String> spans, SpanFiles files) {
+        public Result {
+            rows = List.copyOf(rows);
+            spans = List.copyOf(spans);
+        }
+    }
 
     /**
      * {@code fg sweep}'s arguments, as text, since they travel to the cluster's executors.
@@ -32,11 +47,13 @@ public interface ClusterSweep {
      * @param grid the {@code --grid}s
      * @param data the {@code --data} texts ({@code [NAME=]URI}): one span, {@code all}
      * @param spans the {@code --span} texts ({@code LABEL:[NAME=]URI[,URI...][;...]}), several days as several spans
+     * @param days {@code --days}: the spans in order are days, each point's state carried from one to the next in one
+     *     task; from {@code data}, the i-th file of each input is day i
      * @param simulators the simulator options given, as pairs of option name and value
      * @param interval {@code --interval} in ns
      * @param gapPolicy {@code --on-gap}
      * @param resample {@code --resample}
-     * @param out where the Parquet table goes (a directory, any Hadoop URI)
+     * @param out where the Parquet table goes (a directory, any Hadoop URI), if anywhere
      * @param chunk {@code --threads}: into how many chunks the points are cut, a task each per span
      */
     record Request(
@@ -46,6 +63,7 @@ public interface ClusterSweep {
             List<String> grid,
             List<String> data,
             List<String> spans,
+            boolean days,
             ClusterSimulators simulators,
             OptionalLong interval,
             GapPolicy gapPolicy,

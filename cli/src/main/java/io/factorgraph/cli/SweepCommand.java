@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +45,6 @@ import picocli.CommandLine.Spec;
             "points ranked. Every point's summary equals `fg backtest` with the same --param values, to the bit."
         })
 final class SweepCommand implements Callable<Integer> {
-    /** Metrics where less is better: ranked ascending. */
-    private static final Set<String> LOWER_IS_BETTER =
-            Set.of("max_drawdown", "max_drawdown_of_capital", "fees_total", "fees_maker", "fees_taker");
-
     @Mixin
     GraphOptions graph;
 
@@ -82,7 +77,8 @@ final class SweepCommand implements Callable<Integer> {
             names = "--out",
             paramLabel = "FILE",
             description = "Write every row (point, span, the grid's values, every summary figure, failure): "
-                    + "results.csv or results.parquet.")
+                    + "results.csv or results.parquet; with --spark, a Parquet table written by Spark (a new "
+                    + "directory, any Hadoop URI).")
     Path out;
 
     @Option(
@@ -116,8 +112,9 @@ final class SweepCommand implements Callable<Integer> {
             paramLabel = "MASTER",
             description = {
                 "Run the sweep as an Apache Spark job on MASTER (local[2], local[*], spark://HOST:7077, yarn, ...): "
-                        + "tasks of (data span, chunk of points), each a fused program; the rows one Parquet table at "
-                        + "--out (a directory, any Hadoop URI). Data may be any Hadoop URI every executor can read.",
+                        + "tasks of (data span, chunk of points), each a fused program, or with --days (the days, "
+                        + "chunk of points); the rows come back to be ranked and reported as here, and are one "
+                        + "Parquet table at --out if given. Data may be any Hadoop URI every executor can read.",
                 "Needs the spark module, which bin/fg adds when --spark is given; see README \"Sweeps on a cluster\"."
             })
     String spark;
@@ -127,15 +124,17 @@ final class SweepCommand implements Callable<Integer> {
             description = "Each --data file of a book is one day, in order (every book the same number of days): "
                     + "the days are chained, each point's graph state (windows, books, clock phase, feeds' sync "
                     + "state) carried from one day to the next as fg backtest --restore-state carries it, while "
-                    + "every day starts flat (no orders, position or cash). One row per point and day.")
+                    + "every day starts flat (no orders, position or cash). One row per point and day. With --spark "
+                    + "and --span, the spans in the order given are the days.")
     boolean days;
 
     @Option(
             names = "--span",
             paramLabel = "LABEL:[NAME=]URI[,URI...][;...]",
-            description = "With --spark: one data span (repeatable: several days are several spans), its label, then "
-                    + "the files of each Book input as --data takes them, inputs separated by ';'. Without --span, "
-                    + "the --data files are one span, 'all'.")
+            description = "With --spark: one data span (repeatable: several days are several spans; with --days, the "
+                    + "days in order), its label, then the files of each Book input as --data takes them, inputs "
+                    + "separated by ';'. Without --span, the --data files are one span, 'all' (with --days, a day "
+                    + "each).")
     List<String> spans = new ArrayList<>();
 
     @Option(
@@ -165,9 +164,6 @@ final class SweepCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new UserError("--threads " + threads + ": expected at least 1");
         }
-        if (spark != null && days) {
-            throw new UserError("--days: not with --spark yet; on a cluster, give each day as a --span");
-        }
         if (spark == null && !spans.isEmpty()) {
             throw new UserError("--span: only with --spark; on one machine, --data is the one span");
         }
@@ -185,8 +181,9 @@ final class SweepCommand implements Callable<Integer> {
         if (!Files.isRegularFile(graph.file)) {
             throw new UserError("cannot read '" + graph.file + "': no such file");
         }
+        SweepResults results = new SweepResults(grid, metric, top, days);
         if (spark != null) {
-            return onCluster();
+            return onCluster(results, heatmapAxes);
         }
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         SweepRunner runner = new SweepRunner(
@@ -241,31 +238,26 @@ final class SweepCommand implements Callable<Integer> {
                 compiled.separateNodes());
         stdout.flush();
         SweepProgress progress = new SweepProgress(err, points);
+        List<DataSpan> spanList = days ? days(files) : List.of(new DataSpan("all", files));
         List<SweepRow> rows;
         try {
             rows = days
-                    ? runner.runDays(compiled, days(files), progress)
-                    : runner.run(compiled, new DataSpan("all", files), progress);
+                    ? runner.runDays(compiled, spanList, progress)
+                    : runner.run(compiled, spanList.get(0), progress);
         } catch (MarketDataException e) {
             throw new UserError(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
         progress.done();
-        if (days) {
-            for (String day : rows.stream().map(SweepRow::span).distinct().toList()) {
-                stdout.println("day " + day + ":");
-                printRanked(
-                        stdout,
-                        grid,
-                        rows.stream().filter(r -> r.span().equals(day)).toList(),
-                        metric);
-            }
-        } else {
-            printRanked(stdout, grid, rows, metric);
-        }
+        results.print(stdout, rows);
         if (report != null) {
-            writeReport(grid, rows, metric, heatmapAxes);
+            writeReport(
+                    results,
+                    heatmapAxes,
+                    rows,
+                    spanList.stream().map(DataSpan::label).toList(),
+                    (span, dir) -> spanList.get(span));
         }
         if (out != null) {
             if (parquet()) {
@@ -309,8 +301,11 @@ final class SweepCommand implements Callable<Integer> {
         return days;
     }
 
-    /** {@code --spark}: the sweep as text to the spark module, which must be on the class path. */
-    private int onCluster() {
+    /**
+     * {@code --spark}: the sweep as text to the spark module, which must be on the class path; its rows come back and
+     * are printed and reported as the local sweep's are.
+     */
+    private int onCluster(SweepResults results, String[] heatmapAxes) throws IOException {
         ClusterSweep cluster = ClusterSweep.find()
                 .orElseThrow(() -> new UserError("--spark: the spark module is not on the class path; build it "
                         + "(mvn -B -q -DskipTests package) and run bin/fg, which adds spark/target with --spark"));
@@ -323,6 +318,7 @@ final class SweepCommand implements Callable<Integer> {
                 grids,
                 data.data,
                 spans,
+                days,
                 ClusterSimulators.of(graph.file, simulatorArgs(args)),
                 data.interval == null ? OptionalLong.empty() : OptionalLong.of(data.interval.toNanos()),
                 data.onGap,
@@ -331,14 +327,21 @@ final class SweepCommand implements Callable<Integer> {
                         ? java.util.Optional.empty()
                         : java.util.Optional.of(outText.stringValues().get(0)),
                 java.util.Optional.ofNullable(threads));
+        PrintWriter stdout = spec.commandLine().getOut();
+        ClusterSweep.Result result;
         try {
-            return cluster.run(
-                    request, spec.commandLine().getOut(), spec.commandLine().getErr());
+            result = cluster.run(request, stdout, spec.commandLine().getErr());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         } catch (Exception e) {
             throw new UserError("--spark " + spark + ": " + e.getMessage());
         }
+        results.print(stdout, result.rows());
+        if (report != null) {
+            writeReport(results, heatmapAxes, result.rows(), result.spans(), result.files());
+        }
+        stdout.flush();
+        return 0;
     }
 
     /** {@code --heatmap X,Y}, checked against the grid before any data is read; null without {@code --report}. */
@@ -373,79 +376,19 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** The report page, and the best point's own backtest report run as `fg backtest` would run it. */
-    private void writeReport(Grid grid, List<SweepRow> rows, Figures.Figure metric, String[] axes) throws IOException {
-        boolean lower = LOWER_IS_BETTER.contains(metric.name());
-        List<SweepRow> ranked = ranked(rows, metric);
-        java.util.Optional<String> best = java.util.Optional.empty();
-        if (!ranked.isEmpty()) {
-            List<String> args = bestBacktestArgs(ranked.get(0).point(), report.resolve("best"));
-            java.io.StringWriter sink = new java.io.StringWriter();
-            java.io.StringWriter problems = new java.io.StringWriter();
-            int code = Fg.run(args.toArray(new String[0]), new PrintWriter(sink), new PrintWriter(problems));
-            if (code == 0) {
-                best = java.util.Optional.of("best/report.html");
-            } else {
-                spec.commandLine().getErr().println("fg sweep: the best point's backtest failed: " + problems);
-            }
-        }
-        Path page = io.factorgraph.sweep.SweepReport.write(
+    private void writeReport(
+            SweepResults results, String[] axes, List<SweepRow> rows, List<String> spanLabels, SpanFiles files)
+            throws IOException {
+        Path page = results.writeReport(
                 report,
-                new io.factorgraph.sweep.SweepReport.Page(
-                        graph.file.toString(),
-                        grid,
-                        metric,
-                        axes[0],
-                        axes[1],
-                        lower,
-                        ranked,
-                        rows.size() - ranked.size(),
-                        best));
+                graph.file.toString(),
+                axes,
+                rows,
+                spanLabels,
+                files,
+                new BestPointBacktest(spec.commandLine().getParseResult().originalArgs(), spec.name()),
+                spec.commandLine().getErr());
         spec.commandLine().getOut().println("report: " + page);
-    }
-
-    /** The command's arguments as `fg backtest` of one point: the sweep's own options out, the point's values in. */
-    private List<String> bestBacktestArgs(GridPoint point, Path dir) {
-        Set<String> sweepOnly = Set.of("--grid", "--threads", "--out", "--rank", "--top", "--report", "--heatmap");
-        Set<String> replaced = new java.util.HashSet<>();
-        point.settings().stream().filter(GridPoint.Setting::simulator).forEach(s -> replaced.add("--" + s.name()));
-        List<String> original = spec.commandLine().getParseResult().originalArgs();
-        List<String> args = new ArrayList<>();
-        args.add("backtest");
-        // The original arguments are the whole command line's: `sweep` itself first.
-        int first = !original.isEmpty() && original.get(0).equals(spec.name()) ? 1 : 0;
-        for (int i = first; i < original.size(); i++) {
-            String arg = original.get(i);
-            int eq = arg.indexOf('=');
-            String name = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
-            if (arg.equals("--force")) {
-                continue;
-            }
-            if (sweepOnly.contains(name) || replaced.contains(name)) {
-                if (eq < 0 || !arg.startsWith("--")) {
-                    i++;
-                }
-                continue;
-            }
-            args.add(arg);
-        }
-        for (GridPoint.Setting s : point.settings()) {
-            args.add(s.simulator() ? "--" + s.name() : "--param");
-            args.add(s.simulator() ? s.value() : s.name() + "=" + s.value());
-        }
-        args.add("--report");
-        args.add(dir.toString());
-        return args;
-    }
-
-    private static List<SweepRow> ranked(List<SweepRow> rows, Figures.Figure metric) {
-        Comparator<SweepRow> byMetric = Comparator.comparingDouble(r -> total(r, metric));
-        if (!LOWER_IS_BETTER.contains(metric.name())) {
-            byMetric = byMetric.reversed();
-        }
-        return rows.stream()
-                .filter(SweepRow::ok)
-                .sorted(byMetric.thenComparingInt(r -> r.point().index()))
-                .toList();
     }
 
     private boolean parquet() {
@@ -466,52 +409,6 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         return traded.subList(0, 1);
-    }
-
-    private void printRanked(PrintWriter stdout, Grid grid, List<SweepRow> rows, Figures.Figure metric) {
-        List<SweepRow> ok = ranked(rows, metric);
-        stdout.printf("points ranked by %s (%d of %d ran):%n", metric.name(), ok.size(), rows.size());
-        StringBuilder header = new StringBuilder(String.format("%5s %6s", "rank", "point"));
-        for (String name : grid.names()) {
-            header.append(String.format("  %-12s", name));
-        }
-        header.append(String.format(
-                "  %12s %12s %10s %12s %7s %7s", "pnl", "sharpe", "return %", "max dd", "fills", "maker %"));
-        stdout.println(header);
-        for (int i = 0; i < Math.min(top, ok.size()); i++) {
-            SweepRow row = ok.get(i);
-            StringBuilder line = new StringBuilder(
-                    String.format("%5d %6d", i + 1, row.point().index()));
-            for (GridPoint.Setting s : row.point().settings()) {
-                line.append(String.format("  %-12s", s.value()));
-            }
-            line.append(String.format(
-                    "  %12.4f %12.2f %10.4f %12.4f %7d %7.1f",
-                    total(row, Figures.named("pnl").orElseThrow()),
-                    total(row, Figures.named("sharpe").orElseThrow()),
-                    100 * total(row, Figures.named("return").orElseThrow()),
-                    total(row, Figures.named("max_drawdown").orElseThrow()),
-                    (long) total(row, Figures.named("trades").orElseThrow()),
-                    100 * row.instruments().get(0).summary().makerShare()));
-            stdout.println(line);
-        }
-        if (ok.size() > top) {
-            stdout.printf("  ... %d more (--top N, --out FILE)%n", ok.size() - top);
-        }
-        for (SweepRow row : rows) {
-            if (!row.ok()) {
-                stdout.printf(
-                        "failed %6d  %s: %s%n",
-                        row.point().index(),
-                        row.point().describe(),
-                        row.failure().orElseThrow());
-            }
-        }
-    }
-
-    /** A row's figure: the instrument's, or for several the sum over them. */
-    private static double total(SweepRow row, Figures.Figure figure) {
-        return io.factorgraph.sweep.SweepReport.metric(row, figure);
     }
 
     /**

@@ -71,6 +71,41 @@ class SweepDaysTest {
     }
 
     @Test
+    void theReportsBestPointIsItsRowsBacktestOfThatDay() throws IOException {
+        Path graph = Files.writeString(
+                dir.resolve("spot_mm.fg"),
+                Files.readString(Path.of("..", "examples", "obi_mm.fg"))
+                        .replace("tick_size = 0.1", "tick_size = 0.01"));
+        Path csv = dir.resolve("days.csv");
+        Path report = dir.resolve("report");
+        CliRun sweep = CliRun.of(
+                "sweep",
+                graph.toString(),
+                "--data",
+                D1,
+                "--data",
+                D2,
+                "--days",
+                "--grid",
+                "half_spread=0.00002,0.00004",
+                "--out",
+                csv.toString(),
+                "--report",
+                report.toString());
+        assertEquals(0, sweep.exitCode(), sweep.err());
+        assertEquals("", sweep.err());
+        // The best row over both days by pnl (ties: the lower point), as the report ranks them.
+        Map<String, String> best = SweepCommandTest.readCsv(csv).stream()
+                .sorted(java.util.Comparator.<Map<String, String>>comparingDouble(
+                                r -> -Double.parseDouble(r.get("pnl")))
+                        .thenComparingInt(r -> Integer.parseInt(r.get("point"))))
+                .findFirst()
+                .orElseThrow();
+        SweepCommandTest.assertFiguresEqual(
+                SweepCommandTest.figures(report.resolve("best")), best, "the best row, " + best.get("span"));
+    }
+
+    @Test
     void daysOfDifferentCountsPerBookAreOneLine() throws IOException {
         Path graph =
                 Files.writeString(dir.resolve("two.fg"), Files.readString(Path.of("..", "examples", "btc_eth_mm.fg")));

@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -98,9 +97,13 @@ public record FusedSweep(
             inputs = List.copyOf(inputs);
         }
 
-        /** The job of this sweep over the spans, {@code chunkSize} points per task. */
-        public SparkSweep.Job job(List<RemoteSpan> spans, int chunkSize, ChunkRunner runner) {
-            return new SparkSweep.Job(axes, points, books, spans, chunkSize, runner);
+        /**
+         * The job of this sweep over the spans, {@code chunkSize} points per task.
+         *
+         * @param days whether the spans are days chained in one task per chunk ({@code --days})
+         */
+        public SparkSweep.Job job(List<RemoteSpan> spans, int chunkSize, boolean days, ChunkRunner runner) {
+            return new SparkSweep.Job(axes, points, books, spans, days, chunkSize, runner);
         }
     }
 
@@ -133,7 +136,7 @@ public record FusedSweep(
 
     /** The job over the spans: {@link #plan()}'s, run by this sweep. */
     public SparkSweep.Job job(List<RemoteSpan> spans, int chunkSize) throws IOException {
-        return plan().job(spans, chunkSize, this);
+        return plan().job(spans, chunkSize, false, this);
     }
 
     /** The books a point trades, in the file's sink order (every point trades the same): the first point's that compiled. */
@@ -153,8 +156,11 @@ public record FusedSweep(
     }
 
     @Override
-    public List<SweepRow> run(String span, Map<String, List<Path>> files, int[] points)
+    public List<SweepRow> run(List<DataSpan> spans, boolean chained, int[] points)
             throws IOException, MarketDataException {
+        if (!chained && spans.size() != 1) {
+            throw new IllegalArgumentException("a task runs one span, or a chain of days: " + spans.size() + " spans");
+        }
         Grid parsed = parsedGrid();
         List<GridPoint> chunk = new ArrayList<>(points.length);
         for (int p : points) {
@@ -163,8 +169,11 @@ public record FusedSweep(
         Path dir = Files.createTempDirectory("fg-sweep-task-");
         try {
             SweepRunner runner = runner(parsed, dir);
-            List<SweepRow> rows =
-                    runner.run(runner.compileChunk(chunk), new DataSpan(span, files), SweepRunner.Progress.NONE);
+            SweepRunner.Compiled compiled = runner.compileChunk(chunk);
+            // As fg sweep --days on one machine: the state of each day's run is carried to the next in memory.
+            List<SweepRow> rows = chained
+                    ? runner.runDays(compiled, spans, SweepRunner.Progress.NONE)
+                    : runner.run(compiled, spans.get(0), SweepRunner.Progress.NONE);
             // The compiler named the task's copy of the file; the user knows it by the driver's name.
             String copy = sourceCopy(dir).toString();
             return rows.stream()

@@ -212,7 +212,7 @@ class SparkSweepTest {
 
     @Test
     void tasksAreSpansTimesChunks() {
-        ChunkRunner none = (span, files, points) -> new ArrayList<>();
+        ChunkRunner none = (spans, chained, points) -> new ArrayList<>();
         SparkSweep.Job job = new SparkSweep.Job(
                 List.of("a"),
                 7,
@@ -220,6 +220,7 @@ class SparkSweepTest {
                 List.of(
                         new RemoteSpan("x", Map.of("book", List.of("f"))),
                         new RemoteSpan("y", Map.of("book", List.of("g")))),
+                false,
                 3,
                 none);
         List<SparkSweep.Task> tasks = SparkSweep.tasks(job);
@@ -227,7 +228,18 @@ class SparkSweepTest {
         assertEquals(
                 List.of(6),
                 java.util.Arrays.stream(tasks.get(2).points()).boxed().toList());
-        assertEquals("y", tasks.get(3).span().label());
+        assertEquals("y", tasks.get(3).spans().get(0).label());
         assertEquals(3, SparkSweep.Job.chunkSizeFor(7, 3));
+
+        // With --days a task is a chunk over the whole chain of days, in order.
+        SparkSweep.Job days = new SparkSweep.Job(
+                job.axes(), job.points(), job.books(), job.spans(), true, job.chunkSize(), job.runner());
+        List<SparkSweep.Task> chained = SparkSweep.tasks(days);
+        assertEquals(3, chained.size());
+        for (SparkSweep.Task t : chained) {
+            assertTrue(t.chained());
+            assertEquals(
+                    List.of("x", "y"), t.spans().stream().map(RemoteSpan::label).toList());
+        }
     }
 }

@@ -1,18 +1,22 @@
 package io.factorgraph.sweep;
 
 import io.factorgraph.runtime.compile.ParamOverride;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One point of a grid: its number and one value per axis. Immutable; its number is its place in the grid's stable
- * order, so rows of several runs (threads, spans, cluster tasks) of one grid line up by it.
+ * order, so rows of several runs (threads, spans, cluster tasks) of one grid line up by it. Serializable, since a
+ * cluster sweep's rows travel from its executors to its driver.
  *
  * @param index from 0, in the grid's order (the last axis varies fastest)
  * @param settings one per axis, in the axes' order
  */
-public record GridPoint(int index, List<Setting> settings) {
+public record GridPoint(int index, List<Setting> settings) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public GridPoint {
         settings = List.copyOf(settings);
     }
@@ -22,7 +26,9 @@ public record GridPoint(int index, List<Setting> settings) {
      *
      * @param simulator whether it is a simulator setting (else a param)
      */
-    public record Setting(String name, String value, boolean simulator) {}
+    public record Setting(String name, String value, boolean simulator) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
 
     /** The point's param values as compiler overrides, after {@code base} (the {@code --param}s of every point). */
     public List<ParamOverride> overrides(List<ParamOverride> base) {

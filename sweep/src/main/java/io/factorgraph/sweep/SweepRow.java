@@ -2,13 +2,15 @@ package io.factorgraph.sweep;
 
 import io.factorgraph.backtest.report.PerformanceSummary;
 import io.factorgraph.backtest.report.PortfolioSummary;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One row of a sweep's results: a point on a span, its summary per traded instrument (the same figures {@code fg
  * backtest} writes to {@code summary.json}, to the bit), or why it failed. Immutable, so rows can be collected from
- * threads and written in any order.
+ * threads and written in any order. Serializable, since a cluster sweep's rows travel from its executors to its driver
+ * (as {@link Serial}: {@link Optional} is not serializable).
  *
  * @param span the span's label
  * @param instruments one per sink of the point, in the file's order; empty for a failed point
@@ -21,7 +23,10 @@ public record SweepRow(
         String span,
         List<Instrument> instruments,
         Optional<String> failure,
-        Optional<PortfolioSummary> total) {
+        Optional<PortfolioSummary> total)
+        implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public SweepRow {
         instruments = List.copyOf(instruments);
         if (failure.isPresent() != instruments.isEmpty()) {
@@ -38,10 +43,28 @@ public record SweepRow(
     }
 
     /** One traded instrument's summary. */
-    public record Instrument(String book, PerformanceSummary summary) {}
+    public record Instrument(String book, PerformanceSummary summary) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
 
     public boolean ok() {
         return failure.isEmpty();
+    }
+
+    /** What is serialised in a row's place: the same fields, the optional ones as null when empty. */
+    private Object writeReplace() {
+        return new Serial(point, span, instruments, failure.orElse(null), total.orElse(null));
+    }
+
+    /** A row as it travels: {@link Optional} fields as nullable ones; read back as the row. */
+    private record Serial(
+            GridPoint point, String span, List<Instrument> instruments, String failure, PortfolioSummary total)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private Object readResolve() {
+            return new SweepRow(point, span, instruments, Optional.ofNullable(failure), Optional.ofNullable(total));
+        }
     }
 
     static SweepRow failed(GridPoint point, String span, String why) {

@@ -86,7 +86,10 @@ public record HftbacktestStats(
         double dailyTradingValue,
         double dailyTurnover,
         double returnOverTrade,
-        double maxPositionValue) {
+        double maxPositionValue)
+        implements java.io.Serializable {
+    // Serializable: a cluster sweep's rows (docs/DESIGN.md §12) carry summaries from its executors to its driver.
+    private static final long serialVersionUID = 1L;
 
     /** hftbacktest's default resampling interval ({@code Record._frequency = '10s'}). */
     public static final Duration DEFAULT_RESAMPLE = Duration.ofSeconds(10);

@@ -99,7 +99,10 @@ public record PerformanceSummary(
         double feesTaker,
         double finalPosition,
         double maxAbsPosition,
-        HftbacktestStats hftbacktest) {
+        HftbacktestStats hftbacktest)
+        implements java.io.Serializable {
+    // Serializable: a cluster sweep's rows (docs/DESIGN.md §12) carry summaries from its executors to its driver.
+    private static final long serialVersionUID = 1L;
 
     /** The summary with the Sharpe ratio sampled every second, hftbacktest's figures every 10 s. */
     public static PerformanceSummary of(Recording recording, double capitalBase) {

@@ -58,7 +58,10 @@ public record PortfolioSummary(
         double makerShare,
         double feesTotal,
         double feesMaker,
-        double feesTaker) {
+        double feesTaker)
+        implements java.io.Serializable {
+    // Serializable: a cluster sweep's rows (docs/DESIGN.md §12) carry summaries from its executors to its driver.
+    private static final long serialVersionUID = 1L;
 
     /**
      * The total of the instruments' recordings and summaries (in the same order), the Sharpe ratio sampled as the
