@@ -1,20 +1,18 @@
 package io.factorgraph.cli;
 
+import com.google.common.io.MoreFiles;
 import io.factorgraph.sweep.DataSpan;
 import io.factorgraph.sweep.GridPoint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * {@code --report}'s best point run as {@code fg backtest} with its values, on this machine, from the data of the
@@ -78,7 +76,7 @@ final class BestPointBacktest {
             }
             return true;
         } finally {
-            deleteTree(work);
+            MoreFiles.deleteRecursively(work);
         }
     }
 
@@ -116,17 +114,5 @@ final class BestPointBacktest {
             args.add(s.simulator() ? s.value() : s.name() + "=" + s.value());
         }
         return args;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -26,12 +26,17 @@ class SweepDaysTest {
     @TempDir
     Path dir;
 
-    @Test
-    void dayTwoOfEveryPointEqualsItsBacktestRestoredFromDayOne() throws IOException {
-        Path graph = Files.writeString(
+    /** examples/obi_mm.fg on the spot recordings' 0.01 tick. */
+    private Path spotMm() throws IOException {
+        return Files.writeString(
                 dir.resolve("spot_mm.fg"),
                 Files.readString(Path.of("..", "examples", "obi_mm.fg"))
                         .replace("tick_size = 0.1", "tick_size = 0.01"));
+    }
+
+    @Test
+    void dayTwoOfEveryPointEqualsItsBacktestRestoredFromDayOne() throws IOException {
+        Path graph = spotMm();
         Path csv = dir.resolve("days.csv");
         CliRun sweep = CliRun.of(
                 "sweep",
@@ -72,10 +77,7 @@ class SweepDaysTest {
 
     @Test
     void theReportsBestPointIsItsRowsBacktestOfThatDay() throws IOException {
-        Path graph = Files.writeString(
-                dir.resolve("spot_mm.fg"),
-                Files.readString(Path.of("..", "examples", "obi_mm.fg"))
-                        .replace("tick_size = 0.1", "tick_size = 0.01"));
+        Path graph = spotMm();
         Path csv = dir.resolve("days.csv");
         Path report = dir.resolve("report");
         CliRun sweep = CliRun.of(

@@ -1,5 +1,6 @@
 package io.factorgraph.spark;
 
+import com.google.common.io.MoreFiles;
 import io.factorgraph.cli.Fg;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.sweep.DataSpan;
@@ -7,7 +8,6 @@ import io.factorgraph.sweep.SweepRow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -274,19 +273,7 @@ public final class SparkSweep {
                 }
                 return runner.run(spans, task.chained(), task.points()).iterator();
             } finally {
-                deleteTree(dir);
-            }
-        }
-
-        private static void deleteTree(Path dir) throws IOException {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                    try {
-                        Files.delete(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                MoreFiles.deleteRecursively(dir);
             }
         }
     }
