@@ -47,7 +47,7 @@ public final class SparkClusterSweep implements ClusterSweep {
             SparkSweep.Job job = plan.job(spans, chunk, request.days(), sweep);
             long tasks = SparkSweep.tasks(job).size();
             out.printf(
-                    "spark %s: %d points x %d %s in %d tasks of up to %d points%n",
+                    "spark %s: %d points x %d %s in %d %s of up to %d %s%n",
                     request.master(),
                     plan.points(),
                     spans.size(),
@@ -55,7 +55,9 @@ public final class SparkClusterSweep implements ClusterSweep {
                             ? spans.size() == 1 ? "day (chained)" : "days (chained)"
                             : spans.size() == 1 ? "span" : "spans",
                     tasks,
-                    chunk);
+                    tasks == 1 ? "task" : "tasks",
+                    chunk,
+                    chunk == 1 ? "point" : "points");
             out.flush();
             List<SweepRow> rows = SparkSweep.collect(spark, job);
             if (table.isPresent()) {
