@@ -18,6 +18,10 @@ import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.LongArrayList;
 import org.agrona.collections.LongHashSet;
 
+// Over 500 lines, for a reason: the working orders, the position and the user stream's state are one set of facts
+// guarded by one lock and changed from three threads (the requests, the stream's callbacks, the reconnect timer);
+// the submit checks, the report handling and the reconcile after a reconnect each read and write all of them, so
+// they are kept where that lock's invariants can be read in one place.
 /**
  * The orders of one symbol at Binance USD-M futures: new orders (a post-only limit, or the marketable reduce-only
  * closing order of a stop), cancels and cancel-all through the signed REST API, and their reports from the user data
