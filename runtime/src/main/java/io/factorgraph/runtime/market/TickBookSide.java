@@ -52,6 +52,19 @@ final class TickBookSide {
 
     private long bandLots;
 
+    /** The prices of the window's first and last slots, kept as {@link #lo} moves (each is a division). */
+    private double loPrice;
+
+    private double hiPrice;
+
+    /**
+     * The last limit {@link #edgeOf} was asked for, and its answer: the next tick asks again while the mid has not
+     * moved. NaN (never equal) when the window or the grid has moved since.
+     */
+    private double edgeLimit = Double.NaN;
+
+    private int edgeOfLimit;
+
     /** The level the read cursor is at, -1 when it must start over (after any edit). */
     private int cursorLevel = -1;
 
@@ -76,6 +89,7 @@ final class TickBookSide {
         this.bits = new long[window >>> 6];
         this.overflow = new BookSide(bid, overflowCapacity);
         this.bandEdge = bid ? window : 0;
+        onWindowMoved();
     }
 
     int depth() {
@@ -222,6 +236,9 @@ final class TickBookSide {
             moveBandEdge(edgeOf(limit));
             sum = bandLots;
         }
+        if (overflow.depth() == 0 || !atOrBetter(overflow.bestPrice(), limit)) {
+            return sum;
+        }
         int n = overflow.levelsAtOrBetter(limit);
         for (int i = 0; i < n; i++) {
             sum += lotScale.lots(overflow.qty(i));
@@ -257,6 +274,7 @@ final class TickBookSide {
      * them.
      */
     void onGridKnown() {
+        onWindowMoved();
         for (int i = 0, n = overflow.depth(); i < n; i++) {
             long tick = grid.tickOf(overflow.price(i));
             if (tick != PriceGrid.OFF_GRID) {
@@ -349,9 +367,10 @@ final class TickBookSide {
             Arrays.fill(qty, 0.0);
         }
         lo = newLo;
+        onWindowMoved();
         // overflow levels on the grid that fall inside the new window
-        double pLo = grid.price(lo);
-        double pHi = grid.price(lo + window - 1);
+        final double pLo = loPrice;
+        final double pHi = hiPrice;
         int first = overflow.levelsAtOrBetter(bid ? Math.nextUp(pHi) : Math.nextDown(pLo));
         int end = overflow.levelsAtOrBetter(bid ? pLo : pHi);
         for (int i = end - 1; i >= first; i--) {
@@ -456,8 +475,18 @@ final class TickBookSide {
      * both in {@code [0, window]}. {@code limit} is not NaN.
      */
     private int edgeOf(double limit) {
-        double pLo = grid.price(lo);
-        double pHi = grid.price(lo + window - 1);
+        if (limit == edgeLimit) {
+            return edgeOfLimit;
+        }
+        final int edge = edgeOnGrid(limit);
+        edgeLimit = limit;
+        edgeOfLimit = edge;
+        return edge;
+    }
+
+    private int edgeOnGrid(double limit) {
+        final double pLo = loPrice;
+        final double pHi = hiPrice;
         if (bid) {
             if (limit <= pLo) {
                 return 0;
@@ -468,6 +497,17 @@ final class TickBookSide {
             return 0;
         }
         return limit >= pHi ? window : (int) (grid.lastTickAtOrBelow(limit) - lo + 1);
+    }
+
+    /** After {@link #lo} or the grid changed: the window's end prices, and no edge remembered. */
+    private void onWindowMoved() {
+        loPrice = grid.price(lo);
+        hiPrice = grid.price(lo + window - 1);
+        edgeLimit = Double.NaN;
+    }
+
+    private boolean atOrBetter(double price, double limit) {
+        return bid ? price >= limit : price <= limit;
     }
 
     /** The highest occupied slot below {@code slot}, or -1. */
