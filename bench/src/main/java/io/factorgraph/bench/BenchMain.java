@@ -483,6 +483,10 @@ public final class BenchMain {
                         + "every book message): ")
                 .append(rate("ReplayBench.memoryBookAndGraph"))
                 .append(" depth edits/s.\n");
+        md.append("\nOnly inflating the gzip files (the JDK's `GZIPInputStream`, no JSON): ")
+                .append(rate("ReplayBench.gunzip"))
+                .append(" events/s, counting the events those bytes hold: the floor under every gzip row on one "
+                        + "thread, and the ceiling of the pipelined rows.\n");
 
         md.append("\n### 6. Compile time of generated graphs (ms, median)\n\n");
         md.append(
@@ -776,7 +780,8 @@ public final class BenchMain {
                     fgRun >= 8e6,
                     "the gzip feed through `fg run` ≥ 8 M events/s",
                     "decoded on its own thread " + rate("ReplayBench.pipelinedFgRun") + ", on one thread "
-                            + rate("ReplayBench.fgRun") + "; the decoder alone " + rate("ReplayBench.decode"));
+                            + rate("ReplayBench.fgRun") + "; the decoder alone " + rate("ReplayBench.decode")
+                            + ", and inflating the gzip alone (the JDK's zlib) " + rate("ReplayBench.gunzip"));
         }
         double obi = median("ObiBench.graph", "");
         if (!Double.isNaN(obi)) {

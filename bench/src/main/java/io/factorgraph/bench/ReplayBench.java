@@ -27,10 +27,12 @@ import io.factorgraph.runtime.market.TieredOrderBook;
 import io.factorgraph.runtime.replay.FactorUpdate;
 import io.factorgraph.runtime.replay.ReplayFactorProvider;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,6 +52,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * Replay throughput on the real files, in events per second (the {@code events} counter; an op is
  * one pass over the whole file). The layers, each including the ones before it:
  * <ol>
+ *   <li>{@code gunzip}: only inflating the gzip files, through the JDK's {@link GZIPInputStream} with the reader's
+ *       chunk size; its rate counts the events those bytes hold. Every gzip row is bound by it (on one thread
+ *       it is their floor, pipelined their ceiling), so a target above it needs a faster inflater, not a faster
+ *       reader;</li>
  *   <li>{@code decode}: gunzip, scan the JSON, synchronise the depth stream (the reader alone);
  *       {@code fgevDecode}: read the same events from the {@code .fgev} file {@code fg convert} makes of
  *       the recording (64-byte records), converted into a temporary file at set-up;</li>
@@ -87,6 +93,10 @@ public class ReplayBench {
     private RecordedTicks ticks;
     private GraphInstance memoryInstance;
     private OrderBook memoryBook;
+    /** The events the gzip files decode to, counted once at set-up: what {@link #gunzip} credits per pass. */
+    private long fileEvents;
+
+    private final byte[] inflated = new byte[1 << 16];
 
     /** Events processed, reported by JMH as a rate. */
     @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -112,6 +122,7 @@ public class ReplayBench {
         ticks = RecordedTicks.of(files, ObiMmGraphs.DEPTH);
         memoryInstance = obiMm.newInstance();
         memoryBook = memoryInstance.book(obiMm.book("book"));
+        fileEvents = decode(gzip(), new Events());
     }
 
     @TearDown
@@ -140,6 +151,20 @@ public class ReplayBench {
     /** The converted file, opened by its extension as every command opens data. */
     private EventSource fgev() throws MarketDataException {
         return EventSources.open(fgev, GapPolicy.RESYNC);
+    }
+
+    @Benchmark
+    public long gunzip(Events counter) throws IOException {
+        long bytes = 0;
+        for (Path file : files) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(file), inflated.length)) {
+                for (int n; (n = in.read(inflated, 0, inflated.length)) >= 0; ) {
+                    bytes += n;
+                }
+            }
+        }
+        counter.events += fileEvents;
+        return bytes;
     }
 
     @Benchmark

@@ -107,7 +107,12 @@ class BenchmarksRunTest {
         try {
             ReplayBench.Events gz = new ReplayBench.Events();
             ReplayBench.Events fgev = new ReplayBench.Events();
-            assertEquals(bench.decode(gz), bench.fgevDecode(fgev), "events decoded");
+            long decoded = bench.decode(gz);
+            assertEquals(decoded, bench.fgevDecode(fgev), "events decoded");
+            ReplayBench.Events inflated = new ReplayBench.Events();
+            long bytes = bench.gunzip(inflated);
+            assertEquals(decoded, inflated.events, "the gunzip row credits the events its bytes decode to");
+            assertTrue(bytes > 20 * decoded, "it inflated the whole JSON feed: " + bytes + " bytes");
             assertEquals(bench.book(gz), bench.fgevBook(fgev), "events applied to the book");
             assertEquals(bench.fgRun(gz), bench.fgevFgRun(fgev), "fg run's factors, summed");
             ReplayBench.Events gzBacktest = new ReplayBench.Events();
