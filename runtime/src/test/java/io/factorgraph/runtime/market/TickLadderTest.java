@@ -61,6 +61,36 @@ class TickLadderTest {
         assertEquals(1_000.0, book.bestBid(), "and the best falls back to them");
     }
 
+    /**
+     * A band query remembers its last limit's edge: asked again with the same limit after the window has moved
+     * (the same price is then another slot), or after the grid became known, it must answer for the book as it is.
+     */
+    @Test
+    void theSameBandLimitAfterTheWindowMovedCountsTheLevelsAtTheirNewSlots() {
+        OrderBook book = new OrderBook(0, 0.1, 64);
+        for (int k = 0; k < 40; k++) {
+            book.onLevel(true, (10_000 - k) / 10.0, 1.0);
+        }
+        assertEquals(5.0, book.bidQtyAtOrAbove(999.6));
+        assertEquals(5, book.bidLevelsAtOrAbove(999.6));
+        book.onLevel(true, 1_003.0, 2.0); // a new best 30 ticks above: the window moves
+        assertEquals(7.0, book.bidQtyAtOrAbove(999.6), "the same limit, the levels at their new slots");
+        assertEquals(6, book.bidLevelsAtOrAbove(999.6));
+        book.onLevel(true, 1_003.0, 0.0);
+        book.onLevel(true, 999.9, 0.0);
+        assertEquals(4.0, book.bidQtyAtOrAbove(999.6), "and after the best left again");
+
+        OrderBook learning = new OrderBook(0, Double.NaN, 64);
+        learning.onLevel(false, 5.5, 1.0);
+        assertEquals(1.0, learning.askQtyAtOrBelow(5.6), "before the grid is known, from the overflow");
+        learning.onLevel(false, 5.6, 2.0);
+        learning.onLevel(false, 5.7, 3.0);
+        learning.setReady(true);
+        assertEquals(0.1, learning.tickSize());
+        assertEquals(3.0, learning.askQtyAtOrBelow(5.6), "the same limit once the levels are in the ladder");
+        assertEquals(6.0, learning.askQtyAtOrBelow(5.7));
+    }
+
     /** The window learnt around the best bid can be where it already was (tick 55 of a 64-tick window at 0). */
     @Test
     void learningMovesTheLevelsIntoTheLadderEvenWhenTheWindowStaysPut() {
