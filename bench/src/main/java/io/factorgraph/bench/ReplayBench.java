@@ -18,6 +18,7 @@ import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.data.RecordedData;
 import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import io.factorgraph.runtime.data.fgev.EventFile;
+import io.factorgraph.runtime.data.gzip.WholeGzip;
 import io.factorgraph.runtime.data.pipeline.PipelinedEventSource;
 import io.factorgraph.runtime.graph.CompiledGraph;
 import io.factorgraph.runtime.graph.GraphInstance;
@@ -53,9 +54,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * one pass over the whole file). The layers, each including the ones before it:
  * <ol>
  *   <li>{@code gunzip}: only inflating the gzip files, through the JDK's {@link GZIPInputStream} with the reader's
- *       chunk size; its rate counts the events those bytes hold. Every gzip row is bound by it (on one thread
- *       it is their floor, pipelined their ceiling), so a target above it needs a faster inflater, not a faster
- *       reader;</li>
+ *       chunk size; {@code wholeGunzip}: the same through libdeflate, whole files at once ({@link WholeGzip}, what
+ *       the reader uses when the system has libdeflate). Their rates count the events those bytes hold. Every gzip
+ *       row is bound by the inflater (on one thread it is their floor, pipelined their ceiling);</li>
  *   <li>{@code decode}: gunzip, scan the JSON, synchronise the depth stream (the reader alone);
  *       {@code fgevDecode}: read the same events from the {@code .fgev} file {@code fg convert} makes of
  *       the recording (64-byte records), converted into a temporary file at set-up;</li>
@@ -162,6 +163,18 @@ public class ReplayBench {
                     bytes += n;
                 }
             }
+        }
+        counter.events += fileEvents;
+        return bytes;
+    }
+
+    @Benchmark
+    public long wholeGunzip(Events counter) throws IOException {
+        long bytes = 0;
+        for (Path file : files) {
+            bytes += WholeGzip.inflate(file)
+                    .orElseThrow(() -> new IllegalStateException("libdeflate did not inflate " + file))
+                    .length();
         }
         counter.events += fileEvents;
         return bytes;

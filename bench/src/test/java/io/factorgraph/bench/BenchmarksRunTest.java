@@ -113,6 +113,7 @@ class BenchmarksRunTest {
             long bytes = bench.gunzip(inflated);
             assertEquals(decoded, inflated.events, "the gunzip row credits the events its bytes decode to");
             assertTrue(bytes > 20 * decoded, "it inflated the whole JSON feed: " + bytes + " bytes");
+            assertEquals(bytes, bench.wholeGunzip(inflated), "libdeflate inflates the same bytes");
             assertEquals(bench.book(gz), bench.fgevBook(fgev), "events applied to the book");
             assertEquals(bench.fgRun(gz), bench.fgevFgRun(fgev), "fg run's factors, summed");
             ReplayBench.Events gzBacktest = new ReplayBench.Events();

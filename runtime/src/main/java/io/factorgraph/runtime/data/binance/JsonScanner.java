@@ -276,6 +276,10 @@ final class JsonScanner {
         if (pos >= end || buf[pos] != '"') {
             throw malformed("expected a quoted decimal " + what + " but found " + found());
         }
+        final double quick = readPlainDecimal();
+        if (quick >= 0.0) {
+            return quick;
+        }
         scanString();
         int p = strStart;
         int stop = strEnd;
@@ -333,6 +337,48 @@ final class JsonScanner {
         }
         value = Double.parseDouble(new String(buf, strStart, strEnd - strStart, StandardCharsets.ISO_8859_1));
         return value;
+    }
+
+    /**
+     * The common case in one pass, with {@link #pos} on the opening quote: digits, optionally a dot and more digits,
+     * then the closing quote, at most 18 digits in all and a value below 2^53 units of its last decimal. Then the
+     * value is one correctly rounded division of two exact doubles (trailing zeros change neither the quotient nor
+     * its rounding), {@link #pos} is past the string, and the result is returned. Anything else (a sign, an escape,
+     * no digit on a side of the dot, more digits, a larger value) returns -1 with {@link #pos} unchanged, for the
+     * general reader to parse or to reject with its message.
+     */
+    private double readPlainDecimal() {
+        final byte[] buf = this.buf;
+        final int limit = Math.min(end, pos + 21);
+        int p = pos + 1;
+        long mantissa = 0;
+        final int intStart = p;
+        int d;
+        while (p < limit && (d = buf[p] - '0') >= 0 && d <= 9) {
+            mantissa = mantissa * 10 + d;
+            p++;
+        }
+        final int intDigits = p - intStart;
+        int scale = 0;
+        if (p < limit && buf[p] == '.') {
+            p++;
+            final int fracStart = p;
+            while (p < limit && (d = buf[p] - '0') >= 0 && d <= 9) {
+                mantissa = mantissa * 10 + d;
+                p++;
+            }
+            scale = p - fracStart;
+            if (scale == 0) {
+                return -1;
+            }
+        }
+        if (intDigits == 0 || p >= limit || buf[p] != '"' || intDigits + scale > 18 || mantissa >= MAX_EXACT) {
+            return -1;
+        }
+        strStart = pos + 1;
+        strEnd = p;
+        pos = p + 1;
+        return scale == 0 ? (double) mantissa : mantissa / POW10[scale];
     }
 
     /** Skips any JSON value, checking that it is well formed. */

@@ -32,4 +32,19 @@ class JsonScannerPropertyTest {
         }
         assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)), Double.doubleToRawLongBits(decimal(s)), s);
     }
+
+    /** The feed's own shapes ("61660.10", "0.001", "12"): up to 18 digits, where the one-pass reader answers. */
+    @Property(tries = 5000)
+    void shortDecimalsParseExactly(
+            @ForAll @LongRange(min = 0, max = 999_999_999_999L) long unscaled,
+            @ForAll @IntRange(min = 0, max = 12) int scale,
+            @ForAll @IntRange(min = 0, max = 6) int trailingZeros,
+            @ForAll @IntRange(min = 0, max = 2) int leadingZeros)
+            throws MarketDataException {
+        String s = "0".repeat(leadingZeros) + new BigDecimal(BigInteger.valueOf(unscaled), scale).toPlainString();
+        if (trailingZeros > 0) {
+            s = (s.contains(".") ? s : s + ".") + "0".repeat(trailingZeros);
+        }
+        assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)), Double.doubleToRawLongBits(decimal(s)), s);
+    }
 }
