@@ -28,7 +28,7 @@ final class LineReader implements AutoCloseable {
     private final String name;
     private final boolean gzip;
     private final InputStream in;
-    private byte[] buf = new byte[1 << 20];
+    private byte[] buf;
     private int pos;
     private int limit;
     private int scanFrom;
@@ -36,17 +36,24 @@ final class LineReader implements AutoCloseable {
     private int lineEnd;
     private long lineNumber;
     private boolean eof;
+    /** The file inflated whole, scanned in place; given back at {@link #close()}. */
+    private WholeGzip.Inflated whole;
 
     private LineReader(String name, boolean gzip, InputStream in) {
+        this(name, gzip, in, new byte[1 << 20]);
+    }
+
+    private LineReader(String name, boolean gzip, InputStream in, byte[] buf) {
         this.name = name;
         this.gzip = gzip;
         this.in = in;
+        this.buf = buf;
     }
 
     /** The lines of a file inflated whole ({@link WholeGzip}): scanned in place, nothing more to read. */
     private LineReader(String name, WholeGzip.Inflated whole) {
-        this(name, true, InputStream.nullInputStream());
-        this.buf = whole.bytes();
+        this(name, true, InputStream.nullInputStream(), whole.bytes());
+        this.whole = whole;
         this.limit = whole.length();
         this.eof = true;
     }
@@ -150,6 +157,14 @@ final class LineReader implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(in);
+        if (whole != null) {
+            WholeGzip.release(whole);
+            whole = null;
+            buf = new byte[0];
+            pos = 0;
+            limit = 0;
+            scanFrom = 0;
+        }
     }
 
     private void setLine(int start, int end) {

@@ -8,8 +8,12 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.ref.SoftReference;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +37,10 @@ import java.util.Optional;
  *
  * <p>The call is a critical one (it may not block, and reads and writes the heap arrays directly, with no copy):
  * the garbage collector waits for it, about 20 ms for a day of USD-M BTCUSDT.
+ *
+ * <p>A reader done with a file gives its array back ({@link #release}) for the next file: a day's feed inflates to
+ * tens of MB, and a new array is zeroed before libdeflate writes it, which cost as much as a third of the
+ * inflating. A few arrays are kept, softly, so memory the heap needs is never held.
  */
 public final class WholeGzip {
     /** The system property that chooses the inflater: {@code auto} (the default), {@code jdk} or {@code libdeflate}. */
@@ -45,7 +53,10 @@ public final class WholeGzip {
     private static final long MAX_BYTES = 1L << 30;
     private static final int GZIP_TRAILER = 8;
 
+    private static final int POOLED = 4;
+
     private static final Library LIBRARY = Library.load();
+    private static final List<SoftReference<byte[]>> POOL = new ArrayList<>();
 
     private WholeGzip() {}
 
@@ -70,10 +81,64 @@ public final class WholeGzip {
             return Optional.empty();
         }
         final long max = maxBytes();
-        if (Files.size(file) > max) {
+        final long size = Files.size(file);
+        if (size > max) {
             return Optional.empty();
         }
-        return LIBRARY.inflate(Files.readAllBytes(file), max);
+        final byte[] in = take((int) size);
+        try {
+            final int length = readFully(file, in, (int) size);
+            return LIBRARY.inflate(in, length, max);
+        } finally {
+            release(in);
+        }
+    }
+
+    /**
+     * Gives an inflated file's array back for another file to inflate into; {@code inflated} must not be read after.
+     */
+    public static void release(Inflated inflated) {
+        release(inflated.bytes());
+    }
+
+    private static void release(byte[] array) {
+        synchronized (POOL) {
+            if (POOL.size() < POOLED) {
+                POOL.add(new SoftReference<>(array));
+            }
+        }
+    }
+
+    /** Reads up to {@code size} bytes of {@code file} into {@code into}; returns how many there were. */
+    private static int readFully(Path file, byte[] into, int size) throws IOException {
+        try (FileChannel channel = FileChannel.open(file)) {
+            ByteBuffer buffer = ByteBuffer.wrap(into, 0, size);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // a file read in as many calls as the system needs
+            }
+            return buffer.position();
+        }
+    }
+
+    /** The smallest kept array of at least {@code min} bytes (so large ones stay for large files), else a new one. */
+    private static byte[] take(int min) {
+        synchronized (POOL) {
+            POOL.removeIf(kept -> kept.get() == null);
+            byte[] best = null;
+            SoftReference<byte[]> bestRef = null;
+            for (SoftReference<byte[]> ref : POOL) {
+                byte[] kept = ref.get();
+                if (kept != null && kept.length >= min && (best == null || kept.length < best.length)) {
+                    best = kept;
+                    bestRef = ref;
+                }
+            }
+            if (best != null) {
+                POOL.remove(bestRef);
+                return best;
+            }
+        }
+        return new byte[min];
     }
 
     /** An inflated file: its bytes are {@code bytes[0, length)}. */
@@ -121,7 +186,7 @@ public final class WholeGzip {
                             Linker.Option.critical(true)));
         }
 
-        Optional<Inflated> inflate(byte[] in, long max) {
+        Optional<Inflated> inflate(byte[] in, int inLength, long max) {
             final MemorySegment decompressor;
             try {
                 decompressor = (MemorySegment) alloc.invokeExact();
@@ -132,7 +197,7 @@ public final class WholeGzip {
                 return Optional.empty();
             }
             try {
-                return members(decompressor, in, max);
+                return members(decompressor, in, inLength, max);
             } catch (Throwable e) {
                 return Optional.empty();
             } finally {
@@ -145,19 +210,20 @@ public final class WholeGzip {
         }
 
         /** Inflates member after member; the output grows (the member is inflated again) when it is too small. */
-        private Optional<Inflated> members(MemorySegment decompressor, byte[] in, long max) throws Throwable {
-            byte[] out = new byte[(int) Math.min(max, initialCapacity(in))];
+        private Optional<Inflated> members(MemorySegment decompressor, byte[] in, int inLength, long max)
+                throws Throwable {
+            byte[] out = take((int) Math.min(max, initialCapacity(in, inLength)));
             long[] actual = new long[2];
             MemorySegment inSegment = MemorySegment.ofArray(in);
             MemorySegment actualIn = MemorySegment.ofArray(actual).asSlice(0, Long.BYTES);
             MemorySegment actualOut = MemorySegment.ofArray(actual).asSlice(Long.BYTES, Long.BYTES);
             int inPos = 0;
             int outPos = 0;
-            while (inPos < in.length) {
+            while (inPos < inLength) {
                 int result = (int) gzipDecompress.invokeExact(
                         decompressor,
                         inSegment.asSlice(inPos),
-                        (long) (in.length - inPos),
+                        (long) (inLength - inPos),
                         MemorySegment.ofArray(out).asSlice(outPos),
                         (long) (out.length - outPos),
                         actualIn,
@@ -179,11 +245,10 @@ public final class WholeGzip {
         }
 
         /** The last member's length from its trailer (the whole file's, for one member), or four times the file. */
-        private static long initialCapacity(byte[] in) {
-            if (in.length < GZIP_TRAILER) {
+        private static long initialCapacity(byte[] in, int n) {
+            if (n < GZIP_TRAILER) {
                 return 1;
             }
-            int n = in.length;
             long isize = (in[n - 4] & 0xffL)
                     | (in[n - 3] & 0xffL) << 8
                     | (in[n - 2] & 0xffL) << 16

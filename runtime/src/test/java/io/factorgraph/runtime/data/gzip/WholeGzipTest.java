@@ -130,6 +130,27 @@ class WholeGzipTest {
         assertFalse(WholeGzip.inflate(path).isPresent());
     }
 
+    /** A released array is the next file's, and the next file reads only its own bytes from it. */
+    @Test
+    void anArrayGivenBackIsReusedForTheNextFile() throws IOException {
+        byte[] bigText = text(new Random(5), 400_000);
+        byte[] smallText = text(new Random(6), 1_000);
+        WholeGzip.Inflated big =
+                WholeGzip.inflate(write("big.gz", gzip(bigText, 6))).orElseThrow();
+        byte[] array = big.bytes();
+        WholeGzip.release(big);
+        WholeGzip.Inflated small =
+                WholeGzip.inflate(write("small.gz", gzip(smallText, 6))).orElseThrow();
+        assertTrue(small.bytes() == array, "the released array was taken again");
+        assertEquals(smallText.length, small.length());
+        assertArrayEquals(smallText, Arrays.copyOf(small.bytes(), small.length()));
+        WholeGzip.Inflated other =
+                WholeGzip.inflate(write("other.gz", gzip(bigText, 6))).orElseThrow();
+        assertFalse(other.bytes() == array, "an array in use is not handed out twice");
+        WholeGzip.release(small);
+        WholeGzip.release(other);
+    }
+
     @Test
     void anEmptyMemberInflatesToNothing() throws IOException {
         WholeGzip.Inflated whole =
