@@ -238,7 +238,7 @@ final class JsonScanner {
             if (d < 0 || d > 9) {
                 break;
             }
-            if (value > (Long.MAX_VALUE - d) / 10) {
+            if (digits >= 18 && value > (Long.MAX_VALUE - d) / 10) { // 18 digits always fit
                 pos = start;
                 throw malformed("integer for \"" + field + "\" does not fit in 64 bits");
             }
@@ -531,6 +531,9 @@ final class JsonScanner {
     }
 
     private void skipWhitespace() {
+        if (pos < end && buf[pos] > ' ') { // the feeds' JSON has no whitespace between tokens
+            return;
+        }
         while (pos < end) {
             byte c = buf[pos];
             if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {

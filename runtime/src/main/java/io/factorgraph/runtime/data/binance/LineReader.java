@@ -5,6 +5,9 @@ import io.factorgraph.runtime.data.gzip.WholeGzip;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,6 +27,10 @@ import java.util.zip.GZIPInputStream;
  */
 final class LineReader implements AutoCloseable {
     private static final int READ_CHUNK = 1 << 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final String name;
     private final boolean gzip;
@@ -116,13 +123,12 @@ final class LineReader implements AutoCloseable {
     /** Advances to the next line; returns false at the end of the file. */
     boolean next() throws MarketDataException {
         while (true) {
-            for (int i = scanFrom; i < limit; i++) {
-                if (buf[i] == '\n') {
-                    setLine(pos, i);
-                    pos = i + 1;
-                    scanFrom = pos;
-                    return true;
-                }
+            final int i = indexOfNewline(buf, scanFrom, limit);
+            if (i >= 0) {
+                setLine(pos, i);
+                pos = i + 1;
+                scanFrom = pos;
+                return true;
             }
             scanFrom = limit;
             if (eof) {
@@ -135,6 +141,27 @@ final class LineReader implements AutoCloseable {
             }
             fill();
         }
+    }
+
+    /**
+     * The first {@code '\n'} in {@code bytes[from, to)}, or -1: eight bytes at a time (a word with a zero byte where
+     * it held a newline; the lowest flagged byte is always a real one), then byte by byte.
+     */
+    static int indexOfNewline(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            final long x = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            final long zero = (x - ONES) & ~x & HIGH_BITS;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     byte[] buffer() {
