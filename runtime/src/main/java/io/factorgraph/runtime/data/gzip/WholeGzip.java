@@ -120,6 +120,13 @@ public final class WholeGzip {
         }
     }
 
+    /** Drops every kept array: a test that follows one array through the pool starts from an empty one. */
+    static void forgetKeptArrays() {
+        synchronized (POOL) {
+            POOL.clear();
+        }
+    }
+
     /** The smallest kept array of at least {@code min} bytes (so large ones stay for large files), else a new one. */
     private static byte[] take(int min) {
         synchronized (POOL) {
