@@ -2,11 +2,6 @@ package io.factorgraph.runtime.compile;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
-import com.google.common.graph.ElementOrder;
-import com.google.common.graph.GraphBuilder;
-import com.google.common.graph.Graphs;
-import com.google.common.graph.ImmutableGraph;
-import com.google.common.graph.MutableGraph;
 import io.factorgraph.dsl.ast.Identifier;
 import io.factorgraph.dsl.ast.NameRef;
 import io.factorgraph.dsl.diagnostic.Diagnostic;
@@ -19,24 +14,20 @@ import io.factorgraph.runtime.spi.Constant;
 import io.factorgraph.runtime.spi.ValueType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jgrapht.graph.guava.ImmutableGraphAdapter;
-import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
  * Phase 4: turns typed expressions into the plan graph. Equal sub-expressions (same function, same
  * inputs, same constants) become one node; only what an output or the sink needs is kept; unused
- * definitions, params and inputs are warned about. The run order comes from JGraphT's topological
- * sort with ties broken by source order.
+ * definitions, params and inputs are warned about. The run order is topological with ties broken by
+ * source order, which the node ids already are (see {@link #runOrder}).
  */
 public final class Planner {
     private record FunctionKey(String function, List<Integer> inputs, Map<String, Constant> constants) {}
@@ -157,18 +148,6 @@ public final class Planner {
             MemoryBudget budget,
             DiagnosticSink sink) {
         CheckedProgram checked = programs.get(0);
-        MutableGraph<PlanNode> graph = GraphBuilder.directed()
-                .allowsSelfLoops(false)
-                .nodeOrder(ElementOrder.insertion())
-                .incidentEdgeOrder(ElementOrder.stable())
-                .expectedNodeCount(nodes.size())
-                .build();
-        for (PlanNode node : nodes) {
-            graph.addNode(node);
-            for (int input : inputsOf(node)) {
-                graph.putEdge(nodes.get(input), node);
-            }
-        }
         // What the outputs and the sink need: one walk back from all of them at once, marking by node
         // id. (Asking Guava for the nodes reachable from each output in turn cost outputs × nodes, and
         // every step hashed a PlanNode record: 10,000 outputs took seconds.)
@@ -187,8 +166,12 @@ public final class Planner {
                 }
             }
         }
-        Set<PlanNode> needed = new LinkedHashSet<>();
-        nodes.stream().filter(n -> reachable[n.id()]).forEach(needed::add);
+        List<PlanNode> needed = new ArrayList<>();
+        for (PlanNode node : nodes) {
+            if (reachable[node.id()]) {
+                needed.add(node);
+            }
+        }
         List<MemoryCheck.Call> calls = new ArrayList<>();
         for (PlanNode node : needed) {
             switch (node) {
@@ -202,19 +185,17 @@ public final class Planner {
             }
         }
         MemoryCheck.check(calls, checked.clockNanos().orElse(0), budget, sink);
-        ImmutableGraph<PlanNode> pruned = ImmutableGraph.copyOf(Graphs.inducedSubgraph(graph, needed));
-
-        ImmutableList.Builder<PlanNode> order = ImmutableList.builder();
-        new TopologicalOrderIterator<>(new ImmutableGraphAdapter<>(pruned), Comparator.comparingInt(PlanNode::id))
-                .forEachRemaining(order::add);
+        ImmutableList<PlanNode> order = runOrder(needed);
 
         ImmutableListMultimap.Builder<Integer, String> names = ImmutableListMultimap.builder();
         Set<Map.Entry<Integer, String>> named = new HashSet<>();
         for (CheckedProgram program : programs) {
             for (Map.Entry<String, Typed> definition : program.definitions().entrySet()) {
                 if (definition.getValue() instanceof Typed.Stream(StreamExpr expr)) {
+                    // A definition nothing needs is lowered only now, past the end of reachable.
                     PlanNode node = lower(expr);
-                    if (needed.contains(node) && named.add(Map.entry(node.id(), definition.getKey()))) {
+                    boolean isNeeded = node.id() < reachable.length && reachable[node.id()];
+                    if (isNeeded && named.add(Map.entry(node.id(), definition.getKey()))) {
                         names.put(node.id(), definition.getKey());
                     }
                 }
@@ -227,13 +208,33 @@ public final class Planner {
         }
         return new Plan(
                 checked.resolution().program().source(),
-                pruned,
-                order.build(),
+                order,
                 names.build(),
                 outputs,
                 sinkNodes,
                 checked.clockNanos(),
                 checked.params());
+    }
+
+    /**
+     * The run order: each node after its inputs, ties broken by id (source order). A node is made only
+     * after the nodes of its stream arguments ({@link #lower} and {@link #lowerSink}), so its inputs have
+     * smaller ids and the ids themselves are that order: a topological sort that always takes the smallest
+     * ready id (what JGraphT's iterator with an id comparator did, over a Guava copy of the graph that
+     * hashed every node record several times, most of the planning of a 10,000-statement file) gives
+     * exactly the nodes in id order. Checked, since the rest of the runtime relies on it.
+     *
+     * @param needed the nodes to run, in id order, each one's inputs among them
+     */
+    private static ImmutableList<PlanNode> runOrder(List<PlanNode> needed) {
+        for (PlanNode node : needed) {
+            for (int input : inputsOf(node)) {
+                if (input >= node.id()) {
+                    throw new IllegalStateException("node " + node.id() + " reads node " + input + ", made after it");
+                }
+            }
+        }
+        return ImmutableList.copyOf(needed);
     }
 
     /**

@@ -4,9 +4,9 @@
  * graph); the runtime links it into slots and nodes in {@code io.factorgraph.runtime.graph}.
  *
  * <p>Start at {@link io.factorgraph.runtime.plan.Plan}, then {@link io.factorgraph.runtime.plan.PlanNode}, a sealed
- * hierarchy of inputs, constants, function applications and the sink. The plan is immutable and built on Guava's
- * {@code ImmutableGraph}, so it can be handed out freely; the graph algorithms (topological order, cycles) are
- * JGraphT's, run by the planner. Node ids are dense and in source order, equal sub-expressions share one node (one
+ * hierarchy of inputs, constants, function applications and the sink. The plan is immutable, so it can be handed out
+ * freely, and gives its nodes as Guava's {@code ImmutableGraph} on request; the run order is the node ids' (a node is
+ * made after its inputs), and the resolver's cycle reports use JGraphT. Node ids are dense and in source order, equal sub-expressions share one node (one
  * {@link io.factorgraph.runtime.plan.PlanNode} may carry several names), and ties in the run order are broken by source
  * order, so the same file always gives the same plan and the same node numbering.
  *
