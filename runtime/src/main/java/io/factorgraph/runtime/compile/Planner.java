@@ -159,7 +159,7 @@ public final class Planner {
             PlanNode node = pending.pop();
             if (!reachable[node.id()]) {
                 reachable[node.id()] = true;
-                for (int input : inputsOf(node)) {
+                for (int input : node.inputs()) {
                     if (!reachable[input]) {
                         pending.push(nodes.get(input));
                     }
@@ -228,7 +228,7 @@ public final class Planner {
      */
     private static ImmutableList<PlanNode> runOrder(List<PlanNode> needed) {
         for (PlanNode node : needed) {
-            for (int input : inputsOf(node)) {
+            for (int input : node.inputs()) {
                 if (input >= node.id()) {
                     throw new IllegalStateException("node " + node.id() + " reads node " + input + ", made after it");
                 }
@@ -318,15 +318,6 @@ public final class Planner {
         nodes.add(node);
         interned.put(key, node);
         return node;
-    }
-
-    private static List<Integer> inputsOf(PlanNode node) {
-        return switch (node) {
-            case PlanNode.Function function -> function.inputs();
-            case PlanNode.Sink sink -> sink.inputs();
-            case PlanNode.Input input -> List.of();
-            case PlanNode.ConstantValue constant -> List.of();
-        };
     }
 
     /**

@@ -51,20 +51,10 @@ public record Plan(
                 .expectedNodeCount(order.size())
                 .build();
         Map<Integer, PlanNode> byId = new HashMap<>();
-        List<PlanNode> byIdOrder = order.stream()
-                .sorted(java.util.Comparator.comparingInt(PlanNode::id))
-                .toList();
-        for (PlanNode node : byIdOrder) {
+        for (PlanNode node : order) {
             byId.put(node.id(), node);
             graph.addNode(node);
-            List<Integer> inputs =
-                    switch (node) {
-                        case PlanNode.Function function -> function.inputs();
-                        case PlanNode.Sink sink -> sink.inputs();
-                        case PlanNode.Input input -> List.of();
-                        case PlanNode.ConstantValue constant -> List.of();
-                    };
-            for (int input : inputs) {
+            for (int input : node.inputs()) {
                 graph.putEdge(byId.get(input), node);
             }
         }

@@ -24,8 +24,16 @@ public sealed interface PlanNode permits PlanNode.Input, PlanNode.ConstantValue,
     /** How the node reads in a graph picture or a message: {@code zscore(window=600)}. */
     String label();
 
+    /** The ids of the nodes it reads, in order; none for an input or a constant. */
+    List<Integer> inputs();
+
     /** A stream the host feeds: a book, or a double. */
     record Input(int id, String name, ValueType valueType) implements PlanNode {
+        @Override
+        public List<Integer> inputs() {
+            return List.of();
+        }
+
         @Override
         public Optional<ValueType> type() {
             return Optional.of(valueType);
@@ -39,6 +47,11 @@ public sealed interface PlanNode permits PlanNode.Input, PlanNode.ConstantValue,
 
     /** A constant used as a stream; its slot is set once when an instance is made. */
     record ConstantValue(int id, Constant value, ValueType valueType) implements PlanNode {
+        @Override
+        public List<Integer> inputs() {
+            return List.of();
+        }
+
         @Override
         public Optional<ValueType> type() {
             return Optional.of(valueType);
