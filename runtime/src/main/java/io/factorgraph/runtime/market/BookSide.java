@@ -79,7 +79,11 @@ final class BookSide {
         if (size == 0 || Double.isNaN(price)) {
             return 0;
         }
-        int i = find(bid ? price : -price);
+        final double key = bid ? price : -price;
+        if (keys[slot(size - 1)] < key) {
+            return 0; // the best level is outside: no search (a band beyond the touch, often, for an overflow)
+        }
+        int i = find(key);
         return size - (i >= 0 ? i : -i - 1);
     }
 

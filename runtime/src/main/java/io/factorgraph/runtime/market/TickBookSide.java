@@ -236,9 +236,6 @@ final class TickBookSide {
             moveBandEdge(edgeOf(limit));
             sum = bandLots;
         }
-        if (overflow.depth() == 0 || !atOrBetter(overflow.bestPrice(), limit)) {
-            return sum;
-        }
         int n = overflow.levelsAtOrBetter(limit);
         for (int i = 0; i < n; i++) {
             sum += lotScale.lots(overflow.qty(i));
@@ -504,10 +501,6 @@ final class TickBookSide {
         loPrice = grid.price(lo);
         hiPrice = grid.price(lo + window - 1);
         edgeLimit = Double.NaN;
-    }
-
-    private boolean atOrBetter(double price, double limit) {
-        return bid ? price >= limit : price <= limit;
     }
 
     /** The highest occupied slot below {@code slot}, or -1. */
