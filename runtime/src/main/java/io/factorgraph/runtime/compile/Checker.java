@@ -33,6 +33,7 @@ import io.factorgraph.runtime.spi.SinkFunction;
 import io.factorgraph.runtime.spi.ValueType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class Checker {
      * The "the signature is ..." note of each signature bound, made once: every call's binding needs it at
      * hand for its errors, and rendering it anew for each of 10,000 calls was a noticeable part of checking.
      */
-    private final Map<Signature, Note> usages = new java.util.IdentityHashMap<>();
+    private final Map<Signature, Note> usages = new IdentityHashMap<>();
 
     private Checker(
             Resolution resolution,

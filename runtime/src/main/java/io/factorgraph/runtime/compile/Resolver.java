@@ -21,6 +21,7 @@ import io.factorgraph.runtime.registry.Suggestions;
 import io.factorgraph.runtime.spi.FunctionDefinition;
 import io.factorgraph.runtime.spi.ValueType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jgrapht.Graph;
@@ -290,7 +292,7 @@ public final class Resolver {
         int[] userCount = new int[count];
         int[] waiting = new int[count];
         int[] lastUser = new int[count];
-        java.util.Arrays.fill(lastUser, -1);
+        Arrays.fill(lastUser, -1);
         int user = 0;
         for (List<NameRef> used : uses.values()) {
             for (NameRef use : used) {
@@ -302,14 +304,14 @@ public final class Resolver {
                 if (users[from] == null) {
                     users[from] = new int[2];
                 } else if (userCount[from] == users[from].length) {
-                    users[from] = java.util.Arrays.copyOf(users[from], userCount[from] * 2);
+                    users[from] = Arrays.copyOf(users[from], userCount[from] * 2);
                 }
                 users[from][userCount[from]++] = user;
                 waiting[user]++;
             }
             user++;
         }
-        java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
+        PriorityQueue<Integer> ready = new PriorityQueue<>();
         for (int i = 0; i < count; i++) {
             if (waiting[i] == 0) {
                 ready.add(i);

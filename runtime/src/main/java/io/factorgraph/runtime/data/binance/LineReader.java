@@ -27,6 +27,7 @@ import java.util.zip.GZIPInputStream;
  */
 final class LineReader implements AutoCloseable {
     private static final int READ_CHUNK = 1 << 16;
+    private static final byte[] NO_BYTES = new byte[0];
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
     private static final long ONES = 0x0101010101010101L;
@@ -187,7 +188,7 @@ final class LineReader implements AutoCloseable {
         if (whole != null) {
             WholeGzip.release(whole);
             whole = null;
-            buf = new byte[0];
+            buf = NO_BYTES;
             pos = 0;
             limit = 0;
             scanFrom = 0;

@@ -43,7 +43,7 @@ import java.util.Optional;
  * inflating. A few arrays are kept, softly, so memory the heap needs is never held.
  */
 public final class WholeGzip {
-    /** The system property that chooses the inflater: {@code auto} (the default), {@code jdk} or {@code libdeflate}. */
+    /** The system property that asks for the JDK's inflater ({@code jdk}); otherwise libdeflate is used when found. */
     public static final String INFLATER_PROPERTY = "factorgraph.inflater";
 
     private static final List<String> LIBRARY_NAMES =
@@ -155,9 +155,6 @@ public final class WholeGzip {
     private record Library(MethodHandle alloc, MethodHandle free, MethodHandle gzipDecompress) {
         @SuppressWarnings("restricted") // native access is what this class is for; see the class comment
         static Library load() {
-            if ("jdk".equals(System.getProperty(INFLATER_PROPERTY))) {
-                return null;
-            }
             for (String name : LIBRARY_NAMES) {
                 try {
                     return bind(SymbolLookup.libraryLookup(name, Arena.global()));
