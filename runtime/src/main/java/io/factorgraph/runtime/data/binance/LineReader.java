@@ -24,6 +24,10 @@ import java.util.zip.GZIPInputStream;
  * the line being read, which is where the data stops making sense. A gzip file that libdeflate inflates whole
  * ({@link WholeGzip}: faster, the same bytes) is scanned in place in the inflated array instead; any file it does
  * not accept streams through the JDK's inflater as before, so errors read the same either way.
+ *
+ * <p>The whole-file inflation waits for the first line rather than happening at {@link #open}: opening checks the
+ * file (its magic bytes and gzip header, so a bad file fails at open as before), and the inflation runs on the
+ * thread that reads, which for a feed decoded on a thread of its own is the decoder's, not the opener's.
  */
 final class LineReader implements AutoCloseable {
     private static final int READ_CHUNK = 1 << 16;
@@ -35,7 +39,9 @@ final class LineReader implements AutoCloseable {
 
     private final String name;
     private final boolean gzip;
-    private final InputStream in;
+    private InputStream in;
+    /** A gzip file not read yet: at the first fill it is inflated whole, or else streamed from {@link #in}. */
+    private Path pendingWhole;
     private byte[] buf;
     private int pos;
     private int limit;
@@ -58,12 +64,13 @@ final class LineReader implements AutoCloseable {
         this.buf = buf;
     }
 
-    /** The lines of a file inflated whole ({@link WholeGzip}): scanned in place, nothing more to read. */
-    private LineReader(String name, WholeGzip.Inflated whole) {
-        this(name, true, InputStream.nullInputStream(), whole.bytes());
-        this.whole = whole;
-        this.limit = whole.length();
-        this.eof = true;
+    /**
+     * A gzip file whose first fill tries to inflate it whole; {@code in} (its header already read) streams it when
+     * that is refused. The buffer waits for the stream's first read.
+     */
+    private LineReader(String name, Path path, InputStream in) {
+        this(name, true, in, NO_BYTES);
+        this.pendingWhole = path;
     }
 
     /** Opens {@code path}, decompressing when it starts with the gzip magic bytes. */
@@ -95,15 +102,11 @@ final class LineReader implements AutoCloseable {
                 throw new MarketDataException(
                         name, "not a gzip file: it does not start with the gzip magic bytes 1f 8b");
             }
-            if (gzip) {
-                Optional<WholeGzip.Inflated> whole = WholeGzip.inflate(path);
-                if (whole.isPresent()) {
-                    peek.close();
-                    return new LineReader(name, whole.get());
-                }
+            if (!gzip) {
+                return new LineReader(name, false, peek);
             }
-            InputStream in = gzip ? new GZIPInputStream(peek, READ_CHUNK) : peek;
-            return new LineReader(name, gzip, in);
+            GZIPInputStream in = new GZIPInputStream(peek, READ_CHUNK);
+            return WholeGzip.available() ? new LineReader(name, path, in) : new LineReader(name, true, in);
         } catch (IOException e) {
             closeQuietly(raw);
             throw new MarketDataException(
@@ -177,6 +180,11 @@ final class LineReader implements AutoCloseable {
         return lineEnd;
     }
 
+    /** Whether the file is held inflated whole: never before the first {@link #next()}, then when libdeflate took it. */
+    boolean inflatedWhole() {
+        return whole != null;
+    }
+
     /** 1-based number of the current line. */
     long lineNumber() {
         return lineNumber;
@@ -205,6 +213,10 @@ final class LineReader implements AutoCloseable {
     }
 
     private void fill() throws MarketDataException {
+        if (pendingWhole != null) {
+            fillWhole();
+            return;
+        }
         if (buf.length - limit < READ_CHUNK) {
             int pending = limit - pos;
             if (pending + READ_CHUNK > buf.length) {
@@ -230,6 +242,29 @@ final class LineReader implements AutoCloseable {
         } else {
             limit += n;
         }
+    }
+
+    /** The first fill of a gzip file: the whole file inflated at once, or, when that is refused, a streamed start. */
+    private void fillWhole() throws MarketDataException {
+        Path path = pendingWhole;
+        pendingWhole = null;
+        Optional<WholeGzip.Inflated> inflated;
+        try {
+            inflated = WholeGzip.inflate(path);
+        } catch (IOException e) {
+            throw new MarketDataException(name, "read error: " + e.getMessage(), e);
+        }
+        if (inflated.isPresent()) {
+            closeQuietly(in);
+            in = InputStream.nullInputStream();
+            whole = inflated.get();
+            buf = whole.bytes();
+            limit = whole.length();
+            eof = true;
+            return;
+        }
+        buf = new byte[1 << 20];
+        fill();
     }
 
     private static void closeQuietly(InputStream stream) {

@@ -4,6 +4,7 @@ import io.factorgraph.runtime.data.EventSource;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.data.SequenceGap;
 import io.factorgraph.runtime.market.MarketEvent;
+import io.factorgraph.runtime.market.MarketEventColumns;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
@@ -19,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * runtime exception) thrown by the wrapped source at the same event as the plain source throws it: the error
  * travels in the slot after the events decoded before it. End of data is the wrapped source's.
  *
- * <p>Nothing is allocated per event or per batch: the slots are columnar primitive arrays made once, the
+ * <p>Nothing is allocated per event or per batch: the slots are {@link MarketEventColumns} made once, the
  * sequences are padded counters written with release and read with acquire semantics, and a side that waits
  * spins briefly, then yields, then parks for {@value #PARK_NANOS} ns at a time (longer once it has waited long). Only a new sequence gap
  * allocates (a copy of the gap list for the consumer).
@@ -51,6 +52,8 @@ public final class PipelinedEventSource implements EventSource {
     private final String startPosition;
     private volatile boolean closing;
     private volatile List<SequenceGap> gapSnapshot = List.of();
+    /** The decoder thread's: the source's gap count when {@link #gapSnapshot} was last taken. */
+    private int decodedGaps;
 
     // consumer state
     private Slot slot;
@@ -102,7 +105,7 @@ public final class PipelinedEventSource implements EventSource {
         current = row;
         Slot s = slot;
         int i = row++;
-        event.set(s.ev[i], s.exchTs[i], s.localTs[i], s.px[i], s.qty[i], s.orderId[i], s.ival[i], s.fval[i], s.end[i]);
+        s.events.load(i, event);
         return true;
     }
 
@@ -207,9 +210,7 @@ public final class PipelinedEventSource implements EventSource {
     // ---- the decoder thread ------------------------------------------------------------------------
 
     private void decode() {
-        MarketEvent e = source.event();
         long sequence = 0;
-        int gaps = 0;
         while (!closing) {
             long free = sequence - SLOTS;
             int idle = 0;
@@ -224,43 +225,20 @@ public final class PipelinedEventSource implements EventSource {
             s.ended = false;
             s.failure = null;
             s.position = null;
-            boolean last = false;
+            boolean last;
             try {
-                while (s.size < BATCH) {
-                    if (!source.next()) {
-                        last = true;
-                        s.ended = true;
-                        break;
-                    }
-                    int i = s.size++;
-                    s.ev[i] = e.ev();
-                    s.exchTs[i] = e.exchTs();
-                    s.localTs[i] = e.localTs();
-                    s.px[i] = e.px();
-                    s.qty[i] = e.qty();
-                    s.orderId[i] = e.orderId();
-                    s.ival[i] = e.ival();
-                    s.fval[i] = e.fval();
-                    s.end[i] = e.endOfMessage();
-                    s.mark[i] = source.positionMark();
-                    int g = source.gapCount();
-                    if (g != gaps) {
-                        gaps = g;
-                        gapSnapshot = List.copyOf(source.gaps());
-                    }
-                    s.gapCount[i] = g;
-                    if (closing) {
-                        return;
-                    }
-                }
+                last = fill(s);
             } catch (MarketDataException | RuntimeException | Error failure) {
                 last = true;
                 s.failure = failure;
             }
+            if (closing) {
+                return;
+            }
             if (last) {
                 s.position = source.position();
                 int g = source.gapCount();
-                if (g != gaps) {
+                if (g != decodedGaps) {
                     gapSnapshot = List.copyOf(source.gaps());
                 }
             }
@@ -269,6 +247,32 @@ public final class PipelinedEventSource implements EventSource {
                 return;
             }
         }
+    }
+
+    /**
+     * Decodes up to {@value #BATCH} events into {@code s}; returns whether the source ended. A method of its own,
+     * called once per batch, so that the JIT compiles it whole with the source's decoding inlined, rather than as
+     * an on-stack replacement of the thread's one long loop.
+     */
+    private boolean fill(Slot s) throws MarketDataException {
+        final EventSource source = this.source;
+        final MarketEvent e = source.event();
+        while (s.size < BATCH) {
+            if (!source.next()) {
+                s.ended = true;
+                return true;
+            }
+            int g = source.gapCount();
+            if (g != decodedGaps) {
+                decodedGaps = g;
+                gapSnapshot = List.copyOf(source.gaps());
+            }
+            s.add(e, source.positionMark(), g);
+            if (closing) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
@@ -292,15 +296,7 @@ public final class PipelinedEventSource implements EventSource {
 
     /** A batch of decoded events in columnar arrays, made once and reused for the life of the source. */
     private static final class Slot {
-        final long[] ev = new long[BATCH];
-        final long[] exchTs = new long[BATCH];
-        final long[] localTs = new long[BATCH];
-        final double[] px = new double[BATCH];
-        final double[] qty = new double[BATCH];
-        final long[] orderId = new long[BATCH];
-        final long[] ival = new long[BATCH];
-        final double[] fval = new double[BATCH];
-        final boolean[] end = new boolean[BATCH];
+        final MarketEventColumns events = new MarketEventColumns(BATCH);
         final long[] mark = new long[BATCH];
         final int[] gapCount = new int[BATCH];
         int size;
@@ -310,5 +306,13 @@ public final class PipelinedEventSource implements EventSource {
         Throwable failure;
         /** The source's position after its end or failure. */
         String position;
+
+        /** Appends {@code e} with its position mark and the source's gap count after it. */
+        void add(MarketEvent e, long positionMark, int gaps) {
+            int i = size++;
+            events.store(i, e);
+            mark[i] = positionMark;
+            gapCount[i] = gaps;
+        }
     }
 }
