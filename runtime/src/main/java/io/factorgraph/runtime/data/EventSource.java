@@ -1,6 +1,7 @@
 package io.factorgraph.runtime.data;
 
 import io.factorgraph.runtime.market.MarketEvent;
+import io.factorgraph.runtime.market.MarketEventColumns;
 import java.util.List;
 
 /**
@@ -29,6 +30,23 @@ public interface EventSource extends AutoCloseable {
      * end-of-data checks have passed.
      */
     boolean next() throws MarketDataException;
+
+    /**
+     * Reads the next events in bulk, for a reader that hands them to another thread: copies at least one event
+     * (none at the end of the data) and at most {@code max} into {@code into} from row {@code at}, and each one's
+     * {@link #positionMark()} into {@code marks} at the same rows; returns how many. Every event of one call has
+     * the {@link #gapCount()} the source reports after it. The source is then at the last event copied, as if
+     * {@link #next()} had returned it, except that {@link #event()} is left as it was. The default copies one event
+     * through {@link #next()}; a source that decodes into columns of its own copies a run of them at once.
+     */
+    default int drainTo(MarketEventColumns into, long[] marks, int at, int max) throws MarketDataException {
+        if (!next()) {
+            return 0;
+        }
+        into.store(at, event());
+        marks[at] = positionMark();
+        return 1;
+    }
 
     /** The cursor {@link #next()} fills; the same instance for the life of the source. */
     MarketEvent event();

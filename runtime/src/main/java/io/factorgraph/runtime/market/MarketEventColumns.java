@@ -67,6 +67,37 @@ public final class MarketEventColumns {
         to.end[j] = end[i];
     }
 
+    /**
+     * Copies {@code n} rows of another store's columns, from its row {@code from}, into rows from {@code at}, with
+     * order id and fval 0: for a decoder whose events carry neither (a message's run of rows, often a few: a loop,
+     * not nine {@code System.arraycopy} calls, whose fixed cost would be most of it).
+     */
+    public void copyRows(
+            long[] ev,
+            long[] exchTs,
+            long[] localTs,
+            double[] px,
+            double[] qty,
+            long[] ival,
+            boolean[] end,
+            int from,
+            int at,
+            int n) {
+        for (int k = 0; k < n; k++) {
+            final int i = from + k;
+            final int j = at + k;
+            this.ev[j] = ev[i];
+            this.exchTs[j] = exchTs[i];
+            this.localTs[j] = localTs[i];
+            this.px[j] = px[i];
+            this.qty[j] = qty[i];
+            this.orderId[j] = 0L;
+            this.ival[j] = ival[i];
+            this.fval[j] = 0.0;
+            this.end[j] = end[i];
+        }
+    }
+
     /** The local time of row {@code i}, read without copying the row. */
     public long localTs(int i) {
         return localTs[i];

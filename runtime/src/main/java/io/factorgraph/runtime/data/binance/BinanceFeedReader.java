@@ -6,6 +6,7 @@ import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.data.SequenceGap;
 import io.factorgraph.runtime.market.EventFlags;
 import io.factorgraph.runtime.market.MarketEvent;
+import io.factorgraph.runtime.market.MarketEventColumns;
 import io.factorgraph.runtime.state.SnapshotException;
 import io.factorgraph.runtime.state.StateReader;
 import io.factorgraph.runtime.state.StateWriter;
@@ -310,6 +311,21 @@ public final class BinanceFeedReader implements EventSource {
         batch.load(row++, event);
         statEvents++;
         return true;
+    }
+
+    /** A run of the current message batch's rows, copied column by column. */
+    @Override
+    public int drainTo(MarketEventColumns into, long[] marks, int at, int max) throws MarketDataException {
+        if (row >= batch.size() && !refill()) {
+            current = -1;
+            return 0;
+        }
+        int n = Math.min(max, batch.size() - row);
+        batch.copyTo(row, n, into, marks, at, LINE_BITS);
+        row += n;
+        current = row - 1;
+        statEvents += n;
+        return n;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.factorgraph.runtime.data.binance;
 
 import io.factorgraph.runtime.market.MarketEvent;
+import io.factorgraph.runtime.market.MarketEventColumns;
 import java.util.Arrays;
 
 /**
@@ -111,6 +112,17 @@ final class EventBatch {
 
     long line(int i) {
         return line[i];
+    }
+
+    /**
+     * Copies rows {@code [from, from + n)} into {@code to} from row {@code at}, with their {@code file << lineBits |
+     * line} position marks into {@code marks}.
+     */
+    void copyTo(int from, int n, MarketEventColumns to, long[] marks, int at, int lineBits) {
+        to.copyRows(ev, exchTs, localTs, px, qty, ival, end, from, at, n);
+        for (int k = 0; k < n; k++) {
+            marks[at + k] = ((long) file[from + k] << lineBits) | line[from + k];
+        }
     }
 
     void load(int i, MarketEvent event) {

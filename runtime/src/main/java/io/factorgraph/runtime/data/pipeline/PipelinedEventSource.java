@@ -5,13 +5,14 @@ import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.data.SequenceGap;
 import io.factorgraph.runtime.market.MarketEvent;
 import io.factorgraph.runtime.market.MarketEventColumns;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * An {@link EventSource} that decodes on a thread of its own: a decoder thread calls the wrapped source's
- * {@link EventSource#next()} (for a gzip feed: gunzip, JSON scan, depth synchronisation) and copies each event
- * into a preallocated batch; full batches go to the consumer, the thread that calls {@link #next()} and runs the
+ * An {@link EventSource} that decodes on a thread of its own: a decoder thread reads the wrapped source (for a
+ * gzip feed: gunzip, JSON scan, depth synchronisation) into a preallocated batch through {@link
+ * EventSource#drainTo}, a run of events at a time where the source decodes into columns; full batches go to the consumer, the thread that calls {@link #next()} and runs the
  * book and the graph, through a ring of {@value #SLOTS} slots with one producer and one consumer. So a replay
  * costs the larger of decoding and the book instead of their sum.
  *
@@ -21,9 +22,11 @@ import java.util.concurrent.locks.LockSupport;
  * travels in the slot after the events decoded before it. End of data is the wrapped source's.
  *
  * <p>Nothing is allocated per event or per batch: the slots are {@link MarketEventColumns} made once, the
- * sequences are padded counters written with release and read with acquire semantics, and a side that waits
- * spins briefly, then yields, then parks for {@value #PARK_NANOS} ns at a time (longer once it has waited long). Only a new sequence gap
- * allocates (a copy of the gap list for the consumer).
+ * sequences are padded counters, and a side that waits spins briefly, then sleeps until the other side wakes it
+ * (the decoder when it publishes a slot, the consumer when it gives one back), at most {@value #MAX_PARK_NANOS} ns
+ * at a time. Not sleeping in short timed naps: on two cores a side that keeps waking lands on the other side's core
+ * and takes it from the thread doing the work, which made the pipelined rates swing by a third from one pass to the
+ * next. Only a new sequence gap allocates (a copy of the gap list for the consumer).
  *
  * <p>{@link #close()} stops the decoder thread (it checks between events and while waiting), waits for it to
  * end and then closes the wrapped source. The wrapped source must be used by this class alone and its
@@ -37,11 +40,10 @@ public final class PipelinedEventSource implements EventSource {
     /** Events per slot: big enough that the hand-over costs little per event, small enough to stay in cache. */
     static final int BATCH = 2048;
 
-    private static final long PARK_NANOS = 20_000L;
-    private static final int SPINS = 200;
-    private static final int YIELDS = 20;
-    private static final int SHORT_PARKS = 1_000;
-    private static final long LONG_PARK_NANOS = 1_000_000L;
+    /** Checks of the other side's counter before a waiting side goes to sleep. */
+    private static final int SPINS = 1_000;
+    /** The longest sleep between checks: a bound, not the way a side learns of progress (it is woken for that). */
+    private static final long MAX_PARK_NANOS = 1_000_000L;
 
     private final EventSource source;
     private final MarketEvent event = new MarketEvent();
@@ -51,6 +53,10 @@ public final class PipelinedEventSource implements EventSource {
     private final Thread decoder;
     private final String startPosition;
     private volatile boolean closing;
+    /** The consumer while it sleeps waiting for a slot, for the decoder to wake; null while it is awake. */
+    private volatile Thread consumerAsleep;
+    /** The decoder while it sleeps waiting for a free slot, for the consumer to wake; null while it is awake. */
+    private volatile Thread decoderAsleep;
     private volatile List<SequenceGap> gapSnapshot = List.of();
     /** The decoder thread's: the source's gap count when {@link #gapSnapshot} was last taken. */
     private int decodedGaps;
@@ -58,6 +64,11 @@ public final class PipelinedEventSource implements EventSource {
     // consumer state
     private Slot slot;
     private int row;
+    /**
+     * The current slot's size, read once: the slots sit next to one another in memory, and reading {@code size} per
+     * event would share a cache line with the decoder filling the next slot.
+     */
+    private int slotSize;
     private int current = -1;
     private boolean done;
     private String endPosition;
@@ -85,7 +96,7 @@ public final class PipelinedEventSource implements EventSource {
 
     @Override
     public boolean next() throws MarketDataException {
-        while (slot == null || row >= slot.size) {
+        while (slot == null || row >= slotSize) {
             if (done) {
                 current = -1;
                 return false;
@@ -97,9 +108,10 @@ public final class PipelinedEventSource implements EventSource {
                     finish(finished);
                     continue;
                 }
-                consumed.setRelease(consumed.getAcquire() + 1);
+                releaseSlot();
             }
             slot = awaitSlot();
+            slotSize = slot.size;
             row = 0;
         }
         current = row;
@@ -115,7 +127,7 @@ public final class PipelinedEventSource implements EventSource {
         current = -1;
         endPosition = last.position;
         Throwable failure = last.failure;
-        consumed.setRelease(consumed.getAcquire() + 1);
+        releaseSlot();
         if (failure instanceof MarketDataException e) {
             throw e;
         }
@@ -128,12 +140,29 @@ public final class PipelinedEventSource implements EventSource {
     }
 
     private Slot awaitSlot() {
-        long next = consumed.getAcquire();
-        int idle = 0;
-        while (published.getAcquire() <= next) {
-            idle = idle(idle);
+        final long next = consumed.getAcquire();
+        for (int spins = 0; published.getAcquire() <= next; ) {
+            if (spins < SPINS) {
+                Thread.onSpinWait();
+                spins++;
+                continue;
+            }
+            consumerAsleep = Thread.currentThread();
+            if (published.getVolatile() <= next) {
+                LockSupport.parkNanos(this, MAX_PARK_NANOS);
+            }
+            consumerAsleep = null;
         }
         return slots[(int) (next % SLOTS)];
+    }
+
+    /** Gives the current slot back to the decoder, waking it when it sleeps waiting for one. */
+    private void releaseSlot() {
+        consumed.setVolatile(consumed.getAcquire() + 1);
+        Thread asleep = decoderAsleep;
+        if (asleep != null) {
+            LockSupport.unpark(asleep);
+        }
     }
 
     @Override
@@ -213,12 +242,20 @@ public final class PipelinedEventSource implements EventSource {
         long sequence = 0;
         while (!closing) {
             long free = sequence - SLOTS;
-            int idle = 0;
-            while (consumed.getAcquire() <= free) {
+            for (int spins = 0; consumed.getAcquire() <= free; ) {
                 if (closing) {
                     return;
                 }
-                idle = idle(idle);
+                if (spins < SPINS) {
+                    Thread.onSpinWait();
+                    spins++;
+                    continue;
+                }
+                decoderAsleep = decoder;
+                if (consumed.getVolatile() <= free && !closing) {
+                    LockSupport.parkNanos(this, MAX_PARK_NANOS);
+                }
+                decoderAsleep = null;
             }
             Slot s = slots[(int) (sequence % SLOTS)];
             s.size = 0;
@@ -242,7 +279,11 @@ public final class PipelinedEventSource implements EventSource {
                     gapSnapshot = List.copyOf(source.gaps());
                 }
             }
-            published.setRelease(++sequence);
+            published.setVolatile(++sequence);
+            Thread asleep = consumerAsleep;
+            if (asleep != null) {
+                LockSupport.unpark(asleep);
+            }
             if (last) {
                 return;
             }
@@ -252,46 +293,35 @@ public final class PipelinedEventSource implements EventSource {
     /**
      * Decodes up to {@value #BATCH} events into {@code s}; returns whether the source ended. A method of its own,
      * called once per batch, so that the JIT compiles it whole with the source's decoding inlined, rather than as
-     * an on-stack replacement of the thread's one long loop.
+     * an on-stack replacement of the thread's one long loop. It keeps its counts in locals and writes the slot's
+     * size and the gap count once at the end, and {@link #close()} is looked at between batches: fields written
+     * per event share cache lines with what the consumer reads per event (its cursor, the slot before), and each
+     * such write would move the line from the consumer's core and back.
      */
     private boolean fill(Slot s) throws MarketDataException {
         final EventSource source = this.source;
-        final MarketEvent e = source.event();
-        while (s.size < BATCH) {
-            if (!source.next()) {
-                s.ended = true;
-                return true;
+        int gaps = decodedGaps;
+        int size = 0;
+        try {
+            while (size < BATCH) {
+                int n = source.drainTo(s.events, s.mark, size, BATCH - size);
+                if (n == 0) {
+                    s.ended = true;
+                    return true;
+                }
+                int g = source.gapCount();
+                if (g != gaps) {
+                    gaps = g;
+                    gapSnapshot = List.copyOf(source.gaps());
+                }
+                Arrays.fill(s.gapCount, size, size + n, g);
+                size += n;
             }
-            int g = source.gapCount();
-            if (g != decodedGaps) {
-                decodedGaps = g;
-                gapSnapshot = List.copyOf(source.gaps());
-            }
-            s.add(e, source.positionMark(), g);
-            if (closing) {
-                return false;
-            }
+            return false;
+        } finally {
+            s.size = size;
+            decodedGaps = gaps;
         }
-        return false;
-    }
-
-    /**
-     * One step of a wait: spin, then yield the core, then park briefly, and after {@value #SHORT_PARKS} short parks
-     * (a side left waiting, such as the decoder of a source nobody reads) for {@value #LONG_PARK_NANOS} ns at a
-     * time; returns the next step's count.
-     */
-    private static int idle(int idle) {
-        if (idle < SPINS) {
-            Thread.onSpinWait();
-        } else if (idle < SPINS + YIELDS) {
-            Thread.yield();
-        } else if (idle < SPINS + YIELDS + SHORT_PARKS) {
-            LockSupport.parkNanos(PARK_NANOS);
-        } else {
-            LockSupport.parkNanos(LONG_PARK_NANOS);
-            return idle;
-        }
-        return idle + 1;
     }
 
     /** A batch of decoded events in columnar arrays, made once and reused for the life of the source. */
@@ -306,13 +336,5 @@ public final class PipelinedEventSource implements EventSource {
         Throwable failure;
         /** The source's position after its end or failure. */
         String position;
-
-        /** Appends {@code e} with its position mark and the source's gap count after it. */
-        void add(MarketEvent e, long positionMark, int gaps) {
-            int i = size++;
-            events.store(i, e);
-            mark[i] = positionMark;
-            gapCount[i] = gaps;
-        }
     }
 }

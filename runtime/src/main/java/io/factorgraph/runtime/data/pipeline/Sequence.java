@@ -18,8 +18,9 @@ abstract class SequenceValue extends SequenceLeftPad {
 /**
  * A counter one thread advances and another reads, padded on both sides so that the producer's and the
  * consumer's counters never share a cache line (false sharing would cost a line transfer per read).
- * Writes are release, reads acquire: what a thread wrote into a slot before advancing is visible to the
- * thread that sees the advanced value.
+ * Writes are volatile, reads acquire: what a thread wrote into a slot before advancing is visible to the
+ * thread that sees the advanced value, and a write is ordered before the writer's next volatile read (the
+ * other side's waiting flag), so that a side that goes to sleep is never missed by the one that wakes it.
  */
 @SuppressWarnings("unused")
 final class Sequence extends SequenceValue {
@@ -40,7 +41,11 @@ final class Sequence extends SequenceValue {
         return (long) VALUE.getAcquire(this);
     }
 
-    void setRelease(long v) {
-        VALUE.setRelease(this, v);
+    long getVolatile() {
+        return (long) VALUE.getVolatile(this);
+    }
+
+    void setVolatile(long v) {
+        VALUE.setVolatile(this, v);
     }
 }

@@ -13,11 +13,34 @@ import net.jqwik.api.constraints.LongRange;
 
 /** Decimal strings parse to exactly the double {@link Double#parseDouble} gives, whatever their digits and scale. */
 class JsonScannerPropertyTest {
+    /** What follows a price in a depth level: long enough that the eight-byte reader may load two words. */
+    private static final String LEVEL_TAIL = ",\"0.00100000\"],[\"61659.90\",\"2.5\"]]";
+
     private static double decimal(String digits) throws MarketDataException {
-        byte[] bytes = ("\"" + digits + "\"").getBytes(StandardCharsets.US_ASCII);
+        return decimal(digits, "");
+    }
+
+    /** Reads {@code "digits"} followed by {@code tail}, checking that the scanner stops right after the quote. */
+    private static double decimal(String digits, String tail) throws MarketDataException {
+        byte[] bytes = ("\"" + digits + "\"" + tail).getBytes(StandardCharsets.ISO_8859_1);
         JsonScanner json = new JsonScanner();
         json.reset(bytes, 0, 0, bytes.length, "test.gz", 1);
-        return json.readDecimalString("price");
+        double value = json.readDecimalString("price");
+        assertEquals(digits.length() + 2, json.position(), "where the scanner stopped after " + digits);
+        return value;
+    }
+
+    /** The value and where the scanner stopped, or the error's message, of reading {@code "text"} then a tail. */
+    private static String outcome(String text, String tail) {
+        byte[] bytes = ("\"" + text + "\"" + tail).getBytes(StandardCharsets.ISO_8859_1);
+        JsonScanner json = new JsonScanner();
+        json.reset(bytes, 0, 0, bytes.length, "test.gz", 1);
+        try {
+            double value = json.readDecimalString("price");
+            return Long.toHexString(Double.doubleToRawLongBits(value)) + " up to " + json.position();
+        } catch (MarketDataException e) {
+            return e.getMessage();
+        }
     }
 
     @Property(tries = 3000)
@@ -46,5 +69,25 @@ class JsonScannerPropertyTest {
             s = (s.contains(".") ? s : s + ".") + "0".repeat(trailingZeros);
         }
         assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)), Double.doubleToRawLongBits(decimal(s)), s);
+        assertEquals(
+                Double.doubleToRawLongBits(Double.parseDouble(s)),
+                Double.doubleToRawLongBits(decimal(s, LEVEL_TAIL)),
+                s + " inside a level");
+    }
+
+    /**
+     * Inside a line, where the eight-byte reader answers the feed's shapes: whatever the text between the quotes
+     * (digits, dots, signs, exponents, a byte above 127), the value or the error is the one the byte-by-byte reader
+     * gives at the end of a buffer, where there is no room for it.
+     */
+    @Property(tries = 5000)
+    void insideALineTheSameValueOrErrorAsAlone(
+            @ForAll @net.jqwik.api.constraints.CharRange(from = '-', to = '9') @net.jqwik.api.constraints.Chars({
+                        'e', 'E', '+', '\u00e9', '"', ' '
+                    }) @net.jqwik.api.constraints.StringLength(min = 0, max = 19)
+                    String text) {
+        String alone = outcome(text, "");
+        assertEquals(alone, outcome(text, LEVEL_TAIL), text);
+        assertEquals(alone, outcome(text, "                "), text + " before spaces");
     }
 }

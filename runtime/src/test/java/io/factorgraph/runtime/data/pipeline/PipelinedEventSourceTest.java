@@ -10,6 +10,7 @@ import io.factorgraph.runtime.data.EventSources;
 import io.factorgraph.runtime.data.GapPolicy;
 import io.factorgraph.runtime.data.MarketDataException;
 import io.factorgraph.runtime.data.RecordedData;
+import io.factorgraph.runtime.data.SequenceGap;
 import io.factorgraph.runtime.data.binance.BinanceFeedReader;
 import io.factorgraph.runtime.market.MarketEvent;
 import java.io.BufferedReader;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -66,6 +68,60 @@ class PipelinedEventSourceTest {
     @Test
     void yieldsThePlainReadersEventsAcrossFilesOfOneStream() throws MarketDataException {
         assertSame(RecordedData.files("spot_btcusdt_20240808.gz", "spot_btcusdt_20240809.gz"), GapPolicy.RESYNC);
+    }
+
+    /** A source without a bulk read of its own goes through {@link EventSource#drainTo}'s one-event default. */
+    @Test
+    void aSourceWithoutBulkReadsGivesTheSameEventsOneByOne() throws IOException, MarketDataException {
+        Path real = RecordedData.file("spot_ethusdt_20240808.gz");
+        byte[] bytes = Files.readAllBytes(real);
+        Path cut = dir.resolve("cut.gz");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        long events = assertSame(List.of(cut), GapPolicy.RESYNC, EventByEvent::new);
+        assertTrue(events > 10_000, events + " events");
+    }
+
+    /** Forwards everything but {@link EventSource#drainTo}, which it leaves to the interface's default. */
+    private record EventByEvent(EventSource source) implements EventSource {
+        @Override
+        public boolean next() throws MarketDataException {
+            return source.next();
+        }
+
+        @Override
+        public MarketEvent event() {
+            return source.event();
+        }
+
+        @Override
+        public String position() {
+            return source.position();
+        }
+
+        @Override
+        public long positionMark() {
+            return source.positionMark();
+        }
+
+        @Override
+        public String positionAt(long mark) {
+            return source.positionAt(mark);
+        }
+
+        @Override
+        public int gapCount() {
+            return source.gapCount();
+        }
+
+        @Override
+        public List<SequenceGap> gaps() {
+            return source.gaps();
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
     }
 
     @Test
@@ -201,11 +257,17 @@ class PipelinedEventSourceTest {
      * fields, message end, position and gap count, the errors and the end; returns the event count.
      */
     private static long assertSame(List<Path> files, GapPolicy policy) throws MarketDataException {
+        return assertSame(files, policy, source -> source);
+    }
+
+    /** As {@link #assertSame(List, GapPolicy)}, with the pipeline reading {@code wrap} of the reader. */
+    private static long assertSame(List<Path> files, GapPolicy policy, UnaryOperator<EventSource> wrap)
+            throws MarketDataException {
         EventSource plain;
         EventSource piped;
         try {
             plain = BinanceFeedReader.open(files, policy);
-            piped = new PipelinedEventSource(BinanceFeedReader.open(files, policy), "test-decoder");
+            piped = new PipelinedEventSource(wrap.apply(BinanceFeedReader.open(files, policy)), "test-decoder");
         } catch (MarketDataException e) {
             throw new AssertionError(e);
         }
