@@ -10,6 +10,7 @@ public final class MarketEventRing {
     private MarketEventColumns events;
     /** {@code events.capacity() - 1}: the capacity is a power of two. */
     private int mask;
+
     private int head;
     private int size;
 

@@ -42,6 +42,7 @@ final class LineReader implements AutoCloseable {
     private InputStream in;
     /** A gzip file not read yet: at the first fill it is inflated whole, or else streamed from {@link #in}. */
     private Path pendingWhole;
+
     private byte[] buf;
     private int pos;
     private int limit;

@@ -57,6 +57,7 @@ public final class PipelinedEventSource implements EventSource {
     private volatile Thread consumerAsleep;
     /** The decoder while it sleeps waiting for a free slot, for the consumer to wake; null while it is awake. */
     private volatile Thread decoderAsleep;
+
     private volatile List<SequenceGap> gapSnapshot = List.of();
     /** The decoder thread's: the source's gap count when {@link #gapSnapshot} was last taken. */
     private int decodedGaps;
@@ -69,6 +70,7 @@ public final class PipelinedEventSource implements EventSource {
      * event would share a cache line with the decoder filling the next slot.
      */
     private int slotSize;
+
     private int current = -1;
     private boolean done;
     private String endPosition;

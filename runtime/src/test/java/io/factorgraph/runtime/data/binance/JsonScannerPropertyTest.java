@@ -82,9 +82,10 @@ class JsonScannerPropertyTest {
      */
     @Property(tries = 5000)
     void insideALineTheSameValueOrErrorAsAlone(
-            @ForAll @net.jqwik.api.constraints.CharRange(from = '-', to = '9') @net.jqwik.api.constraints.Chars({
-                        'e', 'E', '+', '\u00e9', '"', ' '
-                    }) @net.jqwik.api.constraints.StringLength(min = 0, max = 19)
+            @ForAll
+                    @net.jqwik.api.constraints.CharRange(from = '-', to = '9')
+                    @net.jqwik.api.constraints.Chars({'e', 'E', '+', '\u00e9', '"', ' '})
+                    @net.jqwik.api.constraints.StringLength(min = 0, max = 19)
                     String text) {
         String alone = outcome(text, "");
         assertEquals(alone, outcome(text, LEVEL_TAIL), text);

@@ -32,8 +32,8 @@ class LineReaderTest {
         assertTrue(WholeGzip.available(), "libdeflate is installed by bin/test; this test is about its path");
         Path file = RecordedData.file("spot_btcusdt_20240808.gz");
         String expected;
-        try (BufferedReader jdk = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.ISO_8859_1))) {
+        try (BufferedReader jdk = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.ISO_8859_1))) {
             expected = jdk.readLine();
         }
         try (LineReader lines = LineReader.open(file)) {
