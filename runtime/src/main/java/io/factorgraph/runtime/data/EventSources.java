@@ -18,7 +18,7 @@ public final class EventSources {
      * The system property that turns decoding on its own thread off ({@code false}) or on whatever the cores
      * ({@code true}); unset, it is on for decode-bound formats when at least two cores are available. One core would
      * only interleave the two threads' work and add the hand-over; on two, {@code fg run}'s path on the recorded
-     * BTCUSDT feed goes from 6.5 to 7.6 M events/s and the full backtest from 4.1 to 5.5 M (BENCHMARKS.md, table 5).
+     * BTCUSDT feed goes from 7.0 to 8.2 M events/s and the full backtest from 4.2 to 5.9 M (BENCHMARKS.md, table 5).
      */
     public static final String PIPELINE_PROPERTY = "factorgraph.decode.pipeline";
 
