@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -73,11 +74,8 @@ class PipelinedEventSourceTest {
     /** A source without a bulk read of its own goes through {@link EventSource#drainTo}'s one-event default. */
     @Test
     void aSourceWithoutBulkReadsGivesTheSameEventsOneByOne() throws IOException, MarketDataException {
-        Path real = RecordedData.file("spot_ethusdt_20240808.gz");
-        byte[] bytes = Files.readAllBytes(real);
-        Path cut = dir.resolve("cut.gz");
-        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        long events = assertSame(List.of(cut), GapPolicy.RESYNC, EventByEvent::new);
+        long events =
+                assertSame(List.of(truncated("spot_ethusdt_20240808.gz", 2)), GapPolicy.RESYNC, EventByEvent::new);
         assertTrue(events > 10_000, events + " events");
     }
 
@@ -126,11 +124,7 @@ class PipelinedEventSourceTest {
 
     @Test
     void aTruncatedGzipFailsAtTheSameEventWithTheSameMessage() throws IOException, MarketDataException {
-        Path real = RecordedData.file("usdm_btcusdt_20240808.gz");
-        byte[] bytes = Files.readAllBytes(real);
-        Path cut = dir.resolve("cut.gz");
-        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 3));
-        assertSame(List.of(cut), GapPolicy.RESYNC);
+        assertSame(List.of(truncated("usdm_btcusdt_20240808.gz", 3)), GapPolicy.RESYNC);
     }
 
     @Test
@@ -235,6 +229,12 @@ class PipelinedEventSourceTest {
         return warmup < 598_000 && events >= 598_000
                 ? new long[] {after[0] - before[0], after[1] - before[1]}
                 : new long[2];
+    }
+
+    /** A copy of the recorded file cut to its first {@code 1 / parts}: a gzip stream that ends mid-member. */
+    private Path truncated(String name, int parts) throws IOException {
+        byte[] bytes = Files.readAllBytes(RecordedData.file(name));
+        return Files.write(dir.resolve("cut-" + name), Arrays.copyOf(bytes, bytes.length / parts));
     }
 
     private static PipelinedEventSource pipelined(List<Path> files) throws MarketDataException {
