@@ -12,9 +12,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * An {@link EventSource} that decodes on a thread of its own: a decoder thread reads the wrapped source (for a
  * gzip feed: gunzip, JSON scan, depth synchronisation) into a preallocated batch through {@link
- * EventSource#drainTo}, a run of events at a time where the source decodes into columns; full batches go to the consumer, the thread that calls {@link #next()} and runs the
- * book and the graph, through a ring of {@value #SLOTS} slots with one producer and one consumer. So a replay
- * costs the larger of decoding and the book instead of their sum.
+ * EventSource#drainTo}, a run of events at a time where the source decodes into columns; full batches go to the
+ * consumer, the thread that calls {@link #next()} and runs the book and the graph, through a ring of {@value
+ * #SLOTS} slots with one producer and one consumer. So a replay costs the larger of decoding and the book instead
+ * of their sum.
  *
  * <p>The consumer sees exactly the wrapped source's events: every field, {@link MarketEvent#endOfMessage()},
  * {@link #position()} and {@link #gaps()} as of the event it is at, and a {@link MarketDataException} (or a
