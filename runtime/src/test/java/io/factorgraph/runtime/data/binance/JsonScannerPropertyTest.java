@@ -8,8 +8,11 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.StringLength;
 
 /** Decimal strings parse to exactly the double {@link Double#parseDouble} gives, whatever their digits and scale. */
 class JsonScannerPropertyTest {
@@ -83,9 +86,9 @@ class JsonScannerPropertyTest {
     @Property(tries = 5000)
     void insideALineTheSameValueOrErrorAsAlone(
             @ForAll
-                    @net.jqwik.api.constraints.CharRange(from = '-', to = '9')
-                    @net.jqwik.api.constraints.Chars({'e', 'E', '+', '\u00e9', '"', ' '})
-                    @net.jqwik.api.constraints.StringLength(min = 0, max = 19)
+                    @CharRange(from = '-', to = '9')
+                    @Chars({'e', 'E', '+', '\u00e9', '"', ' '})
+                    @StringLength(min = 0, max = 19)
                     String text) {
         String alone = outcome(text, "");
         assertEquals(alone, outcome(text, LEVEL_TAIL), text);
